@@ -1,0 +1,2 @@
+//! Placeholder: this crate is being written.
+#![forbid(unsafe_code)]

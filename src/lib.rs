@@ -1,0 +1,3 @@
+//! Placeholder.
+#![forbid(unsafe_code)]
+pub use newsnlp_tokenize as tokenize;
