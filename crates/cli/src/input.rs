@@ -1,0 +1,98 @@
+//! Reading inputs and reporting their errors on one line.
+
+use std::fmt;
+use std::io::{self, Read};
+
+/// An error the CLI reports on one line before exiting 1.
+#[derive(Debug)]
+pub enum CliError {
+    /// An input that could not be read.
+    Read { name: String, source: io::Error },
+    /// An input that is not UTF-8.
+    Utf8 { name: String, offset: usize },
+    /// Writing the output failed.
+    Write(io::Error),
+    /// Anything else, already worded.
+    Other(String),
+}
+
+impl CliError {
+    /// A closed stdout (`newsnlp … | head`) is not an error.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Read { name, source } => write!(f, "{name}: cannot read: {source}"),
+            CliError::Utf8 { name, offset } => {
+                write!(f, "{name}: not valid UTF-8 at byte offset {offset}")
+            }
+            CliError::Write(e) => write!(f, "cannot write output: {e}"),
+            CliError::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(e: io::Error) -> Self {
+        CliError::Write(e)
+    }
+}
+
+/// Reads a whole input (`-` is standard input) as UTF-8.
+pub fn read_text(name: &str) -> Result<String, CliError> {
+    let mut bytes = Vec::new();
+    let res = if name == "-" {
+        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(name).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+    };
+    let label = if name == "-" { "<stdin>" } else { name };
+    res.map_err(|source| CliError::Read {
+        name: label.to_owned(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| CliError::Utf8 {
+        name: label.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Splits `text` at paragraph breaks (blank lines, where every layer starts
+/// afresh) into about one part per core and sums `f` over the parts in
+/// parallel. Only for counts: spans would be relative to each part.
+pub fn count_parallel<F>(text: &str, f: F) -> (usize, usize)
+where
+    F: Fn(&str) -> (usize, usize) + Sync,
+{
+    let parts = split_paragraphs(text, rayon::current_num_threads() * 4);
+    use rayon::prelude::*;
+    parts
+        .par_iter()
+        .map(|p| f(p))
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+}
+
+/// Cuts `text` into at most `n` parts, each ending at a blank line.
+pub fn split_paragraphs(text: &str, n: usize) -> Vec<&str> {
+    let target = text.len() / n.max(1) + 1;
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    while start < text.len() {
+        let want = (start + target).min(text.len());
+        let cut = if want >= text.len() {
+            text.len()
+        } else {
+            match text.as_bytes()[want..].windows(2).position(|w| w == b"\n\n") {
+                Some(k) => want + k + 2,
+                None => text.len(),
+            }
+        };
+        parts.push(&text[start..cut]);
+        start = cut;
+    }
+    parts
+}

@@ -1,0 +1,206 @@
+//! Sentence boundaries, decided over the token sequence.
+//!
+//! A boundary falls after a sentence-final group (terminal punctuation with
+//! the closing quotes and brackets that follow it) when the next word opens a
+//! sentence, before a bullet or the next item of a numbered list, and at
+//! every paragraph break. Abbreviations end a sentence only before a word that
+//! opens sentences (see `data/abbreviations.txt` and
+//! `data/sentence_starters.txt`).
+
+use crate::chars;
+use crate::tables::{AbbreviationClass, Tables};
+use crate::{Sentence, Token, TokenKind};
+
+fn is_terminal_punct(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Punctuation && t.text.chars().all(chars::is_terminal)
+}
+
+fn is_closer(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::CloseQuote || matches!(t.text, ")" | "]" | "}")
+}
+
+fn is_opener(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::OpenQuote || matches!(t.text, "(" | "[" | "{")
+}
+
+fn is_bullet(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Punctuation && t.text.chars().next().is_some_and(chars::is_bullet)
+}
+
+/// The value of a list marker at `i` ("3" in "3. ", "3) ", "3.) "; "b" in
+/// "b. "), counting letters from 1.
+fn list_marker(tokens: &[Token<'_>], i: usize) -> Option<u32> {
+    let t = &tokens[i];
+    let value = match t.kind {
+        TokenKind::Number if t.text.len() <= 2 => t.text.parse::<u32>().ok()?,
+        TokenKind::Word if t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_lowercase() => {
+            u32::from(t.text.as_bytes()[0] - b'a') + 1
+        }
+        _ => return None,
+    };
+    let next = tokens.get(i + 1)?;
+    if next.space_before || !matches!(next.text, "." | ")") {
+        return None;
+    }
+    let mut k = i + 2;
+    if next.text == "." && tokens.get(k).is_some_and(|t| t.text == ")" && !t.space_before) {
+        k += 1;
+    }
+    let after = tokens.get(k)?;
+    (after.space_before && after.paragraph == t.paragraph).then_some(value)
+}
+
+/// First alphanumeric character of the word that follows position `j`,
+/// looking through opening quotes and brackets; and whether any were passed.
+fn next_word<'a, 't>(tokens: &'a [Token<'t>], mut j: usize) -> (Option<&'a Token<'t>>, bool) {
+    let mut opened = false;
+    while let Some(t) = tokens.get(j) {
+        if is_opener(t) {
+            opened = true;
+            j += 1;
+        } else {
+            return (Some(t), opened);
+        }
+    }
+    (None, opened)
+}
+
+pub(crate) fn split(tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentence>) {
+    let n = tokens.len();
+    let mut start = 0;
+    // The list marker that opens the current sentence, if any.
+    let mut marker: Option<u32> = None;
+    let mut marker_at = usize::MAX;
+    let mut i = 0;
+    let close = |out: &mut Vec<Sentence>, s: usize, e: usize| {
+        if e > s {
+            out.push(Sentence {
+                span: tokens[s].span.start..tokens[e - 1].span.end,
+                tokens: s..e,
+                paragraph: tokens[s].paragraph,
+            });
+        }
+    };
+    while i < n {
+        let t = &tokens[i];
+        // Breaks before token i.
+        if i > start {
+            let para = t.paragraph != tokens[i - 1].paragraph;
+            let bullet = is_bullet(t);
+            let next_item =
+                marker.is_some_and(|m| list_marker(tokens, i).is_some_and(|v| v == m + 1));
+            if para || bullet || next_item {
+                close(out, start, i);
+                start = i;
+                marker = None;
+            }
+        }
+        if i == start || (i == start + 1 && is_bullet(&tokens[start])) {
+            if let Some(v) = list_marker(tokens, i) {
+                marker = Some(v);
+                marker_at = i;
+            }
+        }
+        // Breaks after token i.
+        let abbreviation = t.kind == TokenKind::Abbreviation;
+        if !(abbreviation || is_terminal_punct(t)) {
+            i += 1;
+            continue;
+        }
+        // The period of a list marker ("1. The first item").
+        if i == marker_at + 1 && marker.is_some() {
+            i += 1;
+            continue;
+        }
+        // Spaced ellipsis ". . ." / ". . . .".
+        let mut g = i + 1;
+        let mut break_after_first = false;
+        if t.text == "." {
+            let mut k = i + 1;
+            while k < n && tokens[k].text == "." && tokens[k].space_before {
+                k += 1;
+            }
+            let dots = k - i;
+            if dots >= 3 {
+                let attached = !t.space_before && i > start;
+                let (w, _) = next_word(tokens, k);
+                let capital = w.is_some_and(|w| {
+                    w.paragraph == t.paragraph && w.text.starts_with(char::is_uppercase)
+                });
+                if attached && dots == 4 && capital {
+                    // "compounds. . . . The": the period ends the sentence and
+                    // the ellipsis opens the next one.
+                    break_after_first = true;
+                } else if dots == 3 {
+                    // An ellipsis inside a sentence.
+                    i = k;
+                    continue;
+                } else {
+                    g = k;
+                }
+            }
+        }
+        if break_after_first {
+            close(out, start, i + 1);
+            start = i + 1;
+            marker = None;
+            i = g + 3;
+            continue;
+        }
+        // Closing quotes and brackets, and more terminal marks, stay with it.
+        let mut more_terminals = false;
+        while g < n
+            && tokens[g].paragraph == t.paragraph
+            && (is_closer(&tokens[g]) || (is_terminal_punct(&tokens[g]) && !tokens[g].space_before))
+        {
+            more_terminals |= is_terminal_punct(&tokens[g]);
+            g += 1;
+        }
+        if g >= n {
+            break;
+        }
+        let (w, opened) = next_word(tokens, g);
+        let Some(w) = w else {
+            break;
+        };
+        if w.paragraph != t.paragraph {
+            // The paragraph rule closes it.
+            i = g;
+            continue;
+        }
+        let first = w.text.chars().next().unwrap_or(' ');
+        let ends = if first.is_lowercase() {
+            false
+        } else if first.is_uppercase() {
+            if abbreviation && !more_terminals {
+                let word = t.text.strip_suffix('.').unwrap_or(t.text);
+                let class = tables.abbreviation(word).unwrap_or(AbbreviationClass::Plain);
+                let starter = tables.is_starter(w.text);
+                match class {
+                    AbbreviationClass::Title => false,
+                    AbbreviationClass::Final => {
+                        let short = i - start < 3;
+                        starter
+                            || (!short
+                                && w.kind == TokenKind::Abbreviation
+                                && tables.abbreviation(w.text.trim_end_matches('.'))
+                                    == Some(AbbreviationClass::Title))
+                    }
+                    _ => starter,
+                }
+            } else {
+                true
+            }
+        } else {
+            // Digits and symbols continue the sentence unless quoted.
+            opened && !first.is_numeric()
+        };
+        if ends {
+            close(out, start, g);
+            start = g;
+            marker = None;
+        }
+        i = g;
+    }
+    close(out, start, n);
+}

@@ -1,0 +1,110 @@
+//! The data tables under `data/`, parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+/// How an abbreviation behaves before a capitalized word (see
+/// `data/abbreviations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AbbreviationClass {
+    /// A title or prefix ("Mr.", "Gen.", "St."): never ends a sentence.
+    Title,
+    /// Only an abbreviation before a number ("No. 5", "p. 55").
+    Number,
+    /// A month or weekday ("Sept.", "Wed."): ends a sentence only before a
+    /// sentence-opening word.
+    Month,
+    /// Often phrase-final ("Inc.", "Jr.", "a.m."): ends a sentence before a
+    /// sentence-opening word or a title.
+    Final,
+    /// Any other abbreviation ("U.S.", "e.g.", an initial "E."): ends a
+    /// sentence only before a sentence-opening word.
+    Plain,
+}
+
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+const HYPHEN_PREFIXES: &str = include_str!("../data/hyphen_prefixes.txt");
+const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
+
+/// Lowercased lookup tables. Keys are lowercase ASCII or Unicode-lowercased.
+#[derive(Debug, Clone)]
+pub(crate) struct Tables {
+    pub abbreviations: HashMap<String, AbbreviationClass>,
+    pub hyphen_prefixes: HashSet<String>,
+    pub starters: HashSet<String>,
+    /// Longest key in `abbreviations`, in bytes: longer words skip the lookup.
+    pub max_abbreviation_len: usize,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Tables {
+    pub(crate) fn embedded() -> Arc<Tables> {
+        static TABLES: OnceLock<Arc<Tables>> = OnceLock::new();
+        TABLES
+            .get_or_init(|| {
+                let mut t = Tables {
+                    abbreviations: HashMap::new(),
+                    hyphen_prefixes: data_lines(HYPHEN_PREFIXES).map(str::to_owned).collect(),
+                    starters: data_lines(SENTENCE_STARTERS).map(str::to_owned).collect(),
+                    max_abbreviation_len: 0,
+                };
+                for line in data_lines(ABBREVIATIONS) {
+                    let (class, word) = line.split_once('\t').unwrap_or(("plain", line));
+                    let class = match class {
+                        "title" => AbbreviationClass::Title,
+                        "number" => AbbreviationClass::Number,
+                        "month" => AbbreviationClass::Month,
+                        "final" => AbbreviationClass::Final,
+                        _ => AbbreviationClass::Plain,
+                    };
+                    t.add_abbreviation(word, class);
+                }
+                Arc::new(t)
+            })
+            .clone()
+    }
+
+    pub(crate) fn add_abbreviation(&mut self, word: &str, class: AbbreviationClass) {
+        let key = word.trim_end_matches('.').to_lowercase();
+        if key.is_empty() {
+            return;
+        }
+        self.max_abbreviation_len = self.max_abbreviation_len.max(key.len());
+        self.abbreviations.insert(key, class);
+    }
+
+    /// Looks `word` (without its final period) up, case-insensitively.
+    pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbreviationClass> {
+        if word.len() > self.max_abbreviation_len {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII stays valid UTF-8 after lowercasing.
+            let key = std::str::from_utf8(b).unwrap_or_default();
+            return self.abbreviations.get(key).copied();
+        }
+        self.abbreviations.get(&word.to_lowercase()).copied()
+    }
+
+    pub(crate) fn is_hyphen_prefix(&self, word: &str) -> bool {
+        word.len() <= 8 && self.hyphen_prefixes.contains(&ascii_lower(word))
+    }
+
+    pub(crate) fn is_starter(&self, word: &str) -> bool {
+        word.len() <= 12 && self.starters.contains(&ascii_lower(word))
+    }
+}
+
+fn ascii_lower(word: &str) -> String {
+    word.to_ascii_lowercase()
+}
