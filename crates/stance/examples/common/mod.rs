@@ -1,0 +1,41 @@
+//! Reading NewsMTSC JSONL files (shared by the `train` and `eval` examples).
+
+use newsnlp_stance::Polarity;
+use newsnlp_stance::train::Example;
+
+/// Byte offset of code point `cp` in `s` (the end if past it).
+fn char_to_byte(s: &str, cp: usize) -> usize {
+    s.char_indices().nth(cp).map_or(s.len(), |(b, _)| b)
+}
+
+/// Every target of every line of a NewsMTSC file, with byte spans.
+pub fn read_newsmtsc(path: &str) -> Result<Vec<Example>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |what: &str| format!("{path}:{}: {what}", n + 1);
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| bad(&e.to_string()))?;
+        let sentence = v["sentence_normalized"]
+            .as_str()
+            .ok_or_else(|| bad("no sentence_normalized"))?;
+        for t in v["targets"].as_array().ok_or_else(|| bad("no targets"))? {
+            let from = t["from"].as_u64().ok_or_else(|| bad("no from"))? as usize;
+            let to = t["to"].as_u64().ok_or_else(|| bad("no to"))? as usize;
+            let polarity = match t["polarity"].as_f64() {
+                Some(p) if p == 2.0 => Polarity::Negative,
+                Some(p) if p == 4.0 => Polarity::Neutral,
+                Some(p) if p == 6.0 => Polarity::Positive,
+                _ => return Err(bad("polarity is not 2.0, 4.0 or 6.0")),
+            };
+            out.push(Example {
+                sentence: sentence.to_string(),
+                target: char_to_byte(sentence, from)..char_to_byte(sentence, to),
+                polarity,
+            });
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,68 @@
+//! Trains the target-sentiment model and writes its weight file.
+//!
+//! ```text
+//! cargo run --release -p newsnlp-stance --example train -- \
+//!     /work/shared/data/newsmtsc/train.jsonl crates/stance/data/model.txt
+//! ```
+//!
+//! Optional flags after the two paths override [`TrainConfig`]'s defaults
+//! (for experiments; the embedded model uses none): `--epochs N`,
+//! `--lr X`, `--l2 X`, `--min-count N`, `--prune X`, `--no-balance`,
+//! `--seed N`, `--limit N` (train on the first N targets only).
+
+mod common;
+
+use newsnlp_stance::train::{TrainConfig, train};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("train: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [input, output, flags @ ..] = args.as_slice() else {
+        return Err("usage: train TRAIN.jsonl OUT.txt [flags]".into());
+    };
+    let mut examples = common::read_newsmtsc(input)?;
+    let mut config = TrainConfig::default();
+    let mut it = flags.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        let num = |v: &String| v.parse::<f64>().map_err(|_| format!("{flag}: bad number {v:?}"));
+        match flag.as_str() {
+            "--epochs" => config.epochs = num(value()?)? as usize,
+            "--lr" => config.learning_rate = num(value()?)? as f32,
+            "--l2" => config.l2 = num(value()?)? as f32,
+            "--min-count" => config.min_count = num(value()?)? as usize,
+            "--prune" => config.prune = num(value()?)? as f32,
+            "--seed" => config.seed = num(value()?)? as u64,
+            "--no-balance" => config.balance = false,
+            "--limit" => examples.truncate(num(value()?)? as usize),
+            _ => return Err(format!("unknown flag {flag}")),
+        }
+    }
+    let file = std::path::Path::new(input)
+        .file_name()
+        .map_or_else(|| input.clone(), |f| f.to_string_lossy().into_owned());
+    config.notes = vec![
+        "Target-sentiment weights for newsnlp-stance.".into(),
+        format!("Derived from NewsMTSC {file} (MIT licence, Copyright 2020 Felix Hamborg;"),
+        "see data/NEWSMTSC-LICENSE.txt and data/model.NOTICE.txt).".into(),
+        "Made by: cargo run --release -p newsnlp-stance --example train -- \\".into(),
+        format!("    /work/shared/data/newsmtsc/{file} crates/stance/data/model.txt"),
+    ];
+    let model = train(&examples, &config);
+    let mut out = Vec::new();
+    model.write(&mut out).map_err(|e| e.to_string())?;
+    std::fs::write(output, &out).map_err(|e| format!("{output}: {e}"))?;
+    eprintln!(
+        "{} targets, {} features kept, {} bytes -> {output}",
+        examples.len(),
+        model.len(),
+        out.len()
+    );
+    Ok(())
+}

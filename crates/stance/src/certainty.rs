@@ -1,0 +1,243 @@
+//! Certainty from hedges and boosters.
+
+use std::ops::Range;
+
+use crate::features::clamp_span;
+use crate::lexicon::LEXICONS;
+use crate::tokens::{Token, tokenize};
+
+/// Whether a cue lowers or raises certainty (before negation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum CueKind {
+    /// A hedge: "may", "might", "reportedly", "allegedly", "seems likely".
+    Hedge,
+    /// A booster: "clearly", "definitely", "no doubt", "of course".
+    Booster,
+}
+
+/// A hedge or booster found in a sentence.
+///
+/// ```
+/// use newsnlp_stance::{Certainty, CueKind};
+///
+/// let a = Certainty::new().assess("He allegedly took bribes.", 0..25);
+/// assert_eq!(a.cues.len(), 1);
+/// assert_eq!(a.cues[0].kind, CueKind::Hedge);
+/// assert_eq!(a.cues[0].span, 3..12); // "allegedly"
+/// assert!(a.cues[0].effect < 0.0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Cue {
+    /// Hedge or booster, as listed in the lexicon.
+    pub kind: CueKind,
+    /// Byte span of the cue words in the sentence ("no doubt" is one cue).
+    pub span: Range<usize>,
+    /// Whether a negator scopes over the cue ("not certain",
+    /// "neither ... seems likely"), which reverses its effect.
+    pub negated: bool,
+    /// What the cue adds to the log-odds of certainty: negative lowers it.
+    /// Already accounts for negation and for the cue lying outside the
+    /// assessed span.
+    pub effect: f32,
+}
+
+/// The result of [`Certainty::assess`]: a score in [0, 1] and its evidence.
+///
+/// ```
+/// let a = newsnlp_stance::Certainty::new().assess("It is clearly a mistake.", 0..24);
+/// assert!(a.certainty > 0.8);
+/// assert_eq!(a.cues.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Assessment {
+    /// How certain the assessed span is presented, in [0, 1].
+    pub certainty: f32,
+    /// The hedges and boosters that moved it, in sentence order.
+    pub cues: Vec<Cue>,
+}
+
+/// Scores how certainly a sentence (or a span of it) states its claim.
+///
+/// The score starts from a neutral prior ([`Certainty::NEUTRAL`], 0.65: a
+/// plain news statement is asserted, but without emphasis) and moves in
+/// log-odds by each cue found in the embedded lists (`data/hedges.txt`,
+/// `data/boosters.txt`): hedges lower it, boosters raise it. A negator within
+/// three words before a cue (same clause) reverses it: a negated booster
+/// ("not certain", "isn't clear") lowers certainty, a negated hedge
+/// ("neither scenario seems likely", "not possible") is a confident negative
+/// assessment and raises it. A negator *after* a hedge ("may not") leaves the
+/// hedge alone.
+///
+/// Cues inside `span` count fully; cues elsewhere in the sentence count half
+/// (a sentence-initial "Reportedly," also qualifies a clause after it). An
+/// empty span assesses the whole sentence. Spans are clamped like
+/// [`TargetSentiment::classify`](crate::TargetSentiment::classify)'s.
+///
+/// ```
+/// use newsnlp_stance::Certainty;
+///
+/// let c = Certainty::new();
+/// let s = |t: &str| c.score(t, 0..t.len());
+/// assert!(s("He is absolutely certain the deal is dead.") > 0.9);
+/// assert!(s("The deal might collapse.") < 0.4);
+/// assert!((0.6..=0.7).contains(&s("The deal collapsed on Monday.")));
+/// assert!(s("Neither scenario seems likely.") > 0.7);
+/// assert!(s("It is not certain that the deal will hold.") < 0.4);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Certainty {
+    prior: f32,
+    outside: f32,
+}
+
+impl Default for Certainty {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Negated hedges turn into boosters of this fraction of their strength.
+const NEGATED_HEDGE: f32 = 0.6;
+/// Negated boosters turn into hedges of this multiple of their strength.
+const NEGATED_BOOSTER: f32 = 1.1;
+
+fn logit(p: f32) -> f32 {
+    (p / (1.0 - p)).ln()
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+fn is_scope_break(t: &Token<'_>) -> bool {
+    !t.is_word() && matches!(t.text, "," | ";" | ":" | "—" | "–" | "." | "?" | "!")
+}
+
+impl Certainty {
+    /// The certainty of a statement with no cue at all.
+    pub const NEUTRAL: f32 = 0.65;
+
+    /// The analyzer with the embedded lexicons (cheap: they are parsed once
+    /// per process).
+    ///
+    /// ```
+    /// let c = newsnlp_stance::Certainty::new();
+    /// assert_eq!(c.score("Rain fell.", 0..0), newsnlp_stance::Certainty::NEUTRAL);
+    /// ```
+    pub fn new() -> Self {
+        Certainty {
+            prior: Self::NEUTRAL,
+            outside: 0.5,
+        }
+    }
+
+    /// The certainty of `span` (a byte range; empty for the whole sentence)
+    /// in `sentence`, in [0, 1]. Never panics.
+    ///
+    /// ```
+    /// let c = newsnlp_stance::Certainty::new();
+    /// let s = "Reportedly, the minister resigned.";
+    /// assert!(c.score(s, 12..34) < newsnlp_stance::Certainty::NEUTRAL);
+    /// ```
+    pub fn score(&self, sentence: &str, span: Range<usize>) -> f32 {
+        self.assess(sentence, span).certainty
+    }
+
+    /// The certainty of `span` in `sentence` and the cues behind it, with
+    /// their byte spans. Never panics.
+    ///
+    /// ```
+    /// use newsnlp_stance::{Certainty, CueKind};
+    ///
+    /// let s = "Neither scenario seems likely.";
+    /// let a = Certainty::new().assess(s, 0..s.len());
+    /// let cues: Vec<_> = a.cues.iter().map(|c| (&s[c.span.clone()], c.kind, c.negated)).collect();
+    /// assert_eq!(cues, [("seems", CueKind::Hedge, true), ("likely", CueKind::Hedge, true)]);
+    /// ```
+    pub fn assess(&self, sentence: &str, span: Range<usize>) -> Assessment {
+        let lex = &*LEXICONS;
+        let mut span = clamp_span(sentence, span);
+        if span.is_empty() {
+            span = 0..sentence.len();
+        }
+        let tokens = tokenize(sentence);
+        let mut cues = Vec::new();
+        let mut in_cue = vec![false; tokens.len()];
+        let mut sum = 0.0;
+        let mut i = 0;
+        while i < tokens.len() {
+            let hedge = lex.hedges.longest_at(&tokens, i);
+            let booster = lex.boosters.longest_at(&tokens, i);
+            let (kind, phrase) = match (hedge, booster) {
+                (Some(h), Some(b)) if b.words.len() > h.words.len() => (CueKind::Booster, b),
+                (Some(h), _) => (CueKind::Hedge, h),
+                (None, Some(b)) => (CueKind::Booster, b),
+                (None, None) => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let len = phrase.words.len();
+            let cue_span = tokens[i].span.start..tokens[i + len - 1].span.end;
+            let mut negated = false;
+            for back in 1..=3 {
+                let Some(j) = i.checked_sub(back) else { break };
+                let t = &tokens[j];
+                if is_scope_break(t) {
+                    break;
+                }
+                if t.is_word() && !in_cue[j] && lex.is_negator(&t.lower) {
+                    negated = true;
+                    break;
+                }
+            }
+            let mut effect = match (kind, negated) {
+                (CueKind::Hedge, false) => -phrase.strength,
+                (CueKind::Hedge, true) => NEGATED_HEDGE * phrase.strength,
+                (CueKind::Booster, false) => phrase.strength,
+                (CueKind::Booster, true) => -NEGATED_BOOSTER * phrase.strength,
+            };
+            let inside = cue_span.start >= span.start && cue_span.end <= span.end;
+            if !inside {
+                effect *= self.outside;
+            }
+            sum += effect;
+            for flag in &mut in_cue[i..i + len] {
+                *flag = true;
+            }
+            cues.push(Cue {
+                kind,
+                span: cue_span,
+                negated,
+                effect,
+            });
+            i += len;
+        }
+        let certainty = if cues.is_empty() {
+            self.prior
+        } else {
+            sigmoid(logit(self.prior) + sum)
+        };
+        Assessment { certainty, cues }
+    }
+}
+
+/// The certainty of `span` in `sentence` with the default [`Certainty`]
+/// analyzer: in [0, 1], about 0.65 for a plain statement, higher with
+/// boosters, lower with hedges.
+///
+/// ```
+/// use newsnlp_stance::certainty;
+///
+/// let s = "Officials said the attack was definitely planned.";
+/// assert!(certainty(s, 0..s.len()) > 0.85);
+/// let s = "Officials said the attack was possibly planned.";
+/// assert!(certainty(s, 0..s.len()) < 0.4);
+/// ```
+pub fn certainty(sentence: &str, span: Range<usize>) -> f32 {
+    Certainty::new().score(sentence, span)
+}

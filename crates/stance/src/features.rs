@@ -1,0 +1,306 @@
+//! Target-relative features for the sentiment model.
+//!
+//! Every feature is a name (a short prefix saying what it measures, a colon,
+//! then a lowercased word or a bucket) and a value. Binary features have
+//! the value 1. The names are what the weight file stores, so changing this
+//! file changes the model: retrain after any edit (see the crate README).
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::lexicon::{LEXICONS, Lexicons};
+use crate::tokens::{Token, tokenize};
+
+/// Clamps `target` to `sentence`: both ends are cut to the sentence length
+/// and moved outwards to the nearest character boundary; a reversed range is
+/// put in order.
+pub(crate) fn clamp_span(sentence: &str, target: Range<usize>) -> Range<usize> {
+    let (mut s, mut e) = (target.start, target.end);
+    if s > e {
+        std::mem::swap(&mut s, &mut e);
+    }
+    let s = sentence.floor_char_boundary(s.min(sentence.len()));
+    let e = sentence.ceil_char_boundary(e.min(sentence.len()));
+    s..e
+}
+
+/// The token index range `[first, last)` covered by `span`: every token that
+/// overlaps it. When none does (an empty span, or one on whitespace), the
+/// empty range at the first token that starts at or after `span.start`.
+pub(crate) fn token_range(tokens: &[Token<'_>], span: &Range<usize>) -> Range<usize> {
+    let overlaps = |t: &Token<'_>| {
+        t.span.start < span.end && span.start < t.span.end
+            || (span.start == span.end && t.span.start < span.start && span.start < t.span.end)
+    };
+    match tokens.iter().position(overlaps) {
+        Some(first) => {
+            let last = tokens[first..]
+                .iter()
+                .position(|t| !overlaps(t))
+                .map_or(tokens.len(), |n| first + n);
+            first..last
+        }
+        None => {
+            let at = tokens
+                .iter()
+                .position(|t| t.span.start >= span.start)
+                .unwrap_or(tokens.len());
+            at..at
+        }
+    }
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "himself",
+    "herself", "themselves", "it", "its", "i", "me", "my", "we", "us", "our", "you", "your",
+];
+
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "although", "though", "while", "whereas", "however", "yet", "despite",
+];
+
+fn is_quote(t: &Token<'_>) -> bool {
+    !t.is_word() && matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "„")
+}
+
+fn is_clause_break(t: &Token<'_>) -> bool {
+    if t.is_word() {
+        CLAUSE_WORDS.contains(&t.lower.as_ref())
+    } else {
+        matches!(
+            t.text,
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "?" | "!"
+        )
+    }
+}
+
+/// Valence of every token after negation and intensifier scaling, in VADER
+/// units (-4..4); 0 for words outside the lexicon and for punctuation.
+pub(crate) fn valences(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<f32> {
+    let mut out = vec![0.0; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        let Some(&v) = lex.valence.get(t.lower.as_ref()) else {
+            continue;
+        };
+        let mut v = v;
+        // Intensifier right before (or two before: "very, very bad").
+        for back in 1..=2 {
+            if let Some(p) = i.checked_sub(back).map(|j| &tokens[j])
+                && let Some(&f) = lex.intensifiers.get(p.lower.as_ref())
+            {
+                v *= 1.0 + f;
+                break;
+            }
+        }
+        // Negator within three words before, not across a clause break.
+        for back in 1..=3 {
+            let Some(p) = i.checked_sub(back).map(|j| &tokens[j]) else {
+                break;
+            };
+            if is_clause_break(p) {
+                break;
+            }
+            if p.is_word() && lex.is_negator(&p.lower) {
+                v *= -0.74;
+                break;
+            }
+        }
+        out[i] = v;
+    }
+    out
+}
+
+fn dist_bucket(d: usize) -> &'static str {
+    match d {
+        0..=1 => "1",
+        2 => "2",
+        3..=4 => "4",
+        5..=8 => "8",
+        _ => "far",
+    }
+}
+
+/// Collects the features of `target` in `sentence` into `sink`.
+pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut(&str, f32)) {
+    let lex = &*LEXICONS;
+    let span = clamp_span(sentence, target);
+    let tokens = tokenize(sentence);
+    let tr = token_range(&tokens, &span);
+    let vals = valences(&tokens, lex);
+    let mut buf = String::with_capacity(64);
+    let mut emit = |args: std::fmt::Arguments<'_>, v: f32| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        sink(&buf, v);
+    };
+
+    // The target itself.
+    let mut target_words = 0;
+    for t in &tokens[tr.clone()] {
+        if t.is_word() {
+            target_words += 1;
+            emit(format_args!("t:{}", t.lower), 1.0);
+            if PRONOUNS.contains(&t.lower.as_ref()) {
+                emit(format_args!("tpron"), 1.0);
+            }
+        }
+    }
+    emit(format_args!("tlen:{}", target_words.min(4)), 1.0);
+    if tr.start == 0 || tokens[..tr.start].iter().all(|t| !t.is_word()) {
+        emit(format_args!("tfirst"), 1.0);
+    }
+    let words_after = tokens[tr.end..].iter().filter(|t| t.is_word()).count();
+    if words_after == 0 {
+        emit(format_args!("tlast"), 1.0);
+    }
+    let quotes_before = tokens[..tr.start].iter().filter(|t| is_quote(t)).count();
+    let quotes_total = tokens.iter().filter(|t| is_quote(t)).count();
+    if quotes_before % 2 == 1 {
+        emit(format_args!("inquote"), 1.0);
+    } else if quotes_total > 0 {
+        emit(format_args!("hasquote"), 1.0);
+    }
+
+    // Clause of the target.
+    let clause_start = tokens[..tr.start]
+        .iter()
+        .rposition(is_clause_break)
+        .map_or(0, |i| i + 1);
+    let clause_end = tokens[tr.end..]
+        .iter()
+        .position(is_clause_break)
+        .map_or(tokens.len(), |i| tr.end + i);
+
+    // Words around the target, by side and distance.
+    let mut sums = [[0.0f32; 2]; 3]; // [left, right, clause] x [pos, neg]
+    let mut total = 0.0f32;
+    let mut nearest: [Option<(usize, f32, usize)>; 2] = [None, None];
+    let mut in_quote = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if is_quote(t) {
+            in_quote = !in_quote;
+        }
+        if tr.contains(&i) {
+            continue;
+        }
+        let (side, d) = if i < tr.start {
+            (0usize, tr.start - i)
+        } else {
+            (1usize, i + 1 - tr.end.max(tr.start))
+        };
+        let s = ["l", "r"][side];
+        let w = &t.lower;
+        let in_clause = i >= clause_start && i < clause_end;
+        if t.is_word() || matches!(t.text, "\"" | "“" | "”" | "?" | "!") {
+            if t.is_word() {
+                emit(format_args!("w:{w}"), 1.0);
+            }
+            if d <= 2 {
+                emit(format_args!("{s}{d}:{w}"), 1.0);
+            }
+            if d <= 5 {
+                emit(format_args!("{s}n:{w}"), 1.0);
+            }
+            if in_clause && t.is_word() {
+                emit(format_args!("c:{w}"), 1.0);
+            }
+            if in_quote && t.is_word() && quotes_before % 2 == 0 {
+                emit(format_args!("q:{w}"), 1.0);
+            }
+        }
+        // Bigrams near the target, reading away from it.
+        if d <= 6 {
+            let other = if side == 0 { i + 1 } else { i.wrapping_sub(1) };
+            if let Some(o) = tokens.get(other)
+                && !tr.contains(&other)
+            {
+                if side == 0 {
+                    emit(format_args!("lb:{w}_{}", o.lower), 1.0);
+                } else {
+                    emit(format_args!("rb:{}_{w}", o.lower), 1.0);
+                }
+            }
+        }
+        let v = vals[i];
+        if v != 0.0 {
+            let pn = usize::from(v < 0.0);
+            let weight = 1.0 / (1.0 + d as f32 / 4.0);
+            sums[side][pn] += v.abs() * weight;
+            if in_clause {
+                sums[2][pn] += v.abs();
+            }
+            total += v;
+            if nearest[side].is_none_or(|(nd, _, _)| d < nd) {
+                nearest[side] = Some((d, v, i));
+            }
+            let sign = if v > 0.0 { "+" } else { "-" };
+            emit(format_args!("lex{s}{sign}:{}", dist_bucket(d)), 1.0);
+            if in_clause {
+                emit(format_args!("lexc{sign}"), 1.0);
+            }
+        }
+    }
+    let names = ["lexl", "lexr", "lexc"];
+    for (name, [p, n]) in names.iter().zip(sums) {
+        emit(format_args!("{name}+"), (p / 4.0).min(3.0));
+        emit(format_args!("{name}-"), (n / 4.0).min(3.0));
+    }
+    emit(format_args!("lexall"), total / (total * total + 15.0).sqrt());
+    for (side, near) in nearest.iter().enumerate() {
+        if let Some((d, v, i)) = near {
+            let sign = if *v > 0.0 { "+" } else { "-" };
+            let s = ["l", "r"][side];
+            emit(format_args!("near{s}{sign}:{}", dist_bucket(*d)), 1.0);
+            emit(format_args!("nearw{s}:{}", tokens[*i].lower), 1.0);
+        }
+    }
+    // Negation in the target's clause.
+    if tokens[clause_start..clause_end]
+        .iter()
+        .any(|t| t.is_word() && lex.is_negator(&t.lower))
+    {
+        emit(format_args!("negc"), 1.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clamp_handles_bad_spans() {
+        let s = "Zoë wins";
+        assert_eq!(clamp_span(s, 0..100), 0..s.len());
+        assert_eq!(clamp_span(s, 3..2), 2..4); // reversed, ë is bytes 2..4
+        assert_eq!(clamp_span(s, 3..3), 2..4);
+        assert_eq!(clamp_span(s, 50..60), s.len()..s.len());
+    }
+
+    #[test]
+    fn token_range_covers_overlaps() {
+        let toks = tokenize("Mr. Putin met Tillerson.");
+        assert_eq!(token_range(&toks, &(4..9)), 2..3);
+        assert_eq!(token_range(&toks, &(5..7)), 2..3);
+        assert_eq!(token_range(&toks, &(0..9)), 0..3);
+        assert_eq!(token_range(&toks, &(9..10)), 3..3);
+        assert_eq!(token_range(&toks, &(24..24)), 6..6);
+    }
+
+    #[test]
+    fn negation_and_intensifier_change_valence() {
+        let lex = &*LEXICONS;
+        let v = |s: &str| {
+            let t = tokenize(s);
+            valences(&t, lex).into_iter().sum::<f32>()
+        };
+        assert!(v("a good deal") > 0.0);
+        assert!(v("not a good deal") < 0.0);
+        assert!(v("a very good deal") > v("a good deal"));
+        assert!(v("a slightly good deal") < v("a good deal"));
+        // A clause break ends the negator's scope.
+        assert!(v("no, a good deal") > 0.0);
+    }
+}

@@ -1,0 +1,147 @@
+//! The embedded word lists: valence lexicon, negators, intensifiers, hedges
+//! and boosters. Each lives as a data file under `data/` (origin and licence
+//! in its header) and is parsed once, on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::tokens::Token;
+
+const VADER: &str = include_str!("../data/vader_lexicon.tsv");
+const NEGATORS: &str = include_str!("../data/negators.txt");
+const INTENSIFIERS: &str = include_str!("../data/intensifiers.txt");
+const HEDGES: &str = include_str!("../data/hedges.txt");
+const BOOSTERS: &str = include_str!("../data/boosters.txt");
+
+/// A multi-word (or one-word) cue phrase and its strength.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub words: Vec<&'static str>,
+    pub strength: f32,
+}
+
+/// Phrases indexed by their first word, longest first.
+#[derive(Debug, Default)]
+pub(crate) struct PhraseTable {
+    by_first: HashMap<&'static str, Vec<Phrase>>,
+    len: usize,
+}
+
+impl PhraseTable {
+    fn parse(text: &'static str) -> Self {
+        let mut table = PhraseTable::default();
+        for (key, value) in entries(text) {
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let Some(first) = words.first().copied() else {
+                continue;
+            };
+            let Some(strength) = value.and_then(|v| v.parse::<f32>().ok()) else {
+                continue;
+            };
+            table
+                .by_first
+                .entry(first)
+                .or_default()
+                .push(Phrase { words, strength });
+            table.len += 1;
+        }
+        for v in table.by_first.values_mut() {
+            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        table
+    }
+
+    /// The longest phrase that starts at `tokens[i]`, comparing lowercased
+    /// words; punctuation never matches.
+    pub fn longest_at(&self, tokens: &[Token<'_>], i: usize) -> Option<&Phrase> {
+        let first = tokens.get(i)?;
+        let cands = self.by_first.get(first.lower.as_ref())?;
+        cands.iter().find(|p| {
+            p.words.len() <= tokens.len() - i
+                && p.words
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| t.is_word() && t.lower == *w)
+        })
+    }
+
+    /// Number of phrases in the table.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+}
+
+/// All the lexicons, parsed.
+#[derive(Debug)]
+pub(crate) struct Lexicons {
+    pub valence: HashMap<&'static str, f32>,
+    pub negators: HashSet<&'static str>,
+    pub intensifiers: HashMap<&'static str, f32>,
+    pub hedges: PhraseTable,
+    pub boosters: PhraseTable,
+}
+
+/// `key[<TAB>value]` lines, skipping blank lines and `#` comments.
+fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('\t') {
+            Some((k, v)) => (k.trim(), Some(v.trim())),
+            None => (l, None),
+        })
+}
+
+fn numbers(text: &'static str) -> HashMap<&'static str, f32> {
+    entries(text)
+        .filter_map(|(k, v)| Some((k, v?.parse::<f32>().ok()?)))
+        .collect()
+}
+
+impl Lexicons {
+    fn load() -> Self {
+        Lexicons {
+            valence: numbers(VADER),
+            negators: entries(NEGATORS).map(|(k, _)| k).collect(),
+            intensifiers: numbers(INTENSIFIERS),
+            hedges: PhraseTable::parse(HEDGES),
+            boosters: PhraseTable::parse(BOOSTERS),
+        }
+    }
+
+    /// Whether a lowercased word negates what follows it.
+    pub fn is_negator(&self, lower: &str) -> bool {
+        self.negators.contains(lower) || lower.ends_with("n't")
+    }
+}
+
+/// The shared, lazily parsed lexicons.
+pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lists_parse_completely() {
+        let lex = &*LEXICONS;
+        // Counts of the data files' entry lines: a malformed line is skipped
+        // by the lenient parser, so it would show up here.
+        let count = |t: &str| {
+            t.lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .count()
+        };
+        assert_eq!(lex.valence.len(), count(VADER));
+        assert_eq!(lex.negators.len(), count(NEGATORS));
+        assert_eq!(lex.intensifiers.len(), count(INTENSIFIERS));
+        assert_eq!(lex.hedges.len(), count(HEDGES));
+        assert_eq!(lex.boosters.len(), count(BOOSTERS));
+        assert!(lex.valence.len() > 7000);
+        assert_eq!(lex.valence.get("good"), Some(&1.9));
+        assert!(lex.is_negator("didn't"));
+        assert!(lex.is_negator("neither"));
+        assert!(!lex.is_negator("note"));
+    }
+}

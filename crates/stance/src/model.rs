@@ -1,0 +1,276 @@
+//! The linear target-sentiment model and its weight file.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::error::Error;
+use crate::features;
+use crate::polarity::Sentiment;
+
+/// First line of every weight file.
+const MAGIC: &str = "newsnlp-stance-sentiment 1";
+
+/// The weights shipped with the crate (trained on NewsMTSC, MIT; see
+/// `data/model.NOTICE.txt`).
+const EMBEDDED: &str = include_str!("../data/model.txt");
+
+static EMBEDDED_MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(EMBEDDED).unwrap_or_else(|_| Model::empty()));
+
+/// A multinomial logistic regression over target-relative features.
+///
+/// The weight file is plain text:
+///
+/// ```text
+/// newsnlp-stance-sentiment 1
+/// # any number of comment lines
+/// classes	negative	neutral	positive
+/// scale	1000
+/// bias	<int>	<int>	<int>
+/// <feature>	<int>	<int>	<int>
+/// ...
+/// ```
+///
+/// Weights are integers to be divided by `scale`; features absent from the
+/// file weigh 0. Fields are separated by one tab.
+///
+/// ```
+/// use newsnlp_stance::Model;
+///
+/// let text = "newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\n\
+///             bias\t0\t500\t0\nw:praised\t-800\t0\t900\n";
+/// let model = Model::parse(text)?;
+/// assert_eq!(model.len(), 1);
+/// let mut out = Vec::new();
+/// model.write(&mut out)?;
+/// assert_eq!(Model::parse(std::str::from_utf8(&out).unwrap())?.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub(crate) bias: [f32; 3],
+    pub(crate) weights: HashMap<Box<str>, [f32; 3]>,
+    pub(crate) comments: Vec<String>,
+}
+
+/// Fixed-point scale of the weight file.
+pub(crate) const SCALE: f32 = 1000.0;
+
+impl Model {
+    /// A model with no weights (predicts from the zero bias: always neutral).
+    pub(crate) fn empty() -> Self {
+        Model {
+            bias: [0.0; 3],
+            weights: HashMap::new(),
+            comments: Vec::new(),
+        }
+    }
+
+    /// The model embedded in the crate, parsed once and shared.
+    ///
+    /// ```
+    /// assert!(newsnlp_stance::Model::embedded().len() > 1000);
+    /// ```
+    pub fn embedded() -> &'static Model {
+        &EMBEDDED_MODEL
+    }
+
+    /// Parses a weight file's text; errors name the 1-based line.
+    ///
+    /// ```
+    /// use newsnlp_stance::Model;
+    /// let err = Model::parse("newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\nbias\t0\t0\t0\nw:x\t1\tzwei\t3\n")
+    ///     .unwrap_err();
+    /// assert_eq!(err.line(), Some(5));
+    /// ```
+    pub fn parse(text: &str) -> Result<Model, Error> {
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
+        let mut comments = Vec::new();
+        let mut next = |what: &str| -> Result<(usize, &str), Error> {
+            for (n, l) in lines.by_ref() {
+                if let Some(c) = l.strip_prefix('#') {
+                    comments.push(c.trim_start().to_string());
+                } else if !l.trim().is_empty() {
+                    return Ok((n, l));
+                }
+            }
+            Err(Error::format(
+                text.lines().count() + 1,
+                format!("unexpected end of file, expected {what}"),
+            ))
+        };
+        let (n, l) = next("the header line")?;
+        if l != MAGIC {
+            return Err(Error::format(n, format!("expected the header {MAGIC:?}")));
+        }
+        let (n, l) = next("the classes line")?;
+        if l != "classes\tnegative\tneutral\tpositive" {
+            return Err(Error::format(
+                n,
+                "expected \"classes<TAB>negative<TAB>neutral<TAB>positive\"",
+            ));
+        }
+        let (n, l) = next("the scale line")?;
+        let scale = l
+            .strip_prefix("scale\t")
+            .and_then(|s| s.parse::<f32>().ok())
+            .filter(|s| s.is_finite() && *s > 0.0)
+            .ok_or_else(|| Error::format(n, "expected \"scale<TAB><positive number>\""))?;
+        let (n, l) = next("the bias line")?;
+        let (name, bias) = row(n, l, scale)?;
+        if name != "bias" {
+            return Err(Error::format(n, "expected the bias line"));
+        }
+        let mut weights = HashMap::new();
+        drop(next);
+        for (n, l) in lines {
+            if l.starts_with('#') || l.trim().is_empty() {
+                continue;
+            }
+            let (name, w) = row(n, l, scale)?;
+            if weights.insert(name.into(), w).is_some() {
+                return Err(Error::format(n, format!("feature {name:?} appears twice")));
+            }
+        }
+        Ok(Model {
+            bias,
+            weights,
+            comments,
+        })
+    }
+
+    /// Reads and parses a weight file; errors name the file and line.
+    ///
+    /// ```
+    /// let err = newsnlp_stance::Model::from_path("/no/such/file").unwrap_err();
+    /// assert!(err.to_string().contains("/no/such/file"));
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Model, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Model::parse(&text).map_err(|e| e.in_file(path))
+    }
+
+    /// Writes the model in the weight-file format, features sorted by name,
+    /// so that the same model always gives the same bytes.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// newsnlp_stance::Model::embedded().write(&mut out)?;
+    /// assert!(out.starts_with(b"newsnlp-stance-sentiment 1\n"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn write(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        let mut s = String::new();
+        let _ = writeln!(s, "{MAGIC}");
+        for c in &self.comments {
+            let _ = writeln!(s, "# {c}");
+        }
+        let _ = writeln!(s, "classes\tnegative\tneutral\tpositive");
+        let _ = writeln!(s, "scale\t{SCALE}");
+        let q = |w: f32| (w * SCALE).round() as i64;
+        let _ = writeln!(
+            s,
+            "bias\t{}\t{}\t{}",
+            q(self.bias[0]),
+            q(self.bias[1]),
+            q(self.bias[2])
+        );
+        let mut names: Vec<&Box<str>> = self.weights.keys().collect();
+        names.sort();
+        for name in names {
+            let w = self.weights[name];
+            let _ = writeln!(s, "{name}\t{}\t{}\t{}", q(w[0]), q(w[1]), q(w[2]));
+        }
+        out.write_all(s.as_bytes())
+    }
+
+    /// Number of features with weights.
+    ///
+    /// ```
+    /// assert!(!newsnlp_stance::Model::embedded().is_empty());
+    /// ```
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model has no feature weights.
+    ///
+    /// ```
+    /// assert!(!newsnlp_stance::Model::embedded().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The comment lines of the weight file (provenance, training command).
+    ///
+    /// ```
+    /// let c = newsnlp_stance::Model::embedded().comments();
+    /// assert!(c.iter().any(|l| l.contains("NewsMTSC")));
+    /// ```
+    pub fn comments(&self) -> &[String] {
+        &self.comments
+    }
+
+    /// Raw class scores (logits) of a target.
+    pub(crate) fn logits(&self, sentence: &str, target: Range<usize>) -> [f32; 3] {
+        let mut z = self.bias;
+        features::extract(sentence, target, &mut |name, v| {
+            if let Some(w) = self.weights.get(name) {
+                for k in 0..3 {
+                    z[k] += w[k] * v;
+                }
+            }
+        });
+        z
+    }
+
+    /// Classifies a target with this model (see
+    /// [`TargetSentiment::classify`](crate::TargetSentiment::classify)).
+    pub(crate) fn classify(&self, sentence: &str, target: Range<usize>) -> Sentiment {
+        Sentiment::from_probs(softmax(self.logits(sentence, target)))
+    }
+}
+
+fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
+    let mut f = l.split('\t');
+    let name = f.next().unwrap_or_default();
+    if name.is_empty() {
+        return Err(Error::format(n, "expected a feature name before the first tab"));
+    }
+    let mut w = [0.0; 3];
+    for (k, slot) in w.iter_mut().enumerate() {
+        let field = f.next().ok_or_else(|| {
+            Error::format(
+                n,
+                format!("expected 3 weights after {name:?}, found {k}"),
+            )
+        })?;
+        let v: f32 = field.parse().map_err(|_| {
+            Error::format(n, format!("expected a number, found {field:?}"))
+        })?;
+        if !v.is_finite() {
+            return Err(Error::format(n, format!("expected a finite number, found {field:?}")));
+        }
+        *slot = v / scale;
+    }
+    if f.next().is_some() {
+        return Err(Error::format(n, format!("expected 3 weights after {name:?}, found more")));
+    }
+    Ok((name, w))
+}
+
+/// Numerically stable softmax.
+pub(crate) fn softmax(z: [f32; 3]) -> [f32; 3] {
+    let m = z[0].max(z[1]).max(z[2]);
+    let e = z.map(|v| (v - m).exp());
+    let s: f32 = e.iter().sum();
+    e.map(|v| v / s)
+}

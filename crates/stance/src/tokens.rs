@@ -1,0 +1,142 @@
+//! The small feature tokenizer the models read.
+//!
+//! It is deliberately simple and self-contained (the workspace tokenizer is
+//! for sentence splitting and CoNLL-style tokens; the models here only need
+//! lowercased words and punctuation with byte spans, and must not change
+//! when that crate changes, or the trained weights would silently drift).
+//!
+//! Rules:
+//! - a *word* is a run of alphanumeric characters, which may contain an
+//!   apostrophe (`'` or `’`), a hyphen or a period between two alphanumeric
+//!   characters (`don't`, `Trump’s`, `30-minute`, `U.S`);
+//! - every other non-whitespace character is a token of its own
+//!   (punctuation and quote marks matter to the features);
+//! - the lowercased form uses full Unicode lowercasing and maps `’` to `'`.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// What a [`Token`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A run of letters and digits (with inner apostrophes, hyphens, periods).
+    Word,
+    /// A single punctuation or symbol character, quote marks included.
+    Punct,
+}
+
+/// One token of a sentence, borrowing from it.
+///
+/// ```
+/// use newsnlp_stance::tokens::{tokenize, TokenKind};
+///
+/// let toks = tokenize("Trump’s \"big\" win");
+/// assert_eq!(toks[0].text, "Trump’s");
+/// assert_eq!(toks[0].lower, "trump's");
+/// assert_eq!(toks[0].span, 0..9);
+/// assert_eq!(toks[1].kind, TokenKind::Punct);
+/// assert_eq!(toks[2].span, 11..14);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// The token as it appears in the sentence.
+    pub text: &'t str,
+    /// The lowercased form the lexicons and models look up.
+    pub lower: Cow<'t, str>,
+    /// Byte offsets of `text` in the sentence.
+    pub span: Range<usize>,
+    /// Word or punctuation.
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    /// Whether this token is a word (not punctuation).
+    ///
+    /// ```
+    /// let toks = newsnlp_stance::tokens::tokenize("Yes!");
+    /// assert!(toks[0].is_word());
+    /// assert!(!toks[1].is_word());
+    /// ```
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '‑')
+}
+
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        Cow::Borrowed(s)
+    } else {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if c == '’' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        Cow::Owned(out)
+    }
+}
+
+/// Splits `sentence` into [`Token`]s (words and single punctuation marks).
+///
+/// Never panics; whitespace is skipped; the spans are in increasing order,
+/// do not overlap and always lie on character boundaries.
+///
+/// ```
+/// use newsnlp_stance::tokens::tokenize;
+///
+/// let words: Vec<_> = tokenize("Putin didn't blink.").iter().map(|t| t.lower.to_string()).collect();
+/// assert_eq!(words, ["putin", "didn't", "blink", "."]);
+/// ```
+pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut it = sentence.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let end = start + c.len_utf8();
+            out.push(Token {
+                text: &sentence[start..end],
+                lower: lowercase(&sentence[start..end]),
+                span: start..end,
+                kind: TokenKind::Punct,
+            });
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        loop {
+            match it.peek().copied() {
+                Some((i, d)) if d.is_alphanumeric() => {
+                    end = i + d.len_utf8();
+                    it.next();
+                }
+                Some((i, d)) if is_joiner(d) => {
+                    // A joiner counts only between two alphanumerics.
+                    let after = i + d.len_utf8();
+                    match sentence[after..].chars().next() {
+                        Some(n) if n.is_alphanumeric() => {
+                            it.next();
+                            end = after;
+                        }
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        out.push(Token {
+            text: &sentence[start..end],
+            lower: lowercase(&sentence[start..end]),
+            span: start..end,
+            kind: TokenKind::Word,
+        });
+    }
+    out
+}
