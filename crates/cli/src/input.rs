@@ -12,8 +12,6 @@ pub enum CliError {
     Utf8 { name: String, offset: usize },
     /// Writing the output failed.
     Write(io::Error),
-    /// Anything else, already worded.
-    Other(String),
 }
 
 impl CliError {
@@ -31,7 +29,6 @@ impl fmt::Display for CliError {
                 write!(f, "{name}: not valid UTF-8 at byte offset {offset}")
             }
             CliError::Write(e) => write!(f, "cannot write output: {e}"),
-            CliError::Other(s) => f.write_str(s),
         }
     }
 }
@@ -86,7 +83,10 @@ pub fn split_paragraphs(text: &str, n: usize) -> Vec<&str> {
         let cut = if want >= text.len() {
             text.len()
         } else {
-            match text.as_bytes()[want..].windows(2).position(|w| w == b"\n\n") {
+            match text.as_bytes()[want..]
+                .windows(2)
+                .position(|w| w == b"\n\n")
+            {
                 Some(k) => want + k + 2,
                 None => text.len(),
             }

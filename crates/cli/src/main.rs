@@ -57,8 +57,12 @@ fn tokenize(args: &TokenizeArgs) -> Result<(), input::CliError> {
     let mut out = io::BufWriter::new(stdout.lock());
     if args.count {
         let (tokens, sentences) = input::count_parallel(&text, |part| {
-            let doc = tokenizer.tokenize(part);
-            (doc.tokens().len(), doc.sentences().len())
+            let (mut tokens, mut sentences) = (0, 0);
+            tokenizer.for_each_paragraph(part, |t, s| {
+                tokens += t.len();
+                sentences += s.len();
+            });
+            (tokens, sentences)
         });
         writeln!(out, "sentences {sentences}\ntokens {tokens}")?;
         return Ok(out.flush()?);
@@ -70,7 +74,11 @@ fn tokenize(args: &TokenizeArgs) -> Result<(), input::CliError> {
             if i > 0 {
                 out.write_all(b", ")?;
             }
-            write!(out, "{{\"start\": {}, \"end\": {}, \"tokens\": [", s.span.start, s.span.end)?;
+            write!(
+                out,
+                "{{\"start\": {}, \"end\": {}, \"tokens\": [",
+                s.span.start, s.span.end
+            )?;
             for (k, t) in doc.sentence_tokens(s).iter().enumerate() {
                 let sep = if k > 0 { ", " } else { "" };
                 write!(out, "{sep}[{}, {}]", t.span.start, t.span.end)?;

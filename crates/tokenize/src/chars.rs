@@ -57,9 +57,7 @@ pub fn quote_shape(c: char) -> Option<QuoteShape> {
     match c {
         '\u{201C}' | '\u{2018}' | '\u{201E}' | '\u{201A}' | '\u{00AB}' | '\u{2039}'
         | '\u{300C}' | '\u{300E}' => Some(QuoteShape::Opening),
-        '\u{201D}' | '\u{00BB}' | '\u{203A}' | '\u{300D}' | '\u{300F}' => {
-            Some(QuoteShape::Closing)
-        }
+        '\u{201D}' | '\u{00BB}' | '\u{203A}' | '\u{300D}' | '\u{300F}' => Some(QuoteShape::Closing),
         '"' | '\'' | '\u{2019}' | '\u{201B}' | '\u{201F}' | '`' => Some(QuoteShape::Ambiguous),
         _ => None,
     }
@@ -102,7 +100,14 @@ pub fn is_bullet(c: char) -> bool {
 pub fn is_terminal(c: char) -> bool {
     matches!(
         c,
-        '.' | '?' | '!' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}' | '\u{3002}'
+        '.' | '?'
+            | '!'
+            | '\u{2026}'
+            | '\u{203C}'
+            | '\u{2047}'
+            | '\u{2048}'
+            | '\u{2049}'
+            | '\u{3002}'
     )
 }
 

@@ -279,11 +279,49 @@ impl Tokenizer {
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         tokens.extend(self.tokens(text));
         let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
-        sentences::split(&tokens, &self.tables, &mut sentences);
+        sentences::split(text, &tokens, &self.tables, &mut sentences);
         Tokenized {
             text,
             tokens,
             sentences,
+        }
+    }
+
+    /// Tokenizes `text` one paragraph at a time, calling `f` with each
+    /// paragraph's tokens and sentences (whose `tokens` ranges index into
+    /// that slice). Memory stays bounded by the longest paragraph, which
+    /// makes this the way to stream a large corpus; results are the same as
+    /// [`tokenize`](Tokenizer::tokenize), since sentences never cross a
+    /// paragraph break.
+    ///
+    /// ```
+    /// use newsnlp_tokenize::Tokenizer;
+    /// let mut counts = Vec::new();
+    /// Tokenizer::new().for_each_paragraph("Headline\n\nOne. Two.", |tokens, sentences| {
+    ///     counts.push((tokens.len(), sentences.len()));
+    /// });
+    /// assert_eq!(counts, [(1, 1), (4, 2)]);
+    /// ```
+    pub fn for_each_paragraph<'t, F>(&self, text: &'t str, mut f: F)
+    where
+        F: FnMut(&[Token<'t>], &[Sentence]),
+    {
+        let mut tokens: Vec<Token<'t>> = Vec::with_capacity(256);
+        let mut sentences = Vec::with_capacity(16);
+        let mut flush = |tokens: &mut Vec<Token<'t>>, sentences: &mut Vec<Sentence>| {
+            sentences.clear();
+            sentences::split(text, tokens, &self.tables, sentences);
+            f(tokens, sentences);
+            tokens.clear();
+        };
+        for t in self.tokens(text) {
+            if tokens.last().is_some_and(|l| l.paragraph != t.paragraph) {
+                flush(&mut tokens, &mut sentences);
+            }
+            tokens.push(t);
+        }
+        if !tokens.is_empty() {
+            flush(&mut tokens, &mut sentences);
         }
     }
 

@@ -268,7 +268,12 @@ impl Chunk<'_, '_> {
                 } else {
                     TokenKind::Punctuation
                 }
+            } else if let Some(k) = self.emoticon(i) {
+                e = k;
+                TokenKind::Symbol
             } else if chars::is_symbol(c) || c.is_control() || chars::is_mark(c) {
+                // "***", "$$$", "====": a run of one sign is one token.
+                e = self.run_of(i, |d| d == c);
                 TokenKind::Symbol
             } else {
                 TokenKind::Punctuation
@@ -292,6 +297,30 @@ impl Chunk<'_, '_> {
         }
     }
 
+    /// An emoticon at `i` (":)", ":-(", ";D"): its end.
+    fn emoticon(&self, i: usize) -> Option<usize> {
+        let b = &self.text.as_bytes()[i..self.end];
+        if b.len() < 2 || !matches!(b[0], b':' | b';') {
+            return None;
+        }
+        let k = if matches!(b[1], b'-' | b'\'') { 2 } else { 1 };
+        let face = *b.get(k)?;
+        if !matches!(
+            face,
+            b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b'|' | b']' | b'[' | b'O' | b'o'
+        ) {
+            return None;
+        }
+        let e = i + k + 1;
+        let ends = self.char_at(e).is_none_or(|d| !chars::is_word_char(d));
+        let after_space = i == 0
+            || !self
+                .out
+                .last()
+                .is_some_and(|p| p.end == i && p.kind == TokenKind::Number);
+        (ends && after_space).then_some(e)
+    }
+
     fn run_of(&self, i: usize, f: impl Fn(char) -> bool) -> usize {
         let mut e = i;
         while let Some(c) = self.char_at(e) {
@@ -310,7 +339,8 @@ impl Chunk<'_, '_> {
             // A mark alone in its chunk, or before nothing but punctuation,
             // closes when it follows a word ("he said ' ." is rare; "' ." after
             // a quotation is common): decide by what follows.
-            return match self.char_at(i + 1) {
+            let c = next_char(self.text, i);
+            return match self.char_at(i + c.len_utf8()) {
                 Some(n) => chars::is_word_char(n) || chars::quote_shape(n).is_some() || n == '(',
                 None => true,
             };
@@ -348,7 +378,8 @@ impl Chunk<'_, '_> {
     fn url_or_email(&self, i: usize) -> Option<usize> {
         let rest = &self.text[i..self.end];
         let b = rest.as_bytes();
-        let lower_starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        let lower_starts =
+            |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
         let is_url = lower_starts("http://")
             || lower_starts("https://")
             || lower_starts("ftp://")
@@ -367,9 +398,9 @@ impl Chunk<'_, '_> {
             return None;
         }
         if at == 0
-            || !b[..at]
-                .iter()
-                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'))
+            || !b[..at].iter().all(|&c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
+            })
         {
             return None;
         }
@@ -462,9 +493,9 @@ impl Chunk<'_, '_> {
                 _ => break,
             }
         }
-        let mut kind = if digits_only {
-            TokenKind::Number
-        } else if text[i..j].starts_with(|c: char| c.is_ascii_digit()) && is_numeric(&text[i..j]) {
+        let numeric =
+            text[i..j].starts_with(|c: char| c.is_ascii_digit()) && is_numeric(&text[i..j]);
+        let mut kind = if digits_only || numeric {
             TokenKind::Number
         } else {
             TokenKind::Word
@@ -528,8 +559,8 @@ fn trim_url_end(url: &str) -> usize {
                 extra_close -= 1;
                 true
             }
-            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '\u{201D}' | '\u{2019}' | '>' | ']'
-            | '}' => true,
+            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '\u{201D}' | '\u{2019}' | '>'
+            | ']' | '}' => true,
             _ => false,
         };
         if !strip {

@@ -43,7 +43,11 @@ fn list_marker(tokens: &[Token<'_>], i: usize) -> Option<u32> {
         return None;
     }
     let mut k = i + 2;
-    if next.text == "." && tokens.get(k).is_some_and(|t| t.text == ")" && !t.space_before) {
+    if next.text == "."
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.text == ")" && !t.space_before)
+    {
         k += 1;
     }
     let after = tokens.get(k)?;
@@ -65,7 +69,14 @@ fn next_word<'a, 't>(tokens: &'a [Token<'t>], mut j: usize) -> (Option<&'a Token
     (None, opened)
 }
 
-pub(crate) fn split(tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentence>) {
+/// Whether the whitespace between `a` and `b` is wide: a line break, or two
+/// or more spacing characters (the sentence spacing of typed text).
+fn wide_gap(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+    gap.contains('\n') || gap.chars().nth(1).is_some()
+}
+
+pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentence>) {
     let n = tokens.len();
     let mut start = 0;
     // The list marker that opens the current sentence, if any.
@@ -95,11 +106,10 @@ pub(crate) fn split(tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentenc
                 marker = None;
             }
         }
-        if i == start || (i == start + 1 && is_bullet(&tokens[start])) {
-            if let Some(v) = list_marker(tokens, i) {
-                marker = Some(v);
-                marker_at = i;
-            }
+        let at_start = i == start || (i == start + 1 && is_bullet(&tokens[start]));
+        if let Some(v) = list_marker(tokens, i).filter(|_| at_start) {
+            marker = Some(v);
+            marker_at = i;
         }
         // Breaks after token i.
         let abbreviation = t.kind == TokenKind::Abbreviation;
@@ -108,7 +118,7 @@ pub(crate) fn split(tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentenc
             continue;
         }
         // The period of a list marker ("1. The first item").
-        if i == marker_at + 1 && marker.is_some() {
+        if marker.is_some() && i.checked_sub(1) == Some(marker_at) {
             i += 1;
             continue;
         }
@@ -169,12 +179,26 @@ pub(crate) fn split(tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentenc
             continue;
         }
         let first = w.text.chars().next().unwrap_or(' ');
-        let ends = if first.is_lowercase() {
+        let class = if abbreviation && !more_terminals {
+            let word = t.text.strip_suffix('.').unwrap_or(t.text);
+            Some(
+                tables
+                    .abbreviation(word)
+                    .unwrap_or(AbbreviationClass::Plain),
+            )
+        } else {
+            None
+        };
+        let ends = if class != Some(AbbreviationClass::Title)
+            && wide_gap(text, &tokens[g - 1], &tokens[g])
+        {
+            // "… don't tell val.  the following weekend": sentence spacing
+            // or a line break after terminal punctuation ends the sentence.
+            true
+        } else if first.is_lowercase() {
             false
         } else if first.is_uppercase() {
-            if abbreviation && !more_terminals {
-                let word = t.text.strip_suffix('.').unwrap_or(t.text);
-                let class = tables.abbreviation(word).unwrap_or(AbbreviationClass::Plain);
+            if let Some(class) = class {
                 let starter = tables.is_starter(w.text);
                 match class {
                     AbbreviationClass::Title => false,
