@@ -48,16 +48,34 @@ fn run() -> Result<(), String> {
         let tp = confusion[k][k] as f64;
         let predicted: usize = (0..3).map(|g| confusion[g][k]).sum();
         let gold: usize = confusion[k].iter().sum();
-        let prec = if predicted > 0 { tp / predicted as f64 } else { 0.0 };
+        let prec = if predicted > 0 {
+            tp / predicted as f64
+        } else {
+            0.0
+        };
         let rec = if gold > 0 { tp / gold as f64 } else { 0.0 };
-        let f1 = if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 };
-        println!("{:>8}: P {:5.1} R {:5.1} F1 {:5.1} (gold {gold}, predicted {predicted})", p.as_str(), 100.0 * prec, 100.0 * rec, 100.0 * f1);
+        let f1 = if prec + rec > 0.0 {
+            2.0 * prec * rec / (prec + rec)
+        } else {
+            0.0
+        };
+        println!(
+            "{:>8}: P {:5.1} R {:5.1} F1 {:5.1} (gold {gold}, predicted {predicted})",
+            p.as_str(),
+            100.0 * prec,
+            100.0 * rec,
+            100.0 * f1
+        );
         f1s.push(f1);
     }
     let correct: usize = (0..3).map(|k| confusion[k][k]).sum();
     println!(
         "{}: macro-F1 {:.1}, accuracy {:.1} ({} targets)",
-        if baseline { "lexicon baseline" } else { "model" },
+        if baseline {
+            "lexicon baseline"
+        } else {
+            "model"
+        },
         100.0 * f1s.iter().sum::<f64>() / 3.0,
         100.0 * correct as f64 / examples.len() as f64,
         examples.len()

@@ -8,7 +8,9 @@
 //! Optional flags after the two paths override [`TrainConfig`]'s defaults
 //! (for experiments; the embedded model uses none): `--epochs N`,
 //! `--lr X`, `--l2 X`, `--min-count N`, `--prune X`, `--no-balance`,
-//! `--seed N`, `--limit N` (train on the first N targets only).
+//! `--seed N`, `--runs N`, `--limit N` (train on the first N targets only), `--cv K`
+//! (print the K-fold cross-validated macro-F1, folds by sentence, and write
+//! nothing).
 
 mod common;
 
@@ -28,10 +30,14 @@ fn run() -> Result<(), String> {
     };
     let mut examples = common::read_newsmtsc(input)?;
     let mut config = TrainConfig::default();
+    let mut cv = 0usize;
     let mut it = flags.iter();
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        let num = |v: &String| v.parse::<f64>().map_err(|_| format!("{flag}: bad number {v:?}"));
+        let num = |v: &String| {
+            v.parse::<f64>()
+                .map_err(|_| format!("{flag}: bad number {v:?}"))
+        };
         match flag.as_str() {
             "--epochs" => config.epochs = num(value()?)? as usize,
             "--lr" => config.learning_rate = num(value()?)? as f32,
@@ -39,10 +45,15 @@ fn run() -> Result<(), String> {
             "--min-count" => config.min_count = num(value()?)? as usize,
             "--prune" => config.prune = num(value()?)? as f32,
             "--seed" => config.seed = num(value()?)? as u64,
+            "--runs" => config.runs = num(value()?)? as usize,
             "--no-balance" => config.balance = false,
             "--limit" => examples.truncate(num(value()?)? as usize),
+            "--cv" => cv = num(value()?)? as usize,
             _ => return Err(format!("unknown flag {flag}")),
         }
+    }
+    if cv > 1 {
+        return cross_validate(&examples, &config, cv);
     }
     let file = std::path::Path::new(input)
         .file_name()
@@ -63,6 +74,47 @@ fn run() -> Result<(), String> {
         examples.len(),
         model.len(),
         out.len()
+    );
+    Ok(())
+}
+
+/// K-fold cross-validation by sentence (targets of one sentence stay in one
+/// fold); prints each fold's macro-F1 and the mean.
+fn cross_validate(
+    examples: &[newsnlp_stance::train::Example],
+    config: &TrainConfig,
+    k: usize,
+) -> Result<(), String> {
+    let mut fold = Vec::with_capacity(examples.len());
+    let mut sentence_no = 0usize;
+    for (i, ex) in examples.iter().enumerate() {
+        if i > 0 && examples[i - 1].sentence != ex.sentence {
+            sentence_no += 1;
+        }
+        fold.push(sentence_no % k);
+    }
+    let mut scores = Vec::new();
+    for f in 0..k {
+        let (test, train_set): (Vec<_>, Vec<_>) =
+            examples.iter().zip(&fold).partition(|(_, g)| **g == f);
+        let train_set: Vec<_> = train_set.into_iter().map(|(e, _)| e.clone()).collect();
+        let clf = newsnlp_stance::TargetSentiment::with_model(train(&train_set, config));
+        let gold_pred: Vec<_> = test
+            .iter()
+            .map(|(e, _)| {
+                (
+                    e.polarity,
+                    clf.classify(&e.sentence, e.target.clone()).polarity,
+                )
+            })
+            .collect();
+        let f1 = common::macro_f1(&gold_pred);
+        eprintln!("fold {f}: macro-F1 {:.1}", 100.0 * f1);
+        scores.push(f1);
+    }
+    println!(
+        "{k}-fold macro-F1 {:.2}",
+        100.0 * scores.iter().sum::<f64>() / k as f64
     );
     Ok(())
 }

@@ -51,8 +51,29 @@ pub(crate) fn token_range(tokens: &[Token<'_>], span: &Range<usize>) -> Range<us
 }
 
 const PRONOUNS: &[&str] = &[
-    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "himself",
-    "herself", "themselves", "it", "its", "i", "me", "my", "we", "us", "our", "you", "your",
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "hers",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "himself",
+    "herself",
+    "themselves",
+    "it",
+    "its",
+    "i",
+    "me",
+    "my",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
 ];
 
 const CLAUSE_WORDS: &[&str] = &[
@@ -164,6 +185,24 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
         emit(format_args!("hasquote"), 1.0);
     }
 
+    // The words right around the target, as a pair.
+    let lower_at = |i: Option<usize>| -> &str {
+        i.and_then(|i| tokens.get(i))
+            .map_or("^", |t| t.lower.as_ref())
+    };
+    emit(
+        format_args!(
+            "lr:{}_{}",
+            lower_at(tr.start.checked_sub(1)),
+            if tr.end < tokens.len() {
+                lower_at(Some(tr.end))
+            } else {
+                "$"
+            }
+        ),
+        1.0,
+    );
+
     // Clause of the target.
     let clause_start = tokens[..tr.start]
         .iter()
@@ -204,9 +243,6 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
             if d <= 5 {
                 emit(format_args!("{s}n:{w}"), 1.0);
             }
-            if in_clause && t.is_word() {
-                emit(format_args!("c:{w}"), 1.0);
-            }
             if in_quote && t.is_word() && quotes_before % 2 == 0 {
                 emit(format_args!("q:{w}"), 1.0);
             }
@@ -243,12 +279,52 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
             }
         }
     }
+    // Valence closer to the target than the nearest other person or
+    // organization on that side (a capitalized word not opening the
+    // sentence, or a pronoun) is more likely about the target.
+    let is_other = |i: usize| {
+        let t = &tokens[i];
+        t.is_word()
+            && !tr.contains(&i)
+            && (i > 0 && t.text.chars().next().is_some_and(char::is_uppercase)
+                || PRONOUNS.contains(&t.lower.as_ref()))
+    };
+    let left_other = (0..tr.start).rev().find(|&i| is_other(i));
+    let right_other = (tr.end..tokens.len()).find(|&i| is_other(i));
+    let mut own = [0.0f32; 2];
+    let mut other = [0.0f32; 2];
+    for (i, &v) in vals.iter().enumerate() {
+        if v == 0.0 || tr.contains(&i) {
+            continue;
+        }
+        let beyond = if i < tr.start {
+            left_other.is_some_and(|o| i < o)
+        } else {
+            right_other.is_some_and(|o| i > o)
+        };
+        let pn = usize::from(v < 0.0);
+        if beyond {
+            other[pn] += v.abs() / 4.0;
+        } else {
+            own[pn] += v.abs() / 4.0;
+        }
+    }
+    emit(format_args!("lexown+"), own[0].min(3.0));
+    emit(format_args!("lexown-"), own[1].min(3.0));
+    emit(format_args!("lexoth+"), other[0].min(3.0));
+    emit(format_args!("lexoth-"), other[1].min(3.0));
+    let others = (0..tokens.len()).filter(|&i| is_other(i)).count();
+    emit(format_args!("others:{}", others.min(4)), 1.0);
+
     let names = ["lexl", "lexr", "lexc"];
     for (name, [p, n]) in names.iter().zip(sums) {
         emit(format_args!("{name}+"), (p / 4.0).min(3.0));
         emit(format_args!("{name}-"), (n / 4.0).min(3.0));
     }
-    emit(format_args!("lexall"), total / (total * total + 15.0).sqrt());
+    emit(
+        format_args!("lexall"),
+        total / (total * total + 15.0).sqrt(),
+    );
     for (side, near) in nearest.iter().enumerate() {
         if let Some((d, v, i)) = near {
             let sign = if *v > 0.0 { "+" } else { "-" };

@@ -243,26 +243,32 @@ fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
     let mut f = l.split('\t');
     let name = f.next().unwrap_or_default();
     if name.is_empty() {
-        return Err(Error::format(n, "expected a feature name before the first tab"));
+        return Err(Error::format(
+            n,
+            "expected a feature name before the first tab",
+        ));
     }
     let mut w = [0.0; 3];
     for (k, slot) in w.iter_mut().enumerate() {
         let field = f.next().ok_or_else(|| {
-            Error::format(
-                n,
-                format!("expected 3 weights after {name:?}, found {k}"),
-            )
+            Error::format(n, format!("expected 3 weights after {name:?}, found {k}"))
         })?;
-        let v: f32 = field.parse().map_err(|_| {
-            Error::format(n, format!("expected a number, found {field:?}"))
-        })?;
+        let v: f32 = field
+            .parse()
+            .map_err(|_| Error::format(n, format!("expected a number, found {field:?}")))?;
         if !v.is_finite() {
-            return Err(Error::format(n, format!("expected a finite number, found {field:?}")));
+            return Err(Error::format(
+                n,
+                format!("expected a finite number, found {field:?}"),
+            ));
         }
         *slot = v / scale;
     }
     if f.next().is_some() {
-        return Err(Error::format(n, format!("expected 3 weights after {name:?}, found more")));
+        return Err(Error::format(
+            n,
+            format!("expected 3 weights after {name:?}, found more"),
+        ));
     }
     Ok((name, w))
 }

@@ -67,7 +67,9 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+    if s.chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
         Cow::Borrowed(s)
     } else {
         let mut out = String::with_capacity(s.len());

@@ -39,3 +39,18 @@ pub fn read_newsmtsc(path: &str) -> Result<Vec<Example>, String> {
     }
     Ok(out)
 }
+
+/// Macro-F1 (0..1) over the three polarities of (gold, predicted) pairs.
+#[allow(dead_code)] // used by one of the two examples that include this module
+pub fn macro_f1(pairs: &[(Polarity, Polarity)]) -> f64 {
+    let mut sum = 0.0;
+    for c in Polarity::ALL {
+        let tp = pairs.iter().filter(|(g, p)| *g == c && *p == c).count() as f64;
+        let gold = pairs.iter().filter(|(g, _)| *g == c).count() as f64;
+        let pred = pairs.iter().filter(|(_, p)| *p == c).count() as f64;
+        if tp > 0.0 {
+            sum += 2.0 * tp / (gold + pred);
+        }
+    }
+    sum / 3.0
+}
