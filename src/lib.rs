@@ -1,3 +1,35 @@
-//! Placeholder.
+//! Who said what, about whom, and how they feel about it: news text analysis
+//! with byte spans into the original text.
+//!
+//! `newsnlp` is the facade over four library crates, re-exported here:
+//!
+//! - [`tokenize`]: sentences and tokens with byte spans, right on news text;
+//! - [`gazetteer`]: entity lists matched on token boundaries and linked to
+//!   canonical entities, with a default gazetteer of international politics;
+//! - [`stance`]: target sentiment, certainty from hedges and boosters.
+//!
+//! ```
+//! use newsnlp::tokenize::Tokenizer;
+//! use newsnlp::gazetteer::Gazetteer;
+//!
+//! let text = "Secretary of State Rex Tillerson met Russian President Vladimir Putin.";
+//! let doc = Tokenizer::new().tokenize(text);
+//! assert_eq!(doc.sentences().len(), 1);
+//! let gaz = Gazetteer::default();
+//! let names: Vec<&str> = gaz
+//!     .find_in_document(text)
+//!     .iter()
+//!     .filter_map(|m| m.entity())
+//!     .map(|id| gaz.entity(id).name())
+//!     .collect();
+//! assert_eq!(names, ["Rex Tillerson", "Vladimir Putin"]);
+//! ```
 #![forbid(unsafe_code)]
+
+pub use newsnlp_gazetteer as gazetteer;
+pub use newsnlp_stance as stance;
 pub use newsnlp_tokenize as tokenize;
+
+/// The bundled seed article (Tillerson meeting Putin in Moscow), the
+/// running example that `newsnlp analyze` reads when given no file.
+pub const SEED_ARTICLE: &str = include_str!("../seeds/000_1561a38bbdfba1e1.txt");

@@ -12,6 +12,8 @@ pub enum CliError {
     Utf8 { name: String, offset: usize },
     /// Writing the output failed.
     Write(io::Error),
+    /// Bad input, already worded (file and line or offset).
+    Input(String),
 }
 
 impl CliError {
@@ -29,6 +31,7 @@ impl fmt::Display for CliError {
                 write!(f, "{name}: not valid UTF-8 at byte offset {offset}")
             }
             CliError::Write(e) => write!(f, "cannot write output: {e}"),
+            CliError::Input(s) => f.write_str(s),
         }
     }
 }
@@ -56,6 +59,18 @@ pub fn read_text(name: &str) -> Result<String, CliError> {
         name: label.to_owned(),
         offset: e.utf8_error().valid_up_to(),
     })
+}
+
+/// Opens an input (`-` is standard input) for reading line by line.
+pub fn open_lines(name: &str) -> Result<Box<dyn io::BufRead>, CliError> {
+    if name == "-" {
+        return Ok(Box::new(io::BufReader::new(io::stdin())));
+    }
+    let f = std::fs::File::open(name).map_err(|source| CliError::Read {
+        name: name.to_owned(),
+        source,
+    })?;
+    Ok(Box::new(io::BufReader::with_capacity(1 << 16, f)))
 }
 
 /// Splits `text` at paragraph breaks (blank lines, where every layer starts

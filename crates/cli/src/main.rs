@@ -1,13 +1,12 @@
 //! The `newsnlp` command: a thin shell over the `newsnlp` library.
 #![forbid(unsafe_code)]
 
+mod commands;
 mod input;
 
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use newsnlp::tokenize::Tokenizer;
 
 /// Who said what, about whom, and how they feel about it: news text analysis.
 #[derive(Parser, Debug)]
@@ -20,14 +19,18 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Sentences and tokens with byte spans.
-    Tokenize(TokenizeArgs),
+    Tokenize(Layer),
+    /// Entity mentions linked to canonical entities.
+    Entities(EntitiesArgs),
+    /// Target sentiment: `--jsonl` answers `{"text", "target": [s, e]}` lines.
+    Stance(StanceArgs),
 }
 
 #[derive(Args, Debug)]
-struct TokenizeArgs {
+struct Layer {
     /// Input file, or `-` for standard input.
     input: String,
-    /// Print `{"sentences": [{"start", "end", "tokens": [[s, e], ...]}]}`.
+    /// Print JSON (spans are `[start, end)` UTF-8 byte offsets).
     #[arg(long, conflicts_with = "count")]
     json: bool,
     /// Print counts only (for throughput).
@@ -35,10 +38,37 @@ struct TokenizeArgs {
     count: bool,
 }
 
+#[derive(Args, Debug)]
+struct EntitiesArgs {
+    #[command(flatten)]
+    layer: Layer,
+    /// A gazetteer file (TSV with `alias` and `canonical` columns, JSON or
+    /// TOML) used instead of the default one.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct StanceArgs {
+    /// Input file, or `-` for standard input.
+    input: String,
+    /// Read `{"text", "target": [s, e]}` lines, answer `{"polarity"}` lines.
+    #[arg(long)]
+    jsonl: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Tokenize(args) => tokenize(&args),
+    let result = match &cli.command {
+        Command::Tokenize(a) => commands::tokenize(&a.input, a.json, a.count),
+        Command::Entities(a) => commands::entities(
+            &a.layer.input,
+            a.gazetteer.as_deref(),
+            a.layer.json,
+            a.layer.count,
+        ),
+        Command::Stance(a) if a.jsonl => commands::stance_jsonl(&a.input),
+        Command::Stance(a) => commands::stance_document(&a.input),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -48,49 +78,4 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-fn tokenize(args: &TokenizeArgs) -> Result<(), input::CliError> {
-    let text = input::read_text(&args.input)?;
-    let tokenizer = Tokenizer::new();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.count {
-        let (tokens, sentences) = input::count_parallel(&text, |part| {
-            let (mut tokens, mut sentences) = (0, 0);
-            tokenizer.for_each_paragraph(part, |t, s| {
-                tokens += t.len();
-                sentences += s.len();
-            });
-            (tokens, sentences)
-        });
-        writeln!(out, "sentences {sentences}\ntokens {tokens}")?;
-        return Ok(out.flush()?);
-    }
-    let doc = tokenizer.tokenize(&text);
-    if args.json {
-        out.write_all(b"{\"sentences\": [")?;
-        for (i, s) in doc.sentences().iter().enumerate() {
-            if i > 0 {
-                out.write_all(b", ")?;
-            }
-            write!(
-                out,
-                "{{\"start\": {}, \"end\": {}, \"tokens\": [",
-                s.span.start, s.span.end
-            )?;
-            for (k, t) in doc.sentence_tokens(s).iter().enumerate() {
-                let sep = if k > 0 { ", " } else { "" };
-                write!(out, "{sep}[{}, {}]", t.span.start, t.span.end)?;
-            }
-            out.write_all(b"]}")?;
-        }
-        out.write_all(b"]}\n")?;
-    } else {
-        for s in doc.sentences() {
-            let words: Vec<&str> = doc.sentence_tokens(s).iter().map(|t| t.text).collect();
-            writeln!(out, "{}", words.join(" | "))?;
-        }
-    }
-    Ok(out.flush()?)
 }

@@ -1,0 +1,242 @@
+//! The subcommands that run one library layer: tokenize, entities, stance.
+
+use std::io::{self, BufRead, Write};
+
+use newsnlp::gazetteer::{Gazetteer, GazetteerBuilder};
+use newsnlp::stance::TargetSentiment;
+use newsnlp::tokenize::Tokenizer;
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::input::{self, CliError};
+
+fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
+/// `newsnlp tokenize [--json|--count] FILE|-`
+pub fn tokenize(path: &str, json: bool, count: bool) -> Result<(), CliError> {
+    let text = input::read_text(path)?;
+    let tokenizer = Tokenizer::new();
+    let mut out = stdout();
+    if count {
+        let (tokens, sentences) = input::count_parallel(&text, |part| {
+            let (mut tokens, mut sentences) = (0, 0);
+            tokenizer.for_each_paragraph(part, |t, s| {
+                tokens += t.len();
+                sentences += s.len();
+            });
+            (tokens, sentences)
+        });
+        writeln!(out, "sentences {sentences}\ntokens {tokens}")?;
+        return Ok(out.flush()?);
+    }
+    let doc = tokenizer.tokenize(&text);
+    if json {
+        out.write_all(b"{\"sentences\": [")?;
+        for (i, s) in doc.sentences().iter().enumerate() {
+            if i > 0 {
+                out.write_all(b", ")?;
+            }
+            write!(
+                out,
+                "{{\"start\": {}, \"end\": {}, \"tokens\": [",
+                s.span.start, s.span.end
+            )?;
+            for (k, t) in doc.sentence_tokens(s).iter().enumerate() {
+                let sep = if k > 0 { ", " } else { "" };
+                write!(out, "{sep}[{}, {}]", t.span.start, t.span.end)?;
+            }
+            out.write_all(b"]}")?;
+        }
+        out.write_all(b"]}\n")?;
+    } else {
+        for s in doc.sentences() {
+            let words: Vec<&str> = doc.sentence_tokens(s).iter().map(|t| t.text).collect();
+            writeln!(out, "{}", words.join(" | "))?;
+        }
+    }
+    Ok(out.flush()?)
+}
+
+/// Loads the gazetteer named on the command line, or the default one.
+pub fn load_gazetteer(path: Option<&str>) -> Result<Gazetteer, CliError> {
+    match path {
+        None => Ok(Gazetteer::default()),
+        Some(p) => GazetteerBuilder::new()
+            .build_from_path(p)
+            .map_err(|e| CliError::Input(format!("{p}: {e}"))),
+    }
+}
+
+/// `newsnlp entities [--gazetteer FILE] [--json|--count] FILE|-`
+pub fn entities(
+    path: &str,
+    gazetteer: Option<&str>,
+    json: bool,
+    count: bool,
+) -> Result<(), CliError> {
+    let text = input::read_text(path)?;
+    let gaz = load_gazetteer(gazetteer)?;
+    let mut out = stdout();
+    if count {
+        let (mentions, linked) = input::count_parallel(&text, |part| {
+            gaz.find(part).fold((0, 0), |(n, l), m| {
+                (n + 1, l + usize::from(m.entity().is_some()))
+            })
+        });
+        writeln!(out, "mentions {mentions}\nlinked {linked}")?;
+        return Ok(out.flush()?);
+    }
+    let mentions = gaz.find_in_document(&text);
+    if json {
+        let list: Vec<_> = mentions
+            .iter()
+            .map(|m| {
+                let span = m.span();
+                match m.entity() {
+                    Some(id) => {
+                        let e = gaz.entity(id);
+                        json!({"span": [span.start, span.end], "name": e.name(), "kind": e.kind().as_str()})
+                    }
+                    None => json!({
+                        "span": [span.start, span.end],
+                        "name": null,
+                        "kind": null,
+                        "candidates": m.candidates().iter().map(|c| gaz.entity(*c).name()).collect::<Vec<_>>(),
+                    }),
+                }
+            })
+            .collect();
+        serde_json::to_writer(&mut out, &json!({ "entities": list }))
+            .map_err(|e| CliError::Write(e.into()))?;
+        out.write_all(b"\n")?;
+    } else {
+        for m in &mentions {
+            let span = m.span();
+            let who = match m.entity() {
+                Some(id) => {
+                    let e = gaz.entity(id);
+                    format!("{} ({})", e.name(), e.kind().as_str())
+                }
+                None => {
+                    let names: Vec<&str> = m
+                        .candidates()
+                        .iter()
+                        .map(|c| gaz.entity(*c).name())
+                        .collect();
+                    format!("ambiguous: {}", names.join(" | "))
+                }
+            };
+            writeln!(
+                out,
+                "{}..{}\t{}\t{}",
+                span.start,
+                span.end,
+                &text[span.clone()],
+                who
+            )?;
+        }
+    }
+    Ok(out.flush()?)
+}
+
+/// Answers one `{"text", "target": [s, e]}` query line.
+fn stance_line(model: &TargetSentiment, line: &str) -> Result<&'static str, String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let text = v["text"].as_str().ok_or("missing string field \"text\"")?;
+    let target = v["target"]
+        .as_array()
+        .filter(|a| a.len() == 2)
+        .and_then(|a| Some(a[0].as_u64()? as usize..a[1].as_u64()? as usize))
+        .ok_or("field \"target\" must be [start, end]")?;
+    if target.start > target.end || target.end > text.len() {
+        return Err(format!(
+            "target [{}, {}] is outside the text ({} bytes)",
+            target.start,
+            target.end,
+            text.len()
+        ));
+    }
+    Ok(model.classify(text, target).polarity.as_str())
+}
+
+/// `newsnlp stance --jsonl FILE|-`: one answer line per query line, in
+/// order; a bad line answers `{"error": …}` in its place, is reported on
+/// stderr with its line number, and makes the exit code 1.
+pub fn stance_jsonl(path: &str) -> Result<(), CliError> {
+    let model = TargetSentiment::new();
+    let reader = input::open_lines(path)?;
+    let mut out = stdout();
+    let mut failures = 0usize;
+    let mut batch: Vec<String> = Vec::with_capacity(4096);
+    let mut line_no = 0usize;
+    let mut lines = reader.lines();
+    loop {
+        batch.clear();
+        for line in lines.by_ref().take(4096) {
+            batch.push(line.map_err(|e| CliError::Input(format!("{path}: {e}")))?);
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let answers: Vec<Result<&str, String>> = batch
+            .par_iter()
+            .map(|l| {
+                if l.trim().is_empty() {
+                    Err("empty line".to_owned())
+                } else {
+                    stance_line(&model, l)
+                }
+            })
+            .collect();
+        for a in answers {
+            line_no += 1;
+            match a {
+                Ok(p) => writeln!(out, "{{\"polarity\": \"{p}\"}}")?,
+                Err(e) => {
+                    failures += 1;
+                    eprintln!("newsnlp: {path}: line {line_no}: {e}");
+                    serde_json::to_writer(&mut out, &json!({ "error": e }))
+                        .map_err(|e| CliError::Write(e.into()))?;
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    if failures > 0 {
+        return Err(CliError::Input(format!("{path}: {failures} bad line(s)")));
+    }
+    Ok(())
+}
+
+/// `newsnlp stance FILE`: target sentiment toward each entity mention,
+/// sentence by sentence.
+pub fn stance_document(path: &str) -> Result<(), CliError> {
+    let text = input::read_text(path)?;
+    let gaz = Gazetteer::default();
+    let model = TargetSentiment::new();
+    let doc = Tokenizer::new().tokenize(&text);
+    let mentions = gaz.find_in_document(&text);
+    let mut out = stdout();
+    for m in &mentions {
+        let span = m.span();
+        let Some(si) = doc
+            .sentences()
+            .iter()
+            .position(|s| s.span.start <= span.start && span.end <= s.span.end)
+        else {
+            continue;
+        };
+        let s = &doc.sentences()[si];
+        let sentence = &text[s.span.clone()];
+        let local = span.start - s.span.start..span.end - s.span.start;
+        let sentiment = model.classify(sentence, local);
+        let name = m
+            .entity()
+            .map_or(&text[span.clone()], |id| gaz.entity(id).name());
+        writeln!(out, "{name}\t{}\t{sentence}", sentiment.polarity.as_str())?;
+    }
+    Ok(out.flush()?)
+}
