@@ -33,3 +33,8 @@ pub use newsnlp_tokenize as tokenize;
 /// The bundled seed article (Tillerson meeting Putin in Moscow), the
 /// running example that `newsnlp analyze` reads when given no file.
 pub const SEED_ARTICLE: &str = include_str!("../seeds/000_1561a38bbdfba1e1.txt");
+
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
