@@ -213,6 +213,26 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
         .position(is_clause_break)
         .map_or(tokens.len(), |i| tr.end + i);
 
+    // Valence closer to the target than the nearest other person or
+    // organization on that side (a capitalized word not opening the
+    // sentence, or a pronoun) is more likely about the target.
+    let is_other = |i: usize| {
+        let t = &tokens[i];
+        t.is_word()
+            && !tr.contains(&i)
+            && (i > 0 && t.text.chars().next().is_some_and(char::is_uppercase)
+                || PRONOUNS.contains(&t.lower.as_ref()))
+    };
+    let left_other = (0..tr.start).rev().find(|&i| is_other(i));
+    let right_other = (tr.end..tokens.len()).find(|&i| is_other(i));
+    let beyond = |i: usize| {
+        if i < tr.start {
+            left_other.is_some_and(|o| i < o)
+        } else {
+            right_other.is_some_and(|o| i > o)
+        }
+    };
+
     // Words around the target, by side and distance.
     let mut sums = [[0.0f32; 2]; 3]; // [left, right, clause] x [pos, neg]
     let mut total = 0.0f32;
@@ -279,31 +299,14 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
             }
         }
     }
-    // Valence closer to the target than the nearest other person or
-    // organization on that side (a capitalized word not opening the
-    // sentence, or a pronoun) is more likely about the target.
-    let is_other = |i: usize| {
-        let t = &tokens[i];
-        t.is_word()
-            && !tr.contains(&i)
-            && (i > 0 && t.text.chars().next().is_some_and(char::is_uppercase)
-                || PRONOUNS.contains(&t.lower.as_ref()))
-    };
-    let left_other = (0..tr.start).rev().find(|&i| is_other(i));
-    let right_other = (tr.end..tokens.len()).find(|&i| is_other(i));
     let mut own = [0.0f32; 2];
     let mut other = [0.0f32; 2];
     for (i, &v) in vals.iter().enumerate() {
         if v == 0.0 || tr.contains(&i) {
             continue;
         }
-        let beyond = if i < tr.start {
-            left_other.is_some_and(|o| i < o)
-        } else {
-            right_other.is_some_and(|o| i > o)
-        };
         let pn = usize::from(v < 0.0);
-        if beyond {
+        if beyond(i) {
             other[pn] += v.abs() / 4.0;
         } else {
             own[pn] += v.abs() / 4.0;

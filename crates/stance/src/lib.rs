@@ -23,7 +23,7 @@
 //! use newsnlp_stance::{Polarity, TargetSentiment};
 //!
 //! let clf = TargetSentiment::new(); // embedded weights, parsed once
-//! let s = "Aid workers praised Smith, while critics accused Jones of corruption.";
+//! let s = "Smith, a hero to many, defeated Jones, whose scandals sank his campaign.";
 //! let smith = s.find("Smith").unwrap();
 //! let jones = s.find("Jones").unwrap();
 //!

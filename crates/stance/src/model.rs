@@ -95,7 +95,7 @@ impl Model {
         let mut next = |what: &str| -> Result<(usize, &str), Error> {
             for (n, l) in lines.by_ref() {
                 if let Some(c) = l.strip_prefix('#') {
-                    comments.push(c.trim_start().to_string());
+                    comments.push(c.strip_prefix(' ').unwrap_or(c).to_string());
                 } else if !l.trim().is_empty() {
                     return Ok((n, l));
                 }

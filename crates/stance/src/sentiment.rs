@@ -28,9 +28,9 @@ use crate::tokens::tokenize;
 /// use newsnlp_stance::{Polarity, TargetSentiment};
 ///
 /// let clf = TargetSentiment::new();
-/// let s = "Aid workers praised Smith, while critics accused Jones of corruption.";
-/// assert_eq!(clf.classify(s, 20..25).polarity, Polarity::Positive); // Smith
-/// assert_eq!(clf.classify(s, 49..54).polarity, Polarity::Negative); // Jones
+/// let s = "Smith, a hero to many, defeated Jones, whose scandals sank his campaign.";
+/// assert_eq!(clf.classify(s, 0..5).polarity, Polarity::Positive); // Smith
+/// assert_eq!(clf.classify(s, 32..37).polarity, Polarity::Negative); // Jones
 /// // Out-of-range spans do not panic.
 /// let _ = clf.classify(s, 60..1000);
 /// ```
