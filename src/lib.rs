@@ -26,9 +26,12 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod pipeline;
+
 pub use newsnlp_gazetteer as gazetteer;
 pub use newsnlp_stance as stance;
 pub use newsnlp_tokenize as tokenize;
+pub use pipeline::{Document, EntityMention, Pipeline, PipelineBuilder};
 
 /// The bundled seed article (Tillerson meeting Putin in Moscow), the
 /// running example that `newsnlp analyze` reads when given no file.

@@ -1,8 +1,10 @@
 //! The `newsnlp` command: a thin shell over the `newsnlp` library.
 #![forbid(unsafe_code)]
 
+mod analyze;
 mod commands;
 mod input;
+mod report;
 
 use std::process::ExitCode;
 
@@ -18,6 +20,9 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// The whole pipeline: entities, quotes and stances (the seed article
+    /// when no input is given).
+    Analyze(AnalyzeArgs),
     /// Sentences and tokens with byte spans.
     Tokenize(Layer),
     /// Entity mentions linked to canonical entities.
@@ -49,6 +54,25 @@ struct EntitiesArgs {
 }
 
 #[derive(Args, Debug)]
+struct AnalyzeArgs {
+    /// Files or directories, `-` for standard input; none: the bundled seed
+    /// article.
+    inputs: Vec<String>,
+    /// Print one JSON object per input.
+    #[arg(long, conflicts_with_all = ["count", "jsonl"])]
+    json: bool,
+    /// Stream: `{"id", "text"}` lines in, `{"id", …analysis}` lines out.
+    #[arg(long, conflicts_with = "count")]
+    jsonl: bool,
+    /// Print counts per layer only (for throughput).
+    #[arg(long)]
+    count: bool,
+    /// A gazetteer file used instead of the default one.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<String>,
+}
+
+#[derive(Args, Debug)]
 struct StanceArgs {
     /// Input file, or `-` for standard input.
     input: String,
@@ -60,6 +84,7 @@ struct StanceArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Analyze(a) => run_analyze(a),
         Command::Tokenize(a) => commands::tokenize(&a.input, a.json, a.count),
         Command::Entities(a) => commands::entities(
             &a.layer.input,
@@ -78,4 +103,32 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn run_analyze(a: &AnalyzeArgs) -> Result<(), input::CliError> {
+    let mut builder = newsnlp::Pipeline::builder();
+    if let Some(g) = &a.gazetteer {
+        builder.gazetteer(commands::load_gazetteer(Some(g))?);
+    }
+    let pipeline = builder.build();
+    if a.jsonl {
+        let path = match a.inputs.as_slice() {
+            [] => "-",
+            [one] => one.as_str(),
+            _ => {
+                return Err(input::CliError::Input(
+                    "--jsonl reads one stream (a file or -)".into(),
+                ));
+            }
+        };
+        return analyze::jsonl(&pipeline, path);
+    }
+    let format = if a.json {
+        analyze::Format::Json
+    } else if a.count {
+        analyze::Format::Count
+    } else {
+        analyze::Format::Text
+    };
+    analyze::files(&pipeline, &a.inputs, format)
 }

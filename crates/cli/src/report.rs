@@ -1,0 +1,40 @@
+//! The readable report of `newsnlp analyze`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use newsnlp::Document;
+
+/// Entities with their mention counts, most mentioned first.
+pub fn text(doc: &Document<'_>, id: Option<&str>) -> String {
+    let mut s = String::new();
+    if let Some(id) = id {
+        let _ = writeln!(s, "== {id}");
+    }
+    let tokens = doc.tokens();
+    let _ = writeln!(
+        s,
+        "{} sentences, {} tokens, {} paragraphs",
+        tokens.sentences().len(),
+        tokens.tokens().len(),
+        tokens.paragraph_count()
+    );
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut ambiguous = 0;
+    for e in doc.entities() {
+        match (e.name(), e.kind()) {
+            (Some(n), Some(k)) => *counts.entry((n, k.as_str())).or_default() += 1,
+            _ => ambiguous += 1,
+        }
+    }
+    let mut list: Vec<_> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let _ = writeln!(s, "\nEntities");
+    for ((name, kind), n) in list {
+        let _ = writeln!(s, "  {name} ({kind}): {n}");
+    }
+    if ambiguous > 0 {
+        let _ = writeln!(s, "  ambiguous mentions: {ambiguous}");
+    }
+    s
+}

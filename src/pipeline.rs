@@ -1,0 +1,287 @@
+//! The [`Pipeline`] that runs every layer once, and the [`Document`] it
+//! returns.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use newsnlp_gazetteer::{EntityId, EntityKind, Gazetteer, Mention};
+use newsnlp_tokenize::{Tokenized, Tokenizer};
+
+/// Runs the layers of newsnlp over articles. Build it once (the gazetteer
+/// and the models load then) and share it: it is `Send + Sync`.
+///
+/// ```
+/// use newsnlp::Pipeline;
+///
+/// let pipeline = Pipeline::new();
+/// let text = "Secretary of State Rex Tillerson met Russian President Vladimir Putin.";
+/// let doc = pipeline.analyze(text);
+/// let names: Vec<&str> = doc.entities().iter().filter_map(|e| e.name()).collect();
+/// assert_eq!(names, ["Rex Tillerson", "Vladimir Putin"]);
+/// assert_eq!(doc.entities()[0].span, 19..32);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    tokenizer: Tokenizer,
+    gazetteer: Arc<Gazetteer>,
+    entities: bool,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline with every layer on and the default gazetteer.
+    pub fn new() -> Pipeline {
+        PipelineBuilder::new().build()
+    }
+
+    /// A builder, to choose the gazetteer and the layers.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::new()
+    }
+
+    /// The gazetteer entity mentions are linked to.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Analyzes one article. Never panics; any `&str` is valid.
+    pub fn analyze<'a>(&'a self, text: &'a str) -> Document<'a> {
+        let tokens = self.tokenizer.tokenize(text);
+        let mentions = if self.entities {
+            self.gazetteer.find_in_document(text)
+        } else {
+            Vec::new()
+        };
+        let entities = mentions
+            .iter()
+            .map(|m| EntityMention::new(&self.gazetteer, m))
+            .collect();
+        Document {
+            text,
+            tokens,
+            mentions,
+            entities,
+        }
+    }
+
+    /// Analyzes many articles on all cores; the results are in input order.
+    ///
+    /// ```
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let docs = pipeline.analyze_batch(&["Putin spoke.", "Lavrov listened."]);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[1].entities()[0].name(), Some("Sergey Lavrov"));
+    /// ```
+    pub fn analyze_batch<'a, S: AsRef<str> + Sync>(&'a self, texts: &'a [S]) -> Vec<Document<'a>> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+    }
+}
+
+/// Configures a [`Pipeline`]. Non-consuming: one builder can build several.
+///
+/// ```
+/// use newsnlp::{gazetteer::{Entries, GazetteerBuilder}, Pipeline};
+///
+/// let entries = Entries::from_tsv("alias\tcanonical\tkind\nJane Roe\tJane Roe\tperson\n")?;
+/// let gaz = GazetteerBuilder::new().build(entries)?;
+/// let pipeline = Pipeline::builder().gazetteer(gaz).build();
+/// let doc = pipeline.analyze("Jane Roe met Putin.");
+/// let names: Vec<_> = doc.entities().iter().filter_map(|e| e.name()).collect();
+/// assert_eq!(names, ["Jane Roe"]); // the custom gazetteer replaces the default
+/// # Ok::<(), newsnlp::gazetteer::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct PipelineBuilder {
+    gazetteer: Option<Arc<Gazetteer>>,
+    tokenizer: Option<Tokenizer>,
+    no_entities: bool,
+}
+
+impl PipelineBuilder {
+    /// A builder with every layer on and the default gazetteer.
+    pub fn new() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// Uses `gazetteer` instead of the default one.
+    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut PipelineBuilder {
+        self.gazetteer = Some(Arc::new(gazetteer));
+        self
+    }
+
+    /// Uses `tokenizer` (for example one with extra abbreviations).
+    pub fn tokenizer(&mut self, tokenizer: Tokenizer) -> &mut PipelineBuilder {
+        self.tokenizer = Some(tokenizer);
+        self
+    }
+
+    /// Turns entity matching on (the default) or off.
+    pub fn entities(&mut self, on: bool) -> &mut PipelineBuilder {
+        self.no_entities = !on;
+        self
+    }
+
+    /// Builds the pipeline.
+    pub fn build(&self) -> Pipeline {
+        Pipeline {
+            tokenizer: self.tokenizer.clone().unwrap_or_default(),
+            gazetteer: self
+                .gazetteer
+                .clone()
+                .unwrap_or_else(|| Arc::new(Gazetteer::default())),
+            entities: !self.no_entities,
+        }
+    }
+}
+
+/// One mention of an entity in a [`Document`], resolved for reading: its
+/// span, and the entity's canonical name and kind (or the candidates when
+/// the mention is ambiguous).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityMention<'g> {
+    /// Byte span of the name in the text.
+    pub span: Range<usize>,
+    /// The linked entity, `None` when ambiguous.
+    pub entity: Option<EntityId>,
+    /// Canonical names and kinds of the candidates, best first (one when
+    /// linked).
+    pub candidates: Vec<(&'g str, EntityKind)>,
+}
+
+impl<'g> EntityMention<'g> {
+    fn new(gaz: &'g Gazetteer, m: &Mention) -> Self {
+        EntityMention {
+            span: m.span(),
+            entity: m.entity(),
+            candidates: m
+                .candidates()
+                .iter()
+                .map(|id| {
+                    let e = gaz.entity(*id);
+                    (e.name(), e.kind())
+                })
+                .collect(),
+        }
+    }
+
+    /// The canonical name, when linked.
+    pub fn name(&self) -> Option<&'g str> {
+        self.entity.and(self.candidates.first().map(|c| c.0))
+    }
+
+    /// The entity kind, when linked.
+    pub fn kind(&self) -> Option<EntityKind> {
+        self.entity.and(self.candidates.first().map(|c| c.1))
+    }
+}
+
+/// The analysis of one article, borrowing its text: sentences and tokens,
+/// entity mentions.
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    text: &'a str,
+    tokens: Tokenized<'a>,
+    mentions: Vec<Mention>,
+    entities: Vec<EntityMention<'a>>,
+}
+
+impl<'a> Document<'a> {
+    /// The article's text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Tokens and sentences.
+    pub fn tokens(&self) -> &Tokenized<'a> {
+        &self.tokens
+    }
+
+    /// The gazetteer's mentions, as the gazetteer reports them.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// Entity mentions with names and kinds, in text order.
+    pub fn entities(&self) -> &[EntityMention<'a>] {
+        &self.entities
+    }
+
+    /// The mentions of the entity with canonical name `name`.
+    ///
+    /// ```
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let doc = pipeline.analyze("Putin met Lavrov. Putin left.");
+    /// assert_eq!(doc.mentions_of("Vladimir Putin").count(), 2);
+    /// ```
+    pub fn mentions_of<'d>(&'d self, name: &'d str) -> impl Iterator<Item = &'d EntityMention<'a>> {
+        self.entities.iter().filter(move |e| e.name() == Some(name))
+    }
+}
+
+#[cfg(feature = "serde")]
+mod ser {
+    use super::*;
+    use serde::Serialize;
+    use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+
+    struct Sentences<'d, 'a>(&'d Tokenized<'a>);
+
+    impl Serialize for Sentences<'_, '_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(self.0.sentences().len()))?;
+            for sent in self.0.sentences() {
+                let tokens: Vec<[usize; 2]> = self
+                    .0
+                    .sentence_tokens(sent)
+                    .iter()
+                    .map(|t| [t.span.start, t.span.end])
+                    .collect();
+                seq.serialize_element(&serde_json_like::Sentence {
+                    start: sent.span.start,
+                    end: sent.span.end,
+                    tokens,
+                })?;
+            }
+            seq.end()
+        }
+    }
+
+    mod serde_json_like {
+        #[derive(serde::Serialize)]
+        pub struct Sentence {
+            pub start: usize,
+            pub end: usize,
+            pub tokens: Vec<[usize; 2]>,
+        }
+    }
+
+    impl Serialize for EntityMention<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("span", &[self.span.start, self.span.end])?;
+            m.serialize_entry("name", &self.name())?;
+            m.serialize_entry("kind", &self.kind().map(|k| k.as_str()))?;
+            if self.entity.is_none() {
+                let names: Vec<&str> = self.candidates.iter().map(|c| c.0).collect();
+                m.serialize_entry("candidates", &names)?;
+            }
+            m.end()
+        }
+    }
+
+    /// `{"sentences": [...], "entities": [...]}` as in the CLI contract.
+    impl Serialize for Document<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("sentences", &Sentences(&self.tokens))?;
+            m.serialize_entry("entities", &self.entities)?;
+            m.end()
+        }
+    }
+}
