@@ -1,2 +1,79 @@
-//! Placeholder replaced below.
-fn main() {}
+//! Throughput of target sentiment and certainty on news sentences bundled
+//! with the crate (`benches/data/news.tsv`).
+
+use std::hint::black_box;
+use std::ops::Range;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsnlp_stance::{Certainty, LexiconBaseline, Polarity, TargetSentiment};
+
+const NEWS: &str = include_str!("data/news.tsv");
+
+fn cases() -> Vec<(&'static str, Range<usize>)> {
+    NEWS.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| {
+            let (target, sentence) = l.split_once('\t')?;
+            let start = sentence.find(target)?;
+            Some((sentence, start..start + target.len()))
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let cases = cases();
+    assert_eq!(
+        cases.len(),
+        30,
+        "every line of news.tsv names a target in its sentence"
+    );
+    let bytes: usize = cases.iter().map(|(s, _)| s.len()).sum();
+    let clf = TargetSentiment::new();
+
+    // The count the benchmark must reproduce: each polarity occurs.
+    let mut counts = [0usize; 3];
+    for (s, t) in &cases {
+        counts[clf.classify(s, t.clone()).polarity.index()] += 1;
+    }
+    assert_eq!(counts.iter().sum::<usize>(), 30);
+    assert!(counts.iter().all(|&n| n > 0), "{counts:?}");
+
+    let mut group = c.benchmark_group("stance");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("classify", |b| {
+        b.iter(|| {
+            let mut negative = 0;
+            for (s, t) in &cases {
+                if clf.classify(black_box(s), t.clone()).polarity == Polarity::Negative {
+                    negative += 1;
+                }
+            }
+            assert_eq!(negative, counts[0]);
+            negative
+        })
+    });
+    let base = LexiconBaseline::new();
+    group.bench_function("lexicon_baseline", |b| {
+        b.iter(|| {
+            cases
+                .iter()
+                .map(|(s, t)| base.classify(black_box(s), t.clone()).polarity.index())
+                .sum::<usize>()
+        })
+    });
+    let cert = Certainty::new();
+    group.bench_function("certainty", |b| {
+        b.iter(|| {
+            let cues: usize = cases
+                .iter()
+                .map(|(s, _)| cert.assess(black_box(s), 0..s.len()).cues.len())
+                .sum();
+            assert!(cues >= 5);
+            cues
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

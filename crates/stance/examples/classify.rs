@@ -47,11 +47,20 @@ fn main() {
         return;
     }
     let demo = [
-        ("Aid workers praised Smith, while critics accused Jones of corruption.", "Smith"),
-        ("Aid workers praised Smith, while critics accused Jones of corruption.", "Jones"),
+        (
+            "Aid workers praised Smith, while critics accused Jones of corruption.",
+            "Smith",
+        ),
+        (
+            "Aid workers praised Smith, while critics accused Jones of corruption.",
+            "Jones",
+        ),
         ("Tillerson met Putin in Moscow on Wednesday.", "Putin"),
         ("Critics slammed Smith's disastrous plan.", "Smith"),
-        ("The senator reportedly hailed Obama as a brilliant leader.", "Obama"),
+        (
+            "The senator reportedly hailed Obama as a brilliant leader.",
+            "Obama",
+        ),
     ];
     for (s, t) in demo {
         show(&clf, s, t);

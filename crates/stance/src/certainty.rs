@@ -33,7 +33,9 @@ pub enum CueKind {
 pub struct Cue {
     /// Hedge or booster, as listed in the lexicon.
     pub kind: CueKind,
-    /// Byte span of the cue words in the sentence ("no doubt" is one cue).
+    /// Byte span of the cue words in the sentence ("no doubt" is one cue);
+    /// serialized as `[start, end]`.
+    #[cfg_attr(feature = "serde", serde(with = "span_serde"))]
     pub span: Range<usize>,
     /// Whether a negator scopes over the cue ("not certain",
     /// "neither ... seems likely"), which reverses its effect.
@@ -42,6 +44,22 @@ pub struct Cue {
     /// Already accounts for negation and for the cue lying outside the
     /// assessed span.
     pub effect: f32,
+}
+
+/// Spans serialize as `[start, end]`, as everywhere in newsnlp.
+#[cfg(feature = "serde")]
+mod span_serde {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::ops::Range;
+
+    pub fn serialize<S: Serializer>(r: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
+        [r.start, r.end].serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Range<usize>, D::Error> {
+        let [start, end] = <[usize; 2]>::deserialize(d)?;
+        Ok(start..end)
+    }
 }
 
 /// The result of [`Certainty::assess`]: a score in [0, 1] and its evidence.

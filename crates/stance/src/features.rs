@@ -353,7 +353,7 @@ mod tests {
     fn clamp_handles_bad_spans() {
         let s = "Zoë wins";
         assert_eq!(clamp_span(s, 0..100), 0..s.len());
-        assert_eq!(clamp_span(s, 3..2), 2..4); // reversed, ë is bytes 2..4
+        assert_eq!(clamp_span(s, Range { start: 3, end: 2 }), 2..4); // reversed, ë is bytes 2..4
         assert_eq!(clamp_span(s, 3..3), 2..4);
         assert_eq!(clamp_span(s, 50..60), s.len()..s.len());
     }

@@ -46,7 +46,7 @@ impl PhraseTable {
             table.len += 1;
         }
         for v in table.by_first.values_mut() {
-            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         table
     }

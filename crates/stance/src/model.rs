@@ -27,10 +27,10 @@ static EMBEDDED_MODEL: LazyLock<Model> =
 /// ```text
 /// newsnlp-stance-sentiment 1
 /// # any number of comment lines
-/// classes	negative	neutral	positive
-/// scale	1000
-/// bias	<int>	<int>	<int>
-/// <feature>	<int>	<int>	<int>
+/// classes<TAB>negative<TAB>neutral<TAB>positive
+/// scale<TAB>1000
+/// bias<TAB><int><TAB><int><TAB><int>
+/// <feature><TAB><int><TAB><int><TAB><int>
 /// ...
 /// ```
 ///
@@ -128,7 +128,6 @@ impl Model {
             return Err(Error::format(n, "expected the bias line"));
         }
         let mut weights = HashMap::new();
-        drop(next);
         for (n, l) in lines {
             if l.starts_with('#') || l.trim().is_empty() {
                 continue;

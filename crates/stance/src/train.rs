@@ -140,8 +140,7 @@ fn fit(
             let p = softmax(z);
             let y = labels[e];
             let cw = class_weight[y];
-            let g: [f32; 3] =
-                std::array::from_fn(|k| (p[k] - if k == y { 1.0 } else { 0.0 }) * cw);
+            let g: [f32; 3] = std::array::from_fn(|k| (p[k] - if k == y { 1.0 } else { 0.0 }) * cw);
             for k in 0..3 {
                 bias_g2[k] += g[k] * g[k];
                 bias[k] -= lr * g[k] / (bias_g2[k].sqrt() + 1e-6);

@@ -1,5 +1,7 @@
 //! Target sentiment: table-driven cases, target-relative behaviour, span
 //! edge cases, the weight file.
+// Reversed (empty) spans are passed on purpose: they must be handled.
+#![allow(clippy::reversed_empty_ranges)]
 
 use newsnlp_stance::train::{Example, TrainConfig, train};
 use newsnlp_stance::{ErrorKind, LexiconBaseline, Model, Polarity, TargetSentiment};
@@ -16,7 +18,10 @@ fn table_of_cases() {
     let clf = TargetSentiment::new();
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in CASES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in CASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let f: Vec<&str> = line.split('\t').collect();
         let [sentence, target, expected] = f[..] else {
             panic!("bad fixture line {line:?}");
@@ -25,7 +30,9 @@ fn table_of_cases() {
         let got = clf.classify(sentence, span_of(sentence, target));
         n += 1;
         if got.polarity != expected {
-            failures.push(format!("{sentence:?} / {target}: expected {expected}, got {got:?}"));
+            failures.push(format!(
+                "{sentence:?} / {target}: expected {expected}, got {got:?}"
+            ));
         }
     }
     assert!(n >= 15, "fixture has {n} cases");
@@ -50,7 +57,9 @@ fn negation_flips_the_model_and_the_baseline() {
     let base = LexiconBaseline::new();
     let good = "Smith is a good leader.";
     let not_good = "Smith is not a good leader.";
-    assert!(clf.classify(good, 0..5).scores.positive > clf.classify(not_good, 0..5).scores.positive);
+    assert!(
+        clf.classify(good, 0..5).scores.positive > clf.classify(not_good, 0..5).scores.positive
+    );
     assert!(base.score(good, 0..5) > 0.0);
     assert!(base.score(not_good, 0..5) < 0.0);
     // Negation reaches at most three words, and not across a comma.
@@ -98,7 +107,10 @@ fn span_edge_cases_never_panic_and_are_clamped() {
     for span in spans {
         let out = clf.classify(s, span.clone());
         let p = out.scores.as_array();
-        assert!(p.iter().all(|x| x.is_finite() && *x >= 0.0), "{span:?}: {p:?}");
+        assert!(
+            p.iter().all(|x| x.is_finite() && *x >= 0.0),
+            "{span:?}: {p:?}"
+        );
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4, "{span:?}");
         assert_eq!(out.polarity, out.scores.best());
         let _ = LexiconBaseline::new().classify(s, span);
@@ -123,7 +135,10 @@ fn embedded_weight_file_is_canonical_and_round_trips() {
     let mut out = Vec::new();
     model.write(&mut out).unwrap();
     // Writing the parsed model gives back the shipped file byte for byte.
-    assert!(out == include_bytes!("../data/model.txt"), "data/model.txt is not in canonical form");
+    assert!(
+        out == include_bytes!("../data/model.txt"),
+        "data/model.txt is not in canonical form"
+    );
     let again = Model::parse(std::str::from_utf8(&out).unwrap()).unwrap();
     assert_eq!(&again, model);
     assert!(model.comments().iter().any(|c| c.contains("MIT")));
@@ -135,9 +150,18 @@ fn bad_weight_files_name_the_line() {
     let cases: &[(&str, usize)] = &[
         ("", 1),
         ("newsnlp-stance-sentiment 2\n", 1),
-        ("newsnlp-stance-sentiment 1\nclasses\tpositive\tneutral\tnegative\n", 2),
-        ("newsnlp-stance-sentiment 1\n\nclasses\tnegative\tneutral\tpositive\nscale\tzero\n", 4),
-        ("newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\nw:x\t1\t2\t3\n", 4),
+        (
+            "newsnlp-stance-sentiment 1\nclasses\tpositive\tneutral\tnegative\n",
+            2,
+        ),
+        (
+            "newsnlp-stance-sentiment 1\n\nclasses\tnegative\tneutral\tpositive\nscale\tzero\n",
+            4,
+        ),
+        (
+            "newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\nw:x\t1\t2\t3\n",
+            4,
+        ),
         (&format!("{head}w:x\t1\t2\n"), 6),
         (&format!("{head}w:x\t1\t2\t3\t4\n"), 6),
         (&format!("{head}w:x\t1\t2\t3\nw:y\t1\tNaN\t3\n"), 7),
@@ -163,7 +187,9 @@ fn from_path_reports_the_file() {
     assert_eq!(err.line(), Some(2));
     assert!(err.to_string().contains("bad.txt"), "{err}");
     let good = dir.join("good.txt");
-    Model::embedded().write(std::fs::File::create(&good).unwrap()).unwrap();
+    Model::embedded()
+        .write(std::fs::File::create(&good).unwrap())
+        .unwrap();
     assert_eq!(&Model::from_path(&good).unwrap(), Model::embedded());
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -197,14 +223,21 @@ fn training_is_deterministic_and_learns() {
     assert_eq!(bytes(&a), bytes(&b));
     // The written and parsed model equals the trained one (weights are
     // already quantized).
-    assert_eq!(Model::parse(std::str::from_utf8(&bytes(&a)).unwrap()).unwrap(), a);
+    assert_eq!(
+        Model::parse(std::str::from_utf8(&bytes(&a)).unwrap()).unwrap(),
+        a
+    );
     // It fits its own training data.
     let clf = TargetSentiment::with_model(a);
     let right = examples
         .iter()
         .filter(|e| clf.classify(&e.sentence, e.target.clone()).polarity == e.polarity)
         .count();
-    assert!(right * 10 >= examples.len() * 9, "{right}/{}", examples.len());
+    assert!(
+        right * 10 >= examples.len() * 9,
+        "{right}/{}",
+        examples.len()
+    );
     // Another seed shuffles differently.
     let c = train(&examples, &TrainConfig { seed: 7, ..config });
     assert_ne!(bytes(&c), bytes(&b));
@@ -218,5 +251,8 @@ fn serde_uses_lowercase_names() {
     assert!(json.contains("\"polarity\":\"negative\""), "{json}");
     let back: newsnlp_stance::Sentiment = serde_json::from_str(&json).unwrap();
     assert_eq!(back, s);
-    assert_eq!(serde_json::to_string(&Polarity::Neutral).unwrap(), "\"neutral\"");
+    assert_eq!(
+        serde_json::to_string(&Polarity::Neutral).unwrap(),
+        "\"neutral\""
+    );
 }

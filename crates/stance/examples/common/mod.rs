@@ -25,9 +25,9 @@ pub fn read_newsmtsc(path: &str) -> Result<Vec<Example>, String> {
             let from = t["from"].as_u64().ok_or_else(|| bad("no from"))? as usize;
             let to = t["to"].as_u64().ok_or_else(|| bad("no to"))? as usize;
             let polarity = match t["polarity"].as_f64() {
-                Some(p) if p == 2.0 => Polarity::Negative,
-                Some(p) if p == 4.0 => Polarity::Neutral,
-                Some(p) if p == 6.0 => Polarity::Positive,
+                Some(2.0) => Polarity::Negative,
+                Some(4.0) => Polarity::Neutral,
+                Some(6.0) => Polarity::Positive,
                 _ => return Err(bad("polarity is not 2.0, 4.0 or 6.0")),
             };
             out.push(Example {
