@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::entries::{Entries, RawEntity, Span, SurnameSpec};
 use crate::error::{Error, ErrorKind, Warning, WarningKind};
 use crate::mention::{AliasId, Candidates, EntityId, Mention, Resolution};
-use crate::normalize::{CharInfo, Fold, Norm, Normalizer, Out};
+use crate::normalize::{CharInfo, Fold, KeyCase, Norm, Normalizer, Out};
 use crate::trie::Trie;
 use crate::EntityKind;
 
@@ -64,7 +64,9 @@ enum Tier {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CaseRule {
     Any,
-    NeedsUpper,
+    /// The span has a capital, and capitals where the alias has them at
+    /// the start of a word other than the first (bit `i`: word `i`).
+    Capitals(u64),
     NoLower,
 }
 
@@ -327,6 +329,8 @@ impl GazetteerBuilder {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     nz: Normalizer,
+    /// `nz` for ASCII: the normalized byte, or [`ASCII_SEP`].
+    ascii: [u8; 128],
     /// Titles are compared case- and accent-insensitively whatever the options.
     title_nz: Normalizer,
     smart: bool,
@@ -458,13 +462,41 @@ impl<'g> Alias<'g> {
     }
 }
 
+/// Marks a separator in `Gazetteer::ascii` (0xFF never occurs in UTF-8).
+const ASCII_SEP: u8 = 0xFF;
+
+/// ASCII word characters.
+const fn ascii_word_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+}
+static ASCII_WORD: [bool; 256] = ascii_word_table();
+
+fn ascii_table(nz: &Normalizer) -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut long = Vec::new();
+    for (b, slot) in t.iter_mut().enumerate() {
+        *slot = match nz.map(b as u8 as char, &mut long).1 {
+            Some(Out::Sep { .. }) => ASCII_SEP,
+            Some(Out::Bytes { len: 1, bytes }) => bytes as u8,
+            // ASCII maps to one byte under every normalization.
+            _ => b as u8,
+        };
+    }
+    t
+}
+
 /// A match found during a walk: where it ends and which key.
 #[derive(Clone, Copy, Debug)]
 struct Cand {
     end: usize,
     key: u32,
-    upper: bool,
-    lower: bool,
+    case: KeyCase,
 }
 
 #[inline]
@@ -503,8 +535,10 @@ impl Default for Gazetteer {
 fn empty_gazetteer() -> Gazetteer {
     let b = GazetteerBuilder::new();
     let norm = b.norm();
+    let nz = Normalizer::new(norm);
     Gazetteer {
-        nz: Normalizer::new(norm),
+        ascii: ascii_table(&nz),
+        nz,
         title_nz: Normalizer::new(title_norm()),
         smart: true,
         text: String::new(),
@@ -917,7 +951,7 @@ impl Gazetteer {
     /// right before a word character, nor before an apostrophe inside a
     /// word; a possessive clitic ('s, ’s) is a boundary.
     #[inline]
-    fn is_end(&self, text: &str, e: usize, last: CharInfo) -> bool {
+    fn is_end(&self, text: &str, e: usize, last_word: bool) -> bool {
         let Some(next) = char_at(text, e) else {
             return true;
         };
@@ -925,7 +959,7 @@ impl Gazetteer {
         if ni.is_word() {
             return false;
         }
-        if ni.is_apostrophe() && last.is_word() {
+        if ni.is_apostrophe() && last_word {
             let j = e + next.len_utf8();
             if let Some(c2) = char_at(text, j)
                 && self.info(c2).is_word()
@@ -940,12 +974,12 @@ impl Gazetteer {
     }
 
     #[inline]
-    fn case_ok(&self, rec: &AliasRec, upper: bool, lower: bool) -> bool {
+    fn case_ok(&self, rec: &AliasRec, case: KeyCase) -> bool {
         !self.smart
             || match rec.case {
                 CaseRule::Any => true,
-                CaseRule::NeedsUpper => upper,
-                CaseRule::NoLower => !lower,
+                CaseRule::Capitals(need) => case.upper && case.caps & need == need,
+                CaseRule::NoLower => !case.lower,
             }
     }
 
@@ -965,18 +999,23 @@ impl Gazetteer {
         all: bool,
         out: &mut Vec<Cand>,
     ) {
+        let bytes = text.as_bytes();
         let mut node = 0u32;
         let mut i = start;
         let mut prev_sep = false;
         let mut newlines = 0u8;
-        let (mut upper, mut lower) = (false, false);
+        let mut case = KeyCase::default();
+        let mut in_word = false;
+        let mut word = 0u32;
         let mut long = Vec::new();
         let mut best: Option<Cand> = None;
-        'chars: while let Some(c) = char_at(text, i) {
-            let (info, o) = self.nz.map(c, &mut long);
-            match o {
-                Some(Out::Sep { newlines: nl }) => {
-                    newlines = newlines.saturating_add(nl);
+        'chars: while let Some(&b) = bytes.get(i) {
+            let last_word;
+            if b < 0x80 {
+                // ASCII: one table lookup, no decoding.
+                let m = self.ascii[b as usize];
+                if m == ASCII_SEP {
+                    newlines = newlines.saturating_add(u8::from(b == b'\n'));
                     if newlines >= 2 {
                         break;
                     }
@@ -987,48 +1026,92 @@ impl Gazetteer {
                         }
                         prev_sep = true;
                     }
+                    in_word = false;
+                    i += 1;
+                    continue;
                 }
-                Some(Out::Bytes { len, bytes }) => {
-                    for k in 0..len {
-                        match self.trie.step(node, (bytes >> (8 * u32::from(k))) as u8) {
-                            Some(n) => node = n,
-                            None => break 'chars,
+                match self.trie.step(node, m) {
+                    Some(n) => node = n,
+                    None => break,
+                }
+                prev_sep = false;
+                newlines = 0;
+                let up = b.is_ascii_uppercase();
+                case.upper |= up;
+                case.lower |= b.is_ascii_lowercase();
+                last_word = ASCII_WORD[b as usize];
+                if last_word && !in_word {
+                    if up && word < 64 {
+                        case.caps |= 1 << word;
+                    }
+                    word += 1;
+                }
+                in_word = last_word;
+                i += 1;
+            } else {
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                let (info, o) = self.nz.map(c, &mut long);
+                match o {
+                    Some(Out::Sep { newlines: nl }) => {
+                        newlines = newlines.saturating_add(nl);
+                        if newlines >= 2 {
+                            break;
+                        }
+                        if !prev_sep {
+                            match self.trie.step(node, b' ') {
+                                Some(n) => node = n,
+                                None => break,
+                            }
+                            prev_sep = true;
                         }
                     }
-                    if len > 0 {
+                    Some(Out::Bytes { len, bytes }) => {
+                        for k in 0..len {
+                            match self.trie.step(node, (bytes >> (8 * u32::from(k))) as u8) {
+                                Some(n) => node = n,
+                                None => break 'chars,
+                            }
+                        }
+                        if len > 0 {
+                            prev_sep = false;
+                            newlines = 0;
+                        }
+                    }
+                    None => {
+                        for &b in &long {
+                            match self.trie.step(node, b) {
+                                Some(n) => node = n,
+                                None => break 'chars,
+                            }
+                        }
                         prev_sep = false;
                         newlines = 0;
                     }
                 }
-                None => {
-                    for &b in &long {
-                        match self.trie.step(node, b) {
-                            Some(n) => node = n,
-                            None => break 'chars,
-                        }
+                case.upper |= info.is_upper();
+                case.lower |= info.is_lower();
+                last_word = info.is_word();
+                if last_word && !in_word {
+                    if info.is_upper() && word < 64 {
+                        case.caps |= 1 << word;
                     }
-                    prev_sep = false;
-                    newlines = 0;
+                    word += 1;
+                }
+                in_word = last_word;
+                i += c.len_utf8();
+                if prev_sep {
+                    continue;
                 }
             }
-            upper |= info.is_upper();
-            lower |= info.is_lower();
-            i += c.len_utf8();
-            if prev_sep {
-                continue;
-            }
             if let Some(key) = self.trie.key(node)
-                && self.is_end(text, i, info)
+                && self.is_end(text, i, last_word)
                 && self.key_aliases(key).iter().any(|&a| {
-                    self.case_ok(&self.aliases[a as usize], upper, lower) && accept(a)
+                    self.case_ok(&self.aliases[a as usize], case) && accept(a)
                 })
             {
-                let cand = Cand {
-                    end: i,
-                    key,
-                    upper,
-                    lower,
-                };
+                let cand = Cand { end: i, key, case };
                 if all {
                     out.push(cand);
                 } else {
@@ -1041,34 +1124,107 @@ impl Gazetteer {
         }
     }
 
-    /// The first start at or after `pos` where the walk finds a match;
-    /// `out` holds its candidates (the longest only, unless `all`).
+    /// The first start in `pos..end` where the walk finds a match; `out`
+    /// holds its candidates (the longest only, unless `all`).
     fn next_start<A: Fn(u32) -> bool>(
         &self,
         text: &str,
+        pos: usize,
+        accept: &A,
+        all: bool,
+        out: &mut Vec<Cand>,
+    ) -> Option<usize> {
+        self.next_start_in(text, pos, text.len(), accept, all, out)
+    }
+
+    fn next_start_in<A: Fn(u32) -> bool>(
+        &self,
+        text: &str,
         mut pos: usize,
+        end: usize,
         accept: &A,
         all: bool,
         out: &mut Vec<Cand>,
     ) -> Option<usize> {
         out.clear();
-        while let Some(c) = char_at(text, pos) {
-            if self.is_start(text, pos) {
-                self.walk(text, pos, accept, all, out);
-                if !out.is_empty() {
-                    return Some(pos);
-                }
-            }
-            pos += c.len_utf8();
-            // No match starts inside a word: skip the rest of it.
-            if self.info(c).is_word() {
-                while let Some(c2) = char_at(text, pos) {
-                    if !self.info(c2).is_word() {
-                        break;
+        let bytes = text.as_bytes();
+        let end = end.min(bytes.len());
+        // Whether the character before `pos` rules out a start there (a word
+        // character), or may (an apostrophe: ask `is_start`).
+        #[derive(PartialEq)]
+        enum Prev {
+            Word,
+            Other,
+            Apostrophe,
+        }
+        let mut prev = if pos == 0 {
+            Prev::Other
+        } else if self.is_start(text, pos) {
+            Prev::Other
+        } else {
+            Prev::Word
+        };
+        while pos < end {
+            let b = bytes[pos];
+            if prev == Prev::Word {
+                // No match starts inside a word: skip the rest of it.
+                if b < 0x80 {
+                    if ASCII_WORD[b as usize] {
+                        pos += 1;
+                        continue;
                     }
-                    pos += c2.len_utf8();
+                } else if let Some(c) = text.get(pos..).and_then(|t| t.chars().next())
+                    && self.info(c).is_word()
+                {
+                    pos += c.len_utf8();
+                    continue;
                 }
             }
+            let start_ok = match prev {
+                Prev::Word => false,
+                Prev::Other => true,
+                Prev::Apostrophe => self.is_start(text, pos),
+            };
+            let (len, next) = if b < 0x80 {
+                let next = if ASCII_WORD[b as usize] {
+                    Prev::Word
+                } else if b == b'\'' {
+                    Prev::Apostrophe
+                } else {
+                    Prev::Other
+                };
+                if start_ok {
+                    let m = self.ascii[b as usize];
+                    if m != ASCII_SEP && self.trie.step(0, m).is_some() {
+                        self.walk(text, pos, accept, all, out);
+                        if !out.is_empty() {
+                            return Some(pos);
+                        }
+                    }
+                }
+                (1, next)
+            } else {
+                let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+                    return None;
+                };
+                let info = self.info(c);
+                if start_ok {
+                    self.walk(text, pos, accept, all, out);
+                    if !out.is_empty() {
+                        return Some(pos);
+                    }
+                }
+                let next = if info.is_word() {
+                    Prev::Word
+                } else if info.is_apostrophe() {
+                    Prev::Apostrophe
+                } else {
+                    Prev::Other
+                };
+                (c.len_utf8(), next)
+            };
+            pos += len;
+            prev = next;
         }
         None
     }
@@ -1091,7 +1247,7 @@ impl Gazetteer {
         let mut aliases: Vec<AliasId> = Vec::new();
         for &a in self.key_aliases(c.key) {
             let rec = &self.aliases[a as usize];
-            if !(self.case_ok(rec, c.upper, c.lower) && accept(a)) {
+            if !(self.case_ok(rec, c.case) && accept(a)) {
                 continue;
             }
             if first.is_none() {
@@ -1448,15 +1604,15 @@ fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazetteer, Error> 
     let smart = opts.case == CaseMode::Smart;
     for (i, a) in aliases.iter_mut().enumerate() {
         let s = keys.len();
-        let (upper, lower) = nz.key(&text[a.text.range()], &mut keys);
+        let kc = nz.key(&text[a.text.range()], &mut keys);
         if keys.len() > u32::MAX as usize {
             return Err(too_large());
         }
         key_span.push((s as u32, keys.len() as u32));
         if smart {
-            a.case = match (upper, lower) {
+            a.case = match (kc.upper, kc.lower) {
                 (true, false) => CaseRule::NoLower,
-                (true, true) => CaseRule::NeedsUpper,
+                (true, true) => CaseRule::Capitals(kc.caps & !1),
                 _ => CaseRule::Any,
             };
         }
@@ -1532,7 +1688,13 @@ fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazetteer, Error> 
                 None => key_aliases.push(a),
                 Some(b) => {
                     aliases[a as usize].live = false;
-                    if ar.tier == Tier::Alias && aliases[b as usize].tier == Tier::Alias {
+                    // Variants that only normalize alike ("Ain Abid",
+                    // "’Aïn Abid") are deliberate; the same text twice is not.
+                    let br = aliases[b as usize];
+                    if ar.tier == Tier::Alias
+                        && br.tier == Tier::Alias
+                        && text[ar.text.range()] == text[br.text.range()]
+                    {
                         let line = (lines[a as usize] > 0).then_some(lines[a as usize] as usize);
                         let name = &text[raw_entities[ar.entity as usize].name.range()];
                         warnings.push(Warning::new(
@@ -1648,6 +1810,7 @@ fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazetteer, Error> 
 
     key_aliases.shrink_to_fit();
     Ok(Gazetteer {
+        ascii: ascii_table(&nz),
         nz,
         title_nz,
         smart,

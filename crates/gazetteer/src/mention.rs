@@ -94,7 +94,7 @@ pub(crate) enum Candidates {
 /// let m = gaz.find(text).next().unwrap();
 /// assert_eq!(m.span(), 25..38);
 /// assert_eq!(&text[m.span()], "Sergey Lavrov");
-/// assert_eq!(m.title().map(|t| &text[t]), Some("Foreign Minister"));
+/// assert_eq!(m.title().map(|t| &text[t]), Some("Russian Foreign Minister"));
 /// let lavrov = gaz.entity(m.entity().unwrap());
 /// assert_eq!((lavrov.name(), lavrov.kind().as_str()), ("Sergey Lavrov", "person"));
 /// ```

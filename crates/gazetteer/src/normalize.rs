@@ -335,17 +335,29 @@ impl Normalizer {
 
     /// Normalizes a whole alias into `out`: separator runs collapse to one
     /// space, leading and trailing separators are dropped. Returns the
-    /// facts the case rules need: (has an uppercase letter, has a lowercase
-    /// letter).
-    pub(crate) fn key(&self, s: &str, out: &mut Vec<u8>) -> (bool, bool) {
+    /// facts the case rules need.
+    pub(crate) fn key(&self, s: &str, out: &mut Vec<u8>) -> KeyCase {
         let start = out.len();
         let mut pending_sep = false;
         let mut long = Vec::new();
-        let (mut upper, mut lower) = (false, false);
+        let mut case = KeyCase::default();
+        let mut in_word = false;
+        let mut word = 0u32;
         for c in s.chars() {
             let (info, o) = self.map(c, &mut long);
-            upper |= info.is_upper();
-            lower |= info.is_lower();
+            case.upper |= info.is_upper();
+            case.lower |= info.is_lower();
+            if info.is_word() {
+                if !in_word {
+                    if info.is_upper() && word < 64 {
+                        case.caps |= 1 << word;
+                    }
+                    word += 1;
+                }
+                in_word = true;
+            } else {
+                in_word = false;
+            }
             match o {
                 Some(Out::Sep { .. }) => pending_sep = out.len() > start,
                 Some(Out::Bytes { len, bytes }) => {
@@ -366,8 +378,19 @@ impl Normalizer {
                 }
             }
         }
-        (upper, lower)
+        case
     }
+}
+
+/// The letter case of an alias or a matched span.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct KeyCase {
+    /// Has an uppercase letter.
+    pub(crate) upper: bool,
+    /// Has a lowercase letter.
+    pub(crate) lower: bool,
+    /// Bit `i`: word `i` (of the first 64) starts with a capital.
+    pub(crate) caps: u64,
 }
 
 #[cfg(test)]
@@ -376,7 +399,7 @@ mod tests {
 
     fn key(norm: Norm, s: &str) -> String {
         let mut out = Vec::new();
-        Normalizer::new(norm).key(s, &mut out);
+        let _ = Normalizer::new(norm).key(s, &mut out);
         String::from_utf8(out).unwrap()
     }
 
