@@ -7,6 +7,13 @@ use crate::lexicon::LEXICONS;
 use crate::tokens::{Token, tokenize};
 
 /// Whether a cue lowers or raises certainty (before negation).
+///
+/// ```
+/// use newsnlp_stance::{Certainty, CueKind};
+/// let a = Certainty::new().assess("It may clearly fail.", 0..0);
+/// let kinds: Vec<CueKind> = a.cues.iter().map(|c| c.kind).collect();
+/// assert_eq!(kinds, [CueKind::Hedge, CueKind::Booster]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -137,6 +144,11 @@ fn is_scope_break(t: &Token<'_>) -> bool {
 
 impl Certainty {
     /// The certainty of a statement with no cue at all.
+    ///
+    /// ```
+    /// use newsnlp_stance::{certainty, Certainty};
+    /// assert_eq!(certainty("The vote was held on Monday.", 0..0), Certainty::NEUTRAL);
+    /// ```
     pub const NEUTRAL: f32 = 0.65;
 
     /// The analyzer with the embedded lexicons (cheap: they are parsed once

@@ -3,6 +3,12 @@
 use std::fmt;
 
 /// What went wrong, in broad terms; see [`Error`].
+///
+/// ```
+/// use newsnlp_stance::{ErrorKind, Model};
+/// assert_eq!(Model::parse("").unwrap_err().kind(), ErrorKind::Format);
+/// assert_eq!(ErrorKind::Io.to_string(), "I/O error");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {

@@ -17,6 +17,12 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a [`Token`] is.
+///
+/// ```
+/// use newsnlp_stance::tokens::{tokenize, TokenKind};
+/// let kinds: Vec<TokenKind> = tokenize("“Go”").iter().map(|t| t.kind).collect();
+/// assert_eq!(kinds, [TokenKind::Punct, TokenKind::Word, TokenKind::Punct]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
     /// A run of letters and digits (with inner apostrophes, hyphens, periods).

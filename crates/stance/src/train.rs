@@ -33,6 +33,12 @@ use crate::model::{Model, SCALE, softmax};
 use crate::polarity::Polarity;
 
 /// One labelled target.
+///
+/// ```
+/// use newsnlp_stance::{train::Example, Polarity};
+/// let ex = Example { sentence: "Voters adore Jones.".into(), target: 13..18, polarity: Polarity::Positive };
+/// assert_eq!(&ex.sentence[ex.target.clone()], "Jones");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
     /// The sentence.
@@ -162,6 +168,16 @@ fn fit(
 /// rounds the weights to the file's fixed point and prunes small ones, so
 /// the returned model equals what [`Model::write`] then [`Model::parse`]
 /// give back.
+///
+/// ```
+/// use newsnlp_stance::{Polarity, train::{train, Example, TrainConfig}};
+///
+/// let ex = Example { sentence: "Fans cheered Lee.".into(), target: 13..16, polarity: Polarity::Positive };
+/// let a = train(std::slice::from_ref(&ex), &TrainConfig { min_count: 1, ..TrainConfig::default() });
+/// let b = train(&[ex], &TrainConfig { min_count: 1, ..TrainConfig::default() });
+/// assert_eq!(a, b); // deterministic
+/// assert!(!a.is_empty());
+/// ```
 pub fn train(examples: &[Example], config: &TrainConfig) -> Model {
     // Feature names -> ids, in first-seen order (deterministic).
     let mut ids: HashMap<String, u32> = HashMap::new();
