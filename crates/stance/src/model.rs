@@ -49,11 +49,26 @@ static EMBEDDED_MODEL: LazyLock<Model> =
 /// assert_eq!(Model::parse(std::str::from_utf8(&out).unwrap())?.len(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Model {
     pub(crate) bias: [f32; 3],
     pub(crate) weights: HashMap<Box<str>, [f32; 3]>,
     pub(crate) comments: Vec<String>,
+}
+
+/// Short on purpose: the weights would be megabytes of output.
+///
+/// ```
+/// let s = format!("{:?}", newsnlp_stance::Model::embedded());
+/// assert!(s.starts_with("Model { features: ") && s.len() < 200);
+/// ```
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("features", &self.weights.len())
+            .field("bias", &self.bias)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Fixed-point scale of the weight file.
