@@ -1,0 +1,1004 @@
+//! The attribution rules: cues, sources and contents over the tokens.
+//!
+//! Everything here works on token indices; `lib.rs` turns the results into
+//! byte spans and resolves speakers. Every loop either moves forward
+//! through the tokens once or looks around a cue within a fixed window, so
+//! the cost is linear in the length of the text.
+
+use std::ops::Range;
+
+use newsnlp_tokenize::{Token, TokenKind, Tokenized};
+
+use crate::lexicon::{self as lx, CueClass, Lexicon};
+use crate::marks::{self, Quoted};
+
+/// The rule that found an attribution; each has its own confidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Pattern {
+    /// `X said (that) C`, `X told reporters C`, `X wants C`.
+    SourceCueContent,
+    /// `X said: “Q”` and `X said “Q”`: a quotation right after the cue.
+    SourceCueQuote,
+    /// `“Q,” X said` / `“Q,” said X`.
+    QuoteCueSource,
+    /// `C, X said` / `C, said X` without quote marks.
+    ContentCueSource,
+    /// `…, saying C`: a participle whose subject opens the sentence.
+    Participle,
+    /// `According to X, C`.
+    AccordingLead,
+    /// `C, according to X`.
+    AccordingTrail,
+    /// A quotation followed by a line holding only a name (or a dash and a
+    /// title and name).
+    NameLine,
+    /// A lead-in ending with a colon, then the quotation paragraph.
+    LeadIn,
+    /// A quotation paragraph right after an attributed quotation: the same
+    /// speaker goes on.
+    Continuation,
+    /// A quotation with no attribution found.
+    Unattributed,
+    /// A short quoted phrase inside a reported clause, as its own direct quote.
+    InnerPhrase,
+}
+
+/// One attribution in token indices.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub pattern: Pattern,
+    pub class: CueClass,
+    /// Content tokens (end exclusive).
+    pub content: Range<usize>,
+    /// The quotation that is the whole content, if it is one.
+    pub quote: Option<usize>,
+    /// A later quotation the content runs to (`“A,” she said, “B.”`).
+    pub quote_end: Option<usize>,
+    pub cue: Option<Range<usize>>,
+    pub source: Option<Range<usize>>,
+    /// Speaker inherited from an earlier attribution (its index in the output).
+    pub inherit: Option<usize>,
+}
+
+pub(crate) struct Ctx<'a, 't> {
+    pub doc: &'a Tokenized<'t>,
+    pub toks: &'a [Token<'t>],
+    pub lex: &'a Lexicon,
+    pub quotes: Vec<Quoted>,
+    /// For each token, the quotation holding it (or `u32::MAX`).
+    pub owner: Vec<u32>,
+    lower: Vec<String>,
+    /// For each token, the next clause break at or after it (`;`, `, according
+    /// to`, `, saying`), or the number of tokens.
+    next_break: Vec<usize>,
+    /// For each token, the index of its sentence.
+    sent: Vec<u32>,
+    pub scare_words: usize,
+}
+
+/// Longest source phrase, in tokens.
+const MAX_SOURCE: usize = 12;
+/// How far a cue looks for "that" or the object of "told".
+const THAT_WINDOW: usize = 9;
+
+fn is_cap(t: &Token<'_>) -> bool {
+    t.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_wordish(t: &Token<'_>) -> bool {
+    matches!(
+        t.kind,
+        TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
+    )
+}
+
+fn is_punct(t: &Token<'_>, p: &str) -> bool {
+    t.kind == TokenKind::Punctuation && t.text == p
+}
+
+fn is_final_punct(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Punctuation
+        && t.text
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';'))
+}
+
+impl<'a, 't> Ctx<'a, 't> {
+    pub fn new(doc: &'a Tokenized<'t>, lex: &'a Lexicon, scare_words: usize) -> Self {
+        let toks = doc.tokens();
+        let (quotes, owner) = marks::pair(toks);
+        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let mut sent = vec![0u32; toks.len()];
+        for (si, s) in doc.sentences().iter().enumerate() {
+            for x in &mut sent[s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len())] {
+                *x = si as u32;
+            }
+        }
+        let mut ctx = Ctx {
+            doc,
+            toks,
+            lex,
+            quotes,
+            owner,
+            lower,
+            next_break: Vec::new(),
+            sent,
+            scare_words,
+        };
+        let n = toks.len();
+        let mut next_break = vec![n; n + 1];
+        for i in (0..n).rev() {
+            next_break[i] = if ctx.is_break(i) { i } else { next_break[i + 1] };
+        }
+        ctx.next_break = next_break;
+        ctx
+    }
+
+    fn lw(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if is_punct(t, ";") {
+            return true;
+        }
+        if is_punct(t, ",") && i + 1 < self.toks.len() {
+            let next = self.lw(i + 1);
+            if next == "according" {
+                return true;
+            }
+            if self.lex.cue(next).iter().any(|f| f.ing) {
+                return true;
+            }
+        }
+        false
+    }
+
+
+    fn in_any_quote(&self, i: usize) -> bool {
+        self.owner.get(i).is_some_and(|&o| o != u32::MAX)
+    }
+
+    fn quote_of(&self, i: usize) -> Option<usize> {
+        self.owner
+            .get(i)
+            .and_then(|&o| (o != u32::MAX).then_some(o as usize))
+    }
+
+    pub fn sentence_range(&self, i: usize) -> Range<usize> {
+        let si = self.sent.get(i).copied().unwrap_or(0) as usize;
+        self.doc
+            .sentences()
+            .get(si)
+            .map_or(i..i + 1, |s| s.tokens.clone())
+    }
+
+    /// The end of a sentence's content: before final punctuation and
+    /// closing quote marks that close nothing inside.
+    fn trimmed_end(&self, start: usize, end: usize) -> usize {
+        let mut e = end;
+        while e > start {
+            let t = &self.toks[e - 1];
+            if is_final_punct(t) || is_punct(t, ",") || t.kind == TokenKind::Dash {
+                e -= 1;
+            } else if t.kind == TokenKind::CloseQuote {
+                // Keep a closing mark whose quotation opened inside.
+                match self.quote_of(e - 1) {
+                    Some(q) if self.quotes[q].open >= start => break,
+                    _ => e -= 1,
+                }
+            } else {
+                break;
+            }
+        }
+        e
+    }
+
+    /// Whether token `i` opens its sentence (or follows an opening mark,
+    /// a colon or a dash there), where capitals say nothing.
+    fn sentence_initial(&self, i: usize) -> bool {
+        let ss = self.sentence_range(i).start;
+        i - ss.min(i) <= 4
+            && (ss..i).all(|k| {
+            let t = &self.toks[k];
+            t.kind == TokenKind::OpenQuote
+                || t.kind == TokenKind::Dash
+                || is_punct(t, "(")
+                || is_punct(t, ":")
+        })
+    }
+
+    /// A capitalized word inside a sentence, or an all-capitals one: a name.
+    fn is_name_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !is_cap(t) || !is_wordish(t) {
+            return false;
+        }
+        let all_caps = t.text.len() >= 2 && t.text.chars().all(|c| !c.is_lowercase());
+        all_caps || !self.sentence_initial(i)
+    }
+
+    fn is_np_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !is_wordish(t) {
+            return false;
+        }
+        if self.is_name_word(i) && self.lw(i) != "i" {
+            return true;
+        }
+        let w = self.lw(i);
+        if self.lex.is(lx::STOP, w) {
+            return false;
+        }
+        if self.lex.is(lx::SUBJECT_PRONOUNS, w) && w != "it" {
+            return false;
+        }
+        if !is_cap(t) && !self.lex.cue(w).is_empty() {
+            return false;
+        }
+        true
+    }
+
+    fn is_hyphen_joint(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == TokenKind::Punctuation
+            && (t.text == "-" || t.text == "‐")
+            && !t.space_before
+            && self.toks.get(i + 1).is_some_and(|n| !n.space_before)
+    }
+
+    /// The noun phrase ending right before `end` (a subject), if any.
+    fn np_left(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        if end <= lo {
+            return None;
+        }
+        let last = end - 1;
+        if self.lex.is(lx::SUBJECT_PRONOUNS, self.lw(last)) && is_wordish(&self.toks[last]) {
+            return Some(last..end);
+        }
+        let mut k = end;
+        let mut n = 0;
+        while k > lo && n < MAX_SOURCE {
+            let j = k - 1;
+            if self.is_hyphen_joint(j) {
+                k -= 1;
+                continue;
+            }
+            if !self.is_np_word(j) {
+                break;
+            }
+            k -= 1;
+            n += 1;
+            if self.lex.is(lx::DETERMINERS, self.lw(j)) {
+                // "one of the officials": go on only through "of".
+                if k > lo + 1 && self.lw(k - 1) == "of" && self.is_np_word(k - 2) {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        // No phrase starts with a preposition, a time word or a hyphen.
+        while k < end
+            && (matches!(self.lw(k), "of" | "for" | "at")
+                || (self.lex.is(lx::TIME, self.lw(k)) && is_cap(&self.toks[k]))
+                || self.toks[k].kind == TokenKind::Punctuation)
+        {
+            k += 1;
+        }
+        (k < end).then_some(k..end)
+    }
+
+    /// The source to the left of a cue starting at `c0`, and where the
+    /// stretch before it ends (the source start, or the cue when there is
+    /// none).
+    fn source_left(&self, c0: usize, lo: usize) -> Option<Range<usize>> {
+        let lo = lo.max(c0.saturating_sub(30));
+        let mut j = c0;
+        let mut skipped = 0;
+        while j > lo && skipped < 4 {
+            let w = self.lw(j - 1);
+            if self.lex.is(lx::AUX, w) && is_wordish(&self.toks[j - 1]) {
+                j -= 1;
+                skipped += 1;
+            } else if is_punct(&self.toks[j - 1], ",") && skipped > 0 {
+                // "he, however, said": not worth the risk; stop.
+                break;
+            } else {
+                break;
+            }
+        }
+        if j > lo && is_punct(&self.toks[j - 1], ",") {
+            // An appositive or relative clause between commas before the cue.
+            let close = j - 1;
+            let mut p = close;
+            let floor = lo.max(close.saturating_sub(20));
+            while p > floor && !is_punct(&self.toks[p - 1], ",") {
+                if is_final_punct(&self.toks[p - 1]) || self.toks[p - 1].is_quote() {
+                    return None;
+                }
+                p -= 1;
+            }
+            if p == floor || p < 1 || !is_punct(&self.toks[p - 1], ",") {
+                return None;
+            }
+            let open = p - 1;
+            let first = self.lw(p);
+            let head = self.np_left(open, lo)?;
+            if !is_cap(&self.toks[head.start]) && !self.lex.is(lx::DETERMINERS, self.lw(head.start))
+            {
+                return None;
+            }
+            if matches!(first, "who" | "which") {
+                return Some(head);
+            }
+            if self.lex.is(lx::DETERMINERS, first)
+                || self.lex.is(lx::TITLES, first)
+                || is_cap(&self.toks[p])
+            {
+                // "Mike DuHaime, a Republican strategist, said"
+                let app = self.np_left(close, p)?;
+                if app.start == p {
+                    return Some(head.start..close);
+                }
+            }
+            return None;
+        }
+        self.np_left(j, lo)
+    }
+
+    /// The noun phrase starting at `start` (a source after its cue).
+    fn np_right(&self, start: usize, hi: usize) -> Option<Range<usize>> {
+        if start >= hi {
+            return None;
+        }
+        let w = self.lw(start);
+        if self.lex.is(lx::SUBJECT_PRONOUNS, w) && !matches!(w, "that" | "which" | "who") {
+            return Some(start..start + 1);
+        }
+        let mut k = start;
+        let hi = hi.min(start + MAX_SOURCE + 4);
+        while k < hi {
+            let t = &self.toks[k];
+            if self.is_hyphen_joint(k) {
+                k += 1;
+                continue;
+            }
+            if is_punct(t, ",") {
+                // Keep an appositive: ", a Republican strategist".
+                let n = self.lw(k + 1);
+                if k + 1 < hi
+                    && (self.lex.is(lx::DETERMINERS, n) || self.lex.is(lx::TITLES, n))
+                    && !matches!(n, "who" | "which" | "that")
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if !is_wordish(t) {
+                break;
+            }
+            let w = self.lw(k);
+            if k > start
+                && !self.is_name_word(k)
+                && (self.lex.is(lx::STOP, w) && !matches!(w, "of"))
+                && !self.lex.is(lx::DETERMINERS, w)
+            {
+                break;
+            }
+            if matches!(w, "who" | "which" | "that") {
+                break;
+            }
+            if k > start && !is_cap(t) && !self.lex.cue(w).is_empty() {
+                break;
+            }
+            k += 1;
+        }
+        while k > start && (is_punct(&self.toks[k - 1], ",") || self.lw(k - 1) == "of") {
+            k -= 1;
+        }
+        (k > start).then_some(start..k)
+    }
+
+    /// Whether the tokens `a..b` can close an attribution after its source:
+    /// a short adverbial tail without a clause of its own.
+    fn short_tail(&self, a: usize, b: usize) -> bool {
+        if b.saturating_sub(a) > 12 {
+            return false;
+        }
+        for i in a..b {
+            let t = &self.toks[i];
+            if t.kind == TokenKind::OpenQuote || self.lw(i) == "that" {
+                return false;
+            }
+            if is_punct(t, ",") || is_punct(t, ":") {
+                return i + 1 >= b || self.toks[i + 1].kind == TokenKind::OpenQuote;
+            }
+        }
+        true
+    }
+
+    /// The content before the separator at `sep` (a comma, a dash or a
+    /// closing quote mark), back to the sentence start or the quotation.
+    fn content_before(&self, sep: usize, sent_start: usize) -> Option<(Range<usize>, Option<usize>)> {
+        let t = &self.toks[sep];
+        let mut p = sep;
+        if t.kind != TokenKind::CloseQuote
+            && p > 0
+            && self.toks[p - 1].kind == TokenKind::CloseQuote
+        {
+            p -= 1;
+        }
+        if self.toks[p].kind == TokenKind::CloseQuote
+            && let Some(q) = self.quote_of(p)
+            && self.quotes[q].close == Some(p)
+        {
+            let qq = &self.quotes[q];
+            return Some((qq.open..p + 1, Some(q)));
+        }
+        // A sentence that starts inside a quotation opened earlier.
+        if let Some(q) = self.quote_of(sent_start)
+            && self.quotes[q].open < sent_start
+            && self.quotes[q].end >= sep
+        {
+            let qq = &self.quotes[q];
+            return Some((qq.open..qq.close.map_or(qq.end, |c| c + 1), Some(q)));
+        }
+        let mut a = sent_start;
+        while a < sep && (self.toks[a].kind == TokenKind::Dash || is_punct(&self.toks[a], "(")) {
+            a += 1;
+        }
+        let e = self.trimmed_end(a, sep);
+        (e > a).then_some((a..e, None))
+    }
+
+    /// The content after a cue ending at `c1`.
+    fn content_after(
+        &self,
+        c1: usize,
+        sent_end: usize,
+        class: CueClass,
+        lemma: &str,
+    ) -> Option<(Range<usize>, Option<usize>)> {
+        let n = self.toks.len();
+        let mut j = c1;
+        // Colon at the end of a paragraph: the quotation is the next one.
+        if j < n && is_punct(&self.toks[j], ":") {
+            j += 1;
+            if j >= sent_end
+                && j < n
+                && self.toks[j].kind == TokenKind::OpenQuote
+                && let Some(q) = self.quote_of(j)
+            {
+                let qq = &self.quotes[q];
+                return Some((qq.open..qq.close.map_or(qq.end, |c| c + 1), Some(q)));
+            }
+        } else if j < n && is_punct(&self.toks[j], ",") {
+            j += 1;
+        }
+        if j >= sent_end {
+            return None;
+        }
+        // "said Tuesday that", "told reporters that".
+        let mut found_that = None;
+        let stop = (j + THAT_WINDOW).min(sent_end);
+        for k in j..stop {
+            let w = self.lw(k);
+            if w == "that" && is_wordish(&self.toks[k]) {
+                found_that = Some(k);
+                break;
+            }
+            let t = &self.toks[k];
+            let ok = (is_wordish(t)
+                && (self.lex.is(lx::TIME, w) || self.lex.is(lx::TELL_OBJECTS, w) || is_cap(t)))
+                || is_punct(t, ",");
+            if !ok {
+                break;
+            }
+        }
+        let tell_like = matches!(
+            lemma,
+            "tell" | "inform" | "assure" | "remind" | "warn" | "reassure" | "notify" | "urge"
+                | "ask" | "advise" | "instruct" | "promise"
+        );
+        if let Some(k) = found_that {
+            j = k;
+        } else {
+            if class == CueClass::Weak && self.toks[j].kind != TokenKind::OpenQuote {
+                return None;
+            }
+            if tell_like {
+                let mut k = j;
+                while k < sent_end
+                    && k < j + 6
+                    && is_wordish(&self.toks[k])
+                    && (self.lex.is(lx::TELL_OBJECTS, self.lw(k)) || is_cap(&self.toks[k]))
+                {
+                    k += 1;
+                }
+                if k < sent_end && (is_punct(&self.toks[k], ",") || is_punct(&self.toks[k], ":")) {
+                    k += 1;
+                }
+                j = k;
+            }
+        }
+        if j >= sent_end {
+            return None;
+        }
+        if self.toks[j].kind == TokenKind::OpenQuote
+            && let Some(q) = self.quote_of(j)
+            && !self.quotes[q].single
+        {
+            let qq = &self.quotes[q];
+            let qend = qq.close.map_or(qq.end, |c| c + 1);
+            // The quotation is the content when nothing of the clause
+            // follows it.
+            let after = self.trimmed_end(qend, sent_end.max(qend));
+            if after <= qend || qq.close.is_none_or(|c| c + 1 >= sent_end) {
+                return Some((qq.open..qend, Some(q)));
+            }
+        }
+        let brk = self.next_break.get(j).copied().unwrap_or(n);
+        let mut e = sent_end.min(brk.max(j + 1));
+        // A quotation opened inside the content runs on past the sentence.
+        if e > j
+            && let Some(q) = self.quote_of(e - 1)
+            && self.quotes[q].open >= j
+            && !self.quotes[q].single
+        {
+            e = e.max(self.quotes[q].close.map_or(self.quotes[q].end, |c| c + 1));
+        }
+        let e = self.trimmed_end(j, e);
+        (e > j).then_some((j..e, None))
+    }
+
+    /// All attributions of the document. Those that inherit a speaker come
+    /// after the one they inherit from.
+    pub fn run(&self) -> Vec<Found> {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut claimed = vec![false; n];
+        let mut out: Vec<Found> = Vec::new();
+        for s in self.doc.sentences() {
+            let (ss, se) = (s.tokens.start, s.tokens.end.min(n));
+            let mut i = ss;
+            while i < se {
+                if claimed[i] || self.in_any_quote(i) || !is_wordish(&toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                let found = self.cue_at(i, ss, se);
+                if let Some(f) = found {
+                    let overlaps = f.content.clone().any(|k| claimed[k])
+                        || f.source.clone().is_some_and(|r| r.clone().any(|k| claimed[k]));
+                    if !overlaps {
+                        let mut next = i + 1;
+                        for r in [Some(f.content.clone()), f.cue.clone(), f.source.clone()]
+                            .into_iter()
+                            .flatten()
+                        {
+                            for c in &mut claimed[r.clone()] {
+                                *c = true;
+                            }
+                            if r.start >= i {
+                                next = next.max(r.end.min(se));
+                            }
+                        }
+                        if let Some(qe) = f.quote_end {
+                            let qq = &self.quotes[qe];
+                            let e = qq.close.map_or(qq.end, |c| c + 1);
+                            for c in &mut claimed[qq.open..e] {
+                                *c = true;
+                            }
+                        }
+                        out.push(f);
+                        i = next.max(i + 1);
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+        self.quotations(&mut out, &mut claimed);
+        out
+    }
+
+    /// Whether most words of the sentence are capitalized (a headline).
+    fn title_case(&self, ss: usize, se: usize) -> bool {
+        let (mut words, mut caps) = (0, 0);
+        for t in &self.toks[ss..se.min(ss + 40)] {
+            if t.kind == TokenKind::Word && t.text.len() > 3 {
+                words += 1;
+                caps += usize::from(is_cap(t));
+            }
+        }
+        words >= 3 && caps * 4 >= words * 3
+    }
+
+    /// The attribution whose cue starts at token `i`, if any.
+    fn cue_at(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
+        let toks = self.toks;
+        let w = self.lw(i);
+        if w == "according" && self.lw(i + 1) == "to" && i + 2 < se {
+            return self.according(i, ss, se);
+        }
+        let forms = self.lex.cue(w);
+        if forms.is_empty() {
+            return None;
+        }
+        // A phrasal form needs its particle; a plain one must not be
+        // followed by a particle it lacks ("call" vs "call for").
+        let next = self.lw(i + 1);
+        let (form, c1) = match forms
+            .iter()
+            .find(|f| f.particle.as_deref() == Some(next) && i + 1 < se)
+        {
+            Some(f) => (f, i + 2),
+            None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
+        };
+        let class = form.class;
+        let lemma = self.lex.lemmas[form.lemma as usize].as_str();
+        // "said" as an adjective or a noun after a determiner: not a cue.
+        if i > ss && matches!(self.lw(i - 1), "the" | "a" | "an" | "to" | "of") {
+            return None;
+        }
+        // A capitalized cue inside a sentence is part of a name ("Secretary
+        // of State"), unless the sentence is in title case (a headline).
+        if is_cap(&toks[i]) && !self.sentence_initial(i) && !self.title_case(ss, se) {
+            return None;
+        }
+        let cue = Some(i..c1);
+        // ", saying C": the participle's subject opens the sentence.
+        if form.ing && i > ss && is_punct(&toks[i - 1], ",") {
+            let src = self.np_right(ss, i).filter(|r| r.end < i);
+            let (content, quote) = self.content_after(c1, se, class, lemma)?;
+            return Some(Found {
+                pattern: Pattern::Participle,
+                class,
+                content,
+                quote,
+                quote_end: None,
+                cue,
+                source: src,
+                inherit: None,
+            });
+        }
+        if form.ing {
+            // Other "-ing" forms need an auxiliary ("is saying").
+            if !(i > ss && matches!(self.lw(i - 1), "is" | "are" | "was" | "were" | "been" | "am"))
+            {
+                return None;
+            }
+        }
+        let prev = (i > ss).then(|| &toks[i - 1]);
+        // “Q,” said X / C, said X.
+        if let Some(p) = prev
+            && (is_punct(p, ",") || p.kind == TokenKind::CloseQuote || p.kind == TokenKind::Dash)
+            && class != CueClass::Weak
+            && let Some(src) = self.np_right(c1, se)
+            && self.short_tail(src.end, se)
+            && let Some((content, quote)) = self.content_before(i - 1, ss)
+        {
+            let pattern = if quote.is_some() {
+                Pattern::QuoteCueSource
+            } else {
+                Pattern::ContentCueSource
+            };
+            let quote_end = self.quote_after(src.end, se);
+            return Some(Found {
+                pattern,
+                class,
+                content,
+                quote,
+                quote_end,
+                cue,
+                source: Some(src),
+                inherit: None,
+            });
+        }
+        let src = self.source_left(i, ss);
+        if let Some(src) = src.clone() {
+            // “Q,” X said / C, X said.
+            let sep = src.start.checked_sub(1);
+            let sep_ok = sep.is_some_and(|p| {
+                let t = &toks[p];
+                (p >= ss && (is_punct(t, ",") || t.kind == TokenKind::Dash))
+                    || (t.kind == TokenKind::CloseQuote
+                        && (p >= ss || toks[p].paragraph == toks[i].paragraph))
+            });
+            if sep_ok && class != CueClass::Weak && self.short_tail(c1, se) {
+                let p = sep.unwrap_or(0);
+                let lo = if p < ss { self.sentence_range(p).start } else { ss };
+                if let Some((content, quote)) = self.content_before(p, lo) {
+                    let pattern = if quote.is_some() {
+                        Pattern::QuoteCueSource
+                    } else {
+                        Pattern::ContentCueSource
+                    };
+                    let quote_end = self.quote_after(c1, se);
+                    return Some(Found {
+                        pattern,
+                        class,
+                        content,
+                        quote,
+                        quote_end,
+                        cue,
+                        source: Some(src),
+                        inherit: None,
+                    });
+                }
+            }
+        }
+        // X said (that) C.
+        if src.is_none() && class != CueClass::Speech {
+            return None;
+        }
+        let (content, quote) = self.content_after(c1, se, class, lemma)?;
+        let pattern = if quote.is_some() {
+            Pattern::SourceCueQuote
+        } else {
+            Pattern::SourceCueContent
+        };
+        Some(Found {
+            pattern,
+            class,
+            content,
+            quote,
+            quote_end: None,
+            cue,
+            source: src,
+            inherit: None,
+        })
+    }
+
+    /// A quotation that continues an attribution after its source:
+    /// `“A,” she said, “B.”` or `“A,” she said. “B.”` in one paragraph.
+    fn quote_after(&self, from: usize, se: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = from;
+        while k < n && k < se + 1 && (is_punct(&self.toks[k], ",") || is_final_punct(&self.toks[k]))
+        {
+            k += 1;
+        }
+        if k >= n || self.toks[k].paragraph != self.toks[from.min(n - 1)].paragraph {
+            return None;
+        }
+        if self.toks[k].kind != TokenKind::OpenQuote {
+            return None;
+        }
+        let q = self.quote_of(k)?;
+        let qq = &self.quotes[q];
+        (qq.open == k && !qq.single && qq.close.is_some() && qq.words(self.toks) > 0).then_some(q)
+    }
+
+    fn according(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
+        let src = self.np_right(i + 2, se)?;
+        let cue = Some(i..i + 2);
+        // Leading: "According to X, C" (maybe after a conjunction).
+        let lead = (ss..i).all(|k| {
+            matches!(self.lw(k), "but" | "and" | "yet" | "so" | "also")
+                || is_punct(&self.toks[k], ",")
+                || self.toks[k].is_quote()
+        });
+        if lead {
+            let mut c = src.end;
+            if c < se && is_punct(&self.toks[c], ",") {
+                c += 1;
+            }
+            let e = self.trimmed_end(c, se);
+            if e <= c {
+                return None;
+            }
+            return Some(Found {
+                pattern: Pattern::AccordingLead,
+                class: CueClass::Speech,
+                content: c..e,
+                quote: None,
+                quote_end: None,
+                cue,
+                source: Some(src),
+                inherit: None,
+            });
+        }
+        let sep = if is_punct(&self.toks[i - 1], ",") { i - 1 } else { i };
+        let (content, quote) = if sep < i {
+            self.content_before(sep, ss)?
+        } else {
+            let e = self.trimmed_end(ss, i);
+            if e <= ss {
+                return None;
+            }
+            (ss..e, None)
+        };
+        Some(Found {
+            pattern: Pattern::AccordingTrail,
+            class: CueClass::Speech,
+            content,
+            quote,
+            quote_end: None,
+            cue,
+            source: Some(src),
+            inherit: None,
+        })
+    }
+
+    /// Whether tokens `a..b` are a name line: titles and capitalized words.
+    fn name_line(&self, a: usize, b: usize) -> bool {
+        let b = self.trimmed_end(a, b);
+        if b <= a || b - a > 9 {
+            return false;
+        }
+        let mut caps = 0;
+        for k in a..b {
+            let t = &self.toks[k];
+            let w = self.lw(k);
+            if is_punct(t, ",") || self.is_hyphen_joint(k) || is_punct(t, ".") {
+                continue;
+            }
+            if !is_wordish(t) || !self.lex.cue(w).is_empty() && !is_cap(t) {
+                return false;
+            }
+            if is_cap(t) {
+                caps += 1;
+            } else if !self.lex.is(lx::TITLES, w) {
+                return false;
+            }
+        }
+        caps > 0 && is_cap(&self.toks[a])
+    }
+
+    /// Attributions for quotations the cues left: name lines, lead-ins,
+    /// continuations, inner phrases and unattributed quotations.
+    fn quotations(&self, out: &mut Vec<Found>, claimed: &mut [bool]) {
+        let toks = self.toks;
+        let n = toks.len();
+        // Inner phrases of mixed contents.
+        let mut inner = Vec::new();
+        for (fi, f) in out.iter().enumerate() {
+            if f.quote.is_some() {
+                continue;
+            }
+            let mut k = f.content.start;
+            while k < f.content.end {
+                match self.quote_of(k) {
+                    Some(q) if self.quotes[q].open == k && !self.quotes[q].single => {
+                        let qq = &self.quotes[q];
+                        if qq.words(toks) > 0 {
+                            inner.push(Found {
+                                pattern: Pattern::InnerPhrase,
+                                class: f.class,
+                                content: qq.open..qq.close.map_or(qq.end, |c| c + 1),
+                                quote: Some(q),
+                                quote_end: None,
+                                cue: f.cue.clone(),
+                                source: f.source.clone(),
+                                inherit: Some(fi),
+                            });
+                        }
+                        k = qq.close.map_or(qq.end, |c| c + 1).max(k + 1);
+                    }
+                    _ => k += 1,
+                }
+            }
+        }
+        let mut last_attributed: Option<(usize, u32)> = None; // (index in out, paragraph of end)
+        let mut by_quote: Vec<Option<usize>> = vec![None; self.quotes.len()];
+        for (fi, f) in out.iter().enumerate() {
+            if let Some(q) = f.quote {
+                by_quote[q] = Some(fi);
+            }
+        }
+        let mut added = Vec::new();
+        for (q, qq) in self.quotes.iter().enumerate() {
+            let end = qq.close.map_or(qq.end, |c| c + 1).min(n);
+            if let Some(fi) = by_quote[q] {
+                last_attributed = Some((fi, toks[end.saturating_sub(1)].paragraph));
+                continue;
+            }
+            if qq.single || claimed[qq.open] {
+                continue;
+            }
+            let words = qq.words(toks);
+            if words == 0 {
+                continue;
+            }
+            let content = qq.open..end;
+            // A dash and a name after the closing mark, or a name line.
+            if let Some(c) = qq.close
+                && c + 1 < n
+            {
+                let mut a = c + 1;
+                let mut dash = false;
+                if toks[a].kind == TokenKind::Dash {
+                    a += 1;
+                    dash = true;
+                }
+                if a < n && toks[a].paragraph <= toks[c].paragraph + 1 {
+                    let sr = self.sentence_range(a);
+                    let starts_sentence = sr.start == a || (dash && sr.start == a - 1);
+                    let b = if starts_sentence || dash { sr.end } else { a };
+                    if (starts_sentence || dash) && b > a && self.name_line(a, b) {
+                        let src_end = self.trimmed_end(a, b);
+                        let fi = out.len() + added.len();
+                        added.push(Found {
+                            pattern: Pattern::NameLine,
+                            class: CueClass::Speech,
+                            content: content.clone(),
+                            quote: Some(q),
+                            quote_end: None,
+                            cue: None,
+                            source: Some(a..src_end),
+                            inherit: None,
+                        });
+                        for c in &mut claimed[a..src_end] {
+                            *c = true;
+                        }
+                        last_attributed = Some((fi, toks[c].paragraph));
+                        continue;
+                    }
+                }
+            }
+            // A lead-in paragraph ending with a colon.
+            if qq.open > 0
+                && toks[qq.open - 1].paragraph + 1 == toks[qq.open].paragraph
+                && is_punct(&toks[qq.open - 1], ":")
+            {
+                let colon = qq.open - 1;
+                let sr = self.sentence_range(colon);
+                let lo = sr.start.max(colon.saturating_sub(20));
+                let from = (lo..colon).rev().find(|&k| self.lw(k) == "from");
+                let src = match from {
+                    Some(f) => self.np_right(f + 1, colon),
+                    None => self.np_left(colon, lo),
+                };
+                if let Some(src) = src {
+                    let fi = out.len() + added.len();
+                    added.push(Found {
+                        pattern: Pattern::LeadIn,
+                        class: CueClass::Speech,
+                        content: content.clone(),
+                        quote: Some(q),
+                        quote_end: None,
+                        cue: Some(colon..colon + 1),
+                        source: Some(src),
+                        inherit: None,
+                    });
+                    last_attributed = Some((fi, toks[end - 1].paragraph));
+                    continue;
+                }
+            }
+            if words <= self.scare_words && qq.paragraphs == 1 {
+                // A scare quote or a quoted name.
+                continue;
+            }
+            let para = toks[qq.open].paragraph;
+            let inherit = last_attributed
+                .filter(|&(_, p)| p + 1 == para || p == para)
+                .map(|(fi, _)| fi);
+            let fi = out.len() + added.len();
+            added.push(Found {
+                pattern: if inherit.is_some() {
+                    Pattern::Continuation
+                } else {
+                    Pattern::Unattributed
+                },
+                class: CueClass::Speech,
+                content,
+                quote: Some(q),
+                quote_end: None,
+                cue: None,
+                source: None,
+                inherit,
+            });
+            if inherit.is_some() {
+                last_attributed = Some((fi, toks[end - 1].paragraph));
+            }
+        }
+        // Inner phrases refer to their parents by index in `out`, which
+        // stays as is; they go last.
+        out.extend(added);
+        out.extend(inner);
+    }
+}

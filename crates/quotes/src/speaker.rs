@@ -1,0 +1,260 @@
+//! Speaker resolution: from a source phrase to an entity, a phrase or the
+//! author.
+//!
+//! Rules, in order:
+//! 1. "I" and "we" outside quotation marks are the author.
+//! 2. "he" and "she" are the most recent person mentioned before the
+//!    source whose gender (from "Mr."/"Mrs." before a mention, a gendered
+//!    title, or the first name) does not contradict the pronoun; "they" is
+//!    the most recent organization or group nearby; "who" and "which" are
+//!    the entity named just before them.
+//! 3. A group head ("officials", "both sides", "sources") keeps the source
+//!    as a phrase, even when it holds a name ("US officials").
+//! 4. A mention inside the source that is the phrase's head (nothing after
+//!    it but an appositive; only titles and modifiers before it, no
+//!    preposition) is the speaker: "Russian Foreign Minister Lavrov".
+//! 5. "the secretary", "the Russian foreign minister": the most recent
+//!    person whose mention carried that title in the document, or whose
+//!    gazetteer entry lists it.
+//! 6. Anything else is the phrase as written.
+//!
+//! Look-backs are capped (a fixed number of mentions and bytes), so the
+//! cost per quote is constant.
+
+use std::ops::Range;
+
+use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
+use newsnlp_tokenize::{Token, TokenKind};
+
+use crate::lexicon::{self as lx, Lexicon};
+use crate::types::Speaker;
+
+/// How many mentions a pronoun or title looks back over.
+const LOOKBACK_MENTIONS: usize = 40;
+/// How far back (in bytes) a pronoun may find its entity.
+const LOOKBACK_BYTES: usize = 3000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+pub(crate) struct Resolver<'a, 't> {
+    pub text: &'t str,
+    pub toks: &'a [Token<'t>],
+    pub lex: &'a Lexicon,
+    pub gaz: Option<&'a Gazetteer>,
+    /// Mentions sorted by start.
+    pub mentions: Vec<&'a Mention>,
+    pub byline: Option<String>,
+}
+
+impl Resolver<'_, '_> {
+    fn lw(&self, i: usize) -> String {
+        self.toks[i].text.to_lowercase()
+    }
+
+    fn entity_speaker(&self, m: &Mention) -> Option<Speaker> {
+        let gaz = self.gaz?;
+        let id = m.entity()?;
+        let e = gaz.entity(id);
+        Some(Speaker::Entity {
+            id,
+            name: e.name().to_string(),
+            kind: e.kind(),
+        })
+    }
+
+    fn kind(&self, m: &Mention) -> Option<EntityKind> {
+        Some(self.gaz?.entity(m.entity()?).kind())
+    }
+
+    fn gender(&self, m: &Mention) -> Option<Gender> {
+        let before = self.text.get(..m.start()).unwrap_or("");
+        let before = before.trim_end();
+        let tail: String = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if self.lex.is(lx::MALE_TITLES, &tail) {
+            return Some(Gender::Male);
+        }
+        if self.lex.is(lx::FEMALE_TITLES, &tail) {
+            return Some(Gender::Female);
+        }
+        if let Some(t) = m.title().and_then(|r| self.text.get(r)) {
+            for w in t.split_whitespace() {
+                let w = w.to_lowercase();
+                if self.lex.is(lx::FEMALE_TITLES, &w) {
+                    return Some(Gender::Female);
+                }
+                if self.lex.is(lx::MALE_TITLES, &w) {
+                    return Some(Gender::Male);
+                }
+            }
+        }
+        let name = match (self.gaz, m.entity()) {
+            (Some(g), Some(id)) => g.entity(id).name().to_string(),
+            _ => self.text.get(m.span()).unwrap_or("").to_string(),
+        };
+        let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        if self.lex.is(lx::FEMALE_NAMES, &first) {
+            Some(Gender::Female)
+        } else if self.lex.is(lx::MALE_NAMES, &first) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    }
+
+    /// Index of the first mention starting at or after `byte`.
+    fn first_at(&self, byte: usize) -> usize {
+        self.mentions.partition_point(|m| m.start() < byte)
+    }
+
+    /// Mentions ending before `byte`, nearest first, within the caps.
+    fn before(&self, byte: usize) -> impl Iterator<Item = &Mention> + '_ {
+        let i = self.first_at(byte);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(LOOKBACK_MENTIONS)
+            .copied()
+            .filter(move |m| m.end() <= byte)
+            .take_while(move |m| byte - m.end() <= LOOKBACK_BYTES)
+    }
+
+    /// The speaker of the source tokens `src`.
+    pub fn resolve(&self, src: Range<usize>) -> Option<Speaker> {
+        if src.is_empty() || src.end > self.toks.len() {
+            return None;
+        }
+        let bytes = self.toks[src.start].span.start..self.toks[src.end - 1].span.end;
+        let phrase = self.text.get(bytes.clone())?.to_string();
+        if src.len() == 1 {
+            let w = self.lw(src.start);
+            match w.as_str() {
+                "i" | "we" => {
+                    return Some(Speaker::Author {
+                        name: self.byline.clone(),
+                    });
+                }
+                "he" | "she" => {
+                    let want = if w == "he" {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    };
+                    return self
+                        .before(bytes.start)
+                        .filter(|m| m.entity().is_some())
+                        .filter(|m| self.kind(m) == Some(EntityKind::Person))
+                        .find(|m| self.gender(m).is_none_or(|g| g == want))
+                        .and_then(|m| self.entity_speaker(m));
+                }
+                "they" => {
+                    return self
+                        .before(bytes.start)
+                        .take_while(|m| bytes.start - m.end() <= 600)
+                        .find(|m| {
+                            matches!(
+                                self.kind(m),
+                                Some(EntityKind::Organization | EntityKind::Group)
+                            )
+                        })
+                        .and_then(|m| self.entity_speaker(m))
+                        .or(Some(Speaker::Phrase(phrase)));
+                }
+                "who" | "which" | "that" => {
+                    return self
+                        .before(bytes.start)
+                        .next()
+                        .filter(|m| bytes.start - m.end() <= 4)
+                        .and_then(|m| self.entity_speaker(m));
+                }
+                "it" | "you" => return None,
+                _ => {}
+            }
+        }
+        let head = self.lw(src.end - 1);
+        if self.lex.is(lx::PLURAL_SOURCES, &head) {
+            return Some(Speaker::Phrase(phrase));
+        }
+        // A mention that is the head of the source.
+        let lo = self.first_at(bytes.start);
+        let inside: Vec<&Mention> = self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.start() < bytes.end)
+            .copied()
+            .filter(|m| m.end() <= bytes.end)
+            .collect();
+        for m in &inside {
+            if self.is_head(m, &src) {
+                if let Some(s) = self.entity_speaker(m) {
+                    return Some(s);
+                }
+                // An ambiguous or unknown-gazetteer mention: the name as written.
+                return Some(Speaker::Phrase(self.text.get(m.span())?.to_string()));
+            }
+        }
+        // "the secretary": the person who holds that title here.
+        if inside.is_empty()
+            && self.lw(src.start) == "the"
+            && self.lex.is(lx::TITLES, &head)
+            && let Some(s) = self.by_title(&head, bytes.start)
+        {
+            return Some(s);
+        }
+        Some(Speaker::Phrase(phrase))
+    }
+
+    fn is_head(&self, m: &Mention, src: &Range<usize>) -> bool {
+        let toks = &self.toks[src.clone()];
+        let mut before_ok = true;
+        let mut after_ok = true;
+        let mut after_first = true;
+        for t in toks {
+            if t.span.end <= m.start() {
+                let w = t.text.to_lowercase();
+                if matches!(
+                    w.as_str(),
+                    "for" | "at" | "from" | "with" | "to" | "in" | "on" | "by" | "about"
+                ) {
+                    before_ok = false;
+                }
+            } else if t.span.start >= m.end() {
+                // After the mention: only an appositive (", a strategist").
+                if after_first && !(t.kind == TokenKind::Punctuation && t.text == ",") {
+                    after_ok = false;
+                }
+                after_first = false;
+            } else if t.span.end > m.end() {
+                // A token that runs past the mention ("Trump's"): the
+                // mention is a possessor, not the head.
+                after_ok = false;
+            }
+        }
+        before_ok && after_ok
+    }
+
+    fn by_title(&self, head: &str, byte: usize) -> Option<Speaker> {
+        let gaz = self.gaz?;
+        self.before(byte)
+            .filter(|m| self.kind(m) == Some(EntityKind::Person))
+            .find(|m| {
+                let in_text = m
+                    .title()
+                    .and_then(|r| self.text.get(r))
+                    .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
+                in_text
+                    || m.entity().is_some_and(|id| {
+                        gaz.entity(id)
+                            .titles()
+                            .any(|t| t.to_lowercase().split_whitespace().any(|w| w == head))
+                    })
+            })
+            .and_then(|m| self.entity_speaker(m))
+    }
+}
