@@ -739,9 +739,9 @@ impl Entries {
             };
             last = Some((canonical, id));
             if let Some(k) = get(c_kind).filter(|k| !k.is_empty()) {
-                let kind = k.parse::<EntityKind>().map_err(|e| {
-                    Error::at_line(ErrorKind::InvalidValue, line as usize, e)
-                })?;
+                let kind = k
+                    .parse::<EntityKind>()
+                    .map_err(|e| Error::at_line(ErrorKind::InvalidValue, line as usize, e))?;
                 self.set_kind(id, kind, line);
             }
             if let Some(p) = get(c_priority).filter(|p| !p.is_empty()) {
@@ -786,9 +786,8 @@ impl Entries {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::new(ErrorKind::Io, format!("{shown}: {e}")).with_source(e)
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("{shown}: {e}")).with_source(e))?;
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -856,7 +855,10 @@ impl Entries {
                     entries.warnings.push(Warning::new(
                         WarningKind::EmptyAlias,
                         None,
-                        format!("{root}[{i}].aliases[{j}]: empty alias for {:?} skipped", f.name),
+                        format!(
+                            "{root}[{i}].aliases[{j}]: empty alias for {:?} skipped",
+                            f.name
+                        ),
                     ));
                 }
             }

@@ -5,12 +5,12 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::EntityKind;
 use crate::entries::{Entries, RawEntity, Span, SurnameSpec};
 use crate::error::{Error, ErrorKind, Warning, WarningKind};
 use crate::mention::{AliasId, Candidates, EntityId, Mention, Resolution};
 use crate::normalize::{CharInfo, Fold, KeyCase, Norm, Normalizer, Out};
 use crate::trie::Trie;
-use crate::EntityKind;
 
 /// Surnames that are also common English words: such a surname links to
 /// its person only after the full name appeared in the document.
@@ -393,7 +393,7 @@ impl<'g> Entity<'g> {
     }
 
     /// The titles ("Foreign Minister").
-    pub fn titles(&self) -> impl Iterator<Item = &'g str> + 'g {
+    pub fn titles(&self) -> impl Iterator<Item = &'g str> + use<'g> {
         let gaz = self.gaz;
         let (a, b) = self.rec().titles;
         gaz.titles[a as usize..b as usize]
@@ -403,7 +403,7 @@ impl<'g> Entity<'g> {
 
     /// All aliases: the canonical name, the listed aliases, derived
     /// surnames (empty and duplicate aliases excepted).
-    pub fn aliases(&self) -> impl Iterator<Item = Alias<'g>> + 'g {
+    pub fn aliases(&self) -> impl Iterator<Item = Alias<'g>> + use<'g> {
         let gaz = self.gaz;
         let (a, b) = self.rec().aliases;
         gaz.entity_aliases[a as usize..b as usize]
@@ -615,7 +615,10 @@ impl Gazetteer {
     ///
     /// If `id` is not from this gazetteer (ids are plain indexes).
     pub fn entity(&self, id: EntityId) -> Entity<'_> {
-        assert!(id.index() < self.entities.len(), "EntityId from another gazetteer");
+        assert!(
+            id.index() < self.entities.len(),
+            "EntityId from another gazetteer"
+        );
         Entity { gaz: self, id }
     }
 
@@ -625,7 +628,10 @@ impl Gazetteer {
     ///
     /// If `id` is not from this gazetteer.
     pub fn alias(&self, id: AliasId) -> Alias<'_> {
-        assert!(id.index() < self.aliases.len(), "AliasId from another gazetteer");
+        assert!(
+            id.index() < self.aliases.len(),
+            "AliasId from another gazetteer"
+        );
         Alias { gaz: self, id }
     }
 
@@ -837,7 +843,9 @@ impl Gazetteer {
     /// # Ok::<(), newsnlp_gazetteer::Error>(())
     /// ```
     pub fn write_tsv(&self, mut w: impl Write) -> Result<(), Error> {
-        let io = |e: std::io::Error| Error::new(ErrorKind::Io, format!("writing TSV: {e}")).with_source(e);
+        let io = |e: std::io::Error| {
+            Error::new(ErrorKind::Io, format!("writing TSV: {e}")).with_source(e)
+        };
         let bad = |s: &str, what: &str| -> Result<(), Error> {
             if s.contains(['\t', '\n', '\r']) || (what == "title" && s.contains('|')) {
                 return Err(Error::new(
@@ -905,11 +913,19 @@ impl Gazetteer {
         let held: Vec<&str> = self
             .entity(id)
             .aliases()
-            .filter(|a| matches!(a.origin(), AliasOrigin::Surname | AliasOrigin::DocumentSurname))
+            .filter(|a| {
+                matches!(
+                    a.origin(),
+                    AliasOrigin::Surname | AliasOrigin::DocumentSurname
+                )
+            })
             .map(|a| a.text())
             .collect();
         let name = self.str(rec.name);
-        let derived: Vec<&str> = derive_surnames(name).into_iter().map(|r| &name[r]).collect();
+        let derived: Vec<&str> = derive_surnames(name)
+            .into_iter()
+            .map(|r| &name[r])
+            .collect();
         if held == derived {
             None
         } else if held.is_empty() {
@@ -1109,9 +1125,10 @@ impl Gazetteer {
             }
             if let Some(key) = self.trie.key(node)
                 && self.is_end(text, i, last_word)
-                && self.key_aliases(key).iter().any(|&a| {
-                    self.case_ok(&self.aliases[a as usize], case) && accept(a)
-                })
+                && self
+                    .key_aliases(key)
+                    .iter()
+                    .any(|&a| self.case_ok(&self.aliases[a as usize], case) && accept(a))
             {
                 let cand = Cand { end: i, key, case };
                 if all {
@@ -1159,9 +1176,7 @@ impl Gazetteer {
             Other,
             Apostrophe,
         }
-        let mut prev = if pos == 0 {
-            Prev::Other
-        } else if self.is_start(text, pos) {
+        let mut prev = if pos == 0 || self.is_start(text, pos) {
             Prev::Other
         } else {
             Prev::Word
@@ -1206,9 +1221,7 @@ impl Gazetteer {
                 }
                 (1, next)
             } else {
-                let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
-                    return None;
-                };
+                let c = text.get(pos..).and_then(|t| t.chars().next())?;
                 let info = self.info(c);
                 if start_ok {
                     self.walk(text, pos, accept, all, out);
@@ -1243,7 +1256,13 @@ impl Gazetteer {
     }
 
     /// Builds the mention of candidate `c` starting at `start`.
-    fn mention<A: Fn(u32) -> bool>(&self, text: &str, start: usize, c: Cand, accept: &A) -> Mention {
+    fn mention<A: Fn(u32) -> bool>(
+        &self,
+        text: &str,
+        start: usize,
+        c: Cand,
+        accept: &A,
+    ) -> Mention {
         let mut first: Option<u32> = None;
         let mut entities: Vec<EntityId> = Vec::new();
         let mut aliases: Vec<AliasId> = Vec::new();
@@ -1305,7 +1324,11 @@ impl Gazetteer {
         }
         let winner = self.rank(a0) < self.rank(aliases[1].0);
         let (entity, resolution, title) = if winner {
-            (Some(e0), Resolution::Priority, self.title_before(text, start, e0.0))
+            (
+                Some(e0),
+                Resolution::Priority,
+                self.title_before(text, start, e0.0),
+            )
         } else {
             (None, Resolution::Ambiguous, None)
         };
@@ -1463,9 +1486,30 @@ impl std::iter::FusedIterator for Mentions<'_, '_> {}
 fn is_particle(w: &str) -> bool {
     matches!(
         w,
-        "von" | "van" | "der" | "den" | "de" | "da" | "do" | "dos" | "das" | "del" | "della"
-            | "di" | "du" | "la" | "le" | "al" | "el" | "bin" | "ibn" | "ben" | "bint" | "ter"
-            | "ten" | "zu"
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "ben"
+            | "bint"
+            | "ter"
+            | "ten"
+            | "zu"
     )
 }
 
@@ -1847,7 +1891,10 @@ mod tests {
             ("Abu Bakr al-Baghdadi", &["al-Baghdadi", "Baghdadi"]),
         ];
         for (name, want) in cases {
-            let got: Vec<&str> = derive_surnames(name).into_iter().map(|r| &name[r]).collect();
+            let got: Vec<&str> = derive_surnames(name)
+                .into_iter()
+                .map(|r| &name[r])
+                .collect();
             assert_eq!(got, *want, "{name}");
         }
     }

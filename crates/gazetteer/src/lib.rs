@@ -151,11 +151,9 @@ mod mention;
 mod normalize;
 mod trie;
 
-pub use entries::{Entries, EntityKind, Entry, ParseKindError};
+pub use entries::{EntityKind, Entries, Entry, ParseKindError};
 pub use error::{Error, ErrorKind, Warning, WarningKind};
-pub use gazetteer::{
-    Alias, AliasOrigin, CaseMode, Entity, Gazetteer, GazetteerBuilder, Mentions,
-};
+pub use gazetteer::{Alias, AliasOrigin, CaseMode, Entity, Gazetteer, GazetteerBuilder, Mentions};
 pub use mention::{AliasId, EntityId, Mention, Resolution};
 
 #[cfg(test)]

@@ -273,7 +273,9 @@ pub(crate) struct Normalizer {
 
 impl std::fmt::Debug for Normalizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Normalizer").field("norm", &self.norm).finish()
+        f.debug_struct("Normalizer")
+            .field("norm", &self.norm)
+            .finish()
     }
 }
 
@@ -440,7 +442,13 @@ mod tests {
 
     #[test]
     fn word_chars() {
-        for (c, w) in [('a', true), ('9', true), ('\u{301}', true), ('é', true), ('-', false)] {
+        for (c, w) in [
+            ('a', true),
+            ('9', true),
+            ('\u{301}', true),
+            ('é', true),
+            ('-', false),
+        ] {
             assert_eq!(is_word_char(c), w, "{c:?}");
         }
     }

@@ -1,5 +1,5 @@
 //! Table-driven tests of document-level linking.
-use newsnlp_gazetteer::{Entry, EntityKind, Gazetteer, GazetteerBuilder, Resolution};
+use newsnlp_gazetteer::{EntityKind, Entry, Gazetteer, GazetteerBuilder, Resolution};
 
 fn person(name: &str) -> Entry {
     Entry::new(name, EntityKind::Person)
@@ -17,7 +17,9 @@ fn linked(g: &Gazetteer, text: &str) -> Vec<(String, String, Resolution)> {
     g.find_in_document(text)
         .into_iter()
         .map(|m| {
-            let name = m.entity().map_or("?".to_string(), |e| g.entity(e).name().to_string());
+            let name = m
+                .entity()
+                .map_or("?".to_string(), |e| g.entity(e).name().to_string());
             (text[m.span()].to_string(), name, m.resolution())
         })
         .collect()
@@ -98,7 +100,10 @@ fn linking_table() {
         },
         Case {
             what: "a surname that is another entity's name needs the full name",
-            entries: vec![person("Michael Jordan"), Entry::new("Jordan", EntityKind::Place)],
+            entries: vec![
+                person("Michael Jordan"),
+                Entry::new("Jordan", EntityKind::Place),
+            ],
             text: "Michael Jordan played. Jordan scored.",
             want: &[
                 ("Michael Jordan", "Michael Jordan", Unique),
@@ -107,13 +112,19 @@ fn linking_table() {
         },
         Case {
             what: "without the full name, the other entity's name wins",
-            entries: vec![person("Michael Jordan"), Entry::new("Jordan", EntityKind::Place)],
+            entries: vec![
+                person("Michael Jordan"),
+                Entry::new("Jordan", EntityKind::Place),
+            ],
             text: "Jordan is dry.",
             want: &[("Jordan", "Jordan", Unique)],
         },
         Case {
             what: "both named in full: priority decides (canonical name over surname)",
-            entries: vec![person("Michael Jordan"), Entry::new("Jordan", EntityKind::Place)],
+            entries: vec![
+                person("Michael Jordan"),
+                Entry::new("Jordan", EntityKind::Place),
+            ],
             text: "Jordan is dry. Michael Jordan played. Jordan scored.",
             want: &[
                 ("Jordan", "Jordan", Unique),

@@ -1,8 +1,6 @@
 //! Loading gazetteer files: the good ones, and every error and warning,
 //! with the line or JSON path it names.
-use newsnlp_gazetteer::{
-    Entries, ErrorKind, Gazetteer, GazetteerBuilder, WarningKind,
-};
+use newsnlp_gazetteer::{Entries, ErrorKind, Gazetteer, GazetteerBuilder, WarningKind};
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -17,7 +15,11 @@ fn good_files_load() {
     ] {
         let entries = Entries::from_path(fixture(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(entries.len(), entities, "{file}");
-        assert!(entries.warnings().is_empty(), "{file}: {:?}", entries.warnings());
+        assert!(
+            entries.warnings().is_empty(),
+            "{file}: {:?}",
+            entries.warnings()
+        );
         let g = GazetteerBuilder::new().build(entries).unwrap();
         assert_eq!(g.find(probe).next().map(|m| m.span()), Some(span), "{file}");
     }
@@ -25,7 +27,9 @@ fn good_files_load() {
 
 #[test]
 fn tsv_rows_of_one_canonical_are_one_entity_with_kind_and_priority() {
-    let g = GazetteerBuilder::new().build_from_path(fixture("good.tsv")).unwrap();
+    let g = GazetteerBuilder::new()
+        .build_from_path(fixture("good.tsv"))
+        .unwrap();
     let isis = g.entity(g.entity_by_name("ISIS").unwrap());
     let mut aliases: Vec<&str> = isis.aliases().map(|a| a.text()).collect();
     aliases.sort();
@@ -44,19 +48,97 @@ fn errors_name_the_line_or_path() {
         says: &'static str,
     }
     let cases = [
-        E { file: "empty_canonical.tsv", kind: ErrorKind::InvalidValue, line: Some(3), path: None, says: "empty canonical" },
-        E { file: "bad_kind.tsv", kind: ErrorKind::InvalidValue, line: Some(3), path: None, says: "unknown kind \"minister\"" },
-        E { file: "bad_priority.tsv", kind: ErrorKind::InvalidValue, line: Some(2), path: None, says: "not an integer" },
-        E { file: "short_row.tsv", kind: ErrorKind::Syntax, line: Some(3), path: None, says: "expected at least 2" },
-        E { file: "no_canonical.tsv", kind: ErrorKind::MissingColumn, line: Some(1), path: None, says: "`canonical`" },
-        E { file: "no_alias.tsv", kind: ErrorKind::MissingColumn, line: Some(1), path: None, says: "`alias`" },
-        E { file: "bad_type.json", kind: ErrorKind::Syntax, line: Some(4), path: Some("entities[1].aliases"), says: "invalid type" },
-        E { file: "bad_kind.json", kind: ErrorKind::InvalidValue, line: None, path: Some("[1].kind"), says: "militia" },
-        E { file: "unknown_field.json", kind: ErrorKind::Syntax, line: Some(1), path: Some("entities[0].alias"), says: "unknown field `alias`" },
-        E { file: "syntax.json", kind: ErrorKind::Syntax, line: Some(2), path: None, says: "line 2" },
-        E { file: "bad_kind.toml", kind: ErrorKind::InvalidValue, line: None, path: Some("entities[1].kind"), says: "network" },
-        E { file: "syntax.toml", kind: ErrorKind::Syntax, line: Some(3), path: None, says: "line 3" },
-        E { file: "bad_type.toml", kind: ErrorKind::Syntax, line: Some(3), path: Some("entity[0].priority"), says: "priority" },
+        E {
+            file: "empty_canonical.tsv",
+            kind: ErrorKind::InvalidValue,
+            line: Some(3),
+            path: None,
+            says: "empty canonical",
+        },
+        E {
+            file: "bad_kind.tsv",
+            kind: ErrorKind::InvalidValue,
+            line: Some(3),
+            path: None,
+            says: "unknown kind \"minister\"",
+        },
+        E {
+            file: "bad_priority.tsv",
+            kind: ErrorKind::InvalidValue,
+            line: Some(2),
+            path: None,
+            says: "not an integer",
+        },
+        E {
+            file: "short_row.tsv",
+            kind: ErrorKind::Syntax,
+            line: Some(3),
+            path: None,
+            says: "expected at least 2",
+        },
+        E {
+            file: "no_canonical.tsv",
+            kind: ErrorKind::MissingColumn,
+            line: Some(1),
+            path: None,
+            says: "`canonical`",
+        },
+        E {
+            file: "no_alias.tsv",
+            kind: ErrorKind::MissingColumn,
+            line: Some(1),
+            path: None,
+            says: "`alias`",
+        },
+        E {
+            file: "bad_type.json",
+            kind: ErrorKind::Syntax,
+            line: Some(4),
+            path: Some("entities[1].aliases"),
+            says: "invalid type",
+        },
+        E {
+            file: "bad_kind.json",
+            kind: ErrorKind::InvalidValue,
+            line: None,
+            path: Some("[1].kind"),
+            says: "militia",
+        },
+        E {
+            file: "unknown_field.json",
+            kind: ErrorKind::Syntax,
+            line: Some(1),
+            path: Some("entities[0].alias"),
+            says: "unknown field `alias`",
+        },
+        E {
+            file: "syntax.json",
+            kind: ErrorKind::Syntax,
+            line: Some(2),
+            path: None,
+            says: "line 2",
+        },
+        E {
+            file: "bad_kind.toml",
+            kind: ErrorKind::InvalidValue,
+            line: None,
+            path: Some("entities[1].kind"),
+            says: "network",
+        },
+        E {
+            file: "syntax.toml",
+            kind: ErrorKind::Syntax,
+            line: Some(3),
+            path: None,
+            says: "line 3",
+        },
+        E {
+            file: "bad_type.toml",
+            kind: ErrorKind::Syntax,
+            line: Some(3),
+            path: Some("entity[0].priority"),
+            says: "priority",
+        },
     ];
     for c in cases {
         let err = Entries::from_path(fixture(c.file)).expect_err(c.file);
@@ -66,8 +148,17 @@ fn errors_name_the_line_or_path() {
         if let Some(p) = c.path {
             assert_eq!(err.path(), Some(p), "{}: {msg}", c.file);
         }
-        assert!(msg.contains(c.says), "{}: {msg:?} lacks {:?}", c.file, c.says);
-        assert!(msg.contains(c.file), "{}: {msg:?} lacks the file name", c.file);
+        assert!(
+            msg.contains(c.says),
+            "{}: {msg:?} lacks {:?}",
+            c.file,
+            c.says
+        );
+        assert!(
+            msg.contains(c.file),
+            "{}: {msg:?} lacks the file name",
+            c.file
+        );
         assert!(!msg.contains('\n'), "{}: one line: {msg:?}", c.file);
     }
 }
@@ -95,7 +186,10 @@ fn warnings_are_reported_with_lines_and_strict_mode_fails() {
         ]
     );
     assert!(g.warnings()[1].message().contains("Vladimir Putin"));
-    let err = GazetteerBuilder::new().strict(true).build_from_path(&path).unwrap_err();
+    let err = GazetteerBuilder::new()
+        .strict(true)
+        .build_from_path(&path)
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Strict);
     assert_eq!(err.line(), Some(3));
     assert!(err.to_string().contains("3 warning"), "{err}");
@@ -120,11 +214,20 @@ fn empty_and_odd_inputs() {
 
 #[test]
 fn merge_with_or_replace_the_default() {
-    let user = || Entries::from_tsv("alias\tcanonical\tkind\nT-Rex\tRex Tillerson\tperson\nIdlib\tIdlib\tplace\n").unwrap();
+    let user = || {
+        Entries::from_tsv(
+            "alias\tcanonical\tkind\nT-Rex\tRex Tillerson\tperson\nIdlib\tIdlib\tplace\n",
+        )
+        .unwrap()
+    };
     let mut merged = Entries::builtin();
     let before = merged.len();
     merged.merge(user());
-    assert_eq!(merged.len(), before, "Rex Tillerson and Idlib are in the default gazetteer");
+    assert_eq!(
+        merged.len(),
+        before,
+        "Rex Tillerson and Idlib are in the default gazetteer"
+    );
     let g = GazetteerBuilder::new().build(merged).unwrap();
     let m = g.find("T-Rex").next().unwrap();
     assert_eq!(g.entity(m.entity().unwrap()).name(), "Rex Tillerson");
@@ -148,8 +251,16 @@ fn save_and_load_round_trip() {
     let live = |g: &Gazetteer| g.entities().map(|e| e.aliases().count()).sum::<usize>();
     assert_eq!(live(&again), live(&g));
     let text = include_str!("../../../seeds/000_1561a38bbdfba1e1.txt");
-    let a: Vec<_> = g.find_in_document(text).iter().map(|m| (m.span(), m.entity().map(|e| g.entity(e).name()))).collect();
-    let b: Vec<_> = again.find_in_document(text).iter().map(|m| (m.span(), m.entity().map(|e| again.entity(e).name()))).collect();
+    let a: Vec<_> = g
+        .find_in_document(text)
+        .iter()
+        .map(|m| (m.span(), m.entity().map(|e| g.entity(e).name())))
+        .collect();
+    let b: Vec<_> = again
+        .find_in_document(text)
+        .iter()
+        .map(|m| (m.span(), m.entity().map(|e| again.entity(e).name())))
+        .collect();
     assert_eq!(a, b);
 }
 

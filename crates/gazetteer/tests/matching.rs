@@ -1,8 +1,6 @@
 //! Table-driven tests of what matches: boundaries, possessives, every
 //! normalization option, overlapping mode and priority.
-use newsnlp_gazetteer::{
-    CaseMode, Entry, EntityKind, Gazetteer, GazetteerBuilder, Resolution,
-};
+use newsnlp_gazetteer::{CaseMode, EntityKind, Entry, Gazetteer, GazetteerBuilder, Resolution};
 
 /// Builds a gazetteer from `entries` with `configure` applied.
 fn gaz(entries: &[Entry], configure: fn(&mut GazetteerBuilder)) -> Gazetteer {
@@ -161,21 +159,32 @@ fn case_modes() {
             entries: e(),
             configure: smart,
             text: "al-Qaeda, Al-Qaeda, AL-QAEDA, al-qaeda",
-            want: &[("al-Qaeda", "al-Qaeda"), ("Al-Qaeda", "al-Qaeda"), ("AL-QAEDA", "al-Qaeda")],
+            want: &[
+                ("al-Qaeda", "al-Qaeda"),
+                ("Al-Qaeda", "al-Qaeda"),
+                ("AL-QAEDA", "al-Qaeda"),
+            ],
         },
         Case {
             what: "smart: capitals of later words are required",
             entries: e(),
             configure: smart,
             text: "Russia today, Russia Today, RUSSIA TODAY",
-            want: &[("Russia Today", "Russia Today"), ("RUSSIA TODAY", "Russia Today")],
+            want: &[
+                ("Russia Today", "Russia Today"),
+                ("RUSSIA TODAY", "Russia Today"),
+            ],
         },
         Case {
             what: "smart: lowercase aliases match any case",
             entries: e(),
             configure: smart,
             text: "iPhone IPHONE iphone",
-            want: &[("iPhone", "iphone"), ("IPHONE", "iphone"), ("iphone", "iphone")],
+            want: &[
+                ("iPhone", "iphone"),
+                ("IPHONE", "iphone"),
+                ("iphone", "iphone"),
+            ],
         },
         Case {
             what: "insensitive",
@@ -222,7 +231,10 @@ fn diacritics_and_separators() {
             entries: vec![person("Sergeï Lavrov"), person("Recep Tayyip Erdogan")],
             configure: defaults,
             text: "Sergei Lavrov and Recep Tayyip Erdoğan",
-            want: &[("Sergei Lavrov", "Sergeï Lavrov"), ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan")],
+            want: &[
+                ("Sergei Lavrov", "Sergeï Lavrov"),
+                ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+            ],
         },
         Case {
             what: "decomposed text",
@@ -273,7 +285,10 @@ fn diacritics_and_separators() {
             entries: vec![place("’Aïn Abid"), person("Rex Tillerson").no_surname()],
             configure: defaults,
             text: "'Ain Abid and Rex Tiller\u{AD}son",
-            want: &[("'Ain Abid", "’Aïn Abid"), ("Rex Tiller\u{AD}son", "Rex Tillerson")],
+            want: &[
+                ("'Ain Abid", "’Aïn Abid"),
+                ("Rex Tiller\u{AD}son", "Rex Tillerson"),
+            ],
         },
     ]);
 }
@@ -322,7 +337,10 @@ fn priority_between_entities_sharing_an_alias() {
         },
         P {
             what: "a canonical name beats a listed alias",
-            entries: vec![place("Georgia (U.S. state)").alias("Georgia"), place("Georgia")],
+            entries: vec![
+                place("Georgia (U.S. state)").alias("Georgia"),
+                place("Georgia"),
+            ],
             text: "Georgia",
             span: 0..7,
             entity: Some("Georgia"),
@@ -331,7 +349,10 @@ fn priority_between_entities_sharing_an_alias() {
         },
         P {
             what: "a listed alias beats a derived surname",
-            entries: vec![person("Michael Jordan"), place("Hashemite Kingdom").alias("Jordan")],
+            entries: vec![
+                person("Michael Jordan"),
+                place("Hashemite Kingdom").alias("Jordan"),
+            ],
             text: "Jordan",
             span: 0..6,
             entity: Some("Hashemite Kingdom"),
@@ -371,7 +392,10 @@ fn priority_between_entities_sharing_an_alias() {
     ];
     for c in cases {
         let g = gaz(&c.entries, defaults);
-        let m = g.find(c.text).next().unwrap_or_else(|| panic!("{}: no match", c.what));
+        let m = g
+            .find(c.text)
+            .next()
+            .unwrap_or_else(|| panic!("{}: no match", c.what));
         let name = |e| g.entity(e).name();
         assert_eq!(m.span(), c.span, "{}", c.what);
         assert_eq!(m.entity().map(name), c.entity, "{}", c.what);

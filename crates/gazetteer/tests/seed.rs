@@ -28,9 +28,15 @@ fn seed_article_mention_counts() {
         ("Barack Obama", EntityKind::Person, 1),
     ];
     for &(name, kind, n) in gold {
-        let id = gaz.entity_by_name(name).unwrap_or_else(|| panic!("{name} missing"));
+        let id = gaz
+            .entity_by_name(name)
+            .unwrap_or_else(|| panic!("{name} missing"));
         assert_eq!(gaz.entity(id).kind(), kind, "{name}");
-        assert_eq!(counts.get(name).copied().unwrap_or(0), n, "{name}: {counts:?}");
+        assert_eq!(
+            counts.get(name).copied().unwrap_or(0),
+            n,
+            "{name}: {counts:?}"
+        );
     }
     for m in &mentions {
         assert!(SEED.is_char_boundary(m.start()) && SEED.is_char_boundary(m.end()));
