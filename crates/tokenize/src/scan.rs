@@ -234,7 +234,7 @@ impl Chunk<'_, '_> {
                 e = self.run_of(i, |c| c == '.');
                 TokenKind::Punctuation
             } else if chars::is_terminal(c) {
-                e = self.run_of(i, |c| matches!(c, '?' | '!' | '\u{2026}'));
+                e = self.run_of(i + len, |d| d == c || matches!(d, '?' | '!' | '\u{2026}'));
                 TokenKind::Punctuation
             } else if chars::is_apostrophe(c) && self.clitic_after(i).is_some() {
                 // "'s" after an abbreviation ("Jr.'s") or "'90s".
@@ -278,6 +278,8 @@ impl Chunk<'_, '_> {
             } else {
                 TokenKind::Punctuation
             };
+            // Every branch takes at least the character it started on.
+            e = e.max(i + len);
             // Joiners, selectors and modifiers belong to the character before;
             // a zero-width joiner also takes the character after it.
             while let Some(m) = self.char_at(e) {

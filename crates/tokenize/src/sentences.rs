@@ -171,7 +171,9 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
         }
         let (w, opened) = next_word(tokens, g);
         let Some(w) = w else {
-            break;
+            // Only opening marks follow: nothing to decide here.
+            i = g;
+            continue;
         };
         if w.paragraph != t.paragraph {
             // The paragraph rule closes it.

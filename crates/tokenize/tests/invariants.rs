@@ -49,12 +49,20 @@ fn check(text: &str) {
     assert_eq!((nt, ns), (doc.tokens().len(), doc.sentences().len()));
 }
 
+const SPECIAL: &str = "aZ09 .?!…‼⁇⁈⁉。\"'`’‘“”„‚«»‹›「」『』—–‒―⸺⸻−-‐‑•‣⁃◦▪●·$%&+<=>^|~#@*\\()[]{},;:/_\u{301}\u{200d}\u{fe0f}\u{a0}\u{200b}\u{feff}\u{2028}\u{2029}\n\t😀🏻";
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn any_string(s in any::<String>()) {
         check(&s);
+    }
+
+    /// Strings over every character the scanner treats specially.
+    #[test]
+    fn special_characters(v in prop::collection::vec(prop::sample::select(SPECIAL.chars().collect::<Vec<_>>()), 0..120)) {
+        check(&v.into_iter().collect::<String>());
     }
 
     #[test]
