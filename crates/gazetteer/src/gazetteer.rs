@@ -295,7 +295,7 @@ impl GazetteerBuilder {
         self.build(Entries::from_path(path)?)
     }
 
-    /// Builds the gazetteer of `entries`: [`Entries`], or [`Entry`] values
+    /// Builds the gazetteer of `entries`: [`Entries`], or [`Entry`](crate::Entry) values
     /// (one, an array, a `Vec`).
     ///
     /// ```
@@ -1448,6 +1448,20 @@ pub struct Mentions<'g, 't> {
 impl Iterator for Mentions<'_, '_> {
     type Item = Mention;
 
+    /// The number of remaining mentions; a long text (1 MiB and more) is
+    /// counted on all cores, in chunks split at blank lines.
+    fn count(self) -> usize {
+        if self.overlapping {
+            let mut me = self;
+            let mut n = 0;
+            while me.next().is_some() {
+                n += 1;
+            }
+            return n;
+        }
+        self.pending.len() + self.count_rest()
+    }
+
     fn next(&mut self) -> Option<Mention> {
         if let Some(m) = self.pending.pop() {
             return Some(m);
@@ -1477,6 +1491,57 @@ impl Iterator for Mentions<'_, '_> {
         }
     }
 }
+
+impl Mentions<'_, '_> {
+    /// Counts the mentions from `self.pos` to the end of the text, in
+    /// parallel chunks for long texts. Chunks end right after a blank line
+    /// (`"\n\n"`), which no match crosses, so the count is the sequential
+    /// one exactly.
+    fn count_rest(&self) -> usize {
+        let (gaz, text) = (self.gaz, self.text);
+        let accept = |a: u32| gaz.aliases[a as usize].tier != Tier::DocSurname;
+        let count_range = |from: usize, to: usize| {
+            let mut cands = Vec::new();
+            let mut pos = from;
+            let mut n = 0;
+            while let Some(start) = gaz.next_start_in(text, pos, to, &accept, false, &mut cands) {
+                n += 1;
+                pos = cands[0].end.max(start + 1);
+                while !text.is_char_boundary(pos) {
+                    pos += 1;
+                }
+            }
+            n
+        };
+        let threads = rayon::current_num_threads();
+        let rest = text.len().saturating_sub(self.pos);
+        if threads < 2 || rest < PARALLEL_MIN_BYTES {
+            return count_range(self.pos, text.len());
+        }
+        let pieces = threads * 4;
+        let mut bounds = vec![self.pos];
+        for k in 1..pieces {
+            let target = self.pos + rest / pieces * k;
+            let last = *bounds.last().unwrap_or(&self.pos);
+            if target <= last {
+                continue;
+            }
+            if let Some(i) = text.get(target..).and_then(|t| t.find("\n\n")) {
+                let cut = target + i + 2;
+                if cut < text.len() {
+                    bounds.push(cut);
+                }
+            }
+        }
+        bounds.push(text.len());
+        bounds.dedup();
+        use rayon::prelude::*;
+        bounds.par_windows(2).map(|w| count_range(w[0], w[1])).sum()
+    }
+}
+
+/// Below this many bytes, counting stays on one thread.
+const PARALLEL_MIN_BYTES: usize = 1 << 20;
 
 impl std::iter::FusedIterator for Mentions<'_, '_> {}
 

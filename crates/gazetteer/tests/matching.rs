@@ -418,3 +418,24 @@ fn shared_gazetteer_across_threads() {
         assert_eq!(h.join().unwrap(), 3);
     }
 }
+
+#[test]
+fn parallel_count_equals_sequential_count() {
+    let g = Gazetteer::default();
+    let seed = include_str!("../../../seeds/000_1561a38bbdfba1e1.txt");
+    // Over 1 MiB, so that `count` splits the text at blank lines.
+    let text = format!("{seed}\n\n").repeat(500);
+    assert!(text.len() > 1 << 20);
+    let mut sequential = 0;
+    let mut it = g.find(&text);
+    while it.next().is_some() {
+        sequential += 1;
+    }
+    assert_eq!(g.find(&text).count(), sequential);
+    assert_eq!(sequential, 500 * g.find(seed).count());
+    // Counting the rest after a few mentions.
+    let mut it = g.find(&text);
+    it.next();
+    it.next();
+    assert_eq!(it.count(), sequential - 2);
+}
