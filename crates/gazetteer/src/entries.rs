@@ -40,6 +40,12 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// All kinds, in their documented order.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::EntityKind;
+    /// let names: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
+    /// assert_eq!(names, ["person", "organization", "place", "group", "other"]);
+    /// ```
     pub const ALL: [EntityKind; 5] = [
         EntityKind::Person,
         EntityKind::Organization,
@@ -238,21 +244,41 @@ impl Entry {
     }
 
     /// The canonical name.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{Entry, EntityKind};
+    /// assert_eq!(Entry::new("Hamas", EntityKind::Organization).name(), "Hamas");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The kind.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{Entry, EntityKind};
+    /// assert_eq!(Entry::new("Hamas", EntityKind::Organization).kind(), EntityKind::Organization);
+    /// ```
     pub fn kind(&self) -> EntityKind {
         self.kind
     }
 
     /// The aliases added so far (the canonical name is implied).
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{Entry, EntityKind};
+    /// assert_eq!(Entry::new("ISIS", EntityKind::Organization).alias("ISIL").aliases(), ["ISIL"]);
+    /// ```
     pub fn aliases(&self) -> &[String] {
         &self.aliases
     }
 
     /// The titles added so far.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{Entry, EntityKind};
+    /// assert_eq!(Entry::new("Wang Yi", EntityKind::Person).title("Foreign Minister").titles(), ["Foreign Minister"]);
+    /// ```
     pub fn titles(&self) -> &[String] {
         &self.titles
     }
@@ -372,6 +398,10 @@ impl Entries {
     }
 
     /// True when there is no entity.
+    ///
+    /// ```
+    /// assert!(!newsnlp_gazetteer::Entries::builtin().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
@@ -379,6 +409,13 @@ impl Entries {
     /// Warnings found while loading or merging (empty aliases, conflicting
     /// values). Duplicate aliases are found when the gazetteer is built:
     /// see [`Gazetteer::warnings`](crate::Gazetteer::warnings).
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::Entries;
+    /// let entries = Entries::from_tsv("alias\tcanonical\n\tISIS\n")?;
+    /// assert_eq!(entries.warnings()[0].line(), Some(2));
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }

@@ -73,6 +73,7 @@ impl Error {
         e
     }
 
+    #[cfg_attr(not(any(feature = "json", feature = "toml")), allow(dead_code))]
     pub(crate) fn with_path(mut self, path: impl Into<String>) -> Self {
         self.path = Some(path.into());
         self
@@ -98,18 +99,34 @@ impl Error {
     }
 
     /// What kind of failure this is.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{Entries, ErrorKind};
+    /// let err = Entries::from_tsv("alias\tcanonical\tpriority\nX\tY\thigh\n").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
 
     /// The 1-based line of the input where the problem is, when known
     /// (TSV, TOML, and JSON syntax errors).
+    ///
+    /// ```
+    /// let err = newsnlp_gazetteer::Entries::from_tsv("alias\tcanonical\nX\n").unwrap_err();
+    /// assert_eq!(err.line(), Some(2));
+    /// ```
     pub fn line(&self) -> Option<usize> {
         self.line
     }
 
     /// The path of the offending value inside a JSON or TOML document, such
     /// as `entities[2].kind`, when known.
+    ///
+    /// ```
+    /// let err = newsnlp_gazetteer::Entries::from_json(r#"[{"name": "X", "kind": "army"}]"#).unwrap_err();
+    /// assert_eq!(err.path(), Some("[0].kind"));
+    /// ```
     pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
@@ -120,6 +137,13 @@ impl Error {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
+///
+/// ```
+/// use newsnlp_gazetteer::{GazetteerBuilder, WarningKind};
+/// let gaz = GazetteerBuilder::new().build_from_tsv("alias\tcanonical\nISIL\tISIS\nISIL\tISIS\n")?;
+/// assert_eq!(gaz.warnings()[0].kind(), WarningKind::DuplicateAlias);
+/// # Ok::<(), newsnlp_gazetteer::Error>(())
+/// ```
 pub enum WarningKind {
     /// An alias is empty, or nothing but separators; it was skipped.
     EmptyAlias,
@@ -165,16 +189,35 @@ impl Warning {
     }
 
     /// What the warning is about.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{Entries, WarningKind};
+    /// let entries = Entries::from_tsv("alias\tcanonical\n\tISIS\n")?;
+    /// assert_eq!(entries.warnings()[0].kind(), WarningKind::EmptyAlias);
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn kind(&self) -> WarningKind {
         self.kind
     }
 
     /// The 1-based input line, for entries loaded from TSV.
+    ///
+    /// ```
+    /// let entries = newsnlp_gazetteer::Entries::from_tsv("alias\tcanonical\nISIS\tISIS\n\tISIS\n")?;
+    /// assert_eq!(entries.warnings()[0].line(), Some(3));
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn line(&self) -> Option<usize> {
         self.line
     }
 
     /// A one-line description naming the alias and entity.
+    ///
+    /// ```
+    /// let entries = newsnlp_gazetteer::Entries::from_tsv("alias\tcanonical\n\tISIS\n")?;
+    /// assert!(entries.warnings()[0].message().contains("ISIS"));
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }

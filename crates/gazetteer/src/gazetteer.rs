@@ -155,6 +155,13 @@ impl Default for GazetteerBuilder {
 
 impl GazetteerBuilder {
     /// A builder with the defaults in the table above.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{Entry, EntityKind, GazetteerBuilder};
+    /// let gaz = GazetteerBuilder::new().build([Entry::new("Kyiv", EntityKind::Place).alias("Kiev")])?;
+    /// assert_eq!(gaz.find("in Kiev").next().unwrap().span(), 3..7);
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn new() -> Self {
         GazetteerBuilder {
             case: CaseMode::Smart,
@@ -167,6 +174,15 @@ impl GazetteerBuilder {
     }
 
     /// Sets how letter case is compared.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{CaseMode, Entry, EntityKind, GazetteerBuilder};
+    /// let gaz = GazetteerBuilder::new()
+    ///     .case(CaseMode::Insensitive)
+    ///     .build([Entry::new("WHO", EntityKind::Organization)])?;
+    /// assert_eq!(gaz.find("who said").next().unwrap().span(), 0..3);
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn case(&mut self, mode: CaseMode) -> &mut Self {
         self.case = mode;
         self
@@ -285,12 +301,24 @@ impl GazetteerBuilder {
     }
 
     /// Reads a TSV gazetteer ([`Entries::from_tsv`]) and builds it.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::GazetteerBuilder::new()
+    ///     .build_from_tsv("alias\tcanonical\tkind\nAleppo\tAleppo\tplace\n")?;
+    /// assert_eq!(gaz.find("near Aleppo").next().unwrap().span(), 5..11);
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn build_from_tsv(&self, tsv: &str) -> Result<Gazetteer, Error> {
         self.build(Entries::from_tsv(tsv)?)
     }
 
     /// Reads a gazetteer file ([`Entries::from_path`]: TSV, or JSON/TOML by
     /// extension) and builds it.
+    ///
+    /// ```
+    /// let err = newsnlp_gazetteer::GazetteerBuilder::new().build_from_path("/no/such.toml").unwrap_err();
+    /// assert_eq!(err.kind(), newsnlp_gazetteer::ErrorKind::Io);
+    /// ```
     pub fn build_from_path(&self, path: impl AsRef<Path>) -> Result<Gazetteer, Error> {
         self.build(Entries::from_path(path)?)
     }
@@ -373,26 +401,61 @@ impl<'g> Entity<'g> {
     }
 
     /// The id.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("Lavrov").next().unwrap();
+    /// let lavrov = gaz.entity(m.entity().unwrap());
+    /// assert_eq!(Some(lavrov.id()), m.entity());
+    /// ```
     pub fn id(&self) -> EntityId {
         self.id
     }
 
     /// The canonical name.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("Lavrov").next().unwrap();
+    /// let lavrov = gaz.entity(m.entity().unwrap());
+    /// assert_eq!((m.span(), lavrov.name()), (0..6, "Sergey Lavrov"));
+    /// ```
     pub fn name(&self) -> &'g str {
         self.gaz.str(self.rec().name)
     }
 
     /// The kind.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("Lavrov").next().unwrap();
+    /// let lavrov = gaz.entity(m.entity().unwrap());
+    /// assert_eq!(lavrov.kind().as_str(), "person");
+    /// ```
     pub fn kind(&self) -> EntityKind {
         self.rec().kind
     }
 
     /// The priority (0 unless set).
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("Lavrov").next().unwrap();
+    /// let lavrov = gaz.entity(m.entity().unwrap());
+    /// assert_eq!(lavrov.priority(), 0);
+    /// ```
     pub fn priority(&self) -> i32 {
         self.rec().priority
     }
 
     /// The titles ("Foreign Minister").
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("Lavrov").next().unwrap();
+    /// let lavrov = gaz.entity(m.entity().unwrap());
+    /// assert!(lavrov.titles().any(|t| t == "Foreign Minister"));
+    /// ```
     pub fn titles(&self) -> impl Iterator<Item = &'g str> + use<'g> {
         let gaz = self.gaz;
         let (a, b) = self.rec().titles;
@@ -403,6 +466,13 @@ impl<'g> Entity<'g> {
 
     /// All aliases: the canonical name, the listed aliases, derived
     /// surnames (empty and duplicate aliases excepted).
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("Lavrov").next().unwrap();
+    /// let lavrov = gaz.entity(m.entity().unwrap());
+    /// assert!(lavrov.aliases().any(|a| a.text() == "Sergei Lavrov"));
+    /// ```
     pub fn aliases(&self) -> impl Iterator<Item = Alias<'g>> + use<'g> {
         let gaz = self.gaz;
         let (a, b) = self.rec().aliases;
@@ -437,21 +507,49 @@ impl<'g> Alias<'g> {
     }
 
     /// The id.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("the Nusra Front").next().unwrap();
+    /// let alias = gaz.alias(m.alias());
+    /// assert_eq!((alias.id(), m.span()), (m.alias(), 4..15));
+    /// ```
     pub fn id(&self) -> AliasId {
         self.id
     }
 
     /// The alias as written in the gazetteer.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("the Nusra Front").next().unwrap();
+    /// let alias = gaz.alias(m.alias());
+    /// assert_eq!(alias.text(), "Nusra Front");
+    /// ```
     pub fn text(&self) -> &'g str {
         self.gaz.str(self.rec().text)
     }
 
     /// The entity it names.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("the Nusra Front").next().unwrap();
+    /// let alias = gaz.alias(m.alias());
+    /// assert_eq!(gaz.entity(alias.entity()).name(), "al-Nusra Front");
+    /// ```
     pub fn entity(&self) -> EntityId {
         EntityId(self.rec().entity)
     }
 
     /// Where it came from.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("the Nusra Front").next().unwrap();
+    /// let alias = gaz.alias(m.alias());
+    /// assert_eq!(alias.origin(), newsnlp_gazetteer::AliasOrigin::Listed);
+    /// ```
     pub fn origin(&self) -> AliasOrigin {
         match self.rec().tier {
             Tier::Canonical => AliasOrigin::Canonical,
@@ -594,17 +692,34 @@ impl Gazetteer {
     }
 
     /// The number of entities.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::from_tsv("alias\tcanonical\nA\tX\nB\tX\n")?;
+    /// assert_eq!(gaz.len(), 1);
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.entities.len()
     }
 
     /// True when there is no entity.
+    ///
+    /// ```
+    /// assert!(newsnlp_gazetteer::Gazetteer::from_tsv("alias\tcanonical\n")?.is_empty());
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
 
     /// The number of aliases, including canonical names, derived surnames,
     /// and empty or duplicate aliases that are not matched.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::from_tsv("alias\tcanonical\nUS\tUnited States\n")?;
+    /// assert_eq!(gaz.alias_count(), 2); // the canonical name and "US"
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn alias_count(&self) -> usize {
         self.aliases.len()
     }
@@ -614,6 +729,12 @@ impl Gazetteer {
     /// # Panics
     ///
     /// If `id` is not from this gazetteer (ids are plain indexes).
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("Hezbollah said").next().unwrap();
+    /// assert_eq!((m.span(), gaz.entity(m.entity().unwrap()).name()), (0..9, "Hezbollah"));
+    /// ```
     pub fn entity(&self, id: EntityId) -> Entity<'_> {
         assert!(
             id.index() < self.entities.len(),
@@ -627,6 +748,12 @@ impl Gazetteer {
     /// # Panics
     ///
     /// If `id` is not from this gazetteer.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let m = gaz.find("Sergei Lavrov").next().unwrap();
+    /// assert_eq!((m.span(), gaz.alias(m.alias()).text()), (0..13, "Sergei Lavrov"));
+    /// ```
     pub fn alias(&self, id: AliasId) -> Alias<'_> {
         assert!(
             id.index() < self.aliases.len(),
@@ -665,6 +792,12 @@ impl Gazetteer {
 
     /// Warnings from loading and building: empty and duplicate aliases,
     /// conflicting values.
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::from_tsv("alias\tcanonical\n--\tX\n")?;
+    /// assert_eq!(gaz.warnings().len(), 1);
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }

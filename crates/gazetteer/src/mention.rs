@@ -18,6 +18,12 @@ pub struct EntityId(pub(crate) u32);
 
 impl EntityId {
     /// The index, from 0 to [`Gazetteer::len`](crate::Gazetteer::len).
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let id = gaz.find("NATO").next().unwrap().entity().unwrap();
+    /// assert!(id.index() < gaz.len());
+    /// ```
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -40,6 +46,12 @@ pub struct AliasId(pub(crate) u32);
 
 impl AliasId {
     /// The index, from 0 to [`Gazetteer::alias_count`](crate::Gazetteer::alias_count).
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// let id = gaz.find("NATO").next().unwrap().alias();
+    /// assert!(id.index() < gaz.alias_count());
+    /// ```
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -121,11 +133,21 @@ impl Mention {
     }
 
     /// The start of [`Mention::span`].
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// assert_eq!(gaz.find("in Syria").next().unwrap().start(), 3);
+    /// ```
     pub fn start(&self) -> usize {
         self.span.start
     }
 
     /// The end of [`Mention::span`].
+    ///
+    /// ```
+    /// let gaz = newsnlp_gazetteer::Gazetteer::default();
+    /// assert_eq!(gaz.find("in Syria").next().unwrap().end(), 8);
+    /// ```
     pub fn end(&self) -> usize {
         self.span.end
     }
@@ -183,6 +205,13 @@ impl Mention {
     }
 
     /// How the entity was decided.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{Gazetteer, Resolution};
+    /// let gaz = Gazetteer::default();
+    /// let m = gaz.find("Clinton").next().unwrap();
+    /// assert_eq!((m.span(), m.resolution()), (0..7, Resolution::Ambiguous));
+    /// ```
     pub fn resolution(&self) -> Resolution {
         self.resolution
     }
