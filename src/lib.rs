@@ -6,6 +6,8 @@
 //! - [`tokenize`]: sentences and tokens with byte spans, right on news text;
 //! - [`gazetteer`]: entity lists matched on token boundaries and linked to
 //!   canonical entities, with a default gazetteer of international politics;
+//! - [`quotes`]: direct, mixed and indirect quotes with cue, source and
+//!   speaker resolved to an entity, and a confidence;
 //! - [`stance`]: target sentiment, certainty from hedges and boosters.
 //!
 //! ```
@@ -29,6 +31,7 @@
 mod pipeline;
 
 pub use newsnlp_gazetteer as gazetteer;
+pub use newsnlp_quotes as quotes;
 pub use newsnlp_stance as stance;
 pub use newsnlp_tokenize as tokenize;
 pub use pipeline::{Document, EntityMention, Pipeline, PipelineBuilder};

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use newsnlp_gazetteer::{EntityId, EntityKind, Gazetteer, Mention};
+use newsnlp_quotes::{Quote, QuoteExtractor};
 use newsnlp_tokenize::{Tokenized, Tokenizer};
 
 /// Runs the layers of newsnlp over articles. Build it once (the gazetteer
@@ -24,7 +25,9 @@ use newsnlp_tokenize::{Tokenized, Tokenizer};
 pub struct Pipeline {
     tokenizer: Tokenizer,
     gazetteer: Arc<Gazetteer>,
+    quotes: QuoteExtractor,
     entities: bool,
+    quotes_on: bool,
 }
 
 impl Default for Pipeline {
@@ -61,11 +64,18 @@ impl Pipeline {
             .iter()
             .map(|m| EntityMention::new(&self.gazetteer, m))
             .collect();
+        let quotes = if self.quotes_on {
+            self.quotes
+                .extract_with_entities(&tokens, &self.gazetteer, &mentions)
+        } else {
+            Vec::new()
+        };
         Document {
             text,
             tokens,
             mentions,
             entities,
+            quotes,
         }
     }
 
@@ -100,7 +110,9 @@ impl Pipeline {
 pub struct PipelineBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
     tokenizer: Option<Tokenizer>,
+    quotes: Option<QuoteExtractor>,
     no_entities: bool,
+    no_quotes: bool,
 }
 
 impl PipelineBuilder {
@@ -121,6 +133,18 @@ impl PipelineBuilder {
         self
     }
 
+    /// Uses `extractor` for quotes (for example one with extra speech verbs).
+    pub fn quote_extractor(&mut self, extractor: QuoteExtractor) -> &mut PipelineBuilder {
+        self.quotes = Some(extractor);
+        self
+    }
+
+    /// Turns quote extraction on (the default) or off.
+    pub fn quotes(&mut self, on: bool) -> &mut PipelineBuilder {
+        self.no_quotes = !on;
+        self
+    }
+
     /// Turns entity matching on (the default) or off.
     pub fn entities(&mut self, on: bool) -> &mut PipelineBuilder {
         self.no_entities = !on;
@@ -135,7 +159,9 @@ impl PipelineBuilder {
                 .gazetteer
                 .clone()
                 .unwrap_or_else(|| Arc::new(Gazetteer::default())),
+            quotes: self.quotes.clone().unwrap_or_default(),
             entities: !self.no_entities,
+            quotes_on: !self.no_quotes,
         }
     }
 }
@@ -189,6 +215,7 @@ pub struct Document<'a> {
     tokens: Tokenized<'a>,
     mentions: Vec<Mention>,
     entities: Vec<EntityMention<'a>>,
+    quotes: Vec<Quote>,
 }
 
 impl<'a> Document<'a> {
@@ -210,6 +237,27 @@ impl<'a> Document<'a> {
     /// Entity mentions with names and kinds, in text order.
     pub fn entities(&self) -> &[EntityMention<'a>] {
         &self.entities
+    }
+
+    /// Quotes, in text order of their content.
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+
+    /// The quotes whose speaker has the name `name` (a canonical entity
+    /// name, or a source phrase as written).
+    ///
+    /// ```
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let doc = pipeline.analyze("“It went well,” Putin said. Lavrov said nothing.");
+    /// let q: Vec<_> = doc.quotes_by("Vladimir Putin").collect();
+    /// assert_eq!(q.len(), 1);
+    /// assert_eq!(q[0].content, 3..16);
+    /// ```
+    pub fn quotes_by<'d>(&'d self, name: &'d str) -> impl Iterator<Item = &'d Quote> {
+        self.quotes
+            .iter()
+            .filter(move |q| q.speaker_name() == Some(name))
     }
 
     /// The mentions of the entity with canonical name `name`.
@@ -275,12 +323,14 @@ mod ser {
         }
     }
 
-    /// `{"sentences": [...], "entities": [...]}` as in the CLI contract.
+    /// `{"sentences": [...], "entities": [...], "quotes": [...]}` as in the
+    /// CLI contract.
     impl Serialize for Document<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(None)?;
             m.serialize_entry("sentences", &Sentences(&self.tokens))?;
             m.serialize_entry("entities", &self.entities)?;
+            m.serialize_entry("quotes", &self.quotes)?;
             m.end()
         }
     }

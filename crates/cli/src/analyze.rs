@@ -72,6 +72,7 @@ struct Counts {
     sentences: usize,
     tokens: usize,
     entities: usize,
+    quotes: usize,
 }
 
 impl Counts {
@@ -80,6 +81,7 @@ impl Counts {
             sentences: doc.tokens().sentences().len(),
             tokens: doc.tokens().tokens().len(),
             entities: doc.entities().len(),
+            quotes: doc.quotes().len(),
         }
     }
 
@@ -88,6 +90,7 @@ impl Counts {
             sentences: self.sentences + o.sentences,
             tokens: self.tokens + o.tokens,
             entities: self.entities + o.entities,
+            quotes: self.quotes + o.quotes,
         }
     }
 }
@@ -182,8 +185,8 @@ pub fn files(pipeline: &Pipeline, inputs: &[String], format: Format) -> Result<(
 fn write_counts(out: &mut impl Write, c: Counts) -> Result<(), CliError> {
     writeln!(
         out,
-        "sentences {}\ntokens {}\nentities {}",
-        c.sentences, c.tokens, c.entities
+        "sentences {}\ntokens {}\nentities {}\nquotes {}",
+        c.sentences, c.tokens, c.entities, c.quotes
     )?;
     Ok(out.flush()?)
 }

@@ -141,6 +141,31 @@ pub fn entities(
     Ok(out.flush()?)
 }
 
+/// `newsnlp quotes [--json|--count] FILE|-`
+pub fn quotes(path: &str, json: bool, count: bool) -> Result<(), CliError> {
+    let text = input::read_text(path)?;
+    let pipeline = newsnlp::Pipeline::new();
+    let mut out = stdout();
+    if count {
+        let (quotes, attributed) = input::count_parallel(&text, |part| {
+            let doc = pipeline.analyze(part);
+            let attributed = doc.quotes().iter().filter(|q| q.speaker.is_some()).count();
+            (doc.quotes().len(), attributed)
+        });
+        writeln!(out, "quotes {quotes}\nattributed {attributed}")?;
+        return Ok(out.flush()?);
+    }
+    let doc = pipeline.analyze(&text);
+    if json {
+        serde_json::to_writer(&mut out, &json!({ "quotes": doc.quotes() }))
+            .map_err(|e| CliError::Write(e.into()))?;
+        out.write_all(b"\n")?;
+    } else {
+        out.write_all(crate::report::quotes(&doc).as_bytes())?;
+    }
+    Ok(out.flush()?)
+}
+
 /// Answers one `{"text", "target": [s, e]}` query line.
 fn stance_line(model: &TargetSentiment, line: &str) -> Result<&'static str, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;

@@ -27,6 +27,8 @@ enum Command {
     Tokenize(Layer),
     /// Entity mentions linked to canonical entities.
     Entities(EntitiesArgs),
+    /// Quotes: content, cue, source and speaker.
+    Quotes(Layer),
     /// Target sentiment: `--jsonl` answers `{"text", "target": [s, e]}` lines.
     Stance(StanceArgs),
 }
@@ -92,6 +94,7 @@ fn main() -> ExitCode {
             a.layer.json,
             a.layer.count,
         ),
+        Command::Quotes(a) => commands::quotes(&a.input, a.json, a.count),
         Command::Stance(a) if a.jsonl => commands::stance_jsonl(&a.input),
         Command::Stance(a) => commands::stance_document(&a.input),
     };

@@ -36,5 +36,32 @@ pub fn text(doc: &Document<'_>, id: Option<&str>) -> String {
     if ambiguous > 0 {
         let _ = writeln!(s, "  ambiguous mentions: {ambiguous}");
     }
+    let _ = writeln!(s, "\nQuotes");
+    s.push_str(&quotes(doc));
+    s
+}
+
+/// One block per quote: speaker — cue — content.
+pub fn quotes(doc: &Document<'_>) -> String {
+    let text = doc.text();
+    let mut s = String::new();
+    for q in doc.quotes() {
+        let speaker = q
+            .speaker_name()
+            .map(str::to_owned)
+            .or_else(|| q.source.clone().map(|r| format!("({})", &text[r])))
+            .unwrap_or_else(|| "(unattributed)".to_owned());
+        let cue = q.cue.clone().map_or("", |r| &text[r]);
+        let content: String = text[q.content.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = writeln!(
+            s,
+            "  {speaker} — {cue} — [{} {:.2}] {content}\n",
+            q.kind.as_str(),
+            q.confidence
+        );
+    }
     s
 }
