@@ -42,7 +42,12 @@ fn main() -> ExitCode {
     let gaz = Gazetteer::default();
     let mentions = gaz.find_in_document(&text);
     let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
-    let json = serde_json::json!({ "quotes": quotes });
+    let mut json = serde_json::json!({ "quotes": quotes });
+    if args.iter().any(|a| a == "--pattern") {
+        for (q, v) in quotes.iter().zip(json["quotes"].as_array_mut().into_iter().flatten()) {
+            v["pattern"] = q.rule.as_str().into();
+        }
+    }
     println!("{json}");
     ExitCode::SUCCESS
 }

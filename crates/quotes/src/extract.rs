@@ -12,36 +12,7 @@ use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 use crate::lexicon::{self as lx, CueClass, Lexicon};
 use crate::marks::{self, Quoted};
 
-/// The rule that found an attribution; each has its own confidence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Pattern {
-    /// `X said (that) C`, `X told reporters C`, `X wants C`.
-    SourceCueContent,
-    /// `X said: “Q”` and `X said “Q”`: a quotation right after the cue.
-    SourceCueQuote,
-    /// `“Q,” X said` / `“Q,” said X`.
-    QuoteCueSource,
-    /// `C, X said` / `C, said X` without quote marks.
-    ContentCueSource,
-    /// `…, saying C`: a participle whose subject opens the sentence.
-    Participle,
-    /// `According to X, C`.
-    AccordingLead,
-    /// `C, according to X`.
-    AccordingTrail,
-    /// A quotation followed by a line holding only a name (or a dash and a
-    /// title and name).
-    NameLine,
-    /// A lead-in ending with a colon, then the quotation paragraph.
-    LeadIn,
-    /// A quotation paragraph right after an attributed quotation: the same
-    /// speaker goes on.
-    Continuation,
-    /// A quotation with no attribution found.
-    Unattributed,
-    /// A short quoted phrase inside a reported clause, as its own direct quote.
-    InnerPhrase,
-}
+pub(crate) use crate::types::Rule as Pattern;
 
 /// One attribution in token indices.
 #[derive(Clone, Debug)]
@@ -143,9 +114,20 @@ impl<'a, 't> Ctx<'a, 't> {
         if is_punct(t, ";") {
             return true;
         }
+        if matches!(self.lw(i), "and" | "but")
+            && i + 1 < self.toks.len()
+            && !is_cap(&self.toks[i + 1])
+            && self.lex.cue(self.lw(i + 1)).iter().any(|f| !f.ing)
+        {
+            // "said that A and praised B": a second verb of the same subject.
+            return true;
+        }
         if is_punct(t, ",") && i + 1 < self.toks.len() {
             let next = self.lw(i + 1);
-            if next == "according" {
+            if matches!(
+                next,
+                "according" | "but" | "while" | "although" | "though" | "whereas"
+            ) {
                 return true;
             }
             if self.lex.cue(next).iter().any(|f| f.ing) {
@@ -228,6 +210,9 @@ impl<'a, 't> Ctx<'a, 't> {
             return true;
         }
         let w = self.lw(i);
+        if t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly") {
+            return false;
+        }
         if self.lex.is(lx::STOP, w) {
             return false;
         }
@@ -238,6 +223,13 @@ impl<'a, 't> Ctx<'a, 't> {
             return false;
         }
         true
+    }
+
+    /// Whether a line break separates token `i` from the one before.
+    fn line_break_before(&self, i: usize) -> bool {
+        i > 0
+            && i < self.toks.len()
+            && self.doc.text()[self.toks[i - 1].span.end..self.toks[i].span.start].contains('\n')
     }
 
     fn is_hyphen_joint(&self, i: usize) -> bool {
@@ -261,8 +253,22 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut n = 0;
         while k > lo && n < MAX_SOURCE {
             let j = k - 1;
+            if self.line_break_before(j + 1) {
+                break;
+            }
             if self.is_hyphen_joint(j) {
                 k -= 1;
+                continue;
+            }
+            if self.lw(j) == "and"
+                && j > lo
+                && k < end
+                && (is_cap(&self.toks[k]) || self.lex.is(lx::DETERMINERS, self.lw(k)))
+                && self.is_name_word(j - 1)
+            {
+                // "Singer and Faso", "the State Department and the Pentagon".
+                k -= 1;
+                n += 1;
                 continue;
             }
             if !self.is_np_word(j) {
@@ -282,7 +288,12 @@ impl<'a, 't> Ctx<'a, 't> {
         // No phrase starts with a preposition, a time word or a hyphen.
         while k < end
             && (matches!(self.lw(k), "of" | "for" | "at")
-                || (self.lex.is(lx::TIME, self.lw(k)) && is_cap(&self.toks[k]))
+                || (is_cap(&self.toks[k])
+                    && matches!(
+                        self.lw(k),
+                        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+                            | "sunday" | "yesterday" | "today" | "tonight" | "now" | "then"
+                    ))
                 || self.toks[k].kind == TokenKind::Punctuation)
         {
             k += 1;
@@ -299,7 +310,10 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut skipped = 0;
         while j > lo && skipped < 4 {
             let w = self.lw(j - 1);
-            if self.lex.is(lx::AUX, w) && is_wordish(&self.toks[j - 1]) {
+            let t = &self.toks[j - 1];
+            let stem = t.stem().to_lowercase();
+            let adverb = t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly");
+            if is_wordish(t) && (self.lex.is(lx::AUX, w) || self.lex.is(lx::AUX, &stem) || adverb) {
                 j -= 1;
                 skipped += 1;
             } else if is_punct(&self.toks[j - 1], ",") && skipped > 0 {
@@ -331,7 +345,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 return None;
             }
             if matches!(first, "who" | "which") {
-                return Some(head);
+                // "Roy Neel, who managed the campaign, said": the clause is
+                // part of the source.
+                return Some(head.start..close);
             }
             if self.lex.is(lx::DETERMINERS, first)
                 || self.lex.is(lx::TITLES, first)
@@ -402,11 +418,53 @@ impl<'a, 't> Ctx<'a, 't> {
         (k > start).then_some(start..k)
     }
 
+    /// A source after its cue runs on through an appositive or relative
+    /// clause to the end of the sentence: "said Jane Roe, a strategist
+    /// who worked for two governors".
+    fn extend_source(&self, src: Range<usize>, se: usize) -> Range<usize> {
+        let e = src.end;
+        if e + 1 < se
+            && is_punct(&self.toks[e], ",")
+            && se - e <= 40
+            && !self.toks[e..se].iter().any(|t| t.is_quote())
+            && !self.lex.cue(self.lw(e + 1)).iter().any(|f| f.ing)
+            && self.lw(e + 1) != "according"
+        {
+            let end = self.trimmed_end(e, se);
+            if end > e {
+                return src.start..end;
+            }
+        }
+        src
+    }
+
     /// Whether the tokens `a..b` can close an attribution after its source:
     /// a short adverbial tail without a clause of its own.
     fn short_tail(&self, a: usize, b: usize) -> bool {
         if b.saturating_sub(a) > 12 {
             return false;
+        }
+        // A tail that opens a clause ("Reid said he would") is content.
+        if a < b {
+            let w = self.lw(a);
+            let t = &self.toks[a];
+            let adverbial = matches!(
+                w,
+                "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "last"
+                    | "this" | "earlier" | "later" | "yesterday" | "today" | "tonight" | "to"
+                    | "of" | "about" | "as" | "through" | "via" | "from" | "recently"
+                    | "previously" | "repeatedly" | "also" | "again" | "publicly" | "privately"
+                    | "then" | "once" | "with" | "by" | "for" | "monday" | "tuesday"
+                    | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "afterward"
+                    | "afterwards" | "flatly" | "simply" | "softly" | "quietly" | "reporters"
+            ) || w.ends_with("ly")
+                || is_final_punct(t)
+                || is_punct(t, ",")
+                || t.kind == TokenKind::Dash
+                || is_punct(t, "(");
+            if !adverbial {
+                return false;
+            }
         }
         for i in a..b {
             let t = &self.toks[i];
@@ -641,8 +699,16 @@ impl<'a, 't> Ctx<'a, 't> {
         let class = form.class;
         let lemma = self.lex.lemmas[form.lemma as usize].as_str();
         // "said" as an adjective or a noun after a determiner: not a cue.
-        if i > ss && matches!(self.lw(i - 1), "the" | "a" | "an" | "to" | "of") {
-            return None;
+        if i > ss {
+            let p = self.lw(i - 1);
+            if matches!(p, "to" | "of" | "whose")
+                || (self.lex.is(lx::DETERMINERS, p) && !matches!(p, "all" | "both" | "one" | "others"))
+                || (is_wordish(&toks[i - 1]) && toks[i - 1].stem().len() < toks[i - 1].text.len()
+                    && (p.ends_with("'s") || p.ends_with("’s"))
+                    && !matches!(p, "he's" | "she's" | "it's" | "he’s" | "she’s" | "it’s" | "that's" | "that’s"))
+            {
+                return None;
+            }
         }
         // A capitalized cue inside a sentence is part of a name ("Secretary
         // of State"), unless the sentence is in title case (a headline).
@@ -677,8 +743,10 @@ impl<'a, 't> Ctx<'a, 't> {
         if let Some(p) = prev
             && (is_punct(p, ",") || p.kind == TokenKind::CloseQuote || p.kind == TokenKind::Dash)
             && class != CueClass::Weak
-            && let Some(src) = self.np_right(c1, se)
-            && self.short_tail(src.end, se)
+            && let Some(src) = self.np_right(c1, se).map(|r| self.extend_source(r, se))
+            && (p.kind == TokenKind::CloseQuote
+                || (i >= ss + 2 && toks[i - 2].kind == TokenKind::CloseQuote)
+                || self.short_tail(src.end, se))
             && let Some((content, quote)) = self.content_before(i - 1, ss)
         {
             let pattern = if quote.is_some() {
@@ -698,7 +766,18 @@ impl<'a, 't> Ctx<'a, 't> {
                 inherit: None,
             });
         }
-        let src = self.source_left(i, ss);
+        let mut src = self.source_left(i, ss);
+        if src.is_none() {
+            // "Trump was forced into a rare retreat and said C": the
+            // sentence's subject.
+            let mut j = i;
+            while j > ss && self.lex.is(lx::AUX, self.lw(j - 1)) {
+                j -= 1;
+            }
+            if j > ss + 1 && self.lw(j - 1) == "and" {
+                src = self.np_right(ss, j - 1).filter(|r| r.end < j - 1);
+            }
+        }
         if let Some(src) = src.clone() {
             // “Q,” X said / C, X said.
             let sep = src.start.checked_sub(1);
@@ -708,7 +787,16 @@ impl<'a, 't> Ctx<'a, 't> {
                     || (t.kind == TokenKind::CloseQuote
                         && (p >= ss || toks[p].paragraph == toks[i].paragraph))
             });
-            if sep_ok && class != CueClass::Weak && self.short_tail(c1, se) {
+            let after_quote = sep.is_some_and(|p| {
+                toks[p].kind == TokenKind::CloseQuote
+                    || (p > 0 && toks[p - 1].kind == TokenKind::CloseQuote)
+            });
+            let tail_ok = if after_quote {
+                self.lw(c1) != "that" && toks.get(c1).is_none_or(|t| t.kind != TokenKind::OpenQuote || c1 + 1 >= se)
+            } else {
+                self.short_tail(c1, se)
+            };
+            if sep_ok && class != CueClass::Weak && tail_ok {
                 let p = sep.unwrap_or(0);
                 let lo = if p < ss { self.sentence_range(p).start } else { ss };
                 if let Some((content, quote)) = self.content_before(p, lo) {
@@ -732,9 +820,7 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         // X said (that) C.
-        if src.is_none() && class != CueClass::Speech {
-            return None;
-        }
+        src.as_ref()?;
         let (content, quote) = self.content_after(c1, se, class, lemma)?;
         let pattern = if quote.is_some() {
             Pattern::SourceCueQuote
@@ -865,7 +951,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 match self.quote_of(k) {
                     Some(q) if self.quotes[q].open == k && !self.quotes[q].single => {
                         let qq = &self.quotes[q];
-                        if qq.words(toks) > 0 {
+                        let w = qq.words(toks);
+                        if w > 0 && w <= self.scare_words {
                             inner.push(Found {
                                 pattern: Pattern::InnerPhrase,
                                 class: f.class,

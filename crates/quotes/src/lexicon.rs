@@ -89,12 +89,15 @@ impl Lexicon {
             .find_map(|w| w.strip_prefix('+'))
             .map(str::to_lowercase);
         let forms: Vec<&str> = words.into_iter().filter(|w| !w.starts_with('+')).collect();
-        let Some(lemma) = forms.first() else {
+        let Some(first) = forms.first() else {
             return;
         };
+        // "state!": the lemma is mostly a noun and is not a cue form itself.
+        let lemma = first.trim_end_matches('!');
+        let skip = usize::from(lemma.len() != first.len());
         let id = self.lemmas.len() as u32;
         self.lemmas.push(lemma.to_lowercase());
-        for f in &forms {
+        for f in &forms[skip..] {
             let f = f.to_lowercase();
             let ing = f.ends_with("ing") && !lemma.ends_with("ing");
             let entry = self.forms.entry(f).or_default();
@@ -160,6 +163,8 @@ mod tests {
         assert!(lex.cue("saying")[0].ing);
         assert!(lex.cue("pointed").iter().any(|f| f.particle.as_deref() == Some("out")));
         assert!(lex.cue("table").is_empty());
+        assert!(lex.cue("state").is_empty());
+        assert_eq!(lex.lemmas[lex.cue("stated")[0].lemma as usize], "state");
         for s in SECTIONS {
             assert!(lex.sets.get(s).is_some_and(|s| !s.is_empty()), "{s}");
         }

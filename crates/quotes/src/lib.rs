@@ -132,7 +132,7 @@ use newsnlp_tokenize::{TokenKind, Tokenized};
 use extract::{Ctx, Found, Pattern};
 use lexicon::{CueClass, Lexicon};
 use speaker::Resolver;
-pub use types::{Quote, QuoteKind, Speaker};
+pub use types::{Quote, QuoteKind, Rule, Speaker};
 
 /// Finds quotes in tokenized documents. Cheap to clone, `Send + Sync`;
 /// build one and share it.
@@ -454,6 +454,7 @@ impl QuoteExtractor {
                 source: f.source.as_ref().filter(|r| !r.is_empty()).map(span),
                 speaker,
                 confidence,
+                rule: f.pattern,
             });
         }
         out.sort_by_key(|q| (q.content.start, q.content.end));

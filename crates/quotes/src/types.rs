@@ -42,6 +42,65 @@ impl std::fmt::Display for QuoteKind {
     }
 }
 
+/// The rule that found a quote; each rule has its own confidence.
+///
+/// ```
+/// use newsnlp_quotes::{QuoteExtractor, Rule};
+/// use newsnlp_tokenize::Tokenizer;
+/// let doc = Tokenizer::new().tokenize("“We disagree,” said Lavrov.");
+/// assert_eq!(QuoteExtractor::new().extract(&doc)[0].rule, Rule::QuoteCueSource);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// `X said (that) C`, `X told reporters C`, `X wants C`.
+    SourceCueContent,
+    /// `X said: “Q”` and `X said “Q”`: a quotation right after the cue.
+    SourceCueQuote,
+    /// `“Q,” X said` / `“Q,” said X` / `“Q1,” he said, “Q2.”`.
+    QuoteCueSource,
+    /// `C, X said` / `C, said X` without quote marks.
+    ContentCueSource,
+    /// `…, saying C`: a participle whose subject opens the sentence.
+    Participle,
+    /// `According to X, C`.
+    AccordingLead,
+    /// `C, according to X`.
+    AccordingTrail,
+    /// A quotation followed by a line holding only a name (or a dash and a
+    /// title and name): `“…” Rex Tillerson`, `“…” —Commissioner Jane Roe`.
+    NameLine,
+    /// A lead-in ending with a colon, then the quotation paragraph.
+    LeadIn,
+    /// A quotation paragraph right after an attributed quotation: the same
+    /// speaker goes on.
+    Continuation,
+    /// A quotation with no attribution found.
+    Unattributed,
+    /// Quoted words inside a reported clause, as a direct quote of their own.
+    InnerPhrase,
+}
+
+impl Rule {
+    /// A short snake_case name ("source_cue_content").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::SourceCueContent => "source_cue_content",
+            Rule::SourceCueQuote => "source_cue_quote",
+            Rule::QuoteCueSource => "quote_cue_source",
+            Rule::ContentCueSource => "content_cue_source",
+            Rule::Participle => "participle",
+            Rule::AccordingLead => "according_lead",
+            Rule::AccordingTrail => "according_trail",
+            Rule::NameLine => "name_line",
+            Rule::LeadIn => "lead_in",
+            Rule::Continuation => "continuation",
+            Rule::Unattributed => "unattributed",
+            Rule::InnerPhrase => "inner_phrase",
+        }
+    }
+}
+
 /// Who a quote is attributed to.
 ///
 /// [`Speaker::name`] gives the flat form the CLI prints: the canonical name
@@ -139,6 +198,9 @@ pub struct Quote {
     /// How likely the quote is right, in [0, 1]: the precision of the rule
     /// that found it, measured on held-out news (see the crate docs).
     pub confidence: f32,
+    /// The rule that found it (not serialized).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub rule: Rule,
 }
 
 impl Quote {
