@@ -41,9 +41,11 @@ pub enum CaseMode {
     /// The default, for news: an alias with no lowercase letter (an
     /// acronym: "US", "ISIS") matches only text with no lowercase letter;
     /// any other alias with capitals ("Al-Qaeda") matches in any case as
-    /// long as the text has at least one capital ("al-Qaeda", "AL-QAEDA",
-    /// not "al-qaeda"); an alias without capitals matches in any case. So
-    /// "US" does not match "us", nor "May" the verb "may".
+    /// long as the text has a capital wherever the alias has one, except at
+    /// the start of its first word ("al-Qaeda", "AL-QAEDA", not "al-qaeda";
+    /// "Russia Today", not "Russia today"; "DoD", not "Dod"); an alias
+    /// without capitals matches in any case. So "US" does not match "us",
+    /// nor "May" the verb "may".
     #[default]
     Smart,
 }
@@ -64,9 +66,10 @@ enum Tier {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CaseRule {
     Any,
-    /// The span has a capital, and capitals where the alias has them at
-    /// the start of a word other than the first (bit `i`: word `i`).
-    Capitals(u64),
+    /// The span has a capital, capitals where the alias has them at the
+    /// start of a word other than the first (bit `i`: word `i`), and at
+    /// least as many capitals inside words as the alias ("LeT" is not "Let").
+    Capitals(u64, u8),
     NoLower,
 }
 
@@ -1129,7 +1132,9 @@ impl Gazetteer {
         !self.smart
             || match rec.case {
                 CaseRule::Any => true,
-                CaseRule::Capitals(need) => case.upper && case.caps & need == need,
+                CaseRule::Capitals(need, inner) => {
+                    case.upper && case.caps & need == need && case.inner >= inner
+                }
                 CaseRule::NoLower => !case.lower,
             }
     }
@@ -1196,6 +1201,8 @@ impl Gazetteer {
                         case.caps |= 1 << word;
                     }
                     word += 1;
+                } else if up && in_word {
+                    case.inner = case.inner.saturating_add(1);
                 }
                 in_word = last_word;
                 i += 1;
@@ -1249,6 +1256,8 @@ impl Gazetteer {
                         case.caps |= 1 << word;
                     }
                     word += 1;
+                } else if last_word && info.is_upper() {
+                    case.inner = case.inner.saturating_add(1);
                 }
                 in_word = last_word;
                 i += c.len_utf8();
@@ -1856,7 +1865,7 @@ fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazetteer, Error> 
         if smart {
             a.case = match (kc.upper, kc.lower) {
                 (true, false) => CaseRule::NoLower,
-                (true, true) => CaseRule::Capitals(kc.caps & !1),
+                (true, true) => CaseRule::Capitals(kc.caps & !1, kc.inner),
                 _ => CaseRule::Any,
             };
         }

@@ -355,6 +355,8 @@ impl Normalizer {
                         case.caps |= 1 << word;
                     }
                     word += 1;
+                } else if info.is_upper() {
+                    case.inner = case.inner.saturating_add(1);
                 }
                 in_word = true;
             } else {
@@ -393,6 +395,8 @@ pub(crate) struct KeyCase {
     pub(crate) lower: bool,
     /// Bit `i`: word `i` (of the first 64) starts with a capital.
     pub(crate) caps: u64,
+    /// Capitals inside words ("LeT", "DoD", "McConnell").
+    pub(crate) inner: u8,
 }
 
 #[cfg(test)]

@@ -176,6 +176,16 @@ fn case_modes() {
             ],
         },
         Case {
+            what: "smart: capitals inside a word are required",
+            entries: vec![
+                org("Lashkar-e-Taiba").alias("LeT"),
+                org("Pentagon").alias("DoD"),
+            ],
+            configure: smart,
+            text: "Let DoD Dod LeT",
+            want: &[("DoD", "Pentagon"), ("LeT", "Lashkar-e-Taiba")],
+        },
+        Case {
             what: "smart: lowercase aliases match any case",
             entries: e(),
             configure: smart,
