@@ -135,7 +135,7 @@ pub fn files(pipeline: &Pipeline, inputs: &[String], format: Format) -> Result<(
                 if format == Format::Count && batch.len() == 1 {
                     // One large input: analyzed in parts cut at blank lines,
                     // on all cores (counts only).
-                    let parts = input::split_paragraphs(&text, rayon::current_num_threads() * 4);
+                    let parts = input::split_paragraphs(&text, input::PART);
                     let c = parts
                         .par_iter()
                         .map(|p| Counts::of(&pipeline.analyze(p)))

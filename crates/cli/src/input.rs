@@ -74,27 +74,31 @@ pub fn open_lines(name: &str) -> Result<Box<dyn io::BufRead>, CliError> {
 }
 
 /// Splits `text` at paragraph breaks (blank lines, where every layer starts
-/// afresh) into about one part per core and sums `f` over the parts in
-/// parallel. Only for counts: spans would be relative to each part.
+/// afresh) into parts of about [`PART`] bytes and sums `f` over the parts on
+/// all cores. Only for counts: spans would be relative to each part. The
+/// parts do not depend on the number of cores, so neither do the counts.
 pub fn count_parallel<F>(text: &str, f: F) -> (usize, usize)
 where
     F: Fn(&str) -> (usize, usize) + Sync,
 {
-    let parts = split_paragraphs(text, rayon::current_num_threads() * 4);
     use rayon::prelude::*;
-    parts
+    split_paragraphs(text, PART)
         .par_iter()
         .map(|p| f(p))
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
 }
 
-/// Cuts `text` into at most `n` parts, each ending at a blank line.
-pub fn split_paragraphs(text: &str, n: usize) -> Vec<&str> {
-    let target = text.len() / n.max(1) + 1;
-    let mut parts = Vec::with_capacity(n);
+/// The size of the parts a large input is cut into for counting: small
+/// enough that a part's tokens stay in cache, large enough to amortize.
+pub const PART: usize = 256 * 1024;
+
+/// Cuts `text` into parts of at least `size` bytes (the last may be
+/// shorter), each ending at a blank line.
+pub fn split_paragraphs(text: &str, size: usize) -> Vec<&str> {
+    let mut parts = Vec::with_capacity(text.len() / size.max(1) + 1);
     let mut start = 0;
     while start < text.len() {
-        let want = (start + target).min(text.len());
+        let want = (start + size.max(1)).min(text.len());
         let cut = if want >= text.len() {
             text.len()
         } else {
