@@ -1668,11 +1668,10 @@ impl Mentions<'_, '_> {
             if target <= last {
                 continue;
             }
-            if let Some(i) = text.get(target..).and_then(|t| t.find("\n\n")) {
-                let cut = target + i + 2;
-                if cut < text.len() {
-                    bounds.push(cut);
-                }
+            if let Some(cut) = blank_line_after(text.as_bytes(), target)
+                && cut < text.len()
+            {
+                bounds.push(cut);
             }
         }
         bounds.push(text.len());
@@ -1680,6 +1679,21 @@ impl Mentions<'_, '_> {
         use rayon::prelude::*;
         bounds.par_windows(2).map(|w| count_range(w[0], w[1])).sum()
     }
+}
+
+/// The position right after the first blank line (`"\n\n"` or
+/// `"\n\r\n"`) at or after `from`; no match crosses one.
+fn blank_line_after(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(p) = bytes.get(i..)?.iter().position(|&b| b == b'\n') {
+        let nl = i + p;
+        match (bytes.get(nl + 1), bytes.get(nl + 2)) {
+            (Some(b'\n'), _) => return Some(nl + 2),
+            (Some(b'\r'), Some(b'\n')) => return Some(nl + 3),
+            _ => i = nl + 1,
+        }
+    }
+    None
 }
 
 /// Below this many bytes, counting stays on one thread.

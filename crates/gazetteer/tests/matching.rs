@@ -449,3 +449,17 @@ fn parallel_count_equals_sequential_count() {
     it.next();
     assert_eq!(it.count(), sequential - 2);
 }
+
+#[test]
+fn parallel_count_with_crlf_paragraphs() {
+    let g = Gazetteer::default();
+    let seed = include_str!("../../../seeds/000_1561a38bbdfba1e1.txt").replace('\n', "\r\n");
+    let text = format!("{seed}\r\n\r\n").repeat(400);
+    let mut sequential = 0;
+    let mut it = g.find(&text);
+    while it.next().is_some() {
+        sequential += 1;
+    }
+    assert_eq!(g.find(&text).count(), sequential);
+    assert_eq!(sequential, 400 * g.find(&seed).count());
+}
