@@ -253,3 +253,20 @@ pub fn jsonl(pipeline: &Pipeline, path: &str) -> Result<(), CliError> {
     }
     Ok(())
 }
+
+/// `newsnlp analyze --html OUT [FILE|-]`: the page for one input (the seed
+/// article when none is given).
+pub fn html(pipeline: &Pipeline, inputs: &[String], out: &str) -> Result<(), CliError> {
+    let (text, title) = match inputs {
+        [] => (SEED_ARTICLE.to_owned(), "seed article".to_owned()),
+        [one] => (input::read_text(one)?, one.clone()),
+        _ => {
+            return Err(CliError::Input(
+                "--html writes one page: give one input".into(),
+            ));
+        }
+    };
+    let doc = pipeline.analyze(&text);
+    let page = crate::html::page(&doc, &title);
+    std::fs::write(out, page).map_err(|e| CliError::Input(format!("{out}: cannot write: {e}")))
+}

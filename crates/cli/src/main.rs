@@ -3,6 +3,7 @@
 
 mod analyze;
 mod commands;
+mod html;
 mod input;
 mod report;
 
@@ -69,6 +70,10 @@ struct AnalyzeArgs {
     /// Print counts per layer only (for throughput).
     #[arg(long)]
     count: bool,
+    /// Write a self-contained HTML page highlighting entities, quotes and
+    /// speakers to FILE (one input).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["count", "jsonl", "json"])]
+    html: Option<String>,
     /// A gazetteer file used instead of the default one.
     #[arg(long, value_name = "FILE")]
     gazetteer: Option<String>,
@@ -125,6 +130,9 @@ fn run_analyze(a: &AnalyzeArgs) -> Result<(), input::CliError> {
             }
         };
         return analyze::jsonl(&pipeline, path);
+    }
+    if let Some(out) = &a.html {
+        return analyze::html(&pipeline, &a.inputs, out);
     }
     let format = if a.json {
         analyze::Format::Json
