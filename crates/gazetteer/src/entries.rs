@@ -834,6 +834,16 @@ impl Entries {
             Some("json") => Entries::from_json(&text),
             #[cfg(feature = "toml")]
             Some("toml") => Entries::from_toml(&text),
+            #[cfg(not(feature = "json"))]
+            Some("json") => Err(Error::new(
+                ErrorKind::Syntax,
+                "JSON gazetteers need the `json` feature of newsnlp-gazetteer",
+            )),
+            #[cfg(not(feature = "toml"))]
+            Some("toml") => Err(Error::new(
+                ErrorKind::Syntax,
+                "TOML gazetteers need the `toml` feature of newsnlp-gazetteer",
+            )),
             _ => Entries::from_tsv(&text),
         };
         parsed.map_err(|e| e.in_file(&shown))

@@ -124,8 +124,10 @@ impl Error {
     /// as `entities[2].kind`, when known.
     ///
     /// ```
+    /// # #[cfg(feature = "json")] {
     /// let err = newsnlp_gazetteer::Entries::from_json(r#"[{"name": "X", "kind": "army"}]"#).unwrap_err();
     /// assert_eq!(err.path(), Some("[0].kind"));
+    /// # }
     /// ```
     pub fn path(&self) -> Option<&str> {
         self.path.as_deref()

@@ -6,6 +6,7 @@ fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+#[cfg(all(feature = "json", feature = "toml"))]
 #[test]
 fn good_files_load() {
     for (file, entities, probe, span) in [
@@ -38,6 +39,7 @@ fn tsv_rows_of_one_canonical_are_one_entity_with_kind_and_priority() {
     assert_eq!(g.entity(g.entity_by_name("Idlib").unwrap()).priority(), 2);
 }
 
+#[cfg(all(feature = "json", feature = "toml"))]
 #[test]
 fn errors_name_the_line_or_path() {
     struct E {
