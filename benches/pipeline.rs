@@ -1,0 +1,136 @@
+//! The whole pipeline and each layer alone, with the reference workloads
+//! (UAX #29 word segmentation, Aho-Corasick over the default gazetteer's
+//! aliases) in the same run.
+//!
+//! Text: `NEWSNLP_CORPUS` (a file of news text, or a directory of `.txt`
+//! files such as PolNeAR's `train/text`) if set, else the bundled seed
+//! article repeated.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsnlp::Pipeline;
+use newsnlp::gazetteer::Gazetteer;
+use newsnlp::quotes::QuoteExtractor;
+use newsnlp::tokenize::Tokenizer;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Articles: one per corpus file, or the seed repeated.
+fn corpus() -> Vec<String> {
+    if let Ok(path) = std::env::var("NEWSNLP_CORPUS") {
+        let p = std::path::Path::new(&path);
+        if p.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(p)
+                .expect("read NEWSNLP_CORPUS")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            return files
+                .iter()
+                .map(|f| std::fs::read_to_string(f).expect("read corpus file"))
+                .collect();
+        }
+        let text = std::fs::read_to_string(p).expect("read NEWSNLP_CORPUS");
+        return text.split("\n\n\n").map(str::to_owned).collect();
+    }
+    vec![newsnlp::SEED_ARTICLE.to_owned(); 100]
+}
+
+fn bench(c: &mut Criterion) {
+    let articles = corpus();
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let pipeline = Pipeline::new();
+    let tok = Tokenizer::new();
+    let gaz = Gazetteer::default();
+    let qx = QuoteExtractor::new();
+
+    let quotes: usize = articles
+        .iter()
+        .map(|a| pipeline.analyze(a).quotes().len())
+        .sum();
+    let mentions: usize = articles.iter().map(|a| gaz.find_in_document(a).len()).sum();
+    let words: usize = articles.iter().map(|a| a.unicode_words().count()).sum();
+    assert!(quotes > 0 && mentions > 0 && words > 0);
+    if std::env::var("NEWSNLP_CORPUS").is_err() {
+        assert_eq!(
+            quotes,
+            100 * pipeline.analyze(newsnlp::SEED_ARTICLE).quotes().len()
+        );
+    }
+
+    // The reference Aho-Corasick: leftmost-longest over every alias of the
+    // default gazetteer, ASCII case-insensitive (as the perf scorer's).
+    let aliases: Vec<&str> = gaz
+        .entities()
+        .flat_map(|e| e.aliases().map(|a| a.text()))
+        .collect();
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&aliases)
+        .expect("automaton");
+
+    let mut g = c.benchmark_group("pipeline");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("analyze (all layers)", |b| {
+        b.iter(|| {
+            let n: usize = articles
+                .iter()
+                .map(|a| pipeline.analyze(black_box(a)).quotes().len())
+                .sum();
+            assert_eq!(n, quotes);
+        })
+    });
+    g.bench_function("tokenize", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| tok.tokenize(black_box(a)).tokens().len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("entities (find_in_document)", |b| {
+        b.iter(|| {
+            let n: usize = articles
+                .iter()
+                .map(|a| gaz.find_in_document(black_box(a)).len())
+                .sum();
+            assert_eq!(n, mentions);
+        })
+    });
+    let docs: Vec<_> = articles.iter().map(|a| tok.tokenize(a)).collect();
+    let found: Vec<_> = articles.iter().map(|a| gaz.find_in_document(a)).collect();
+    g.bench_function("quotes (given tokens and mentions)", |b| {
+        b.iter(|| {
+            let n: usize = docs
+                .iter()
+                .zip(&found)
+                .map(|(d, m)| qx.extract_with_entities(black_box(d), &gaz, m).len())
+                .sum();
+            assert_eq!(n, quotes);
+        })
+    });
+    g.bench_function("reference: unicode-segmentation words", |b| {
+        b.iter(|| {
+            let n: usize = articles
+                .iter()
+                .map(|a| black_box(a).unicode_words().count())
+                .sum();
+            assert_eq!(n, words);
+        })
+    });
+    g.bench_function("reference: aho-corasick over the aliases", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| ac.find_iter(black_box(a)).count())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
