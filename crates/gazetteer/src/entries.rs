@@ -573,7 +573,7 @@ impl Entries {
         // in which case the entry is dropped with a warning, not a panic.
         if let Err(e) = self.push_entry(entry, 0) {
             self.warnings.push(Warning::new(
-                WarningKind::EmptyAlias,
+                WarningKind::Dropped,
                 None,
                 format!("entry dropped: {e}"),
             ));
@@ -624,7 +624,7 @@ impl Entries {
     pub fn merge(&mut self, other: Entries) {
         if let Err(e) = self.try_merge(other) {
             self.warnings.push(Warning::new(
-                WarningKind::EmptyAlias,
+                WarningKind::Dropped,
                 None,
                 format!("entries dropped: {e}"),
             ));

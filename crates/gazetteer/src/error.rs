@@ -155,6 +155,9 @@ pub enum WarningKind {
     /// Two rows or entries for the same canonical name disagree on a value
     /// (kind, priority, surname); the first value was kept.
     Conflict,
+    /// An entry could not be added: the collection already holds 4 GiB of
+    /// text or 2^32 aliases.
+    Dropped,
 }
 
 /// Something in the input that was accepted with a change the user should
