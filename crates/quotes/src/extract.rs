@@ -45,6 +45,9 @@ pub(crate) struct Ctx<'a, 't> {
     /// For each token, the index of its sentence.
     sent: Vec<u32>,
     pub scare_words: usize,
+    /// Longest quoted phrase inside a reported clause that is also a
+    /// direct quote of its own.
+    pub inner_words: usize,
 }
 
 /// Longest source phrase, in tokens.
@@ -75,7 +78,12 @@ fn is_final_punct(t: &Token<'_>) -> bool {
 }
 
 impl<'a, 't> Ctx<'a, 't> {
-    pub fn new(doc: &'a Tokenized<'t>, lex: &'a Lexicon, scare_words: usize) -> Self {
+    pub fn new(
+        doc: &'a Tokenized<'t>,
+        lex: &'a Lexicon,
+        scare_words: usize,
+        inner_words: usize,
+    ) -> Self {
         let toks = doc.tokens();
         let (quotes, owner) = marks::pair(toks);
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
@@ -95,6 +103,7 @@ impl<'a, 't> Ctx<'a, 't> {
             next_break: Vec::new(),
             sent,
             scare_words,
+            inner_words,
         };
         let n = toks.len();
         let mut next_break = vec![n; n + 1];
@@ -260,6 +269,17 @@ impl<'a, 't> Ctx<'a, 't> {
                 k -= 1;
                 continue;
             }
+            if is_punct(&self.toks[j], ")") && k == end {
+                // "Sen. Bernie Sanders (I-Vt.) said".
+                if let Some(o) = (j.saturating_sub(8).max(lo)..j)
+                    .rev()
+                    .find(|&o| is_punct(&self.toks[o], "("))
+                {
+                    k = o;
+                    continue;
+                }
+                break;
+            }
             if self.lw(j) == "and"
                 && j > lo
                 && k < end
@@ -352,12 +372,11 @@ impl<'a, 't> Ctx<'a, 't> {
             if self.lex.is(lx::DETERMINERS, first)
                 || self.lex.is(lx::TITLES, first)
                 || is_cap(&self.toks[p])
+                || self.toks[p].kind == TokenKind::Number
             {
-                // "Mike DuHaime, a Republican strategist, said"
-                let app = self.np_left(close, p)?;
-                if app.start == p {
-                    return Some(head.start..close);
-                }
+                // "Mike DuHaime, a Republican strategist who ran two
+                // campaigns, said"
+                return Some(head.start..close);
             }
             return None;
         }
@@ -377,6 +396,9 @@ impl<'a, 't> Ctx<'a, 't> {
         let hi = hi.min(start + MAX_SOURCE + 4);
         while k < hi {
             let t = &self.toks[k];
+            if k > start && self.line_break_before(k) {
+                break;
+            }
             if self.is_hyphen_joint(k) {
                 k += 1;
                 continue;
@@ -416,6 +438,35 @@ impl<'a, 't> Ctx<'a, 't> {
             k -= 1;
         }
         (k > start).then_some(start..k)
+    }
+
+    /// The subject that opens the clause holding token `i` (for a
+    /// participle or a second verb): after the last line break and after
+    /// an introductory phrase ("Hours later, Trump …").
+    fn subject(&self, ss: usize, i: usize) -> Option<Range<usize>> {
+        let mut a = ss;
+        for k in (ss.max(i.saturating_sub(60)) + 1..i).rev() {
+            if self.line_break_before(k) {
+                a = k;
+                break;
+            }
+        }
+        // An introductory phrase: up to a comma within the first words.
+        let first = self.lw(a);
+        let intro = matches!(
+            first,
+            "in" | "on" | "at" | "after" | "before" | "during" | "hours" | "days" | "later"
+                | "earlier" | "back" | "last" | "this" | "since" | "when" | "while" | "as"
+                | "but" | "and" | "still" | "yet" | "meanwhile" | "instead" | "however"
+                | "then" | "now" | "speaking" | "asked" | "for" | "with" | "by" | "from"
+                | "like" | "unlike" | "despite" | "although" | "though" | "if"
+        ) || self.toks[a].kind == TokenKind::Number;
+        if intro
+            && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ","))
+        {
+            a = c + 1;
+        }
+        self.np_right(a, i).filter(|r| r.end < i)
     }
 
     /// A source after its cue runs on through an appositive or relative
@@ -663,6 +714,63 @@ impl<'a, 't> Ctx<'a, 't> {
         out
     }
 
+    /// `NAME: words` at the start of a line: a headline ("Lynch: No outside
+    /// influence on the inquiry") or a transcript turn ("TAPPER: And …").
+    fn name_colon(&self, i: usize) -> Option<Found> {
+        let n = self.toks.len();
+        let colon = (i + 1..(i + 7).min(n)).find(|&k| is_punct(&self.toks[k], ":"))?;
+        if self.line_break_before(colon) {
+            return None;
+        }
+        for k in i..colon {
+            let t = &self.toks[k];
+            let w = self.lw(k);
+            let ok = (is_wordish(t) && (is_cap(t) || matches!(w, "of" | "the" | "and" | "de")))
+                || self.is_hyphen_joint(k)
+                || is_punct(t, ".");
+            if !ok || !self.lex.cue(&w).is_empty() && !is_cap(t) {
+                return None;
+            }
+        }
+        let label = self.lw(i);
+        if matches!(
+            &*label,
+            "update" | "updated" | "note" | "editor" | "editor's" | "editor’s" | "related"
+                | "photo" | "photos" | "video" | "source" | "sources" | "read" | "watch" | "see"
+                | "correction" | "warning" | "disclaimer" | "contact" | "email" | "follow"
+                | "subscribe" | "tags" | "topics" | "posted" | "published" | "filed" | "credit"
+                | "via" | "by" | "title" | "headline" | "summary" | "abstract" | "background"
+                | "question" | "answer" | "transcript" | "full" | "partial" | "more" | "also"
+                | "step" | "part" | "chapter" | "day" | "time" | "date" | "location" | "where"
+                | "when" | "what" | "who" | "why" | "how" | "bottom" | "the" | "and" | "but"
+        ) || self.toks[i].kind == TokenKind::Number
+        {
+            return None;
+        }
+        let a = colon + 1;
+        if a >= n || self.toks[a].paragraph != self.toks[colon].paragraph {
+            return None;
+        }
+        let mut e = a;
+        while e < n && self.toks[e].paragraph == self.toks[a].paragraph && !self.line_break_before(e + 1) {
+            e += 1;
+        }
+        let e = self.trimmed_end(a, (e + 1).min(n));
+        if e <= a || e - a < 2 {
+            return None;
+        }
+        Some(Found {
+            pattern: Pattern::NameColon,
+            class: CueClass::Speech,
+            content: a..e,
+            quote: None,
+            quote_end: None,
+            cue: Some(colon..colon + 1),
+            source: Some(i..colon),
+            inherit: None,
+        })
+    }
+
     /// Whether most words of the sentence are capitalized (a headline).
     fn title_case(&self, ss: usize, se: usize) -> bool {
         let (mut words, mut caps) = (0, 0);
@@ -679,6 +787,11 @@ impl<'a, 't> Ctx<'a, 't> {
     fn cue_at(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
         let toks = self.toks;
         let w = self.lw(i);
+        if (i == 0 || toks[i - 1].paragraph != toks[i].paragraph || self.line_break_before(i))
+            && let Some(f) = self.name_colon(i)
+        {
+            return Some(f);
+        }
         if w == "according" && self.lw(i + 1) == "to" && i + 2 < se {
             return self.according(i, ss, se);
         }
@@ -718,7 +831,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let cue = Some(i..c1);
         // ", saying C": the participle's subject opens the sentence.
         if form.ing && i > ss && is_punct(&toks[i - 1], ",") {
-            let src = self.np_right(ss, i).filter(|r| r.end < i);
+            let src = self.subject(ss, i);
             let (content, quote) = self.content_after(c1, se, class, lemma)?;
             return Some(Found {
                 pattern: Pattern::Participle,
@@ -775,7 +888,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 j -= 1;
             }
             if j > ss + 1 && self.lw(j - 1) == "and" {
-                src = self.np_right(ss, j - 1).filter(|r| r.end < j - 1);
+                src = self.subject(ss, j - 1);
             }
         }
         if let Some(src) = src.clone() {
@@ -844,7 +957,13 @@ impl<'a, 't> Ctx<'a, 't> {
     fn quote_after(&self, from: usize, se: usize) -> Option<usize> {
         let n = self.toks.len();
         let mut k = from;
-        while k < n && k < se + 1 && (is_punct(&self.toks[k], ",") || is_final_punct(&self.toks[k]))
+        // The quotation may go on in the same sentence (`, “B”`) or open
+        // the next one (`. “B”`): news style writes both for one speaker.
+        while k < n
+            && k <= se
+            && (is_punct(&self.toks[k], ",")
+                || is_punct(&self.toks[k], ":")
+                || is_final_punct(&self.toks[k]))
         {
             k += 1;
         }
@@ -952,7 +1071,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     Some(q) if self.quotes[q].open == k && !self.quotes[q].single => {
                         let qq = &self.quotes[q];
                         let w = qq.words(toks);
-                        if w > 0 && w <= self.scare_words {
+                        if w > 0 && w <= self.inner_words {
                             inner.push(Found {
                                 pattern: Pattern::InnerPhrase,
                                 class: f.class,

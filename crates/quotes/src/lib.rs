@@ -80,7 +80,7 @@
 //! that Lavrov told Putin that …" is one quote). A reported clause that
 //! holds quoted words is [`QuoteKind::Mixed`], and the quoted words are also
 //! reported on their own as a [`QuoteKind::Direct`] quote with the clause's
-//! cue and source (turn this off with
+//! cue and source when they are a word or two (see
 //! [`QuoteExtractorBuilder::inner_phrases`]).
 //!
 //! **Speakers** ([`QuoteExtractor::extract_with_entities`]): a mention that
@@ -153,7 +153,7 @@ pub struct QuoteExtractor {
     min_confidence: f32,
     scare_words: usize,
     indirect: bool,
-    inner_phrases: bool,
+    inner_words: usize,
 }
 
 impl Default for QuoteExtractor {
@@ -187,7 +187,7 @@ pub struct QuoteExtractorBuilder {
     min_confidence: f32,
     scare_words: usize,
     indirect: bool,
-    inner_phrases: bool,
+    inner_words: usize,
 }
 
 impl Default for QuoteExtractorBuilder {
@@ -205,7 +205,7 @@ impl QuoteExtractorBuilder {
             min_confidence: 0.0,
             scare_words: 4,
             indirect: true,
-            inner_phrases: true,
+            inner_words: 2,
         }
     }
 
@@ -255,8 +255,11 @@ impl QuoteExtractorBuilder {
         self
     }
 
-    /// Whether quoted words inside a reported clause are also reported as a
-    /// direct quote of their own (default true).
+    /// Quoted words inside a reported clause, up to `words` words, are also
+    /// reported as a direct quote of their own, with the clause's cue and
+    /// source (default 2: a quoted word or two, like "productive", are the
+    /// speaker's own words; longer stretches stay in the mixed quote). 0
+    /// turns this off.
     ///
     /// ```
     /// use newsnlp_quotes::{QuoteExtractorBuilder, QuoteKind};
@@ -266,11 +269,11 @@ impl QuoteExtractorBuilder {
     /// let both = QuoteExtractorBuilder::new().build().extract(&doc);
     /// let kinds: Vec<_> = both.iter().map(|q| (q.kind, q.content.clone())).collect();
     /// assert_eq!(kinds, [(QuoteKind::Mixed, 12..48), (QuoteKind::Direct, 36..47)]);
-    /// let one = QuoteExtractorBuilder::new().inner_phrases(false).build().extract(&doc);
+    /// let one = QuoteExtractorBuilder::new().inner_phrases(0).build().extract(&doc);
     /// assert_eq!(one.len(), 1);
     /// ```
-    pub fn inner_phrases(&mut self, yes: bool) -> &mut Self {
-        self.inner_phrases = yes;
+    pub fn inner_phrases(&mut self, words: usize) -> &mut Self {
+        self.inner_words = words;
         self
     }
 
@@ -299,7 +302,7 @@ impl QuoteExtractorBuilder {
             min_confidence: self.min_confidence,
             scare_words: self.scare_words,
             indirect: self.indirect,
-            inner_phrases: self.inner_phrases,
+            inner_words: self.inner_words,
         }
     }
 }
@@ -317,6 +320,7 @@ fn confidence(f: &Found, closed: bool) -> f32 {
         Pattern::AccordingTrail => 0.7,
         Pattern::NameLine => 0.7,
         Pattern::LeadIn => 0.6,
+        Pattern::NameColon => 0.6,
         Pattern::Continuation => 0.5,
         Pattern::Unattributed => 0.3,
         Pattern::InnerPhrase => 0.3,
@@ -387,7 +391,7 @@ impl QuoteExtractor {
     }
 
     fn run(&self, doc: &Tokenized<'_>, gaz: Option<&Gazetteer>, mentions: &[Mention]) -> Vec<Quote> {
-        let ctx = Ctx::new(doc, &self.lex, self.scare_words);
+        let ctx = Ctx::new(doc, &self.lex, self.scare_words, self.inner_words);
         let found = ctx.run();
         let toks = doc.tokens();
         let text = doc.text();
@@ -439,7 +443,7 @@ impl QuoteExtractor {
             if kind != QuoteKind::Direct && !self.indirect {
                 continue;
             }
-            if f.pattern == Pattern::InnerPhrase && !(self.inner_phrases && self.indirect) {
+            if f.pattern == Pattern::InnerPhrase && !self.indirect {
                 continue;
             }
             let confidence = confidence(f, closed);

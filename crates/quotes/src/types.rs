@@ -72,6 +72,9 @@ pub enum Rule {
     NameLine,
     /// A lead-in ending with a colon, then the quotation paragraph.
     LeadIn,
+    /// A name and a colon opening a line: a headline ("Lynch: No outside
+    /// influence") or a transcript turn ("TAPPER: And …").
+    NameColon,
     /// A quotation paragraph right after an attributed quotation: the same
     /// speaker goes on.
     Continuation,
@@ -94,6 +97,7 @@ impl Rule {
             Rule::AccordingTrail => "according_trail",
             Rule::NameLine => "name_line",
             Rule::LeadIn => "lead_in",
+            Rule::NameColon => "name_colon",
             Rule::Continuation => "continuation",
             Rule::Unattributed => "unattributed",
             Rule::InnerPhrase => "inner_phrase",
