@@ -65,6 +65,11 @@ impl PhraseTable {
         })
     }
 
+    /// Whether some phrase of the table starts with the lowercased `word`.
+    pub fn starts_with(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
     /// Number of phrases in the table.
     #[cfg(test)]
     pub fn len(&self) -> usize {

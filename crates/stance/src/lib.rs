@@ -75,6 +75,7 @@
 //! licence beside it.
 #![forbid(unsafe_code)]
 
+mod analyzer;
 mod certainty;
 mod error;
 mod features;
@@ -84,9 +85,13 @@ mod polarity;
 mod sentiment;
 pub mod tokens;
 pub mod train;
+mod triples;
+mod verbs;
 
 pub use certainty::{Assessment, Certainty, Cue, CueKind, certainty};
 pub use error::{Error, ErrorKind};
 pub use model::Model;
 pub use polarity::{ParsePolarityError, Polarity, Scores, Sentiment};
+pub use analyzer::{StanceAnalyzer, StanceAnalyzerBuilder};
 pub use sentiment::{LexiconBaseline, TargetSentiment};
+pub use triples::{Basis, Holder, Stance, Target};

@@ -1,0 +1,2 @@
+//! Placeholder until the stances bench is written.
+fn main() {}

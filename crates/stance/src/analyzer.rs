@@ -1,0 +1,1275 @@
+//! The stance layer: holders, targets, polarity and certainty from the
+//! tokenized document, its entity mentions and its quotes.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
+use newsnlp_quotes::{Quote, QuoteKind};
+use newsnlp_tokenize::{TokenKind, Tokenized};
+
+use crate::certainty::Certainty;
+use crate::lexicon::LEXICONS;
+use crate::polarity::Polarity;
+use crate::sentiment::TargetSentiment;
+use crate::triples::{Basis, Holder, Stance, Target};
+use crate::verbs::{STANCE_LEXICON, VerbForm, VerbKind};
+
+/// The longest text (bytes) the model and the certainty scorer read around a
+/// target: a longer sentence is cut to this window, which keeps the cost per
+/// target constant.
+const WINDOW: usize = 600;
+/// The most words a subject noun phrase may have (read backwards).
+const SUBJECT_WORDS: usize = 10;
+/// The most words an object noun phrase may have.
+const OBJECT_WORDS: usize = 8;
+/// The most words an evaluative predicate may have after its copula.
+const PREDICATE_WORDS: usize = 6;
+/// How many words before a verb a negator may stand ("does not want").
+const NEGATION_WORDS: usize = 3;
+/// How many mentions and bytes a pronoun looks back over.
+const PRONOUN_MENTIONS: usize = 40;
+const PRONOUN_BYTES: usize = 3000;
+/// The most entity targets taken from one quote or one author sentence.
+const TARGETS_PER_SPAN: usize = 64;
+/// How many overlapping quotes are searched for the one enclosing a span.
+const ENCLOSING_QUOTES: usize = 8;
+/// An unattributed sentence is evaluative when a word's valence reaches this.
+const EVALUATIVE_WORD: f32 = 1.0;
+/// The model's answer for an author stance must be at least this probable.
+const AUTHOR_MIN_PROB: f32 = 0.5;
+/// The summed valence an evaluative predicate needs to count.
+const PREDICATE_MIN: f32 = 0.5;
+
+// Closed classes of English function words the noun-phrase rules stop at.
+// They are grammar, not vocabulary, so they live here rather than in data/.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my", "your",
+    "both", "all", "some", "any", "every", "each", "another", "such",
+];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "whether", "if", "because", "while", "although",
+    "though", "when", "where", "since", "as", "and", "but", "or", "nor", "so", "than", "after",
+    "before", "until", "unless", "then", "what", "how", "why", "once",
+];
+const PRONOUNS: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "it", "there", "me", "us", "him", "them", "this",
+    "that", "these", "those", "one", "who", "which",
+];
+const PREPOSITIONS: &[&str] = &[
+    "over", "in", "on", "at", "for", "with", "from", "to", "about", "against", "by", "during",
+    "after", "before", "into", "onto", "regarding", "concerning", "between", "among", "through",
+    "under", "across", "toward", "towards", "since", "until", "as", "than", "via", "without",
+    "within", "despite", "amid", "upon", "like", "off", "out", "up", "down",
+];
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
+    "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "cannot",
+    "ought", "need", "needs", "needed", "to", "not", "never", "also", "still", "already", "now",
+    "just", "only", "no", "longer", "even", "really", "clearly", "certainly", "got", "both", "all",
+    "each",
+];
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "seem",
+    "seems", "seemed", "look", "looks", "looked", "become", "becomes", "became",
+];
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "must", "may", "might", "do", "does", "did", "cannot",
+];
+const ANAPHORS: &[&str] = &["it", "this", "that", "them", "these", "those"];
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "thought", "knew", "sought", "fought", "held", "kept", "stood", "did", "made",
+];
+
+/// Finds stance triples in a document from its tokens, entity mentions and
+/// quotes. `Send + Sync`; build one and share it.
+///
+/// Holders, targets and polarity come from these rules, in this order of
+/// preference (the first that applies to a holder and target wins):
+///
+/// 1. **Attitude verbs** (`data/stance_verbs.txt`): the subject of "wants",
+///    "supports", "praised" (positive) or "opposes", "condemned", "accused"
+///    (negative) holds that stance toward the object noun phrase; a negator
+///    before the verb ("does not want") flips it. "Want to", "willing to",
+///    "refused to" before an action verb multiply their polarity with the
+///    action's ("want to deny a safe haven" is negative toward it).
+/// 2. **Demanded actions**: "North Korea has to be denuclearized", "this
+///    cannot be allowed": a deontic modal, "be" and an action verb.
+/// 3. **Evaluative predicates**: "the meeting was productive", "relations
+///    are at a low point": the subject noun phrase, a copula, and the
+///    valence of the predicate's words (VADER plus `data/evaluatives.txt`)
+///    with negation.
+/// 4. **Responsibility**: "X did it", "X was behind the attack": negative
+///    toward X.
+/// 5. **Entities in quotes**: every entity mentioned in a quote's content
+///    is a target of the quote's speaker, with the polarity the
+///    [`TargetSentiment`] model gives it in the sentence.
+///
+/// Rules 2 to 4 take the holder from where they stand: the speaker of the
+/// quote whose content holds them, or the article's author in a sentence
+/// without attribution. The author also holds model-based stances toward
+/// entities of unattributed sentences with evaluative words (see
+/// [`StanceAnalyzerBuilder::author_stances`]).
+///
+/// Certainty is [`Certainty::assess`] of the evidence in its sentence.
+///
+/// Every look-around is capped (a subject is at most ten words, an object
+/// eight, a sentence is read in a window of 600 bytes around the target),
+/// so the cost is linear in the text on any input.
+///
+/// ```
+/// use newsnlp_gazetteer::Gazetteer;
+/// use newsnlp_quotes::QuoteExtractor;
+/// use newsnlp_stance::{Polarity, StanceAnalyzer};
+/// use newsnlp_tokenize::Tokenizer;
+///
+/// let text = "Lavrov said that the talks were productive.";
+/// let doc = Tokenizer::new().tokenize(text);
+/// let gaz = Gazetteer::default();
+/// let mentions = gaz.find_in_document(text);
+/// let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
+/// let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
+///
+/// assert_eq!(stances.len(), 1);
+/// assert_eq!(stances[0].holder.name(), "Sergey Lavrov");
+/// assert_eq!(stances[0].target.text, "the talks");
+/// assert_eq!(stances[0].target.span, 17..26);
+/// assert_eq!(stances[0].polarity, Polarity::Positive);
+/// assert_eq!(stances[0].evidence, 12..42); // the reported clause
+/// ```
+#[derive(Debug, Clone)]
+pub struct StanceAnalyzer {
+    sentiment: TargetSentiment,
+    certainty: Certainty,
+    author: bool,
+    neutral: bool,
+}
+
+impl Default for StanceAnalyzer {
+    fn default() -> Self {
+        StanceAnalyzer::new()
+    }
+}
+
+/// Builds a [`StanceAnalyzer`]. Non-consuming: one builder can build
+/// several analyzers.
+///
+/// ```
+/// use newsnlp_stance::StanceAnalyzerBuilder;
+///
+/// let analyzer = StanceAnalyzerBuilder::new().neutral(false).author_stances(false).build();
+/// # let _ = analyzer;
+/// ```
+#[derive(Debug, Clone)]
+pub struct StanceAnalyzerBuilder {
+    sentiment: Option<TargetSentiment>,
+    author: bool,
+    neutral: bool,
+}
+
+impl Default for StanceAnalyzerBuilder {
+    fn default() -> Self {
+        StanceAnalyzerBuilder::new()
+    }
+}
+
+impl StanceAnalyzerBuilder {
+    /// The defaults: the embedded sentiment model, author stances on,
+    /// neutral stances kept.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().build();
+    /// ```
+    pub fn new() -> Self {
+        StanceAnalyzerBuilder {
+            sentiment: None,
+            author: true,
+            neutral: true,
+        }
+    }
+
+    /// Whether the author holds stances toward entities of unattributed,
+    /// evaluative sentences (model-based, non-neutral only). Default on.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().author_stances(false).build();
+    /// ```
+    pub fn author_stances(&mut self, yes: bool) -> &mut Self {
+        self.author = yes;
+        self
+    }
+
+    /// Whether neutral stances (an entity in a quote that the speaker
+    /// neither praises nor criticizes) are reported. Default on.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().neutral(false).build();
+    /// ```
+    pub fn neutral(&mut self, yes: bool) -> &mut Self {
+        self.neutral = yes;
+        self
+    }
+
+    /// Uses this target-sentiment classifier (other weights) for the
+    /// model-based polarities.
+    ///
+    /// ```
+    /// use newsnlp_stance::{StanceAnalyzerBuilder, TargetSentiment};
+    /// let _ = StanceAnalyzerBuilder::new().sentiment(TargetSentiment::new()).build();
+    /// ```
+    pub fn sentiment(&mut self, clf: TargetSentiment) -> &mut Self {
+        self.sentiment = Some(clf);
+        self
+    }
+
+    /// The analyzer.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().build();
+    /// ```
+    pub fn build(&self) -> StanceAnalyzer {
+        StanceAnalyzer {
+            sentiment: self.sentiment.clone().unwrap_or_default(),
+            certainty: Certainty::new(),
+            author: self.author,
+            neutral: self.neutral,
+        }
+    }
+}
+
+/// Who a rule's finding belongs to.
+#[derive(Debug, Clone)]
+enum HolderRef {
+    /// The subject noun phrase (token range) of the verb at token `verb`.
+    Subject { np: Range<usize>, verb: usize },
+    /// Whoever speaks where the finding stands: the quote's speaker or the
+    /// author.
+    Context,
+}
+
+/// A rule's finding: a target noun phrase (token range) and a polarity.
+#[derive(Debug, Clone)]
+struct Finding {
+    holder: HolderRef,
+    target: Range<usize>,
+    polarity: Polarity,
+    basis: Basis,
+    sentence: usize,
+}
+
+/// The document, read once for the rules.
+struct Doc<'a, 't> {
+    text: &'t str,
+    doc: &'a Tokenized<'t>,
+    /// Lowercased words (`’` as `'`); `None` for punctuation.
+    words: Vec<Option<String>>,
+    gaz: &'a Gazetteer,
+    /// Mentions sorted by start.
+    mentions: Vec<&'a Mention>,
+    /// Quotes sorted by content start.
+    quotes: Vec<&'a Quote>,
+    /// Quote index by the byte start of its cue.
+    by_cue: HashMap<usize, usize>,
+    /// Per sentence: whether a quote's content, cue or source overlaps it.
+    attributed: Vec<bool>,
+    byline: Option<String>,
+}
+
+fn is_wordlike(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
+    )
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase().replace('’', "'")
+}
+
+fn polarity_of(sign: f32) -> Polarity {
+    if sign > 0.0 {
+        Polarity::Positive
+    } else if sign < 0.0 {
+        Polarity::Negative
+    } else {
+        Polarity::Neutral
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+impl<'a, 't> Doc<'a, 't> {
+    fn new(
+        doc: &'a Tokenized<'t>,
+        gaz: &'a Gazetteer,
+        mentions: &'a [Mention],
+        quotes: &'a [Quote],
+    ) -> Self {
+        let text = doc.text();
+        let words: Vec<Option<String>> = doc
+            .tokens()
+            .iter()
+            .map(|t| is_wordlike(t.kind).then(|| lower(t.text)))
+            .collect();
+        let mut ms: Vec<&Mention> = mentions.iter().collect();
+        ms.sort_by_key(|m| (m.start(), m.end()));
+        let mut qs: Vec<&Quote> = quotes.iter().collect();
+        qs.sort_by_key(|q| (q.content.start, std::cmp::Reverse(q.content.end)));
+        let by_cue = qs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| Some((q.cue.as_ref()?.start, i)))
+            .collect();
+        // Sentences a quote touches, by a difference array over sentences.
+        let sentences = doc.sentences();
+        let mut diff = vec![0i64; sentences.len() + 1];
+        for q in &qs {
+            let mut lo = q.content.start;
+            let mut hi = q.content.end;
+            for r in [&q.cue, &q.source].into_iter().flatten() {
+                lo = lo.min(r.start);
+                hi = hi.max(r.end);
+            }
+            let first = sentences.partition_point(|s| s.span.end <= lo);
+            let last = sentences.partition_point(|s| s.span.start < hi);
+            if first < last {
+                diff[first] += 1;
+                diff[last] -= 1;
+            }
+        }
+        let mut run = 0;
+        let attributed = diff[..sentences.len()]
+            .iter()
+            .map(|d| {
+                run += d;
+                run > 0
+            })
+            .collect();
+        let mut d = Doc {
+            text,
+            doc,
+            words,
+            gaz,
+            mentions: ms,
+            quotes: qs,
+            by_cue,
+            attributed,
+            byline: None,
+        };
+        d.byline = d.find_byline();
+        d
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        self.words.get(i).and_then(|w| w.as_deref())
+    }
+
+    fn is(&self, i: usize, set: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| set.contains(&w))
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.doc
+            .tokens()
+            .get(i)
+            .and_then(|t| t.text.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `k` is a hyphen joining two words ("U.S.-Russia"),
+    /// which keeps a noun phrase together.
+    fn joins_words(&self, k: usize) -> bool {
+        let toks = self.doc.tokens();
+        let Some(t) = toks.get(k) else { return false };
+        matches!(t.text, "-" | "‑" | "–")
+            && !t.space_before
+            && k > 0
+            && is_wordlike(toks[k - 1].kind)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| !n.space_before && is_wordlike(n.kind))
+    }
+
+    /// Whether the stance-lexicon word at token `k` is used as a verb (read
+    /// backwards from a predicate): not after a determiner or possessive,
+    /// not before "of" ("the state of"), and a frame verb, or inflected
+    /// (-s, -ed, irregular past), or right after a pronoun.
+    fn is_verb_at(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else { return false };
+        if self.capitalized(k) {
+            return false;
+        }
+        let Some(form) = STANCE_LEXICON.longest_at(&self.word_view(k, 3), 0) else {
+            return false;
+        };
+        let prev = k.checked_sub(1).and_then(|p| self.word(p));
+        let noun_context = prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s"))
+            || self.is(k + 1, &["of"]);
+        if noun_context {
+            return false;
+        }
+        form.kind == VerbKind::Frame
+            || w.ends_with('s')
+            || w.ends_with("ed")
+            || IRREGULAR_PAST.contains(&w)
+            || prev.is_some_and(|p| PRONOUNS.contains(&p))
+    }
+
+    /// Whether the clause around token `k` is a question or condition
+    /// ("whether Assad's forces conducted the attack"): its claims are not
+    /// asserted, so the predicate rules skip it.
+    fn in_question(&self, sentence: &Range<usize>, k: usize) -> bool {
+        for p in (sentence.start.max(k.saturating_sub(6))..k).rev() {
+            match self.word(p) {
+                None => return false,
+                Some("whether" | "if") => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn span(&self, toks: &Range<usize>) -> Range<usize> {
+        let t = self.doc.tokens();
+        match (t.get(toks.start), toks.end.checked_sub(1).and_then(|e| t.get(e))) {
+            (Some(a), Some(b)) if toks.start < toks.end => a.span.start..b.span.end,
+            _ => 0..0,
+        }
+    }
+
+    /// A "By First Last" line among the first paragraphs.
+    fn find_byline(&self) -> Option<String> {
+        let toks = self.doc.tokens();
+        let mut i = 0;
+        while i < toks.len() && toks[i].paragraph < 8 && toks[i].span.start < 2000 {
+            let para = toks[i].paragraph;
+            let starts_para = i == 0 || toks[i - 1].paragraph != para;
+            if starts_para && matches!(toks[i].text, "By" | "BY") {
+                let mut j = i + 1;
+                while j < toks.len()
+                    && toks[j].paragraph == para
+                    && j - i <= 4
+                    && is_wordlike(toks[j].kind)
+                    && self.capitalized(j)
+                {
+                    j += 1;
+                }
+                let ends_para = j >= toks.len() || toks[j].paragraph != para;
+                if j - i >= 3 && ends_para {
+                    return Some(self.text[toks[i + 1].span.start..toks[j - 1].span.end].into());
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Index of the token that starts at or contains byte `pos`.
+    fn token_at(&self, pos: usize) -> usize {
+        self.doc
+            .tokens()
+            .partition_point(|t| t.span.end <= pos)
+            .min(self.doc.tokens().len().saturating_sub(1))
+    }
+
+    /// The innermost quote whose content holds `span` (capped search).
+    fn enclosing_quote(&self, span: &Range<usize>) -> Option<&'a Quote> {
+        let end = self.quotes.partition_point(|q| q.content.start <= span.start);
+        self.quotes[..end]
+            .iter()
+            .rev()
+            .take(ENCLOSING_QUOTES)
+            .filter(|q| contains(&q.content, span) && q.speaker.is_some())
+            .min_by_key(|q| q.content.len())
+            .copied()
+    }
+
+    /// Mentions (with an entity) inside `span`, capped.
+    fn mentions_in(&self, span: &Range<usize>) -> impl Iterator<Item = &'a Mention> + '_ {
+        let first = self.mentions.partition_point(|m| m.start() < span.start);
+        let span = span.clone();
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.start() < span.end)
+            .filter(move |m| m.end() <= span.end && m.entity().is_some())
+            .take(TARGETS_PER_SPAN)
+            .copied()
+    }
+
+    fn author(&self) -> Holder {
+        Holder::Author {
+            name: self.byline.clone(),
+        }
+    }
+
+    fn entity_holder(&self, m: &Mention) -> Option<Holder> {
+        let id = m.entity()?;
+        Some(Holder::Entity {
+            id,
+            name: self.gaz.entity(id).name().to_string(),
+        })
+    }
+
+    /// The most recent mention before `pos` whose kind fits.
+    fn recent(&self, pos: usize, fits: impl Fn(EntityKind) -> bool) -> Option<Holder> {
+        let end = self.mentions.partition_point(|m| m.start() < pos);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(PRONOUN_MENTIONS)
+            .take_while(|m| pos - m.start() <= PRONOUN_BYTES)
+            .find(|m| m.entity().is_some_and(|id| fits(self.gaz.entity(id).kind())))
+            .and_then(|m| self.entity_holder(m))
+    }
+
+    /// Who the subject noun phrase `np` of the verb at token `verb` is.
+    fn resolve_subject(&self, np: &Range<usize>, verb: usize) -> Option<Holder> {
+        let toks = self.doc.tokens();
+        if let Some(&qi) = toks.get(verb).and_then(|t| self.by_cue.get(&t.span.start))
+            && let Some(sp) = &self.quotes[qi].speaker
+        {
+            return Some(Holder::from_speaker(sp));
+        }
+        let span = self.span(np);
+        if let Some(m) = self.mentions_in(&span).last() {
+            return self.entity_holder(m);
+        }
+        if np.len() == 1 {
+            let w = self.word(np.start)?;
+            let quote = self.enclosing_quote(&span);
+            let speaker = || quote.and_then(|q| q.speaker.as_ref()).map(Holder::from_speaker);
+            return match w {
+                "i" | "we" => speaker().or_else(|| quote.is_none().then(|| self.author())),
+                "he" | "she" | "they" => {
+                    if let Some(q) = quote
+                        && q.kind == QuoteKind::Indirect
+                    {
+                        return speaker();
+                    }
+                    if w == "they" {
+                        self.recent(span.start, |k| k != EntityKind::Person)
+                    } else {
+                        self.recent(span.start, |k| k == EntityKind::Person)
+                    }
+                }
+                _ if PRONOUNS.contains(&w) => None,
+                _ => Some(Holder::Phrase(self.text[span].to_string())),
+            };
+        }
+        if np.len() <= 6 {
+            return Some(Holder::Phrase(self.text[span].to_string()));
+        }
+        None
+    }
+
+    /// The subject noun phrase ending right before token `end`, read
+    /// backwards inside `sentence` (a token range).
+    fn subject_before(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
+        let mut start = end;
+        let floor = sentence.start.max(end.saturating_sub(SUBJECT_WORDS));
+        while start > floor {
+            let k = start - 1;
+            let Some(w) = self.word(k) else {
+                if self.joins_words(k) && start < end {
+                    start = k;
+                    continue;
+                }
+                break;
+            };
+            if CLAUSE_WORDS.contains(&w) {
+                break;
+            }
+            if self.is(k, PREPOSITIONS) && start == end {
+                break;
+            }
+            if self.is_verb_at(k) {
+                break;
+            }
+            if PRONOUNS.contains(&w) && !(DETERMINERS.contains(&w) && start < end) {
+                if start == end {
+                    start = k;
+                }
+                break;
+            }
+            start = k;
+        }
+        // A leading preposition belongs to an adverbial, not to the subject.
+        while start < end && self.is(start, PREPOSITIONS) {
+            start += 1;
+        }
+        while start < end && self.is(start, &["of"]) {
+            start += 1;
+        }
+        let np = start..end;
+        let has_content = np.clone().any(|i| !self.is(i, DETERMINERS));
+        (!np.is_empty() && has_content).then_some(np)
+    }
+
+    /// Up to `n` lowercased words starting at token `i`, for lexicon lookups
+    /// (never past the end of the token's sentence).
+    fn word_view(&self, i: usize, n: usize) -> Vec<Option<&str>> {
+        let end = self
+            .doc
+            .sentence_of(i)
+            .and_then(|s| self.doc.sentences().get(s))
+            .map_or(self.words.len(), |s| s.tokens.end);
+        (i..(i + n).min(end).min(self.words.len()))
+            .map(|k| self.word(k))
+            .collect()
+    }
+
+    /// The object noun phrase starting at token `start` inside `sentence`.
+    fn object_after(&self, sentence: &Range<usize>, start: usize) -> Option<Range<usize>> {
+        if start >= sentence.end {
+            return None;
+        }
+        let first = self.word(start)?;
+        if (PRONOUNS.contains(&first) && !DETERMINERS.contains(&first))
+            || PREPOSITIONS.contains(&first)
+            || FINITE.contains(&first)
+            || (CLAUSE_WORDS.contains(&first) && !PRONOUNS.contains(&first))
+        {
+            return None;
+        }
+        if PRONOUNS.contains(&first)
+            && !self.word(start + 1).is_some_and(|w| {
+                !CLAUSE_WORDS.contains(&w) && !FINITE.contains(&w) && !PREPOSITIONS.contains(&w)
+            })
+        {
+            // "this" alone, "that" as a conjunction: no noun phrase.
+            return None;
+        }
+        let mut end = start;
+        let mut named = false;
+        while end < sentence.end && end - start < OBJECT_WORDS {
+            let Some(w) = self.word(end) else {
+                if end > start && self.joins_words(end) {
+                    end += 1;
+                    continue;
+                }
+                break;
+            };
+            if end > start {
+                if w == "of" {
+                    if named {
+                        break;
+                    }
+                } else if PREPOSITIONS.contains(&w) || FINITE.contains(&w) {
+                    break;
+                } else if w == "and" || w == "or" {
+                    let next_plain = self.word(end + 1).is_some_and(|n| {
+                        !PRONOUNS.contains(&n)
+                            && !DETERMINERS.contains(&n)
+                            && !CLAUSE_WORDS.contains(&n)
+                    }) && !self.capitalized(end + 1);
+                    if named || !next_plain {
+                        break;
+                    }
+                } else if CLAUSE_WORDS.contains(&w)
+                    || (PRONOUNS.contains(&w) && !DETERMINERS.contains(&w))
+                {
+                    break;
+                }
+            }
+            named |= self.capitalized(end) && !DETERMINERS.contains(&w);
+            end += 1;
+        }
+        let np = start..end;
+        let has_content = np.clone().any(|i| self.word(i).is_some_and(|w| !DETERMINERS.contains(&w)));
+        (has_content && end > start).then_some(np)
+    }
+
+    /// Whether a negator stands within a few words before token `i`, in
+    /// its clause.
+    fn negated_before(&self, sentence: &Range<usize>, i: usize) -> bool {
+        let lex = &*LEXICONS;
+        for k in (sentence.start.max(i.saturating_sub(NEGATION_WORDS))..i).rev() {
+            match self.word(k) {
+                None => return false,
+                Some(w) if lex.is_negator(w) || w == "cannot" => return true,
+                Some(w) if CLAUSE_WORDS.contains(&w) => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The start of the verb group ending before token `i` (auxiliaries,
+    /// modals, negators, adverbs), at most five words back.
+    fn verb_group_start(&self, sentence: &Range<usize>, i: usize) -> usize {
+        let mut s = i;
+        while s > sentence.start && i - s < 5 {
+            let k = s - 1;
+            let aux = self
+                .word(k)
+                .is_some_and(|w| AUXILIARIES.contains(&w) || w.ends_with("n't") || (w.ends_with("ly") && !self.capitalized(k)));
+            if !aux {
+                break;
+            }
+            s = k;
+        }
+        s
+    }
+
+    /// Whether the verb group `vg` (token range) is deontic: "must",
+    /// "should", "has to", "needs to", "cannot", "ought to".
+    fn deontic(&self, vg: &Range<usize>) -> bool {
+        vg.clone().any(|k| {
+            self.is(k, &["must", "should", "ought", "cannot", "can't"])
+                || (self.is(k, &["to"])
+                    && k > 0
+                    && self.is(k - 1, &["has", "have", "had", "need", "needs", "needed", "got"]))
+        })
+    }
+
+    fn negated_group(&self, vg: &Range<usize>) -> bool {
+        let lex = &*LEXICONS;
+        vg.clone()
+            .any(|k| self.word(k).is_some_and(|w| lex.is_negator(w) || w == "cannot"))
+    }
+
+    /// The rule findings of one sentence.
+    fn findings(&self, si: usize, out: &mut Vec<Finding>) {
+        let lex = &*STANCE_LEXICON;
+        let sentence = self.doc.sentences()[si].tokens.clone();
+        let mut i = sentence.start;
+        let mut skip_to = sentence.start;
+        while i < sentence.end {
+            let view = self.word_view(i, 4);
+            let form = if i >= skip_to && !self.capitalized(i) {
+                lex.longest_at(&view, 0)
+            } else {
+                None
+            };
+            let Some(form) = form else {
+                if i >= skip_to && self.is(i, COPULAS) {
+                    self.predication(&sentence, si, i, out);
+                }
+                i += 1;
+                continue;
+            };
+            let len = form.words.len();
+            match form.kind {
+                VerbKind::Attitude | VerbKind::Desire | VerbKind::Frame => {
+                    if let Some(end) = self.attitude(&sentence, si, i, form, out) {
+                        skip_to = end;
+                    }
+                }
+                VerbKind::Action => self.first_person_action(&sentence, si, i, form, out),
+                VerbKind::Deed => self.deed(&sentence, si, i, form, out),
+            }
+            i += len;
+        }
+    }
+
+    /// Attitude, desire and frame verbs at token `i`; returns the token
+    /// after a chained infinitive it consumed.
+    fn attitude(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+        out: &mut Vec<Finding>,
+    ) -> Option<usize> {
+        let lex = &*STANCE_LEXICON;
+        let vg = self.verb_group_start(sentence, i);
+        let subject = self.subject_before(sentence, vg)?;
+        let mut sign = f32::from(form.polarity);
+        if form.kind == VerbKind::Frame {
+            sign = 1.0;
+        }
+        if self.negated_before(sentence, i) {
+            sign = -sign;
+        }
+        let mut j = i + form.words.len();
+        // Adverbs between the verb and its object ("wants badly").
+        while j < sentence.end
+            && self
+                .word(j)
+                .is_some_and(|w| w.ends_with("ly") && !self.capitalized(j))
+        {
+            j += 1;
+        }
+        let ends_in_to = form.words.last() == Some(&"to");
+        if self.is(j, &["to"]) || ends_in_to {
+            let v = if ends_in_to { j } else { j + 1 };
+            let inner = lex.longest_at(&self.word_view(v, 4), 0)?;
+            if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
+                return None;
+            }
+            let after = v + inner.words.len();
+            let object = self.object_after(sentence, after)?;
+            out.push(Finding {
+                holder: HolderRef::Subject {
+                    np: subject,
+                    verb: i,
+                },
+                target: object.clone(),
+                polarity: polarity_of(sign * f32::from(inner.polarity)),
+                basis: Basis::Action,
+                sentence: si,
+            });
+            return Some(object.end);
+        }
+        if form.kind != VerbKind::Attitude || self.is(j, &["that"]) {
+            return None;
+        }
+        let object = self.object_after(sentence, j)?;
+        out.push(Finding {
+            holder: HolderRef::Subject {
+                np: subject,
+                verb: i,
+            },
+            target: object,
+            polarity: polarity_of(sign),
+            basis: Basis::Attitude,
+            sentence: si,
+        });
+        None
+    }
+
+    /// "We will defeat ISIS": an action verb with a first-person subject
+    /// and a modal.
+    fn first_person_action(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+        out: &mut Vec<Finding>,
+    ) {
+        let vg = self.verb_group_start(sentence, i);
+        let modal = (vg..i).any(|k| {
+            self.is(
+                k,
+                &["will", "must", "should", "shall", "would", "to", "cannot", "can't", "won't"],
+            )
+        });
+        if !modal {
+            return;
+        }
+        let Some(subject) = self.subject_before(sentence, vg) else {
+            return;
+        };
+        if !(subject.len() == 1 && self.is(subject.start, &["we", "i"])) {
+            return;
+        }
+        let Some(object) = self.object_after(sentence, i + form.words.len()) else {
+            return;
+        };
+        let mut sign = f32::from(form.polarity);
+        if self.negated_group(&(vg..i)) {
+            sign = -sign;
+        }
+        out.push(Finding {
+            holder: HolderRef::Subject {
+                np: subject,
+                verb: i,
+            },
+            target: object,
+            polarity: polarity_of(sign),
+            basis: Basis::Action,
+            sentence: si,
+        });
+    }
+
+    /// "X did it", "X was behind the attack", "X carried out the strikes".
+    fn deed(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+        out: &mut Vec<Finding>,
+    ) {
+        let lex = &*STANCE_LEXICON;
+        let anaphoric_form = form.words.last().is_some_and(|w| ANAPHORS.contains(w));
+        let j = i + form.words.len();
+        let bad = anaphoric_form
+            || self.is(j, ANAPHORS) && !self.word(j + 1).is_some_and(|w| !CLAUSE_WORDS.contains(&w) && !PREPOSITIONS.contains(&w))
+            || self.object_after(sentence, j).is_some_and(|o| {
+                o.map(|k| self.word(k).map_or(0.0, |w| lex.valence(w))).sum::<f32>() < 0.0
+            });
+        if !bad || self.negated_before(sentence, i) {
+            return;
+        }
+        let vg = self.verb_group_start(sentence, i);
+        let Some(subject) = self.subject_before(sentence, vg) else {
+            return;
+        };
+        if (subject.len() == 1 && self.is(subject.start, PRONOUNS))
+            || self.in_question(sentence, subject.start)
+        {
+            return;
+        }
+        out.push(Finding {
+            holder: HolderRef::Context,
+            target: subject,
+            polarity: Polarity::Negative,
+            basis: Basis::Responsibility,
+            sentence: si,
+        });
+    }
+
+    /// A copula at token `c`: a demanded action ("has to be
+    /// denuclearized") or an evaluative predicate ("was productive").
+    fn predication(&self, sentence: &Range<usize>, si: usize, c: usize, out: &mut Vec<Finding>) {
+        let lex = &*STANCE_LEXICON;
+        let vg = self.verb_group_start(sentence, c);
+        let Some(subject) = self.subject_before(sentence, vg) else {
+            return;
+        };
+        if (subject.len() == 1 && self.is(subject.start, PRONOUNS))
+            || self.in_question(sentence, subject.start)
+        {
+            return;
+        }
+        let group = vg..c + 1;
+        let mut negated = self.negated_group(&group);
+        let mut k = c + 1;
+        while k < sentence.end
+            && self.word(k).is_some_and(|w| {
+                LEXICONS.is_negator(w) || (w.ends_with("ly") && !self.capitalized(k))
+            })
+        {
+            negated |= self.word(k).is_some_and(|w| LEXICONS.is_negator(w));
+            k += 1;
+        }
+        let flip = if negated { -1.0 } else { 1.0 };
+        if self.deontic(&group)
+            && let Some(form) = lex.longest_at(&self.word_view(k, 3), 0)
+            && matches!(form.kind, VerbKind::Action | VerbKind::Attitude)
+        {
+            out.push(Finding {
+                holder: HolderRef::Context,
+                target: subject,
+                polarity: polarity_of(flip * f32::from(form.polarity)),
+                basis: Basis::Action,
+                sentence: si,
+            });
+            return;
+        }
+        let mut sum = 0.0;
+        let mut words = 0;
+        let mut local_neg = false;
+        while k < sentence.end && words < PREDICATE_WORDS {
+            let t = &self.doc.tokens()[k];
+            let Some(w) = self.word(k) else {
+                if t.kind == TokenKind::OpenQuote || t.kind == TokenKind::CloseQuote {
+                    k += 1;
+                    continue;
+                }
+                break;
+            };
+            if w == "that" || (CLAUSE_WORDS.contains(&w) && w != "as") || FINITE.contains(&w) {
+                break;
+            }
+            if LEXICONS.is_negator(w) {
+                local_neg = true;
+            }
+            let v = lex.valence(w);
+            sum += if local_neg { -0.74 * v } else { v };
+            words += 1;
+            k += 1;
+        }
+        let sum = flip * sum;
+        if sum.abs() >= PREDICATE_MIN {
+            out.push(Finding {
+                holder: HolderRef::Context,
+                target: subject,
+                polarity: polarity_of(sum),
+                basis: Basis::Evaluation,
+                sentence: si,
+            });
+        }
+    }
+
+    /// The byte window of sentence `si` the model reads around `focus`.
+    fn window(&self, si: usize, focus: &Range<usize>) -> Range<usize> {
+        let s = self.doc.sentences()[si].span.clone();
+        if s.len() <= WINDOW {
+            return s;
+        }
+        let half = WINDOW / 2;
+        let lo = focus.start.saturating_sub(half).max(s.start);
+        let hi = (focus.end + half).min(s.end).max(lo);
+        self.text.floor_char_boundary(lo)..self.text.ceil_char_boundary(hi)
+    }
+
+    fn sentence_of_byte(&self, pos: usize) -> Option<usize> {
+        self.doc.sentence_of(self.token_at(pos))
+    }
+}
+
+fn clip(r: &Range<usize>, to: &Range<usize>) -> Range<usize> {
+    let s = r.start.clamp(to.start, to.end);
+    let e = r.end.clamp(s, to.end);
+    s..e
+}
+
+/// Stances collected with a key per holder and target span; the first
+/// (the rule-based one) wins.
+#[derive(Default)]
+struct Collector {
+    stances: Vec<Stance>,
+    seen: HashMap<(String, usize, usize), usize>,
+}
+
+impl Collector {
+    fn push(&mut self, s: Stance) {
+        let key = (s.holder.name().to_string(), s.target.span.start, s.target.span.end);
+        if self.seen.contains_key(&key) {
+            return;
+        }
+        self.seen.insert(key, self.stances.len());
+        self.stances.push(s);
+    }
+}
+
+impl StanceAnalyzer {
+    /// The analyzer with the defaults (see [`StanceAnalyzerBuilder::new`]).
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzer::new();
+    /// ```
+    pub fn new() -> Self {
+        StanceAnalyzerBuilder::new().build()
+    }
+
+    /// A builder for non-default settings.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzer::builder().neutral(false).build();
+    /// ```
+    pub fn builder() -> StanceAnalyzerBuilder {
+        StanceAnalyzerBuilder::new()
+    }
+
+    /// The stances of a document, in the order of their evidence. `doc` is
+    /// the tokenized text; `mentions` are the gazetteer's mentions in it
+    /// ([`Gazetteer::find_in_document`]) and `quotes` the quotes found with
+    /// them (`QuoteExtractor::extract_with_entities`). Never panics; linear
+    /// in the text.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::Gazetteer;
+    /// use newsnlp_quotes::QuoteExtractor;
+    /// use newsnlp_stance::{Basis, Polarity, StanceAnalyzer};
+    /// use newsnlp_tokenize::Tokenizer;
+    ///
+    /// let text = "Secretary of Defense James Mattis stated that he was absolutely \
+    ///             certain that Assad’s forces did it.";
+    /// let doc = Tokenizer::new().tokenize(text);
+    /// let gaz = Gazetteer::default();
+    /// let mentions = gaz.find_in_document(text);
+    /// let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
+    /// let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
+    ///
+    /// let assad = stances.iter().find(|s| s.target.entity.is_some()).unwrap();
+    /// assert_eq!(assad.holder.name(), "James Mattis");
+    /// assert_eq!(&text[assad.target.span.clone()], "Assad");
+    /// assert_eq!(assad.target.span, 91..96);
+    /// assert_eq!(assad.polarity, Polarity::Negative);
+    /// assert_eq!(assad.basis, Basis::Responsibility);
+    /// assert!(assad.certainty > 0.9); // "absolutely certain"
+    /// ```
+    pub fn stances(
+        &self,
+        doc: &Tokenized<'_>,
+        gazetteer: &Gazetteer,
+        mentions: &[Mention],
+        quotes: &[Quote],
+    ) -> Vec<Stance> {
+        let d = Doc::new(doc, gazetteer, mentions, quotes);
+        let mut out = Collector::default();
+        let mut findings = Vec::new();
+        for si in 0..doc.sentences().len() {
+            d.findings(si, &mut findings);
+        }
+        for f in &findings {
+            self.emit_finding(&d, f, &mut out);
+        }
+        self.quote_entities(&d, &mut out);
+        if self.author {
+            self.author_entities(&d, &mut out);
+        }
+        let mut stances = out.stances;
+        if !self.neutral {
+            stances.retain(|s| s.polarity != Polarity::Neutral);
+        }
+        stances.sort_by_key(|s| (s.evidence.start, s.target.span.start, s.evidence.end));
+        stances
+    }
+
+    fn certainty_of(&self, d: &Doc<'_, '_>, si: usize, evidence: &Range<usize>) -> f32 {
+        let w = d.window(si, evidence);
+        let ev = clip(evidence, &w);
+        let rel = ev.start - w.start..ev.end - w.start;
+        self.certainty.score(&d.text[w], rel)
+    }
+
+    fn model(&self, d: &Doc<'_, '_>, si: usize, target: &Range<usize>) -> crate::Sentiment {
+        let w = d.window(si, target);
+        let t = clip(target, &w);
+        self.sentiment
+            .classify(&d.text[w.clone()], t.start - w.start..t.end - w.start)
+    }
+
+    fn emit_finding(&self, d: &Doc<'_, '_>, f: &Finding, out: &mut Collector) {
+        let sentence_span = d.doc.sentences()[f.sentence].span.clone();
+        let target_span = d.span(&f.target);
+        let (holder, evidence) = match &f.holder {
+            HolderRef::Subject { np, verb } => {
+                let Some(h) = d.resolve_subject(np, *verb) else {
+                    return;
+                };
+                let start = d.span(np).start;
+                (h, start.min(target_span.start)..target_span.end)
+            }
+            HolderRef::Context => match d.enclosing_quote(&target_span) {
+                Some(q) => match &q.speaker {
+                    Some(sp) => (Holder::from_speaker(sp), clip(&q.content, &sentence_span)),
+                    None => return,
+                },
+                None if !d.attributed[f.sentence] => (d.author(), sentence_span.clone()),
+                None => return,
+            },
+        };
+        let certainty = self.certainty_of(d, f.sentence, &evidence);
+        // The phrase itself, or the entity it names.
+        let mut first = f.target.start;
+        while first < f.target.end && d.is(first, DETERMINERS) {
+            first += 1;
+        }
+        let head_start = d.span(&(first..f.target.end)).start;
+        let mut entity_target = None;
+        if let Some(m) = d.mentions_in(&target_span).next()
+            && m.start() == head_start
+        {
+            entity_target = Some(m);
+        }
+        let holder_entity = holder.entity();
+        let exact = entity_target.is_some_and(|m| {
+            let rest = &d.text[m.end()..target_span.end];
+            rest.is_empty() || rest == "’s" || rest == "'s"
+        });
+        if !exact {
+            out.push(Stance {
+                holder: holder.clone(),
+                target: Target {
+                    text: d.text[target_span.clone()].to_string(),
+                    span: target_span,
+                    entity: None,
+                },
+                polarity: f.polarity,
+                certainty,
+                evidence: evidence.clone(),
+                basis: f.basis,
+            });
+        }
+        if let Some(m) = entity_target
+            && m.entity() != holder_entity
+            && let Some(id) = m.entity()
+        {
+            out.push(Stance {
+                holder,
+                target: Target {
+                    text: d.gaz.entity(id).name().to_string(),
+                    span: m.span(),
+                    entity: Some(id),
+                },
+                polarity: f.polarity,
+                certainty,
+                evidence,
+                basis: f.basis,
+            });
+        }
+    }
+
+    /// Entities in each attributed quote's content: model polarity.
+    fn quote_entities(&self, d: &Doc<'_, '_>, out: &mut Collector) {
+        for q in &d.quotes {
+            let Some(sp) = &q.speaker else { continue };
+            let holder = Holder::from_speaker(sp);
+            let own = holder.entity();
+            for m in d.mentions_in(&q.content) {
+                if m.entity() == own
+                    || q.source.as_ref().is_some_and(|s| overlaps(s, &m.span()))
+                {
+                    continue;
+                }
+                let Some(si) = d.sentence_of_byte(m.start()) else {
+                    continue;
+                };
+                let sentence_span = d.doc.sentences()[si].span.clone();
+                let evidence = clip(&q.content, &sentence_span);
+                let Some(id) = m.entity() else { continue };
+                let sentiment = self.model(d, si, &m.span());
+                out.push(Stance {
+                    holder: holder.clone(),
+                    target: Target {
+                        text: d.gaz.entity(id).name().to_string(),
+                        span: m.span(),
+                        entity: Some(id),
+                    },
+                    polarity: sentiment.polarity,
+                    certainty: self.certainty_of(d, si, &evidence),
+                    evidence,
+                    basis: Basis::Model,
+                });
+            }
+        }
+    }
+
+    /// Entities of unattributed, evaluative sentences: the author's stance
+    /// when the model is confident it is not neutral.
+    fn author_entities(&self, d: &Doc<'_, '_>, out: &mut Collector) {
+        let lex = &*STANCE_LEXICON;
+        for (si, sentence) in d.doc.sentences().iter().enumerate() {
+            if d.attributed[si] {
+                continue;
+            }
+            let mut ms = d.mentions_in(&sentence.span).peekable();
+            if ms.peek().is_none() {
+                continue;
+            }
+            let evaluative = sentence
+                .tokens
+                .clone()
+                .take(WINDOW)
+                .any(|k| d.word(k).is_some_and(|w| lex.valence(w).abs() >= EVALUATIVE_WORD));
+            if !evaluative {
+                continue;
+            }
+            for m in ms {
+                let Some(id) = m.entity() else { continue };
+                let sentiment = self.model(d, si, &m.span());
+                if sentiment.polarity == Polarity::Neutral
+                    || sentiment.scores.get(sentiment.polarity) < AUTHOR_MIN_PROB
+                {
+                    continue;
+                }
+                out.push(Stance {
+                    holder: d.author(),
+                    target: Target {
+                        text: d.gaz.entity(id).name().to_string(),
+                        span: m.span(),
+                        entity: Some(id),
+                    },
+                    polarity: sentiment.polarity,
+                    certainty: self.certainty_of(d, si, &sentence.span),
+                    evidence: sentence.span.clone(),
+                    basis: Basis::Model,
+                });
+            }
+        }
+    }
+}

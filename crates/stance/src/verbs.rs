@@ -1,0 +1,164 @@
+//! The stance lexicons: stance verbs (`data/stance_verbs.txt`) and the
+//! evaluative words of news that VADER lacks (`data/evaluatives.txt`).
+//! Parsed once, on first use.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::lexicon::LEXICONS;
+
+const STANCE_VERBS: &str = include_str!("../data/stance_verbs.txt");
+const EVALUATIVES: &str = include_str!("../data/evaluatives.txt");
+
+/// What a stance verb does (see the header of `data/stance_verbs.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbKind {
+    /// The subject holds an attitude toward the object.
+    Attitude,
+    /// Something done to the object.
+    Action,
+    /// A verb of saying, thinking or agreeing (no polarity).
+    Frame,
+    /// A responsibility predicate: the subject did it.
+    Deed,
+    /// Wanting or refusing the action of a following infinitive.
+    Desire,
+}
+
+/// One inflected form of a stance verb (one or more words).
+#[derive(Debug, Clone)]
+pub(crate) struct VerbForm {
+    pub words: Vec<&'static str>,
+    /// +1, -1 or 0.
+    pub polarity: i8,
+    pub kind: VerbKind,
+}
+
+/// The parsed stance lexicons.
+#[derive(Debug, Default)]
+pub(crate) struct StanceLexicon {
+    by_first: HashMap<&'static str, Vec<VerbForm>>,
+    evaluative: HashMap<&'static str, f32>,
+    forms: usize,
+}
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl StanceLexicon {
+    fn load() -> Self {
+        let mut lex = StanceLexicon::default();
+        for line in lines(STANCE_VERBS) {
+            let mut cols = line.split('\t');
+            let (Some(pol), Some(kind), Some(forms)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let polarity = match pol.trim() {
+                "+" => 1,
+                "-" => -1,
+                "0" => 0,
+                _ => continue,
+            };
+            let kind = match kind.trim() {
+                "attitude" => VerbKind::Attitude,
+                "action" => VerbKind::Action,
+                "frame" => VerbKind::Frame,
+                "deed" => VerbKind::Deed,
+                "desire" => VerbKind::Desire,
+                _ => continue,
+            };
+            for form in forms.split('|') {
+                let words: Vec<&'static str> = form.split_whitespace().collect();
+                let Some(first) = words.first().copied() else {
+                    continue;
+                };
+                lex.by_first.entry(first).or_default().push(VerbForm {
+                    words,
+                    polarity,
+                    kind,
+                });
+                lex.forms += 1;
+            }
+        }
+        for v in lex.by_first.values_mut() {
+            v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+        }
+        for line in lines(EVALUATIVES) {
+            if let Some((w, v)) = line.split_once('\t')
+                && let Ok(v) = v.trim().parse::<f32>()
+            {
+                lex.evaluative.insert(w.trim(), v);
+            }
+        }
+        lex
+    }
+
+    /// The longest verb form starting at word `i` of `words` (lowercased
+    /// words, `None` for punctuation).
+    pub fn longest_at(&self, words: &[Option<&str>], i: usize) -> Option<&VerbForm> {
+        let first = words.get(i).copied().flatten()?;
+        let cands = self.by_first.get(first)?;
+        cands.iter().find(|f| {
+            f.words.len() <= words.len() - i
+                && f.words
+                    .iter()
+                    .zip(&words[i..])
+                    .all(|(w, t)| t.is_some_and(|t| t == *w))
+        })
+    }
+
+    /// The valence of a lowercased word (VADER units): the news evaluatives
+    /// first, then VADER; 0 for hedges and boosters ("certain", "sure"),
+    /// which speak of the holder's confidence, not of the subject.
+    pub fn valence(&self, lower: &str) -> f32 {
+        if let Some(v) = self.evaluative.get(lower) {
+            return *v;
+        }
+        let lex = &*LEXICONS;
+        if lex.hedges.starts_with(lower) || lex.boosters.starts_with(lower) {
+            return 0.0;
+        }
+        lex.valence.get(lower).copied().unwrap_or(0.0)
+    }
+
+    /// Number of verb forms and evaluative words parsed.
+    #[cfg(test)]
+    pub fn counts(&self) -> (usize, usize) {
+        (self.forms, self.evaluative.len())
+    }
+}
+
+/// The shared, lazily parsed stance lexicons.
+pub(crate) static STANCE_LEXICON: LazyLock<StanceLexicon> = LazyLock::new(StanceLexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_parse_completely() {
+        let lex = &*STANCE_LEXICON;
+        let forms: usize = lines(STANCE_VERBS)
+            .filter_map(|l| l.split('\t').nth(2))
+            .map(|f| f.split('|').count())
+            .sum();
+        let (parsed, evals) = lex.counts();
+        assert_eq!(parsed, forms);
+        assert_eq!(evals, lines(EVALUATIVES).count());
+        assert!(parsed > 500);
+        let w = |s: &'static str| Some(s);
+        let f = lex.longest_at(&[w("called"), w("for"), w("talks")], 0).unwrap();
+        assert_eq!((f.words.len(), f.polarity, f.kind), (2, 1, VerbKind::Attitude));
+        let f = lex.longest_at(&[w("denied")], 0).unwrap();
+        assert_eq!((f.polarity, f.kind), (-1, VerbKind::Action));
+        assert!(lex.longest_at(&[w("said")], 0).unwrap().kind == VerbKind::Frame);
+        assert!(lex.longest_at(&[None, w("said")], 0).is_none());
+        assert_eq!(lex.valence("productive"), 1.8);
+        assert_eq!(lex.valence("low"), -1.1);
+        assert_eq!(lex.valence("certain"), 0.0);
+    }
+}
