@@ -1,0 +1,10 @@
+//! Fuzz target: gazetteer mentions (find, find_in_document) on any UTF-8 input; see `newsnlp_fuzz` for the checks.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        newsnlp_fuzz::gazetteer(newsnlp_fuzz::layers(), text);
+    }
+});

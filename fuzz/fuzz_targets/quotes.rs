@@ -1,0 +1,10 @@
+//! Fuzz target: quotes without and with entities on any UTF-8 input; see `newsnlp_fuzz` for the checks.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        newsnlp_fuzz::quote_layer(newsnlp_fuzz::layers(), text);
+    }
+});
