@@ -392,6 +392,11 @@ impl<'a, 't> Ctx<'a, 't> {
         if self.lex.is(lx::SUBJECT_PRONOUNS, w) && !matches!(w, "that" | "which" | "who") {
             return Some(start..start + 1);
         }
+        if !is_wordish(&self.toks[start])
+            || (self.lex.is(lx::STOP, w) && !self.is_name_word(start))
+        {
+            return None;
+        }
         let mut k = start;
         let hi = hi.min(start + MAX_SOURCE + 4);
         while k < hi {
@@ -459,23 +464,46 @@ impl<'a, 't> Ctx<'a, 't> {
                 | "earlier" | "back" | "last" | "this" | "since" | "when" | "while" | "as"
                 | "but" | "and" | "still" | "yet" | "meanwhile" | "instead" | "however"
                 | "then" | "now" | "speaking" | "asked" | "for" | "with" | "by" | "from"
-                | "like" | "unlike" | "despite" | "although" | "though" | "if"
-        ) || self.toks[a].kind == TokenKind::Number;
+                | "like" | "unlike" | "despite" | "although" | "though" | "if" | "following"
+                | "amid" | "among" | "upon" | "under" | "over" | "across" | "throughout"
+                | "within" | "without" | "once" | "given" | "to" | "outside" | "inside"
+        ) || self.toks[a].kind == TokenKind::Number
+            || (first.len() > 5 && (first.ends_with("ing") || first.ends_with("ed")));
         if intro
             && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ","))
         {
             a = c + 1;
         }
-        self.np_right(a, i).filter(|r| r.end < i)
+        let np = self.np_right(a, i).filter(|r| r.end < i)?;
+        // The subject ends before its verb: a lower-case word after a
+        // name ("Trump launched"), or a past form ("police began").
+        let mut end = np.end;
+        for k in np.start + 1..np.end {
+            let t = &self.toks[k];
+            let w = self.lw(k);
+            let lower = t.kind == TokenKind::Word && !is_cap(t);
+            if lower
+                && !self.lex.is(lx::DETERMINERS, w)
+                && !matches!(w, "of" | "for" | "and")
+                && (is_cap(&self.toks[k - 1]) || w.ends_with("ed") || matches!(w, "began" | "made" | "took" | "gave" | "went" | "came" | "sent" | "spent" | "held" | "led"))
+            {
+                end = k;
+                break;
+            }
+        }
+        Some(np.start..end)
     }
 
     /// A source after its cue runs on through an appositive or relative
     /// clause to the end of the sentence: "said Jane Roe, a strategist
     /// who worked for two governors".
     fn extend_source(&self, src: Range<usize>, se: usize) -> Range<usize> {
-        let e = src.end;
+        // From the appositive's comma, inside the phrase or right after it.
+        let Some(e) = (src.start..(src.end + 1).min(se)).find(|&k| is_punct(&self.toks[k], ","))
+        else {
+            return src;
+        };
         if e + 1 < se
-            && is_punct(&self.toks[e], ",")
             && se - e <= 40
             && !self.toks[e..se].iter().any(|t| t.is_quote())
             && !self.lex.cue(self.lw(e + 1)).iter().any(|f| f.ing)
@@ -714,6 +742,33 @@ impl<'a, 't> Ctx<'a, 't> {
         out
     }
 
+    /// A bare verb form ("think", "say") agrees with a pronoun, a plural
+    /// or a name ("we think", "officials say", "Republicans want"); after
+    /// anything else it is likely a noun or part of a compound ("think
+    /// tank").
+    fn base_form_subject_ok(&self, cue: usize, src: &Range<usize>) -> bool {
+        let w = self.lw(cue);
+        let is_base = self.lex.cue(w).iter().any(|f| self.lex.lemmas[f.lemma as usize] == w);
+        if !is_base || src.is_empty() {
+            return true;
+        }
+        let head = src.end - 1;
+        let hw = self.lw(head);
+        self.lex.is(lx::SUBJECT_PRONOUNS, hw)
+            || self.lex.is(lx::DETERMINERS, hw)
+            || self.lex.is(lx::PLURAL_SOURCES, hw)
+            || matches!(
+                hw,
+                "people" | "police" | "media" | "public" | "staff" | "majority" | "minority"
+                    | "percent" | "%" | "half" | "third" | "quarter"
+            )
+            || hw.ends_with("ed")
+            || self.toks[head].kind == TokenKind::Number
+            || (hw.ends_with('s') && !hw.ends_with("ss"))
+            || (is_cap(&self.toks[head]) && !self.sentence_initial(head))
+            || self.toks[head].text.chars().all(|c| !c.is_lowercase())
+    }
+
     /// `NAME: words` at the start of a line: a headline ("Lynch: No outside
     /// influence on the inquiry") or a transcript turn ("TAPPER: And …").
     fn name_colon(&self, i: usize) -> Option<Found> {
@@ -933,7 +988,10 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         // X said (that) C.
-        src.as_ref()?;
+        let src_range = src.clone()?;
+        if !self.base_form_subject_ok(i, &src_range) {
+            return None;
+        }
         let (content, quote) = self.content_after(c1, se, class, lemma)?;
         let pattern = if quote.is_some() {
             Pattern::SourceCueQuote
