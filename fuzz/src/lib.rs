@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use newsnlp::gazetteer::{Gazetteer, Mention};
 use newsnlp::quotes::{Quote, QuoteExtractor, Speaker};
-use newsnlp::stance::{Certainty, TargetSentiment};
+use newsnlp::stance::{Certainty, Stance, StanceAnalyzer, TargetSentiment};
 use newsnlp::tokenize::{Token, Tokenized, Tokenizer};
 use newsnlp::{Document, Pipeline};
 
@@ -31,6 +31,8 @@ pub struct Layers {
     pub sentiment: TargetSentiment,
     /// The hedge and booster analyzer.
     pub certainty: Certainty,
+    /// The stance-triple analyzer.
+    pub stances: StanceAnalyzer,
 }
 
 static LAYERS: LazyLock<Layers> = LazyLock::new(|| Layers {
@@ -40,6 +42,7 @@ static LAYERS: LazyLock<Layers> = LazyLock::new(|| Layers {
     pipeline: Pipeline::new(),
     sentiment: TargetSentiment::new(),
     certainty: Certainty::new(),
+    stances: StanceAnalyzer::new(),
 });
 
 /// The process-wide [`Layers`].
@@ -309,6 +312,44 @@ pub fn stance(l: &Layers, sentence: &str, target: Range<usize>) {
     }
 }
 
+/// Stance triples: target and evidence spans in bounds, in the order of
+/// their evidence; certainty in [0, 1]; entities of `gaz`.
+pub fn stances(text: &str, stances: &[Stance], gaz: &Gazetteer) {
+    let mut prev = 0;
+    for (i, s) in stances.iter().enumerate() {
+        span_in(text, &s.target.span, "stance target");
+        span_in(text, &s.evidence, "stance evidence");
+        unit(s.certainty, "stance certainty");
+        assert!(
+            s.evidence.start >= prev,
+            "stance {i} evidence {:?} is out of text order",
+            s.evidence
+        );
+        prev = s.evidence.start;
+        for id in [s.target.entity, s.holder.entity()].into_iter().flatten() {
+            assert!(id.index() < gaz.len(), "stance entity out of the gazetteer");
+        }
+        if let Some(id) = s.target.entity {
+            assert_eq!(
+                s.target.text,
+                gaz.entity(id).name(),
+                "target text is not its entity's name"
+            );
+        }
+    }
+}
+
+/// The stance layer on the other layers' output, twice (same result).
+pub fn stance_layer(l: &Layers, text: &str) {
+    let doc = l.tokenizer.tokenize(text);
+    let ms = l.gazetteer.find_in_document(text);
+    let qs = l.quotes.extract_with_entities(&doc, &l.gazetteer, &ms);
+    let found = l.stances.stances(&doc, &l.gazetteer, &ms, &qs);
+    stances(text, &found, &l.gazetteer);
+    let again = l.stances.stances(&doc, &l.gazetteer, &ms, &qs);
+    assert_eq!(found, again, "a second stance analysis differs");
+}
+
 /// The whole pipeline: every layer's invariants on the [`Document`], the
 /// entity list agreeing with the mentions, stance on the sentences of the
 /// first mentions, and the same result on a second run.
@@ -321,6 +362,7 @@ pub fn analyze(l: &Layers, text: &str) {
         format!("{again:?}"),
         "a second analysis differs"
     );
+    stance_layer(l, text);
 }
 
 /// The invariants of one analyzed [`Document`] of `text`.
