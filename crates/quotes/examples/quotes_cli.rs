@@ -44,7 +44,10 @@ fn main() -> ExitCode {
     let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
     let mut json = serde_json::json!({ "quotes": quotes });
     if args.iter().any(|a| a == "--pattern") {
-        for (q, v) in quotes.iter().zip(json["quotes"].as_array_mut().into_iter().flatten()) {
+        for (q, v) in quotes
+            .iter()
+            .zip(json["quotes"].as_array_mut().into_iter().flatten())
+        {
             v["pattern"] = q.rule.as_str().into();
         }
     }

@@ -108,7 +108,11 @@ impl<'a, 't> Ctx<'a, 't> {
         let n = toks.len();
         let mut next_break = vec![n; n + 1];
         for i in (0..n).rev() {
-            next_break[i] = if ctx.is_break(i) { i } else { next_break[i + 1] };
+            next_break[i] = if ctx.is_break(i) {
+                i
+            } else {
+                next_break[i + 1]
+            };
         }
         ctx.next_break = next_break;
         ctx
@@ -145,7 +149,6 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         false
     }
-
 
     fn in_any_quote(&self, i: usize) -> bool {
         self.owner.get(i).is_some_and(|&o| o != u32::MAX)
@@ -192,12 +195,12 @@ impl<'a, 't> Ctx<'a, 't> {
         let ss = self.sentence_range(i).start;
         i - ss.min(i) <= 4
             && (ss..i).all(|k| {
-            let t = &self.toks[k];
-            t.kind == TokenKind::OpenQuote
-                || t.kind == TokenKind::Dash
-                || is_punct(t, "(")
-                || is_punct(t, ":")
-        })
+                let t = &self.toks[k];
+                t.kind == TokenKind::OpenQuote
+                    || t.kind == TokenKind::Dash
+                    || is_punct(t, "(")
+                    || is_punct(t, ":")
+            })
     }
 
     /// A capitalized word inside a sentence, or an all-capitals one: a name.
@@ -311,8 +314,18 @@ impl<'a, 't> Ctx<'a, 't> {
                 || (is_cap(&self.toks[k])
                     && matches!(
                         self.lw(k),
-                        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-                            | "sunday" | "yesterday" | "today" | "tonight" | "now" | "then"
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "yesterday"
+                            | "today"
+                            | "tonight"
+                            | "now"
+                            | "then"
                     ))
                 || self.toks[k].kind == TokenKind::Punctuation)
         {
@@ -332,7 +345,8 @@ impl<'a, 't> Ctx<'a, 't> {
             let w = self.lw(j - 1);
             let t = &self.toks[j - 1];
             let stem = t.stem().to_lowercase();
-            let adverb = t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly");
+            let adverb =
+                t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly");
             if is_wordish(t) && (self.lex.is(lx::AUX, w) || self.lex.is(lx::AUX, &stem) || adverb) {
                 j -= 1;
                 skipped += 1;
@@ -385,6 +399,11 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// The noun phrase starting at `start` (a source after its cue).
     fn np_right(&self, start: usize, hi: usize) -> Option<Range<usize>> {
+        self.np_right_with(start, hi, true)
+    }
+
+    /// [`Ctx::np_right`], with or without an appositive after a comma.
+    fn np_right_with(&self, start: usize, hi: usize, appositive: bool) -> Option<Range<usize>> {
         if start >= hi {
             return None;
         }
@@ -392,8 +411,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if self.lex.is(lx::SUBJECT_PRONOUNS, w) && !matches!(w, "that" | "which" | "who") {
             return Some(start..start + 1);
         }
-        if !is_wordish(&self.toks[start])
-            || (self.lex.is(lx::STOP, w) && !self.is_name_word(start))
+        if !is_wordish(&self.toks[start]) || (self.lex.is(lx::STOP, w) && !self.is_name_word(start))
         {
             return None;
         }
@@ -411,7 +429,8 @@ impl<'a, 't> Ctx<'a, 't> {
             if is_punct(t, ",") {
                 // Keep an appositive: ", a Republican strategist".
                 let n = self.lw(k + 1);
-                if k + 1 < hi
+                if appositive
+                    && k + 1 < hi
                     && (self.lex.is(lx::DETERMINERS, n) || self.lex.is(lx::TITLES, n))
                     && !matches!(n, "who" | "which" | "that")
                 {
@@ -460,18 +479,61 @@ impl<'a, 't> Ctx<'a, 't> {
         let first = self.lw(a);
         let intro = matches!(
             first,
-            "in" | "on" | "at" | "after" | "before" | "during" | "hours" | "days" | "later"
-                | "earlier" | "back" | "last" | "this" | "since" | "when" | "while" | "as"
-                | "but" | "and" | "still" | "yet" | "meanwhile" | "instead" | "however"
-                | "then" | "now" | "speaking" | "asked" | "for" | "with" | "by" | "from"
-                | "like" | "unlike" | "despite" | "although" | "though" | "if" | "following"
-                | "amid" | "among" | "upon" | "under" | "over" | "across" | "throughout"
-                | "within" | "without" | "once" | "given" | "to" | "outside" | "inside"
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "hours"
+                | "days"
+                | "later"
+                | "earlier"
+                | "back"
+                | "last"
+                | "this"
+                | "since"
+                | "when"
+                | "while"
+                | "as"
+                | "but"
+                | "and"
+                | "still"
+                | "yet"
+                | "meanwhile"
+                | "instead"
+                | "however"
+                | "then"
+                | "now"
+                | "speaking"
+                | "asked"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "like"
+                | "unlike"
+                | "despite"
+                | "although"
+                | "though"
+                | "if"
+                | "following"
+                | "amid"
+                | "among"
+                | "upon"
+                | "under"
+                | "over"
+                | "across"
+                | "throughout"
+                | "within"
+                | "without"
+                | "once"
+                | "given"
+                | "to"
+                | "outside"
+                | "inside"
         ) || self.toks[a].kind == TokenKind::Number
             || (first.len() > 5 && (first.ends_with("ing") || first.ends_with("ed")));
-        if intro
-            && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ","))
-        {
+        if intro && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ",")) {
             a = c + 1;
         }
         let np = self.np_right(a, i).filter(|r| r.end < i)?;
@@ -485,7 +547,21 @@ impl<'a, 't> Ctx<'a, 't> {
             if lower
                 && !self.lex.is(lx::DETERMINERS, w)
                 && !matches!(w, "of" | "for" | "and")
-                && (is_cap(&self.toks[k - 1]) || w.ends_with("ed") || matches!(w, "began" | "made" | "took" | "gave" | "went" | "came" | "sent" | "spent" | "held" | "led"))
+                && (is_cap(&self.toks[k - 1])
+                    || w.ends_with("ed")
+                    || matches!(
+                        w,
+                        "began"
+                            | "made"
+                            | "took"
+                            | "gave"
+                            | "went"
+                            | "came"
+                            | "sent"
+                            | "spent"
+                            | "held"
+                            | "led"
+                    ))
             {
                 end = k;
                 break;
@@ -529,13 +605,53 @@ impl<'a, 't> Ctx<'a, 't> {
             let t = &self.toks[a];
             let adverbial = matches!(
                 w,
-                "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "last"
-                    | "this" | "earlier" | "later" | "yesterday" | "today" | "tonight" | "to"
-                    | "of" | "about" | "as" | "through" | "via" | "from" | "recently"
-                    | "previously" | "repeatedly" | "also" | "again" | "publicly" | "privately"
-                    | "then" | "once" | "with" | "by" | "for" | "monday" | "tuesday"
-                    | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "afterward"
-                    | "afterwards" | "flatly" | "simply" | "softly" | "quietly" | "reporters"
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "to"
+                    | "of"
+                    | "about"
+                    | "as"
+                    | "through"
+                    | "via"
+                    | "from"
+                    | "recently"
+                    | "previously"
+                    | "repeatedly"
+                    | "also"
+                    | "again"
+                    | "publicly"
+                    | "privately"
+                    | "then"
+                    | "once"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "afterward"
+                    | "afterwards"
+                    | "flatly"
+                    | "simply"
+                    | "softly"
+                    | "quietly"
+                    | "reporters"
             ) || w.ends_with("ly")
                 || is_final_punct(t)
                 || is_punct(t, ",")
@@ -559,7 +675,11 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// The content before the separator at `sep` (a comma, a dash or a
     /// closing quote mark), back to the sentence start or the quotation.
-    fn content_before(&self, sep: usize, sent_start: usize) -> Option<(Range<usize>, Option<usize>)> {
+    fn content_before(
+        &self,
+        sep: usize,
+        sent_start: usize,
+    ) -> Option<(Range<usize>, Option<usize>)> {
         let t = &self.toks[sep];
         let mut p = sep;
         if t.kind != TokenKind::CloseQuote
@@ -621,6 +741,21 @@ impl<'a, 't> Ctx<'a, 't> {
         // "said Tuesday that", "told reporters that".
         let mut found_that = None;
         let stop = (j + THAT_WINDOW).min(sent_end);
+        let tell_like = matches!(
+            lemma,
+            "tell"
+                | "inform"
+                | "assure"
+                | "remind"
+                | "warn"
+                | "reassure"
+                | "notify"
+                | "urge"
+                | "ask"
+                | "advise"
+                | "instruct"
+                | "promise"
+        );
         for k in j..stop {
             let w = self.lw(k);
             if w == "that" && is_wordish(&self.toks[k]) {
@@ -628,18 +763,16 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
             let t = &self.toks[k];
-            let ok = (is_wordish(t)
-                && (self.lex.is(lx::TIME, w) || self.lex.is(lx::TELL_OBJECTS, w) || is_cap(t)))
+            // "told the committee on Monday that": an object comes first.
+            let object = tell_like && is_wordish(t) && self.lex.cue(w).is_empty();
+            let ok = object
+                || (is_wordish(t)
+                    && (self.lex.is(lx::TIME, w) || self.lex.is(lx::TELL_OBJECTS, w) || is_cap(t)))
                 || is_punct(t, ",");
             if !ok {
                 break;
             }
         }
-        let tell_like = matches!(
-            lemma,
-            "tell" | "inform" | "assure" | "remind" | "warn" | "reassure" | "notify" | "urge"
-                | "ask" | "advise" | "instruct" | "promise"
-        );
         if let Some(k) = found_that {
             j = k;
         } else {
@@ -648,11 +781,15 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             if tell_like {
                 let mut k = j;
-                while k < sent_end
-                    && k < j + 6
-                    && is_wordish(&self.toks[k])
-                    && (self.lex.is(lx::TELL_OBJECTS, self.lw(k)) || is_cap(&self.toks[k]))
-                {
+                while k < sent_end && k < j + 6 && is_wordish(&self.toks[k]) {
+                    let w = self.lw(k);
+                    let det = self.lex.is(lx::DETERMINERS, w);
+                    let object = (self.lex.is(lx::TELL_OBJECTS, w) && !det)
+                        || is_cap(&self.toks[k])
+                        || (det && self.toks.get(k + 1).is_some_and(is_cap));
+                    if !object {
+                        break;
+                    }
                     k += 1;
                 }
                 if k < sent_end && (is_punct(&self.toks[k], ",") || is_punct(&self.toks[k], ":")) {
@@ -708,8 +845,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 let found = self.cue_at(i, ss, se);
                 if let Some(f) = found {
-                    let overlaps = f.content.clone().any(|k| claimed[k])
-                        || f.source.clone().is_some_and(|r| r.clone().any(|k| claimed[k]));
+                    // Two quotes may share a source ("X criticized the deal,
+                    // saying …"), never content.
+                    let overlaps = f.content.clone().any(|k| claimed[k]);
                     if !overlaps {
                         let mut next = i + 1;
                         for r in [Some(f.content.clone()), f.cue.clone(), f.source.clone()]
@@ -748,7 +886,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// tank").
     fn base_form_subject_ok(&self, cue: usize, src: &Range<usize>) -> bool {
         let w = self.lw(cue);
-        let is_base = self.lex.cue(w).iter().any(|f| self.lex.lemmas[f.lemma as usize] == w);
+        let is_base = self
+            .lex
+            .cue(w)
+            .iter()
+            .any(|f| self.lex.lemmas[f.lemma as usize] == w);
         if !is_base || src.is_empty() {
             return true;
         }
@@ -759,8 +901,18 @@ impl<'a, 't> Ctx<'a, 't> {
             || self.lex.is(lx::PLURAL_SOURCES, hw)
             || matches!(
                 hw,
-                "people" | "police" | "media" | "public" | "staff" | "majority" | "minority"
-                    | "percent" | "%" | "half" | "third" | "quarter"
+                "people"
+                    | "police"
+                    | "media"
+                    | "public"
+                    | "staff"
+                    | "majority"
+                    | "minority"
+                    | "percent"
+                    | "%"
+                    | "half"
+                    | "third"
+                    | "quarter"
             )
             || hw.ends_with("ed")
             || self.toks[head].kind == TokenKind::Number
@@ -783,21 +935,72 @@ impl<'a, 't> Ctx<'a, 't> {
             let ok = (is_wordish(t) && (is_cap(t) || matches!(w, "of" | "the" | "and" | "de")))
                 || self.is_hyphen_joint(k)
                 || is_punct(t, ".");
-            if !ok || !self.lex.cue(&w).is_empty() && !is_cap(t) {
+            if !ok || !self.lex.cue(w).is_empty() && !is_cap(t) {
                 return None;
             }
         }
         let label = self.lw(i);
         if matches!(
-            &*label,
-            "update" | "updated" | "note" | "editor" | "editor's" | "editor’s" | "related"
-                | "photo" | "photos" | "video" | "source" | "sources" | "read" | "watch" | "see"
-                | "correction" | "warning" | "disclaimer" | "contact" | "email" | "follow"
-                | "subscribe" | "tags" | "topics" | "posted" | "published" | "filed" | "credit"
-                | "via" | "by" | "title" | "headline" | "summary" | "abstract" | "background"
-                | "question" | "answer" | "transcript" | "full" | "partial" | "more" | "also"
-                | "step" | "part" | "chapter" | "day" | "time" | "date" | "location" | "where"
-                | "when" | "what" | "who" | "why" | "how" | "bottom" | "the" | "and" | "but"
+            label,
+            "update"
+                | "updated"
+                | "note"
+                | "editor"
+                | "editor's"
+                | "editor’s"
+                | "related"
+                | "photo"
+                | "photos"
+                | "video"
+                | "source"
+                | "sources"
+                | "read"
+                | "watch"
+                | "see"
+                | "correction"
+                | "warning"
+                | "disclaimer"
+                | "contact"
+                | "email"
+                | "follow"
+                | "subscribe"
+                | "tags"
+                | "topics"
+                | "posted"
+                | "published"
+                | "filed"
+                | "credit"
+                | "via"
+                | "by"
+                | "title"
+                | "headline"
+                | "summary"
+                | "abstract"
+                | "background"
+                | "question"
+                | "answer"
+                | "transcript"
+                | "full"
+                | "partial"
+                | "more"
+                | "also"
+                | "step"
+                | "part"
+                | "chapter"
+                | "day"
+                | "time"
+                | "date"
+                | "location"
+                | "where"
+                | "when"
+                | "what"
+                | "who"
+                | "why"
+                | "how"
+                | "bottom"
+                | "the"
+                | "and"
+                | "but"
         ) || self.toks[i].kind == TokenKind::Number
         {
             return None;
@@ -807,7 +1010,10 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let mut e = a;
-        while e < n && self.toks[e].paragraph == self.toks[a].paragraph && !self.line_break_before(e + 1) {
+        while e < n
+            && self.toks[e].paragraph == self.toks[a].paragraph
+            && !self.line_break_before(e + 1)
+        {
             e += 1;
         }
         let e = self.trimmed_end(a, (e + 1).min(n));
@@ -870,10 +1076,15 @@ impl<'a, 't> Ctx<'a, 't> {
         if i > ss {
             let p = self.lw(i - 1);
             if matches!(p, "to" | "of" | "whose")
-                || (self.lex.is(lx::DETERMINERS, p) && !matches!(p, "all" | "both" | "one" | "others"))
-                || (is_wordish(&toks[i - 1]) && toks[i - 1].stem().len() < toks[i - 1].text.len()
+                || (self.lex.is(lx::DETERMINERS, p)
+                    && !matches!(p, "all" | "both" | "one" | "others"))
+                || (is_wordish(&toks[i - 1])
+                    && toks[i - 1].stem().len() < toks[i - 1].text.len()
                     && (p.ends_with("'s") || p.ends_with("’s"))
-                    && !matches!(p, "he's" | "she's" | "it's" | "he’s" | "she’s" | "it’s" | "that's" | "that’s"))
+                    && !matches!(
+                        p,
+                        "he's" | "she's" | "it's" | "he’s" | "she’s" | "it’s" | "that's" | "that’s"
+                    ))
             {
                 return None;
             }
@@ -901,7 +1112,11 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         if form.ing {
             // Other "-ing" forms need an auxiliary ("is saying").
-            if !(i > ss && matches!(self.lw(i - 1), "is" | "are" | "was" | "were" | "been" | "am"))
+            if !(i > ss
+                && matches!(
+                    self.lw(i - 1),
+                    "is" | "are" | "was" | "were" | "been" | "am"
+                ))
             {
                 return None;
             }
@@ -960,13 +1175,20 @@ impl<'a, 't> Ctx<'a, 't> {
                     || (p > 0 && toks[p - 1].kind == TokenKind::CloseQuote)
             });
             let tail_ok = if after_quote {
-                self.lw(c1) != "that" && toks.get(c1).is_none_or(|t| t.kind != TokenKind::OpenQuote || c1 + 1 >= se)
+                self.lw(c1) != "that"
+                    && toks
+                        .get(c1)
+                        .is_none_or(|t| t.kind != TokenKind::OpenQuote || c1 + 1 >= se)
             } else {
                 self.short_tail(c1, se)
             };
             if sep_ok && class != CueClass::Weak && tail_ok {
                 let p = sep.unwrap_or(0);
-                let lo = if p < ss { self.sentence_range(p).start } else { ss };
+                let lo = if p < ss {
+                    self.sentence_range(p).start
+                } else {
+                    ss
+                };
                 if let Some((content, quote)) = self.content_before(p, lo) {
                     let pattern = if quote.is_some() {
                         Pattern::QuoteCueSource
@@ -1037,7 +1259,6 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn according(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
-        let src = self.np_right(i + 2, se)?;
         let cue = Some(i..i + 2);
         // Leading: "According to X, C" (maybe after a conjunction).
         let lead = (ss..i).all(|k| {
@@ -1045,6 +1266,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 || is_punct(&self.toks[k], ",")
                 || self.toks[k].is_quote()
         });
+        let src = self.np_right_with(i + 2, se, !lead)?;
         if lead {
             let mut c = src.end;
             if c < se && is_punct(&self.toks[c], ",") {
@@ -1065,7 +1287,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 inherit: None,
             });
         }
-        let sep = if is_punct(&self.toks[i - 1], ",") { i - 1 } else { i };
+        let sep = if is_punct(&self.toks[i - 1], ",") {
+            i - 1
+        } else {
+            i
+        };
         let (content, quote) = if sep < i {
             self.content_before(sep, ss)?
         } else {

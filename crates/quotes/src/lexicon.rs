@@ -161,7 +161,11 @@ mod tests {
         let lex = Lexicon::embedded();
         assert_eq!(lex.cue("said")[0].class, CueClass::Speech);
         assert!(lex.cue("saying")[0].ing);
-        assert!(lex.cue("pointed").iter().any(|f| f.particle.as_deref() == Some("out")));
+        assert!(
+            lex.cue("pointed")
+                .iter()
+                .any(|f| f.particle.as_deref() == Some("out"))
+        );
         assert!(lex.cue("table").is_empty());
         assert!(lex.cue("state").is_empty());
         assert_eq!(lex.lemmas[lex.cue("stated")[0].lemma as usize], "state");

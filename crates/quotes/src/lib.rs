@@ -97,9 +97,10 @@
 //!
 //! Each rule's confidence is its precision (content overlapping a gold
 //! attribution by at least half) measured on the development split of the
-//! PolNeAR attribution corpus, lowered for unclosed quotations and for
-//! belief verbs. Higher means more often right; filter with
-//! [`QuoteExtractorBuilder::min_confidence`].
+//! PolNeAR attribution corpus, lowered for unclosed quotations; [`Quote::rule`]
+//! names the rule. Higher means more often right; filter with
+//! [`QuoteExtractorBuilder::min_confidence`]. On PolNeAR dev the whole
+//! extractor reaches content F1 60.6 (partial match) and source F1 49.8.
 //!
 //! # Cost
 //!
@@ -130,7 +131,7 @@ use newsnlp_gazetteer::{Gazetteer, Mention};
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use extract::{Ctx, Found, Pattern};
-use lexicon::{CueClass, Lexicon};
+use lexicon::Lexicon;
 use speaker::Resolver;
 pub use types::{Quote, QuoteKind, Rule, Speaker};
 
@@ -143,9 +144,9 @@ pub use types::{Quote, QuoteKind, Rule, Speaker};
 ///
 /// let text = "“This situation cannot be allowed,” he insisted.";
 /// let quotes = QuoteExtractor::new().extract(&Tokenizer::new().tokenize(text));
-/// assert_eq!(quotes[0].content, 3..35);
-/// assert_eq!(quotes[0].source, Some(39..41));
-/// assert_eq!(quotes[0].cue, Some(42..50));
+/// assert_eq!(quotes[0].content, 3..36);
+/// assert_eq!(quotes[0].source, Some(40..42));
+/// assert_eq!(quotes[0].cue, Some(43..51));
 /// ```
 #[derive(Clone, Debug)]
 pub struct QuoteExtractor {
@@ -248,7 +249,7 @@ impl QuoteExtractorBuilder {
     /// let doc = Tokenizer::new().tokenize("He said that it rained. “Yes, it did rain,” she said.");
     /// let quotes = QuoteExtractorBuilder::new().indirect(false).build().extract(&doc);
     /// assert_eq!(quotes.len(), 1);
-    /// assert_eq!(quotes[0].content, 27..46);
+    /// assert_eq!(quotes[0].content, 27..44);
     /// ```
     pub fn indirect(&mut self, yes: bool) -> &mut Self {
         self.indirect = yes;
@@ -268,7 +269,7 @@ impl QuoteExtractorBuilder {
     /// let doc = Tokenizer::new().tokenize(text);
     /// let both = QuoteExtractorBuilder::new().build().extract(&doc);
     /// let kinds: Vec<_> = both.iter().map(|q| (q.kind, q.content.clone())).collect();
-    /// assert_eq!(kinds, [(QuoteKind::Mixed, 12..48), (QuoteKind::Direct, 36..47)]);
+    /// assert_eq!(kinds, [(QuoteKind::Mixed, 12..50), (QuoteKind::Direct, 36..47)]);
     /// let one = QuoteExtractorBuilder::new().inner_phrases(0).build().extract(&doc);
     /// assert_eq!(one.len(), 1);
     /// ```
@@ -307,31 +308,31 @@ impl QuoteExtractorBuilder {
     }
 }
 
-/// The confidence of a rule: its precision on PolNeAR dev (see
-/// `examples/quotes_cli.rs --pattern` and the crate docs).
+/// The confidence of a rule: its precision on the PolNeAR development
+/// split (a quote counts as right when its content overlaps a gold
+/// attribution by at least half of their union), measured with
+/// `examples/quotes_cli.rs --pattern`. Small rules (lead-in, name line,
+/// name-colon) are pooled with train to steady the figure. An unclosed
+/// quotation keeps 60% of it. Inner phrases score low on PolNeAR because
+/// it annotates the whole clause, never the quoted fragment alone.
 fn confidence(f: &Found, closed: bool) -> f32 {
     let base: f32 = match f.pattern {
-        Pattern::SourceCueContent => 0.6,
-        Pattern::SourceCueQuote => 0.75,
-        Pattern::QuoteCueSource => 0.9,
-        Pattern::ContentCueSource => 0.75,
-        Pattern::Participle => 0.5,
-        Pattern::AccordingLead => 0.7,
-        Pattern::AccordingTrail => 0.7,
-        Pattern::NameLine => 0.7,
-        Pattern::LeadIn => 0.6,
+        Pattern::SourceCueContent => 0.73,
+        Pattern::SourceCueQuote => 0.95,
+        Pattern::QuoteCueSource => 0.84,
+        Pattern::ContentCueSource => 0.56,
+        Pattern::Participle => 0.8,
+        Pattern::AccordingLead => 0.85,
+        Pattern::AccordingTrail => 0.85,
+        Pattern::NameLine => 0.75,
+        Pattern::LeadIn => 0.8,
         Pattern::NameColon => 0.6,
-        Pattern::Continuation => 0.5,
-        Pattern::Unattributed => 0.3,
-        Pattern::InnerPhrase => 0.3,
-    };
-    let class = match f.class {
-        CueClass::Speech => 1.0,
-        CueClass::Belief => 0.85,
-        CueClass::Weak => 0.8,
+        Pattern::Continuation => 0.65,
+        Pattern::Unattributed => 0.62,
+        Pattern::InnerPhrase => 0.1,
     };
     let closed = if closed { 1.0 } else { 0.6 };
-    (base * class * closed).clamp(0.0, 1.0)
+    (base * closed).clamp(0.0, 1.0)
 }
 
 impl QuoteExtractor {
@@ -390,7 +391,12 @@ impl QuoteExtractor {
         self.run(doc, Some(gazetteer), mentions)
     }
 
-    fn run(&self, doc: &Tokenized<'_>, gaz: Option<&Gazetteer>, mentions: &[Mention]) -> Vec<Quote> {
+    fn run(
+        &self,
+        doc: &Tokenized<'_>,
+        gaz: Option<&Gazetteer>,
+        mentions: &[Mention],
+    ) -> Vec<Quote> {
         let ctx = Ctx::new(doc, &self.lex, self.scare_words, self.inner_words);
         let found = ctx.run();
         let toks = doc.tokens();
@@ -429,9 +435,10 @@ impl QuoteExtractor {
                 None => {
                     let a = toks[f.content.start].span.start;
                     let b = toks[f.content.end - 1].span.end;
-                    let mixed = f.content.clone().any(|k| {
-                        toks[k].kind == TokenKind::OpenQuote && ctx.owner[k] != u32::MAX
-                    });
+                    let mixed = f
+                        .content
+                        .clone()
+                        .any(|k| toks[k].kind == TokenKind::OpenQuote && ctx.owner[k] != u32::MAX);
                     let kind = if mixed {
                         QuoteKind::Mixed
                     } else {
@@ -450,7 +457,8 @@ impl QuoteExtractor {
             if confidence < self.min_confidence {
                 continue;
             }
-            let span = |r: &std::ops::Range<usize>| toks[r.start].span.start..toks[r.end - 1].span.end;
+            let span =
+                |r: &std::ops::Range<usize>| toks[r.start].span.start..toks[r.end - 1].span.end;
             out.push(Quote {
                 kind,
                 content,

@@ -187,14 +187,23 @@ mod tests {
     fn pairs_marks() {
         let cases: &[(&str, &[(&str, bool)])] = &[
             ("He said “yes” and “no”.", &[("yes", true), ("no", true)]),
-            ("He said \"yes\" and \"no\".", &[("yes", true), ("no", true)]),
+            (
+                "He said \"yes\" and \"no\".",
+                &[("yes", true), ("no", true)],
+            ),
             (
                 "“One.\n\n“Two.\n\n“Three.” Me",
                 &[("One.\n\n“Two.\n\n“Three.", true)],
             ),
-            ("“Open and never closed\n\nNext.", &[("Open and never closed", false)]),
-            ("“A “B” c", &[("A ", false), ("B", true)]),
-            ("“He called it ‘fake’,” she said.", &[("He called it ‘fake’,", true)]),
+            (
+                "“Open and never closed\n\nNext.",
+                &[("Open and never closed", false)],
+            ),
+            ("“A “B” c", &[("A", false), ("B", true)]),
+            (
+                "“He called it ‘fake’,” she said.",
+                &[("He called it ‘fake’,", true)],
+            ),
             ("The ‘Bear’ flew.", &[("Bear", true)]),
             ("” ” “", &[("", false)]),
         ];
