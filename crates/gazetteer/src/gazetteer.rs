@@ -381,6 +381,9 @@ pub struct Gazetteer {
     /// Entity ids sorted by name, for `entity_by_name`.
     by_name: Vec<u32>,
     warnings: Vec<Warning>,
+    /// Lowercased words that may precede a bare surname (see
+    /// `data/name_preceders.txt`), made on first use.
+    name_preceders: std::sync::OnceLock<HashSet<String>>,
 }
 
 /// A view of one entity of a [`Gazetteer`].
@@ -653,6 +656,7 @@ fn empty_gazetteer() -> Gazetteer {
         trie: Trie::build(&[]),
         by_name: Vec::new(),
         warnings: Vec::new(),
+        name_preceders: std::sync::OnceLock::new(),
     }
 }
 
@@ -688,6 +692,18 @@ impl Gazetteer {
     /// ```
     pub fn from_tsv(tsv: &str) -> Result<Gazetteer, Error> {
         GazetteerBuilder::new().build_from_tsv(tsv)
+    }
+
+    /// Words that may precede a bare surname: the data file's and those of
+    /// every title in the gazetteer.
+    fn name_preceders(&self) -> &HashSet<String> {
+        self.name_preceders.get_or_init(|| {
+            let mut set: HashSet<String> = crate::given_name::data_words().collect();
+            for (t, _) in &self.titles {
+                set.extend(self.str(*t).split_whitespace().map(str::to_lowercase));
+            }
+            set
+        })
     }
 
     fn str(&self, span: Span) -> &str {
@@ -927,6 +943,13 @@ impl Gazetteer {
             }
             out.push(m);
         }
+        // A bare surname after a given name the gazetteer does not know
+        // ("Khizr Khan") is someone else.
+        let preceders = self.name_preceders();
+        out.retain(|m| {
+            self.aliases[m.alias.index()].tier < Tier::Surname
+                || !crate::given_name::unknown_given_name_before(text, m.span.start, preceders)
+        });
         for m in &mut out {
             if m.candidates().len() < 2 || m.resolution == Resolution::Title {
                 continue;
@@ -2092,6 +2115,7 @@ fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazetteer, Error> 
         trie,
         by_name,
         warnings,
+        name_preceders: std::sync::OnceLock::new(),
     })
 }
 

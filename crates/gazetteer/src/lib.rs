@@ -83,7 +83,12 @@
 //! another entity's name or alias ("Jordan") counts only after the full
 //! name appeared earlier in the document.
 //!
-//! [`Gazetteer::find_in_document`] links one document's mentions: an
+//! [`Gazetteer::find_in_document`] drops a bare surname that follows a
+//! capitalized word it takes for a given name the gazetteer does not know
+//! ("Khizr Khan" is not Imran Khan): any capitalized word but a title, an
+//! acronym, a word of any entity's title or one of
+//! `data/name_preceders.txt`, outside title-case headlines.
+//! It links one document's mentions: an
 //! ambiguous mention goes to the candidate the document named in full
 //! earlier (or, failing that, later), if exactly one; a title such as
 //! "Foreign Minister" before a name is reported in [`Mention::title`] and
@@ -147,6 +152,7 @@
 mod entries;
 mod error;
 mod gazetteer;
+mod given_name;
 mod mention;
 mod normalize;
 mod trie;
