@@ -6,10 +6,11 @@ use newsnlp_tokenize::Tokenizer;
 const SEED: &str = include_str!("../../../seeds/000_1561a38bbdfba1e1.txt");
 
 fn bench(c: &mut Criterion) {
-    let text = SEED.repeat(50);
+    let text = vec![SEED; 50].join("\n\n");
     let doc = Tokenizer::new().tokenize(&text);
     let ext = QuoteExtractor::new();
     let per_article = ext.extract(&Tokenizer::new().tokenize(SEED)).len();
+    assert_eq!(per_article, 11);
     assert_eq!(ext.extract(&doc).len(), per_article * 50);
     let mut g = c.benchmark_group("quotes");
     g.throughput(Throughput::Bytes(text.len() as u64));
