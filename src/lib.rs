@@ -8,7 +8,8 @@
 //!   canonical entities, with a default gazetteer of international politics;
 //! - [`quotes`]: direct, mixed and indirect quotes with cue, source and
 //!   speaker resolved to an entity, and a confidence;
-//! - [`stance`]: target sentiment, certainty from hedges and boosters.
+//! - [`stance`]: target sentiment, stance triples (holder, target,
+//!   polarity, certainty, evidence), certainty from hedges and boosters.
 //!
 //! ```
 //! use newsnlp::tokenize::Tokenizer;

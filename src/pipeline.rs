@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use newsnlp_gazetteer::{EntityId, EntityKind, Gazetteer, Mention};
 use newsnlp_quotes::{Quote, QuoteExtractor};
+use newsnlp_stance::{Stance, StanceAnalyzer};
 use newsnlp_tokenize::{Tokenized, Tokenizer};
 
 /// Runs the layers of newsnlp over articles. Build it once (the gazetteer
@@ -26,8 +27,10 @@ pub struct Pipeline {
     tokenizer: Tokenizer,
     gazetteer: Arc<Gazetteer>,
     quotes: QuoteExtractor,
+    stance: StanceAnalyzer,
     entities: bool,
     quotes_on: bool,
+    stances_on: bool,
 }
 
 impl Default for Pipeline {
@@ -70,12 +73,19 @@ impl Pipeline {
         } else {
             Vec::new()
         };
+        let stances = if self.stances_on {
+            self.stance
+                .stances(&tokens, &self.gazetteer, &mentions, &quotes)
+        } else {
+            Vec::new()
+        };
         Document {
             text,
             tokens,
             mentions,
             entities,
             quotes,
+            stances,
         }
     }
 
@@ -111,8 +121,10 @@ pub struct PipelineBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
     tokenizer: Option<Tokenizer>,
     quotes: Option<QuoteExtractor>,
+    stance: Option<StanceAnalyzer>,
     no_entities: bool,
     no_quotes: bool,
+    no_stances: bool,
 }
 
 impl PipelineBuilder {
@@ -139,6 +151,18 @@ impl PipelineBuilder {
         self
     }
 
+    /// Uses `analyzer` for stance triples.
+    pub fn stance_analyzer(&mut self, analyzer: StanceAnalyzer) -> &mut PipelineBuilder {
+        self.stance = Some(analyzer);
+        self
+    }
+
+    /// Turns stance triples on (the default) or off.
+    pub fn stances(&mut self, on: bool) -> &mut PipelineBuilder {
+        self.no_stances = !on;
+        self
+    }
+
     /// Turns quote extraction on (the default) or off.
     pub fn quotes(&mut self, on: bool) -> &mut PipelineBuilder {
         self.no_quotes = !on;
@@ -160,8 +184,10 @@ impl PipelineBuilder {
                 .clone()
                 .unwrap_or_else(|| Arc::new(Gazetteer::default())),
             quotes: self.quotes.clone().unwrap_or_default(),
+            stance: self.stance.clone().unwrap_or_default(),
             entities: !self.no_entities,
             quotes_on: !self.no_quotes,
+            stances_on: !self.no_stances,
         }
     }
 }
@@ -208,7 +234,7 @@ impl<'g> EntityMention<'g> {
 }
 
 /// The analysis of one article, borrowing its text: sentences and tokens,
-/// entity mentions.
+/// entity mentions, quotes, stance triples.
 #[derive(Clone, Debug)]
 pub struct Document<'a> {
     text: &'a str,
@@ -216,6 +242,7 @@ pub struct Document<'a> {
     mentions: Vec<Mention>,
     entities: Vec<EntityMention<'a>>,
     quotes: Vec<Quote>,
+    stances: Vec<Stance>,
 }
 
 impl<'a> Document<'a> {
@@ -258,6 +285,27 @@ impl<'a> Document<'a> {
         self.quotes
             .iter()
             .filter(move |q| q.speaker_name() == Some(name))
+    }
+
+    /// Stance triples: holder, target, polarity, certainty, evidence.
+    pub fn stances(&self) -> &[Stance] {
+        &self.stances
+    }
+
+    /// The stances held by `name` (a canonical entity name or a phrase).
+    ///
+    /// ```
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let text = "Secretary of Defense James Mattis stated that he was absolutely certain that Assad’s forces did it.";
+    /// let doc = pipeline.analyze(text);
+    /// let s = doc.stances_by("James Mattis").next().unwrap();
+    /// assert_eq!(&text[s.target.span.clone()], "Assad");
+    /// assert_eq!(s.polarity.as_str(), "negative");
+    /// ```
+    pub fn stances_by<'d>(&'d self, holder: &'d str) -> impl Iterator<Item = &'d Stance> {
+        self.stances
+            .iter()
+            .filter(move |s| s.holder.name() == holder)
     }
 
     /// The mentions of the entity with canonical name `name`.
@@ -323,14 +371,15 @@ mod ser {
         }
     }
 
-    /// `{"sentences": [...], "entities": [...], "quotes": [...]}` as in the
-    /// CLI contract.
+    /// `{"sentences": [...], "entities": [...], "quotes": [...], "stances":
+    /// [...]}` as in the CLI contract.
     impl Serialize for Document<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(None)?;
             m.serialize_entry("sentences", &Sentences(&self.tokens))?;
             m.serialize_entry("entities", &self.entities)?;
             m.serialize_entry("quotes", &self.quotes)?;
+            m.serialize_entry("stances", &self.stances)?;
             m.end()
         }
     }

@@ -95,3 +95,29 @@ fn seed_quotes() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn seed_stances() {
+    let pipeline = Pipeline::new();
+    let doc = pipeline.analyze(SEED_ARTICLE);
+    let mut failures = Vec::new();
+    for g in gold()["stances"].as_array().expect("stances") {
+        let holder = s(g, "holder").expect("holder");
+        let target = s(g, "target").expect("target");
+        let polarity = s(g, "polarity").expect("polarity");
+        let min = g
+            .get("min_certainty")
+            .and_then(Value::as_f64)
+            .unwrap_or(0.0) as f32;
+        let found = doc.stances().iter().any(|st| {
+            st.holder.name() == holder
+                && fold(&st.target.text).contains(target)
+                && st.polarity.as_str() == polarity
+                && st.certainty >= min
+        });
+        if !found {
+            failures.push(format!("missing stance: {g}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -73,6 +73,7 @@ struct Counts {
     tokens: usize,
     entities: usize,
     quotes: usize,
+    stances: usize,
 }
 
 impl Counts {
@@ -82,6 +83,7 @@ impl Counts {
             tokens: doc.tokens().tokens().len(),
             entities: doc.entities().len(),
             quotes: doc.quotes().len(),
+            stances: doc.stances().len(),
         }
     }
 
@@ -91,6 +93,7 @@ impl Counts {
             tokens: self.tokens + o.tokens,
             entities: self.entities + o.entities,
             quotes: self.quotes + o.quotes,
+            stances: self.stances + o.stances,
         }
     }
 }
@@ -185,8 +188,8 @@ pub fn files(pipeline: &Pipeline, inputs: &[String], format: Format) -> Result<(
 fn write_counts(out: &mut impl Write, c: Counts) -> Result<(), CliError> {
     writeln!(
         out,
-        "sentences {}\ntokens {}\nentities {}\nquotes {}",
-        c.sentences, c.tokens, c.entities, c.quotes
+        "sentences {}\ntokens {}\nentities {}\nquotes {}\nstances {}",
+        c.sentences, c.tokens, c.entities, c.quotes, c.stances
     )?;
     Ok(out.flush()?)
 }

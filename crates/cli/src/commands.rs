@@ -236,32 +236,19 @@ pub fn stance_jsonl(path: &str) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `newsnlp stance FILE`: target sentiment toward each entity mention,
-/// sentence by sentence.
-pub fn stance_document(path: &str) -> Result<(), CliError> {
+/// `newsnlp stance [--json] FILE|-`: the document's stance triples,
+/// readably (holder → target: polarity, certainty, evidence) or as JSON.
+pub fn stance_document(path: &str, json: bool) -> Result<(), CliError> {
     let text = input::read_text(path)?;
-    let gaz = Gazetteer::default();
-    let model = TargetSentiment::new();
-    let doc = Tokenizer::new().tokenize(&text);
-    let mentions = gaz.find_in_document(&text);
+    let pipeline = newsnlp::Pipeline::new();
+    let doc = pipeline.analyze(&text);
     let mut out = stdout();
-    for m in &mentions {
-        let span = m.span();
-        let Some(si) = doc
-            .sentences()
-            .iter()
-            .position(|s| s.span.start <= span.start && span.end <= s.span.end)
-        else {
-            continue;
-        };
-        let s = &doc.sentences()[si];
-        let sentence = &text[s.span.clone()];
-        let local = span.start - s.span.start..span.end - s.span.start;
-        let sentiment = model.classify(sentence, local);
-        let name = m
-            .entity()
-            .map_or(&text[span.clone()], |id| gaz.entity(id).name());
-        writeln!(out, "{name}\t{}\t{sentence}", sentiment.polarity.as_str())?;
+    if json {
+        serde_json::to_writer(&mut out, &json!({ "stances": doc.stances() }))
+            .map_err(|e| CliError::Write(e.into()))?;
+        out.write_all(b"\n")?;
+    } else {
+        out.write_all(crate::report::stances(&doc).as_bytes())?;
     }
     Ok(out.flush()?)
 }

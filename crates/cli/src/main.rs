@@ -30,7 +30,8 @@ enum Command {
     Entities(EntitiesArgs),
     /// Quotes: content, cue, source and speaker.
     Quotes(Layer),
-    /// Target sentiment: `--jsonl` answers `{"text", "target": [s, e]}` lines.
+    /// Stance triples of a document; `--jsonl` answers target-sentiment
+    /// queries (`{"text", "target": [s, e]}` lines).
     Stance(StanceArgs),
 }
 
@@ -86,6 +87,9 @@ struct StanceArgs {
     /// Read `{"text", "target": [s, e]}` lines, answer `{"polarity"}` lines.
     #[arg(long)]
     jsonl: bool,
+    /// Print the document's stance triples as JSON.
+    #[arg(long, conflicts_with = "jsonl")]
+    json: bool,
 }
 
 fn main() -> ExitCode {
@@ -101,7 +105,7 @@ fn main() -> ExitCode {
         ),
         Command::Quotes(a) => commands::quotes(&a.input, a.json, a.count),
         Command::Stance(a) if a.jsonl => commands::stance_jsonl(&a.input),
-        Command::Stance(a) => commands::stance_document(&a.input),
+        Command::Stance(a) => commands::stance_document(&a.input, a.json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -38,6 +38,31 @@ pub fn text(doc: &Document<'_>, id: Option<&str>) -> String {
     }
     let _ = writeln!(s, "\nQuotes");
     s.push_str(&quotes(doc));
+    let _ = writeln!(s, "Stances");
+    s.push_str(&stances(doc));
+    s
+}
+
+/// One line per stance: holder → target: polarity (certainty), evidence.
+pub fn stances(doc: &Document<'_>) -> String {
+    let text = doc.text();
+    let mut s = String::new();
+    for st in doc.stances() {
+        let evidence: Vec<&str> = text
+            .get(st.evidence.clone())
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let _ = writeln!(
+            s,
+            "  {} → {}: {} (certainty {:.2})\n      {}",
+            st.holder.name(),
+            st.target.text,
+            st.polarity.as_str(),
+            st.certainty,
+            evidence.join(" ")
+        );
+    }
     s
 }
 
