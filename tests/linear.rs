@@ -1,6 +1,6 @@
 //! Linear cost on hostile input: the shapes of `../shared/eval/adversarial.py`
 //! (and the cases of issue 8) at 1x, 4x and 16x a base size, through the
-//! whole pipeline and the stance layer.
+//! whole pipeline, stance triples included.
 //!
 //! For each shape:
 //! - the time for 16x the bytes stays below [`MAX_RATIO`] times the time
@@ -19,7 +19,6 @@
 use std::sync::{LazyLock, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
-use newsnlp::stance::StanceAnalyzer;
 use newsnlp::{Pipeline, SEED_ARTICLE};
 
 /// The base size in bytes; the shapes are measured at 1x, 4x and 16x.
@@ -35,7 +34,6 @@ const MAX_RATIO: f64 = 64.0;
 const MAX_PER_BYTE: f64 = 25.0;
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::new);
-static STANCES: LazyLock<StanceAnalyzer> = LazyLock::new(StanceAnalyzer::new);
 /// The tests of this file take turns: timings must not overlap.
 static SERIAL: Mutex<()> = Mutex::new(());
 
@@ -61,21 +59,15 @@ impl Work {
     }
 }
 
-/// The whole pipeline, then the stance layer on its output.
+/// The whole pipeline, stance triples included.
 fn analyze(text: &str) -> Work {
     let doc = PIPELINE.analyze(text);
-    let stances = STANCES.stances(
-        doc.tokens(),
-        PIPELINE.gazetteer(),
-        doc.mentions(),
-        doc.quotes(),
-    );
     Work {
         tokens: doc.tokens().tokens().len(),
         sentences: doc.tokens().sentences().len(),
         entities: doc.entities().len(),
         quotes: doc.quotes().len(),
-        stances: stances.len(),
+        stances: doc.stances().len(),
     }
 }
 

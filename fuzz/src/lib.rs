@@ -340,7 +340,7 @@ pub fn stances(text: &str, stances: &[Stance], gaz: &Gazetteer) {
 }
 
 /// The stance layer on the other layers' output, twice (same result).
-pub fn stance_layer(l: &Layers, text: &str) {
+pub fn stance_layer(l: &Layers, text: &str) -> Vec<Stance> {
     let doc = l.tokenizer.tokenize(text);
     let ms = l.gazetteer.find_in_document(text);
     let qs = l.quotes.extract_with_entities(&doc, &l.gazetteer, &ms);
@@ -348,11 +348,13 @@ pub fn stance_layer(l: &Layers, text: &str) {
     stances(text, &found, &l.gazetteer);
     let again = l.stances.stances(&doc, &l.gazetteer, &ms, &qs);
     assert_eq!(found, again, "a second stance analysis differs");
+    found
 }
 
 /// The whole pipeline: every layer's invariants on the [`Document`], the
-/// entity list agreeing with the mentions, stance on the sentences of the
-/// first mentions, and the same result on a second run.
+/// entity list agreeing with the mentions, target sentiment and certainty
+/// on the sentences of the first mentions, the same result on a second
+/// run, and the stance layer run alone agreeing with the pipeline's.
 pub fn analyze(l: &Layers, text: &str) {
     let doc = l.pipeline.analyze(text);
     document(l, text, &doc);
@@ -362,7 +364,12 @@ pub fn analyze(l: &Layers, text: &str) {
         format!("{again:?}"),
         "a second analysis differs"
     );
-    stance_layer(l, text);
+    let alone = stance_layer(l, text);
+    assert_eq!(
+        doc.stances(),
+        alone,
+        "the pipeline's stances differ from the layer's"
+    );
 }
 
 /// The invariants of one analyzed [`Document`] of `text`.
@@ -380,6 +387,7 @@ pub fn document(l: &Layers, text: &str, doc: &Document<'_>) {
         assert_eq!(e.kind().is_some(), e.entity.is_some());
     }
     quotes(text, doc.quotes(), Some(gaz));
+    stances(text, doc.stances(), gaz);
     let sents = doc.tokens().sentences();
     for e in doc.entities().iter().take(STANCE_CHECKS) {
         let i = sents.partition_point(|s| s.span.end <= e.span.start);
