@@ -15,6 +15,8 @@ fn main() {
     let mb = text.len() as f64 / 1e6;
     // Articles are analyzed one paragraph block at a time, as `analyze --count` does.
     let parts: Vec<&str> = text.split("\n\n\n").collect();
+    // A large file is cut into ~256 KB parts at blank lines, as the CLI does.
+    let parts: Vec<&str> = parts.iter().flat_map(|p| cut(p)).collect();
     let tok = Tokenizer::new();
     let gaz = Gazetteer::default();
     let qx = QuoteExtractor::new();
@@ -34,4 +36,38 @@ fn main() {
         .sum();
     let d = t.elapsed().as_secs_f64();
     println!("quotes        {:7.1} MB/s ({n} quotes)", mb / d);
+    let quotes: Vec<_> = docs
+        .iter()
+        .zip(&mentions)
+        .map(|(doc, m)| qx.extract_with_entities(doc, &gaz, m))
+        .collect();
+    let sa = newsnlp::stance::StanceAnalyzer::new();
+    let t = Instant::now();
+    let n: usize = docs
+        .iter()
+        .zip(&mentions)
+        .zip(&quotes)
+        .map(|((doc, m), q)| sa.stances(doc, &gaz, m, q).len())
+        .sum();
+    let d = t.elapsed().as_secs_f64();
+    println!("stances       {:7.1} MB/s ({n} stances)", mb / d);
+}
+
+fn cut(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let want = (start + (256 << 10)).min(text.len());
+        let end = if want >= text.len() {
+            text.len()
+        } else {
+            text.as_bytes()[want..]
+                .windows(2)
+                .position(|w| w == b"\n\n")
+                .map_or(text.len(), |k| want + k + 2)
+        };
+        parts.push(&text[start..end]);
+        start = end;
+    }
+    parts
 }
