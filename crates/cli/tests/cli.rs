@@ -672,3 +672,45 @@ fn analyze_html_writes_a_page_with_the_seeds_quotes() {
     r.expect(1, "analyze --html with two inputs");
     assert_eq!(std::fs::read_to_string(&out).expect("page"), page);
 }
+
+#[test]
+fn custom_gazetteer_and_its_errors() {
+    let dir = tmp();
+    let text = write(dir.path(), "a.txt", "Jane Roe met Putin.".as_bytes());
+    let good = write(
+        dir.path(),
+        "g.tsv",
+        b"alias\tcanonical\nJane Roe\tJane Roe\n",
+    );
+    for cmd in ["entities", "analyze"] {
+        let v = run(&[cmd, "--json", "--gazetteer", s(&good), s(&text)], b"")
+            .expect(0, cmd)
+            .json();
+        let names: Vec<&str> = v["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .filter_map(|e| e["name"].as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Jane Roe"],
+            "{cmd}: the custom gazetteer replaces the default"
+        );
+    }
+    let header = write(dir.path(), "bad.tsv", b"name\tx\nJane\tJ\n");
+    let missing = dir.path().join("missing.tsv");
+    for g in [&header, &missing] {
+        let r = run(&["entities", "--json", "--gazetteer", s(g), s(&text)], b"");
+        r.expect(1, "entities --gazetteer BAD");
+        assert_eq!(r.err_lines().len(), 1, "{}", r.err);
+        assert!(r.err.contains(s(g)), "names the gazetteer: {}", r.err);
+        assert!(r.out.is_empty());
+    }
+    let r = run(&["entities", "--gazetteer", s(&header), s(&text)], b"");
+    assert!(
+        r.err.contains("canonical"),
+        "says what is missing: {}",
+        r.err
+    );
+}
