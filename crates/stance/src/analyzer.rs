@@ -992,15 +992,17 @@ impl<'a, 't> Doc<'a, 't> {
         }
     }
 
-    /// The byte window of sentence `si` the model reads around `focus`.
+    /// The byte window of sentence `si` the model reads around `focus`: the
+    /// sentence, or at most about [`WINDOW`] bytes of it around the start of
+    /// `focus` (however long `focus` is).
     fn window(&self, si: usize, focus: &Range<usize>) -> Range<usize> {
         let s = self.doc.sentences()[si].span.clone();
         if s.len() <= WINDOW {
             return s;
         }
         let half = WINDOW / 2;
-        let lo = focus.start.saturating_sub(half).max(s.start);
-        let hi = (focus.end + half).min(s.end).max(lo);
+        let lo = focus.start.saturating_sub(half).clamp(s.start, s.end);
+        let hi = (focus.start.min(focus.end) + half).clamp(lo, s.end);
         self.text.floor_char_boundary(lo)..self.text.ceil_char_boundary(hi)
     }
 
@@ -1109,8 +1111,15 @@ impl StanceAnalyzer {
         stances
     }
 
-    fn certainty_of(&self, d: &Doc<'_, '_>, si: usize, evidence: &Range<usize>) -> f32 {
-        let w = d.window(si, evidence);
+    /// Certainty of `evidence`, read in the window around `target`.
+    fn certainty_of(
+        &self,
+        d: &Doc<'_, '_>,
+        si: usize,
+        target: &Range<usize>,
+        evidence: &Range<usize>,
+    ) -> f32 {
+        let w = d.window(si, target);
         let ev = clip(evidence, &w);
         let rel = ev.start - w.start..ev.end - w.start;
         self.certainty.score(&d.text[w], rel)
@@ -1143,7 +1152,7 @@ impl StanceAnalyzer {
                 None => return,
             },
         };
-        let certainty = self.certainty_of(d, f.sentence, &evidence);
+        let certainty = self.certainty_of(d, f.sentence, &target_span, &evidence);
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
         while first < f.target.end && d.is(first, DETERMINERS) {
@@ -1221,7 +1230,7 @@ impl StanceAnalyzer {
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: self.certainty_of(d, si, &evidence),
+                    certainty: self.certainty_of(d, si, &m.span(), &evidence),
                     evidence,
                     basis: Basis::Model,
                 });
@@ -1265,7 +1274,7 @@ impl StanceAnalyzer {
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: self.certainty_of(d, si, &sentence.span),
+                    certainty: self.certainty_of(d, si, &m.span(), &sentence.span),
                     evidence: sentence.span.clone(),
                     basis: Basis::Model,
                 });

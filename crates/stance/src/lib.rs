@@ -1,6 +1,44 @@
-//! Target sentiment and certainty for news sentences.
+//! Stance triples, target sentiment and certainty for news text.
 //!
-//! This crate answers two questions about a sentence and a span in it:
+//! The top layer of newsnlp: *who* feels *how* about *what*. A
+//! [`StanceAnalyzer`] reads a tokenized article ([`newsnlp_tokenize`]), its
+//! entity mentions ([`newsnlp_gazetteer`]) and its quotes
+//! ([`newsnlp_quotes`]) and returns [`Stance`]s: a [`Holder`] (a quote's
+//! speaker, the subject of an attitude verb, or the article's author), a
+//! [`Target`] (an entity, or the noun phrase an attitude or evaluation is
+//! about), a [`Polarity`], a certainty in [0, 1] and the evidence span.
+//!
+//! ```
+//! use newsnlp_gazetteer::Gazetteer;
+//! use newsnlp_quotes::QuoteExtractor;
+//! use newsnlp_stance::{Polarity, StanceAnalyzer};
+//! use newsnlp_tokenize::Tokenizer;
+//!
+//! let text = "Russia still wants an independent investigation. \
+//!             Lavrov said that the meeting was “productive.”";
+//! let doc = Tokenizer::new().tokenize(text);
+//! let gaz = Gazetteer::default();
+//! let mentions = gaz.find_in_document(text);
+//! let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
+//! let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
+//!
+//! let (russia, lavrov) = (&stances[0], &stances[1]);
+//! assert_eq!((russia.holder.name(), russia.target.text.as_str()), ("Russia", "an independent investigation"));
+//! assert_eq!(russia.polarity, Polarity::Positive); // "wants"
+//! assert_eq!(russia.target.span, 19..47);
+//! assert_eq!((lavrov.holder.name(), lavrov.target.text.as_str()), ("Sergey Lavrov", "the meeting"));
+//! assert_eq!(lavrov.polarity, Polarity::Positive); // "was productive"
+//! assert_eq!(&text[lavrov.target.span.clone()], "the meeting");
+//! ```
+//!
+//! The rules (attitude verbs with a polarity toward their object, demanded
+//! actions, evaluative predicates, responsibility, negation) are described
+//! at [`StanceAnalyzer`]; where no rule applies, the polarity comes from the
+//! target-sentiment model below. The word lists behind them are data files
+//! (`data/stance_verbs.txt`, `data/evaluatives.txt`).
+//!
+//! Underneath, the crate answers two questions about a sentence and a span
+//! in it:
 //!
 //! 1. **How does the sentence present the target?** [`TargetSentiment`]
 //!    says [`Polarity::Negative`], [`Polarity::Neutral`] or
@@ -64,14 +102,16 @@
 //!
 //! * `serde`: `Serialize`/`Deserialize` for [`Polarity`] (as `"negative"`,
 //!   `"neutral"`, `"positive"`), [`Scores`], [`Sentiment`], [`Cue`],
-//!   [`CueKind`] and [`Assessment`].
+//!   [`CueKind`], [`Assessment`] and [`Basis`]; `Serialize` for [`Stance`]
+//!   in the CLI's flat shape `{"holder": "name", "target": "text",
+//!   "polarity": "negative", "certainty": 0.9, "evidence": [s, e]}`.
 //!
 //! # Data
 //!
 //! Everything the crate needs is embedded (`include_str!`) from `data/`:
 //! the VADER lexicon (MIT, C.J. Hutto), the model weights (derived from
-//! NewsMTSC, MIT, Felix Hamborg) and the hedge, booster, negator and
-//! intensifier lists written for this crate. Each file notes its origin and
+//! NewsMTSC, MIT, Felix Hamborg) and the hedge, booster, negator,
+//! intensifier, stance-verb and evaluative lists written for this crate. Each file notes its origin and
 //! licence beside it.
 #![forbid(unsafe_code)]
 
