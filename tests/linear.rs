@@ -319,3 +319,32 @@ fn emoji_zwj_sequences() {
 fn random_unicode_text() {
     assert_linear("random unicode", random_unicode);
 }
+
+#[test]
+fn said_that_chain() {
+    assert_linear("he said that", |n| repeat("he said that ", n));
+}
+
+#[test]
+fn negators_repeated() {
+    assert_linear("negators", |n| repeat("not never no ", n));
+}
+
+#[test]
+fn titles_repeated() {
+    assert_linear("Mr. repeated", |n| repeat("Mr. ", n));
+}
+
+#[test]
+fn quotes_in_one_sentence() {
+    assert_linear("quotes in one sentence", |n| {
+        repeat("“Yes,” Putin said, ", n)
+    });
+}
+
+#[test]
+fn news_without_sentence_ends() {
+    assert_linear("news without sentence ends", |n| {
+        news(n).replace(['.', '?', '!', '\n'], " ")
+    });
+}
