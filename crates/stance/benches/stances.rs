@@ -13,7 +13,7 @@ const SEED: &str = include_str!("../../../seeds/000_1561a38bbdfba1e1.txt");
 const COPIES: usize = 10;
 
 fn bench(c: &mut Criterion) {
-    let text = vec![SEED; COPIES].join("\n\n");
+    let text = [SEED; COPIES].join("\n\n");
     let doc = Tokenizer::new().tokenize(&text);
     let gaz = Gazetteer::default();
     let mentions = gaz.find_in_document(&text);

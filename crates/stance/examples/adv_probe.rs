@@ -11,7 +11,10 @@ use newsnlp_tokenize::Tokenizer;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let unit = args.first().cloned().unwrap_or_else(|| "said ".into());
-    let bytes: usize = args.get(1).and_then(|b| b.parse().ok()).unwrap_or(1_000_000);
+    let bytes: usize = args
+        .get(1)
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(1_000_000);
     let text = unit.repeat(bytes / unit.len().max(1) + 1);
     let gaz = Gazetteer::default();
     let t = Instant::now();
@@ -21,7 +24,9 @@ fn main() {
     let t2 = t.elapsed();
     let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
     let t3 = t.elapsed();
-    let n = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes).len();
+    let n = StanceAnalyzer::new()
+        .stances(&doc, &gaz, &mentions, &quotes)
+        .len();
     let t4 = t.elapsed();
     println!(
         "tokenize {t1:?} mentions {:?} quotes {:?} ({}) stances {:?} ({n})",

@@ -57,16 +57,94 @@ const PRONOUNS: &[&str] = &[
     "that", "these", "those", "one", "who", "which",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "over", "in", "on", "at", "for", "with", "from", "to", "about", "against", "by", "during",
-    "after", "before", "into", "onto", "regarding", "concerning", "between", "among", "through",
-    "under", "across", "toward", "towards", "since", "until", "as", "than", "via", "without",
-    "within", "despite", "amid", "upon", "like", "off", "out", "up", "down",
+    "over",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "to",
+    "about",
+    "against",
+    "by",
+    "during",
+    "after",
+    "before",
+    "into",
+    "onto",
+    "regarding",
+    "concerning",
+    "between",
+    "among",
+    "through",
+    "under",
+    "across",
+    "toward",
+    "towards",
+    "since",
+    "until",
+    "as",
+    "than",
+    "via",
+    "without",
+    "within",
+    "despite",
+    "amid",
+    "upon",
+    "like",
+    "off",
+    "out",
+    "up",
+    "down",
 ];
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
-    "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "cannot",
-    "ought", "need", "needs", "needed", "to", "not", "never", "also", "still", "already", "now",
-    "just", "only", "no", "longer", "even", "really", "clearly", "certainly", "got", "both", "all",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "cannot",
+    "ought",
+    "need",
+    "needs",
+    "needed",
+    "to",
+    "not",
+    "never",
+    "also",
+    "still",
+    "already",
+    "now",
+    "just",
+    "only",
+    "no",
+    "longer",
+    "even",
+    "really",
+    "clearly",
+    "certainly",
+    "got",
+    "both",
+    "all",
     "each",
 ];
 const COPULAS: &[&str] = &[
@@ -438,7 +516,10 @@ impl<'a, 't> Doc<'a, 't> {
 
     fn span(&self, toks: &Range<usize>) -> Range<usize> {
         let t = self.doc.tokens();
-        match (t.get(toks.start), toks.end.checked_sub(1).and_then(|e| t.get(e))) {
+        match (
+            t.get(toks.start),
+            toks.end.checked_sub(1).and_then(|e| t.get(e)),
+        ) {
             (Some(a), Some(b)) if toks.start < toks.end => a.span.start..b.span.end,
             _ => 0..0,
         }
@@ -481,7 +562,9 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// The innermost quote whose content holds `span` (capped search).
     fn enclosing_quote(&self, span: &Range<usize>) -> Option<&'a Quote> {
-        let end = self.quotes.partition_point(|q| q.content.start <= span.start);
+        let end = self
+            .quotes
+            .partition_point(|q| q.content.start <= span.start);
         self.quotes[..end]
             .iter()
             .rev()
@@ -525,7 +608,10 @@ impl<'a, 't> Doc<'a, 't> {
             .rev()
             .take(PRONOUN_MENTIONS)
             .take_while(|m| pos - m.start() <= PRONOUN_BYTES)
-            .find(|m| m.entity().is_some_and(|id| fits(self.gaz.entity(id).kind())))
+            .find(|m| {
+                m.entity()
+                    .is_some_and(|id| fits(self.gaz.entity(id).kind()))
+            })
             .and_then(|m| self.entity_holder(m))
     }
 
@@ -544,7 +630,11 @@ impl<'a, 't> Doc<'a, 't> {
         if np.len() == 1 {
             let w = self.word(np.start)?;
             let quote = self.enclosing_quote(&span);
-            let speaker = || quote.and_then(|q| q.speaker.as_ref()).map(Holder::from_speaker);
+            let speaker = || {
+                quote
+                    .and_then(|q| q.speaker.as_ref())
+                    .map(Holder::from_speaker)
+            };
             return match w {
                 "i" | "we" => speaker().or_else(|| quote.is_none().then(|| self.author())),
                 "he" | "she" | "they" => {
@@ -682,7 +772,9 @@ impl<'a, 't> Doc<'a, 't> {
             end += 1;
         }
         let np = start..end;
-        let has_content = np.clone().any(|i| self.word(i).is_some_and(|w| !DETERMINERS.contains(&w)));
+        let has_content = np
+            .clone()
+            .any(|i| self.word(i).is_some_and(|w| !DETERMINERS.contains(&w)));
         (has_content && end > start).then_some(np)
     }
 
@@ -707,9 +799,11 @@ impl<'a, 't> Doc<'a, 't> {
         let mut s = i;
         while s > sentence.start && i - s < 5 {
             let k = s - 1;
-            let aux = self
-                .word(k)
-                .is_some_and(|w| AUXILIARIES.contains(&w) || w.ends_with("n't") || (w.ends_with("ly") && !self.capitalized(k)));
+            let aux = self.word(k).is_some_and(|w| {
+                AUXILIARIES.contains(&w)
+                    || w.ends_with("n't")
+                    || (w.ends_with("ly") && !self.capitalized(k))
+            });
             if !aux {
                 break;
             }
@@ -725,14 +819,19 @@ impl<'a, 't> Doc<'a, 't> {
             self.is(k, &["must", "should", "ought", "cannot", "can't"])
                 || (self.is(k, &["to"])
                     && k > 0
-                    && self.is(k - 1, &["has", "have", "had", "need", "needs", "needed", "got"]))
+                    && self.is(
+                        k - 1,
+                        &["has", "have", "had", "need", "needs", "needed", "got"],
+                    ))
         })
     }
 
     fn negated_group(&self, vg: &Range<usize>) -> bool {
         let lex = &*LEXICONS;
-        vg.clone()
-            .any(|k| self.word(k).is_some_and(|w| lex.is_negator(w) || w == "cannot"))
+        vg.clone().any(|k| {
+            self.word(k)
+                .is_some_and(|w| lex.is_negator(w) || w == "cannot")
+        })
     }
 
     /// The rule findings of one sentence.
@@ -850,7 +949,9 @@ impl<'a, 't> Doc<'a, 't> {
         let modal = (vg..i).any(|k| {
             self.is(
                 k,
-                &["will", "must", "should", "shall", "would", "to", "cannot", "can't", "won't"],
+                &[
+                    "will", "must", "should", "shall", "would", "to", "cannot", "can't", "won't",
+                ],
             )
         });
         if !modal {
@@ -894,9 +995,14 @@ impl<'a, 't> Doc<'a, 't> {
         let anaphoric_form = form.words.last().is_some_and(|w| ANAPHORS.contains(w));
         let j = i + form.words.len();
         let bad = anaphoric_form
-            || self.is(j, ANAPHORS) && !self.word(j + 1).is_some_and(|w| !CLAUSE_WORDS.contains(&w) && !PREPOSITIONS.contains(&w))
+            || self.is(j, ANAPHORS)
+                && !self
+                    .word(j + 1)
+                    .is_some_and(|w| !CLAUSE_WORDS.contains(&w) && !PREPOSITIONS.contains(&w))
             || self.object_after(sentence, j).is_some_and(|o| {
-                o.map(|k| self.word(k).map_or(0.0, |w| lex.valence(w))).sum::<f32>() < 0.0
+                o.map(|k| self.word(k).map_or(0.0, |w| lex.valence(w)))
+                    .sum::<f32>()
+                    < 0.0
             });
         if !bad || self.negated_before(sentence, i) {
             return;
@@ -1027,7 +1133,11 @@ struct Collector {
 
 impl Collector {
     fn push(&mut self, s: Stance) {
-        let key = (s.holder.name().to_string(), s.target.span.start, s.target.span.end);
+        let key = (
+            s.holder.name().to_string(),
+            s.target.span.start,
+            s.target.span.end,
+        );
         if self.seen.contains_key(&key) {
             return;
         }
@@ -1078,7 +1188,7 @@ impl StanceAnalyzer {
     /// let assad = stances.iter().find(|s| s.target.entity.is_some()).unwrap();
     /// assert_eq!(assad.holder.name(), "James Mattis");
     /// assert_eq!(&text[assad.target.span.clone()], "Assad");
-    /// assert_eq!(assad.target.span, 91..96);
+    /// assert_eq!(assad.target.span, 77..82);
     /// assert_eq!(assad.polarity, Polarity::Negative);
     /// assert_eq!(assad.basis, Basis::Responsibility);
     /// assert!(assad.certainty > 0.9); // "absolutely certain"
@@ -1210,9 +1320,7 @@ impl StanceAnalyzer {
             let holder = Holder::from_speaker(sp);
             let own = holder.entity();
             for m in d.mentions_in(&q.content) {
-                if m.entity() == own
-                    || q.source.as_ref().is_some_and(|s| overlaps(s, &m.span()))
-                {
+                if m.entity() == own || q.source.as_ref().is_some_and(|s| overlaps(s, &m.span())) {
                     continue;
                 }
                 let Some(si) = d.sentence_of_byte(m.start()) else {
@@ -1250,11 +1358,10 @@ impl StanceAnalyzer {
             if ms.peek().is_none() {
                 continue;
             }
-            let evaluative = sentence
-                .tokens
-                .clone()
-                .take(WINDOW)
-                .any(|k| d.word(k).is_some_and(|w| lex.valence(w).abs() >= EVALUATIVE_WORD));
+            let evaluative = sentence.tokens.clone().take(WINDOW).any(|k| {
+                d.word(k)
+                    .is_some_and(|w| lex.valence(w).abs() >= EVALUATIVE_WORD)
+            });
             if !evaluative {
                 continue;
             }

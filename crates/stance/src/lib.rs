@@ -128,10 +128,10 @@ pub mod train;
 mod triples;
 mod verbs;
 
+pub use analyzer::{StanceAnalyzer, StanceAnalyzerBuilder};
 pub use certainty::{Assessment, Certainty, Cue, CueKind, certainty};
 pub use error::{Error, ErrorKind};
 pub use model::Model;
 pub use polarity::{ParsePolarityError, Polarity, Scores, Sentiment};
-pub use analyzer::{StanceAnalyzer, StanceAnalyzerBuilder};
 pub use sentiment::{LexiconBaseline, TargetSentiment};
 pub use triples::{Basis, Holder, Stance, Target};

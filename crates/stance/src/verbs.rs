@@ -151,8 +151,13 @@ mod tests {
         assert_eq!(evals, lines(EVALUATIVES).count());
         assert!(parsed > 500);
         let w = |s: &'static str| Some(s);
-        let f = lex.longest_at(&[w("called"), w("for"), w("talks")], 0).unwrap();
-        assert_eq!((f.words.len(), f.polarity, f.kind), (2, 1, VerbKind::Attitude));
+        let f = lex
+            .longest_at(&[w("called"), w("for"), w("talks")], 0)
+            .unwrap();
+        assert_eq!(
+            (f.words.len(), f.polarity, f.kind),
+            (2, 1, VerbKind::Attitude)
+        );
         let f = lex.longest_at(&[w("denied")], 0).unwrap();
         assert_eq!((f.polarity, f.kind), (-1, VerbKind::Action));
         assert!(lex.longest_at(&[w("said")], 0).unwrap().kind == VerbKind::Frame);

@@ -64,7 +64,10 @@ fn one_megabyte_of_names_and_cues() {
     for unit in UNITS {
         text.push_str(&repeat_to(unit, 115_000));
     }
-    text.push_str(&repeat_to("Putin, Lavrov and Assad wants condemned, ", 115_000));
+    text.push_str(&repeat_to(
+        "Putin, Lavrov and Assad wants condemned, ",
+        115_000,
+    ));
     assert!(text.len() >= 1_000_000);
     let (n, t) = stance_time(&text, &gaz);
     assert!(n > 0);

@@ -74,7 +74,12 @@ fn seed_stances_serialize_to_the_cli_shape() {
     let stances = seed_stances();
     let json = serde_json::to_value(&stances).unwrap();
     let first = &json[0];
-    let keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys.len(), 5);
     for k in ["holder", "target", "polarity", "certainty", "evidence"] {
         assert!(first.get(k).is_some(), "{k} missing in {first}");
