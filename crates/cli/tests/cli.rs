@@ -714,3 +714,121 @@ fn custom_gazetteer_and_its_errors() {
         r.err
     );
 }
+
+/// The fuzz corpus of the `analyze` target: hostile shapes at small size.
+fn hostile_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/analyze")
+}
+
+#[test]
+fn hostile_inputs_through_analyze_batch() {
+    let dir = hostile_dir();
+    let mut valid = Vec::new();
+    let mut invalid = Vec::new();
+    for e in std::fs::read_dir(&dir).expect("fuzz/corpus/analyze") {
+        let p = e.expect("entry").path();
+        let bytes = std::fs::read(&p).expect("corpus file");
+        match String::from_utf8(bytes) {
+            Ok(t) => valid.push((s(&p).to_owned(), t)),
+            Err(_) => invalid.push(s(&p).to_owned()),
+        }
+    }
+    valid.sort();
+    assert!(valid.len() >= 10 && !invalid.is_empty());
+
+    let r = run(&["analyze", "--json", s(&dir)], b"");
+    r.expect(1, "analyze --json on the hostile corpus");
+    let docs: Vec<Value> = r
+        .out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(docs.len(), valid.len(), "one object per valid input");
+    for (doc, (name, text)) in docs.iter().zip(&valid) {
+        assert_eq!(doc["id"].as_str(), Some(name.as_str()));
+        for sent in doc["sentences"].as_array().expect("sentences") {
+            for t in sent["tokens"].as_array().expect("tokens") {
+                span(text, t);
+            }
+        }
+        for e in doc["entities"].as_array().expect("entities") {
+            span(text, &e["span"]);
+        }
+        for q in doc["quotes"].as_array().expect("quotes") {
+            span(text, &q["content"]);
+        }
+        for st in doc["stances"].as_array().map_or(&[][..], Vec::as_slice) {
+            span(text, &st["evidence"]);
+        }
+    }
+    let summary = r.err_lines().last().copied().unwrap_or_default();
+    for bad in &invalid {
+        assert!(
+            summary.contains(bad.as_str()),
+            "{bad} in the summary: {summary}"
+        );
+    }
+
+    let report = run(&["analyze", s(&dir)], b"");
+    report.expect(1, "analyze (report) on the hostile corpus");
+    assert_eq!(
+        report.out.matches("\n== ").count() + usize::from(report.out.starts_with("== ")),
+        valid.len()
+    );
+}
+
+#[test]
+fn hostile_mix_through_every_command() {
+    // Every valid hostile shape in one file, paragraphs apart.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(hostile_dir())
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let mix: String = files
+        .iter()
+        .filter_map(|p| String::from_utf8(std::fs::read(p).expect("file")).ok())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let dir = tmp();
+    let f = write(dir.path(), "mix.txt", mix.as_bytes());
+    let f = s(&f);
+    let tok = run(&["tokenize", "--json", f], b"")
+        .expect(0, "tokenize --json")
+        .json();
+    for sent in tok["sentences"].as_array().expect("sentences") {
+        for t in sent["tokens"].as_array().expect("tokens") {
+            span(&mix, t);
+        }
+    }
+    let q = run(&["quotes", "--json", f], b"")
+        .expect(0, "quotes --json")
+        .json();
+    for q in q["quotes"].as_array().expect("quotes") {
+        span(&mix, &q["content"]);
+        let c = q["confidence"].as_f64().expect("confidence");
+        assert!((0.0..=1.0).contains(&c));
+    }
+    let e = run(&["entities", "--json", f], b"")
+        .expect(0, "entities --json")
+        .json();
+    assert!(!e["entities"].as_array().expect("entities").is_empty());
+    let st = run(&["stance", "--json", f], b"")
+        .expect(0, "stance --json")
+        .json();
+    for s in st["stances"].as_array().expect("stances") {
+        span(&mix, &s["evidence"]);
+    }
+    run(&["stance", f], b"").expect(0, "stance");
+    run(&["quotes", f], b"").expect(0, "quotes");
+    run(&["entities", f], b"").expect(0, "entities");
+    for cmd in ["tokenize", "entities", "quotes", "analyze"] {
+        let r = run(&[cmd, "--count", f], b"");
+        r.expect(0, cmd);
+        assert!(!counts(&r.out).is_empty());
+    }
+    let page = dir.path().join("mix.html");
+    run(&["analyze", "--html", s(&page), f], b"").expect(0, "analyze --html");
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(html.contains("Tillerson") && html.trim_end().ends_with("</html>"));
+}
