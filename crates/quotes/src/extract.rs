@@ -283,16 +283,32 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 break;
             }
-            if self.lw(j) == "and"
-                && j > lo
-                && k < end
-                && (is_cap(&self.toks[k]) || self.lex.is(lx::DETERMINERS, self.lw(k)))
-                && self.is_name_word(j - 1)
-            {
-                // "Singer and Faso", "the State Department and the Pentagon".
-                k -= 1;
-                n += 1;
-                continue;
+            if self.lw(j) == "and" && j > lo && k < end {
+                let left = self.lw(j - 1);
+                if matches!(left, "he" | "she" | "i" | "we" | "they")
+                    && is_wordish(&self.toks[j - 1])
+                {
+                    // "he and other challengers", "she and her aides".
+                    k = j - 1;
+                    break;
+                }
+                let left_name = self.is_name_word(j - 1)
+                    || (is_cap(&self.toks[j - 1])
+                        && is_wordish(&self.toks[j - 1])
+                        && !self.lex.is(lx::STOP, left)
+                        && !self.lex.is(lx::DETERMINERS, left)
+                        && self.lex.cue(left).is_empty());
+                if left_name
+                    && (is_cap(&self.toks[k])
+                        || self.lex.is(lx::DETERMINERS, self.lw(k))
+                        || self.lex.is(lx::PLURAL_SOURCES, self.lw(end - 1)))
+                {
+                    // "Singer and Faso", "the State Department and the
+                    // Pentagon", "Democrats and civil rights groups".
+                    k -= 1;
+                    n += 1;
+                    continue;
+                }
             }
             if !self.is_np_word(j) {
                 break;
@@ -300,9 +316,18 @@ impl<'a, 't> Ctx<'a, 't> {
             k -= 1;
             n += 1;
             if self.lex.is(lx::DETERMINERS, self.lw(j)) {
-                // "one of the officials": go on only through "of".
+                // "one of the officials": go on only through "of"; "he and
+                // other senators": through a coordination.
                 if k > lo + 1 && self.lw(k - 1) == "of" && self.is_np_word(k - 2) {
                     k -= 1;
+                    continue;
+                }
+                if k > lo + 1
+                    && (self.lw(k - 1) == "and"
+                        || (self.lex.is(lx::DETERMINERS, self.lw(k - 1))
+                            && !self.lex.is(lx::DETERMINERS, self.lw(j + 1).trim()))
+                        || self.toks[k - 1].kind == TokenKind::Number)
+                {
                     continue;
                 }
                 break;
@@ -331,7 +356,72 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             k += 1;
         }
-        (k < end).then_some(k..end)
+        if k >= end {
+            return None;
+        }
+        // A noun with a prepositional phrase: "a spokesman at the agency",
+        // "people close to the campaign", "a new poll by the network".
+        let timely = (k..end).any(|x| {
+            matches!(
+                self.lw(x),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+            )
+        });
+        if k > lo + 1 && !timely && !self.line_break_before(k) {
+            let prep = self.lw(k - 1);
+            let head = self.lw(k - 2);
+            let ok = match prep {
+                "at" | "in" | "from" | "by" | "on" => {
+                    self.lex.is(lx::PLURAL_SOURCES, head)
+                        || self.lex.is(lx::TITLES, head)
+                        || matches!(
+                            head,
+                            "poll"
+                                | "survey"
+                                | "study"
+                                | "report"
+                                | "analysis"
+                                | "article"
+                                | "official"
+                                | "spokesman"
+                                | "spokeswoman"
+                                | "spokesperson"
+                                | "aide"
+                                | "adviser"
+                                | "strategist"
+                                | "source"
+                        )
+                }
+                "with" | "to" => matches!(head, "familiar" | "close" | "loyal" | "allied"),
+                _ => false,
+            };
+            if ok
+                && !is_cap(&self.toks[k - 2])
+                && let Some(r) = self.np_left(k - 1, lo.max(k.saturating_sub(MAX_SOURCE)))
+                && r.end == k - 1
+                && r.len() + (end - k) < MAX_SOURCE + 4
+            {
+                return Some(r.start..end);
+            }
+        }
+        Some(k..end)
     }
 
     /// The source to the left of a cue starting at `c0`, and where the
@@ -544,10 +634,20 @@ impl<'a, 't> Ctx<'a, 't> {
             let t = &self.toks[k];
             let w = self.lw(k);
             let lower = t.kind == TokenKind::Word && !is_cap(t);
+            let prev = self.lw(k - 1);
+            // After a capitalized determiner or a possessive ("The
+            // departments", "Ryan's campaign") the word is the head noun;
+            // after a name it is the verb when it reads as one ("Trump
+            // launched", "Trump says"), not a noun ("Trump campaign manager").
+            let after_name = is_cap(&self.toks[k - 1])
+                && !self.lex.is(lx::DETERMINERS, prev)
+                && !prev.ends_with("'s")
+                && !prev.ends_with("’s")
+                && (w.ends_with('s') || !self.lex.cue(w).is_empty());
             if lower
                 && !self.lex.is(lx::DETERMINERS, w)
                 && !matches!(w, "of" | "for" | "and")
-                && (is_cap(&self.toks[k - 1])
+                && (after_name
                     || w.ends_with("ed")
                     || matches!(
                         w,
@@ -561,6 +661,27 @@ impl<'a, 't> Ctx<'a, 't> {
                             | "spent"
                             | "held"
                             | "led"
+                            | "won"
+                            | "lost"
+                            | "met"
+                            | "got"
+                            | "ran"
+                            | "spoke"
+                            | "stood"
+                            | "left"
+                            | "kept"
+                            | "brought"
+                            | "fought"
+                            | "sought"
+                            | "struck"
+                            | "broke"
+                            | "chose"
+                            | "drew"
+                            | "became"
+                            | "is"
+                            | "was"
+                            | "has"
+                            | "had"
                     ))
             {
                 end = k;
@@ -844,7 +965,19 @@ impl<'a, 't> Ctx<'a, 't> {
                     continue;
                 }
                 let found = self.cue_at(i, ss, se);
-                if let Some(f) = found {
+                if let Some(mut f) = found {
+                    // "X said C1, adding C2": the participle's subject is
+                    // the source of the attribution before it in the sentence.
+                    if f.pattern == Pattern::Participle
+                        && let Some(prev) = out.last()
+                        && prev
+                            .cue
+                            .as_ref()
+                            .is_some_and(|c| c.start >= ss && c.end <= i)
+                        && prev.source.is_some()
+                    {
+                        f.source.clone_from(&prev.source);
+                    }
                     // Two quotes may share a source ("X criticized the deal,
                     // saying …"), never content.
                     let overlaps = f.content.clone().any(|k| claimed[k]);
@@ -1214,6 +1347,18 @@ impl<'a, 't> Ctx<'a, 't> {
         if !self.base_form_subject_ok(i, &src_range) {
             return None;
         }
+        // "The poll shows Trump leading": after a poll or a study a weak
+        // cue needs no that-clause.
+        let class = if class == CueClass::Weak
+            && !src_range.is_empty()
+            && self
+                .lex
+                .is(lx::EVIDENCE_SOURCES, self.lw(src_range.end - 1))
+        {
+            CueClass::Belief
+        } else {
+            class
+        };
         let (content, quote) = self.content_after(c1, se, class, lemma)?;
         let pattern = if quote.is_some() {
             Pattern::SourceCueQuote
@@ -1237,6 +1382,18 @@ impl<'a, 't> Ctx<'a, 't> {
     fn quote_after(&self, from: usize, se: usize) -> Option<usize> {
         let n = self.toks.len();
         let mut k = from;
+        // Past a short tail of the attribution: "said Monday", "told
+        // Hewitt", "told reporters in Washington".
+        while k < se.min(from + 8) && is_wordish(&self.toks[k]) {
+            let w = self.lw(k);
+            if w == "that" || (!is_cap(&self.toks[k]) && !self.lex.cue(w).is_empty()) {
+                return None;
+            }
+            k += 1;
+        }
+        if k < n && is_wordish(&self.toks[k]) {
+            return None;
+        }
         // The quotation may go on in the same sentence (`, “B”`) or open
         // the next one (`. “B”`): news style writes both for one speaker.
         while k < n
@@ -1267,6 +1424,20 @@ impl<'a, 't> Ctx<'a, 't> {
                 || self.toks[k].is_quote()
         });
         let src = self.np_right_with(i + 2, se, !lead)?;
+        // The source of "according to" runs on to the clause's end: "according
+        // to a new poll by the network", "according to aides who were there".
+        let src = {
+            let hi = se.min(src.end + 20);
+            let stop = (src.end..hi).find(|&k| {
+                let t = &self.toks[k];
+                is_punct(t, ",") || is_punct(t, ";") || is_punct(t, "(") || t.is_quote()
+            });
+            match stop {
+                Some(k) if !self.toks[k].is_quote() => src.start..self.trimmed_end(src.end, k),
+                None if !lead && se <= hi => src.start..self.trimmed_end(src.end, se),
+                _ => src,
+            }
+        };
         if lead {
             let mut c = src.end;
             if c < se && is_punct(&self.toks[c], ",") {

@@ -136,8 +136,9 @@ pub(crate) const FEMALE_TITLES: &str = "female_titles";
 pub(crate) const PLURAL_SOURCES: &str = "plural_sources";
 pub(crate) const FEMALE_NAMES: &str = "female_names";
 pub(crate) const MALE_NAMES: &str = "male_names";
+pub(crate) const EVIDENCE_SOURCES: &str = "evidence_sources";
 
-const SECTIONS: [&str; 12] = [
+const SECTIONS: [&str; 13] = [
     SUBJECT_PRONOUNS,
     DETERMINERS,
     STOP,
@@ -150,6 +151,7 @@ const SECTIONS: [&str; 12] = [
     PLURAL_SOURCES,
     FEMALE_NAMES,
     MALE_NAMES,
+    EVIDENCE_SOURCES,
 ];
 
 #[cfg(test)]
