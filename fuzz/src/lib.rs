@@ -246,18 +246,23 @@ pub fn gazetteer(l: &Layers, text: &str) {
     mentions(text, &l.gazetteer, &doc);
 }
 
-/// Quotes: spans in bounds, confidence in [0, 1], in text order of their
-/// content; an entity speaker is an entity of `gaz` with its name.
+/// Quotes: spans in bounds, cue and source not empty, confidence in
+/// [0, 1], in text order of their content; a speaker has a name, and an
+/// entity speaker is an entity of `gaz` with its name.
 pub fn quotes(text: &str, qs: &[Quote], gaz: Option<&Gazetteer>) {
     let mut prev = 0;
     for (i, q) in qs.iter().enumerate() {
         span_in(text, &q.content, "quote content");
-        if let Some(cue) = &q.cue {
-            span_in(text, cue, "quote cue");
+        for (part, what) in [(&q.cue, "quote cue"), (&q.source, "quote source")] {
+            if let Some(r) = part {
+                span_in(text, r, what);
+                assert!(r.start < r.end, "{what} {r:?} of quote {i} is empty");
+            }
         }
-        if let Some(source) = &q.source {
-            span_in(text, source, "quote source");
-        }
+        assert!(
+            q.speaker_name().is_none_or(|n| !n.trim().is_empty()),
+            "quote {i} has a blank speaker name"
+        );
         unit(q.confidence, "quote confidence");
         assert!(
             q.content.start >= prev,
@@ -313,11 +318,24 @@ pub fn stance(l: &Layers, sentence: &str, target: Range<usize>) {
 }
 
 /// Stance triples: target and evidence spans in bounds, in the order of
-/// their evidence; certainty in [0, 1]; entities of `gaz`.
+/// their evidence; certainty in [0, 1]; entities of `gaz`; a non-empty
+/// target that is an entity's name or the phrase as written; a named holder.
 pub fn stances(text: &str, stances: &[Stance], gaz: &Gazetteer) {
     let mut prev = 0;
     for (i, s) in stances.iter().enumerate() {
         span_in(text, &s.target.span, "stance target");
+        assert!(!s.target.span.is_empty(), "stance {i} target is empty");
+        assert!(
+            !s.holder.name().trim().is_empty(),
+            "stance {i} holder has no name"
+        );
+        if s.target.entity.is_none() {
+            assert_eq!(
+                s.target.text,
+                &text[s.target.span.clone()],
+                "stance {i} target is not its phrase as written"
+            );
+        }
         span_in(text, &s.evidence, "stance evidence");
         unit(s.certainty, "stance certainty");
         assert!(
