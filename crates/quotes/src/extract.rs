@@ -453,7 +453,10 @@ impl<'a, 't> Ctx<'a, 't> {
             let mut p = close;
             let floor = lo.max(close.saturating_sub(20));
             while p > floor && !is_punct(&self.toks[p - 1], ",") {
-                if is_final_punct(&self.toks[p - 1]) || self.toks[p - 1].is_quote() {
+                // An apostrophe ("Sanders’ campaign") pairs with nothing.
+                if is_final_punct(&self.toks[p - 1])
+                    || (self.toks[p - 1].is_quote() && self.quote_of(p - 1).is_some())
+                {
                     return None;
                 }
                 p -= 1;
@@ -501,7 +504,9 @@ impl<'a, 't> Ctx<'a, 't> {
         if self.lex.is(lx::SUBJECT_PRONOUNS, w) && !matches!(w, "that" | "which" | "who") {
             return Some(start..start + 1);
         }
-        if !is_wordish(&self.toks[start]) || (self.lex.is(lx::STOP, w) && !self.is_name_word(start))
+        if !is_wordish(&self.toks[start])
+            || (self.lex.is(lx::STOP, w) && !self.is_name_word(start))
+            || matches!(w, "of" | "for")
         {
             return None;
         }
@@ -1186,6 +1191,9 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return Some(f);
         }
+        if w == "in" && i + 3 < se && self.sentence_initial(i) {
+            return self.in_lead(i, se);
+        }
         if w == "according" && self.lw(i + 1) == "to" && i + 2 < se {
             return self.according(i, ss, se);
         }
@@ -1255,8 +1263,22 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         let prev = (i > ss).then(|| &toks[i - 1]);
+        // "Jane Roe, a lawyer for the city, said C": a subject with an
+        // appositive opens the sentence (or follows a quotation), so the
+        // words after the cue are the content, not an inverted source.
+        let left_subject = prev.is_some_and(|p| is_punct(p, ","))
+            && self.source_left(i, ss).is_some_and(|r| {
+                r.start == ss
+                    || (r.start > ss && {
+                        let t = &toks[r.start - 1];
+                        t.kind == TokenKind::CloseQuote
+                            || t.kind == TokenKind::Dash
+                            || is_punct(t, ",")
+                    })
+            });
         // “Q,” said X / C, said X.
         if let Some(p) = prev
+            && !left_subject
             && (is_punct(p, ",") || p.kind == TokenKind::CloseQuote || p.kind == TokenKind::Dash)
             && class != CueClass::Weak
             && let Some(src) = self.np_right(c1, se).map(|r| self.extend_source(r, se))
@@ -1384,7 +1406,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut k = from;
         // Past a short tail of the attribution: "said Monday", "told
         // Hewitt", "told reporters in Washington".
-        while k < se.min(from + 8) && is_wordish(&self.toks[k]) {
+        while k < se.min(from + 14) && (is_wordish(&self.toks[k]) || is_punct(&self.toks[k], ",")) {
             let w = self.lw(k);
             if w == "that" || (!is_cap(&self.toks[k]) && !self.lex.cue(w).is_empty()) {
                 return None;
@@ -1413,6 +1435,39 @@ impl<'a, 't> Ctx<'a, 't> {
         let q = self.quote_of(k)?;
         let qq = &self.quotes[q];
         (qq.open == k && !qq.single && qq.close.is_some() && qq.words(self.toks) > 0).then_some(q)
+    }
+
+    /// "In a new poll by the network, most voters …": the phrase up to the
+    /// comma is the source when it names a poll, a survey or a study.
+    fn in_lead(&self, i: usize, se: usize) -> Option<Found> {
+        let hi = se.min(i + 16);
+        let comma = (i + 2..hi).find(|&k| is_punct(&self.toks[k], ","))?;
+        let mut evidence = false;
+        for k in i + 1..comma {
+            let t = &self.toks[k];
+            let w = self.lw(k);
+            if t.is_quote() || (!is_cap(t) && self.lex.cue(w).iter().any(|f| !f.ing)) {
+                return None;
+            }
+            evidence |= self.lex.is(lx::EVIDENCE_SOURCES, w);
+        }
+        if !evidence {
+            return None;
+        }
+        let e = self.trimmed_end(comma + 1, se);
+        if e <= comma + 2 {
+            return None;
+        }
+        Some(Found {
+            pattern: Pattern::InLead,
+            class: CueClass::Weak,
+            content: comma + 1..e,
+            quote: None,
+            quote_end: None,
+            cue: Some(i..i + 1),
+            source: Some(i + 1..comma),
+            inherit: None,
+        })
     }
 
     fn according(&self, i: usize, ss: usize, se: usize) -> Option<Found> {

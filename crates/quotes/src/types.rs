@@ -82,6 +82,9 @@ pub enum Rule {
     Unattributed,
     /// Quoted words inside a reported clause, as a direct quote of their own.
     InnerPhrase,
+    /// `In a new poll, C`: a leading "in" phrase that names a poll, a
+    /// survey or a study is the source.
+    InLead,
 }
 
 impl Rule {
@@ -101,6 +104,7 @@ impl Rule {
             Rule::Continuation => "continuation",
             Rule::Unattributed => "unattributed",
             Rule::InnerPhrase => "inner_phrase",
+            Rule::InLead => "in_lead",
         }
     }
 }
