@@ -298,9 +298,10 @@ impl<'a> Document<'a> {
     /// let pipeline = newsnlp::Pipeline::new();
     /// let text = "Secretary of Defense James Mattis stated that he was absolutely certain that Assad’s forces did it.";
     /// let doc = pipeline.analyze(text);
-    /// let s = doc.stances_by("James Mattis").next().unwrap();
-    /// assert_eq!(&text[s.target.span.clone()], "Assad");
+    /// let s = doc.stances_by("James Mattis").find(|s| s.target.entity.is_some()).unwrap();
+    /// assert_eq!((s.target.text.as_str(), &text[s.target.span.clone()]), ("Bashar al-Assad", "Assad"));
     /// assert_eq!(s.polarity.as_str(), "negative");
+    /// assert!(s.certainty > 0.8); // "absolutely certain"
     /// ```
     pub fn stances_by<'d>(&'d self, holder: &'d str) -> impl Iterator<Item = &'d Stance> {
         self.stances
