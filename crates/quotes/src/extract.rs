@@ -1382,6 +1382,11 @@ impl<'a, 't> Ctx<'a, 't> {
             class
         };
         let (content, quote) = self.content_after(c1, se, class, lemma)?;
+        // "He continued his tour": "continue" reports only a that-clause
+        // or a quotation.
+        if lemma == "continue" && quote.is_none() && self.lw(content.start) != "that" {
+            return None;
+        }
         let pattern = if quote.is_some() {
             Pattern::SourceCueQuote
         } else {
@@ -1477,7 +1482,26 @@ impl<'a, 't> Ctx<'a, 't> {
             matches!(self.lw(k), "but" | "and" | "yet" | "so" | "also")
                 || is_punct(&self.toks[k], ",")
                 || self.toks[k].is_quote()
-        });
+        }) || (i >= ss + 2
+            && i <= ss + 4
+            && is_punct(&self.toks[i - 1], ",")
+            && matches!(
+                self.lw(ss),
+                "now"
+                    | "still"
+                    | "however"
+                    | "meanwhile"
+                    | "in"
+                    | "additionally"
+                    | "moreover"
+                    | "instead"
+                    | "overall"
+                    | "today"
+                    | "then"
+                    | "already"
+            )
+            && (ss..i - 1)
+                .all(|k| is_wordish(&self.toks[k]) && self.lex.cue(self.lw(k)).is_empty()));
         let src = self.np_right_with(i + 2, se, !lead)?;
         // The source of "according to" runs on to the clause's end: "according
         // to a new poll by the network", "according to aides who were there".
@@ -1519,7 +1543,21 @@ impl<'a, 't> Ctx<'a, 't> {
             i
         };
         let (content, quote) = if sep < i {
-            self.content_before(sep, ss)?
+            let (content, quote) = self.content_before(sep, ss)?;
+            // "Fundraising, according to the campaign, has surged": the
+            // clause goes on after the source.
+            let e = self.trimmed_end(src.end, se);
+            if quote.is_none()
+                && content.len() <= 8
+                && src.end < se
+                && is_punct(&self.toks[src.end], ",")
+                && e > src.end + 2
+                && !(src.end..e).any(|k| self.toks[k].is_quote())
+            {
+                (content.start..e, None)
+            } else {
+                (content, quote)
+            }
         } else {
             let e = self.trimmed_end(ss, i);
             if e <= ss {
