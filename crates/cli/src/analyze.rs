@@ -1,7 +1,7 @@
 //! `newsnlp analyze`: the whole pipeline over the seed article, files,
 //! directories, standard input or a JSONL stream.
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use newsnlp::{Document, Pipeline, SEED_ARTICLE};
@@ -174,6 +174,10 @@ pub fn files(pipeline: &Pipeline, inputs: &[String], format: Format) -> Result<(
         write_counts(&mut out, total)?;
     }
     out.flush()?;
+    if names.len() == 1 && failures.len() == 1 {
+        // The one error was printed already: exit 1 without a summary.
+        return Err(CliError::Reported);
+    }
     if !failures.is_empty() {
         return Err(CliError::Input(format!(
             "{} of {} inputs failed: {}",
@@ -199,50 +203,42 @@ fn write_counts(out: &mut impl Write, c: Counts) -> Result<(), CliError> {
 /// A malformed line is reported on stderr with its number, answered with
 /// `{"id", "error"}`, and makes the exit code 1.
 pub fn jsonl(pipeline: &Pipeline, path: &str) -> Result<(), CliError> {
-    let reader = input::open_lines(path)?;
+    let mut reader = input::open_lines(path)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut lines = reader.lines();
     let mut line_no = 0usize;
     let mut failures = 0usize;
-    let mut batch = Vec::with_capacity(256);
     loop {
-        batch.clear();
-        for line in lines.by_ref().take(256) {
-            batch.push(line.map_err(|e| CliError::Input(format!("{path}: {e}"))));
-        }
+        let batch = input::read_batch(&mut reader, 256)
+            .map_err(|e| CliError::Input(format!("{path}: {e}")))?;
         if batch.is_empty() {
             break;
         }
-        let rendered: Vec<Result<String, String>> = batch
+        let rendered: Vec<Result<String, (serde_json::Value, String)>> = batch
             .par_iter()
             .map(|line| {
-                let line = line.as_ref().map_err(|e| e.to_string())?;
-                let v: serde_json::Value =
-                    serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+                let line = line.as_ref().map_err(|e| (json!(null), e.clone()))?;
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .map_err(|e| (json!(null), format!("not JSON: {e}")))?;
+                let id = v.get("id").cloned().unwrap_or(json!(null));
                 let text = v["text"]
                     .as_str()
-                    .ok_or_else(|| "missing string field \"text\"".to_owned())?;
+                    .ok_or_else(|| (id.clone(), "missing string field \"text\"".to_owned()))?;
                 let doc = pipeline.analyze(text);
-                let mut a = serde_json::to_value(&doc).map_err(|e| e.to_string())?;
+                let mut a = serde_json::to_value(&doc).map_err(|e| (id.clone(), e.to_string()))?;
                 if let Some(obj) = a.as_object_mut() {
-                    obj.insert("id".into(), v.get("id").cloned().unwrap_or(json!(null)));
+                    obj.insert("id".into(), id);
                 }
                 Ok(a.to_string())
             })
             .collect();
-        for (line, r) in batch.iter().zip(rendered) {
+        for r in rendered {
             line_no += 1;
             match r {
                 Ok(s) => writeln!(out, "{s}")?,
-                Err(e) => {
+                Err((id, e)) => {
                     failures += 1;
+                    out.flush()?;
                     eprintln!("newsnlp: {path}: line {line_no}: {e}");
-                    let id = line
-                        .as_ref()
-                        .ok()
-                        .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                        .and_then(|v| v.get("id").cloned())
-                        .unwrap_or(json!(null));
                     writeln!(out, "{}", json!({"id": id, "error": e}))?;
                 }
             }

@@ -1,6 +1,6 @@
 //! The subcommands that run one library layer: tokenize, entities, stance.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 
 use newsnlp::gazetteer::{Gazetteer, GazetteerBuilder};
 use newsnlp::stance::TargetSentiment;
@@ -63,9 +63,10 @@ pub fn tokenize(path: &str, json: bool, count: bool) -> Result<(), CliError> {
 pub fn load_gazetteer(path: Option<&str>) -> Result<Gazetteer, CliError> {
     match path {
         None => Ok(Gazetteer::default()),
+        // The gazetteer's errors name the file (and the line or offset).
         Some(p) => GazetteerBuilder::new()
             .build_from_path(p)
-            .map_err(|e| CliError::Input(format!("{p}: {e}"))),
+            .map_err(|e| CliError::Input(e.to_string())),
     }
 }
 
@@ -81,9 +82,9 @@ pub fn entities(
     let mut out = stdout();
     if count {
         let (mentions, linked) = input::count_parallel(&text, |part| {
-            gaz.find(part).fold((0, 0), |(n, l), m| {
-                (n + 1, l + usize::from(m.entity().is_some()))
-            })
+            let found = gaz.find_in_document(part);
+            let linked = found.iter().filter(|m| m.entity().is_some()).count();
+            (found.len(), linked)
         });
         writeln!(out, "mentions {mentions}\nlinked {linked}")?;
         return Ok(out.flush()?);
@@ -191,28 +192,22 @@ fn stance_line(model: &TargetSentiment, line: &str) -> Result<&'static str, Stri
 /// stderr with its line number, and makes the exit code 1.
 pub fn stance_jsonl(path: &str) -> Result<(), CliError> {
     let model = TargetSentiment::new();
-    let reader = input::open_lines(path)?;
+    let mut reader = input::open_lines(path)?;
     let mut out = stdout();
     let mut failures = 0usize;
-    let mut batch: Vec<String> = Vec::with_capacity(4096);
     let mut line_no = 0usize;
-    let mut lines = reader.lines();
     loop {
-        batch.clear();
-        for line in lines.by_ref().take(4096) {
-            batch.push(line.map_err(|e| CliError::Input(format!("{path}: {e}")))?);
-        }
+        let batch = input::read_batch(&mut reader, 4096)
+            .map_err(|e| CliError::Input(format!("{path}: {e}")))?;
         if batch.is_empty() {
             break;
         }
         let answers: Vec<Result<&str, String>> = batch
             .par_iter()
-            .map(|l| {
-                if l.trim().is_empty() {
-                    Err("empty line".to_owned())
-                } else {
-                    stance_line(&model, l)
-                }
+            .map(|l| match l {
+                Err(e) => Err(e.clone()),
+                Ok(l) if l.trim().is_empty() => Err("empty line".to_owned()),
+                Ok(l) => stance_line(&model, l),
             })
             .collect();
         for a in answers {
@@ -221,6 +216,7 @@ pub fn stance_jsonl(path: &str) -> Result<(), CliError> {
                 Ok(p) => writeln!(out, "{{\"polarity\": \"{p}\"}}")?,
                 Err(e) => {
                     failures += 1;
+                    out.flush()?;
                     eprintln!("newsnlp: {path}: line {line_no}: {e}");
                     serde_json::to_writer(&mut out, &json!({ "error": e }))
                         .map_err(|e| CliError::Write(e.into()))?;

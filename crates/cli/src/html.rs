@@ -28,6 +28,40 @@ p{margin:0 0 1em}.ent{background:#dbeafe;border-radius:3px}\
 aside li{margin-bottom:.8em}aside .who{font-weight:bold}\
 aside .conf{color:#777;font-size:85%}";
 
+/// Spans swept left to right: those that have started and not yet ended.
+struct Sweep {
+    spans: Vec<(std::ops::Range<usize>, usize)>,
+    next: usize,
+    active: Vec<usize>,
+}
+
+impl Sweep {
+    fn new(spans: impl Iterator<Item = (std::ops::Range<usize>, usize)>) -> Sweep {
+        let mut spans: Vec<_> = spans.filter(|(r, _)| r.start < r.end).collect();
+        spans.sort_by_key(|(r, _)| r.start);
+        Sweep {
+            spans,
+            next: 0,
+            active: Vec::new(),
+        }
+    }
+
+    /// The id of the shortest span holding `a..b`; segments come in order.
+    fn innermost(&mut self, a: usize, b: usize) -> Option<usize> {
+        while self.next < self.spans.len() && self.spans[self.next].0.start <= a {
+            self.active.push(self.next);
+            self.next += 1;
+        }
+        let spans = &self.spans;
+        self.active.retain(|&k| spans[k].0.end > a);
+        self.active
+            .iter()
+            .filter(|&&k| b <= spans[k].0.end)
+            .min_by_key(|&&k| spans[k].0.len())
+            .map(|&k| spans[k].1)
+    }
+}
+
 /// The page for one analyzed document.
 pub fn page(doc: &Document<'_>, title: &str) -> String {
     let text = doc.text();
@@ -49,46 +83,62 @@ pub fn page(doc: &Document<'_>, title: &str) -> String {
 
     let mut body = String::with_capacity(text.len() * 2);
     body.push_str("<p>");
-    // Entity spans are ordered and disjoint: one pointer sweeps them. Quotes
-    // (a few per article, possibly nested) are scanned per segment.
+    // Entity spans are ordered and disjoint: one pointer sweeps them.
+    // Quote contents, sources and cues may nest: each kind keeps the spans
+    // that have started and not ended, so the sweep stays linear in the
+    // text plus the spans (times the nesting depth).
     let entities = doc.entities();
     let mut ei = 0;
+    let mut contents = Sweep::new(
+        quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.content.clone(), i)),
+    );
+    let mut sources = Sweep::new(
+        quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| q.source.clone().map(|r| (r, i))),
+    );
+    let mut cues = Sweep::new(
+        quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| q.cue.clone().map(|r| (r, i))),
+    );
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         let seg = &text[a..b];
-        let inside = |r: &std::ops::Range<usize>| r.start <= a && b <= r.end && r.start < r.end;
         let mut classes = Vec::new();
         let mut attrs = String::new();
         while ei < entities.len() && entities[ei].span.end <= a {
             ei += 1;
         }
-        if let Some(e) = entities.get(ei).filter(|e| inside(&e.span)) {
+        if let Some(e) = entities
+            .get(ei)
+            .filter(|e| e.span.start <= a && b <= e.span.end)
+        {
             classes.push("ent");
             attrs.push_str(" data-entity=\"");
             escape(e.name().unwrap_or("ambiguous"), &mut attrs);
             attrs.push('"');
         }
         // The innermost quote: a direct phrase inside a reported clause.
-        if let Some((i, q)) = quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| inside(&q.content))
-            .min_by_key(|(_, q)| q.content.len())
-        {
+        if let Some(i) = contents.innermost(a, b) {
             classes.push("quote");
             let _ = write!(attrs, " data-quote=\"{i}\" title=\"");
-            escape(q.speaker_name().unwrap_or("unattributed"), &mut attrs);
+            escape(
+                quotes[i].speaker_name().unwrap_or("unattributed"),
+                &mut attrs,
+            );
             attrs.push('"');
         }
-        if let Some((i, _)) = quotes
-            .iter()
-            .enumerate()
-            .find(|(_, q)| q.source.as_ref().is_some_and(inside))
-        {
+        if let Some(i) = sources.innermost(a, b) {
             classes.push("src");
             let _ = write!(attrs, " data-source-of=\"{i}\"");
         }
-        if quotes.iter().any(|q| q.cue.as_ref().is_some_and(inside)) {
+        if cues.innermost(a, b).is_some() {
             classes.push("cue");
         }
         // Paragraph breaks become paragraphs; other text is escaped as is.

@@ -14,6 +14,8 @@ pub enum CliError {
     Write(io::Error),
     /// Bad input, already worded (file and line or offset).
     Input(String),
+    /// An error already reported on stderr: only the exit code is left.
+    Reported,
 }
 
 impl CliError {
@@ -32,6 +34,7 @@ impl fmt::Display for CliError {
             }
             CliError::Write(e) => write!(f, "cannot write output: {e}"),
             CliError::Input(s) => f.write_str(s),
+            CliError::Reported => Ok(()),
         }
     }
 }
@@ -73,6 +76,37 @@ pub fn open_lines(name: &str) -> Result<Box<dyn io::BufRead>, CliError> {
     Ok(Box::new(io::BufReader::with_capacity(1 << 16, f)))
 }
 
+/// Reads up to `n` lines; each is its text, or the error for a line that
+/// is not UTF-8 (with the byte offset inside the line), so that one bad
+/// line never stops a stream. An empty result means the end.
+pub fn read_batch(
+    reader: &mut dyn io::BufRead,
+    n: usize,
+) -> io::Result<Vec<Result<String, String>>> {
+    let mut batch = Vec::with_capacity(n.min(4096));
+    let mut buf = Vec::new();
+    while batch.len() < n {
+        buf.clear();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+        }
+        batch.push(match String::from_utf8(std::mem::take(&mut buf)) {
+            Ok(s) => Ok(s),
+            Err(e) => Err(format!(
+                "not valid UTF-8 at byte offset {} of the line",
+                e.utf8_error().valid_up_to()
+            )),
+        });
+    }
+    Ok(batch)
+}
+
 /// Splits `text` at paragraph breaks (blank lines, where every layer starts
 /// afresh) into parts of about [`PART`] bytes and sums `f` over the parts on
 /// all cores. Only for counts: spans would be relative to each part. The
@@ -102,16 +136,27 @@ pub fn split_paragraphs(text: &str, size: usize) -> Vec<&str> {
         let cut = if want >= text.len() {
             text.len()
         } else {
-            match text.as_bytes()[want..]
-                .windows(2)
-                .position(|w| w == b"\n\n")
-            {
-                Some(k) => want + k + 2,
-                None => text.len(),
-            }
+            next_cut(text, want)
         };
         parts.push(&text[start..cut]);
         start = cut;
     }
     parts
+}
+
+/// The first blank-line break at or after `from` where the next paragraph
+/// does not open with a quote mark (news quotes run over paragraphs that
+/// each open with one), or the end of the text.
+fn next_cut(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(k) = b[i..].windows(2).position(|w| w == b"\n\n") {
+        let cut = i + k + 2;
+        let next = text[cut..].trim_start();
+        if !next.starts_with(['"', '\'', '\u{201C}', '\u{2018}', '\u{00AB}', '\u{201E}']) {
+            return cut;
+        }
+        i = cut;
+    }
+    text.len()
 }

@@ -110,6 +110,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(input::CliError::Reported) => ExitCode::from(1),
         Err(e) => {
             eprintln!("newsnlp: {e}");
             ExitCode::from(1)

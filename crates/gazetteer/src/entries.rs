@@ -823,8 +823,15 @@ impl Entries {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path)
+        let bytes = std::fs::read(path)
             .map_err(|e| Error::new(ErrorKind::Io, format!("{shown}: {e}")).with_source(e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            Error::new(
+                ErrorKind::Syntax,
+                format!("{shown}: not valid UTF-8 at byte offset {offset}"),
+            )
+        })?;
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
