@@ -447,6 +447,17 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
         }
+        // "Others, however, say": a sentence adverb between commas.
+        if j > lo + 3
+            && is_punct(&self.toks[j - 1], ",")
+            && is_punct(&self.toks[j - 3], ",")
+            && matches!(
+                self.lw(j - 2),
+                "however" | "meanwhile" | "too" | "though" | "instead" | "moreover" | "also"
+            )
+        {
+            return self.np_left(j - 3, lo);
+        }
         if j > lo && is_punct(&self.toks[j - 1], ",") {
             // An appositive or relative clause between commas before the cue.
             let close = j - 1;
@@ -467,23 +478,40 @@ impl<'a, 't> Ctx<'a, 't> {
             let open = p - 1;
             let first = self.lw(p);
             let head = self.np_left(open, lo)?;
-            if !is_cap(&self.toks[head.start]) && !self.lex.is(lx::DETERMINERS, self.lw(head.start))
+            // "Mike Shields, president of the fund, a super PAC, said": a
+            // second appositive before the first.
+            let mut start = head.start;
+            if start > lo + 1
+                && is_punct(&self.toks[start - 1], ",")
+                && !is_cap(&self.toks[start])
+                && let Some(h2) = self.np_left(start - 1, lo)
+                && is_cap(&self.toks[h2.start])
+                && (h2.start == lo || !self.lex.is(lx::STOP, self.lw(h2.start - 1)))
             {
+                start = h2.start;
+            }
+            if !is_cap(&self.toks[start]) && !self.lex.is(lx::DETERMINERS, self.lw(start)) {
                 return None;
             }
             if matches!(first, "who" | "which") {
                 // "Roy Neel, who managed the campaign, said": the clause is
                 // part of the source.
-                return Some(head.start..close);
+                return Some(start..close);
             }
             if self.lex.is(lx::DETERMINERS, first)
                 || self.lex.is(lx::TITLES, first)
                 || is_cap(&self.toks[p])
                 || self.toks[p].kind == TokenKind::Number
+                || (is_cap(&self.toks[head.start])
+                    && !self.lex.is(lx::DETERMINERS, self.lw(head.start))
+                    && self.toks[head.end - 1].kind != TokenKind::Number
+                    && !self.lex.is(lx::STOP, first)
+                    && !self.lex.is(lx::TIME, first)
+                    && self.lex.cue(first).is_empty())
             {
                 // "Mike DuHaime, a Republican strategist who ran two
-                // campaigns, said"
-                return Some(head.start..close);
+                // campaigns, said", "Vikram Amar, dean of the law school, said"
+                return Some(start..close);
             }
             return None;
         }
@@ -1194,6 +1222,13 @@ impl<'a, 't> Ctx<'a, 't> {
         if w == "in" && i + 3 < se && self.sentence_initial(i) {
             return self.in_lead(i, se);
         }
+        if matches!(
+            w,
+            "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+        ) && !is_cap(&toks[i])
+        {
+            return self.seems(i, ss, se);
+        }
         if w == "according" && self.lw(i + 1) == "to" && i + 2 < se {
             return self.according(i, ss, se);
         }
@@ -1471,6 +1506,51 @@ impl<'a, 't> Ctx<'a, 't> {
             quote_end: None,
             cue: Some(i..i + 1),
             source: Some(i + 1..comma),
+            inherit: None,
+        })
+    }
+
+    /// "Trump seemed to overstay his welcome", "it appears that C": the
+    /// subject and the clause, with no source.
+    fn seems(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
+        let c1 = i + 1;
+        if c1 + 1 >= se
+            || !matches!(
+                self.lw(c1),
+                "to" | "that"
+                    | "likely"
+                    | "unlikely"
+                    | "certain"
+                    | "clear"
+                    | "poised"
+                    | "ready"
+                    | "eager"
+                    | "unable"
+                    | "unwilling"
+                    | "willing"
+                    | "intent"
+            )
+        {
+            return None;
+        }
+        let brk = self.next_break.get(c1).copied().unwrap_or(se);
+        let e = self.trimmed_end(c1, se.min(brk.max(c1 + 1)));
+        if e <= c1 + 1 {
+            return None;
+        }
+        let start = match self.source_left(i, ss) {
+            Some(r) if matches!(self.lw(r.start), "it" | "there") => c1,
+            Some(r) => r.start,
+            None => c1,
+        };
+        Some(Found {
+            pattern: Pattern::Seems,
+            class: CueClass::Belief,
+            content: start..e,
+            quote: None,
+            quote_end: None,
+            cue: Some(i..c1),
+            source: None,
             inherit: None,
         })
     }

@@ -85,6 +85,9 @@ pub enum Rule {
     /// `In a new poll, C`: a leading "in" phrase that names a poll, a
     /// survey or a study is the source.
     InLead,
+    /// `X seems to C`, `it appears that C`: an impression with no source
+    /// named; the content is the subject and the clause.
+    Seems,
 }
 
 impl Rule {
@@ -105,6 +108,7 @@ impl Rule {
             Rule::Unattributed => "unattributed",
             Rule::InnerPhrase => "inner_phrase",
             Rule::InLead => "in_lead",
+            Rule::Seems => "seems",
         }
     }
 }
