@@ -1222,6 +1222,13 @@ impl<'a, 't> Ctx<'a, 't> {
         if w == "in" && i + 3 < se && self.sentence_initial(i) {
             return self.in_lead(i, se);
         }
+        if w == "asked"
+            && (self.sentence_initial(i)
+                || (i > ss && matches!(self.lw(i - 1), "when" | "after" | "once" | "if" | "as")))
+            && let Some(f) = self.asked(i, se)
+        {
+            return Some(f);
+        }
         if matches!(
             w,
             "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
@@ -1427,6 +1434,18 @@ impl<'a, 't> Ctx<'a, 't> {
         } else {
             Pattern::SourceCueContent
         };
+        // A passive ("Trump is expected to win", "she was asked whether"):
+        // the subject is not who holds or says the content.
+        let mut b = i;
+        while b > ss && b + 3 > i && (self.lw(b - 1).ends_with("ly") || self.lw(b - 1) == "not") {
+            b -= 1;
+        }
+        let passive = !form.ing
+            && b > ss
+            && matches!(
+                self.lw(b - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+            );
         Some(Found {
             pattern,
             class,
@@ -1434,7 +1453,7 @@ impl<'a, 't> Ctx<'a, 't> {
             quote,
             quote_end: None,
             cue,
-            source: src,
+            source: if passive { None } else { src },
             inherit: None,
         })
     }
@@ -1506,6 +1525,48 @@ impl<'a, 't> Ctx<'a, 't> {
             quote_end: None,
             cue: Some(i..i + 1),
             source: Some(i + 1..comma),
+            inherit: None,
+        })
+    }
+
+    /// "Asked whether he would run, Roe said …", "… when asked by
+    /// reporters about the vote": the question, and the asker after "by".
+    fn asked(&self, i: usize, se: usize) -> Option<Found> {
+        let mut k = i + 1;
+        let mut source = None;
+        if self.lw(k) == "by" {
+            let r = self.np_right_with(k + 1, se, false)?;
+            k = r.end;
+            source = Some(r);
+        }
+        let hi = se.min(k + 6);
+        while k < hi
+            && !matches!(
+                self.lw(k),
+                "whether" | "if" | "why" | "what" | "who" | "whom" | "how" | "which" | "about"
+            )
+        {
+            if !is_wordish(&self.toks[k]) {
+                return None;
+            }
+            k += 1;
+        }
+        if k >= hi {
+            return None;
+        }
+        let comma = (k + 1..se).find(|&x| is_punct(&self.toks[x], ",") || self.toks[x].is_quote());
+        let e = self.trimmed_end(k, comma.unwrap_or(se));
+        if e <= k + 1 {
+            return None;
+        }
+        Some(Found {
+            pattern: Pattern::Asked,
+            class: CueClass::Speech,
+            content: k..e,
+            quote: None,
+            quote_end: None,
+            cue: Some(i..i + 1),
+            source,
             inherit: None,
         })
     }

@@ -88,6 +88,9 @@ pub enum Rule {
     /// `X seems to C`, `it appears that C`: an impression with no source
     /// named; the content is the subject and the clause.
     Seems,
+    /// `Asked whether C, X said`, `… when asked about C`: the question put
+    /// to someone (its source is the asker after "by", if named).
+    Asked,
 }
 
 impl Rule {
@@ -109,6 +112,7 @@ impl Rule {
             Rule::InnerPhrase => "inner_phrase",
             Rule::InLead => "in_lead",
             Rule::Seems => "seems",
+            Rule::Asked => "asked",
         }
     }
 }
