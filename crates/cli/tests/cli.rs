@@ -4,7 +4,9 @@
 //! streams with malformed lines, a reader that closes the pipe early; and
 //! the shapes of the outputs (`--json`, `--count`, `--html`, the report).
 
-use std::io::{Read, Write};
+mod common;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -55,22 +57,7 @@ impl Run {
 
 /// Runs `newsnlp args…`, with `stdin` as standard input.
 fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsnlp"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("newsnlp starts");
-    let mut input = child.stdin.take().expect("stdin");
-    let bytes = stdin.to_vec();
-    // Write from a thread: a large input must not deadlock against output.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    let out = child.wait_with_output().expect("newsnlp runs");
-    writer.join().expect("stdin writer");
-    Run::of(out)
+    Run::of(common::run_raw(args, stdin))
 }
 
 fn tmp() -> tempfile::TempDir {

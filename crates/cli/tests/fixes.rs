@@ -2,26 +2,13 @@
 //! per error, streams that survive bad lines, linear HTML, gazetteer file
 //! errors, counts equal to the whole analysis).
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsnlp"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("newsnlp starts");
-    let mut input = child.stdin.take().expect("stdin");
-    let bytes = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    let out = child.wait_with_output().expect("newsnlp runs");
-    writer.join().expect("stdin writer");
-    out
+    common::run_raw(args, stdin)
 }
 
 /// Bug 1: `analyze --json BAD` (one input) prints two stderr lines, the
