@@ -1377,7 +1377,11 @@ impl<'a, 't> Ctx<'a, 't> {
                         .get(c1)
                         .is_none_or(|t| t.kind != TokenKind::OpenQuote || c1 + 1 >= se)
             } else {
-                self.short_tail(c1, se)
+                // "X said, “Q”": the quotation after the cue is the content.
+                let quote_next = c1 + 1 < se
+                    && (is_punct(&toks[c1], ",") || is_punct(&toks[c1], ":"))
+                    && toks[c1 + 1].kind == TokenKind::OpenQuote;
+                self.short_tail(c1, se) && !quote_next
             };
             if sep_ok && class != CueClass::Weak && tail_ok {
                 let p = sep.unwrap_or(0);
@@ -1554,8 +1558,9 @@ impl<'a, 't> Ctx<'a, 't> {
         if k >= hi {
             return None;
         }
-        let comma = (k + 1..se).find(|&x| is_punct(&self.toks[x], ",") || self.toks[x].is_quote());
-        let e = self.trimmed_end(k, comma.unwrap_or(se));
+        let far = se.min(k + 40);
+        let comma = (k + 1..far).find(|&x| is_punct(&self.toks[x], ",") || self.toks[x].is_quote());
+        let e = self.trimmed_end(k, comma.unwrap_or(far));
         if e <= k + 1 {
             return None;
         }
@@ -1693,6 +1698,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 && src.end < se
                 && is_punct(&self.toks[src.end], ",")
                 && e > src.end + 2
+                && e < src.end + 40
                 && !(src.end..e).any(|k| self.toks[k].is_quote())
             {
                 (content.start..e, None)

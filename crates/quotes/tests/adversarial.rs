@@ -55,6 +55,10 @@ fn hostile_inputs_do_not_panic() {
         "“a ‘b “c ’d” e’ f”".repeat(100),
         "\u{a0}\u{200b}\u{feff}".repeat(100),
         "Mr. (said) ) ( (said".repeat(50),
+        "when asked by ".repeat(300),
+        "It seems to appear that ".repeat(300),
+        "In a poll, In a survey, ".repeat(300),
+        "Jane, a, said, however, said ".repeat(200),
     ];
     for text in &inputs {
         let doc = Tokenizer::new().tokenize(text);
@@ -82,6 +86,21 @@ fn costs_are_linear() {
     long_unclosed_quotation_is_linear();
     many_pronouns_and_mentions_are_linear();
     a_megabyte_quotation_without_a_close();
+    newer_rules_are_linear();
+}
+
+/// The rules for "asked", "seems", leading "in" phrases, "according to"
+/// inside a clause and appositives before a cue, on one long sentence.
+fn newer_rules_are_linear() {
+    linear("asked", "when asked whether voters ", 500);
+    linear("seems", "the plan seems to fail and ", 500);
+    linear("in-lead", "In a new poll, voters and ", 500);
+    linear(
+        "according",
+        "Turnout, according to the clerk, rose and ",
+        500,
+    );
+    linear("appositive", "Jane Roe, dean of the school, said ", 500);
 }
 
 fn said_said_said_is_linear() {
