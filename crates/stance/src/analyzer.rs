@@ -1,6 +1,7 @@
 //! The stance layer: holders, targets, polarity and certainty from the
 //! tokenized document, its entity mentions and its quotes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -341,7 +342,10 @@ struct Doc<'a, 't> {
     text: &'t str,
     doc: &'a Tokenized<'t>,
     /// Lowercased words (`’` as `'`); `None` for punctuation.
-    words: Vec<Option<String>>,
+    words: Vec<Option<Cow<'t, str>>>,
+    /// Per token: the end (token index) of its sentence, or the number of
+    /// tokens for a token outside every sentence.
+    sentence_end: Vec<usize>,
     gaz: &'a Gazetteer,
     /// Mentions sorted by start.
     mentions: Vec<&'a Mention>,
@@ -354,6 +358,18 @@ struct Doc<'a, 't> {
     byline: Option<String>,
 }
 
+/// Up to four lowercased words (see [`Doc::word_view`]), without allocating.
+struct WordView<'d> {
+    words: [Option<&'d str>; 4],
+    len: usize,
+}
+
+impl<'d> WordView<'d> {
+    fn as_slice(&self) -> &[Option<&'d str>] {
+        &self.words[..self.len]
+    }
+}
+
 fn is_wordlike(kind: TokenKind) -> bool {
     matches!(
         kind,
@@ -361,8 +377,15 @@ fn is_wordlike(kind: TokenKind) -> bool {
     )
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
+/// The lowercased word, `’` as `'`; borrowed when already lowercase ASCII.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Owned(s.to_lowercase().replace('’', "'"))
+    }
 }
 
 fn polarity_of(sign: f32) -> Polarity {
@@ -391,11 +414,17 @@ impl<'a, 't> Doc<'a, 't> {
         quotes: &'a [Quote],
     ) -> Self {
         let text = doc.text();
-        let words: Vec<Option<String>> = doc
+        let words: Vec<Option<Cow<'t, str>>> = doc
             .tokens()
             .iter()
             .map(|t| is_wordlike(t.kind).then(|| lower(t.text)))
             .collect();
+        let mut sentence_end = vec![words.len(); words.len()];
+        for s in doc.sentences() {
+            if let Some(ends) = sentence_end.get_mut(s.tokens.clone()) {
+                ends.fill(s.tokens.end);
+            }
+        }
         let mut ms: Vec<&Mention> = mentions.iter().collect();
         ms.sort_by_key(|m| (m.start(), m.end()));
         let mut qs: Vec<&Quote> = quotes.iter().collect();
@@ -434,6 +463,7 @@ impl<'a, 't> Doc<'a, 't> {
             text,
             doc,
             words,
+            sentence_end,
             gaz,
             mentions: ms,
             quotes: qs,
@@ -484,7 +514,7 @@ impl<'a, 't> Doc<'a, 't> {
         if self.capitalized(k) {
             return false;
         }
-        let Some(form) = STANCE_LEXICON.longest_at(&self.word_view(k, 3), 0) else {
+        let Some(form) = STANCE_LEXICON.longest_at(self.word_view(k, 3).as_slice(), 0) else {
             return false;
         };
         let prev = k.checked_sub(1).and_then(|p| self.word(p));
@@ -702,17 +732,23 @@ impl<'a, 't> Doc<'a, 't> {
         (!np.is_empty() && has_content).then_some(np)
     }
 
-    /// Up to `n` lowercased words starting at token `i`, for lexicon lookups
-    /// (never past the end of the token's sentence).
-    fn word_view(&self, i: usize, n: usize) -> Vec<Option<&str>> {
+    /// Up to `n` (at most 4) lowercased words starting at token `i`, for
+    /// lexicon lookups (never past the end of the token's sentence).
+    fn word_view(&self, i: usize, n: usize) -> WordView<'_> {
         let end = self
-            .doc
-            .sentence_of(i)
-            .and_then(|s| self.doc.sentences().get(s))
-            .map_or(self.words.len(), |s| s.tokens.end);
-        (i..(i + n).min(end).min(self.words.len()))
-            .map(|k| self.word(k))
-            .collect()
+            .sentence_end
+            .get(i)
+            .copied()
+            .unwrap_or(self.words.len());
+        let mut view = WordView {
+            words: [None; 4],
+            len: 0,
+        };
+        for k in i..(i + n.min(4)).min(end).min(self.words.len()) {
+            view.words[view.len] = self.word(k);
+            view.len += 1;
+        }
+        view
     }
 
     /// The object noun phrase starting at token `start` inside `sentence`.
@@ -843,7 +879,7 @@ impl<'a, 't> Doc<'a, 't> {
         while i < sentence.end {
             let view = self.word_view(i, 4);
             let form = if i >= skip_to && !self.capitalized(i) {
-                lex.longest_at(&view, 0)
+                lex.longest_at(view.as_slice(), 0)
             } else {
                 None
             };
@@ -900,7 +936,7 @@ impl<'a, 't> Doc<'a, 't> {
         let ends_in_to = form.words.last() == Some(&"to");
         if self.is(j, &["to"]) || ends_in_to {
             let v = if ends_in_to { j } else { j + 1 };
-            let inner = lex.longest_at(&self.word_view(v, 4), 0)?;
+            let inner = lex.longest_at(self.word_view(v, 4).as_slice(), 0)?;
             if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
                 return None;
             }
@@ -1051,7 +1087,7 @@ impl<'a, 't> Doc<'a, 't> {
         }
         let flip = if negated { -1.0 } else { 1.0 };
         if self.deontic(&group)
-            && let Some(form) = lex.longest_at(&self.word_view(k, 3), 0)
+            && let Some(form) = lex.longest_at(self.word_view(k, 3).as_slice(), 0)
             && matches!(form.kind, VerbKind::Action | VerbKind::Attitude)
         {
             out.push(Finding {

@@ -5,7 +5,6 @@
 //! the value 1. The names are what the weight file stores, so changing this
 //! file changes the model: retrain after any edit (see the crate README).
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::lexicon::{LEXICONS, Lexicons};
@@ -134,6 +133,9 @@ pub(crate) fn valences(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<f32> {
     out
 }
 
+/// Small counts as feature-name parts.
+const SMALL: [&str; 5] = ["0", "1", "2", "3", "4"];
+
 fn dist_bucket(d: usize) -> &'static str {
     match d {
         0..=1 => "1",
@@ -145,16 +147,31 @@ fn dist_bucket(d: usize) -> &'static str {
 }
 
 /// Collects the features of `target` in `sentence` into `sink`.
-pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut(&str, f32)) {
+pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut impl FnMut(&str, f32)) {
     let lex = &*LEXICONS;
     let span = clamp_span(sentence, target);
     let tokens = tokenize(sentence);
-    let tr = token_range(&tokens, &span);
     let vals = valences(&tokens, lex);
+    extract_tokens(&tokens, &vals, &span, sink);
+}
+
+/// [`extract`] over a sentence already tokenized, with the valences of its
+/// tokens, for a clamped `span`.
+pub(crate) fn extract_tokens(
+    tokens: &[Token<'_>],
+    vals: &[f32],
+    span: &Range<usize>,
+    sink: &mut impl FnMut(&str, f32),
+) {
+    let lex = &*LEXICONS;
+    let tr = token_range(tokens, span);
+    // Feature names are built from their parts in one reused buffer.
     let mut buf = String::with_capacity(64);
-    let mut emit = |args: std::fmt::Arguments<'_>, v: f32| {
+    let mut emit = |parts: &[&str], v: f32| {
         buf.clear();
-        let _ = buf.write_fmt(args);
+        for p in parts {
+            buf.push_str(p);
+        }
         sink(&buf, v);
     };
 
@@ -163,26 +180,26 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
     for t in &tokens[tr.clone()] {
         if t.is_word() {
             target_words += 1;
-            emit(format_args!("t:{}", t.lower), 1.0);
+            emit(&["t:", &t.lower], 1.0);
             if PRONOUNS.contains(&t.lower.as_ref()) {
-                emit(format_args!("tpron"), 1.0);
+                emit(&["tpron"], 1.0);
             }
         }
     }
-    emit(format_args!("tlen:{}", target_words.min(4)), 1.0);
+    emit(&["tlen:", SMALL[target_words.min(4)]], 1.0);
     if tr.start == 0 || tokens[..tr.start].iter().all(|t| !t.is_word()) {
-        emit(format_args!("tfirst"), 1.0);
+        emit(&["tfirst"], 1.0);
     }
     let words_after = tokens[tr.end..].iter().filter(|t| t.is_word()).count();
     if words_after == 0 {
-        emit(format_args!("tlast"), 1.0);
+        emit(&["tlast"], 1.0);
     }
     let quotes_before = tokens[..tr.start].iter().filter(|t| is_quote(t)).count();
     let quotes_total = tokens.iter().filter(|t| is_quote(t)).count();
     if quotes_before % 2 == 1 {
-        emit(format_args!("inquote"), 1.0);
+        emit(&["inquote"], 1.0);
     } else if quotes_total > 0 {
-        emit(format_args!("hasquote"), 1.0);
+        emit(&["hasquote"], 1.0);
     }
 
     // The words right around the target, as a pair.
@@ -191,15 +208,16 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
             .map_or("^", |t| t.lower.as_ref())
     };
     emit(
-        format_args!(
-            "lr:{}_{}",
+        &[
+            "lr:",
             lower_at(tr.start.checked_sub(1)),
+            "_",
             if tr.end < tokens.len() {
                 lower_at(Some(tr.end))
             } else {
                 "$"
-            }
-        ),
+            },
+        ],
         1.0,
     );
 
@@ -255,16 +273,16 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
         let in_clause = i >= clause_start && i < clause_end;
         if t.is_word() || matches!(t.text, "\"" | "“" | "”" | "?" | "!") {
             if t.is_word() {
-                emit(format_args!("w:{w}"), 1.0);
+                emit(&["w:", w], 1.0);
             }
             if d <= 2 {
-                emit(format_args!("{s}{d}:{w}"), 1.0);
+                emit(&[s, SMALL[d], ":", w], 1.0);
             }
             if d <= 5 {
-                emit(format_args!("{s}n:{w}"), 1.0);
+                emit(&[s, "n:", w], 1.0);
             }
             if in_quote && t.is_word() && quotes_before % 2 == 0 {
-                emit(format_args!("q:{w}"), 1.0);
+                emit(&["q:", w], 1.0);
             }
         }
         // Bigrams near the target, reading away from it.
@@ -274,9 +292,9 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
                 && !tr.contains(&other)
             {
                 if side == 0 {
-                    emit(format_args!("lb:{w}_{}", o.lower), 1.0);
+                    emit(&["lb:", w, "_", &o.lower], 1.0);
                 } else {
-                    emit(format_args!("rb:{}_{w}", o.lower), 1.0);
+                    emit(&["rb:", &o.lower, "_", w], 1.0);
                 }
             }
         }
@@ -293,9 +311,9 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
                 nearest[side] = Some((d, v, i));
             }
             let sign = if v > 0.0 { "+" } else { "-" };
-            emit(format_args!("lex{s}{sign}:{}", dist_bucket(d)), 1.0);
+            emit(&["lex", s, sign, ":", dist_bucket(d)], 1.0);
             if in_clause {
-                emit(format_args!("lexc{sign}"), 1.0);
+                emit(&["lexc", sign], 1.0);
             }
         }
     }
@@ -312,28 +330,25 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
             own[pn] += v.abs() / 4.0;
         }
     }
-    emit(format_args!("lexown+"), own[0].min(3.0));
-    emit(format_args!("lexown-"), own[1].min(3.0));
-    emit(format_args!("lexoth+"), other[0].min(3.0));
-    emit(format_args!("lexoth-"), other[1].min(3.0));
+    emit(&["lexown+"], own[0].min(3.0));
+    emit(&["lexown-"], own[1].min(3.0));
+    emit(&["lexoth+"], other[0].min(3.0));
+    emit(&["lexoth-"], other[1].min(3.0));
     let others = (0..tokens.len()).filter(|&i| is_other(i)).count();
-    emit(format_args!("others:{}", others.min(4)), 1.0);
+    emit(&["others:", SMALL[others.min(4)]], 1.0);
 
     let names = ["lexl", "lexr", "lexc"];
     for (name, [p, n]) in names.iter().zip(sums) {
-        emit(format_args!("{name}+"), (p / 4.0).min(3.0));
-        emit(format_args!("{name}-"), (n / 4.0).min(3.0));
+        emit(&[name, "+"], (p / 4.0).min(3.0));
+        emit(&[name, "-"], (n / 4.0).min(3.0));
     }
-    emit(
-        format_args!("lexall"),
-        total / (total * total + 15.0).sqrt(),
-    );
+    emit(&["lexall"], total / (total * total + 15.0).sqrt());
     for (side, near) in nearest.iter().enumerate() {
         if let Some((d, v, i)) = near {
             let sign = if *v > 0.0 { "+" } else { "-" };
             let s = ["l", "r"][side];
-            emit(format_args!("near{s}{sign}:{}", dist_bucket(*d)), 1.0);
-            emit(format_args!("nearw{s}:{}", tokens[*i].lower), 1.0);
+            emit(&["near", s, sign, ":", dist_bucket(*d)], 1.0);
+            emit(&["nearw", s, ":", &tokens[*i].lower], 1.0);
         }
     }
     // Negation in the target's clause.
@@ -341,7 +356,7 @@ pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut dyn FnMut
         .iter()
         .any(|t| t.is_word() && lex.is_negator(&t.lower))
     {
-        emit(format_args!("negc"), 1.0);
+        emit(&["negc"], 1.0);
     }
 }
 

@@ -2,7 +2,7 @@
 //! and boosters. Each lives as a data file under `data/` (origin and licence
 //! in its header) and is parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use crate::tokens::Token;
@@ -23,7 +23,7 @@ pub(crate) struct Phrase {
 /// Phrases indexed by their first word, longest first.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseTable {
-    by_first: HashMap<&'static str, Vec<Phrase>>,
+    by_first: FastMap<&'static str, Vec<Phrase>>,
     len: usize,
 }
 
@@ -80,9 +80,9 @@ impl PhraseTable {
 /// All the lexicons, parsed.
 #[derive(Debug)]
 pub(crate) struct Lexicons {
-    pub valence: HashMap<&'static str, f32>,
-    pub negators: HashSet<&'static str>,
-    pub intensifiers: HashMap<&'static str, f32>,
+    pub valence: FastMap<&'static str, f32>,
+    pub negators: FastSet<&'static str>,
+    pub intensifiers: FastMap<&'static str, f32>,
     pub hedges: PhraseTable,
     pub boosters: PhraseTable,
 }
@@ -98,7 +98,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
         })
 }
 
-fn numbers(text: &'static str) -> HashMap<&'static str, f32> {
+fn numbers(text: &'static str) -> FastMap<&'static str, f32> {
     entries(text)
         .filter_map(|(k, v)| Some((k, v?.parse::<f32>().ok()?)))
         .collect()

@@ -119,6 +119,7 @@ mod analyzer;
 mod certainty;
 mod error;
 mod features;
+mod hash;
 mod lexicon;
 mod model;
 mod polarity;

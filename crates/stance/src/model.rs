@@ -1,6 +1,5 @@
 //! The linear target-sentiment model and its weight file.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
@@ -8,6 +7,7 @@ use std::sync::LazyLock;
 
 use crate::error::Error;
 use crate::features;
+use crate::hash::FastMap;
 use crate::polarity::Sentiment;
 
 /// First line of every weight file.
@@ -52,7 +52,7 @@ static EMBEDDED_MODEL: LazyLock<Model> =
 #[derive(Clone, PartialEq)]
 pub struct Model {
     pub(crate) bias: [f32; 3],
-    pub(crate) weights: HashMap<Box<str>, [f32; 3]>,
+    pub(crate) weights: FastMap<Box<str>, [f32; 3]>,
     pub(crate) comments: Vec<String>,
 }
 
@@ -79,7 +79,7 @@ impl Model {
     pub(crate) fn empty() -> Self {
         Model {
             bias: [0.0; 3],
-            weights: HashMap::new(),
+            weights: FastMap::default(),
             comments: Vec::new(),
         }
     }
@@ -142,7 +142,9 @@ impl Model {
         if name != "bias" {
             return Err(Error::format(n, "expected the bias line"));
         }
-        let mut weights = HashMap::new();
+        // One feature a line: size the table once.
+        let lines_left = text.bytes().filter(|&b| b == b'\n').count();
+        let mut weights = FastMap::with_capacity_and_hasher(lines_left, Default::default());
         for (n, l) in lines {
             if l.starts_with('#') || l.trim().is_empty() {
                 continue;
@@ -267,9 +269,12 @@ fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
         let field = f.next().ok_or_else(|| {
             Error::format(n, format!("expected 3 weights after {name:?}, found {k}"))
         })?;
-        let v: f32 = field
-            .parse()
-            .map_err(|_| Error::format(n, format!("expected a number, found {field:?}")))?;
+        let v: f32 = match parse_int(field) {
+            Some(v) => v,
+            None => field
+                .parse()
+                .map_err(|_| Error::format(n, format!("expected a number, found {field:?}")))?,
+        };
         if !v.is_finite() {
             return Err(Error::format(
                 n,
@@ -285,6 +290,28 @@ fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
         ));
     }
     Ok((name, w))
+}
+
+/// A short decimal integer (`-?[0-9]{1,9}`) as `f32`, the value
+/// `str::parse::<f32>` gives for it (both round correctly), without the
+/// general float parser; `None` for anything else.
+fn parse_int(field: &str) -> Option<f32> {
+    let (neg, digits) = match field.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, field),
+    };
+    if digits.is_empty() || digits.len() > 9 {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(b - b'0');
+    }
+    let v = n as f32;
+    Some(if neg { -v } else { v })
 }
 
 /// Numerically stable softmax.

@@ -2,7 +2,7 @@
 //! evaluative words of news that VADER lacks (`data/evaluatives.txt`).
 //! Parsed once, on first use.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::LEXICONS;
@@ -37,8 +37,8 @@ pub(crate) struct VerbForm {
 /// The parsed stance lexicons.
 #[derive(Debug, Default)]
 pub(crate) struct StanceLexicon {
-    by_first: HashMap<&'static str, Vec<VerbForm>>,
-    evaluative: HashMap<&'static str, f32>,
+    by_first: FastMap<&'static str, Vec<VerbForm>>,
+    evaluative: FastMap<&'static str, f32>,
     forms: usize,
 }
 

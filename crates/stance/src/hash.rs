@@ -1,0 +1,106 @@
+//! A fast, unkeyed hasher for the crate's lookup tables.
+//!
+//! The tables (model weights, lexicons) are built from embedded or
+//! caller-supplied data and only *looked up* with words of the text, so
+//! SipHash's protection against chosen keys buys nothing here, while it
+//! dominated the cost of a lookup. This is a word-at-a-time folded
+//! multiply (the construction of foldhash and wyhash).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A `HashMap` with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A `HashSet` with [`FastHasher`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+const K0: u64 = 0x243f_6a88_85a3_08d3;
+const K1: u64 = 0x1319_8a2e_0370_7344;
+
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+/// See the module documentation.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl Default for FastHasher {
+    #[inline]
+    fn default() -> Self {
+        FastHasher(K0)
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ (bytes.len() as u64).wrapping_mul(K1);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = fold(h ^ u64::from_le_bytes(w), K1);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = fold(h ^ u64::from_le_bytes(w), K1);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = fold(self.0 ^ u64::from(i), K0);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = fold(self.0 ^ i, K1);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        fold(self.0, K0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn strings_hash_apart() {
+        let b = BuildHasherDefault::<FastHasher>::default();
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "w:a",
+            "w:b",
+            "lb:a_b",
+            "lb:a_c",
+            "12345678",
+            "123456789",
+        ];
+        let hashes: FastSet<u64> = words.iter().map(|w| b.hash_one(w)).collect();
+        assert_eq!(hashes.len(), words.len());
+        let mut m: FastMap<&str, usize> = FastMap::default();
+        for (i, w) in words.iter().enumerate() {
+            m.insert(w, i);
+        }
+        assert!(words.iter().enumerate().all(|(i, w)| m[w] == i));
+    }
+}
