@@ -999,6 +999,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 let found = self.cue_at(i, ss, se);
                 if let Some(mut f) = found {
+                    // "X said C, while Y insisted C2": the second
+                    // attribution is not part of the first one's content.
+                    if f.quote.is_none() {
+                        f.content = self.cut_before_nested(f.content.clone());
+                    }
                     // "X said C1, adding C2": the participle's subject is
                     // the source of the attribution before it in the sentence.
                     if f.pattern == Pattern::Participle
@@ -1044,6 +1049,34 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         self.quotations(&mut out, &mut claimed);
         out
+    }
+
+    /// Cuts reported content before ", while|whereas|but NAME CUE" (a
+    /// second speaker's attribution joined to the first), so that the
+    /// second one is found on its own. Looks at the first 80 tokens of the
+    /// content only, so the cost per attribution is bounded.
+    fn cut_before_nested(&self, content: Range<usize>) -> Range<usize> {
+        for k in content.start..content.end.min(content.start + 80) {
+            if !is_punct(&self.toks[k], ",") {
+                continue;
+            }
+            // The comma may sit inside a closing quote mark: `honest,” while`.
+            let mut j = k + 1;
+            if j < content.end && self.toks[j].kind == TokenKind::CloseQuote {
+                j += 1;
+            }
+            if j + 2 >= content.end || !matches!(self.lw(j), "while" | "whereas" | "but") {
+                continue;
+            }
+            let subject = &self.toks[j + 1];
+            let named = is_cap(subject) || self.lex.is(lx::SUBJECT_PRONOUNS, self.lw(j + 1));
+            let cue =
+                (j + 2..(j + 6).min(content.end)).any(|m| !self.lex.cue(self.lw(m)).is_empty());
+            if named && cue {
+                return content.start..j.max(content.start + 1);
+            }
+        }
+        content
     }
 
     /// A bare verb form ("think", "say") agrees with a pronoun, a plural
