@@ -9,10 +9,12 @@ use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
 use newsnlp_quotes::{Quote, QuoteKind};
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
-use crate::certainty::Certainty;
+use crate::certainty::{Certainty, RawCue};
+use crate::features::valences;
 use crate::lexicon::LEXICONS;
 use crate::polarity::Polarity;
 use crate::sentiment::TargetSentiment;
+use crate::tokens::{Token, tokenize};
 use crate::triples::{Basis, Holder, Stance, Target};
 use crate::verbs::{STANCE_LEXICON, VerbForm, VerbKind};
 
@@ -1159,6 +1161,55 @@ fn clip(r: &Range<usize>, to: &Range<usize>) -> Range<usize> {
     s..e
 }
 
+/// A window of a sentence as the model and the certainty scorer read it:
+/// its feature tokens, and (on first use) their valences and its cues.
+struct Window<'t> {
+    range: Range<usize>,
+    text: &'t str,
+    tokens: Vec<Token<'t>>,
+    vals: Option<Vec<f32>>,
+    cues: Option<Vec<RawCue>>,
+}
+
+/// The few windows read last: the targets of a sentence share its window.
+#[derive(Default)]
+struct Windows<'t> {
+    recent: Vec<Window<'t>>,
+    next: usize,
+}
+
+/// How many windows [`Windows`] keeps.
+const RECENT_WINDOWS: usize = 4;
+
+impl<'t> Windows<'t> {
+    /// The window `range` of `text`, tokenized once.
+    fn get(&mut self, text: &'t str, range: Range<usize>) -> &mut Window<'t> {
+        let at = match self.recent.iter().position(|w| w.range == range) {
+            Some(i) => i,
+            None => {
+                let part = text.get(range.clone()).unwrap_or_default();
+                let w = Window {
+                    range,
+                    text: part,
+                    tokens: tokenize(part),
+                    vals: None,
+                    cues: None,
+                };
+                if self.recent.len() < RECENT_WINDOWS {
+                    self.recent.push(w);
+                    self.recent.len() - 1
+                } else {
+                    let i = self.next;
+                    self.next = (self.next + 1) % RECENT_WINDOWS;
+                    self.recent[i] = w;
+                    i
+                }
+            }
+        };
+        &mut self.recent[at]
+    }
+}
+
 /// Stances collected with a key per holder and target span; the first
 /// (the rule-based one) wins.
 #[derive(Default)]
@@ -1242,12 +1293,13 @@ impl StanceAnalyzer {
         for si in 0..doc.sentences().len() {
             d.findings(si, &mut findings);
         }
+        let mut cache = Windows::default();
         for f in &findings {
-            self.emit_finding(&d, f, &mut out);
+            self.emit_finding(&d, &mut cache, f, &mut out);
         }
-        self.quote_entities(&d, &mut out);
+        self.quote_entities(&d, &mut cache, &mut out);
         if self.author {
-            self.author_entities(&d, &mut out);
+            self.author_entities(&d, &mut cache, &mut out);
         }
         let mut stances = out.stances;
         if !self.neutral {
@@ -1258,9 +1310,10 @@ impl StanceAnalyzer {
     }
 
     /// Certainty of `evidence`, read in the window around `target`.
-    fn certainty_of(
+    fn certainty_of<'t>(
         &self,
-        d: &Doc<'_, '_>,
+        d: &Doc<'_, 't>,
+        cache: &mut Windows<'t>,
         si: usize,
         target: &Range<usize>,
         evidence: &Range<usize>,
@@ -1268,17 +1321,37 @@ impl StanceAnalyzer {
         let w = d.window(si, target);
         let ev = clip(evidence, &w);
         let rel = ev.start - w.start..ev.end - w.start;
-        self.certainty.score(&d.text[w], rel)
+        let p = cache.get(d.text, w);
+        let cues = p
+            .cues
+            .get_or_insert_with(|| crate::certainty::raw_cues(&p.tokens));
+        self.certainty
+            .assess_cues(p.text, rel, cues, false)
+            .certainty
     }
 
-    fn model(&self, d: &Doc<'_, '_>, si: usize, target: &Range<usize>) -> crate::Sentiment {
+    fn model<'t>(
+        &self,
+        d: &Doc<'_, 't>,
+        cache: &mut Windows<'t>,
+        si: usize,
+        target: &Range<usize>,
+    ) -> crate::Sentiment {
         let w = d.window(si, target);
         let t = clip(target, &w);
-        self.sentiment
-            .classify(&d.text[w.clone()], t.start - w.start..t.end - w.start)
+        let rel = t.start - w.start..t.end - w.start;
+        let p = cache.get(d.text, w);
+        let vals = p.vals.get_or_insert_with(|| valences(&p.tokens, &LEXICONS));
+        self.sentiment.classify_tokens(p.text, &p.tokens, vals, rel)
     }
 
-    fn emit_finding(&self, d: &Doc<'_, '_>, f: &Finding, out: &mut Collector) {
+    fn emit_finding<'t>(
+        &self,
+        d: &Doc<'_, 't>,
+        cache: &mut Windows<'t>,
+        f: &Finding,
+        out: &mut Collector,
+    ) {
         let sentence_span = d.doc.sentences()[f.sentence].span.clone();
         let target_span = d.span(&f.target);
         let (holder, evidence) = match &f.holder {
@@ -1298,7 +1371,7 @@ impl StanceAnalyzer {
                 None => return,
             },
         };
-        let certainty = self.certainty_of(d, f.sentence, &target_span, &evidence);
+        let certainty = self.certainty_of(d, cache, f.sentence, &target_span, &evidence);
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
         while first < f.target.end && d.is(first, DETERMINERS) {
@@ -1350,7 +1423,7 @@ impl StanceAnalyzer {
     }
 
     /// Entities in each attributed quote's content: model polarity.
-    fn quote_entities(&self, d: &Doc<'_, '_>, out: &mut Collector) {
+    fn quote_entities<'t>(&self, d: &Doc<'_, 't>, cache: &mut Windows<'t>, out: &mut Collector) {
         for q in &d.quotes {
             let Some(sp) = &q.speaker else { continue };
             let holder = Holder::from_speaker(sp);
@@ -1365,7 +1438,7 @@ impl StanceAnalyzer {
                 let sentence_span = d.doc.sentences()[si].span.clone();
                 let evidence = clip(&q.content, &sentence_span);
                 let Some(id) = m.entity() else { continue };
-                let sentiment = self.model(d, si, &m.span());
+                let sentiment = self.model(d, cache, si, &m.span());
                 out.push(Stance {
                     holder: holder.clone(),
                     target: Target {
@@ -1374,7 +1447,7 @@ impl StanceAnalyzer {
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: self.certainty_of(d, si, &m.span(), &evidence),
+                    certainty: self.certainty_of(d, cache, si, &m.span(), &evidence),
                     evidence,
                     basis: Basis::Model,
                 });
@@ -1384,7 +1457,7 @@ impl StanceAnalyzer {
 
     /// Entities of unattributed, evaluative sentences: the author's stance
     /// when the model is confident it is not neutral.
-    fn author_entities(&self, d: &Doc<'_, '_>, out: &mut Collector) {
+    fn author_entities<'t>(&self, d: &Doc<'_, 't>, cache: &mut Windows<'t>, out: &mut Collector) {
         let lex = &*STANCE_LEXICON;
         for (si, sentence) in d.doc.sentences().iter().enumerate() {
             if d.attributed[si] {
@@ -1403,7 +1476,7 @@ impl StanceAnalyzer {
             }
             for m in ms {
                 let Some(id) = m.entity() else { continue };
-                let sentiment = self.model(d, si, &m.span());
+                let sentiment = self.model(d, cache, si, &m.span());
                 if sentiment.polarity == Polarity::Neutral
                     || sentiment.scores.get(sentiment.polarity) < AUTHOR_MIN_PROB
                 {
@@ -1417,7 +1490,7 @@ impl StanceAnalyzer {
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: self.certainty_of(d, si, &m.span(), &sentence.span),
+                    certainty: self.certainty_of(d, cache, si, &m.span(), &sentence.span),
                     evidence: sentence.span.clone(),
                     basis: Basis::Model,
                 });

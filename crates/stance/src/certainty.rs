@@ -189,71 +189,113 @@ impl Certainty {
     /// assert_eq!(cues, [("seems", CueKind::Hedge, true), ("likely", CueKind::Hedge, true)]);
     /// ```
     pub fn assess(&self, sentence: &str, span: Range<usize>) -> Assessment {
-        let lex = &*LEXICONS;
+        let tokens = tokenize(sentence);
+        self.assess_cues(sentence, span, &raw_cues(&tokens), true)
+    }
+
+    /// [`assess`](Self::assess) from the cues of `sentence` found
+    /// beforehand ([`raw_cues`]); the cue list is only filled when `list`.
+    pub(crate) fn assess_cues(
+        &self,
+        sentence: &str,
+        span: Range<usize>,
+        raw: &[RawCue],
+        list: bool,
+    ) -> Assessment {
         let mut span = clamp_span(sentence, span);
         if span.is_empty() {
             span = 0..sentence.len();
         }
-        let tokens = tokenize(sentence);
-        let mut cues = Vec::new();
-        let mut in_cue = vec![false; tokens.len()];
+        let mut cues = Vec::with_capacity(if list { raw.len() } else { 0 });
         let mut sum = 0.0;
-        let mut i = 0;
-        while i < tokens.len() {
-            let hedge = lex.hedges.longest_at(&tokens, i);
-            let booster = lex.boosters.longest_at(&tokens, i);
-            let (kind, phrase) = match (hedge, booster) {
-                (Some(h), Some(b)) if b.words.len() > h.words.len() => (CueKind::Booster, b),
-                (Some(h), _) => (CueKind::Hedge, h),
-                (None, Some(b)) => (CueKind::Booster, b),
-                (None, None) => {
-                    i += 1;
-                    continue;
-                }
+        for c in raw {
+            let mut effect = match (c.kind, c.negated) {
+                (CueKind::Hedge, false) => -c.strength,
+                (CueKind::Hedge, true) => NEGATED_HEDGE * c.strength,
+                (CueKind::Booster, false) => c.strength,
+                (CueKind::Booster, true) => -NEGATED_BOOSTER * c.strength,
             };
-            let len = phrase.words.len();
-            let cue_span = tokens[i].span.start..tokens[i + len - 1].span.end;
-            let mut negated = false;
-            for back in 1..=3 {
-                let Some(j) = i.checked_sub(back) else { break };
-                let t = &tokens[j];
-                if is_scope_break(t) {
-                    break;
-                }
-                if t.is_word() && !in_cue[j] && lex.is_negator(&t.lower) {
-                    negated = true;
-                    break;
-                }
-            }
-            let mut effect = match (kind, negated) {
-                (CueKind::Hedge, false) => -phrase.strength,
-                (CueKind::Hedge, true) => NEGATED_HEDGE * phrase.strength,
-                (CueKind::Booster, false) => phrase.strength,
-                (CueKind::Booster, true) => -NEGATED_BOOSTER * phrase.strength,
-            };
-            let inside = cue_span.start >= span.start && cue_span.end <= span.end;
+            let inside = c.span.start >= span.start && c.span.end <= span.end;
             if !inside {
                 effect *= self.outside;
             }
             sum += effect;
-            for flag in &mut in_cue[i..i + len] {
-                *flag = true;
+            if list {
+                cues.push(Cue {
+                    kind: c.kind,
+                    span: c.span.clone(),
+                    negated: c.negated,
+                    effect,
+                });
             }
-            cues.push(Cue {
-                kind,
-                span: cue_span,
-                negated,
-                effect,
-            });
-            i += len;
         }
-        let certainty = if cues.is_empty() {
+        let certainty = if raw.is_empty() {
             self.prior
         } else {
             sigmoid(logit(self.prior) + sum)
         };
         Assessment { certainty, cues }
     }
+}
+
+/// A hedge or booster of a sentence before the assessed span is known.
+#[derive(Debug, Clone)]
+pub(crate) struct RawCue {
+    kind: CueKind,
+    span: Range<usize>,
+    negated: bool,
+    strength: f32,
+}
+
+/// The hedges and boosters of a tokenized sentence, in order.
+pub(crate) fn raw_cues(tokens: &[Token<'_>]) -> Vec<RawCue> {
+    let lex = &*LEXICONS;
+    let mut cues = Vec::new();
+    let mut in_cue = vec![false; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].is_word() {
+            // Punctuation never starts a phrase.
+            i += 1;
+            continue;
+        }
+        let hedge = lex.hedges.longest_at(tokens, i);
+        let booster = lex.boosters.longest_at(tokens, i);
+        let (kind, phrase) = match (hedge, booster) {
+            (Some(h), Some(b)) if b.words.len() > h.words.len() => (CueKind::Booster, b),
+            (Some(h), _) => (CueKind::Hedge, h),
+            (None, Some(b)) => (CueKind::Booster, b),
+            (None, None) => {
+                i += 1;
+                continue;
+            }
+        };
+        let len = phrase.words.len();
+        let cue_span = tokens[i].span.start..tokens[i + len - 1].span.end;
+        let mut negated = false;
+        for back in 1..=3 {
+            let Some(j) = i.checked_sub(back) else { break };
+            let t = &tokens[j];
+            if is_scope_break(t) {
+                break;
+            }
+            if t.is_word() && !in_cue[j] && lex.is_negator(&t.lower) {
+                negated = true;
+                break;
+            }
+        }
+        for flag in &mut in_cue[i..i + len] {
+            *flag = true;
+        }
+        cues.push(RawCue {
+            kind,
+            span: cue_span,
+            negated,
+            strength: phrase.strength,
+        });
+        i += len;
+    }
+    cues
 }
 
 /// The certainty of `span` in `sentence` with the default [`Certainty`]

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::features;
 use crate::hash::FastMap;
 use crate::polarity::Sentiment;
+use crate::tokens::Token;
 
 /// First line of every weight file.
 const MAGIC: &str = "newsnlp-stance-sentiment 1";
@@ -102,8 +103,7 @@ impl Model {
     /// assert_eq!(err.line(), Some(5));
     /// ```
     pub fn parse(text: &str) -> Result<Model, Error> {
-        let mut lines = text
-            .lines()
+        let mut lines = Lines { rest: text }
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
         let mut comments = Vec::new();
@@ -248,6 +248,28 @@ impl Model {
         z
     }
 
+    /// [`classify`](Self::classify) on a sentence tokenized beforehand
+    /// ([`tokenize`](crate::tokens::tokenize), with the
+    /// [`valences`](features::valences) of its tokens).
+    pub(crate) fn classify_tokens(
+        &self,
+        sentence: &str,
+        tokens: &[Token<'_>],
+        vals: &[f32],
+        target: Range<usize>,
+    ) -> Sentiment {
+        let span = features::clamp_span(sentence, target);
+        let mut z = self.bias;
+        features::extract_tokens(tokens, vals, &span, &mut |name, v| {
+            if let Some(w) = self.weights.get(name) {
+                for k in 0..3 {
+                    z[k] += w[k] * v;
+                }
+            }
+        });
+        Sentiment::from_probs(softmax(z))
+    }
+
     /// Classifies a target with this model (see
     /// [`TargetSentiment::classify`](crate::TargetSentiment::classify)).
     pub(crate) fn classify(&self, sentence: &str, target: Range<usize>) -> Sentiment {
@@ -256,7 +278,7 @@ impl Model {
 }
 
 fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
-    let mut f = l.split('\t');
+    let mut f = Tabs { rest: Some(l) };
     let name = f.next().unwrap_or_default();
     if name.is_empty() {
         return Err(Error::format(
@@ -290,6 +312,48 @@ fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
         ));
     }
     Ok((name, w))
+}
+
+/// The lines of a text as `str::lines` gives them (split at `\n`; the
+/// caller strips the `\r`s), by a plain byte search.
+struct Lines<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let (line, rest) = match self.rest.bytes().position(|b| b == b'\n') {
+            Some(i) => (self.rest.get(..i)?, self.rest.get(i + 1..)?),
+            None => (self.rest, ""),
+        };
+        self.rest = rest;
+        Some(line)
+    }
+}
+
+/// The fields of a line as `str::split('\t')` gives them.
+struct Tabs<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Tabs<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest.take()?;
+        match s.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                self.rest = s.get(i + 1..);
+                s.get(..i)
+            }
+            None => Some(s),
+        }
+    }
 }
 
 /// A short decimal integer (`-?[0-9]{1,9}`) as `f32`, the value

@@ -98,6 +98,17 @@ impl TargetSentiment {
     pub fn classify(&self, sentence: &str, target: Range<usize>) -> Sentiment {
         self.model.classify(sentence, target)
     }
+
+    /// [`classify`](Self::classify) on a sentence tokenized beforehand.
+    pub(crate) fn classify_tokens(
+        &self,
+        sentence: &str,
+        tokens: &[crate::tokens::Token<'_>],
+        vals: &[f32],
+        target: Range<usize>,
+    ) -> Sentiment {
+        self.model.classify_tokens(sentence, tokens, vals, target)
+    }
 }
 
 /// The transparent baseline: VADER valences (with negation and intensifier

@@ -73,10 +73,13 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-    {
-        Cow::Borrowed(s)
+    if s.is_ascii() {
+        // ASCII lowercases byte by byte; most words already are.
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
     } else {
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
@@ -87,6 +90,17 @@ fn lowercase(s: &str) -> Cow<'_, str> {
             }
         }
         Cow::Owned(out)
+    }
+}
+
+/// The character starting at byte `i` of `s` (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
     }
 }
 
@@ -102,46 +116,44 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 /// assert_eq!(words, ["putin", "didn't", "blink", "."]);
 /// ```
 pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut it = sentence.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
+    let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
+    let mut i = 0;
+    while let Some(c) = char_at(sentence, i) {
+        let start = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if !c.is_alphanumeric() {
-            let end = start + c.len_utf8();
+            let text = &sentence[start..i];
             out.push(Token {
-                text: &sentence[start..end],
-                lower: lowercase(&sentence[start..end]),
-                span: start..end,
+                text,
+                lower: lowercase(text),
+                span: start..i,
                 kind: TokenKind::Punct,
             });
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let mut end = i;
         loop {
-            match it.peek().copied() {
-                Some((i, d)) if d.is_alphanumeric() => {
-                    end = i + d.len_utf8();
-                    it.next();
-                }
-                Some((i, d)) if is_joiner(d) => {
+            match char_at(sentence, end) {
+                Some(d) if d.is_alphanumeric() => end += d.len_utf8(),
+                Some(d) if is_joiner(d) => {
                     // A joiner counts only between two alphanumerics.
-                    let after = i + d.len_utf8();
-                    match sentence[after..].chars().next() {
-                        Some(n) if n.is_alphanumeric() => {
-                            it.next();
-                            end = after;
-                        }
+                    let after = end + d.len_utf8();
+                    match char_at(sentence, after) {
+                        Some(n) if n.is_alphanumeric() => end = after,
                         _ => break,
                     }
                 }
                 _ => break,
             }
         }
+        i = end;
+        let text = &sentence[start..end];
         out.push(Token {
-            text: &sentence[start..end],
-            lower: lowercase(&sentence[start..end]),
+            text,
+            lower: lowercase(text),
             span: start..end,
             kind: TokenKind::Word,
         });
