@@ -11,7 +11,7 @@ use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use crate::certainty::{Certainty, RawCue};
 use crate::features::valences;
-use crate::lexicon::LEXICONS;
+use crate::lexicon::{LEXICONS, WordList};
 use crate::polarity::Polarity;
 use crate::sentiment::TargetSentiment;
 use crate::tokens::{Token, tokenize};
@@ -46,20 +46,20 @@ const PREDICATE_MIN: f32 = 0.5;
 
 // Closed classes of English function words the noun-phrase rules stop at.
 // They are grammar, not vocabulary, so they live here rather than in data/.
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my", "your",
     "both", "all", "some", "any", "every", "each", "another", "such",
-];
-const CLAUSE_WORDS: &[&str] = &[
+]);
+const CLAUSE_WORDS: WordList = WordList::new(&[
     "that", "which", "who", "whom", "whose", "whether", "if", "because", "while", "although",
     "though", "when", "where", "since", "as", "and", "but", "or", "nor", "so", "than", "after",
     "before", "until", "unless", "then", "what", "how", "why", "once",
-];
-const PRONOUNS: &[&str] = &[
+]);
+const PRONOUNS: WordList = WordList::new(&[
     "i", "we", "you", "he", "she", "they", "it", "there", "me", "us", "him", "them", "this",
     "that", "these", "those", "one", "who", "which",
-];
-const PREPOSITIONS: &[&str] = &[
+]);
+const PREPOSITIONS: WordList = WordList::new(&[
     "over",
     "in",
     "on",
@@ -100,8 +100,8 @@ const PREPOSITIONS: &[&str] = &[
     "out",
     "up",
     "down",
-];
-const AUXILIARIES: &[&str] = &[
+]);
+const AUXILIARIES: WordList = WordList::new(&[
     "is",
     "are",
     "was",
@@ -149,19 +149,19 @@ const AUXILIARIES: &[&str] = &[
     "both",
     "all",
     "each",
-];
-const COPULAS: &[&str] = &[
+]);
+const COPULAS: WordList = WordList::new(&[
     "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "seem",
     "seems", "seemed", "look", "looks", "looked", "become", "becomes", "became",
-];
-const FINITE: &[&str] = &[
+]);
+const FINITE: WordList = WordList::new(&[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
     "must", "may", "might", "do", "does", "did", "cannot",
-];
-const ANAPHORS: &[&str] = &["it", "this", "that", "them", "these", "those"];
-const IRREGULAR_PAST: &[&str] = &[
+]);
+const ANAPHORS: WordList = WordList::new(&["it", "this", "that", "them", "these", "those"]);
+const IRREGULAR_PAST: WordList = WordList::new(&[
     "said", "told", "thought", "knew", "sought", "fought", "held", "kept", "stood", "did", "made",
-];
+]);
 
 /// Finds stance triples in a document from its tokens, entity mentions and
 /// quotes. `Send + Sync`; build one and share it.
@@ -485,6 +485,10 @@ impl<'a, 't> Doc<'a, 't> {
         self.word(i).is_some_and(|w| set.contains(&w))
     }
 
+    fn is_in(&self, i: usize, set: &WordList) -> bool {
+        self.word(i).is_some_and(|w| set.contains(&w))
+    }
+
     fn capitalized(&self, i: usize) -> bool {
         self.doc
             .tokens()
@@ -708,7 +712,7 @@ impl<'a, 't> Doc<'a, 't> {
             if CLAUSE_WORDS.contains(&w) {
                 break;
             }
-            if self.is(k, PREPOSITIONS) && start == end {
+            if self.is_in(k, &PREPOSITIONS) && start == end {
                 break;
             }
             if self.is_verb_at(k) {
@@ -723,14 +727,14 @@ impl<'a, 't> Doc<'a, 't> {
             start = k;
         }
         // A leading preposition belongs to an adverbial, not to the subject.
-        while start < end && self.is(start, PREPOSITIONS) {
+        while start < end && self.is_in(start, &PREPOSITIONS) {
             start += 1;
         }
         while start < end && self.is(start, &["of"]) {
             start += 1;
         }
         let np = start..end;
-        let has_content = np.clone().any(|i| !self.is(i, DETERMINERS));
+        let has_content = np.clone().any(|i| !self.is_in(i, &DETERMINERS));
         (!np.is_empty() && has_content).then_some(np)
     }
 
@@ -886,7 +890,7 @@ impl<'a, 't> Doc<'a, 't> {
                 None
             };
             let Some(form) = form else {
-                if i >= skip_to && self.is(i, COPULAS) {
+                if i >= skip_to && self.is_in(i, &COPULAS) {
                     self.predication(&sentence, si, i, out);
                 }
                 i += 1;
@@ -1033,7 +1037,7 @@ impl<'a, 't> Doc<'a, 't> {
         let anaphoric_form = form.words.last().is_some_and(|w| ANAPHORS.contains(w));
         let j = i + form.words.len();
         let bad = anaphoric_form
-            || self.is(j, ANAPHORS)
+            || self.is_in(j, &ANAPHORS)
                 && !self
                     .word(j + 1)
                     .is_some_and(|w| !CLAUSE_WORDS.contains(&w) && !PREPOSITIONS.contains(&w))
@@ -1049,7 +1053,7 @@ impl<'a, 't> Doc<'a, 't> {
         let Some(subject) = self.subject_before(sentence, vg) else {
             return;
         };
-        if (subject.len() == 1 && self.is(subject.start, PRONOUNS))
+        if (subject.len() == 1 && self.is_in(subject.start, &PRONOUNS))
             || self.in_question(sentence, subject.start)
         {
             return;
@@ -1071,7 +1075,7 @@ impl<'a, 't> Doc<'a, 't> {
         let Some(subject) = self.subject_before(sentence, vg) else {
             return;
         };
-        if (subject.len() == 1 && self.is(subject.start, PRONOUNS))
+        if (subject.len() == 1 && self.is_in(subject.start, &PRONOUNS))
             || self.in_question(sentence, subject.start)
         {
             return;
@@ -1374,7 +1378,7 @@ impl StanceAnalyzer {
         let certainty = self.certainty_of(d, cache, f.sentence, &target_span, &evidence);
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
-        while first < f.target.end && d.is(first, DETERMINERS) {
+        while first < f.target.end && d.is_in(first, &DETERMINERS) {
             first += 1;
         }
         let head_start = d.span(&(first..f.target.end)).start;

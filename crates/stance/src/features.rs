@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{LEXICONS, Lexicons};
+use crate::lexicon::{LEXICONS, Lexicons, WordList};
 use crate::tokens::{Token, tokenize};
 
 /// Clamps `target` to `sentence`: both ends are cut to the sentence length
@@ -49,7 +49,7 @@ pub(crate) fn token_range(tokens: &[Token<'_>], span: &Range<usize>) -> Range<us
     }
 }
 
-const PRONOUNS: &[&str] = &[
+const PRONOUNS: WordList = WordList::new(&[
     "he",
     "she",
     "him",
@@ -73,11 +73,11 @@ const PRONOUNS: &[&str] = &[
     "our",
     "you",
     "your",
-];
+]);
 
-const CLAUSE_WORDS: &[&str] = &[
+const CLAUSE_WORDS: WordList = WordList::new(&[
     "but", "although", "though", "while", "whereas", "however", "yet", "despite",
-];
+]);
 
 fn is_quote(t: &Token<'_>) -> bool {
     !t.is_word() && matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "„")

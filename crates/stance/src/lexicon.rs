@@ -77,6 +77,48 @@ impl PhraseTable {
     }
 }
 
+/// A closed class of lowercase words (a grammar list in the code), with a
+/// filter on (length, first letter) that rejects most other words before
+/// comparing any strings.
+pub(crate) struct WordList {
+    words: &'static [&'static str],
+    /// Per length below 16: the first letters (`a`-`z`) of its words.
+    filter: [u32; 16],
+    /// Whether some word does not fit the filter (then misses are scanned).
+    odd: bool,
+}
+
+impl WordList {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        let mut filter = [0u32; 16];
+        let mut odd = false;
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            if !w.is_empty() && w.len() < 16 && w[0].is_ascii_lowercase() {
+                filter[w.len()] |= 1 << (w[0] - b'a');
+            } else {
+                odd = true;
+            }
+            i += 1;
+        }
+        WordList { words, filter, odd }
+    }
+
+    /// Whether `w` is one of the words (as `<[&str]>::contains`).
+    #[inline]
+    pub(crate) fn contains(&self, w: &&str) -> bool {
+        let b = w.as_bytes();
+        let fits = match b.first() {
+            Some(&c) if b.len() < 16 && c.is_ascii_lowercase() => {
+                self.filter[b.len()] & (1 << (c - b'a')) != 0
+            }
+            _ => self.odd,
+        };
+        fits && self.words.contains(w)
+    }
+}
+
 /// All the lexicons, parsed.
 #[derive(Debug)]
 pub(crate) struct Lexicons {
