@@ -27,10 +27,10 @@ pub struct Pipeline {
     tokenizer: Tokenizer,
     gazetteer: Arc<Gazetteer>,
     quotes: QuoteExtractor,
-    stance: StanceAnalyzer,
+    /// `None` when stances are off (the model is not even loaded).
+    stance: Option<StanceAnalyzer>,
     entities: bool,
     quotes_on: bool,
-    stances_on: bool,
 }
 
 impl Default for Pipeline {
@@ -73,11 +73,9 @@ impl Pipeline {
         } else {
             Vec::new()
         };
-        let stances = if self.stances_on {
-            self.stance
-                .stances(&tokens, &self.gazetteer, &mentions, &quotes)
-        } else {
-            Vec::new()
+        let stances = match &self.stance {
+            Some(analyzer) => analyzer.stances(&tokens, &self.gazetteer, &mentions, &quotes),
+            None => Vec::new(),
         };
         Document {
             text,
@@ -184,10 +182,9 @@ impl PipelineBuilder {
                 .clone()
                 .unwrap_or_else(|| Arc::new(Gazetteer::default())),
             quotes: self.quotes.clone().unwrap_or_default(),
-            stance: self.stance.clone().unwrap_or_default(),
+            stance: (!self.no_stances).then(|| self.stance.clone().unwrap_or_default()),
             entities: !self.no_entities,
             quotes_on: !self.no_quotes,
-            stances_on: !self.no_stances,
         }
     }
 }

@@ -145,7 +145,7 @@ pub fn entities(
 /// `newsnlp quotes [--json|--count] FILE|-`
 pub fn quotes(path: &str, json: bool, count: bool) -> Result<(), CliError> {
     let text = input::read_text(path)?;
-    let pipeline = newsnlp::Pipeline::new();
+    let pipeline = newsnlp::Pipeline::builder().stances(false).build();
     let mut out = stdout();
     if count {
         let (quotes, attributed) = input::count_parallel(&text, |part| {

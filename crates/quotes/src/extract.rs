@@ -38,7 +38,8 @@ pub(crate) struct Ctx<'a, 't> {
     pub quotes: Vec<Quoted>,
     /// For each token, the quotation holding it (or `u32::MAX`).
     pub owner: Vec<u32>,
-    lower: Vec<String>,
+    /// Each token lowercased, borrowed when it has no uppercase letter.
+    lower: Vec<std::borrow::Cow<'t, str>>,
     /// For each token, the next clause break at or after it (`;`, `, according
     /// to`, `, saying`), or the number of tokens.
     next_break: Vec<usize>,
@@ -86,7 +87,16 @@ impl<'a, 't> Ctx<'a, 't> {
     ) -> Self {
         let toks = doc.tokens();
         let (quotes, owner) = marks::pair(toks);
-        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let lower: Vec<std::borrow::Cow<'t, str>> = toks
+            .iter()
+            .map(|t| {
+                if t.text.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(t.text.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(t.text)
+                }
+            })
+            .collect();
         let mut sent = vec![0u32; toks.len()];
         for (si, s) in doc.sentences().iter().enumerate() {
             for x in &mut sent[s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len())] {
@@ -119,7 +129,7 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     fn is_break(&self, i: usize) -> bool {
