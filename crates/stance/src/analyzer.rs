@@ -1172,6 +1172,8 @@ struct Window<'t> {
     text: &'t str,
     tokens: Vec<Token<'t>>,
     vals: Option<Vec<f32>>,
+    /// The model's ids of the tokens' words, with `vals`.
+    ids: Option<Vec<u32>>,
     cues: Option<Vec<RawCue>>,
 }
 
@@ -1197,6 +1199,7 @@ impl<'t> Windows<'t> {
                     text: part,
                     tokens: tokenize(part),
                     vals: None,
+                    ids: None,
                     cues: None,
                 };
                 if self.recent.len() < RECENT_WINDOWS {
@@ -1345,8 +1348,13 @@ impl StanceAnalyzer {
         let t = clip(target, &w);
         let rel = t.start - w.start..t.end - w.start;
         let p = cache.get(d.text, w);
-        let vals = p.vals.get_or_insert_with(|| valences(&p.tokens, &LEXICONS));
-        self.sentiment.classify_tokens(p.text, &p.tokens, vals, rel)
+        if p.vals.is_none() {
+            p.vals = Some(valences(&p.tokens, &LEXICONS));
+            p.ids = self.sentiment.token_ids(&p.tokens);
+        }
+        let vals = p.vals.as_deref().unwrap_or_default();
+        self.sentiment
+            .classify_tokens(p.text, &p.tokens, vals, p.ids.as_deref(), rel)
     }
 
     fn emit_finding<'t>(

@@ -163,43 +163,105 @@ pub(crate) fn extract_tokens(
     span: &Range<usize>,
     sink: &mut impl FnMut(&str, f32),
 ) {
+    extract_into(tokens, vals, span, &mut Named::new(sink));
+}
+
+/// The prefixes of the features named by a prefix and one token's word
+/// (`WORD_PREFIXES[p]` + word) or two tokens' words joined by `_`
+/// (`PAIR_PREFIXES[p]` + word + `_` + word).
+pub(crate) const WORD_PREFIXES: [&str; 13] = [
+    "t:", "w:", "q:", "l0:", "l1:", "l2:", "r0:", "r1:", "r2:", "ln:", "rn:", "nearwl:", "nearwr:",
+];
+pub(crate) const PAIR_PREFIXES: [&str; 2] = ["lb:", "rb:"];
+const T: usize = 0;
+const W: usize = 1;
+const Q: usize = 2;
+const LD: [[usize; 3]; 2] = [[3, 4, 5], [6, 7, 8]];
+const SIDE_N: [usize; 2] = [9, 10];
+const NEARW: [usize; 2] = [11, 12];
+const LB: usize = 0;
+const RB: usize = 1;
+
+/// Where the features of a target go: each feature is given with its parts
+/// (its name is their concatenation), the word ones with their token
+/// indices too.
+pub(crate) trait Sink {
+    /// `WORD_PREFIXES[p]` + the word of token `i`, `w`.
+    fn word(&mut self, p: usize, i: usize, w: &str, v: f32);
+    /// `PAIR_PREFIXES[p]` + `a` + `_` + `b`, the words of tokens `i` and `j`.
+    fn pair(&mut self, p: usize, i: usize, a: &str, j: usize, b: &str, v: f32);
+    /// Any other feature, by the parts of its name.
+    fn other(&mut self, parts: &[&str], v: f32);
+}
+
+/// A [`Sink`] that passes each feature's name to a function.
+struct Named<'f, F> {
+    buf: String,
+    f: &'f mut F,
+}
+
+impl<'f, F: FnMut(&str, f32)> Named<'f, F> {
+    fn new(f: &'f mut F) -> Self {
+        Named {
+            buf: String::with_capacity(64),
+            f,
+        }
+    }
+}
+
+impl<F: FnMut(&str, f32)> Sink for Named<'_, F> {
+    fn word(&mut self, p: usize, _: usize, w: &str, v: f32) {
+        self.other(&[WORD_PREFIXES[p], w], v);
+    }
+
+    fn pair(&mut self, p: usize, _: usize, a: &str, _: usize, b: &str, v: f32) {
+        self.other(&[PAIR_PREFIXES[p], a, "_", b], v);
+    }
+
+    fn other(&mut self, parts: &[&str], v: f32) {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        (self.f)(&self.buf, v);
+    }
+}
+
+/// [`extract_tokens`] into a [`Sink`].
+pub(crate) fn extract_into(
+    tokens: &[Token<'_>],
+    vals: &[f32],
+    span: &Range<usize>,
+    sink: &mut impl Sink,
+) {
     let lex = &*LEXICONS;
     let tr = token_range(tokens, span);
-    // Feature names are built from their parts in one reused buffer.
-    let mut buf = String::with_capacity(64);
-    let mut emit = |parts: &[&str], v: f32| {
-        buf.clear();
-        for p in parts {
-            buf.push_str(p);
-        }
-        sink(&buf, v);
-    };
 
     // The target itself.
     let mut target_words = 0;
-    for t in &tokens[tr.clone()] {
+    for (i, t) in tokens.iter().enumerate().take(tr.end).skip(tr.start) {
         if t.is_word() {
             target_words += 1;
-            emit(&["t:", &t.lower], 1.0);
+            sink.word(T, i, &t.lower, 1.0);
             if PRONOUNS.contains(&t.lower.as_ref()) {
-                emit(&["tpron"], 1.0);
+                sink.other(&["tpron"], 1.0);
             }
         }
     }
-    emit(&["tlen:", SMALL[target_words.min(4)]], 1.0);
+    sink.other(&["tlen:", SMALL[target_words.min(4)]], 1.0);
     if tr.start == 0 || tokens[..tr.start].iter().all(|t| !t.is_word()) {
-        emit(&["tfirst"], 1.0);
+        sink.other(&["tfirst"], 1.0);
     }
     let words_after = tokens[tr.end..].iter().filter(|t| t.is_word()).count();
     if words_after == 0 {
-        emit(&["tlast"], 1.0);
+        sink.other(&["tlast"], 1.0);
     }
     let quotes_before = tokens[..tr.start].iter().filter(|t| is_quote(t)).count();
     let quotes_total = tokens.iter().filter(|t| is_quote(t)).count();
     if quotes_before % 2 == 1 {
-        emit(&["inquote"], 1.0);
+        sink.other(&["inquote"], 1.0);
     } else if quotes_total > 0 {
-        emit(&["hasquote"], 1.0);
+        sink.other(&["hasquote"], 1.0);
     }
 
     // The words right around the target, as a pair.
@@ -207,7 +269,7 @@ pub(crate) fn extract_tokens(
         i.and_then(|i| tokens.get(i))
             .map_or("^", |t| t.lower.as_ref())
     };
-    emit(
+    sink.other(
         &[
             "lr:",
             lower_at(tr.start.checked_sub(1)),
@@ -273,16 +335,16 @@ pub(crate) fn extract_tokens(
         let in_clause = i >= clause_start && i < clause_end;
         if t.is_word() || matches!(t.text, "\"" | "“" | "”" | "?" | "!") {
             if t.is_word() {
-                emit(&["w:", w], 1.0);
+                sink.word(W, i, w, 1.0);
             }
             if d <= 2 {
-                emit(&[s, SMALL[d], ":", w], 1.0);
+                sink.word(LD[side][d], i, w, 1.0);
             }
             if d <= 5 {
-                emit(&[s, "n:", w], 1.0);
+                sink.word(SIDE_N[side], i, w, 1.0);
             }
             if in_quote && t.is_word() && quotes_before % 2 == 0 {
-                emit(&["q:", w], 1.0);
+                sink.word(Q, i, w, 1.0);
             }
         }
         // Bigrams near the target, reading away from it.
@@ -292,9 +354,9 @@ pub(crate) fn extract_tokens(
                 && !tr.contains(&other)
             {
                 if side == 0 {
-                    emit(&["lb:", w, "_", &o.lower], 1.0);
+                    sink.pair(LB, i, w, other, &o.lower, 1.0);
                 } else {
-                    emit(&["rb:", &o.lower, "_", w], 1.0);
+                    sink.pair(RB, other, &o.lower, i, w, 1.0);
                 }
             }
         }
@@ -311,9 +373,9 @@ pub(crate) fn extract_tokens(
                 nearest[side] = Some((d, v, i));
             }
             let sign = if v > 0.0 { "+" } else { "-" };
-            emit(&["lex", s, sign, ":", dist_bucket(d)], 1.0);
+            sink.other(&["lex", s, sign, ":", dist_bucket(d)], 1.0);
             if in_clause {
-                emit(&["lexc", sign], 1.0);
+                sink.other(&["lexc", sign], 1.0);
             }
         }
     }
@@ -330,25 +392,25 @@ pub(crate) fn extract_tokens(
             own[pn] += v.abs() / 4.0;
         }
     }
-    emit(&["lexown+"], own[0].min(3.0));
-    emit(&["lexown-"], own[1].min(3.0));
-    emit(&["lexoth+"], other[0].min(3.0));
-    emit(&["lexoth-"], other[1].min(3.0));
+    sink.other(&["lexown+"], own[0].min(3.0));
+    sink.other(&["lexown-"], own[1].min(3.0));
+    sink.other(&["lexoth+"], other[0].min(3.0));
+    sink.other(&["lexoth-"], other[1].min(3.0));
     let others = (0..tokens.len()).filter(|&i| is_other(i)).count();
-    emit(&["others:", SMALL[others.min(4)]], 1.0);
+    sink.other(&["others:", SMALL[others.min(4)]], 1.0);
 
     let names = ["lexl", "lexr", "lexc"];
     for (name, [p, n]) in names.iter().zip(sums) {
-        emit(&[name, "+"], (p / 4.0).min(3.0));
-        emit(&[name, "-"], (n / 4.0).min(3.0));
+        sink.other(&[name, "+"], (p / 4.0).min(3.0));
+        sink.other(&[name, "-"], (n / 4.0).min(3.0));
     }
-    emit(&["lexall"], total / (total * total + 15.0).sqrt());
+    sink.other(&["lexall"], total / (total * total + 15.0).sqrt());
     for (side, near) in nearest.iter().enumerate() {
         if let Some((d, v, i)) = near {
             let sign = if *v > 0.0 { "+" } else { "-" };
             let s = ["l", "r"][side];
-            emit(&["near", s, sign, ":", dist_bucket(*d)], 1.0);
-            emit(&["nearw", s, ":", &tokens[*i].lower], 1.0);
+            sink.other(&["near", s, sign, ":", dist_bucket(*d)], 1.0);
+            sink.word(NEARW[side], *i, &tokens[*i].lower, 1.0);
         }
     }
     // Negation in the target's clause.
@@ -356,7 +418,7 @@ pub(crate) fn extract_tokens(
         .iter()
         .any(|t| t.is_word() && lex.is_negator(&t.lower))
     {
-        emit(&["negc"], 1.0);
+        sink.other(&["negc"], 1.0);
     }
 }
 

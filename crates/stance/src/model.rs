@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::error::Error;
 use crate::features;
@@ -50,11 +50,146 @@ static EMBEDDED_MODEL: LazyLock<Model> =
 /// assert_eq!(Model::parse(std::str::from_utf8(&out).unwrap())?.len(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Model {
     pub(crate) bias: [f32; 3],
     pub(crate) weights: FastMap<Box<str>, [f32; 3]>,
     pub(crate) comments: Vec<String>,
+    /// The word and word-pair features again, by the ids of their words
+    /// (built on the first classification).
+    index: OnceLock<Option<Index>>,
+}
+
+/// Models are equal when their weights, bias and comments are.
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.bias == other.bias && self.weights == other.weights && self.comments == other.comments
+    }
+}
+
+/// The features named by a prefix and words ([`features::WORD_PREFIXES`],
+/// [`features::PAIR_PREFIXES`]) keyed by the prefix and the ids of the
+/// words, so that a target's features are found from the ids of its
+/// sentence's tokens without building their names.
+#[derive(Clone, Default)]
+struct Index {
+    vocab: FastMap<Box<str>, u32>,
+    keys: FastMap<u64, [f32; 3]>,
+}
+
+/// Word ids have fewer bits than this.
+const ID_BITS: u32 = 28;
+/// A token whose word is in no indexed feature.
+const UNKNOWN: u32 = u32::MAX;
+/// A token whose word contains `_`: its pair features are ambiguous by
+/// ids, so they are looked up by name.
+const BY_NAME: u32 = u32::MAX - 1;
+
+fn word_key(p: usize, a: u32) -> u64 {
+    ((p as u64) << 56) | (u64::from(a) << ID_BITS)
+}
+
+fn pair_key(p: usize, a: u32, b: u32) -> u64 {
+    ((0x80 | p as u64) << 56) | (u64::from(a) << ID_BITS) | u64::from(b)
+}
+
+impl Index {
+    /// The index of `weights`; `None` when the vocabulary is too large.
+    fn build(weights: &FastMap<Box<str>, [f32; 3]>) -> Option<Index> {
+        let mut ix = Index {
+            vocab: FastMap::with_capacity_and_hasher(weights.len() / 2, Default::default()),
+            keys: FastMap::with_capacity_and_hasher(weights.len(), Default::default()),
+        };
+        for (name, w) in weights {
+            if let Some((p, rest)) = features::PAIR_PREFIXES
+                .iter()
+                .enumerate()
+                .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
+            {
+                // Exactly one `_`: the two words are known.
+                if let Some((a, b)) = rest.split_once('_')
+                    && !b.contains('_')
+                {
+                    let (a, b) = (ix.id(a)?, ix.id(b)?);
+                    ix.keys.insert(pair_key(p, a, b), *w);
+                }
+            } else if let Some((p, rest)) = features::WORD_PREFIXES
+                .iter()
+                .enumerate()
+                .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
+            {
+                let a = ix.id(rest)?;
+                ix.keys.insert(word_key(p, a), *w);
+            }
+        }
+        Some(ix)
+    }
+
+    fn id(&mut self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.vocab.get(word) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.vocab.len()).ok()?;
+        if id >= 1 << ID_BITS {
+            return None;
+        }
+        self.vocab.insert(word.into(), id);
+        Some(id)
+    }
+}
+
+/// A [`features::Sink`] summing a model's class scores.
+struct Scorer<'a> {
+    model: &'a Model,
+    index: &'a Index,
+    /// Per token: the id of its word, [`UNKNOWN`] or [`BY_NAME`].
+    ids: &'a [u32],
+    z: [f32; 3],
+    buf: String,
+}
+
+impl Scorer<'_> {
+    #[inline]
+    fn add(&mut self, w: Option<&[f32; 3]>, v: f32) {
+        if let Some(w) = w {
+            for (z, w) in self.z.iter_mut().zip(w) {
+                *z += w * v;
+            }
+        }
+    }
+}
+
+impl features::Sink for Scorer<'_> {
+    fn word(&mut self, p: usize, i: usize, w: &str, v: f32) {
+        match self.ids.get(i).copied() {
+            Some(UNKNOWN) => {}
+            Some(BY_NAME) | None => self.other(&[features::WORD_PREFIXES[p], w], v),
+            Some(a) => {
+                let index = self.index;
+                self.add(index.keys.get(&word_key(p, a)), v);
+            }
+        }
+    }
+
+    fn pair(&mut self, p: usize, i: usize, a: &str, j: usize, b: &str, v: f32) {
+        match (self.ids.get(i).copied(), self.ids.get(j).copied()) {
+            (Some(UNKNOWN), _) | (_, Some(UNKNOWN)) => {}
+            (Some(x), Some(y)) if x != BY_NAME && y != BY_NAME => {
+                let index = self.index;
+                self.add(index.keys.get(&pair_key(p, x, y)), v);
+            }
+            _ => self.other(&[features::PAIR_PREFIXES[p], a, "_", b], v),
+        }
+    }
+
+    fn other(&mut self, parts: &[&str], v: f32) {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        let model = self.model;
+        self.add(model.weights.get(self.buf.as_str()), v);
+    }
 }
 
 /// Short on purpose: the weights would be megabytes of output.
@@ -78,10 +213,20 @@ pub(crate) const SCALE: f32 = 1000.0;
 impl Model {
     /// A model with no weights (predicts from the zero bias: always neutral).
     pub(crate) fn empty() -> Self {
+        Model::from_parts([0.0; 3], FastMap::default(), Vec::new())
+    }
+
+    /// The model of these weights, indexed.
+    pub(crate) fn from_parts(
+        bias: [f32; 3],
+        weights: FastMap<Box<str>, [f32; 3]>,
+        comments: Vec<String>,
+    ) -> Self {
         Model {
-            bias: [0.0; 3],
-            weights: FastMap::default(),
-            comments: Vec::new(),
+            bias,
+            weights,
+            comments,
+            index: OnceLock::new(),
         }
     }
 
@@ -154,11 +299,7 @@ impl Model {
                 return Err(Error::format(n, format!("feature {name:?} appears twice")));
             }
         }
-        Ok(Model {
-            bias,
-            weights,
-            comments,
-        })
+        Ok(Model::from_parts(bias, weights, comments))
     }
 
     /// Reads and parses a weight file; errors name the file and line.
@@ -235,39 +376,91 @@ impl Model {
         &self.comments
     }
 
+    /// The index of the word features, built once.
+    fn index(&self) -> Option<&Index> {
+        self.index
+            .get_or_init(|| Index::build(&self.weights))
+            .as_ref()
+    }
+
     /// Raw class scores (logits) of a target.
     pub(crate) fn logits(&self, sentence: &str, target: Range<usize>) -> [f32; 3] {
-        let mut z = self.bias;
-        features::extract(sentence, target, &mut |name, v| {
-            if let Some(w) = self.weights.get(name) {
-                for k in 0..3 {
-                    z[k] += w[k] * v;
-                }
+        let span = features::clamp_span(sentence, target);
+        let tokens = crate::tokens::tokenize(sentence);
+        let vals = features::valences(&tokens, &crate::lexicon::LEXICONS);
+        let ids = self.token_ids(&tokens);
+        self.logits_tokens(&tokens, &vals, ids.as_deref(), &span)
+    }
+
+    /// The ids of the tokens' words for [`classify_tokens`](Self::classify_tokens)
+    /// (`None` when the model has no index).
+    pub(crate) fn token_ids(&self, tokens: &[Token<'_>]) -> Option<Vec<u32>> {
+        let index = self.index()?;
+        Some(
+            tokens
+                .iter()
+                .map(|t| {
+                    if t.lower.contains('_') {
+                        BY_NAME
+                    } else {
+                        index
+                            .vocab
+                            .get(t.lower.as_ref())
+                            .copied()
+                            .unwrap_or(UNKNOWN)
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    fn logits_tokens(
+        &self,
+        tokens: &[Token<'_>],
+        vals: &[f32],
+        ids: Option<&[u32]>,
+        span: &Range<usize>,
+    ) -> [f32; 3] {
+        match (self.index(), ids) {
+            (Some(index), Some(ids)) if ids.len() == tokens.len() => {
+                let mut scorer = Scorer {
+                    model: self,
+                    index,
+                    ids,
+                    z: self.bias,
+                    buf: String::with_capacity(64),
+                };
+                features::extract_into(tokens, vals, span, &mut scorer);
+                scorer.z
             }
-        });
-        z
+            _ => {
+                let mut z = self.bias;
+                features::extract_tokens(tokens, vals, span, &mut |name, v| {
+                    if let Some(w) = self.weights.get(name) {
+                        for k in 0..3 {
+                            z[k] += w[k] * v;
+                        }
+                    }
+                });
+                z
+            }
+        }
     }
 
     /// [`classify`](Self::classify) on a sentence tokenized beforehand
     /// ([`tokenize`](crate::tokens::tokenize), with the
-    /// [`valences`](features::valences) of its tokens).
+    /// [`valences`](features::valences) of its tokens and their
+    /// [`token_ids`](Self::token_ids)).
     pub(crate) fn classify_tokens(
         &self,
         sentence: &str,
         tokens: &[Token<'_>],
         vals: &[f32],
+        ids: Option<&[u32]>,
         target: Range<usize>,
     ) -> Sentiment {
         let span = features::clamp_span(sentence, target);
-        let mut z = self.bias;
-        features::extract_tokens(tokens, vals, &span, &mut |name, v| {
-            if let Some(w) = self.weights.get(name) {
-                for k in 0..3 {
-                    z[k] += w[k] * v;
-                }
-            }
-        });
-        Sentiment::from_probs(softmax(z))
+        Sentiment::from_probs(softmax(self.logits_tokens(tokens, vals, ids, &span)))
     }
 
     /// Classifies a target with this model (see
@@ -384,4 +577,40 @@ pub(crate) fn softmax(z: [f32; 3]) -> [f32; 3] {
     let e = z.map(|v| (v - m).exp());
     let s: f32 = e.iter().sum();
     e.map(|v| v / s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LEXICONS;
+    use crate::tokens::tokenize;
+
+    /// The index gives the sums the feature names give, bit for bit.
+    #[test]
+    fn index_agrees_with_names() {
+        let custom = Model::parse(
+            "newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\n\
+             bias\t0\t0\t0\nlb:___\t1\t2\t3\nlb:_a_b\t4\t5\t6\nrb:a_b\t-7\t8\t9\nw:_\t1\t1\t1\n\
+             r1:b\t3\t-3\t3\nt:smith\t5\t0\t-5\n",
+        )
+        .unwrap();
+        for m in [Model::embedded(), &custom] {
+            for s in [
+                "Critics slammed Smith's _ plan _ today.",
+                "Smith, a hero to many, defeated Jones, whose scandals sank his campaign.",
+                "a b _ _ a_b Smith a b",
+            ] {
+                let toks = tokenize(s);
+                let vals = features::valences(&toks, &LEXICONS);
+                let ids = m.token_ids(&toks);
+                assert!(ids.is_some());
+                for span in [0..5, 8..20, 3..3, 14..30, 0..0] {
+                    let span = features::clamp_span(s, span);
+                    let a = m.logits_tokens(&toks, &vals, ids.as_deref(), &span);
+                    let b = m.logits_tokens(&toks, &vals, None, &span);
+                    assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "{s:?} {span:?}");
+                }
+            }
+        }
+    }
 }

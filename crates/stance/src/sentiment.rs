@@ -105,9 +105,16 @@ impl TargetSentiment {
         sentence: &str,
         tokens: &[crate::tokens::Token<'_>],
         vals: &[f32],
+        ids: Option<&[u32]>,
         target: Range<usize>,
     ) -> Sentiment {
-        self.model.classify_tokens(sentence, tokens, vals, target)
+        self.model
+            .classify_tokens(sentence, tokens, vals, ids, target)
+    }
+
+    /// The ids of the tokens' words for [`classify_tokens`](Self::classify_tokens).
+    pub(crate) fn token_ids(&self, tokens: &[crate::tokens::Token<'_>]) -> Option<Vec<u32>> {
+        self.model.token_ids(tokens)
     }
 }
 

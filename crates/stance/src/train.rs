@@ -263,9 +263,5 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> Model {
         config.seed,
         config.runs
     ));
-    Model {
-        bias: bias.map(q),
-        weights,
-        comments,
-    }
+    Model::from_parts(bias.map(q), weights, comments)
 }
