@@ -76,6 +76,43 @@ fn wide_gap(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     gap.contains('\n') || gap.chars().nth(1).is_some()
 }
 
+/// Whether a line break between tokens `i - 1` and `i` ends a heading line
+/// (a headline, byline or dateline set on its own line with a single line
+/// break): the line since the sentence start has at most 12 tokens, no
+/// final punctuation, at least two words and most of them capitalized, and
+/// the next line opens with a capital or a quote mark.
+fn heading_line_ends(text: &str, tokens: &[Token<'_>], start: usize, i: usize) -> bool {
+    let (prev, next) = (&tokens[i - 1], &tokens[i]);
+    let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
+    if !gap.contains('\n') || i - start > 12 {
+        return false;
+    }
+    // Only the line just ended counts: tokens after the last line break.
+    let line_start = (start..i)
+        .rev()
+        .find(|&k| {
+            k > start
+                && text
+                    .get(tokens[k - 1].span.end..tokens[k].span.start)
+                    .is_some_and(|g| g.contains('\n'))
+        })
+        .unwrap_or(start);
+    let line = &tokens[line_start..i];
+    if prev.kind == TokenKind::Punctuation || prev.kind == TokenKind::OpenQuote {
+        return false;
+    }
+    let words: Vec<&Token<'_>> = line
+        .iter()
+        .filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|t| t.text.starts_with(char::is_uppercase))
+        .count();
+    let opens = next.text.starts_with(char::is_uppercase) || next.kind == TokenKind::OpenQuote;
+    words.len() >= 2 && capitalized * 10 >= words.len() * 6 && opens
+}
+
 pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentence>) {
     let n = tokens.len();
     let mut start = 0;
@@ -100,7 +137,8 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
             let bullet = is_bullet(t);
             let next_item =
                 marker.is_some_and(|m| list_marker(tokens, i).is_some_and(|v| v == m + 1));
-            if para || bullet || next_item {
+            let heading = !para && heading_line_ends(text, tokens, start, i);
+            if para || bullet || next_item || heading {
                 close(out, start, i);
                 start = i;
                 marker = None;
