@@ -76,7 +76,7 @@ pub fn quotes(doc: &Document<'_>) -> String {
             .map(str::to_owned)
             .or_else(|| q.source.clone().map(|r| format!("({})", &text[r])))
             .unwrap_or_else(|| "(unattributed)".to_owned());
-        let cue = q.cue.clone().map_or("", |r| &text[r]);
+        let cue = q.cue.clone().map_or("(no verb)", |r| &text[r]);
         let content: String = text[q.content.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()
