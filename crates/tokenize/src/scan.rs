@@ -107,6 +107,10 @@ impl<'t, 'a> Tokens<'t, 'a> {
             }
         }
         self.pos = end;
+        let after_terminal = self.pending.last().is_some_and(|r| {
+            r.kind == TokenKind::Punctuation
+                && self.text[r.start..r.end].chars().all(chars::is_terminal)
+        });
         self.pending.clear();
         self.next_pending = 0;
         self.pending_paragraph = self.paragraph;
@@ -131,6 +135,7 @@ impl<'t, 'a> Tokens<'t, 'a> {
                 out: &mut self.pending,
                 next_at: start,
                 at_known: false,
+                after_terminal,
             };
             chunk.scan(start);
         }
@@ -190,6 +195,8 @@ struct Chunk<'t, 'o> {
     /// that looking for e-mail addresses stays linear in the chunk.
     next_at: usize,
     at_known: bool,
+    /// Whether the previous chunk ended with terminal punctuation.
+    after_terminal: bool,
 }
 
 impl Chunk<'_, '_> {
@@ -344,7 +351,9 @@ impl Chunk<'_, '_> {
             let c = next_char(self.text, i);
             return match self.char_at(i + c.len_utf8()) {
                 Some(n) => chars::is_word_char(n) || chars::quote_shape(n).is_some() || n == '(',
-                None => true,
+                // Alone between spaces: after a sentence's final mark it
+                // closes the quotation ("… the phrase. ' And"), else opens.
+                None => !self.after_terminal,
             };
         }
         match self.out.last() {
