@@ -14,6 +14,11 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/erdogan_merkel.json"),
     ),
     (
+        "council_vote",
+        include_str!("articles/council_vote.txt"),
+        include_str!("articles/council_vote.json"),
+    ),
+    (
         "ukraine_talks",
         include_str!("articles/ukraine_talks.txt"),
         include_str!("articles/ukraine_talks.json"),

@@ -426,11 +426,12 @@ impl QuoteExtractor {
             mentions: sorted,
             byline: byline(doc),
         };
+        let mut people = Vec::new();
         let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
         let mut out = Vec::with_capacity(found.len());
         for f in &found {
             let speaker = match (&f.source, f.inherit) {
-                (Some(src), _) => resolver.resolve(src.clone()),
+                (Some(src), _) => resolver.resolve_people(src.clone(), &mut people),
                 (None, Some(p)) => speakers.get(p).cloned().flatten(),
                 (None, None) => None,
             };

@@ -16,7 +16,11 @@
 //! 5. "the secretary", "the Russian foreign minister": the most recent
 //!    person whose mention carried that title in the document, or whose
 //!    gazetteer entry lists it.
-//! 6. Anything else is the phrase as written.
+//! 6. Anything else is the phrase as written; a personal name at the end
+//!    of such a phrase ("U.S. Ambassador Linda Thomas-Greenfield", someone
+//!    the gazetteer does not know) is remembered, so that a later source
+//!    with that surname, or "he"/"she" with no more recent known person,
+//!    gets the same name.
 //!
 //! Look-backs are capped (a fixed number of mentions and bytes), so the
 //! cost per quote is constant.
@@ -50,7 +54,133 @@ pub(crate) struct Resolver<'a, 't> {
     pub byline: Option<String>,
 }
 
+/// A person named in a source but missing from the gazetteer.
+#[derive(Clone, Debug)]
+pub(crate) struct Unknown {
+    /// Byte offset where the source naming them ends.
+    end: usize,
+    /// The name without titles ("Linda Thomas-Greenfield").
+    name: String,
+    /// Its last word ("Thomas-Greenfield").
+    surname: String,
+}
+
+/// A capitalized word that can be part of a personal name (not an acronym,
+/// not a title).
+fn name_word(t: &Token<'_>, lex: &Lexicon) -> bool {
+    t.kind == TokenKind::Word
+        && t.text.starts_with(char::is_uppercase)
+        && t.text.chars().any(char::is_lowercase)
+        && !lex.is(lx::TITLES, &t.text.to_lowercase())
+}
+
 impl Resolver<'_, '_> {
+    /// The personal name that ends source `src`: two or three capitalized
+    /// words (a hyphen may join two of them), after nothing but titles and
+    /// capitalized modifiers. Returns the name and its last word.
+    fn personal_name(&self, src: &Range<usize>) -> Option<(String, String)> {
+        let toks = &self.toks[src.clone()];
+        let mut k = toks.len();
+        let mut words = 0;
+        while k > 0 {
+            let t = &toks[k - 1];
+            if name_word(t, self.lex) {
+                words += 1;
+                k -= 1;
+            } else if t.text == "-"
+                && !t.space_before
+                && k >= 2
+                && k < toks.len()
+                && !toks[k].space_before
+                && name_word(&toks[k - 2], self.lex)
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let run = &toks[k..];
+        // The surname: the last word with any hyphenated part before it.
+        let mut s = run.len();
+        while s >= 2 && !run[s - 1].space_before && run[s - 2].text == "-" {
+            s -= 2;
+        }
+        let surname_start = s.saturating_sub(1);
+        let name_words = surname_start + 1;
+        if !(2..=3).contains(&name_words) || words < 2 {
+            return None;
+        }
+        let lowercase_before = toks[..k].iter().any(|t| {
+            t.text.starts_with(char::is_lowercase) && !matches!(t.text, "of" | "the" | "and")
+        });
+        let (run_start, run_end) = (run[0].span.start, run[run.len() - 1].span.end);
+        let known = self.mentions[self.first_at(run_start)..]
+            .iter()
+            .take_while(|m| m.start() < run_end)
+            .any(|m| m.end() <= run_end);
+        if lowercase_before || known {
+            return None;
+        }
+        let name = self
+            .text
+            .get(run[0].span.start..run[run.len() - 1].span.end)?;
+        let surname = self
+            .text
+            .get(run[surname_start].span.start..run[run.len() - 1].span.end)?;
+        Some((name.to_string(), surname.to_string()))
+    }
+
+    /// Resolves `src` like [`Resolver::resolve`], and links names the
+    /// gazetteer does not know across the document through `people`.
+    pub fn resolve_people(&self, src: Range<usize>, people: &mut Vec<Unknown>) -> Option<Speaker> {
+        let resolved = self.resolve(src.clone());
+        if src.is_empty() || src.end > self.toks.len() {
+            return resolved;
+        }
+        let start = self.toks[src.start].span.start;
+        let end = self.toks[src.end - 1].span.end;
+        let recent = |people: &[Unknown]| {
+            people
+                .iter()
+                .rev()
+                .take(LOOKBACK_MENTIONS)
+                .find(|p| p.end <= start && start - p.end <= LOOKBACK_BYTES)
+                .cloned()
+        };
+        match resolved {
+            Some(Speaker::Phrase(phrase)) => {
+                if let Some((name, surname)) = self.personal_name(&src) {
+                    people.push(Unknown {
+                        end,
+                        name: name.clone(),
+                        surname,
+                    });
+                    return Some(Speaker::Phrase(name));
+                }
+                let known = people
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK_MENTIONS)
+                    .find(|p| p.surname == phrase)
+                    .map(|p| p.name.clone());
+                Some(Speaker::Phrase(known.unwrap_or(phrase)))
+            }
+            other if src.len() == 1 && matches!(self.lw(src.start).as_str(), "he" | "she") => {
+                // The most recent person, known to the gazetteer or not.
+                let known_end = self
+                    .before(start)
+                    .filter(|m| m.entity().is_some() && self.kind(m) == Some(EntityKind::Person))
+                    .map(|m| m.end())
+                    .next();
+                match recent(people) {
+                    Some(p) if known_end.is_none_or(|e| p.end > e) => Some(Speaker::Phrase(p.name)),
+                    _ => other,
+                }
+            }
+            other => other,
+        }
+    }
+
     fn lw(&self, i: usize) -> String {
         self.toks[i].text.to_lowercase()
     }
