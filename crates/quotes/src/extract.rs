@@ -56,6 +56,23 @@ const MAX_SOURCE: usize = 12;
 /// How far a cue looks for "that" or the object of "told".
 const THAT_WINDOW: usize = 9;
 
+/// Weekdays and the days around today ("on Monday", "yesterday").
+fn is_day_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
 fn is_cap(t: &Token<'_>) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -347,21 +364,7 @@ impl<'a, 't> Ctx<'a, 't> {
         while k < end
             && (matches!(self.lw(k), "of" | "for" | "at")
                 || (is_cap(&self.toks[k])
-                    && matches!(
-                        self.lw(k),
-                        "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "yesterday"
-                            | "today"
-                            | "tonight"
-                            | "now"
-                            | "then"
-                    ))
+                    && (is_day_word(self.lw(k)) || matches!(self.lw(k), "now" | "then")))
                 || self.toks[k].kind == TokenKind::Punctuation)
         {
             k += 1;
@@ -372,27 +375,19 @@ impl<'a, 't> Ctx<'a, 't> {
         // A noun with a prepositional phrase: "a spokesman at the agency",
         // "people close to the campaign", "a new poll by the network".
         let timely = (k..end).any(|x| {
-            matches!(
-                self.lw(x),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-                    | "week"
-                    | "weekend"
-                    | "month"
-                    | "year"
-                    | "night"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-            )
+            let w = self.lw(x);
+            is_day_word(w)
+                || matches!(
+                    w,
+                    "week"
+                        | "weekend"
+                        | "month"
+                        | "year"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                )
         });
         if k > lo + 1 && !timely && !self.line_break_before(k) {
             let prep = self.lw(k - 1);
