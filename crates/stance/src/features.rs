@@ -109,7 +109,7 @@ pub(crate) fn valences(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<f32> {
         // Intensifier right before (or two before: "very, very bad").
         for back in 1..=2 {
             if let Some(p) = i.checked_sub(back).map(|j| &tokens[j])
-                && let Some(&f) = lex.intensifiers.get(p.lower.as_ref())
+                && let Some(f) = lex.intensifier(&p.lower)
             {
                 v *= 1.0 + f;
                 break;

@@ -20,10 +20,69 @@ pub(crate) struct Phrase {
     pub strength: f32,
 }
 
+/// A filter on the (length, first letter, last letter) of a set of words:
+/// rejects most words outside the set before any hashing. Never rejects a
+/// word of the set.
+#[derive(Debug, Clone)]
+pub(crate) struct WordFilter {
+    /// Per length below 16 and first letter `a`-`z`: the last letters.
+    bits: Box<[[u32; 26]; 16]>,
+    /// Whether some word does not fit the scheme (then such words pass).
+    odd: bool,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            bits: Box::new([[0; 26]; 16]),
+            odd: false,
+        }
+    }
+}
+
+impl WordFilter {
+    /// (length, first, last) of a word that fits the scheme.
+    #[inline]
+    fn slot(w: &str) -> Option<(usize, usize, u32)> {
+        let b = w.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        (b.len() < 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase())
+            .then(|| (b.len(), usize::from(first - b'a'), u32::from(last - b'a')))
+    }
+
+    /// Adds a word.
+    pub(crate) fn insert(&mut self, w: &str) {
+        match Self::slot(w) {
+            Some((len, first, last)) => self.bits[len][first] |= 1 << last,
+            None => self.odd = true,
+        }
+    }
+
+    /// The filter of `words`.
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut f = WordFilter::default();
+        for w in words {
+            f.insert(w);
+        }
+        f
+    }
+
+    /// Whether `w` may be one of the words (false: it is not).
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        match Self::slot(w) {
+            Some((len, first, last)) => self.bits[len][first] & (1 << last) != 0,
+            None => self.odd,
+        }
+    }
+}
+
 /// Phrases indexed by their first word, longest first.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseTable {
     by_first: FastMap<&'static str, Vec<Phrase>>,
+    /// The first words, for a quick rejection.
+    first: WordFilter,
     len: usize,
 }
 
@@ -48,6 +107,7 @@ impl PhraseTable {
         for v in table.by_first.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
+        table.first = WordFilter::of(table.by_first.keys().copied());
         table
     }
 
@@ -55,6 +115,9 @@ impl PhraseTable {
     /// words; punctuation never matches.
     pub fn longest_at(&self, tokens: &[Token<'_>], i: usize) -> Option<&Phrase> {
         let first = tokens.get(i)?;
+        if !self.first.may_contain(&first.lower) {
+            return None;
+        }
         let cands = self.by_first.get(first.lower.as_ref())?;
         cands.iter().find(|p| {
             p.words.len() <= tokens.len() - i
@@ -67,7 +130,7 @@ impl PhraseTable {
 
     /// Whether some phrase of the table starts with the lowercased `word`.
     pub fn starts_with(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+        self.first.may_contain(word) && self.by_first.contains_key(word)
     }
 
     /// Number of phrases in the table.
@@ -124,7 +187,11 @@ impl WordList {
 pub(crate) struct Lexicons {
     pub valence: FastMap<&'static str, f32>,
     pub negators: FastSet<&'static str>,
+    /// The negators, for a quick rejection.
+    negator_filter: WordFilter,
     pub intensifiers: FastMap<&'static str, f32>,
+    /// The intensifiers, for a quick rejection.
+    intensifier_filter: WordFilter,
     pub hedges: PhraseTable,
     pub boosters: PhraseTable,
 }
@@ -148,18 +215,33 @@ fn numbers(text: &'static str) -> FastMap<&'static str, f32> {
 
 impl Lexicons {
     fn load() -> Self {
+        let negators: FastSet<&'static str> = entries(NEGATORS).map(|(k, _)| k).collect();
+        let intensifiers = numbers(INTENSIFIERS);
         Lexicons {
             valence: numbers(VADER),
-            negators: entries(NEGATORS).map(|(k, _)| k).collect(),
-            intensifiers: numbers(INTENSIFIERS),
+            negator_filter: WordFilter::of(negators.iter().copied()),
+            negators,
+            intensifier_filter: WordFilter::of(intensifiers.keys().copied()),
+            intensifiers,
             hedges: PhraseTable::parse(HEDGES),
             boosters: PhraseTable::parse(BOOSTERS),
         }
     }
 
     /// Whether a lowercased word negates what follows it.
+    #[inline]
     pub fn is_negator(&self, lower: &str) -> bool {
-        self.negators.contains(lower) || lower.ends_with("n't")
+        (self.negator_filter.may_contain(lower) && self.negators.contains(lower))
+            || lower.ends_with("n't")
+    }
+
+    /// The intensifier weight of a lowercased word.
+    #[inline]
+    pub fn intensifier(&self, lower: &str) -> Option<f32> {
+        if !self.intensifier_filter.may_contain(lower) {
+            return None;
+        }
+        self.intensifiers.get(lower).copied()
     }
 }
 
@@ -190,5 +272,24 @@ mod tests {
         assert!(lex.is_negator("didn't"));
         assert!(lex.is_negator("neither"));
         assert!(!lex.is_negator("note"));
+    }
+
+    #[test]
+    fn word_filter_keeps_every_word() {
+        let lex = &*LEXICONS;
+        let f = WordFilter::of(lex.valence.keys().copied());
+        assert!(lex.valence.keys().all(|w| f.may_contain(w)));
+        let f = WordFilter::of(["not", "never", "n't", "Zoë", ""]);
+        for w in ["not", "never", "n't", "Zoë", ""] {
+            assert!(f.may_contain(w), "{w:?}");
+        }
+        let f = WordFilter::of(["not", "never"]);
+        assert!(!f.may_contain("nor") && !f.may_contain("the"));
+        assert!(
+            lex.intensifiers
+                .iter()
+                .all(|(w, v)| lex.intensifier(w) == Some(*v))
+        );
+        assert!(lex.negators.iter().all(|w| lex.is_negator(w)));
     }
 }

@@ -5,7 +5,7 @@
 use crate::hash::FastMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::LEXICONS;
+use crate::lexicon::{LEXICONS, WordFilter};
 
 const STANCE_VERBS: &str = include_str!("../data/stance_verbs.txt");
 const EVALUATIVES: &str = include_str!("../data/evaluatives.txt");
@@ -38,7 +38,11 @@ pub(crate) struct VerbForm {
 #[derive(Debug, Default)]
 pub(crate) struct StanceLexicon {
     by_first: FastMap<&'static str, Vec<VerbForm>>,
+    /// The first words of the forms, for a quick rejection.
+    first: WordFilter,
     evaluative: FastMap<&'static str, f32>,
+    /// The evaluative words, for a quick rejection.
+    evaluative_filter: WordFilter,
     forms: usize,
 }
 
@@ -94,6 +98,8 @@ impl StanceLexicon {
                 lex.evaluative.insert(w.trim(), v);
             }
         }
+        lex.first = WordFilter::of(lex.by_first.keys().copied());
+        lex.evaluative_filter = WordFilter::of(lex.evaluative.keys().copied());
         lex
     }
 
@@ -101,6 +107,9 @@ impl StanceLexicon {
     /// words, `None` for punctuation).
     pub fn longest_at(&self, words: &[Option<&str>], i: usize) -> Option<&VerbForm> {
         let first = words.get(i).copied().flatten()?;
+        if !self.first.may_contain(first) {
+            return None;
+        }
         let cands = self.by_first.get(first)?;
         cands.iter().find(|f| {
             f.words.len() <= words.len() - i
@@ -115,7 +124,9 @@ impl StanceLexicon {
     /// first, then VADER; 0 for hedges and boosters ("certain", "sure"),
     /// which speak of the holder's confidence, not of the subject.
     pub fn valence(&self, lower: &str) -> f32 {
-        if let Some(v) = self.evaluative.get(lower) {
+        if self.evaluative_filter.may_contain(lower)
+            && let Some(v) = self.evaluative.get(lower)
+        {
             return *v;
         }
         let lex = &*LEXICONS;
@@ -138,6 +149,17 @@ pub(crate) static STANCE_LEXICON: LazyLock<StanceLexicon> = LazyLock::new(Stance
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filters_keep_every_word() {
+        let lex = &*STANCE_LEXICON;
+        assert!(lex.by_first.keys().all(|w| lex.first.may_contain(w)));
+        assert!(
+            lex.evaluative
+                .keys()
+                .all(|w| lex.evaluative_filter.may_contain(w))
+        );
+    }
 
     #[test]
     fn lexicons_parse_completely() {
