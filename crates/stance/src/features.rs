@@ -134,8 +134,114 @@ pub(crate) fn valences(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<f32> {
 }
 
 /// Small counts as feature-name parts.
+#[cfg(test)]
 const SMALL: [&str; 5] = ["0", "1", "2", "3", "4"];
 
+/// The index of the distance bucket of `d` (1, 2, 4, 8, far).
+fn dist_index(d: usize) -> usize {
+    match d {
+        0..=1 => 0,
+        2 => 1,
+        3..=4 => 2,
+        5..=8 => 3,
+        _ => 4,
+    }
+}
+
+/// The names of the features that depend on no word, by index (see
+/// [`Sink::fixed`]); `fixed_names_agree` checks them against their parts.
+pub(crate) const FIXED: [&str; 69] = [
+    "tpron",
+    "tlen:0",
+    "tlen:1",
+    "tlen:2",
+    "tlen:3",
+    "tlen:4",
+    "tfirst",
+    "tlast",
+    "inquote",
+    "hasquote",
+    "lexl+:1",
+    "lexl+:2",
+    "lexl+:4",
+    "lexl+:8",
+    "lexl+:far",
+    "lexl-:1",
+    "lexl-:2",
+    "lexl-:4",
+    "lexl-:8",
+    "lexl-:far",
+    "lexr+:1",
+    "lexr+:2",
+    "lexr+:4",
+    "lexr+:8",
+    "lexr+:far",
+    "lexr-:1",
+    "lexr-:2",
+    "lexr-:4",
+    "lexr-:8",
+    "lexr-:far",
+    "lexc+",
+    "lexc-",
+    "lexown+",
+    "lexown-",
+    "lexoth+",
+    "lexoth-",
+    "others:0",
+    "others:1",
+    "others:2",
+    "others:3",
+    "others:4",
+    "lexl+",
+    "lexl-",
+    "lexr+",
+    "lexr-",
+    "lexc+",
+    "lexc-",
+    "lexall",
+    "nearl+:1",
+    "nearl+:2",
+    "nearl+:4",
+    "nearl+:8",
+    "nearl+:far",
+    "nearl-:1",
+    "nearl-:2",
+    "nearl-:4",
+    "nearl-:8",
+    "nearl-:far",
+    "nearr+:1",
+    "nearr+:2",
+    "nearr+:4",
+    "nearr+:8",
+    "nearr+:far",
+    "nearr-:1",
+    "nearr-:2",
+    "nearr-:4",
+    "nearr-:8",
+    "nearr-:far",
+    "negc",
+];
+const F_TPRON: usize = 0;
+const F_TLEN: usize = 1;
+const F_TFIRST: usize = 6;
+const F_TLAST: usize = 7;
+const F_INQUOTE: usize = 8;
+const F_HASQUOTE: usize = 9;
+/// `lex{l,r}{+,-}:{bucket}`: + side * 10 + sign * 5 + bucket.
+const F_LEX: usize = 10;
+/// `lexc+`, `lexc-` (per valence word in the clause).
+const F_LEXC_WORD: usize = 30;
+const F_LEXOWN: usize = 32;
+const F_LEXOTH: usize = 34;
+const F_OTHERS: usize = 36;
+/// `lexl+`, `lexl-`, `lexr+`, `lexr-`, `lexc+`, `lexc-`.
+const F_LEXSUM: usize = 41;
+const F_LEXALL: usize = 47;
+/// `near{l,r}{+,-}:{bucket}`: + side * 10 + sign * 5 + bucket.
+const F_NEAR: usize = 48;
+const F_NEGC: usize = 68;
+
+#[cfg(test)]
 fn dist_bucket(d: usize) -> &'static str {
     match d {
         0..=1 => "1",
@@ -192,6 +298,8 @@ pub(crate) trait Sink {
     fn pair(&mut self, p: usize, i: usize, a: &str, j: usize, b: &str, v: f32);
     /// Any other feature, by the parts of its name.
     fn other(&mut self, parts: &[&str], v: f32);
+    /// The feature named `FIXED[k]`.
+    fn fixed(&mut self, k: usize, v: f32);
 }
 
 /// A [`Sink`] that passes each feature's name to a function.
@@ -225,6 +333,12 @@ impl<F: FnMut(&str, f32)> Sink for Named<'_, F> {
         }
         (self.f)(&self.buf, v);
     }
+
+    fn fixed(&mut self, k: usize, v: f32) {
+        if let Some(name) = FIXED.get(k) {
+            (self.f)(name, v);
+        }
+    }
 }
 
 /// [`extract_tokens`] into a [`Sink`].
@@ -244,24 +358,24 @@ pub(crate) fn extract_into(
             target_words += 1;
             sink.word(T, i, &t.lower, 1.0);
             if PRONOUNS.contains(&t.lower.as_ref()) {
-                sink.other(&["tpron"], 1.0);
+                sink.fixed(F_TPRON, 1.0);
             }
         }
     }
-    sink.other(&["tlen:", SMALL[target_words.min(4)]], 1.0);
+    sink.fixed(F_TLEN + target_words.min(4), 1.0);
     if tr.start == 0 || tokens[..tr.start].iter().all(|t| !t.is_word()) {
-        sink.other(&["tfirst"], 1.0);
+        sink.fixed(F_TFIRST, 1.0);
     }
     let words_after = tokens[tr.end..].iter().filter(|t| t.is_word()).count();
     if words_after == 0 {
-        sink.other(&["tlast"], 1.0);
+        sink.fixed(F_TLAST, 1.0);
     }
     let quotes_before = tokens[..tr.start].iter().filter(|t| is_quote(t)).count();
     let quotes_total = tokens.iter().filter(|t| is_quote(t)).count();
     if quotes_before % 2 == 1 {
-        sink.other(&["inquote"], 1.0);
+        sink.fixed(F_INQUOTE, 1.0);
     } else if quotes_total > 0 {
-        sink.other(&["hasquote"], 1.0);
+        sink.fixed(F_HASQUOTE, 1.0);
     }
 
     // The words right around the target, as a pair.
@@ -330,7 +444,6 @@ pub(crate) fn extract_into(
         } else {
             (1usize, i + 1 - tr.end.max(tr.start))
         };
-        let s = ["l", "r"][side];
         let w = &t.lower;
         let in_clause = i >= clause_start && i < clause_end;
         if t.is_word() || matches!(t.text, "\"" | "“" | "”" | "?" | "!") {
@@ -372,10 +485,10 @@ pub(crate) fn extract_into(
             if nearest[side].is_none_or(|(nd, _, _)| d < nd) {
                 nearest[side] = Some((d, v, i));
             }
-            let sign = if v > 0.0 { "+" } else { "-" };
-            sink.other(&["lex", s, sign, ":", dist_bucket(d)], 1.0);
+            let sign = usize::from(v <= 0.0);
+            sink.fixed(F_LEX + side * 10 + sign * 5 + dist_index(d), 1.0);
             if in_clause {
-                sink.other(&["lexc", sign], 1.0);
+                sink.fixed(F_LEXC_WORD + sign, 1.0);
             }
         }
     }
@@ -392,24 +505,22 @@ pub(crate) fn extract_into(
             own[pn] += v.abs() / 4.0;
         }
     }
-    sink.other(&["lexown+"], own[0].min(3.0));
-    sink.other(&["lexown-"], own[1].min(3.0));
-    sink.other(&["lexoth+"], other[0].min(3.0));
-    sink.other(&["lexoth-"], other[1].min(3.0));
+    sink.fixed(F_LEXOWN, own[0].min(3.0));
+    sink.fixed(F_LEXOWN + 1, own[1].min(3.0));
+    sink.fixed(F_LEXOTH, other[0].min(3.0));
+    sink.fixed(F_LEXOTH + 1, other[1].min(3.0));
     let others = (0..tokens.len()).filter(|&i| is_other(i)).count();
-    sink.other(&["others:", SMALL[others.min(4)]], 1.0);
+    sink.fixed(F_OTHERS + others.min(4), 1.0);
 
-    let names = ["lexl", "lexr", "lexc"];
-    for (name, [p, n]) in names.iter().zip(sums) {
-        sink.other(&[name, "+"], (p / 4.0).min(3.0));
-        sink.other(&[name, "-"], (n / 4.0).min(3.0));
+    for (k, [p, n]) in sums.into_iter().enumerate() {
+        sink.fixed(F_LEXSUM + 2 * k, (p / 4.0).min(3.0));
+        sink.fixed(F_LEXSUM + 2 * k + 1, (n / 4.0).min(3.0));
     }
-    sink.other(&["lexall"], total / (total * total + 15.0).sqrt());
+    sink.fixed(F_LEXALL, total / (total * total + 15.0).sqrt());
     for (side, near) in nearest.iter().enumerate() {
         if let Some((d, v, i)) = near {
-            let sign = if *v > 0.0 { "+" } else { "-" };
-            let s = ["l", "r"][side];
-            sink.other(&["near", s, sign, ":", dist_bucket(*d)], 1.0);
+            let sign = usize::from(*v <= 0.0);
+            sink.fixed(F_NEAR + side * 10 + sign * 5 + dist_index(*d), 1.0);
             sink.word(NEARW[side], *i, &tokens[*i].lower, 1.0);
         }
     }
@@ -418,13 +529,61 @@ pub(crate) fn extract_into(
         .iter()
         .any(|t| t.is_word() && lex.is_negator(&t.lower))
     {
-        sink.other(&["negc"], 1.0);
+        sink.fixed(F_NEGC, 1.0);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_names_agree() {
+        let mut names = vec!["tpron".to_string()];
+        names.extend(SMALL.iter().map(|n| format!("tlen:{n}")));
+        names.extend(["tfirst", "tlast", "inquote", "hasquote"].map(String::from));
+        let buckets = [1, 2, 4, 8, 100].map(dist_bucket);
+        for (k, d) in [1, 2, 4, 8, 100].into_iter().enumerate() {
+            assert_eq!(dist_index(d), k);
+        }
+        let by_side = |pre: &str| {
+            let mut v = Vec::new();
+            for s in ["l", "r"] {
+                for sign in ["+", "-"] {
+                    v.extend(buckets.iter().map(|b| format!("{pre}{s}{sign}:{b}")));
+                }
+            }
+            v
+        };
+        names.extend(by_side("lex"));
+        names.extend(
+            ["lexc+", "lexc-", "lexown+", "lexown-", "lexoth+", "lexoth-"].map(String::from),
+        );
+        names.extend(SMALL.iter().map(|n| format!("others:{n}")));
+        for name in ["lexl", "lexr", "lexc"] {
+            names.push(format!("{name}+"));
+            names.push(format!("{name}-"));
+        }
+        names.push("lexall".into());
+        names.extend(by_side("near"));
+        names.push("negc".into());
+        assert_eq!(names, FIXED);
+        assert_eq!(FIXED[F_TPRON], "tpron");
+        assert_eq!(FIXED[F_TLEN], "tlen:0");
+        assert_eq!(FIXED[F_TFIRST], "tfirst");
+        assert_eq!(FIXED[F_TLAST], "tlast");
+        assert_eq!(FIXED[F_INQUOTE], "inquote");
+        assert_eq!(FIXED[F_HASQUOTE], "hasquote");
+        assert_eq!(FIXED[F_LEX], "lexl+:1");
+        assert_eq!(FIXED[F_LEXC_WORD], "lexc+");
+        assert_eq!(FIXED[F_LEXOWN], "lexown+");
+        assert_eq!(FIXED[F_LEXOTH], "lexoth+");
+        assert_eq!(FIXED[F_OTHERS], "others:0");
+        assert_eq!(FIXED[F_LEXSUM], "lexl+");
+        assert_eq!(FIXED[F_LEXALL], "lexall");
+        assert_eq!(FIXED[F_NEAR], "nearl+:1");
+        assert_eq!(FIXED[F_NEGC], "negc");
+    }
 
     #[test]
     fn clamp_handles_bad_spans() {

@@ -75,6 +75,8 @@ impl PartialEq for Model {
 struct Index {
     vocab: FastMap<Box<str>, u32>,
     keys: FastMap<u64, [f32; 3]>,
+    /// The weights of the [`features::FIXED`] features, by index.
+    fixed: Vec<Option<[f32; 3]>>,
 }
 
 /// Word ids have fewer bits than this.
@@ -99,6 +101,10 @@ impl Index {
         let mut ix = Index {
             vocab: FastMap::with_capacity_and_hasher(weights.len() / 2, Default::default()),
             keys: FastMap::with_capacity_and_hasher(weights.len(), Default::default()),
+            fixed: features::FIXED
+                .iter()
+                .map(|name| weights.get(*name).copied())
+                .collect(),
         };
         for (name, w) in weights {
             if let Some((p, rest)) = features::PAIR_PREFIXES
@@ -189,6 +195,11 @@ impl features::Sink for Scorer<'_> {
         }
         let model = self.model;
         self.add(model.weights.get(self.buf.as_str()), v);
+    }
+
+    fn fixed(&mut self, k: usize, v: f32) {
+        let w = self.index.fixed.get(k).copied().flatten();
+        self.add(w.as_ref(), v);
     }
 }
 
