@@ -1,8 +1,8 @@
 //! The stance layer: holders, targets, polarity and certainty from the
 //! tokenized document, its entity mentions and its quotes.
 
+use crate::hash::FastMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
@@ -354,7 +354,7 @@ struct Doc<'a, 't> {
     /// Quotes sorted by content start.
     quotes: Vec<&'a Quote>,
     /// Quote index by the byte start of its cue.
-    by_cue: HashMap<usize, usize>,
+    by_cue: FastMap<usize, usize>,
     /// Per sentence: whether a quote's content, cue or source overlaps it.
     attributed: Vec<bool>,
     byline: Option<String>,
@@ -1222,20 +1222,22 @@ impl<'t> Windows<'t> {
 #[derive(Default)]
 struct Collector {
     stances: Vec<Stance>,
-    seen: HashMap<(String, usize, usize), usize>,
+    /// Per target span: the indexes (in `stances`) of its stances.
+    seen: FastMap<(usize, usize), Vec<usize>>,
 }
 
 impl Collector {
     fn push(&mut self, s: Stance) {
-        let key = (
-            s.holder.name().to_string(),
-            s.target.span.start,
-            s.target.span.end,
-        );
-        if self.seen.contains_key(&key) {
+        let key = (s.target.span.start, s.target.span.end);
+        let same = self.seen.entry(key).or_default();
+        let name = s.holder.name();
+        if same
+            .iter()
+            .any(|&i| self.stances.get(i).is_some_and(|t| t.holder.name() == name))
+        {
             return;
         }
-        self.seen.insert(key, self.stances.len());
+        same.push(self.stances.len());
         self.stances.push(s);
     }
 }

@@ -113,8 +113,9 @@ impl Index {
                 .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
             {
                 // Exactly one `_`: the two words are known.
-                if let Some((a, b)) = rest.split_once('_')
-                    && !b.contains('_')
+                if let Some(k) = rest.bytes().position(|b| b == b'_')
+                    && let (a, Some(b)) = (&rest[..k], rest.get(k + 1..))
+                    && !b.bytes().any(|c| c == b'_')
                 {
                     let (a, b) = (ix.id(a)?, ix.id(b)?);
                     ix.keys.insert(pair_key(p, a, b), *w);
@@ -411,7 +412,7 @@ impl Model {
             tokens
                 .iter()
                 .map(|t| {
-                    if t.lower.contains('_') {
+                    if t.lower.bytes().any(|b| b == b'_') {
                         BY_NAME
                     } else {
                         index
