@@ -2,7 +2,6 @@
 //! tokenized document, its entity mentions and its quotes.
 
 use crate::hash::FastMap;
-use std::borrow::Cow;
 use std::ops::Range;
 
 use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
@@ -343,8 +342,10 @@ struct Finding {
 struct Doc<'a, 't> {
     text: &'t str,
     doc: &'a Tokenized<'t>,
-    /// Lowercased words (`’` as `'`); `None` for punctuation.
-    words: Vec<Option<Cow<'t, str>>>,
+    /// Lowercased words (`’` as `'`), by token.
+    words: Vec<WordSlot<'t>>,
+    /// The lowercased words that differ from their tokens, one after another.
+    lowered: String,
     /// Per token: the end (token index) of its sentence, or the number of
     /// tokens for a token outside every sentence.
     sentence_end: Vec<usize>,
@@ -358,6 +359,17 @@ struct Doc<'a, 't> {
     /// Per sentence: whether a quote's content, cue or source overlaps it.
     attributed: Vec<bool>,
     byline: Option<String>,
+}
+
+/// Where a token's lowercased word is.
+#[derive(Debug, Clone, Copy)]
+enum WordSlot<'t> {
+    /// Punctuation: no word.
+    None,
+    /// The token itself (already lowercase ASCII).
+    Text(&'t str),
+    /// A byte range of [`Doc::lowered`].
+    Lowered(usize, usize),
 }
 
 /// Up to four lowercased words (see [`Doc::word_view`]), without allocating.
@@ -379,15 +391,22 @@ fn is_wordlike(kind: TokenKind) -> bool {
     )
 }
 
-/// The lowercased word, `’` as `'`; borrowed when already lowercase ASCII.
-fn lower(s: &str) -> Cow<'_, str> {
+/// The lowercased word, `’` as `'`: the token itself when already
+/// lowercase ASCII, else appended to `lowered`.
+fn lower<'t>(s: &'t str, lowered: &mut String) -> WordSlot<'t> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(s)
-    } else if s.is_ascii() {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Owned(s.to_lowercase().replace('’', "'"))
+        return WordSlot::Text(s);
     }
+    let start = lowered.len();
+    if s.is_ascii() {
+        lowered.push_str(s);
+        if let Some(new) = lowered.get_mut(start..) {
+            new.make_ascii_lowercase();
+        }
+    } else {
+        lowered.push_str(&s.to_lowercase().replace('’', "'"));
+    }
+    WordSlot::Lowered(start, lowered.len())
 }
 
 fn polarity_of(sign: f32) -> Polarity {
@@ -416,10 +435,17 @@ impl<'a, 't> Doc<'a, 't> {
         quotes: &'a [Quote],
     ) -> Self {
         let text = doc.text();
-        let words: Vec<Option<Cow<'t, str>>> = doc
+        let mut lowered = String::with_capacity(text.len() / 8);
+        let words: Vec<WordSlot<'t>> = doc
             .tokens()
             .iter()
-            .map(|t| is_wordlike(t.kind).then(|| lower(t.text)))
+            .map(|t| {
+                if is_wordlike(t.kind) {
+                    lower(t.text, &mut lowered)
+                } else {
+                    WordSlot::None
+                }
+            })
             .collect();
         let mut sentence_end = vec![words.len(); words.len()];
         for s in doc.sentences() {
@@ -465,6 +491,7 @@ impl<'a, 't> Doc<'a, 't> {
             text,
             doc,
             words,
+            lowered,
             sentence_end,
             gaz,
             mentions: ms,
@@ -477,8 +504,13 @@ impl<'a, 't> Doc<'a, 't> {
         d
     }
 
+    #[inline]
     fn word(&self, i: usize) -> Option<&str> {
-        self.words.get(i).and_then(|w| w.as_deref())
+        match *self.words.get(i)? {
+            WordSlot::None => None,
+            WordSlot::Text(w) => Some(w),
+            WordSlot::Lowered(a, b) => self.lowered.get(a..b),
+        }
     }
 
     fn is(&self, i: usize, set: &[&str]) -> bool {
