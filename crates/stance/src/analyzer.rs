@@ -549,7 +549,7 @@ impl<'a, 't> Doc<'a, 't> {
     /// (-s, -ed, irregular past), or right after a pronoun.
     fn is_verb_at(&self, k: usize) -> bool {
         let Some(w) = self.word(k) else { return false };
-        if self.capitalized(k) {
+        if !STANCE_LEXICON.may_start(w) || self.capitalized(k) {
             return false;
         }
         let Some(form) = STANCE_LEXICON.longest_at(self.word_view(k, 3).as_slice(), 0) else {
@@ -915,9 +915,12 @@ impl<'a, 't> Doc<'a, 't> {
         let mut i = sentence.start;
         let mut skip_to = sentence.start;
         while i < sentence.end {
-            let view = self.word_view(i, 4);
-            let form = if i >= skip_to && !self.capitalized(i) {
-                lex.longest_at(view.as_slice(), 0)
+            // The filter first: most words start no verb form.
+            let form = if i >= skip_to
+                && self.word(i).is_some_and(|w| lex.may_start(w))
+                && !self.capitalized(i)
+            {
+                lex.longest_at(self.word_view(i, 4).as_slice(), 0)
             } else {
                 None
             };

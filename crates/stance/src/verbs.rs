@@ -120,6 +120,13 @@ impl StanceLexicon {
         })
     }
 
+    /// Whether some verb form may start with the lowercased `word` (false:
+    /// none does).
+    #[inline]
+    pub fn may_start(&self, word: &str) -> bool {
+        self.first.may_contain(word)
+    }
+
     /// The valence of a lowercased word (VADER units): the news evaluatives
     /// first, then VADER; 0 for hedges and boosters ("certain", "sure"),
     /// which speak of the holder's confidence, not of the subject.
