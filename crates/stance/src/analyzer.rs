@@ -27,6 +27,31 @@ const SUBJECT_WORDS: usize = 10;
 const OBJECT_WORDS: usize = 8;
 /// The most words an evaluative predicate may have after its copula.
 const PREDICATE_WORDS: usize = 6;
+/// Verbs that name their object as something ("described the talks as
+/// constructive", "called the veto a shameful act").
+const NAMING: &[&str] = &[
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+    "brand",
+    "brands",
+    "branded",
+    "dub",
+    "dubs",
+    "dubbed",
+    "term",
+    "terms",
+    "termed",
+];
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
 /// How many mentions and bytes a pronoun looks back over.
@@ -924,6 +949,14 @@ impl<'a, 't> Doc<'a, 't> {
             } else {
                 None
             };
+            if i >= skip_to
+                && !self.capitalized(i)
+                && self.is(i, NAMING)
+                && self.naming(&sentence, si, i, out)
+            {
+                i += 1;
+                continue;
+            }
             let Some(form) = form else {
                 if i >= skip_to && self.is_in(i, &COPULAS) {
                     self.predication(&sentence, si, i, out);
@@ -1140,6 +1173,24 @@ impl<'a, 't> Doc<'a, 't> {
             });
             return;
         }
+        let sum = self.predicate_valence(sentence, k);
+        let sum = flip * sum;
+        if sum.abs() >= PREDICATE_MIN {
+            out.push(Finding {
+                holder: HolderRef::Context,
+                target: subject,
+                polarity: polarity_of(sum),
+                basis: Basis::Evaluation,
+                sentence: si,
+            });
+        }
+    }
+
+    /// The summed valence of the predicate words from token `k` (at most
+    /// [`PREDICATE_WORDS`], quote marks skipped, up to a clause break), with
+    /// a negator flipping (and damping) the words after it.
+    fn predicate_valence(&self, sentence: &Range<usize>, mut k: usize) -> f32 {
+        let lex = &*STANCE_LEXICON;
         let mut sum = 0.0;
         let mut words = 0;
         let mut local_neg = false;
@@ -1163,16 +1214,47 @@ impl<'a, 't> Doc<'a, 't> {
             words += 1;
             k += 1;
         }
-        let sum = flip * sum;
-        if sum.abs() >= PREDICATE_MIN {
-            out.push(Finding {
-                holder: HolderRef::Context,
-                target: subject,
-                polarity: polarity_of(sum),
-                basis: Basis::Evaluation,
-                sentence: si,
-            });
+        sum
+    }
+
+    /// "Lavrov described the meeting as “constructive”", "she called the
+    /// veto “a shameful act”": a naming verb's subject evaluates its object
+    /// by what it names it. Returns whether it found one.
+    fn naming(&self, sentence: &Range<usize>, si: usize, i: usize, out: &mut Vec<Finding>) -> bool {
+        let vg = self.verb_group_start(sentence, i);
+        let Some(subject) = self.subject_before(sentence, vg) else {
+            return false;
+        };
+        let Some(mut object) = self.object_after(sentence, i + 1) else {
+            return false;
+        };
+        // "called the ceasefire a welcome step": a second article starts
+        // what the object is called.
+        if let Some(d) = (object.start + 1..object.end).find(|&d| self.is(d, &["a", "an", "the"])) {
+            object.end = d;
         }
+        let mut k = object.end;
+        if self.is(k, &["as"]) {
+            k += 1;
+        }
+        let mut sum = self.predicate_valence(sentence, k);
+        if self.negated_before(sentence, i) {
+            sum = -sum;
+        }
+        if sum.abs() < PREDICATE_MIN {
+            return false;
+        }
+        out.push(Finding {
+            holder: HolderRef::Subject {
+                np: subject,
+                verb: i,
+            },
+            target: object,
+            polarity: polarity_of(sum),
+            basis: Basis::Evaluation,
+            sentence: si,
+        });
+        true
     }
 
     /// The byte window of sentence `si` the model reads around `focus`: the

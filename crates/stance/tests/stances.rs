@@ -42,6 +42,19 @@ use Polarity::{Negative as Neg, Neutral as Neu, Positive as Pos};
 
 /// (text, holder, target fragment, polarity)
 const CASES: &[(&str, &str, &str, Polarity)] = &[
+    // Naming verbs: the subject evaluates the object by what it calls it.
+    (
+        "Germany described the proposal as “reckless and dangerous.”",
+        "Germany",
+        "the proposal",
+        Neg,
+    ),
+    (
+        "The European Union called the ceasefire a welcome step.",
+        "European Union",
+        "the ceasefire",
+        Pos,
+    ),
     // Attitude verbs: the subject is the holder, the object the target.
     (
         "Germany strongly condemned the new sanctions on Monday.",
