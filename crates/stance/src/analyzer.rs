@@ -1117,15 +1117,9 @@ impl<'a, 't> Doc<'a, 't> {
         if !bad || self.negated_before(sentence, i) {
             return;
         }
-        let vg = self.verb_group_start(sentence, i);
-        let Some(subject) = self.subject_before(sentence, vg) else {
+        let Some(subject) = self.evaluated_subject(sentence, i) else {
             return;
         };
-        if (subject.len() == 1 && self.is_in(subject.start, &PRONOUNS))
-            || self.in_question(sentence, subject.start)
-        {
-            return;
-        }
         out.push(Finding {
             holder: HolderRef::Context,
             target: subject,
@@ -1135,19 +1129,23 @@ impl<'a, 't> Doc<'a, 't> {
         });
     }
 
+    /// The subject of the verb group around token `i` that a claim about
+    /// it evaluates: not a bare pronoun, not inside a question.
+    fn evaluated_subject(&self, sentence: &Range<usize>, i: usize) -> Option<Range<usize>> {
+        let vg = self.verb_group_start(sentence, i);
+        let subject = self.subject_before(sentence, vg)?;
+        let pronoun = subject.len() == 1 && self.is_in(subject.start, &PRONOUNS);
+        (!pronoun && !self.in_question(sentence, subject.start)).then_some(subject)
+    }
+
     /// A copula at token `c`: a demanded action ("has to be
     /// denuclearized") or an evaluative predicate ("was productive").
     fn predication(&self, sentence: &Range<usize>, si: usize, c: usize, out: &mut Vec<Finding>) {
         let lex = &*STANCE_LEXICON;
         let vg = self.verb_group_start(sentence, c);
-        let Some(subject) = self.subject_before(sentence, vg) else {
+        let Some(subject) = self.evaluated_subject(sentence, c) else {
             return;
         };
-        if (subject.len() == 1 && self.is_in(subject.start, &PRONOUNS))
-            || self.in_question(sentence, subject.start)
-        {
-            return;
-        }
         let group = vg..c + 1;
         let mut negated = self.negated_group(&group);
         let mut k = c + 1;
