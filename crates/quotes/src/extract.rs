@@ -1084,6 +1084,37 @@ impl<'a, 't> Ctx<'a, 't> {
         content
     }
 
+    /// An attribution whose content (a quotation or a clause) comes before
+    /// its cue and source ("“Q,” said X", "C, X said"); a quotation that
+    /// resumes after token `after` continues it.
+    #[allow(clippy::too_many_arguments)]
+    fn content_cue_source(
+        &self,
+        content: Range<usize>,
+        quote: Option<usize>,
+        cue: Option<Range<usize>>,
+        src: Range<usize>,
+        class: CueClass,
+        after: usize,
+        se: usize,
+    ) -> Found {
+        let pattern = if quote.is_some() {
+            Pattern::QuoteCueSource
+        } else {
+            Pattern::ContentCueSource
+        };
+        Found {
+            pattern,
+            class,
+            content,
+            quote,
+            quote_end: self.quote_after(after, se),
+            cue,
+            source: Some(src),
+            inherit: None,
+        }
+    }
+
     /// A bare verb form ("think", "say") agrees with a pronoun, a plural
     /// or a name ("we think", "officials say", "Republicans want"); after
     /// anything else it is likely a noun or part of a compound ("think
@@ -1367,22 +1398,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 || self.short_tail(src.end, se))
             && let Some((content, quote)) = self.content_before(i - 1, ss)
         {
-            let pattern = if quote.is_some() {
-                Pattern::QuoteCueSource
-            } else {
-                Pattern::ContentCueSource
-            };
-            let quote_end = self.quote_after(src.end, se);
-            return Some(Found {
-                pattern,
-                class,
-                content,
-                quote,
-                quote_end,
-                cue,
-                source: Some(src),
-                inherit: None,
-            });
+            let after = src.end;
+            return Some(self.content_cue_source(content, quote, cue, src, class, after, se));
         }
         let mut src = self.source_left(i, ss);
         if src.is_none() {
@@ -1429,22 +1446,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     ss
                 };
                 if let Some((content, quote)) = self.content_before(p, lo) {
-                    let pattern = if quote.is_some() {
-                        Pattern::QuoteCueSource
-                    } else {
-                        Pattern::ContentCueSource
-                    };
-                    let quote_end = self.quote_after(c1, se);
-                    return Some(Found {
-                        pattern,
-                        class,
-                        content,
-                        quote,
-                        quote_end,
-                        cue,
-                        source: Some(src),
-                        inherit: None,
-                    });
+                    return Some(self.content_cue_source(content, quote, cue, src, class, c1, se));
                 }
             }
         }
