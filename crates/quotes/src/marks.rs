@@ -71,16 +71,7 @@ pub(crate) fn pair(toks: &[Token<'_>]) -> (Vec<Quoted>, Vec<u32>) {
                     double = Some((o, paras + 1));
                     continue;
                 }
-                push(
-                    &mut out,
-                    Quoted {
-                        open: o,
-                        close: None,
-                        end: i,
-                        paragraphs: paras,
-                        single: false,
-                    },
-                );
+                push(&mut out, unclosed(o, i, paras));
                 double = None;
             }
         }
@@ -120,16 +111,7 @@ pub(crate) fn pair(toks: &[Token<'_>]) -> (Vec<Quoted>, Vec<u32>) {
                 single = None;
             }
             (TokenKind::OpenQuote, Some((o, paras))) => {
-                push(
-                    &mut out,
-                    Quoted {
-                        open: o,
-                        close: None,
-                        end: i,
-                        paragraphs: paras,
-                        single: false,
-                    },
-                );
+                push(&mut out, unclosed(o, i, paras));
                 double = Some((i, 1));
             }
             (TokenKind::CloseQuote, Some((o, paras))) => {
@@ -149,13 +131,7 @@ pub(crate) fn pair(toks: &[Token<'_>]) -> (Vec<Quoted>, Vec<u32>) {
         }
     }
     if let Some((o, paras)) = double {
-        out.push(Quoted {
-            open: o,
-            close: None,
-            end: toks.len(),
-            paragraphs: paras,
-            single: false,
-        });
+        out.push(unclosed(o, toks.len(), paras));
     }
     // Quotations come out in order of their ends; a single-mark one can
     // only end before the double one that follows it opens, so sorting by
@@ -168,6 +144,18 @@ pub(crate) fn pair(toks: &[Token<'_>]) -> (Vec<Quoted>, Vec<u32>) {
         }
     }
     (out, owner)
+}
+
+/// A double quotation opened at token `o` that no mark closes before token
+/// `end`, over `paragraphs` paragraphs.
+fn unclosed(o: usize, end: usize, paragraphs: u32) -> Quoted {
+    Quoted {
+        open: o,
+        close: None,
+        end,
+        paragraphs,
+        single: false,
+    }
 }
 
 #[cfg(test)]
