@@ -13,7 +13,7 @@ use crate::features::valences;
 use crate::lexicon::{LEXICONS, WordList};
 use crate::polarity::Polarity;
 use crate::sentiment::TargetSentiment;
-use crate::tokens::{Token, tokenize};
+use crate::tokens::{Token, tokenize_lowered};
 use crate::triples::{Basis, Holder, Stance, Target};
 use crate::verbs::{STANCE_LEXICON, VerbForm, VerbKind};
 
@@ -1283,7 +1283,6 @@ fn clip(r: &Range<usize>, to: &Range<usize>) -> Range<usize> {
 /// A window of a sentence as the model and the certainty scorer read it:
 /// its feature tokens, and (on first use) their valences and its cues.
 struct Window<'t> {
-    range: Range<usize>,
     text: &'t str,
     tokens: Vec<Token<'t>>,
     vals: Option<Vec<f32>>,
@@ -1292,43 +1291,42 @@ struct Window<'t> {
     cues: Option<Vec<RawCue>>,
 }
 
-/// The few windows read last: the targets of a sentence share its window.
-#[derive(Default)]
+/// The windows of a document read so far, each tokenized once: the targets
+/// of a sentence share its window, and the rules, the quotes' entities and
+/// the author's entities come back to the same sentences.
 struct Windows<'t> {
-    recent: Vec<Window<'t>>,
-    next: usize,
+    text: &'t str,
+    /// `text` with ASCII letters lowercased (the same length): the tokens'
+    /// lowercased forms borrow from it.
+    lowered: &'t str,
+    seen: FastMap<(usize, usize), Window<'t>>,
 }
 
-/// How many windows [`Windows`] keeps.
-const RECENT_WINDOWS: usize = 4;
-
 impl<'t> Windows<'t> {
-    /// The window `range` of `text`, tokenized once.
-    fn get(&mut self, text: &'t str, range: Range<usize>) -> &mut Window<'t> {
-        let at = match self.recent.iter().position(|w| w.range == range) {
-            Some(i) => i,
-            None => {
+    fn new(text: &'t str, lowered: &'t str) -> Self {
+        Windows {
+            text,
+            lowered,
+            seen: FastMap::default(),
+        }
+    }
+
+    /// The window `range` of the text, tokenized once.
+    fn get(&mut self, range: Range<usize>) -> &mut Window<'t> {
+        let (text, lowered) = (self.text, self.lowered);
+        self.seen
+            .entry((range.start, range.end))
+            .or_insert_with(|| {
                 let part = text.get(range.clone()).unwrap_or_default();
-                let w = Window {
-                    range,
+                let low = lowered.get(range.clone()).unwrap_or_default();
+                Window {
                     text: part,
-                    tokens: tokenize(part),
+                    tokens: tokenize_lowered(part, low),
                     vals: None,
                     ids: None,
                     cues: None,
-                };
-                if self.recent.len() < RECENT_WINDOWS {
-                    self.recent.push(w);
-                    self.recent.len() - 1
-                } else {
-                    let i = self.next;
-                    self.next = (self.next + 1) % RECENT_WINDOWS;
-                    self.recent[i] = w;
-                    i
                 }
-            }
-        };
-        &mut self.recent[at]
+            })
     }
 }
 
@@ -1417,7 +1415,8 @@ impl StanceAnalyzer {
         for si in 0..doc.sentences().len() {
             d.findings(si, &mut findings);
         }
-        let mut cache = Windows::default();
+        let lowered = d.text.to_ascii_lowercase();
+        let mut cache = Windows::new(d.text, &lowered);
         for f in &findings {
             self.emit_finding(&d, &mut cache, f, &mut out);
         }
@@ -1445,7 +1444,7 @@ impl StanceAnalyzer {
         let w = d.window(si, target);
         let ev = clip(evidence, &w);
         let rel = ev.start - w.start..ev.end - w.start;
-        let p = cache.get(d.text, w);
+        let p = cache.get(w);
         let cues = p
             .cues
             .get_or_insert_with(|| crate::certainty::raw_cues(&p.tokens));
@@ -1464,7 +1463,7 @@ impl StanceAnalyzer {
         let w = d.window(si, target);
         let t = clip(target, &w);
         let rel = t.start - w.start..t.end - w.start;
-        let p = cache.get(d.text, w);
+        let p = cache.get(w);
         if p.vals.is_none() {
             p.vals = Some(valences(&p.tokens, &LEXICONS));
             p.ids = self.sentiment.token_ids(&p.tokens);

@@ -116,6 +116,33 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// assert_eq!(words, ["putin", "didn't", "blink", "."]);
 /// ```
 pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
+    tokenize_into(sentence, None)
+}
+
+/// [`tokenize`] with `lowered`, the ASCII-lowercased copy of `sentence`
+/// (`str::to_ascii_lowercase`, so the same length and the same non-ASCII
+/// bytes): the lowercased form of an ASCII token borrows from it instead of
+/// being allocated. The tokens are the same as [`tokenize`]'s.
+pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<Token<'t>> {
+    let same = lowered.len() == sentence.len();
+    tokenize_into(sentence, if same { Some(lowered) } else { None })
+}
+
+/// The lowercased form of `sentence[span]`: borrowed from `lowered` when
+/// the token is ASCII and `lowered` is given.
+#[inline]
+fn lower_of<'t>(sentence: &'t str, lowered: Option<&'t str>, span: Range<usize>) -> Cow<'t, str> {
+    let text = &sentence[span.clone()];
+    match lowered {
+        Some(l) if text.is_ascii() => match l.get(span) {
+            Some(low) => Cow::Borrowed(low),
+            None => lowercase(text),
+        },
+        _ => lowercase(text),
+    }
+}
+
+fn tokenize_into<'t>(sentence: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> {
     let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut i = 0;
     while let Some(c) = char_at(sentence, i) {
@@ -128,7 +155,7 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
             let text = &sentence[start..i];
             out.push(Token {
                 text,
-                lower: lowercase(text),
+                lower: lower_of(sentence, lowered, start..i),
                 span: start..i,
                 kind: TokenKind::Punct,
             });
@@ -153,10 +180,31 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
         let text = &sentence[start..end];
         out.push(Token {
             text,
-            lower: lowercase(text),
+            lower: lower_of(sentence, lowered, start..end),
             span: start..end,
             kind: TokenKind::Word,
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowered_tokens_are_the_same_tokens() {
+        for s in [
+            "Putin didn't blink.",
+            "“Trump’s” BIG win — U.S.-Russia talks, 30-minute İstanbul ÉCOLE",
+            "",
+            "   ",
+            "a\u{a0}b\u{2019}C  D'E",
+        ] {
+            let lowered = s.to_ascii_lowercase();
+            assert_eq!(tokenize_lowered(s, &lowered), tokenize(s), "{s:?}");
+        }
+        // A copy of the wrong length is not used.
+        assert_eq!(tokenize_lowered("Ab cd", "ab"), tokenize("Ab cd"));
+    }
 }
