@@ -9,7 +9,7 @@ use newsnlp_quotes::{Quote, QuoteKind};
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use crate::certainty::{Certainty, RawCue};
-use crate::features::valences;
+use crate::features::{classes, valences};
 use crate::lexicon::{LEXICONS, WordList};
 use crate::polarity::Polarity;
 use crate::sentiment::TargetSentiment;
@@ -29,7 +29,7 @@ const OBJECT_WORDS: usize = 8;
 const PREDICATE_WORDS: usize = 6;
 /// Verbs that name their object as something ("described the talks as
 /// constructive", "called the veto a shameful act").
-const NAMING: &[&str] = &[
+const NAMING: WordList = WordList::new(&[
     "describe",
     "describes",
     "described",
@@ -51,7 +51,7 @@ const NAMING: &[&str] = &[
     "term",
     "terms",
     "termed",
-];
+]);
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
 /// How many mentions and bytes a pronoun looks back over.
@@ -951,7 +951,7 @@ impl<'a, 't> Doc<'a, 't> {
             };
             if i >= skip_to
                 && !self.capitalized(i)
-                && self.is(i, NAMING)
+                && self.is_in(i, &NAMING)
                 && self.naming(&sentence, si, i, out)
             {
                 i += 1;
@@ -1288,6 +1288,8 @@ struct Window<'t> {
     vals: Option<Vec<f32>>,
     /// The model's ids of the tokens' words, with `vals`.
     ids: Option<Vec<u32>>,
+    /// The tokens' feature classes, with `vals`.
+    classes: Vec<u8>,
     cues: Option<Vec<RawCue>>,
 }
 
@@ -1324,6 +1326,7 @@ impl<'t> Windows<'t> {
                     tokens: tokenize_lowered(part, low),
                     vals: None,
                     ids: None,
+                    classes: Vec::new(),
                     cues: None,
                 }
             })
@@ -1466,11 +1469,12 @@ impl StanceAnalyzer {
         let p = cache.get(w);
         if p.vals.is_none() {
             p.vals = Some(valences(&p.tokens, &LEXICONS));
+            p.classes = classes(&p.tokens, &LEXICONS);
             p.ids = self.sentiment.token_ids(&p.tokens);
         }
         let vals = p.vals.as_deref().unwrap_or_default();
         self.sentiment
-            .classify_tokens(p.text, &p.tokens, vals, p.ids.as_deref(), rel)
+            .classify_tokens(p.text, &p.tokens, vals, &p.classes, p.ids.as_deref(), rel)
     }
 
     fn emit_finding<'t>(

@@ -133,6 +133,49 @@ pub(crate) fn valences(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<f32> {
     out
 }
 
+/// A token's classes, as [`classes`] gives them: bits of one byte.
+pub(crate) const C_WORD: u8 = 1;
+/// A double quote mark ([`is_quote`]).
+const C_QUOTE: u8 = 2;
+/// A clause break ([`is_clause_break`]).
+const C_BREAK: u8 = 4;
+/// A word whose first character is uppercase.
+const C_CAPITAL: u8 = 8;
+/// A word in [`PRONOUNS`].
+const C_PRONOUN: u8 = 16;
+/// A word that is a negator.
+const C_NEGATOR: u8 = 32;
+
+/// The classes of every token (`C_*` bits), read once for all the targets
+/// of a sentence so that each target's features are array reads.
+pub(crate) fn classes(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
+    tokens
+        .iter()
+        .map(|t| {
+            let mut c = 0;
+            if t.is_word() {
+                c |= C_WORD;
+                if t.text.chars().next().is_some_and(char::is_uppercase) {
+                    c |= C_CAPITAL;
+                }
+                if PRONOUNS.contains(&t.lower.as_ref()) {
+                    c |= C_PRONOUN;
+                }
+                if lex.is_negator(&t.lower) {
+                    c |= C_NEGATOR;
+                }
+            }
+            if is_quote(t) {
+                c |= C_QUOTE;
+            }
+            if is_clause_break(t) {
+                c |= C_BREAK;
+            }
+            c
+        })
+        .collect()
+}
+
 /// Small counts as feature-name parts.
 #[cfg(test)]
 const SMALL: [&str; 5] = ["0", "1", "2", "3", "4"];
@@ -269,7 +312,8 @@ pub(crate) fn extract_tokens(
     span: &Range<usize>,
     sink: &mut impl FnMut(&str, f32),
 ) {
-    extract_into(tokens, vals, span, &mut Named::new(sink));
+    let classes = classes(tokens, &LEXICONS);
+    extract_into(tokens, vals, &classes, span, &mut Named::new(sink));
 }
 
 /// The prefixes of the features named by a prefix and one token's word
@@ -341,37 +385,45 @@ impl<F: FnMut(&str, f32)> Sink for Named<'_, F> {
     }
 }
 
-/// [`extract_tokens`] into a [`Sink`].
+/// [`extract_tokens`] into a [`Sink`], with the tokens' [`classes`] (which
+/// are computed here when they do not match the tokens).
 pub(crate) fn extract_into(
     tokens: &[Token<'_>],
     vals: &[f32],
+    classes: &[u8],
     span: &Range<usize>,
     sink: &mut impl Sink,
 ) {
-    let lex = &*LEXICONS;
+    let own;
+    let cls = if classes.len() == tokens.len() {
+        classes
+    } else {
+        own = self::classes(tokens, &LEXICONS);
+        &own
+    };
+    let has = |i: usize, c: u8| cls[i] & c != 0;
     let tr = token_range(tokens, span);
 
     // The target itself.
     let mut target_words = 0;
     for (i, t) in tokens.iter().enumerate().take(tr.end).skip(tr.start) {
-        if t.is_word() {
+        if has(i, C_WORD) {
             target_words += 1;
             sink.word(T, i, &t.lower, 1.0);
-            if PRONOUNS.contains(&t.lower.as_ref()) {
+            if has(i, C_PRONOUN) {
                 sink.fixed(F_TPRON, 1.0);
             }
         }
     }
     sink.fixed(F_TLEN + target_words.min(4), 1.0);
-    if tr.start == 0 || tokens[..tr.start].iter().all(|t| !t.is_word()) {
+    if tr.start == 0 || cls[..tr.start].iter().all(|c| c & C_WORD == 0) {
         sink.fixed(F_TFIRST, 1.0);
     }
-    let words_after = tokens[tr.end..].iter().filter(|t| t.is_word()).count();
-    if words_after == 0 {
+    if cls[tr.end..].iter().all(|c| c & C_WORD == 0) {
         sink.fixed(F_TLAST, 1.0);
     }
-    let quotes_before = tokens[..tr.start].iter().filter(|t| is_quote(t)).count();
-    let quotes_total = tokens.iter().filter(|t| is_quote(t)).count();
+    let quotes_before = cls[..tr.start].iter().filter(|c| *c & C_QUOTE != 0).count();
+    let quotes_total = quotes_before + cls[tr.start..].iter().filter(|c| *c & C_QUOTE != 0).count();
     if quotes_before % 2 == 1 {
         sink.fixed(F_INQUOTE, 1.0);
     } else if quotes_total > 0 {
@@ -398,24 +450,20 @@ pub(crate) fn extract_into(
     );
 
     // Clause of the target.
-    let clause_start = tokens[..tr.start]
+    let clause_start = cls[..tr.start]
         .iter()
-        .rposition(is_clause_break)
+        .rposition(|c| c & C_BREAK != 0)
         .map_or(0, |i| i + 1);
-    let clause_end = tokens[tr.end..]
+    let clause_end = cls[tr.end..]
         .iter()
-        .position(is_clause_break)
+        .position(|c| c & C_BREAK != 0)
         .map_or(tokens.len(), |i| tr.end + i);
 
     // Valence closer to the target than the nearest other person or
     // organization on that side (a capitalized word not opening the
     // sentence, or a pronoun) is more likely about the target.
     let is_other = |i: usize| {
-        let t = &tokens[i];
-        t.is_word()
-            && !tr.contains(&i)
-            && (i > 0 && t.text.chars().next().is_some_and(char::is_uppercase)
-                || PRONOUNS.contains(&t.lower.as_ref()))
+        has(i, C_WORD) && !tr.contains(&i) && (i > 0 && has(i, C_CAPITAL) || has(i, C_PRONOUN))
     };
     let left_other = (0..tr.start).rev().find(|&i| is_other(i));
     let right_other = (tr.end..tokens.len()).find(|&i| is_other(i));
@@ -432,12 +480,20 @@ pub(crate) fn extract_into(
     let mut total = 0.0f32;
     let mut nearest: [Option<(usize, f32, usize)>; 2] = [None, None];
     let mut in_quote = false;
+    let mut own = [0.0f32; 2];
+    let mut other = [0.0f32; 2];
+    let mut others = 0usize;
     for (i, t) in tokens.iter().enumerate() {
-        if is_quote(t) {
+        let c = cls[i];
+        if c & C_QUOTE != 0 {
             in_quote = !in_quote;
         }
         if tr.contains(&i) {
             continue;
+        }
+        let is_word = c & C_WORD != 0;
+        if is_word && (i > 0 && c & C_CAPITAL != 0 || c & C_PRONOUN != 0) {
+            others += 1;
         }
         let (side, d) = if i < tr.start {
             (0usize, tr.start - i)
@@ -446,8 +502,8 @@ pub(crate) fn extract_into(
         };
         let w = &t.lower;
         let in_clause = i >= clause_start && i < clause_end;
-        if t.is_word() || matches!(t.text, "\"" | "“" | "”" | "?" | "!") {
-            if t.is_word() {
+        if is_word || matches!(t.text, "\"" | "“" | "”" | "?" | "!") {
+            if is_word {
                 sink.word(W, i, w, 1.0);
             }
             if d <= 2 {
@@ -456,7 +512,7 @@ pub(crate) fn extract_into(
             if d <= 5 {
                 sink.word(SIDE_N[side], i, w, 1.0);
             }
-            if in_quote && t.is_word() && quotes_before % 2 == 0 {
+            if in_quote && is_word && quotes_before % 2 == 0 {
                 sink.word(Q, i, w, 1.0);
             }
         }
@@ -490,26 +546,17 @@ pub(crate) fn extract_into(
             if in_clause {
                 sink.fixed(F_LEXC_WORD + sign, 1.0);
             }
-        }
-    }
-    let mut own = [0.0f32; 2];
-    let mut other = [0.0f32; 2];
-    for (i, &v) in vals.iter().enumerate() {
-        if v == 0.0 || tr.contains(&i) {
-            continue;
-        }
-        let pn = usize::from(v < 0.0);
-        if beyond(i) {
-            other[pn] += v.abs() / 4.0;
-        } else {
-            own[pn] += v.abs() / 4.0;
+            if beyond(i) {
+                other[pn] += v.abs() / 4.0;
+            } else {
+                own[pn] += v.abs() / 4.0;
+            }
         }
     }
     sink.fixed(F_LEXOWN, own[0].min(3.0));
     sink.fixed(F_LEXOWN + 1, own[1].min(3.0));
     sink.fixed(F_LEXOTH, other[0].min(3.0));
     sink.fixed(F_LEXOTH + 1, other[1].min(3.0));
-    let others = (0..tokens.len()).filter(|&i| is_other(i)).count();
     sink.fixed(F_OTHERS + others.min(4), 1.0);
 
     for (k, [p, n]) in sums.into_iter().enumerate() {
@@ -525,9 +572,9 @@ pub(crate) fn extract_into(
         }
     }
     // Negation in the target's clause.
-    if tokens[clause_start..clause_end]
+    if cls[clause_start..clause_end]
         .iter()
-        .any(|t| t.is_word() && lex.is_negator(&t.lower))
+        .any(|c| c & (C_WORD | C_NEGATOR) == C_WORD | C_NEGATOR)
     {
         sink.fixed(F_NEGC, 1.0);
     }

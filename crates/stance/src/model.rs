@@ -74,7 +74,12 @@ impl PartialEq for Model {
 #[derive(Clone, Default)]
 struct Index {
     vocab: FastMap<Box<str>, u32>,
+    /// The pair features, by [`pair_key`].
     keys: FastMap<u64, [f32; 3]>,
+    /// The word features, dense: `words[id * WORD_PREFIXES.len() + p]` is
+    /// the weight of `WORD_PREFIXES[p]` + the word `id` (zero when the
+    /// model has no such feature). A token's features sit side by side.
+    words: Vec<[f32; 3]>,
     /// The weights of the [`features::FIXED`] features, by index.
     fixed: Vec<Option<[f32; 3]>>,
 }
@@ -86,10 +91,6 @@ const UNKNOWN: u32 = u32::MAX;
 /// A token whose word contains `_`: its pair features are ambiguous by
 /// ids, so they are looked up by name.
 const BY_NAME: u32 = u32::MAX - 1;
-
-fn word_key(p: usize, a: u32) -> u64 {
-    ((p as u64) << 56) | (u64::from(a) << ID_BITS)
-}
 
 fn pair_key(p: usize, a: u32, b: u32) -> u64 {
     ((0x80 | p as u64) << 56) | (u64::from(a) << ID_BITS) | u64::from(b)
@@ -105,7 +106,9 @@ impl Index {
                 .iter()
                 .map(|name| weights.get(*name).copied())
                 .collect(),
+            words: Vec::new(),
         };
+        let mut words = Vec::new();
         for (name, w) in weights {
             if let Some((p, rest)) = features::PAIR_PREFIXES
                 .iter()
@@ -126,7 +129,14 @@ impl Index {
                 .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
             {
                 let a = ix.id(rest)?;
-                ix.keys.insert(word_key(p, a), *w);
+                words.push((p, a, *w));
+            }
+        }
+        let np = features::WORD_PREFIXES.len();
+        ix.words = vec![[0.0; 3]; ix.vocab.len().checked_mul(np)?];
+        for (p, a, w) in words {
+            if let Some(slot) = ix.words.get_mut(a as usize * np + p) {
+                *slot = w;
             }
         }
         Some(ix)
@@ -173,7 +183,8 @@ impl features::Sink for Scorer<'_> {
             Some(BY_NAME) | None => self.other(&[features::WORD_PREFIXES[p], w], v),
             Some(a) => {
                 let index = self.index;
-                self.add(index.keys.get(&word_key(p, a)), v);
+                let at = a as usize * features::WORD_PREFIXES.len() + p;
+                self.add(index.words.get(at), v);
             }
         }
     }
@@ -399,9 +410,11 @@ impl Model {
     pub(crate) fn logits(&self, sentence: &str, target: Range<usize>) -> [f32; 3] {
         let span = features::clamp_span(sentence, target);
         let tokens = crate::tokens::tokenize(sentence);
-        let vals = features::valences(&tokens, &crate::lexicon::LEXICONS);
+        let lex = &*crate::lexicon::LEXICONS;
+        let vals = features::valences(&tokens, lex);
+        let classes = features::classes(&tokens, lex);
         let ids = self.token_ids(&tokens);
-        self.logits_tokens(&tokens, &vals, ids.as_deref(), &span)
+        self.logits_tokens(&tokens, &vals, &classes, ids.as_deref(), &span)
     }
 
     /// The ids of the tokens' words for [`classify_tokens`](Self::classify_tokens)
@@ -430,6 +443,7 @@ impl Model {
         &self,
         tokens: &[Token<'_>],
         vals: &[f32],
+        classes: &[u8],
         ids: Option<&[u32]>,
         span: &Range<usize>,
     ) -> [f32; 3] {
@@ -442,7 +456,7 @@ impl Model {
                     z: self.bias,
                     buf: String::with_capacity(64),
                 };
-                features::extract_into(tokens, vals, span, &mut scorer);
+                features::extract_into(tokens, vals, classes, span, &mut scorer);
                 scorer.z
             }
             _ => {
@@ -461,18 +475,21 @@ impl Model {
 
     /// [`classify`](Self::classify) on a sentence tokenized beforehand
     /// ([`tokenize`](crate::tokens::tokenize), with the
-    /// [`valences`](features::valences) of its tokens and their
-    /// [`token_ids`](Self::token_ids)).
+    /// [`valences`](features::valences) and [`classes`](features::classes)
+    /// of its tokens and their [`token_ids`](Self::token_ids)).
     pub(crate) fn classify_tokens(
         &self,
         sentence: &str,
         tokens: &[Token<'_>],
         vals: &[f32],
+        classes: &[u8],
         ids: Option<&[u32]>,
         target: Range<usize>,
     ) -> Sentiment {
         let span = features::clamp_span(sentence, target);
-        Sentiment::from_probs(softmax(self.logits_tokens(tokens, vals, ids, &span)))
+        Sentiment::from_probs(softmax(
+            self.logits_tokens(tokens, vals, classes, ids, &span),
+        ))
     }
 
     /// Classifies a target with this model (see
@@ -614,12 +631,14 @@ mod tests {
             ] {
                 let toks = tokenize(s);
                 let vals = features::valences(&toks, &LEXICONS);
+                let classes = features::classes(&toks, &LEXICONS);
                 let ids = m.token_ids(&toks);
                 assert!(ids.is_some());
                 for span in [0..5, 8..20, 3..3, 14..30, 0..0] {
                     let span = features::clamp_span(s, span);
-                    let a = m.logits_tokens(&toks, &vals, ids.as_deref(), &span);
-                    let b = m.logits_tokens(&toks, &vals, None, &span);
+                    let a = m.logits_tokens(&toks, &vals, &classes, ids.as_deref(), &span);
+                    // By names, classes computed on the way.
+                    let b = m.logits_tokens(&toks, &vals, &[], None, &span);
                     assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "{s:?} {span:?}");
                 }
             }

@@ -105,11 +105,12 @@ impl TargetSentiment {
         sentence: &str,
         tokens: &[crate::tokens::Token<'_>],
         vals: &[f32],
+        classes: &[u8],
         ids: Option<&[u32]>,
         target: Range<usize>,
     ) -> Sentiment {
         self.model
-            .classify_tokens(sentence, tokens, vals, ids, target)
+            .classify_tokens(sentence, tokens, vals, classes, ids, target)
     }
 
     /// The ids of the tokens' words for [`classify_tokens`](Self::classify_tokens).

@@ -116,33 +116,6 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// assert_eq!(words, ["putin", "didn't", "blink", "."]);
 /// ```
 pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
-    tokenize_into(sentence, None)
-}
-
-/// [`tokenize`] with `lowered`, the ASCII-lowercased copy of `sentence`
-/// (`str::to_ascii_lowercase`, so the same length and the same non-ASCII
-/// bytes): the lowercased form of an ASCII token borrows from it instead of
-/// being allocated. The tokens are the same as [`tokenize`]'s.
-pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<Token<'t>> {
-    let same = lowered.len() == sentence.len();
-    tokenize_into(sentence, if same { Some(lowered) } else { None })
-}
-
-/// The lowercased form of `sentence[span]`: borrowed from `lowered` when
-/// the token is ASCII and `lowered` is given.
-#[inline]
-fn lower_of<'t>(sentence: &'t str, lowered: Option<&'t str>, span: Range<usize>) -> Cow<'t, str> {
-    let text = &sentence[span.clone()];
-    match lowered {
-        Some(l) if text.is_ascii() => match l.get(span) {
-            Some(low) => Cow::Borrowed(low),
-            None => lowercase(text),
-        },
-        _ => lowercase(text),
-    }
-}
-
-fn tokenize_into<'t>(sentence: &'t str, lowered: Option<&'t str>) -> Vec<Token<'t>> {
     let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut i = 0;
     while let Some(c) = char_at(sentence, i) {
@@ -155,7 +128,7 @@ fn tokenize_into<'t>(sentence: &'t str, lowered: Option<&'t str>) -> Vec<Token<'
             let text = &sentence[start..i];
             out.push(Token {
                 text,
-                lower: lower_of(sentence, lowered, start..i),
+                lower: lowercase(text),
                 span: start..i,
                 kind: TokenKind::Punct,
             });
@@ -180,10 +153,99 @@ fn tokenize_into<'t>(sentence: &'t str, lowered: Option<&'t str>) -> Vec<Token<'
         let text = &sentence[start..end];
         out.push(Token {
             text,
-            lower: lower_of(sentence, lowered, start..end),
+            lower: lowercase(text),
             span: start..end,
             kind: TokenKind::Word,
         });
+    }
+    out
+}
+
+/// [`tokenize`] with `lowered`, the ASCII-lowercased copy of `sentence`
+/// (`str::to_ascii_lowercase`, so the same length and the same non-ASCII
+/// bytes): the lowercased form of an ASCII token borrows from it instead of
+/// being allocated, and ASCII is scanned byte by byte. The tokens are the
+/// same as [`tokenize`]'s.
+pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<Token<'t>> {
+    if lowered.len() != sentence.len() {
+        return tokenize(sentence);
+    }
+    let bytes = sentence.as_bytes();
+    // News text has about one token per four bytes.
+    let mut out = Vec::with_capacity(bytes.len() / 3 + 2);
+    let token = |start: usize, end: usize, ascii: bool, kind: TokenKind| {
+        let text = &sentence[start..end];
+        let lower = match lowered.get(start..end) {
+            Some(low) if ascii => Cow::Borrowed(low),
+            _ => lowercase(text),
+        };
+        Token {
+            text,
+            lower,
+            span: start..end,
+            kind,
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let b = bytes[i];
+        let mut ascii = true;
+        if b < 0x80 {
+            i += 1;
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                continue;
+            }
+            if !b.is_ascii_alphanumeric() {
+                out.push(token(start, i, true, TokenKind::Punct));
+                continue;
+            }
+        } else {
+            let Some(c) = char_at(sentence, i) else { break };
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push(token(start, i, false, TokenKind::Punct));
+                continue;
+            }
+            ascii = false;
+        }
+        // A word: alphanumerics, and joiners between two of them.
+        let mut end = i;
+        while end < bytes.len() {
+            let d = bytes[end];
+            if d.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            let (joiner, len) = if d < 0x80 {
+                (matches!(d, b'\'' | b'-' | b'.'), 1)
+            } else {
+                match char_at(sentence, end) {
+                    Some(c) if c.is_alphanumeric() => {
+                        ascii = false;
+                        end += c.len_utf8();
+                        continue;
+                    }
+                    Some(c) => (is_joiner(c), c.len_utf8()),
+                    None => break,
+                }
+            };
+            if !joiner {
+                break;
+            }
+            match char_at(sentence, end + len) {
+                Some(n) if n.is_alphanumeric() => {
+                    ascii &= len == 1;
+                    end += len;
+                }
+                _ => break,
+            }
+        }
+        i = end;
+        out.push(token(start, end, ascii, TokenKind::Word));
     }
     out
 }
@@ -206,5 +268,19 @@ mod tests {
         }
         // A copy of the wrong length is not used.
         assert_eq!(tokenize_lowered("Ab cd", "ab"), tokenize("Ab cd"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowered_tokens_match_on_any_text(s in "[a-zA-Z0-9 .,'’‑\\-“”\"\u{a0}\u{2009}éÉİßΣ\t\n\u{b}\u{1c}—!?]{0,40}") {
+            let lowered = s.to_ascii_lowercase();
+            proptest::prop_assert_eq!(tokenize_lowered(&s, &lowered), tokenize(&s));
+        }
+
+        #[test]
+        fn lowered_tokens_match_on_any_unicode(s in "\\PC{0,30}") {
+            let lowered = s.to_ascii_lowercase();
+            proptest::prop_assert_eq!(tokenize_lowered(&s, &lowered), tokenize(&s));
+        }
     }
 }
