@@ -1343,6 +1343,15 @@ struct Collector {
 }
 
 impl Collector {
+    /// Whether a stance of `holder` on `target` is in already (then a
+    /// [`push`](Self::push) of another would be dropped).
+    fn has(&self, target: &Range<usize>, holder: &str) -> bool {
+        self.seen.get(&(target.start, target.end)).is_some_and(|same| {
+            same.iter()
+                .any(|&i| self.stances.get(i).is_some_and(|t| t.holder.name() == holder))
+        })
+    }
+
     fn push(&mut self, s: Stance) {
         let key = (s.target.span.start, s.target.span.end);
         let same = self.seen.entry(key).or_default();
@@ -1570,6 +1579,10 @@ impl StanceAnalyzer {
                 let sentence_span = d.doc.sentences()[si].span.clone();
                 let evidence = clip(&q.content, &sentence_span);
                 let Some(id) = m.entity() else { continue };
+                if out.has(&m.span(), holder.name()) {
+                    // A rule (or an earlier quote) said it already.
+                    continue;
+                }
                 let sentiment = self.model(d, cache, si, &m.span());
                 out.push(Stance {
                     holder: holder.clone(),
@@ -1606,8 +1619,12 @@ impl StanceAnalyzer {
             if !evaluative {
                 continue;
             }
+            let author = d.author();
             for m in ms {
                 let Some(id) = m.entity() else { continue };
+                if out.has(&m.span(), author.name()) {
+                    continue;
+                }
                 let sentiment = self.model(d, cache, si, &m.span());
                 if sentiment.polarity == Polarity::Neutral
                     || sentiment.scores.get(sentiment.polarity) < AUTHOR_MIN_PROB
@@ -1615,7 +1632,7 @@ impl StanceAnalyzer {
                     continue;
                 }
                 out.push(Stance {
-                    holder: d.author(),
+                    holder: author.clone(),
                     target: Target {
                         text: d.gaz.entity(id).name().to_string(),
                         span: m.span(),
