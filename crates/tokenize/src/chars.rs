@@ -34,6 +34,10 @@ pub fn is_word_char(c: char) -> bool {
 #[inline]
 pub fn is_mark(c: char) -> bool {
     let u = c as u32;
+    if u < 0x0300 {
+        // ASCII and Latin letters: below the first range.
+        return false;
+    }
     matches!(u,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
         | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670

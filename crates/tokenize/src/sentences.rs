@@ -12,7 +12,14 @@ use crate::tables::{AbbreviationClass, Tables};
 use crate::{Sentence, Token, TokenKind};
 
 fn is_terminal_punct(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Punctuation && t.text.chars().all(chars::is_terminal)
+    if t.kind != TokenKind::Punctuation {
+        return false;
+    }
+    match t.text.as_bytes().first() {
+        // An ASCII mark other than . ? ! (commas, brackets): not terminal.
+        Some(&b) if b < 0x80 && !matches!(b, b'.' | b'?' | b'!') => false,
+        _ => t.text.chars().all(chars::is_terminal),
+    }
 }
 
 fn is_closer(t: &Token<'_>) -> bool {
