@@ -1,6 +1,7 @@
 //! The builder, the built [`Gazetteer`], and matching.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
@@ -566,6 +567,33 @@ impl<'g> Alias<'g> {
     }
 }
 
+/// Hashes entity ids with a multiplication: the per-document map of first
+/// mentions is keyed by them, and the default SipHash costs more than the
+/// lookups it serves (the keys are our own ids, not chosen by the text).
+#[derive(Clone, Copy, Debug, Default)]
+struct IdHasher(u64);
+
+const ID_HASH_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(ID_HASH_K);
+        }
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0 ^ u64::from(i)).wrapping_mul(ID_HASH_K);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The bucket comes from the low bits: fold the well-mixed high ones in.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
 /// Marks a separator in `Gazetteer::ascii` (0xFF never occurs in UTF-8).
 const ASCII_SEP: u8 = 0xFF;
 
@@ -919,7 +947,7 @@ impl Gazetteer {
     /// ```
     pub fn find_in_document(&self, text: &str) -> Vec<Mention> {
         // First full (canonical or listed alias) mention of each entity.
-        let mut first_full: HashMap<u32, usize> = HashMap::new();
+        let mut first_full: HashMap<u32, usize, BuildHasherDefault<IdHasher>> = HashMap::default();
         let mut out: Vec<Mention> = Vec::new();
         let mut pos = 0;
         let mut cands = Vec::new();
@@ -1168,6 +1196,31 @@ impl Gazetteer {
         &self.key_aliases[a..b]
     }
 
+    /// The letter case of `text[start..end]`, as the case rules read it
+    /// (computed only where a key ends, not at every step of a walk).
+    fn case_of(&self, text: &str, start: usize, end: usize) -> KeyCase {
+        let mut case = KeyCase::default();
+        let mut in_word = false;
+        let mut word = 0u32;
+        for c in text.get(start..end).unwrap_or("").chars() {
+            let info = self.info(c);
+            let up = info.is_upper();
+            case.upper |= up;
+            case.lower |= info.is_lower();
+            let is_word = info.is_word();
+            if is_word && !in_word {
+                if up && word < 64 {
+                    case.caps |= 1 << word;
+                }
+                word += 1;
+            } else if is_word && up {
+                case.inner = case.inner.saturating_add(1);
+            }
+            in_word = is_word;
+        }
+        case
+    }
+
     /// Walks the trie from `start`; pushes to `out` the accepted matches
     /// that end on a boundary (all of them, or only the longest).
     fn walk<A: Fn(u32) -> bool>(
@@ -1183,9 +1236,6 @@ impl Gazetteer {
         let mut i = start;
         let mut prev_sep = false;
         let mut newlines = 0u8;
-        let mut case = KeyCase::default();
-        let mut in_word = false;
-        let mut word = 0u32;
         let mut long = Vec::new();
         let mut best: Option<Cand> = None;
         'chars: while let Some(&b) = bytes.get(i) {
@@ -1205,7 +1255,6 @@ impl Gazetteer {
                         }
                         prev_sep = true;
                     }
-                    in_word = false;
                     i += 1;
                     continue;
                 }
@@ -1215,19 +1264,7 @@ impl Gazetteer {
                 }
                 prev_sep = false;
                 newlines = 0;
-                let up = b.is_ascii_uppercase();
-                case.upper |= up;
-                case.lower |= b.is_ascii_lowercase();
                 last_word = ASCII_WORD[b as usize];
-                if last_word && !in_word {
-                    if up && word < 64 {
-                        case.caps |= 1 << word;
-                    }
-                    word += 1;
-                } else if up && in_word {
-                    case.inner = case.inner.saturating_add(1);
-                }
-                in_word = last_word;
                 i += 1;
             } else {
                 let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
@@ -1271,18 +1308,7 @@ impl Gazetteer {
                         newlines = 0;
                     }
                 }
-                case.upper |= info.is_upper();
-                case.lower |= info.is_lower();
                 last_word = info.is_word();
-                if last_word && !in_word {
-                    if info.is_upper() && word < 64 {
-                        case.caps |= 1 << word;
-                    }
-                    word += 1;
-                } else if last_word && info.is_upper() {
-                    case.inner = case.inner.saturating_add(1);
-                }
-                in_word = last_word;
                 i += c.len_utf8();
                 if prev_sep {
                     continue;
@@ -1290,16 +1316,19 @@ impl Gazetteer {
             }
             if let Some(key) = self.trie.key(node)
                 && self.is_end(text, i, last_word)
-                && self
+            {
+                let case = self.case_of(text, start, i);
+                if self
                     .key_aliases(key)
                     .iter()
                     .any(|&a| self.case_ok(&self.aliases[a as usize], case) && accept(a))
-            {
-                let cand = Cand { end: i, key, case };
-                if all {
-                    out.push(cand);
-                } else {
-                    best = Some(cand);
+                {
+                    let cand = Cand { end: i, key, case };
+                    if all {
+                        out.push(cand);
+                    } else {
+                        best = Some(cand);
+                    }
                 }
             }
         }
@@ -1347,14 +1376,19 @@ impl Gazetteer {
             Prev::Word
         };
         while pos < end {
-            let b = bytes[pos];
             if prev == Prev::Word {
                 // No match starts inside a word: skip the rest of it.
+                while pos < end && ASCII_WORD[bytes[pos] as usize] {
+                    pos += 1;
+                }
+                if pos >= end {
+                    break;
+                }
+            }
+            let b = bytes[pos];
+            if prev == Prev::Word {
                 if b < 0x80 {
-                    if ASCII_WORD[b as usize] {
-                        pos += 1;
-                        continue;
-                    }
+                    // An ASCII non-word character: no start here.
                 } else if let Some(c) = text.get(pos..).and_then(|t| t.chars().next())
                     && self.info(c).is_word()
                 {

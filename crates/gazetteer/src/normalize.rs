@@ -5,7 +5,7 @@
 //! offsets are known at every step (the walk reads the original text; no
 //! normalized copy of the text is ever made).
 
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use caseless::Caseless;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -246,29 +246,36 @@ fn compute_long(c: char, fold: Fold, strip: bool, out: &mut Vec<u8>) {
     }
 }
 
-type Table = Box<[u64]>;
+/// Set in a cached table entry once it holds the character's computed
+/// value (a computed value never has this bit: see the marks above).
+const T_CACHED: u64 = 1 << 11;
 
-/// One lazily built table per (fold, strip) pair, covering U+0000..U+FFFF.
-static TABLES: [OnceLock<Table>; 6] = [const { OnceLock::new() }; 6];
+/// Code points cached per table: the Basic Multilingual Plane.
+const BMP: usize = 0x1_0000;
 
-fn table(fold: Fold, strip: bool) -> &'static [u64] {
+type Table = [AtomicU64; BMP];
+
+/// One table per (fold, strip) pair, covering U+0000..U+FFFF. Entries are
+/// filled the first time their character is seen, so start-up does not pay
+/// for the whole plane (a news text uses a few dozen non-ASCII characters).
+/// Computing an entry is a pure function of the character, so concurrent
+/// fills store the same value and relaxed ordering is enough.
+static TABLES: [Table; 6] = [const { [const { AtomicU64::new(0) }; BMP] }; 6];
+
+fn table(fold: Fold, strip: bool) -> &'static Table {
     let i = match fold {
         Fold::None => 0,
         Fold::Ascii => 2,
         Fold::Unicode => 4,
     } + usize::from(strip);
-    TABLES[i].get_or_init(|| {
-        (0u32..0x1_0000)
-            .map(|cp| char::from_u32(cp).map_or(0, |c| compute(c, fold, strip)))
-            .collect()
-    })
+    &TABLES[i]
 }
 
 /// A normalizer bound to one [`Norm`]: maps characters to [`Out`].
 #[derive(Clone, Copy)]
 pub(crate) struct Normalizer {
     norm: Norm,
-    bmp: &'static [u64],
+    bmp: &'static Table,
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -289,12 +296,26 @@ impl Normalizer {
 
     #[inline]
     fn raw(&self, c: char) -> u64 {
-        let cp = c as u32;
-        if cp < 0x1_0000 {
-            self.bmp[cp as usize]
-        } else {
-            compute(c, self.norm.fold, self.norm.strip_diacritics)
+        match self.bmp.get(c as usize) {
+            Some(slot) => {
+                let v = slot.load(Ordering::Relaxed);
+                if v & T_CACHED != 0 {
+                    v
+                } else {
+                    self.fill(c, slot)
+                }
+            }
+            None => compute(c, self.norm.fold, self.norm.strip_diacritics),
         }
+    }
+
+    /// Computes and caches the entry of a character not seen before.
+    #[cold]
+    #[inline(never)]
+    fn fill(&self, c: char, slot: &AtomicU64) -> u64 {
+        let v = compute(c, self.norm.fold, self.norm.strip_diacritics) | T_CACHED;
+        slot.store(v, Ordering::Relaxed);
+        v
     }
 
     /// Facts about `c` (word character, apostrophe, case).

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 
-use crate::lexicon::{self as lx, CueClass, Lexicon};
+use crate::lexicon::{self as lx, CueClass, CueForm, Lexicon, Word, WordSet};
 use crate::marks::{self, Quoted};
 
 pub(crate) use crate::types::Rule as Pattern;
@@ -38,8 +38,8 @@ pub(crate) struct Ctx<'a, 't> {
     pub quotes: Vec<Quoted>,
     /// For each token, the quotation holding it (or `u32::MAX`).
     pub owner: Vec<u32>,
-    /// Each token lowercased, borrowed when it has no uppercase letter.
-    lower: Vec<std::borrow::Cow<'t, str>>,
+    /// For each token, what the rules look up about it, computed once.
+    tk: Vec<Tk<'a>>,
     /// For each token, the next clause break at or after it (`;`, `, according
     /// to`, `, saying`), or the number of tokens.
     next_break: Vec<usize>,
@@ -56,6 +56,24 @@ const MAX_SOURCE: usize = 12;
 /// How far a cue looks for "that" or the object of "told".
 const THAT_WINDOW: usize = 9;
 
+/// Token flag: its [`Tk::lower`] is its [`str::to_lowercase`] (it is ASCII
+/// or has an uppercase letter).
+const EXACT_LOWER: u8 = 1;
+/// Token flag: a line break separates it from the token before.
+const LINE_BREAK: u8 = 2;
+
+/// What the rules look up about one token.
+#[derive(Clone, Copy, Debug)]
+struct Tk<'a> {
+    /// The token lowercased ([`str::to_lowercase`] when it has an uppercase
+    /// letter, else as written).
+    lower: &'a str,
+    /// Its entry in the lexicon.
+    word: Option<&'a Word>,
+    /// [`EXACT_LOWER`] and [`LINE_BREAK`] bits.
+    flags: u8,
+}
+
 /// Weekdays and the days around today ("on Monday", "yesterday").
 fn is_day_word(w: &str) -> bool {
     matches!(
@@ -71,6 +89,17 @@ fn is_day_word(w: &str) -> bool {
             | "today"
             | "tonight"
     )
+}
+
+/// Whether the bytes hold a line feed (a plain loop: the gaps between
+/// tokens are a byte or two, too short for `memchr` to pay off).
+fn has_newline(gap: &[u8]) -> bool {
+    for &c in gap {
+        if c == b'\n' {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_cap(t: &Token<'_>) -> bool {
@@ -96,24 +125,76 @@ fn is_final_punct(t: &Token<'_>) -> bool {
 }
 
 impl<'a, 't> Ctx<'a, 't> {
+    /// The context of `doc`; the tokens that have uppercase letters are
+    /// lowercased into `buf`, which the context borrows.
     pub fn new(
         doc: &'a Tokenized<'t>,
         lex: &'a Lexicon,
+        buf: &'a mut String,
         scare_words: usize,
         inner_words: usize,
     ) -> Self {
         let toks = doc.tokens();
         let (quotes, owner) = marks::pair(toks);
-        let lower: Vec<std::borrow::Cow<'t, str>> = toks
-            .iter()
-            .map(|t| {
-                if t.text.chars().any(char::is_uppercase) {
-                    std::borrow::Cow::Owned(t.text.to_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(t.text)
+        let n = toks.len();
+        let text = doc.text().as_bytes();
+        // Tokens lowercased into `buf`: (token, start, end).
+        let mut owned: Vec<(usize, usize, usize)> = Vec::new();
+        let mut flags: Vec<u8> = Vec::with_capacity(n);
+        buf.clear();
+        let mut prev_end = None;
+        for (i, t) in toks.iter().enumerate() {
+            let (mut upper, mut high) = (false, 0u8);
+            for &c in t.text.as_bytes() {
+                upper |= c.is_ascii_uppercase();
+                high |= c;
+            }
+            let ascii = high < 0x80;
+            let mut f = EXACT_LOWER;
+            if !ascii {
+                upper = t.text.chars().any(char::is_uppercase);
+                if !upper {
+                    f = 0;
                 }
+            }
+            if upper {
+                let start = buf.len();
+                if ascii {
+                    buf.push_str(t.text);
+                    if let Some(s) = buf.get_mut(start..) {
+                        s.make_ascii_lowercase();
+                    }
+                } else {
+                    buf.push_str(&t.text.to_lowercase());
+                }
+                owned.push((i, start, buf.len()));
+            }
+            if let Some(a) = prev_end
+                && text.get(a..t.span.start).is_some_and(has_newline)
+            {
+                f |= LINE_BREAK;
+            }
+            prev_end = Some(t.span.end);
+            flags.push(f);
+        }
+        let buf: &'a String = buf;
+        let mut tk: Vec<Tk<'a>> = toks
+            .iter()
+            .zip(&flags)
+            .map(|(t, &flags)| Tk {
+                lower: t.text,
+                word: None,
+                flags,
             })
             .collect();
+        for (i, a, b) in owned {
+            if let Some(x) = tk.get_mut(i) {
+                x.lower = buf.get(a..b).unwrap_or("");
+            }
+        }
+        for x in &mut tk {
+            x.word = lex.word(x.lower);
+        }
         let mut sent = vec![0u32; toks.len()];
         for (si, s) in doc.sentences().iter().enumerate() {
             for x in &mut sent[s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len())] {
@@ -126,13 +207,12 @@ impl<'a, 't> Ctx<'a, 't> {
             lex,
             quotes,
             owner,
-            lower,
+            tk,
             next_break: Vec::new(),
             sent,
             scare_words,
             inner_words,
         };
-        let n = toks.len();
         let mut next_break = vec![n; n + 1];
         for i in (0..n).rev() {
             next_break[i] = if ctx.is_break(i) {
@@ -145,8 +225,51 @@ impl<'a, 't> Ctx<'a, 't> {
         ctx
     }
 
-    fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+    /// Token `i` lowercased ("" past the end).
+    pub fn lw(&self, i: usize) -> &'a str {
+        self.tk.get(i).map_or("", |t| t.lower)
+    }
+
+    fn flags(&self, i: usize) -> u8 {
+        self.tk.get(i).map_or(0, |t| t.flags)
+    }
+
+    /// The lexicon's entry for token `i`, if any.
+    fn word(&self, i: usize) -> Option<&'a Word> {
+        self.tk.get(i).and_then(|t| t.word)
+    }
+
+    /// Whether token `i` is in one of the word classes of `set`.
+    fn is(&self, i: usize, set: WordSet) -> bool {
+        self.word(i).is_some_and(|w| w.sets & set != 0)
+    }
+
+    /// The cue forms token `i` may be.
+    fn cue(&self, i: usize) -> &'a [CueForm] {
+        self.word(i).map_or(&[], |w| w.forms.as_slice())
+    }
+
+    /// Whether token `i` lowercased and trimmed is in the word classes of `set`.
+    fn is_trimmed(&self, i: usize, set: WordSet) -> bool {
+        let w = self.lw(i);
+        let t = w.trim();
+        if t.len() == w.len() {
+            self.is(i, set)
+        } else {
+            self.lex.is(set, t)
+        }
+    }
+
+    /// Whether the stem of token `i` (before a clitic: "he" of "he's"),
+    /// lowercased, is an auxiliary.
+    fn stem_is_aux(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let stem = t.stem();
+        if stem.len() == t.text.len() && self.flags(i) & EXACT_LOWER != 0 {
+            self.is(i, lx::AUX)
+        } else {
+            self.lex.is_ci(lx::AUX, stem)
+        }
     }
 
     fn is_break(&self, i: usize) -> bool {
@@ -157,7 +280,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if matches!(self.lw(i), "and" | "but")
             && i + 1 < self.toks.len()
             && !is_cap(&self.toks[i + 1])
-            && self.lex.cue(self.lw(i + 1)).iter().any(|f| !f.ing)
+            && self.cue(i + 1).iter().any(|f| !f.ing)
         {
             // "said that A and praised B": a second verb of the same subject.
             return true;
@@ -170,7 +293,7 @@ impl<'a, 't> Ctx<'a, 't> {
             ) {
                 return true;
             }
-            if self.lex.cue(next).iter().any(|f| f.ing) {
+            if self.cue(i + 1).iter().any(|f| f.ing) {
                 return true;
             }
         }
@@ -252,13 +375,13 @@ impl<'a, 't> Ctx<'a, 't> {
         if t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly") {
             return false;
         }
-        if self.lex.is(lx::STOP, w) {
+        if self.is(i, lx::STOP) {
             return false;
         }
-        if self.lex.is(lx::SUBJECT_PRONOUNS, w) && w != "it" {
+        if self.is(i, lx::SUBJECT_PRONOUNS) && w != "it" {
             return false;
         }
-        if !is_cap(t) && !self.lex.cue(w).is_empty() {
+        if !is_cap(t) && !self.cue(i).is_empty() {
             return false;
         }
         true
@@ -266,9 +389,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Whether a line break separates token `i` from the one before.
     fn line_break_before(&self, i: usize) -> bool {
-        i > 0
-            && i < self.toks.len()
-            && self.doc.text()[self.toks[i - 1].span.end..self.toks[i].span.start].contains('\n')
+        self.flags(i) & LINE_BREAK != 0
     }
 
     fn is_hyphen_joint(&self, i: usize) -> bool {
@@ -285,7 +406,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let last = end - 1;
-        if self.lex.is(lx::SUBJECT_PRONOUNS, self.lw(last)) && is_wordish(&self.toks[last]) {
+        if self.is(last, lx::SUBJECT_PRONOUNS) && is_wordish(&self.toks[last]) {
             return Some(last..end);
         }
         let mut k = end;
@@ -322,13 +443,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 let left_name = self.is_name_word(j - 1)
                     || (is_cap(&self.toks[j - 1])
                         && is_wordish(&self.toks[j - 1])
-                        && !self.lex.is(lx::STOP, left)
-                        && !self.lex.is(lx::DETERMINERS, left)
-                        && self.lex.cue(left).is_empty());
+                        && !self.is(j - 1, lx::STOP | lx::DETERMINERS)
+                        && self.cue(j - 1).is_empty());
                 if left_name
                     && (is_cap(&self.toks[k])
-                        || self.lex.is(lx::DETERMINERS, self.lw(k))
-                        || self.lex.is(lx::PLURAL_SOURCES, self.lw(end - 1)))
+                        || self.is(k, lx::DETERMINERS)
+                        || self.is(end - 1, lx::PLURAL_SOURCES))
                 {
                     // "Singer and Faso", "the State Department and the
                     // Pentagon", "Democrats and civil rights groups".
@@ -342,7 +462,7 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             k -= 1;
             n += 1;
-            if self.lex.is(lx::DETERMINERS, self.lw(j)) {
+            if self.is(j, lx::DETERMINERS) {
                 // "one of the officials": go on only through "of"; "he and
                 // other senators": through a coordination.
                 if k > lo + 1 && self.lw(k - 1) == "of" && self.is_np_word(k - 2) {
@@ -351,8 +471,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 if k > lo + 1
                     && (self.lw(k - 1) == "and"
-                        || (self.lex.is(lx::DETERMINERS, self.lw(k - 1))
-                            && !self.lex.is(lx::DETERMINERS, self.lw(j + 1).trim()))
+                        || (self.is(k - 1, lx::DETERMINERS)
+                            && !self.is_trimmed(j + 1, lx::DETERMINERS))
                         || self.toks[k - 1].kind == TokenKind::Number)
                 {
                     continue;
@@ -394,8 +514,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let head = self.lw(k - 2);
             let ok = match prep {
                 "at" | "in" | "from" | "by" | "on" => {
-                    self.lex.is(lx::PLURAL_SOURCES, head)
-                        || self.lex.is(lx::TITLES, head)
+                    self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES)
                         || matches!(
                             head,
                             "poll"
@@ -439,10 +558,9 @@ impl<'a, 't> Ctx<'a, 't> {
         while j > lo && skipped < 4 {
             let w = self.lw(j - 1);
             let t = &self.toks[j - 1];
-            let stem = t.stem().to_lowercase();
             let adverb =
                 t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly");
-            if is_wordish(t) && (self.lex.is(lx::AUX, w) || self.lex.is(lx::AUX, &stem) || adverb) {
+            if is_wordish(t) && (self.is(j - 1, lx::AUX) || self.stem_is_aux(j - 1) || adverb) {
                 j -= 1;
                 skipped += 1;
             } else if is_punct(&self.toks[j - 1], ",") && skipped > 0 {
@@ -491,11 +609,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 && !is_cap(&self.toks[start])
                 && let Some(h2) = self.np_left(start - 1, lo)
                 && is_cap(&self.toks[h2.start])
-                && (h2.start == lo || !self.lex.is(lx::STOP, self.lw(h2.start - 1)))
+                && (h2.start == lo || !self.is(h2.start - 1, lx::STOP))
             {
                 start = h2.start;
             }
-            if !is_cap(&self.toks[start]) && !self.lex.is(lx::DETERMINERS, self.lw(start)) {
+            if !is_cap(&self.toks[start]) && !self.is(start, lx::DETERMINERS) {
                 return None;
             }
             if matches!(first, "who" | "which") {
@@ -503,16 +621,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 // part of the source.
                 return Some(start..close);
             }
-            if self.lex.is(lx::DETERMINERS, first)
-                || self.lex.is(lx::TITLES, first)
+            if self.is(p, lx::DETERMINERS | lx::TITLES)
                 || is_cap(&self.toks[p])
                 || self.toks[p].kind == TokenKind::Number
                 || (is_cap(&self.toks[head.start])
-                    && !self.lex.is(lx::DETERMINERS, self.lw(head.start))
+                    && !self.is(head.start, lx::DETERMINERS)
                     && self.toks[head.end - 1].kind != TokenKind::Number
-                    && !self.lex.is(lx::STOP, first)
-                    && !self.lex.is(lx::TIME, first)
-                    && self.lex.cue(first).is_empty())
+                    && !self.is(p, lx::STOP | lx::TIME)
+                    && self.cue(p).is_empty())
             {
                 // "Mike DuHaime, a Republican strategist who ran two
                 // campaigns, said", "Vikram Amar, dean of the law school, said"
@@ -534,11 +650,11 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let w = self.lw(start);
-        if self.lex.is(lx::SUBJECT_PRONOUNS, w) && !matches!(w, "that" | "which" | "who") {
+        if self.is(start, lx::SUBJECT_PRONOUNS) && !matches!(w, "that" | "which" | "who") {
             return Some(start..start + 1);
         }
         if !is_wordish(&self.toks[start])
-            || (self.lex.is(lx::STOP, w) && !self.is_name_word(start))
+            || (self.is(start, lx::STOP) && !self.is_name_word(start))
             || matches!(w, "of" | "for")
         {
             return None;
@@ -559,7 +675,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 let n = self.lw(k + 1);
                 if appositive
                     && k + 1 < hi
-                    && (self.lex.is(lx::DETERMINERS, n) || self.lex.is(lx::TITLES, n))
+                    && self.is(k + 1, lx::DETERMINERS | lx::TITLES)
                     && !matches!(n, "who" | "which" | "that")
                 {
                     k += 1;
@@ -573,15 +689,15 @@ impl<'a, 't> Ctx<'a, 't> {
             let w = self.lw(k);
             if k > start
                 && !self.is_name_word(k)
-                && (self.lex.is(lx::STOP, w) && !matches!(w, "of"))
-                && !self.lex.is(lx::DETERMINERS, w)
+                && (self.is(k, lx::STOP) && !matches!(w, "of"))
+                && !self.is(k, lx::DETERMINERS)
             {
                 break;
             }
             if matches!(w, "who" | "which" | "that") {
                 break;
             }
-            if k > start && !is_cap(t) && !self.lex.cue(w).is_empty() {
+            if k > start && !is_cap(t) && !self.cue(k).is_empty() {
                 break;
             }
             k += 1;
@@ -678,12 +794,12 @@ impl<'a, 't> Ctx<'a, 't> {
             // after a name it is the verb when it reads as one ("Trump
             // launched", "Trump says"), not a noun ("Trump campaign manager").
             let after_name = is_cap(&self.toks[k - 1])
-                && !self.lex.is(lx::DETERMINERS, prev)
+                && !self.is(k - 1, lx::DETERMINERS)
                 && !prev.ends_with("'s")
                 && !prev.ends_with("’s")
-                && (w.ends_with('s') || !self.lex.cue(w).is_empty());
+                && (w.ends_with('s') || !self.cue(k).is_empty());
             if lower
-                && !self.lex.is(lx::DETERMINERS, w)
+                && !self.is(k, lx::DETERMINERS)
                 && !matches!(w, "of" | "for" | "and")
                 && (after_name
                     || w.ends_with("ed")
@@ -741,7 +857,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if e + 1 < se
             && se - e <= 40
             && !self.toks[e..se].iter().any(|t| t.is_quote())
-            && !self.lex.cue(self.lw(e + 1)).iter().any(|f| f.ing)
+            && !self.cue(e + 1).iter().any(|f| f.ing)
             && self.lw(e + 1) != "according"
         {
             let end = self.trimmed_end(e, se);
@@ -923,10 +1039,9 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             let t = &self.toks[k];
             // "told the committee on Monday that": an object comes first.
-            let object = tell_like && is_wordish(t) && self.lex.cue(w).is_empty();
+            let object = tell_like && is_wordish(t) && self.cue(k).is_empty();
             let ok = object
-                || (is_wordish(t)
-                    && (self.lex.is(lx::TIME, w) || self.lex.is(lx::TELL_OBJECTS, w) || is_cap(t)))
+                || (is_wordish(t) && (self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(t)))
                 || is_punct(t, ",");
             if !ok {
                 break;
@@ -941,9 +1056,8 @@ impl<'a, 't> Ctx<'a, 't> {
             if tell_like {
                 let mut k = j;
                 while k < sent_end && k < j + 6 && is_wordish(&self.toks[k]) {
-                    let w = self.lw(k);
-                    let det = self.lex.is(lx::DETERMINERS, w);
-                    let object = (self.lex.is(lx::TELL_OBJECTS, w) && !det)
+                    let det = self.is(k, lx::DETERMINERS);
+                    let object = (self.is(k, lx::TELL_OBJECTS) && !det)
                         || is_cap(&self.toks[k])
                         || (det && self.toks.get(k + 1).is_some_and(is_cap));
                     if !object {
@@ -1074,9 +1188,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 continue;
             }
             let subject = &self.toks[j + 1];
-            let named = is_cap(subject) || self.lex.is(lx::SUBJECT_PRONOUNS, self.lw(j + 1));
-            let cue =
-                (j + 2..(j + 6).min(content.end)).any(|m| !self.lex.cue(self.lw(m)).is_empty());
+            let named = is_cap(subject) || self.is(j + 1, lx::SUBJECT_PRONOUNS);
+            let cue = (j + 2..(j + 6).min(content.end)).any(|m| !self.cue(m).is_empty());
             if named && cue {
                 return content.start..j.max(content.start + 1);
             }
@@ -1120,36 +1233,30 @@ impl<'a, 't> Ctx<'a, 't> {
     /// anything else it is likely a noun or part of a compound ("think
     /// tank").
     fn base_form_subject_ok(&self, cue: usize, src: &Range<usize>) -> bool {
-        let w = self.lw(cue);
-        let is_base = self
-            .lex
-            .cue(w)
-            .iter()
-            .any(|f| self.lex.lemmas[f.lemma as usize] == w);
+        let is_base = self.word(cue).is_some_and(|w| w.base);
         if !is_base || src.is_empty() {
             return true;
         }
         let head = src.end - 1;
         let hw = self.lw(head);
-        self.lex.is(lx::SUBJECT_PRONOUNS, hw)
-            || self.lex.is(lx::DETERMINERS, hw)
-            || self.lex.is(lx::PLURAL_SOURCES, hw)
-            || matches!(
-                hw,
-                "people"
-                    | "police"
-                    | "media"
-                    | "public"
-                    | "staff"
-                    | "majority"
-                    | "minority"
-                    | "percent"
-                    | "%"
-                    | "half"
-                    | "third"
-                    | "quarter"
-            )
-            || hw.ends_with("ed")
+        self.is(
+            head,
+            lx::SUBJECT_PRONOUNS | lx::DETERMINERS | lx::PLURAL_SOURCES,
+        ) || matches!(
+            hw,
+            "people"
+                | "police"
+                | "media"
+                | "public"
+                | "staff"
+                | "majority"
+                | "minority"
+                | "percent"
+                | "%"
+                | "half"
+                | "third"
+                | "quarter"
+        ) || hw.ends_with("ed")
             || self.toks[head].kind == TokenKind::Number
             || (hw.ends_with('s') && !hw.ends_with("ss"))
             || (is_cap(&self.toks[head]) && !self.sentence_initial(head))
@@ -1170,7 +1277,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let ok = (is_wordish(t) && (is_cap(t) || matches!(w, "of" | "the" | "and" | "de")))
                 || self.is_hyphen_joint(k)
                 || is_punct(t, ".");
-            if !ok || !self.lex.cue(w).is_empty() && !is_cap(t) {
+            if !ok || !self.cue(k).is_empty() && !is_cap(t) {
                 return None;
             }
         }
@@ -1308,7 +1415,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if w == "according" && self.lw(i + 1) == "to" && i + 2 < se {
             return self.according(i, ss, se);
         }
-        let forms = self.lex.cue(w);
+        let forms = self.cue(i);
         if forms.is_empty() {
             return None;
         }
@@ -1328,7 +1435,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if i > ss {
             let p = self.lw(i - 1);
             if matches!(p, "to" | "of" | "whose")
-                || (self.lex.is(lx::DETERMINERS, p)
+                || (self.is(i - 1, lx::DETERMINERS)
                     && !matches!(p, "all" | "both" | "one" | "others"))
                 || (is_wordish(&toks[i - 1])
                     && toks[i - 1].stem().len() < toks[i - 1].text.len()
@@ -1406,7 +1513,7 @@ impl<'a, 't> Ctx<'a, 't> {
             // "Trump was forced into a rare retreat and said C": the
             // sentence's subject.
             let mut j = i;
-            while j > ss && self.lex.is(lx::AUX, self.lw(j - 1)) {
+            while j > ss && self.is(j - 1, lx::AUX) {
                 j -= 1;
             }
             if j > ss + 1 && self.lw(j - 1) == "and" {
@@ -1459,9 +1566,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // cue needs no that-clause.
         let class = if class == CueClass::Weak
             && !src_range.is_empty()
-            && self
-                .lex
-                .is(lx::EVIDENCE_SOURCES, self.lw(src_range.end - 1))
+            && self.is(src_range.end - 1, lx::EVIDENCE_SOURCES)
         {
             CueClass::Belief
         } else {
@@ -1511,7 +1616,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // Hewitt", "told reporters in Washington".
         while k < se.min(from + 14) && (is_wordish(&self.toks[k]) || is_punct(&self.toks[k], ",")) {
             let w = self.lw(k);
-            if w == "that" || (!is_cap(&self.toks[k]) && !self.lex.cue(w).is_empty()) {
+            if w == "that" || (!is_cap(&self.toks[k]) && !self.cue(k).is_empty()) {
                 return None;
             }
             k += 1;
@@ -1548,11 +1653,10 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut evidence = false;
         for k in i + 1..comma {
             let t = &self.toks[k];
-            let w = self.lw(k);
-            if t.is_quote() || (!is_cap(t) && self.lex.cue(w).iter().any(|f| !f.ing)) {
+            if t.is_quote() || (!is_cap(t) && self.cue(k).iter().any(|f| !f.ing)) {
                 return None;
             }
-            evidence |= self.lex.is(lx::EVIDENCE_SOURCES, w);
+            evidence |= self.is(k, lx::EVIDENCE_SOURCES);
         }
         if !evidence {
             return None;
@@ -1686,8 +1790,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     | "then"
                     | "already"
             )
-            && (ss..i - 1)
-                .all(|k| is_wordish(&self.toks[k]) && self.lex.cue(self.lw(k)).is_empty()));
+            && (ss..i - 1).all(|k| is_wordish(&self.toks[k]) && self.cue(k).is_empty()));
         let src = self.np_right_with(i + 2, se, !lead)?;
         // The source of "according to" runs on to the clause's end: "according
         // to a new poll by the network", "according to aides who were there".
@@ -1773,16 +1876,15 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut caps = 0;
         for k in a..b {
             let t = &self.toks[k];
-            let w = self.lw(k);
             if is_punct(t, ",") || self.is_hyphen_joint(k) || is_punct(t, ".") {
                 continue;
             }
-            if !is_wordish(t) || !self.lex.cue(w).is_empty() && !is_cap(t) {
+            if !is_wordish(t) || !self.cue(k).is_empty() && !is_cap(t) {
                 return false;
             }
             if is_cap(t) {
                 caps += 1;
-            } else if !self.lex.is(lx::TITLES, w) {
+            } else if !self.is(k, lx::TITLES) {
                 return false;
             }
         }

@@ -1,7 +1,11 @@
 //! The embedded word tables: reporting verbs with their inflections and the
 //! small closed word classes the attribution rules use.
+//!
+//! Every word of the tables has one [`Word`] entry (its word classes as bits
+//! and its cue forms), found by one probe of an integer-keyed hash table,
+//! after a cheap prefilter on the word's length and first byte.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
 const WORDS: &str = include_str!("../data/words.txt");
@@ -29,12 +33,148 @@ pub(crate) struct CueForm {
     pub particle: Option<String>,
 }
 
+/// A set of word classes (sections of words.txt), one bit each.
+pub(crate) type WordSet = u16;
+
+/// What the tables know of one lower-cased word.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Word {
+    /// The word classes it is in.
+    pub sets: WordSet,
+    /// The cue forms it may be.
+    pub forms: Vec<CueForm>,
+    /// Whether one of its forms is its verb's lemma ("say", "think").
+    pub base: bool,
+}
+
+/// Words of at most this many bytes are found in [`ShortIndex`].
+const SHORT: usize = 16;
+
+/// A word of at most [`SHORT`] bytes as two integers: with its length,
+/// they determine it (overlapping reads for lengths that are not 8 or 16).
+fn short_key(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    let read8 = |at: usize| {
+        b.get(at..at + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let read4 = |at: usize| {
+        b.get(at..at + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map_or(0, |a| u64::from(u32::from_le_bytes(a)))
+    };
+    if n >= 8 {
+        (read8(0), read8(n - 8))
+    } else if n >= 4 {
+        (read4(0) | (read4(n - 4) << 32), 0)
+    } else if n > 0 {
+        let at = |i: usize| b.get(i).map_or(0, |&x| u64::from(x));
+        (at(0) | (at(n / 2) << 8) | (at(n - 1) << 16), 0)
+    } else {
+        (0, 0)
+    }
+}
+
+/// One slot of [`ShortIndex`].
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    k0: u64,
+    k1: u64,
+    len: usize,
+    /// Index in [`Lexicon::entries`], or `u32::MAX` for an empty slot.
+    word: u32,
+}
+
+const EMPTY: Slot = Slot {
+    k0: 0,
+    k1: 0,
+    len: 0,
+    word: u32::MAX,
+};
+
+/// An open-addressing hash table (linear probing, at most half full) from
+/// short words to their entries: a lookup is a few integer operations and
+/// compares, with no string hashing and no `memcmp`.
+#[derive(Clone, Debug)]
+struct ShortIndex {
+    slots: Vec<Slot>,
+    used: usize,
+}
+
+impl ShortIndex {
+    fn new() -> ShortIndex {
+        ShortIndex {
+            slots: vec![EMPTY; 1024],
+            used: 0,
+        }
+    }
+
+    fn home(&self, k0: u64, k1: u64, len: usize) -> usize {
+        let h = (k0 ^ k1.rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        ((h ^ (h >> 31)) as usize) & (self.slots.len() - 1)
+    }
+
+    fn get(&self, b: &[u8]) -> Option<u32> {
+        let (k0, k1) = short_key(b);
+        let len = b.len();
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(k0, k1, len);
+        loop {
+            let s = self.slots.get(i)?;
+            if s.word == u32::MAX {
+                return None;
+            }
+            if s.k0 == k0 && s.k1 == k1 && s.len == len {
+                return Some(s.word);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds a word that is not in the table yet.
+    fn insert(&mut self, b: &[u8], word: u32) {
+        if (self.used + 1) * 2 > self.slots.len() {
+            let grown = vec![EMPTY; self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, grown);
+            for s in old.into_iter().filter(|s| s.word != u32::MAX) {
+                self.put(s);
+            }
+        }
+        let (k0, k1) = short_key(b);
+        self.put(Slot {
+            k0,
+            k1,
+            len: b.len(),
+            word,
+        });
+        self.used += 1;
+    }
+
+    fn put(&mut self, slot: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(slot.k0, slot.k1, slot.len);
+        while self.slots[i].word != u32::MAX {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+    }
+}
+
 /// The tables, built once per extractor.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    forms: HashMap<String, Vec<CueForm>>,
+    /// Every word the tables know, with what they know of it.
+    entries: Vec<Word>,
+    /// Words of at most [`SHORT`] bytes, to their index in `entries`.
+    short: ShortIndex,
+    /// Longer words (only added verbs can be), to their index in `entries`.
+    long: HashMap<String, u32>,
     pub lemmas: Vec<String>,
-    sets: HashMap<&'static str, HashSet<String>>,
+    /// The longest word, in bytes.
+    max_len: usize,
+    /// Bit `b % 64` of word `b / 64` is set when some word starts with byte `b`.
+    first: [u64; 4],
 }
 
 fn parse_class(c: &str) -> Option<CueClass> {
@@ -49,28 +189,65 @@ fn parse_class(c: &str) -> Option<CueClass> {
 impl Lexicon {
     pub fn embedded() -> Lexicon {
         let mut lex = Lexicon {
-            forms: HashMap::new(),
+            entries: Vec::new(),
+            short: ShortIndex::new(),
+            long: HashMap::new(),
             lemmas: Vec::new(),
-            sets: HashMap::new(),
+            max_len: 0,
+            first: [0; 4],
         };
         for line in CUE_VERBS.lines() {
             lex.add_verb_line(line);
         }
-        let mut section: Option<&'static str> = None;
+        let mut section: Option<WordSet> = None;
         for line in WORDS.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = SECTIONS.iter().copied().find(|s| *s == name);
+                section = SECTIONS
+                    .iter()
+                    .find(|(s, _)| *s == name)
+                    .map(|&(_, bit)| bit);
                 continue;
             }
-            if let Some(s) = section {
-                lex.sets.entry(s).or_default().insert(line.to_lowercase());
+            if let Some(bit) = section {
+                lex.entry(line.to_lowercase()).sets |= bit;
             }
         }
         lex
+    }
+
+    /// The entry of `word`, made empty if it is new.
+    fn entry(&mut self, word: String) -> &mut Word {
+        let at = match self.index(&word) {
+            Some(at) => at,
+            None => {
+                let at = self.entries.len() as u32;
+                self.entries.push(Word::default());
+                self.max_len = self.max_len.max(word.len());
+                if let Some(&b) = word.as_bytes().first() {
+                    self.first[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+                if word.len() <= SHORT {
+                    self.short.insert(word.as_bytes(), at);
+                } else {
+                    self.long.insert(word, at);
+                }
+                at
+            }
+        };
+        &mut self.entries[at as usize]
+    }
+
+    /// Where `word` is in `entries`.
+    fn index(&self, word: &str) -> Option<u32> {
+        if word.len() <= SHORT {
+            self.short.get(word.as_bytes())
+        } else {
+            self.long.get(word).copied()
+        }
     }
 
     /// Adds one line of the verb table format: `CLASS LEMMA FORMS... [+PARTICLE]`.
@@ -96,62 +273,102 @@ impl Lexicon {
         let lemma = first.trim_end_matches('!');
         let skip = usize::from(lemma.len() != first.len());
         let id = self.lemmas.len() as u32;
-        self.lemmas.push(lemma.to_lowercase());
+        let lemma_lower = lemma.to_lowercase();
         for f in &forms[skip..] {
             let f = f.to_lowercase();
             let ing = f.ends_with("ing") && !lemma.ends_with("ing");
-            let entry = self.forms.entry(f).or_default();
+            let base = f == lemma_lower;
+            let entry = self.entry(f);
             let form = CueForm {
                 class,
                 ing,
                 lemma: id,
                 particle: particle.clone(),
             };
-            if !entry.contains(&form) {
-                entry.push(form);
+            if !entry.forms.contains(&form) {
+                entry.forms.push(form);
+            }
+            entry.base |= base;
+        }
+        self.lemmas.push(lemma_lower);
+    }
+
+    /// The entry of a lower-cased word, if the tables have one.
+    #[inline]
+    pub fn word(&self, lower: &str) -> Option<&Word> {
+        let b = *lower.as_bytes().first()?;
+        if lower.len() > self.max_len || self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+            return None;
+        }
+        self.entries.get(self.index(lower)? as usize)
+    }
+
+    /// The entry of `text` lower-cased ([`str::to_lowercase`]), without
+    /// allocating for a short ASCII word.
+    pub fn word_ci(&self, text: &str) -> Option<&Word> {
+        if text.is_ascii() {
+            if text.len() > self.max_len {
+                return None;
+            }
+            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+                return self.word(text);
+            }
+            let mut buf = [0u8; 64];
+            if let Some(buf) = buf.get_mut(..text.len()) {
+                buf.copy_from_slice(text.as_bytes());
+                buf.make_ascii_lowercase();
+                return std::str::from_utf8(buf).ok().and_then(|w| self.word(w));
             }
         }
+        self.word(&text.to_lowercase())
     }
 
     /// The cue forms a word may be (lower-cased lookup).
+    #[cfg(test)]
     pub fn cue(&self, lower: &str) -> &[CueForm] {
-        self.forms.get(lower).map_or(&[], Vec::as_slice)
+        self.word(lower).map_or(&[], |w| w.forms.as_slice())
     }
 
     /// Whether `lower` is in the word class `set` (a section of words.txt).
-    pub fn is(&self, set: &'static str, lower: &str) -> bool {
-        self.sets.get(set).is_some_and(|s| s.contains(lower))
+    pub fn is(&self, set: WordSet, lower: &str) -> bool {
+        self.word(lower).is_some_and(|w| w.sets & set != 0)
+    }
+
+    /// Whether `text` lower-cased is in the word class `set`.
+    pub fn is_ci(&self, set: WordSet, text: &str) -> bool {
+        self.word_ci(text).is_some_and(|w| w.sets & set != 0)
     }
 }
 
-pub(crate) const SUBJECT_PRONOUNS: &str = "subject_pronouns";
-pub(crate) const DETERMINERS: &str = "determiners";
-pub(crate) const STOP: &str = "stop";
-pub(crate) const AUX: &str = "aux";
-pub(crate) const TELL_OBJECTS: &str = "tell_objects";
-pub(crate) const TIME: &str = "time";
-pub(crate) const TITLES: &str = "titles";
-pub(crate) const MALE_TITLES: &str = "male_titles";
-pub(crate) const FEMALE_TITLES: &str = "female_titles";
-pub(crate) const PLURAL_SOURCES: &str = "plural_sources";
-pub(crate) const FEMALE_NAMES: &str = "female_names";
-pub(crate) const MALE_NAMES: &str = "male_names";
-pub(crate) const EVIDENCE_SOURCES: &str = "evidence_sources";
+pub(crate) const SUBJECT_PRONOUNS: WordSet = 1;
+pub(crate) const DETERMINERS: WordSet = 1 << 1;
+pub(crate) const STOP: WordSet = 1 << 2;
+pub(crate) const AUX: WordSet = 1 << 3;
+pub(crate) const TELL_OBJECTS: WordSet = 1 << 4;
+pub(crate) const TIME: WordSet = 1 << 5;
+pub(crate) const TITLES: WordSet = 1 << 6;
+pub(crate) const MALE_TITLES: WordSet = 1 << 7;
+pub(crate) const FEMALE_TITLES: WordSet = 1 << 8;
+pub(crate) const PLURAL_SOURCES: WordSet = 1 << 9;
+pub(crate) const FEMALE_NAMES: WordSet = 1 << 10;
+pub(crate) const MALE_NAMES: WordSet = 1 << 11;
+pub(crate) const EVIDENCE_SOURCES: WordSet = 1 << 12;
 
-const SECTIONS: [&str; 13] = [
-    SUBJECT_PRONOUNS,
-    DETERMINERS,
-    STOP,
-    AUX,
-    TELL_OBJECTS,
-    TIME,
-    TITLES,
-    MALE_TITLES,
-    FEMALE_TITLES,
-    PLURAL_SOURCES,
-    FEMALE_NAMES,
-    MALE_NAMES,
-    EVIDENCE_SOURCES,
+/// The sections of words.txt and their bits.
+const SECTIONS: [(&str, WordSet); 13] = [
+    ("subject_pronouns", SUBJECT_PRONOUNS),
+    ("determiners", DETERMINERS),
+    ("stop", STOP),
+    ("aux", AUX),
+    ("tell_objects", TELL_OBJECTS),
+    ("time", TIME),
+    ("titles", TITLES),
+    ("male_titles", MALE_TITLES),
+    ("female_titles", FEMALE_TITLES),
+    ("plural_sources", PLURAL_SOURCES),
+    ("female_names", FEMALE_NAMES),
+    ("male_names", MALE_NAMES),
+    ("evidence_sources", EVIDENCE_SOURCES),
 ];
 
 #[cfg(test)]
@@ -171,10 +388,59 @@ mod tests {
         assert!(lex.cue("table").is_empty());
         assert!(lex.cue("state").is_empty());
         assert_eq!(lex.lemmas[lex.cue("stated")[0].lemma as usize], "state");
-        for s in SECTIONS {
-            assert!(lex.sets.get(s).is_some_and(|s| !s.is_empty()), "{s}");
+        for (name, bit) in SECTIONS {
+            assert!(lex.entries.iter().any(|w| w.sets & bit != 0), "{name}");
         }
         assert!(lex.is(STOP, "and"));
         assert!(lex.is(FEMALE_NAMES, "hillary"));
+        assert!(lex.is_ci(FEMALE_NAMES, "Hillary"));
+        assert!(!lex.is(STOP, ""));
+        assert!(lex.word("said").is_some_and(|w| !w.base));
+        assert!(lex.word("say").is_some_and(|w| w.base));
+    }
+
+    #[test]
+    fn every_word_found() {
+        let mut lex = Lexicon::embedded();
+        lex.add_verb_line("S overcompartmentalize overcompartmentalized");
+        let mut section = 0;
+        for line in WORDS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = SECTIONS.iter().find(|(s, _)| *s == name).map_or(0, |s| s.1);
+                continue;
+            }
+            let w = line.to_lowercase();
+            assert!(lex.word(&w).is_some_and(|e| e.sets & section != 0), "{w}");
+            assert!(lex.is_ci(section, &line.to_uppercase()), "{w}");
+        }
+        let mut forms: Vec<String> = CUE_VERBS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split_whitespace().skip(1))
+            .filter(|w| !w.starts_with('+') && !w.ends_with('!'))
+            .map(str::to_lowercase)
+            .collect();
+        forms.push("overcompartmentalized".into());
+        for f in &forms {
+            let e = lex.word(f).unwrap_or_else(|| panic!("{f}"));
+            assert!(!e.forms.is_empty(), "{f}");
+            // Near misses are other entries or none.
+            for other in [
+                format!("{f}x"),
+                f[..f.len() - 1].to_string(),
+                format!("x{f}"),
+            ] {
+                assert!(
+                    lex.word(&other).is_none_or(|o| !std::ptr::eq(o, e)),
+                    "{other}"
+                );
+            }
+        }
+        assert!(lex.word("overcompartmentalize").is_some_and(|w| w.base));
+        assert!(lex.word("overcompartmentalized").is_some_and(|w| !w.base));
+        assert!(lex.word("x").is_none());
     }
 }

@@ -412,7 +412,14 @@ impl QuoteExtractor {
         gaz: Option<&Gazetteer>,
         mentions: &[Mention],
     ) -> Vec<Quote> {
-        let ctx = Ctx::new(doc, &self.lex, self.scare_words, self.inner_words);
+        let mut lowered = String::new();
+        let ctx = Ctx::new(
+            doc,
+            &self.lex,
+            &mut lowered,
+            self.scare_words,
+            self.inner_words,
+        );
         let found = ctx.run();
         let toks = doc.tokens();
         let text = doc.text();

@@ -20,6 +20,11 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
+    if matches!(c, '\u{2000}'..='\u{206F}') {
+        // General Punctuation (the curly quotes, dashes and spaces of news
+        // text) has no letters or digits: skip the Unicode tables.
+        return is_mark(c);
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -29,6 +34,10 @@ pub fn is_word_char(c: char) -> bool {
 #[inline]
 pub fn is_mark(c: char) -> bool {
     let u = c as u32;
+    if u < 0x0300 {
+        // ASCII and Latin letters: below the first range.
+        return false;
+    }
     matches!(u,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
         | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
@@ -126,4 +135,16 @@ pub fn is_symbol(c: char) -> bool {
     matches!(u, 0x00A2..=0x00A9 | 0x00AC | 0x00AE..=0x00B1 | 0x00B4 | 0x00B5 | 0x00B8 | 0x00D7 | 0x00F7
         | 0x20A0..=0x20CF | 0x2100..=0x214F | 0x2190..=0x23FF | 0x2500..=0x27BF
         | 0x2900..=0x2BFF | 0x1F000..=0x1FAFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn general_punctuation_fast_path_agrees_with_unicode() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
+        }
+    }
 }

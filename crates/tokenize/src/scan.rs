@@ -89,13 +89,17 @@ impl<'t, 'a> Tokens<'t, 'a> {
         let start = self.pos;
         let mut end = start;
         let mut simple = true;
-        while end < bytes.len() {
-            let b = bytes[end];
+        loop {
+            // Letters and digits, the bulk of a chunk, in a tight loop.
+            while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+                end += 1;
+            }
+            let Some(&b) = bytes.get(end) else { break };
             if b < 0x80 {
                 if matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C) {
                     break;
                 }
-                simple &= b.is_ascii_alphanumeric();
+                simple = false;
                 end += 1;
             } else {
                 let c = next_char(self.text, end);
@@ -107,10 +111,12 @@ impl<'t, 'a> Tokens<'t, 'a> {
             }
         }
         self.pos = end;
-        let after_terminal = self.pending.last().is_some_and(|r| {
-            r.kind == TokenKind::Punctuation
-                && self.text[r.start..r.end].chars().all(chars::is_terminal)
-        });
+        // Only the scanner of a non-simple chunk asks.
+        let after_terminal = !simple
+            && self.pending.last().is_some_and(|r| {
+                r.kind == TokenKind::Punctuation
+                    && self.text[r.start..r.end].chars().all(chars::is_terminal)
+            });
         self.pending.clear();
         self.next_pending = 0;
         self.pending_paragraph = self.paragraph;
@@ -165,6 +171,17 @@ impl<'t> Iterator for Tokens<'t, '_> {
 }
 
 impl std::iter::FusedIterator for Tokens<'_, '_> {}
+
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The character at byte offset `i` (which must be a char boundary).
 #[inline]

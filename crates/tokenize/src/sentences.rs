@@ -12,7 +12,14 @@ use crate::tables::{AbbreviationClass, Tables};
 use crate::{Sentence, Token, TokenKind};
 
 fn is_terminal_punct(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Punctuation && t.text.chars().all(chars::is_terminal)
+    if t.kind != TokenKind::Punctuation {
+        return false;
+    }
+    match t.text.as_bytes().first() {
+        // An ASCII mark other than . ? ! (commas, brackets): not terminal.
+        Some(&b) if b < 0x80 && !matches!(b, b'.' | b'?' | b'!') => false,
+        _ => t.text.chars().all(chars::is_terminal),
+    }
 }
 
 fn is_closer(t: &Token<'_>) -> bool {
@@ -82,35 +89,45 @@ fn wide_gap(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 /// final punctuation, at least two words and most of them capitalized, and
 /// the next line opens with a capital or a quote mark.
 fn heading_line_ends(text: &str, tokens: &[Token<'_>], start: usize, i: usize) -> bool {
+    if i - start > 12 {
+        return false;
+    }
     let (prev, next) = (&tokens[i - 1], &tokens[i]);
-    let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
-    if !gap.contains('\n') || i - start > 12 {
+    if !line_break_between(text, prev, next) {
         return false;
     }
     // Only the line just ended counts: tokens after the last line break.
     let line_start = (start..i)
         .rev()
-        .find(|&k| {
-            k > start
-                && text
-                    .get(tokens[k - 1].span.end..tokens[k].span.start)
-                    .is_some_and(|g| g.contains('\n'))
-        })
+        .find(|&k| k > start && line_break_between(text, &tokens[k - 1], &tokens[k]))
         .unwrap_or(start);
     let line = &tokens[line_start..i];
     if prev.kind == TokenKind::Punctuation || prev.kind == TokenKind::OpenQuote {
         return false;
     }
-    let words: Vec<&Token<'_>> = line
-        .iter()
-        .filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let capitalized = words
-        .iter()
-        .filter(|t| t.text.starts_with(char::is_uppercase))
-        .count();
+    let (mut words, mut capitalized) = (0usize, 0usize);
+    for t in line {
+        if let Some(c) = t.text.chars().next()
+            && c.is_alphabetic()
+        {
+            words += 1;
+            capitalized += usize::from(c.is_uppercase());
+        }
+    }
     let opens = next.text.starts_with(char::is_uppercase) || next.kind == TokenKind::OpenQuote;
-    words.len() >= 2 && capitalized * 10 >= words.len() * 6 && opens
+    words >= 2 && capitalized * 10 >= words * 6 && opens
+}
+
+/// Whether the whitespace between `a` and `b` holds a line break.
+#[inline]
+fn line_break_between(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    // Spans are character boundaries, and `\n` is never part of a longer
+    // UTF-8 sequence, so a byte search sees the same gap as a `str` one.
+    b.span.start > a.span.end
+        && text
+            .as_bytes()
+            .get(a.span.end..b.span.start)
+            .is_some_and(|g| g.contains(&b'\n'))
 }
 
 pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentence>) {
@@ -145,7 +162,7 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
             }
         }
         let at_start = i == start || (i == start + 1 && is_bullet(&tokens[start]));
-        if let Some(v) = list_marker(tokens, i).filter(|_| at_start) {
+        if at_start && let Some(v) = list_marker(tokens, i) {
             marker = Some(v);
             marker_at = i;
         }

@@ -1,7 +1,56 @@
 //! The data tables under `data/`, parsed once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
+
+/// A multiplicative hasher for the short words of the fixed tables, looked
+/// up once per abbreviation candidate: much cheaper than the default
+/// SipHash, whose resistance to chosen keys buys nothing for built-in word
+/// lists.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordHasher(u64);
+
+const WORD_HASH_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl WordHasher {
+    #[inline]
+    fn mix(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(23) ^ w).wrapping_mul(WORD_HASH_K);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(w));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i) | 0x100);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // Fold the high bits, which the multiplication mixes best, into the
+        // low ones that pick the bucket.
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type WordBuild = BuildHasherDefault<WordHasher>;
 
 /// How an abbreviation behaves before a capitalized word (see
 /// `data/abbreviations.txt`).
@@ -30,9 +79,9 @@ const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
 /// Lowercased lookup tables. Keys are lowercase ASCII or Unicode-lowercased.
 #[derive(Debug, Clone)]
 pub(crate) struct Tables {
-    pub abbreviations: HashMap<String, AbbreviationClass>,
-    pub hyphen_prefixes: HashSet<String>,
-    pub starters: HashSet<String>,
+    pub abbreviations: HashMap<String, AbbreviationClass, WordBuild>,
+    pub hyphen_prefixes: HashSet<String, WordBuild>,
+    pub starters: HashSet<String, WordBuild>,
     /// Longest key in `abbreviations`, in bytes: longer words skip the lookup.
     pub max_abbreviation_len: usize,
 }
@@ -49,7 +98,7 @@ impl Tables {
         TABLES
             .get_or_init(|| {
                 let mut t = Tables {
-                    abbreviations: HashMap::new(),
+                    abbreviations: HashMap::default(),
                     hyphen_prefixes: data_lines(HYPHEN_PREFIXES).map(str::to_owned).collect(),
                     starters: data_lines(SENTENCE_STARTERS).map(str::to_owned).collect(),
                     max_abbreviation_len: 0,
@@ -97,14 +146,25 @@ impl Tables {
     }
 
     pub(crate) fn is_hyphen_prefix(&self, word: &str) -> bool {
-        word.len() <= 8 && self.hyphen_prefixes.contains(&ascii_lower(word))
+        word.len() <= 8
+            && self
+                .hyphen_prefixes
+                .contains(ascii_lower(word, &mut [0; 8]))
     }
 
     pub(crate) fn is_starter(&self, word: &str) -> bool {
-        word.len() <= 12 && self.starters.contains(&ascii_lower(word))
+        word.len() <= 12 && self.starters.contains(ascii_lower(word, &mut [0; 12]))
     }
 }
 
-fn ascii_lower(word: &str) -> String {
-    word.to_ascii_lowercase()
+/// `word` with ASCII letters lowercased, in `buf` (no allocation); `""` if
+/// it does not fit, which callers rule out by length first.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> &'b str {
+    let Some(b) = buf.get_mut(..word.len()) else {
+        return "";
+    };
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    // Lowercasing ASCII bytes keeps UTF-8 valid.
+    std::str::from_utf8(b).unwrap_or_default()
 }
