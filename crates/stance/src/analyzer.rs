@@ -9,7 +9,7 @@ use newsnlp_quotes::{Quote, QuoteKind};
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use crate::certainty::{Certainty, RawCue};
-use crate::features::{classes, valences};
+use crate::features::valences_and_classes;
 use crate::lexicon::{LEXICONS, WordList};
 use crate::polarity::Polarity;
 use crate::sentiment::TargetSentiment;
@@ -1346,10 +1346,15 @@ impl Collector {
     /// Whether a stance of `holder` on `target` is in already (then a
     /// [`push`](Self::push) of another would be dropped).
     fn has(&self, target: &Range<usize>, holder: &str) -> bool {
-        self.seen.get(&(target.start, target.end)).is_some_and(|same| {
-            same.iter()
-                .any(|&i| self.stances.get(i).is_some_and(|t| t.holder.name() == holder))
-        })
+        self.seen
+            .get(&(target.start, target.end))
+            .is_some_and(|same| {
+                same.iter().any(|&i| {
+                    self.stances
+                        .get(i)
+                        .is_some_and(|t| t.holder.name() == holder)
+                })
+            })
     }
 
     fn push(&mut self, s: Stance) {
@@ -1477,8 +1482,9 @@ impl StanceAnalyzer {
         let rel = t.start - w.start..t.end - w.start;
         let p = cache.get(w);
         if p.vals.is_none() {
-            p.vals = Some(valences(&p.tokens, &LEXICONS));
-            p.classes = classes(&p.tokens, &LEXICONS);
+            let (vals, classes) = valences_and_classes(&p.tokens, &LEXICONS);
+            p.vals = Some(vals);
+            p.classes = classes;
             p.ids = self.sentiment.token_ids(&p.tokens);
         }
         let vals = p.vals.as_deref().unwrap_or_default();

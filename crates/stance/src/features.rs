@@ -49,7 +49,7 @@ pub(crate) fn token_range(tokens: &[Token<'_>], span: &Range<usize>) -> Range<us
     }
 }
 
-const PRONOUNS: WordList = WordList::new(&[
+pub(crate) const PRONOUNS: WordList = WordList::new(&[
     "he",
     "she",
     "him",
@@ -75,7 +75,7 @@ const PRONOUNS: WordList = WordList::new(&[
     "your",
 ]);
 
-const CLAUSE_WORDS: WordList = WordList::new(&[
+pub(crate) const CLAUSE_WORDS: WordList = WordList::new(&[
     "but", "although", "though", "while", "whereas", "however", "yet", "despite",
 ]);
 
@@ -174,6 +174,66 @@ pub(crate) fn classes(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
             c
         })
         .collect()
+}
+
+/// [`valences`] and [`classes`] at once, with one lookup of each token's
+/// word in the lexicons ([`Lexicons::info`]): the same values.
+pub(crate) fn valences_and_classes(tokens: &[Token<'_>], lex: &Lexicons) -> (Vec<f32>, Vec<u8>) {
+    let infos: Vec<_> = tokens.iter().map(|t| lex.info(&t.lower)).collect();
+    let mut cls = Vec::with_capacity(tokens.len());
+    for (t, info) in tokens.iter().zip(&infos) {
+        let mut c = 0;
+        if t.is_word() {
+            c |= C_WORD;
+            if t.text.chars().next().is_some_and(char::is_uppercase) {
+                c |= C_CAPITAL;
+            }
+            if info.pronoun {
+                c |= C_PRONOUN;
+            }
+            if info.negator || t.lower.ends_with("n't") {
+                c |= C_NEGATOR;
+            }
+            if info.clause {
+                c |= C_BREAK;
+            }
+        } else {
+            if is_quote(t) {
+                c |= C_QUOTE;
+            }
+            if is_clause_break(t) {
+                c |= C_BREAK;
+            }
+        }
+        cls.push(c);
+    }
+    let mut vals = vec![0.0; tokens.len()];
+    for (i, info) in infos.iter().enumerate() {
+        if cls[i] & C_WORD == 0 {
+            continue;
+        }
+        let Some(mut v) = info.valence else { continue };
+        // Intensifier right before (or two before: "very, very bad").
+        for back in 1..=2 {
+            if let Some(f) = i.checked_sub(back).and_then(|j| infos[j].intensifier) {
+                v *= 1.0 + f;
+                break;
+            }
+        }
+        // Negator within three words before, not across a clause break.
+        for back in 1..=3 {
+            let Some(j) = i.checked_sub(back) else { break };
+            if cls[j] & C_BREAK != 0 {
+                break;
+            }
+            if cls[j] & C_NEGATOR != 0 {
+                v *= -0.74;
+                break;
+            }
+        }
+        vals[i] = v;
+    }
+    (vals, cls)
 }
 
 /// Small counts as feature-name parts.
@@ -664,5 +724,27 @@ mod tests {
         assert!(v("a slightly good deal") < v("a good deal"));
         // A clause break ends the negator's scope.
         assert!(v("no, a good deal") > 0.0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_lookup_gives_the_same_valences_and_classes(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "not", "very", "extremely", "good", "bad", "Terrible", "he", "They", "but", "while",
+                "don't", "isn't", "never", ",", ";", "“", "”", "\"", "?", "Smith", "the", "hardly",
+                "really", "great", "so", "—", "(", "win", "LOVE", "no", ":)",
+            ]), 0..24)
+        ) {
+            let s = words.join(" ");
+            let toks = tokenize(&s);
+            let lex = &*LEXICONS;
+            let (vals, cls) = valences_and_classes(&toks, lex);
+            proptest::prop_assert_eq!(cls, classes(&toks, lex));
+            let want = valences(&toks, lex);
+            proptest::prop_assert_eq!(
+                vals.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                want.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+            );
+        }
     }
 }

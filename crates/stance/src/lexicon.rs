@@ -168,6 +168,11 @@ impl WordList {
         WordList { words, filter, odd }
     }
 
+    /// The words.
+    pub(crate) const fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     /// Whether `w` is one of the words (as `<[&str]>::contains`).
     #[inline]
     pub(crate) fn contains(&self, w: &&str) -> bool {
@@ -182,9 +187,30 @@ impl WordList {
     }
 }
 
+/// What the lexicons say of one lowercased word, found with one lookup
+/// ([`Lexicons::info`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordInfo {
+    /// Its valence (VADER units).
+    pub valence: Option<f32>,
+    /// Its intensifier weight.
+    pub intensifier: Option<f32>,
+    /// Whether it is in the negator list (the "n't" rule of
+    /// [`Lexicons::is_negator`] is not included).
+    pub negator: bool,
+    /// Whether it is a pronoun of the features ([`crate::features::PRONOUNS`]).
+    pub pronoun: bool,
+    /// Whether it is a clause word of the features
+    /// ([`crate::features::CLAUSE_WORDS`]).
+    pub clause: bool,
+}
+
 /// All the lexicons, parsed.
 #[derive(Debug)]
 pub(crate) struct Lexicons {
+    /// Every word of the valence, intensifier and negator lists and of the
+    /// features' pronouns and clause words, with what they say of it.
+    words: FastMap<&'static str, WordInfo>,
     pub valence: FastMap<&'static str, f32>,
     pub negators: FastSet<&'static str>,
     /// The negators, for a quick rejection.
@@ -217,8 +243,26 @@ impl Lexicons {
     fn load() -> Self {
         let negators: FastSet<&'static str> = entries(NEGATORS).map(|(k, _)| k).collect();
         let intensifiers = numbers(INTENSIFIERS);
+        let valence = numbers(VADER);
+        let mut words: FastMap<&'static str, WordInfo> = FastMap::default();
+        for (w, v) in &valence {
+            words.entry(w).or_default().valence = Some(*v);
+        }
+        for (w, v) in &intensifiers {
+            words.entry(w).or_default().intensifier = Some(*v);
+        }
+        for w in &negators {
+            words.entry(w).or_default().negator = true;
+        }
+        for w in crate::features::PRONOUNS.words() {
+            words.entry(w).or_default().pronoun = true;
+        }
+        for w in crate::features::CLAUSE_WORDS.words() {
+            words.entry(w).or_default().clause = true;
+        }
         Lexicons {
-            valence: numbers(VADER),
+            words,
+            valence,
             negator_filter: WordFilter::of(negators.iter().copied()),
             negators,
             intensifier_filter: WordFilter::of(intensifiers.keys().copied()),
@@ -226,6 +270,12 @@ impl Lexicons {
             hedges: PhraseTable::parse(HEDGES),
             boosters: PhraseTable::parse(BOOSTERS),
         }
+    }
+
+    /// Everything the lists say of a lowercased word, in one lookup.
+    #[inline]
+    pub(crate) fn info(&self, lower: &str) -> WordInfo {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     /// Whether a lowercased word negates what follows it.
