@@ -9,8 +9,8 @@ use newsnlp_quotes::{Quote, QuoteKind};
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use crate::certainty::{Certainty, RawCue};
-use crate::features::valences_and_classes;
-use crate::lexicon::{LEXICONS, WordList};
+use crate::features::valences_and_classes_from;
+use crate::lexicon::{LEXICONS, WordInfo, WordList};
 use crate::polarity::Polarity;
 use crate::sentiment::TargetSentiment;
 use crate::tokens::{Token, tokenize_lowered};
@@ -1286,11 +1286,25 @@ struct Window<'t> {
     text: &'t str,
     tokens: Vec<Token<'t>>,
     vals: Option<Vec<f32>>,
-    /// The model's ids of the tokens' words, with `vals`.
+    /// The model's ids of the tokens' words, with `infos`.
     ids: Option<Vec<u32>>,
+    /// What the lexicons say of the tokens' words (one lookup per token,
+    /// with their ids).
+    infos: Option<Vec<WordInfo>>,
     /// The tokens' feature classes, with `vals`.
     classes: Vec<u8>,
     cues: Option<Vec<RawCue>>,
+}
+
+impl Window<'_> {
+    /// Looks up the tokens' word ids and lexicon facts, on first use.
+    fn facts(&mut self, clf: &TargetSentiment) {
+        if self.infos.is_none() {
+            let (ids, infos) = clf.token_facts(&self.tokens);
+            self.ids = ids;
+            self.infos = Some(infos);
+        }
+    }
 }
 
 /// The windows of a document read so far, each tokenized once: the targets
@@ -1326,6 +1340,7 @@ impl<'t> Windows<'t> {
                     tokens: tokenize_lowered(part, low),
                     vals: None,
                     ids: None,
+                    infos: None,
                     classes: Vec::new(),
                     cues: None,
                 }
@@ -1462,9 +1477,13 @@ impl StanceAnalyzer {
         let ev = clip(evidence, &w);
         let rel = ev.start - w.start..ev.end - w.start;
         let p = cache.get(w);
-        let cues = p
-            .cues
-            .get_or_insert_with(|| crate::certainty::raw_cues(&p.tokens));
+        if p.cues.is_none() {
+            p.facts(&self.sentiment);
+            let infos = p.infos.as_deref().unwrap_or_default();
+            let cues = crate::certainty::raw_cues_from(&p.tokens, infos);
+            p.cues = Some(cues);
+        }
+        let cues = p.cues.as_deref().unwrap_or_default();
         self.certainty
             .assess_cues(p.text, rel, cues, false)
             .certainty
@@ -1482,10 +1501,11 @@ impl StanceAnalyzer {
         let rel = t.start - w.start..t.end - w.start;
         let p = cache.get(w);
         if p.vals.is_none() {
-            let (vals, classes) = valences_and_classes(&p.tokens, &LEXICONS);
+            p.facts(&self.sentiment);
+            let infos = p.infos.as_deref().unwrap_or_default();
+            let (vals, classes) = valences_and_classes_from(&p.tokens, infos);
             p.vals = Some(vals);
             p.classes = classes;
-            p.ids = self.sentiment.token_ids(&p.tokens);
         }
         let vals = p.vals.as_deref().unwrap_or_default();
         self.sentiment

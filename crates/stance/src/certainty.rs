@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::features::clamp_span;
-use crate::lexicon::LEXICONS;
+use crate::lexicon::{LEXICONS, WordInfo};
 use crate::tokens::{Token, tokenize};
 
 /// Whether a cue lowers or raises certainty (before negation).
@@ -249,15 +249,25 @@ pub(crate) struct RawCue {
 
 /// The hedges and boosters of a tokenized sentence, in order.
 pub(crate) fn raw_cues(tokens: &[Token<'_>]) -> Vec<RawCue> {
+    raw_cues_from(tokens, &[])
+}
+
+/// [`raw_cues`], skipping the words that start no phrase by their
+/// [`WordInfo`]s (one per token; without them every word is tried).
+pub(crate) fn raw_cues_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<RawCue> {
     let lex = &*LEXICONS;
     let mut cues = Vec::new();
-    let mut in_cue = vec![false; tokens.len()];
+    let mut in_cue = Vec::new();
+    let known = infos.len() == tokens.len();
     let mut i = 0;
     while i < tokens.len() {
-        if !tokens[i].is_word() {
+        if !tokens[i].is_word() || (known && !infos[i].cue_start) {
             // Punctuation never starts a phrase.
             i += 1;
             continue;
+        }
+        if in_cue.is_empty() {
+            in_cue = vec![false; tokens.len()];
         }
         let hedge = lex.hedges.longest_at(tokens, i);
         let booster = lex.boosters.longest_at(tokens, i);

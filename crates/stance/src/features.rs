@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{LEXICONS, Lexicons, WordList};
+use crate::lexicon::{LEXICONS, Lexicons, WordInfo, WordList};
 use crate::tokens::{Token, tokenize};
 
 /// Clamps `target` to `sentence`: both ends are cut to the sentence length
@@ -178,10 +178,27 @@ pub(crate) fn classes(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
 
 /// [`valences`] and [`classes`] at once, with one lookup of each token's
 /// word in the lexicons ([`Lexicons::info`]): the same values.
+#[cfg(test)]
 pub(crate) fn valences_and_classes(tokens: &[Token<'_>], lex: &Lexicons) -> (Vec<f32>, Vec<u8>) {
     let infos: Vec<_> = tokens.iter().map(|t| lex.info(&t.lower)).collect();
+    valences_and_classes_from(tokens, &infos)
+}
+
+/// [`valences_and_classes`] from the tokens' [`WordInfo`]s, looked up
+/// beforehand (one per token).
+pub(crate) fn valences_and_classes_from(
+    tokens: &[Token<'_>],
+    infos: &[WordInfo],
+) -> (Vec<f32>, Vec<u8>) {
+    let own: Vec<WordInfo>;
+    let infos = if infos.len() == tokens.len() {
+        infos
+    } else {
+        own = tokens.iter().map(|t| LEXICONS.info(&t.lower)).collect();
+        &own
+    };
     let mut cls = Vec::with_capacity(tokens.len());
-    for (t, info) in tokens.iter().zip(&infos) {
+    for (t, info) in tokens.iter().zip(infos) {
         let mut c = 0;
         if t.is_word() {
             c |= C_WORD;

@@ -203,6 +203,8 @@ pub(crate) struct WordInfo {
     /// Whether it is a clause word of the features
     /// ([`crate::features::CLAUSE_WORDS`]).
     pub clause: bool,
+    /// Whether a hedge or booster phrase starts with it.
+    pub cue_start: bool,
 }
 
 /// All the lexicons, parsed.
@@ -260,6 +262,11 @@ impl Lexicons {
         for w in crate::features::CLAUSE_WORDS.words() {
             words.entry(w).or_default().clause = true;
         }
+        let hedges = PhraseTable::parse(HEDGES);
+        let boosters = PhraseTable::parse(BOOSTERS);
+        for w in hedges.by_first.keys().chain(boosters.by_first.keys()) {
+            words.entry(w).or_default().cue_start = true;
+        }
         Lexicons {
             words,
             valence,
@@ -267,8 +274,8 @@ impl Lexicons {
             negators,
             intensifier_filter: WordFilter::of(intensifiers.keys().copied()),
             intensifiers,
-            hedges: PhraseTable::parse(HEDGES),
-            boosters: PhraseTable::parse(BOOSTERS),
+            hedges,
+            boosters,
         }
     }
 
@@ -276,6 +283,11 @@ impl Lexicons {
     #[inline]
     pub(crate) fn info(&self, lower: &str) -> WordInfo {
         self.words.get(lower).copied().unwrap_or_default()
+    }
+
+    /// Every word [`info`](Self::info) knows, with what it says of it.
+    pub(crate) fn infos(&self) -> impl Iterator<Item = (&'static str, WordInfo)> + '_ {
+        self.words.iter().map(|(w, i)| (*w, *i))
     }
 
     /// Whether a lowercased word negates what follows it.

@@ -8,6 +8,7 @@ use std::sync::{LazyLock, OnceLock};
 use crate::error::Error;
 use crate::features;
 use crate::hash::FastMap;
+use crate::lexicon::{LEXICONS, WordInfo};
 use crate::polarity::Sentiment;
 use crate::tokens::Token;
 
@@ -73,7 +74,12 @@ impl PartialEq for Model {
 /// sentence's tokens without building their names.
 #[derive(Clone, Default)]
 struct Index {
+    /// The words of the features, by id (while building).
     vocab: FastMap<Box<str>, u32>,
+    /// Every word of the features and of the lexicons: its id
+    /// ([`UNKNOWN`] outside the features) and what the lexicons say of it,
+    /// so that a token's word is looked up once.
+    words_info: FastMap<Box<str>, (u32, WordInfo)>,
     /// The pair features, by [`pair_key`].
     keys: FastMap<u64, [f32; 3]>,
     /// The word features, dense: `words[id * WORD_PREFIXES.len() + p]` is
@@ -107,6 +113,7 @@ impl Index {
                 .map(|name| weights.get(*name).copied())
                 .collect(),
             words: Vec::new(),
+            words_info: FastMap::default(),
         };
         let mut words = Vec::new();
         for (name, w) in weights {
@@ -138,6 +145,16 @@ impl Index {
             if let Some(slot) = ix.words.get_mut(a as usize * np + p) {
                 *slot = w;
             }
+        }
+        let lex = &*LEXICONS;
+        let vocab = std::mem::take(&mut ix.vocab);
+        ix.words_info = FastMap::with_capacity_and_hasher(vocab.len() + 10_000, Default::default());
+        for (w, id) in vocab {
+            let info = lex.info(&w);
+            ix.words_info.insert(w, (id, info));
+        }
+        for (w, info) in lex.infos() {
+            ix.words_info.entry(w.into()).or_insert((UNKNOWN, info));
         }
         Some(ix)
     }
@@ -420,23 +437,34 @@ impl Model {
     /// The ids of the tokens' words for [`classify_tokens`](Self::classify_tokens)
     /// (`None` when the model has no index).
     pub(crate) fn token_ids(&self, tokens: &[Token<'_>]) -> Option<Vec<u32>> {
-        let index = self.index()?;
-        Some(
-            tokens
-                .iter()
-                .map(|t| {
-                    if t.lower.bytes().any(|b| b == b'_') {
-                        BY_NAME
-                    } else {
-                        index
-                            .vocab
-                            .get(t.lower.as_ref())
-                            .copied()
-                            .unwrap_or(UNKNOWN)
-                    }
-                })
-                .collect(),
-        )
+        self.token_facts(tokens).0
+    }
+
+    /// The ids of the tokens' words (as [`token_ids`](Self::token_ids)) and
+    /// what the lexicons say of them ([`Lexicons::info`]), with one lookup
+    /// per token when the model has an index.
+    pub(crate) fn token_facts(&self, tokens: &[Token<'_>]) -> (Option<Vec<u32>>, Vec<WordInfo>) {
+        let lex = &*LEXICONS;
+        let Some(index) = self.index() else {
+            return (None, tokens.iter().map(|t| lex.info(&t.lower)).collect());
+        };
+        let mut ids = Vec::with_capacity(tokens.len());
+        let mut infos = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if t.lower.bytes().any(|b| b == b'_') {
+                ids.push(BY_NAME);
+                infos.push(lex.info(&t.lower));
+            } else {
+                let (id, info) = index
+                    .words_info
+                    .get(t.lower.as_ref())
+                    .copied()
+                    .unwrap_or((UNKNOWN, WordInfo::default()));
+                ids.push(id);
+                infos.push(info);
+            }
+        }
+        (Some(ids), infos)
     }
 
     fn logits_tokens(

@@ -113,9 +113,13 @@ impl TargetSentiment {
             .classify_tokens(sentence, tokens, vals, classes, ids, target)
     }
 
-    /// The ids of the tokens' words for [`classify_tokens`](Self::classify_tokens).
-    pub(crate) fn token_ids(&self, tokens: &[crate::tokens::Token<'_>]) -> Option<Vec<u32>> {
-        self.model.token_ids(tokens)
+    /// The ids of the tokens' words for [`classify_tokens`](Self::classify_tokens)
+    /// and what the lexicons say of them.
+    pub(crate) fn token_facts(
+        &self,
+        tokens: &[crate::tokens::Token<'_>],
+    ) -> (Option<Vec<u32>>, Vec<crate::lexicon::WordInfo>) {
+        self.model.token_facts(tokens)
     }
 }
 
