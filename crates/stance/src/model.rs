@@ -1,5 +1,6 @@
 //! The linear target-sentiment model and its weight file.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
@@ -19,8 +20,14 @@ const MAGIC: &str = "newsnlp-stance-sentiment 1";
 /// `data/model.NOTICE.txt`).
 const EMBEDDED: &str = include_str!("../data/model.txt");
 
-static EMBEDDED_MODEL: LazyLock<Model> =
-    LazyLock::new(|| Model::parse(EMBEDDED).unwrap_or_else(|_| Model::empty()));
+static EMBEDDED_MODEL: LazyLock<Model> = LazyLock::new(|| {
+    // The embedded text lives as long as the program: its feature names
+    // are borrowed, not copied.
+    Model::parse_with(EMBEDDED, Cow::Borrowed).unwrap_or_else(|_| Model::empty())
+});
+
+/// A feature name: borrowed from the embedded weight file, or owned.
+pub(crate) type Name = Cow<'static, str>;
 
 /// A multinomial logistic regression over target-relative features.
 ///
@@ -54,7 +61,7 @@ static EMBEDDED_MODEL: LazyLock<Model> =
 #[derive(Clone)]
 pub struct Model {
     pub(crate) bias: [f32; 3],
-    pub(crate) weights: FastMap<Box<str>, [f32; 3]>,
+    pub(crate) weights: FastMap<Name, [f32; 3]>,
     pub(crate) comments: Vec<String>,
     /// The word and word-pair features again, by the ids of their words
     /// (built on the first classification).
@@ -104,7 +111,7 @@ fn pair_key(p: usize, a: u32, b: u32) -> u64 {
 
 impl Index {
     /// The index of `weights`; `None` when the vocabulary is too large.
-    fn build(weights: &FastMap<Box<str>, [f32; 3]>) -> Option<Index> {
+    fn build(weights: &FastMap<Name, [f32; 3]>) -> Option<Index> {
         let mut ix = Index {
             vocab: FastMap::with_capacity_and_hasher(weights.len() / 2, Default::default()),
             keys: FastMap::with_capacity_and_hasher(weights.len(), Default::default()),
@@ -259,7 +266,7 @@ impl Model {
     /// The model of these weights, indexed.
     pub(crate) fn from_parts(
         bias: [f32; 3],
-        weights: FastMap<Box<str>, [f32; 3]>,
+        weights: FastMap<Name, [f32; 3]>,
         comments: Vec<String>,
     ) -> Self {
         Model {
@@ -288,6 +295,13 @@ impl Model {
     /// assert_eq!(err.line(), Some(5));
     /// ```
     pub fn parse(text: &str) -> Result<Model, Error> {
+        Model::parse_with(text, |name| Cow::Owned(name.to_owned()))
+    }
+
+    /// [`parse`](Self::parse), with the feature names made by `name` from
+    /// the text's slices.
+    fn parse_with<'a>(text: &'a str, name: impl Fn(&'a str) -> Name) -> Result<Model, Error> {
+        let feature_name = name;
         let mut lines = Lines { rest: text }
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
@@ -328,14 +342,16 @@ impl Model {
             return Err(Error::format(n, "expected the bias line"));
         }
         // One feature a line: size the table once.
-        let lines_left = text.bytes().filter(|&b| b == b'\n').count();
+        let lines_left = memchr::memchr_iter(b'\n', text.as_bytes()).count();
         let mut weights = FastMap::with_capacity_and_hasher(lines_left, Default::default());
         for (n, l) in lines {
-            if l.starts_with('#') || l.trim().is_empty() {
+            // A line starting with a plain character is not blank.
+            let plain = l.as_bytes().first().is_some_and(|b| b.is_ascii_graphic());
+            if l.starts_with('#') || (!plain && l.trim().is_empty()) {
                 continue;
             }
             let (name, w) = row(n, l, scale)?;
-            if weights.insert(name.into(), w).is_some() {
+            if weights.insert(feature_name(name), w).is_some() {
                 return Err(Error::format(n, format!("feature {name:?} appears twice")));
             }
         }
@@ -379,7 +395,7 @@ impl Model {
             q(self.bias[1]),
             q(self.bias[2])
         );
-        let mut names: Vec<&Box<str>> = self.weights.keys().collect();
+        let mut names: Vec<&Name> = self.weights.keys().collect();
         names.sort();
         for name in names {
             let w = self.weights[name];
@@ -527,7 +543,37 @@ impl Model {
     }
 }
 
+/// A row `name<TAB>int<TAB>int<TAB>int` (the form every row of a written
+/// model has) in one pass over its bytes; `None` for any other form.
+fn int_row(l: &str, scale: f32) -> Option<(&str, [f32; 3])> {
+    let tab = memchr::memchr(b'\t', l.as_bytes())?;
+    let name = l.get(..tab).filter(|n| !n.is_empty())?;
+    let mut w = [0.0; 3];
+    let mut rest = l.as_bytes().get(tab + 1..)?;
+    for (k, slot) in w.iter_mut().enumerate() {
+        let neg = rest.first() == Some(&b'-');
+        let digits = &rest[usize::from(neg)..];
+        let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+        if len == 0 || len > 9 {
+            return None;
+        }
+        let n = digits[..len]
+            .iter()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+        let v = n as f32;
+        *slot = (if neg { -v } else { v }) / scale;
+        rest = &digits[len..];
+        if k < 2 {
+            rest = rest.strip_prefix(b"\t")?;
+        }
+    }
+    rest.is_empty().then_some((name, w))
+}
+
 fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
+    if let Some(r) = int_row(l, scale) {
+        return Ok(r);
+    }
     let mut f = Tabs { rest: Some(l) };
     let name = f.next().unwrap_or_default();
     if name.is_empty() {
@@ -577,7 +623,7 @@ impl<'a> Iterator for Lines<'a> {
         if self.rest.is_empty() {
             return None;
         }
-        let (line, rest) = match self.rest.bytes().position(|b| b == b'\n') {
+        let (line, rest) = match memchr::memchr(b'\n', self.rest.as_bytes()) {
             Some(i) => (self.rest.get(..i)?, self.rest.get(i + 1..)?),
             None => (self.rest, ""),
         };
@@ -639,6 +685,38 @@ pub(crate) fn softmax(z: [f32; 3]) -> [f32; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integer_rows_parse_as_the_general_rows() {
+        for l in [
+            "w:x\t1\t-2\t3",
+            "lr:^_$\t0\t-0\t999999999",
+            "b\t-7\t12\t-123456789",
+        ] {
+            let fast = int_row(l, SCALE).unwrap();
+            let mut f = Tabs { rest: Some(l) };
+            let name = f.next().unwrap();
+            let slow: Vec<f32> = f.map(|x| parse_int(x).unwrap() / SCALE).collect();
+            assert_eq!(fast.0, name);
+            assert_eq!(
+                fast.1.map(f32::to_bits).to_vec(),
+                slow.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+            );
+        }
+        // Other forms take the general path (and its errors).
+        for l in [
+            "a\t1.5\t2\t3",
+            "a\t1\t2",
+            "a\t1\t2\t3\t4",
+            "\t1\t2\t3",
+            "a\t+1\t2\t3",
+            "a\t1234567890\t2\t3",
+        ] {
+            assert!(int_row(l, SCALE).is_none(), "{l:?}");
+        }
+        assert_eq!(row(1, "a\t1.5\t2\t3", SCALE).unwrap().1[0], 1.5 / SCALE);
+        assert!(row(1, "a\t1\t2", SCALE).is_err());
+    }
     use crate::lexicon::LEXICONS;
     use crate::tokens::tokenize;
 

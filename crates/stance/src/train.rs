@@ -247,7 +247,7 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> Model {
     for (name, wf) in names.into_iter().zip(w) {
         let wq = wf.map(q);
         if wq.iter().any(|x| x.abs() >= config.prune.max(0.5 / SCALE)) {
-            weights.insert(name.into_boxed_str(), wq);
+            weights.insert(std::borrow::Cow::Owned(name), wq);
         }
     }
     let mut comments = config.notes.clone();
