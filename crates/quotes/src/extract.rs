@@ -283,6 +283,16 @@ impl<'a, 't> Ctx<'a, 't> {
         self.tk.get(i).map_or("", |t| t.lower)
     }
 
+    /// Token `i` lowercased exactly as [`str::to_lowercase`] does, when
+    /// [`Ctx::lw`] has it that way (not for a non-ASCII token without an
+    /// uppercase letter).
+    pub fn exact_lower(&self, i: usize) -> Option<&'a str> {
+        self.tk
+            .get(i)
+            .filter(|t| t.flags & EXACT_LOWER != 0)
+            .map(|t| t.lower)
+    }
+
     fn flags(&self, i: usize) -> u8 {
         self.tk.get(i).map_or(0, |t| t.flags)
     }
