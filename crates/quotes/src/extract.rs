@@ -40,9 +40,9 @@ pub(crate) struct Ctx<'a, 't> {
     pub owner: Vec<u32>,
     /// For each token, what the rules look up about it, computed once.
     tk: Vec<Tk<'a>>,
-    /// For each token, the next clause break at or after it (`;`, `, according
-    /// to`, `, saying`), or the number of tokens.
-    next_break: Vec<usize>,
+    /// The clause breaks (`;`, `, according to`, `, saying`), in order: see
+    /// [`Ctx::next_break`].
+    breaks: Vec<usize>,
     /// For each token, the index of its sentence.
     sent: Vec<u32>,
     pub scare_words: usize,
@@ -61,9 +61,6 @@ const THAT_WINDOW: usize = 9;
 const EXACT_LOWER: u8 = 1;
 /// Token flag: a line break separates it from the token before.
 const LINE_BREAK: u8 = 2;
-/// Token flag: it may be a clause break (`;`, `,`, "and", "but"; or any
-/// token that is not short ASCII), so [`Ctx::is_break`] has to look.
-const MAYBE_BREAK: u8 = 4;
 /// [`lx::short_key`] of "and" and "but".
 const AND_KEY: u64 = u64::from_le_bytes(*b"and\0\0\0\0\0");
 const BUT_KEY: u64 = u64::from_le_bytes(*b"but\0\0\0\0\0");
@@ -176,6 +173,8 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut owned: Vec<(usize, usize, usize)> = Vec::new();
         // Tokens to look up by their lowercased text (non-ASCII or long).
         let mut pending: Vec<usize> = Vec::new();
+        // Tokens that may be clause breaks.
+        let mut candidates: Vec<usize> = Vec::new();
         let mut tk: Vec<Tk<'a>> = Vec::with_capacity(n);
         buf.clear();
         let mut prev_end = None;
@@ -183,7 +182,10 @@ impl<'a, 't> Ctx<'a, 't> {
             let b = t.text.as_bytes();
             let mut word = None;
             let (mut ascii, mut upper) = (false, false);
-            let mut f = EXACT_LOWER | MAYBE_BREAK;
+            let mut f = EXACT_LOWER;
+            // Whether it may be a clause break (`;`, `,`, "and", "but"; or
+            // any token that is not short ASCII), for Ctx::is_break to tell.
+            let mut maybe_break = true;
             if b.len() <= lx::SHORT {
                 let (w0, w1) = load16(text, t.span.start, b);
                 if (w0 | w1) & HIGH_BITS == 0 {
@@ -192,14 +194,11 @@ impl<'a, 't> Ctx<'a, 't> {
                     let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
                     word = lex.word_by_key(l0, l1, b.len());
                     (ascii, upper) = (true, (u0 | u1) != 0);
-                    let maybe_break = match b.len() {
+                    maybe_break = match b.len() {
                         1 => l0 == u64::from(b';') || l0 == u64::from(b','),
                         3 => l0 == AND_KEY || l0 == BUT_KEY,
                         _ => false,
                     };
-                    if !maybe_break {
-                        f = EXACT_LOWER;
-                    }
                 }
             } else if t.text.is_ascii() {
                 (ascii, upper) = (true, b.iter().any(u8::is_ascii_uppercase));
@@ -212,6 +211,9 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             if !ascii || b.len() > lx::SHORT {
                 pending.push(i);
+            }
+            if maybe_break {
+                candidates.push(i);
             }
             if upper {
                 let start = buf.len();
@@ -261,21 +263,25 @@ impl<'a, 't> Ctx<'a, 't> {
             quotes,
             owner,
             tk,
-            next_break: Vec::new(),
+            breaks: Vec::new(),
             sent,
             scare_words,
             inner_words,
         };
-        let mut next_break = vec![n; n + 1];
-        for i in (0..n).rev() {
-            next_break[i] = if ctx.flags(i) & MAYBE_BREAK != 0 && ctx.is_break(i) {
-                i
-            } else {
-                next_break[i + 1]
-            };
-        }
-        ctx.next_break = next_break;
+        candidates.retain(|&i| ctx.is_break(i));
+        ctx.breaks = candidates;
         ctx
+    }
+
+    /// The first clause break at or after token `j`, or the number of
+    /// tokens when there is none; `None` for `j` past that number.
+    fn next_break(&self, j: usize) -> Option<usize> {
+        let n = self.toks.len();
+        if j > n {
+            return None;
+        }
+        let k = self.breaks.partition_point(|&b| b < j);
+        Some(self.breaks.get(k).copied().unwrap_or(n))
     }
 
     /// Token `i` lowercased ("" past the end).
@@ -1149,7 +1155,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some((qq.open..qend, Some(q)));
             }
         }
-        let brk = self.next_break.get(j).copied().unwrap_or(n);
+        let brk = self.next_break(j).unwrap_or(n);
         let mut e = sent_end.min(brk.max(j + 1));
         // A quotation opened inside the content runs on past the sentence.
         if e > j
@@ -1823,7 +1829,7 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return None;
         }
-        let brk = self.next_break.get(c1).copied().unwrap_or(se);
+        let brk = self.next_break(c1).unwrap_or(se);
         let e = self.trimmed_end(c1, se.min(brk.max(c1 + 1)));
         if e <= c1 + 1 {
             return None;
