@@ -94,17 +94,6 @@ fn is_day_word(w: &str) -> bool {
     )
 }
 
-/// The high bit of every byte.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that is an ASCII capital, for `w`
-/// without high bits: `b + 0x3f` reaches 0x80 from `A` on, `b + 0x25` from
-/// past `Z` on, and no sum carries into the next byte.
-fn upper_bits(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
-}
-
 /// Token text `b` (at most 16 bytes), which starts at byte `at` of `text`,
 /// as [`lx::short_key`] has it: two little-endian integers, zero-padded. Two
 /// loads from the text when 16 bytes are left there.
@@ -170,11 +159,11 @@ impl<'a, 't> Ctx<'a, 't> {
         let n = toks.len();
         let text = doc.text().as_bytes();
         // Tokens lowercased into `buf`: (token, start, end).
-        let mut owned: Vec<(usize, usize, usize)> = Vec::new();
+        let mut owned: Vec<(usize, usize, usize)> = Vec::with_capacity(n / 4);
         // Tokens to look up by their lowercased text (non-ASCII or long).
         let mut pending: Vec<usize> = Vec::new();
         // Tokens that may be clause breaks.
-        let mut candidates: Vec<usize> = Vec::new();
+        let mut candidates: Vec<usize> = Vec::with_capacity(n / 4);
         let mut tk: Vec<Tk<'a>> = Vec::with_capacity(n);
         buf.clear();
         let mut prev_end = None;
@@ -188,8 +177,8 @@ impl<'a, 't> Ctx<'a, 't> {
             let mut maybe_break = true;
             if b.len() <= lx::SHORT {
                 let (w0, w1) = load16(text, t.span.start, b);
-                if (w0 | w1) & HIGH_BITS == 0 {
-                    let (u0, u1) = (upper_bits(w0), upper_bits(w1));
+                if (w0 | w1) & lx::HIGH_BITS == 0 {
+                    let (u0, u1) = (lx::upper_bits(w0), lx::upper_bits(w1));
                     // Bit 5 makes an ASCII capital small.
                     let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
                     word = lex.word_by_key(l0, l1, b.len());
@@ -2146,7 +2135,7 @@ mod tests {
                     .enumerate()
                     .filter(|(_, c)| c.is_ascii_uppercase())
                     .fold(0u64, |m, (j, _)| m | (0x80 << (8 * j)));
-                assert_eq!(upper_bits(w), want, "{a:#x} {b:#x}");
+                assert_eq!(lx::upper_bits(w), want, "{a:#x} {b:#x}");
             }
         }
     }

@@ -60,6 +60,17 @@ pub(crate) fn short_key(b: &[u8]) -> (u64, u64) {
     (k[0], k[1])
 }
 
+/// The high bit of every byte.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is an ASCII capital, for `w`
+/// without high bits: `b + 0x3f` reaches 0x80 from `A` on, `b + 0x25` from
+/// past `Z` on, and no sum carries into the next byte.
+pub(crate) fn upper_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
+}
+
 /// One slot of [`ShortIndex`].
 #[derive(Clone, Copy, Debug)]
 struct Slot {
@@ -316,14 +327,11 @@ impl Lexicon {
             if text.len() > self.max_len {
                 return None;
             }
-            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-                return self.word(text);
-            }
-            let mut buf = [0u8; 64];
-            if let Some(buf) = buf.get_mut(..text.len()) {
-                buf.copy_from_slice(text.as_bytes());
-                buf.make_ascii_lowercase();
-                return std::str::from_utf8(buf).ok().and_then(|w| self.word(w));
+            if text.len() <= SHORT {
+                // ASCII: lowercased in the key, a capital gaining bit 5.
+                let (k0, k1) = short_key(text.as_bytes());
+                let lower = |w: u64| w | (upper_bits(w) >> 2);
+                return self.word_by_key(lower(k0), lower(k1), text.len());
             }
         }
         self.word(&text.to_lowercase())
