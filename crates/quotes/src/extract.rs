@@ -40,9 +40,9 @@ pub(crate) struct Ctx<'a, 't> {
     pub owner: Vec<u32>,
     /// For each token, what the rules look up about it, computed once.
     tk: Vec<Tk<'a>>,
-    /// The clause breaks (`;`, `, according to`, `, saying`), in order: see
-    /// [`Ctx::next_break`].
-    breaks: Vec<usize>,
+    /// For each token, the next clause break at or after it (`;`, `, according
+    /// to`, `, saying`), or the number of tokens; one more entry for the end.
+    next_break: Vec<usize>,
     /// For each token, the index of its sentence.
     sent: Vec<u32>,
     pub scare_words: usize,
@@ -175,7 +175,15 @@ impl<'a, 't> Ctx<'a, 't> {
             // Whether it may be a clause break (`;`, `,`, "and", "but"; or
             // any token that is not short ASCII), for Ctx::is_break to tell.
             let mut maybe_break = true;
-            if b.len() <= lx::SHORT {
+            if let [c] = *b
+                && c.is_ascii()
+            {
+                // One ASCII byte: most punctuation, "a", "I".
+                let l = c.to_ascii_lowercase();
+                word = lex.word_by_key(u64::from(l), 0, 1);
+                (ascii, upper) = (true, c.is_ascii_uppercase());
+                maybe_break = l == b';' || l == b',';
+            } else if b.len() <= lx::SHORT {
                 let (w0, w1) = load16(text, t.span.start, b);
                 if (w0 | w1) & lx::HIGH_BITS == 0 {
                     let (u0, u1) = (lx::upper_bits(w0), lx::upper_bits(w1));
@@ -183,11 +191,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
                     word = lex.word_by_key(l0, l1, b.len());
                     (ascii, upper) = (true, (u0 | u1) != 0);
-                    maybe_break = match b.len() {
-                        1 => l0 == u64::from(b';') || l0 == u64::from(b','),
-                        3 => l0 == AND_KEY || l0 == BUT_KEY,
-                        _ => false,
-                    };
+                    maybe_break = b.len() == 3 && (l0 == AND_KEY || l0 == BUT_KEY);
                 }
             } else if t.text.is_ascii() {
                 (ascii, upper) = (true, b.iter().any(u8::is_ascii_uppercase));
@@ -252,25 +256,30 @@ impl<'a, 't> Ctx<'a, 't> {
             quotes,
             owner,
             tk,
-            breaks: Vec::new(),
+            next_break: Vec::new(),
             sent,
             scare_words,
             inner_words,
         };
+        // Only the few candidates are tested; the stretches up to each break
+        // are filled in one go.
         candidates.retain(|&i| ctx.is_break(i));
-        ctx.breaks = candidates;
+        let mut next_break = vec![n; n + 1];
+        let mut from = 0;
+        for &b in &candidates {
+            if let Some(run) = next_break.get_mut(from..=b) {
+                run.fill(b);
+            }
+            from = b + 1;
+        }
+        ctx.next_break = next_break;
         ctx
     }
 
     /// The first clause break at or after token `j`, or the number of
     /// tokens when there is none; `None` for `j` past that number.
     fn next_break(&self, j: usize) -> Option<usize> {
-        let n = self.toks.len();
-        if j > n {
-            return None;
-        }
-        let k = self.breaks.partition_point(|&b| b < j);
-        Some(self.breaks.get(k).copied().unwrap_or(n))
+        self.next_break.get(j).copied()
     }
 
     /// Token `i` lowercased ("" past the end).
