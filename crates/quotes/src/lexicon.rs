@@ -2,8 +2,9 @@
 //! small closed word classes the attribution rules use.
 //!
 //! Every word of the tables has one [`Word`] entry (its word classes as bits
-//! and its cue forms), found by one probe of an integer-keyed hash table,
-//! after a cheap prefilter on the word's length and first byte.
+//! and its cue forms), found in an open-addressing table keyed by the word's
+//! bytes as integers (no string hashing, no `memcmp`), after a cheap
+//! prefilter on the word's length and first byte.
 
 use std::collections::HashMap;
 
@@ -76,7 +77,8 @@ pub(crate) fn upper_bits(w: u64) -> u64 {
 struct Slot {
     k0: u64,
     k1: u64,
-    len: usize,
+    /// The word's length (at most [`SHORT`]).
+    len: u32,
     /// Index in [`Lexicon::entries`], or `u32::MAX` for an empty slot.
     word: u32,
 }
@@ -122,14 +124,14 @@ impl ShortIndex {
             if s.word == u32::MAX {
                 return None;
             }
-            if s.k0 == k0 && s.k1 == k1 && s.len == len {
+            if s.k0 == k0 && s.k1 == k1 && s.len as usize == len {
                 return Some(s.word);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Adds a word that is not in the table yet.
+    /// Adds a word of at most [`SHORT`] bytes that is not in the table yet.
     fn insert(&mut self, b: &[u8], word: u32) {
         if (self.used + 1) * 2 > self.slots.len() {
             let grown = vec![EMPTY; self.slots.len() * 2];
@@ -142,7 +144,7 @@ impl ShortIndex {
         self.put(Slot {
             k0,
             k1,
-            len: b.len(),
+            len: b.len() as u32,
             word,
         });
         self.used += 1;
@@ -150,7 +152,7 @@ impl ShortIndex {
 
     fn put(&mut self, slot: Slot) {
         let mask = self.slots.len() - 1;
-        let mut i = self.home(slot.k0, slot.k1, slot.len);
+        let mut i = self.home(slot.k0, slot.k1, slot.len as usize);
         while self.slots[i].word != u32::MAX {
             i = (i + 1) & mask;
         }
