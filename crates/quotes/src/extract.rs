@@ -41,7 +41,7 @@ pub(crate) struct Ctx<'a, 't> {
     /// For each token, what the rules look up about it, computed once.
     tk: Vec<Tk<'a>>,
     /// For each token, the next clause break at or after it (`;`, `, according
-    /// to`, `, saying`), or the number of tokens.
+    /// to`, `, saying`), or the number of tokens; one more entry for the end.
     next_break: Vec<usize>,
     /// For each token, the index of its sentence.
     sent: Vec<u32>,
@@ -61,6 +61,9 @@ const THAT_WINDOW: usize = 9;
 const EXACT_LOWER: u8 = 1;
 /// Token flag: a line break separates it from the token before.
 const LINE_BREAK: u8 = 2;
+/// [`lx::short_key`] of "and" and "but".
+const AND_KEY: u64 = u64::from_le_bytes(*b"and\0\0\0\0\0");
+const BUT_KEY: u64 = u64::from_le_bytes(*b"but\0\0\0\0\0");
 
 /// What the rules look up about one token.
 #[derive(Clone, Copy, Debug)]
@@ -89,6 +92,23 @@ fn is_day_word(w: &str) -> bool {
             | "today"
             | "tonight"
     )
+}
+
+/// Token text `b` (at most 16 bytes), which starts at byte `at` of `text`,
+/// as [`lx::short_key`] has it: two little-endian integers, zero-padded. Two
+/// loads from the text when 16 bytes are left there.
+fn load16(text: &[u8], at: usize, b: &[u8]) -> (u64, u64) {
+    if let Some(c) = text.get(at..)
+        && std::ptr::eq(c.as_ptr(), b.as_ptr())
+        && let Some((w, _)) = c.split_first_chunk::<16>()
+        && let Ok(n) = u32::try_from(b.len())
+    {
+        // The low `n` bytes (none for an empty token: the shift is 128).
+        let mask = u128::MAX.checked_shr(128 - 8 * n).unwrap_or(0);
+        let v = u128::from_le_bytes(*w) & mask;
+        return (v as u64, (v >> 64) as u64);
+    }
+    lx::short_key(b)
 }
 
 /// Whether the bytes hold a line feed (a plain loop: the gaps between
@@ -139,23 +159,54 @@ impl<'a, 't> Ctx<'a, 't> {
         let n = toks.len();
         let text = doc.text().as_bytes();
         // Tokens lowercased into `buf`: (token, start, end).
-        let mut owned: Vec<(usize, usize, usize)> = Vec::new();
-        let mut flags: Vec<u8> = Vec::with_capacity(n);
+        let mut owned: Vec<(usize, usize, usize)> = Vec::with_capacity(n / 4);
+        // Tokens to look up by their lowercased text (non-ASCII or long).
+        let mut pending: Vec<usize> = Vec::new();
+        // Tokens that may be clause breaks.
+        let mut candidates: Vec<usize> = Vec::with_capacity(n / 4);
+        let mut tk: Vec<Tk<'a>> = Vec::with_capacity(n);
         buf.clear();
         let mut prev_end = None;
         for (i, t) in toks.iter().enumerate() {
-            let (mut upper, mut high) = (false, 0u8);
-            for &c in t.text.as_bytes() {
-                upper |= c.is_ascii_uppercase();
-                high |= c;
-            }
-            let ascii = high < 0x80;
+            let b = t.text.as_bytes();
+            let mut word = None;
+            let (mut ascii, mut upper) = (false, false);
             let mut f = EXACT_LOWER;
+            // Whether it may be a clause break (`;`, `,`, "and", "but"; or
+            // any token that is not short ASCII), for Ctx::is_break to tell.
+            let mut maybe_break = true;
+            if let [c] = *b
+                && c.is_ascii()
+            {
+                // One ASCII byte: most punctuation, "a", "I".
+                let l = c.to_ascii_lowercase();
+                word = lex.word_by_key(u64::from(l), 0, 1);
+                (ascii, upper) = (true, c.is_ascii_uppercase());
+                maybe_break = l == b';' || l == b',';
+            } else if b.len() <= lx::SHORT {
+                let (w0, w1) = load16(text, t.span.start, b);
+                if (w0 | w1) & lx::HIGH_BITS == 0 {
+                    let (u0, u1) = (lx::upper_bits(w0), lx::upper_bits(w1));
+                    // Bit 5 makes an ASCII capital small.
+                    let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
+                    word = lex.word_by_key(l0, l1, b.len());
+                    (ascii, upper) = (true, (u0 | u1) != 0);
+                    maybe_break = b.len() == 3 && (l0 == AND_KEY || l0 == BUT_KEY);
+                }
+            } else if t.text.is_ascii() {
+                (ascii, upper) = (true, b.iter().any(u8::is_ascii_uppercase));
+            }
             if !ascii {
                 upper = t.text.chars().any(char::is_uppercase);
                 if !upper {
-                    f = 0;
+                    f &= !EXACT_LOWER;
                 }
+            }
+            if !ascii || b.len() > lx::SHORT {
+                pending.push(i);
+            }
+            if maybe_break {
+                candidates.push(i);
             }
             if upper {
                 let start = buf.len();
@@ -175,25 +226,22 @@ impl<'a, 't> Ctx<'a, 't> {
                 f |= LINE_BREAK;
             }
             prev_end = Some(t.span.end);
-            flags.push(f);
+            tk.push(Tk {
+                lower: t.text,
+                word,
+                flags: f,
+            });
         }
         let buf: &'a String = buf;
-        let mut tk: Vec<Tk<'a>> = toks
-            .iter()
-            .zip(&flags)
-            .map(|(t, &flags)| Tk {
-                lower: t.text,
-                word: None,
-                flags,
-            })
-            .collect();
         for (i, a, b) in owned {
             if let Some(x) = tk.get_mut(i) {
                 x.lower = buf.get(a..b).unwrap_or("");
             }
         }
-        for x in &mut tk {
-            x.word = lex.word(x.lower);
+        for i in pending {
+            if let Some(x) = tk.get_mut(i) {
+                x.word = lex.word(x.lower);
+            }
         }
         let mut sent = vec![0u32; toks.len()];
         for (si, s) in doc.sentences().iter().enumerate() {
@@ -213,21 +261,40 @@ impl<'a, 't> Ctx<'a, 't> {
             scare_words,
             inner_words,
         };
+        // Only the few candidates are tested; the stretches up to each break
+        // are filled in one go.
+        candidates.retain(|&i| ctx.is_break(i));
         let mut next_break = vec![n; n + 1];
-        for i in (0..n).rev() {
-            next_break[i] = if ctx.is_break(i) {
-                i
-            } else {
-                next_break[i + 1]
-            };
+        let mut from = 0;
+        for &b in &candidates {
+            if let Some(run) = next_break.get_mut(from..=b) {
+                run.fill(b);
+            }
+            from = b + 1;
         }
         ctx.next_break = next_break;
         ctx
     }
 
+    /// The first clause break at or after token `j`, or the number of
+    /// tokens when there is none; `None` for `j` past that number.
+    fn next_break(&self, j: usize) -> Option<usize> {
+        self.next_break.get(j).copied()
+    }
+
     /// Token `i` lowercased ("" past the end).
     pub fn lw(&self, i: usize) -> &'a str {
         self.tk.get(i).map_or("", |t| t.lower)
+    }
+
+    /// Token `i` lowercased exactly as [`str::to_lowercase`] does, when
+    /// [`Ctx::lw`] has it that way (not for a non-ASCII token without an
+    /// uppercase letter).
+    pub fn exact_lower(&self, i: usize) -> Option<&'a str> {
+        self.tk
+            .get(i)
+            .filter(|t| t.flags & EXACT_LOWER != 0)
+            .map(|t| t.lower)
     }
 
     fn flags(&self, i: usize) -> u8 {
@@ -274,30 +341,29 @@ impl<'a, 't> Ctx<'a, 't> {
 
     fn is_break(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if is_punct(t, ";") {
-            return true;
+        let n = self.toks.len();
+        if t.kind == TokenKind::Punctuation {
+            if t.text == ";" {
+                return true;
+            }
+            if t.text == "," && i + 1 < n {
+                let next = self.lw(i + 1);
+                if matches!(
+                    next,
+                    "according" | "but" | "while" | "although" | "though" | "whereas"
+                ) {
+                    return true;
+                }
+                if self.cue(i + 1).iter().any(|f| f.ing) {
+                    return true;
+                }
+            }
         }
-        if matches!(self.lw(i), "and" | "but")
-            && i + 1 < self.toks.len()
+        // "said that A and praised B": a second verb of the same subject.
+        matches!(self.lw(i), "and" | "but")
+            && i + 1 < n
             && !is_cap(&self.toks[i + 1])
             && self.cue(i + 1).iter().any(|f| !f.ing)
-        {
-            // "said that A and praised B": a second verb of the same subject.
-            return true;
-        }
-        if is_punct(t, ",") && i + 1 < self.toks.len() {
-            let next = self.lw(i + 1);
-            if matches!(
-                next,
-                "according" | "but" | "while" | "although" | "though" | "whereas"
-            ) {
-                return true;
-            }
-            if self.cue(i + 1).iter().any(|f| f.ing) {
-                return true;
-            }
-        }
-        false
     }
 
     fn in_any_quote(&self, i: usize) -> bool {
@@ -1087,7 +1153,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some((qq.open..qend, Some(q)));
             }
         }
-        let brk = self.next_break.get(j).copied().unwrap_or(n);
+        let brk = self.next_break(j).unwrap_or(n);
         let mut e = sent_end.min(brk.max(j + 1));
         // A quotation opened inside the content runs on past the sentence.
         if e > j
@@ -1112,7 +1178,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let (ss, se) = (s.tokens.start, s.tokens.end.min(n));
             let mut i = ss;
             while i < se {
-                if claimed[i] || self.in_any_quote(i) || !is_wordish(&toks[i]) {
+                if claimed[i] || self.in_any_quote(i) || !is_wordish(&toks[i]) || !self.may_cue(i) {
                     i += 1;
                     continue;
                 }
@@ -1386,15 +1452,33 @@ impl<'a, 't> Ctx<'a, 't> {
         words >= 3 && caps * 4 >= words * 3
     }
 
+    /// Whether token `i` starts a paragraph or a line.
+    fn line_start(&self, i: usize) -> bool {
+        let toks = self.toks;
+        i == 0 || toks[i - 1].paragraph != toks[i].paragraph || self.line_break_before(i)
+    }
+
+    /// Whether [`Ctx::cue_at`] can find anything at token `i`: a name and a
+    /// colon at the start of a line, one of the words it compares with
+    /// ([`lx::CUE_TRIGGER`]), or a cue form. A cheap test that skips most
+    /// words.
+    fn may_cue(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| !w.forms.is_empty() || w.sets & lx::CUE_TRIGGER != 0)
+            || self.line_start(i)
+    }
+
     /// The attribution whose cue starts at token `i`, if any.
     fn cue_at(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
         let toks = self.toks;
         let w = self.lw(i);
-        if (i == 0 || toks[i - 1].paragraph != toks[i].paragraph || self.line_break_before(i))
+        if self.line_start(i)
             && let Some(f) = self.name_colon(i)
         {
             return Some(f);
         }
+        // The words compared with here are lx::CUE_TRIGGERS, which
+        // Ctx::may_cue lets through.
         if w == "in" && i + 3 < se && self.sentence_initial(i) {
             return self.in_lead(i, se);
         }
@@ -1743,7 +1827,7 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return None;
         }
-        let brk = self.next_break.get(c1).copied().unwrap_or(se);
+        let brk = self.next_break(c1).unwrap_or(se);
         let e = self.trimmed_end(c1, se.min(brk.max(c1 + 1)));
         if e <= c1 + 1 {
             return None;
@@ -2043,5 +2127,40 @@ impl<'a, 't> Ctx<'a, 't> {
         // stays as is; they go last.
         out.extend(added);
         out.extend(inner);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_bits_marks_capitals() {
+        for a in 0u8..0x80 {
+            for b in [0u8, b'a', b'Z', 0x7f] {
+                let w = u64::from_le_bytes([b, a, b, a, 0, a, b, a]);
+                let want = [b, a, b, a, 0, a, b, a]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.is_ascii_uppercase())
+                    .fold(0u64, |m, (j, _)| m | (0x80 << (8 * j)));
+                assert_eq!(lx::upper_bits(w), want, "{a:#x} {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn load16_is_short_key() {
+        let text = "Lavrov said: “We talked frankly,” Secretary-of-State Tillerson x";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            for end in at..(at + lx::SHORT).min(bytes.len()) + 1 {
+                let b = &bytes[at..end];
+                assert_eq!(load16(bytes, at, b), lx::short_key(b), "{at}..{end}");
+            }
+        }
+        // A slice from elsewhere is read by itself.
+        let other = b"said";
+        assert_eq!(load16(bytes, 0, other), lx::short_key(other));
     }
 }

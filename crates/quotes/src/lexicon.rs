@@ -2,8 +2,9 @@
 //! small closed word classes the attribution rules use.
 //!
 //! Every word of the tables has one [`Word`] entry (its word classes as bits
-//! and its cue forms), found by one probe of an integer-keyed hash table,
-//! after a cheap prefilter on the word's length and first byte.
+//! and its cue forms), found in an open-addressing table keyed by the word's
+//! bytes as integers (no string hashing, no `memcmp`), after a cheap
+//! prefilter on the word's length and first byte.
 
 use std::collections::HashMap;
 
@@ -48,32 +49,27 @@ pub(crate) struct Word {
 }
 
 /// Words of at most this many bytes are found in [`ShortIndex`].
-const SHORT: usize = 16;
+pub(crate) const SHORT: usize = 16;
 
-/// A word of at most [`SHORT`] bytes as two integers: with its length,
-/// they determine it (overlapping reads for lengths that are not 8 or 16).
-fn short_key(b: &[u8]) -> (u64, u64) {
-    let n = b.len();
-    let read8 = |at: usize| {
-        b.get(at..at + 8)
-            .and_then(|s| <[u8; 8]>::try_from(s).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    let read4 = |at: usize| {
-        b.get(at..at + 4)
-            .and_then(|s| <[u8; 4]>::try_from(s).ok())
-            .map_or(0, |a| u64::from(u32::from_le_bytes(a)))
-    };
-    if n >= 8 {
-        (read8(0), read8(n - 8))
-    } else if n >= 4 {
-        (read4(0) | (read4(n - 4) << 32), 0)
-    } else if n > 0 {
-        let at = |i: usize| b.get(i).map_or(0, |&x| u64::from(x));
-        (at(0) | (at(n / 2) << 8) | (at(n - 1) << 16), 0)
-    } else {
-        (0, 0)
+/// A word of at most [`SHORT`] bytes as two little-endian integers (bytes
+/// 0..8 and 8..16), zero-padded: with its length, they determine it.
+pub(crate) fn short_key(b: &[u8]) -> (u64, u64) {
+    let mut k = [0u64; 2];
+    for (j, &c) in b.iter().take(SHORT).enumerate() {
+        k[j / 8] |= u64::from(c) << (8 * (j % 8));
     }
+    (k[0], k[1])
+}
+
+/// The high bit of every byte.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is an ASCII capital, for `w`
+/// without high bits: `b + 0x3f` reaches 0x80 from `A` on, `b + 0x25` from
+/// past `Z` on, and no sum carries into the next byte.
+pub(crate) fn upper_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
 }
 
 /// One slot of [`ShortIndex`].
@@ -81,7 +77,8 @@ fn short_key(b: &[u8]) -> (u64, u64) {
 struct Slot {
     k0: u64,
     k1: u64,
-    len: usize,
+    /// The word's length (at most [`SHORT`]).
+    len: u32,
     /// Index in [`Lexicon::entries`], or `u32::MAX` for an empty slot.
     word: u32,
 }
@@ -110,14 +107,16 @@ impl ShortIndex {
         }
     }
 
+    #[inline]
     fn home(&self, k0: u64, k1: u64, len: usize) -> usize {
         let h = (k0 ^ k1.rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         ((h ^ (h >> 31)) as usize) & (self.slots.len() - 1)
     }
 
-    fn get(&self, b: &[u8]) -> Option<u32> {
-        let (k0, k1) = short_key(b);
-        let len = b.len();
+    /// The entry index of the word with [`short_key`] `(k0, k1)` and length
+    /// `len`.
+    #[inline]
+    fn get(&self, k0: u64, k1: u64, len: usize) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let mut i = self.home(k0, k1, len);
         loop {
@@ -125,14 +124,14 @@ impl ShortIndex {
             if s.word == u32::MAX {
                 return None;
             }
-            if s.k0 == k0 && s.k1 == k1 && s.len == len {
+            if s.k0 == k0 && s.k1 == k1 && s.len as usize == len {
                 return Some(s.word);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Adds a word that is not in the table yet.
+    /// Adds a word of at most [`SHORT`] bytes that is not in the table yet.
     fn insert(&mut self, b: &[u8], word: u32) {
         if (self.used + 1) * 2 > self.slots.len() {
             let grown = vec![EMPTY; self.slots.len() * 2];
@@ -145,7 +144,7 @@ impl ShortIndex {
         self.put(Slot {
             k0,
             k1,
-            len: b.len(),
+            len: b.len() as u32,
             word,
         });
         self.used += 1;
@@ -153,7 +152,7 @@ impl ShortIndex {
 
     fn put(&mut self, slot: Slot) {
         let mask = self.slots.len() - 1;
-        let mut i = self.home(slot.k0, slot.k1, slot.len);
+        let mut i = self.home(slot.k0, slot.k1, slot.len as usize);
         while self.slots[i].word != u32::MAX {
             i = (i + 1) & mask;
         }
@@ -216,6 +215,9 @@ impl Lexicon {
                 lex.entry(line.to_lowercase()).sets |= bit;
             }
         }
+        for w in CUE_TRIGGERS {
+            lex.entry(w.to_string()).sets |= CUE_TRIGGER;
+        }
         lex
     }
 
@@ -244,7 +246,8 @@ impl Lexicon {
     /// Where `word` is in `entries`.
     fn index(&self, word: &str) -> Option<u32> {
         if word.len() <= SHORT {
-            self.short.get(word.as_bytes())
+            let (k0, k1) = short_key(word.as_bytes());
+            self.short.get(k0, k1, word.len())
         } else {
             self.long.get(word).copied()
         }
@@ -303,6 +306,22 @@ impl Lexicon {
         self.entries.get(self.index(lower)? as usize)
     }
 
+    /// The entry of the lower-cased word of `len` bytes, at most [`SHORT`],
+    /// whose [`short_key`] is `(k0, k1)`: the same as [`Lexicon::word`]
+    /// without reading the bytes again.
+    #[inline]
+    pub fn word_by_key(&self, k0: u64, k1: u64, len: usize) -> Option<&Word> {
+        let b = (k0 & 0xff) as u8;
+        if len == 0
+            || len > self.max_len
+            || len > SHORT
+            || self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0
+        {
+            return None;
+        }
+        self.entries.get(self.short.get(k0, k1, len)? as usize)
+    }
+
     /// The entry of `text` lower-cased ([`str::to_lowercase`]), without
     /// allocating for a short ASCII word.
     pub fn word_ci(&self, text: &str) -> Option<&Word> {
@@ -310,14 +329,11 @@ impl Lexicon {
             if text.len() > self.max_len {
                 return None;
             }
-            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-                return self.word(text);
-            }
-            let mut buf = [0u8; 64];
-            if let Some(buf) = buf.get_mut(..text.len()) {
-                buf.copy_from_slice(text.as_bytes());
-                buf.make_ascii_lowercase();
-                return std::str::from_utf8(buf).ok().and_then(|w| self.word(w));
+            if text.len() <= SHORT {
+                // ASCII: lowercased in the key, a capital gaining bit 5.
+                let (k0, k1) = short_key(text.as_bytes());
+                let lower = |w: u64| w | (upper_bits(w) >> 2);
+                return self.word_by_key(lower(k0), lower(k1), text.len());
             }
         }
         self.word(&text.to_lowercase())
@@ -353,6 +369,24 @@ pub(crate) const PLURAL_SOURCES: WordSet = 1 << 9;
 pub(crate) const FEMALE_NAMES: WordSet = 1 << 10;
 pub(crate) const MALE_NAMES: WordSet = 1 << 11;
 pub(crate) const EVIDENCE_SOURCES: WordSet = 1 << 12;
+/// Not a section: the words other than cue forms at which
+/// `Ctx::cue_at` tries a pattern of its own ([`CUE_TRIGGERS`]).
+pub(crate) const CUE_TRIGGER: WordSet = 1 << 13;
+
+/// The words `Ctx::cue_at` compares with before it looks at cue forms ("in
+/// a poll by …", "asked whether", "seems to", "according to"); keep the two
+/// in step.
+const CUE_TRIGGERS: [&str; 9] = [
+    "in",
+    "asked",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "according",
+];
 
 /// The sections of words.txt and their bits.
 const SECTIONS: [(&str, WordSet); 13] = [
@@ -438,6 +472,15 @@ mod tests {
                     "{other}"
                 );
             }
+        }
+        for f in forms.iter().filter(|f| f.len() <= SHORT) {
+            let (k0, k1) = short_key(f.as_bytes());
+            let by_key = lex.word_by_key(k0, k1, f.len());
+            assert!(std::ptr::eq(by_key.unwrap(), lex.word(f).unwrap()), "{f}");
+        }
+        assert!(lex.word_by_key(0, 0, 0).is_none());
+        for w in CUE_TRIGGERS {
+            assert!(lex.is(CUE_TRIGGER, w), "{w}");
         }
         assert!(lex.word("overcompartmentalize").is_some_and(|w| w.base));
         assert!(lex.word("overcompartmentalized").is_some_and(|w| !w.base));

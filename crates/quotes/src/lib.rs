@@ -429,6 +429,7 @@ impl QuoteExtractor {
             text,
             toks,
             lex: &self.lex,
+            ctx: &ctx,
             gaz,
             mentions: sorted,
             byline: byline(doc),

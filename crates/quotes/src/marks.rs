@@ -61,8 +61,13 @@ pub(crate) fn pair(toks: &[Token<'_>]) -> (Vec<Quoted>, Vec<u32>) {
     let mut double: Option<(usize, u32)> = None;
     let mut single: Option<usize> = None;
     let push = |out: &mut Vec<Quoted>, q: Quoted| out.push(q);
+    let mut prev_paragraph = None;
     for (i, t) in toks.iter().enumerate() {
-        let new_paragraph = i > 0 && toks[i - 1].paragraph != t.paragraph;
+        let new_paragraph = prev_paragraph.is_some_and(|p| p != t.paragraph);
+        prev_paragraph = Some(t.paragraph);
+        if !new_paragraph && !t.is_quote() {
+            continue;
+        }
         if new_paragraph {
             single = None;
             if let Some((o, paras)) = double {

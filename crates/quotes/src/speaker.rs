@@ -25,11 +25,13 @@
 //! Look-backs are capped (a fixed number of mentions and bytes), so the
 //! cost per quote is constant.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
 use newsnlp_tokenize::{Token, TokenKind};
 
+use crate::extract::Ctx;
 use crate::lexicon::{self as lx, Lexicon};
 use crate::types::Speaker;
 
@@ -48,6 +50,8 @@ pub(crate) struct Resolver<'a, 't> {
     pub text: &'t str,
     pub toks: &'a [Token<'t>],
     pub lex: &'a Lexicon,
+    /// The extraction context, for its lowercased tokens.
+    pub ctx: &'a Ctx<'a, 't>,
     pub gaz: Option<&'a Gazetteer>,
     /// Mentions sorted by start.
     pub mentions: Vec<&'a Mention>,
@@ -71,10 +75,25 @@ fn name_word(t: &Token<'_>, lex: &Lexicon) -> bool {
     t.kind == TokenKind::Word
         && t.text.starts_with(char::is_uppercase)
         && t.text.chars().any(char::is_lowercase)
-        && !lex.is(lx::TITLES, &t.text.to_lowercase())
+        && !lex.is_ci(lx::TITLES, t.text)
 }
 
-impl Resolver<'_, '_> {
+/// Whether `text` lowercased has the word `head` (a lowercased word) among
+/// its whitespace-separated words. Case mapping keeps whitespace where it
+/// is, so each word is compared on its own, without allocating when it is
+/// ASCII (its lowercase is then ASCII, and `head`, lowercased, holds no
+/// capital).
+fn has_word(text: &str, head: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        if w.is_ascii() {
+            w.eq_ignore_ascii_case(head)
+        } else {
+            w.to_lowercase() == head
+        }
+    })
+}
+
+impl<'a> Resolver<'a, '_> {
     /// The personal name that ends source `src`: two or three capitalized
     /// words (a hyphen may join two of them), after nothing but titles and
     /// capitalized modifiers. Returns the name and its last word.
@@ -165,7 +184,7 @@ impl Resolver<'_, '_> {
                     .map(|p| p.name.clone());
                 Some(Speaker::Phrase(known.unwrap_or(phrase)))
             }
-            other if src.len() == 1 && matches!(self.lw(src.start).as_str(), "he" | "she") => {
+            other if src.len() == 1 && matches!(&*self.lw(src.start), "he" | "she") => {
                 // The most recent person, known to the gazetteer or not.
                 let known_end = self
                     .before(start)
@@ -181,8 +200,12 @@ impl Resolver<'_, '_> {
         }
     }
 
-    fn lw(&self, i: usize) -> String {
-        self.toks[i].text.to_lowercase()
+    /// Token `i` lowercased ([`str::to_lowercase`]).
+    fn lw(&self, i: usize) -> Cow<'a, str> {
+        match self.ctx.exact_lower(i) {
+            Some(w) => Cow::Borrowed(w),
+            None => Cow::Owned(self.toks[i].text.to_lowercase()),
+        }
     }
 
     fn entity_speaker(&self, m: &Mention) -> Option<Speaker> {
@@ -203,36 +226,31 @@ impl Resolver<'_, '_> {
     fn gender(&self, m: &Mention) -> Option<Gender> {
         let before = self.text.get(..m.start()).unwrap_or("");
         let before = before.trim_end();
-        let tail: String = before
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        if self.lex.is(lx::MALE_TITLES, &tail) {
+        let tail = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if self.lex.is_ci(lx::MALE_TITLES, tail) {
             return Some(Gender::Male);
         }
-        if self.lex.is(lx::FEMALE_TITLES, &tail) {
+        if self.lex.is_ci(lx::FEMALE_TITLES, tail) {
             return Some(Gender::Female);
         }
         if let Some(t) = m.title().and_then(|r| self.text.get(r)) {
             for w in t.split_whitespace() {
-                let w = w.to_lowercase();
-                if self.lex.is(lx::FEMALE_TITLES, &w) {
+                if self.lex.is_ci(lx::FEMALE_TITLES, w) {
                     return Some(Gender::Female);
                 }
-                if self.lex.is(lx::MALE_TITLES, &w) {
+                if self.lex.is_ci(lx::MALE_TITLES, w) {
                     return Some(Gender::Male);
                 }
             }
         }
         let name = match (self.gaz, m.entity()) {
-            (Some(g), Some(id)) => g.entity(id).name().to_string(),
-            _ => self.text.get(m.span()).unwrap_or("").to_string(),
+            (Some(g), Some(id)) => g.entity(id).name(),
+            _ => self.text.get(m.span()).unwrap_or(""),
         };
-        let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
-        if self.lex.is(lx::FEMALE_NAMES, &first) {
+        let first = name.split_whitespace().next().unwrap_or("");
+        if self.lex.is_ci(lx::FEMALE_NAMES, first) {
             Some(Gender::Female)
-        } else if self.lex.is(lx::MALE_NAMES, &first) {
+        } else if self.lex.is_ci(lx::MALE_NAMES, first) {
             Some(Gender::Male)
         } else {
             None
@@ -262,10 +280,10 @@ impl Resolver<'_, '_> {
             return None;
         }
         let bytes = self.toks[src.start].span.start..self.toks[src.end - 1].span.end;
-        let phrase = self.text.get(bytes.clone())?.to_string();
+        let phrase = self.text.get(bytes.clone())?;
         if src.len() == 1 {
             let w = self.lw(src.start);
-            match w.as_str() {
+            match &*w {
                 "i" | "we" => {
                     return Some(Speaker::Author {
                         name: self.byline.clone(),
@@ -295,7 +313,7 @@ impl Resolver<'_, '_> {
                             )
                         })
                         .and_then(|m| self.entity_speaker(m))
-                        .or(Some(Speaker::Phrase(phrase)));
+                        .or_else(|| Some(Speaker::Phrase(phrase.to_string())));
                 }
                 "who" | "which" | "that" => {
                     return self
@@ -310,17 +328,18 @@ impl Resolver<'_, '_> {
         }
         let head = self.lw(src.end - 1);
         if self.lex.is(lx::PLURAL_SOURCES, &head) {
-            return Some(Speaker::Phrase(phrase));
+            return Some(Speaker::Phrase(phrase.to_string()));
         }
         // A mention that is the head of the source.
         let lo = self.first_at(bytes.start);
-        let inside: Vec<&Mention> = self.mentions[lo..]
-            .iter()
-            .take_while(|m| m.start() < bytes.end)
-            .copied()
-            .filter(|m| m.end() <= bytes.end)
-            .collect();
-        for m in &inside {
+        let inside = || {
+            self.mentions[lo..]
+                .iter()
+                .take_while(|m| m.start() < bytes.end)
+                .copied()
+                .filter(|m| m.end() <= bytes.end)
+        };
+        for m in inside() {
             if self.is_head(m, &src) {
                 if let Some(s) = self.entity_speaker(m) {
                     return Some(s);
@@ -330,26 +349,25 @@ impl Resolver<'_, '_> {
             }
         }
         // "the secretary": the person who holds that title here.
-        if inside.is_empty()
+        if inside().next().is_none()
             && self.lw(src.start) == "the"
             && self.lex.is(lx::TITLES, &head)
             && let Some(s) = self.by_title(&head, bytes.start)
         {
             return Some(s);
         }
-        Some(Speaker::Phrase(phrase))
+        Some(Speaker::Phrase(phrase.to_string()))
     }
 
     fn is_head(&self, m: &Mention, src: &Range<usize>) -> bool {
-        let toks = &self.toks[src.clone()];
         let mut before_ok = true;
         let mut after_ok = true;
         let mut after_first = true;
-        for t in toks {
+        for (k, t) in self.toks[src.clone()].iter().enumerate() {
             if t.span.end <= m.start() {
-                let w = t.text.to_lowercase();
+                let w = self.lw(src.start + k);
                 if matches!(
-                    w.as_str(),
+                    &*w,
                     "for" | "at" | "from" | "with" | "to" | "in" | "on" | "by" | "about"
                 ) {
                     before_ok = false;
@@ -377,13 +395,10 @@ impl Resolver<'_, '_> {
                 let in_text = m
                     .title()
                     .and_then(|r| self.text.get(r))
-                    .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
+                    .is_some_and(|t| has_word(t, head));
                 in_text
-                    || m.entity().is_some_and(|id| {
-                        gaz.entity(id)
-                            .titles()
-                            .any(|t| t.to_lowercase().split_whitespace().any(|w| w == head))
-                    })
+                    || m.entity()
+                        .is_some_and(|id| gaz.entity(id).titles().any(|t| has_word(t, head)))
             })
             .and_then(|m| self.entity_speaker(m))
     }
