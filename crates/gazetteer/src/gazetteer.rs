@@ -1462,6 +1462,24 @@ impl Gazetteer {
         c: Cand,
         accept: &A,
     ) -> Mention {
+        let span = start..c.end;
+        let ok = |&a: &u32| self.case_ok(&self.aliases[a as usize], c.case) && accept(a);
+        // Most keys name one entity: no candidate lists to build.
+        let mut accepted = self.key_aliases(c.key).iter().filter(|a| ok(a));
+        if let Some(&a0) = accepted.next() {
+            let e0 = self.aliases[a0 as usize].entity;
+            if accepted.all(|&a| self.aliases[a as usize].entity == e0) {
+                let title = self.title_before(text, start, e0);
+                return Mention {
+                    span,
+                    alias: AliasId(a0),
+                    entity: Some(EntityId(e0)),
+                    candidates: Candidates::One(EntityId(e0)),
+                    resolution: Resolution::Unique,
+                    title,
+                };
+            }
+        }
         let mut first: Option<u32> = None;
         let mut entities: Vec<EntityId> = Vec::new();
         let mut aliases: Vec<AliasId> = Vec::new();
@@ -1479,7 +1497,6 @@ impl Gazetteer {
                 aliases.push(AliasId(a));
             }
         }
-        let span = start..c.end;
         let Some(a0) = first else {
             // The walk only reports keys with an accepted alias; this is
             // unreachable, but an empty mention is no reason to panic.
@@ -1561,9 +1578,22 @@ impl Gazetteer {
         if end == start {
             return None;
         }
+        // The normalized last byte of the text before `end`: a title whose
+        // key ends otherwise cannot match, and is not tried.
+        let last = char_before(text, end).and_then(|c| match self.title_nz.map(c, &mut long).1 {
+            Some(Out::Bytes { len, bytes }) if len > 0 => {
+                Some((bytes >> (8 * u32::from(len - 1))) as u8)
+            }
+            _ => None,
+        });
         let mut best: Option<usize> = None;
         for (_, key) in &self.titles[a as usize..b as usize] {
             let key = self.title_keys.get(key.range())?;
+            if let (Some(l), Some(&k)) = (last, key.last())
+                && l != k
+            {
+                continue;
+            }
             if let Some(s) = self.match_back(text, end, key)
                 && best.is_none_or(|b| s < b)
             {
