@@ -1337,6 +1337,24 @@ impl Gazetteer {
         }
     }
 
+    /// Whether a walk from `pos`, whose first (ASCII) byte leads to `n1`, can
+    /// find a match: false when the next two bytes are ASCII non-separators
+    /// that leave the trie before any key ends (most words of a text), which
+    /// one bit tells for less than a walk costs.
+    #[inline]
+    fn may_match(&self, bytes: &[u8], pos: usize, n1: u32) -> bool {
+        // `None`: decoding, separators and line breaks are the walk's.
+        let next = |k: usize| -> Option<u8> {
+            let b = *bytes.get(pos + k)?;
+            let m = *self.ascii.get(usize::from(b))?;
+            (m != ASCII_SEP).then_some(m)
+        };
+        match (next(1), next(2)) {
+            (Some(m1), Some(m2)) => self.trie.may_pass3(n1, m1, m2),
+            _ => true,
+        }
+    }
+
     /// The first start in `pos..end` where the walk finds a match; `out`
     /// holds its candidates (the longest only, unless `all`).
     fn next_start<A: Fn(u32) -> bool>(
@@ -1411,7 +1429,10 @@ impl Gazetteer {
                 };
                 if start_ok {
                     let m = self.ascii[b as usize];
-                    if m != ASCII_SEP && self.trie.step(0, m).is_some() {
+                    if m != ASCII_SEP
+                        && let Some(n1) = self.trie.step(0, m)
+                        && self.may_match(bytes, pos, n1)
+                    {
                         self.walk(text, pos, accept, all, out);
                         if !out.is_empty() {
                             return Some(pos);
