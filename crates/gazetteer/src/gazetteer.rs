@@ -1338,18 +1338,26 @@ impl Gazetteer {
     }
 
     /// Whether a walk from `pos`, whose first (ASCII) byte leads to `n1`, can
-    /// find a match: false when the next two bytes are ASCII non-separators
-    /// that leave the trie before any key ends (most words of a text), which
-    /// one bit tells for less than a walk costs.
+    /// find a match: false when the next two bytes are ASCII (a space or a
+    /// non-separator) that leave the trie before any key ends (most words
+    /// of a text), which one bit tells for less than a walk costs.
     #[inline]
     fn may_match(&self, bytes: &[u8], pos: usize, n1: u32) -> bool {
-        // `None`: decoding, separators and line breaks are the walk's.
+        // The byte the walk steps along; `None` for what only the walk
+        // handles (decoding, line breaks, other separators).
         let next = |k: usize| -> Option<u8> {
             let b = *bytes.get(pos + k)?;
+            if b == b' ' {
+                // A single space after a non-separator: the walk steps
+                // along it as it is.
+                return Some(b' ');
+            }
             let m = *self.ascii.get(usize::from(b))?;
             (m != ASCII_SEP).then_some(m)
         };
         match (next(1), next(2)) {
+            // A second separator in a row is skipped by the walk.
+            (Some(b' '), Some(b' ')) => true,
             (Some(m1), Some(m2)) => self.trie.may_pass3(n1, m1, m2),
             _ => true,
         }
