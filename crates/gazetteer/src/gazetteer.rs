@@ -1337,6 +1337,32 @@ impl Gazetteer {
         }
     }
 
+    /// Whether a walk from `pos`, whose first (ASCII) byte leads to `n1`, can
+    /// find a match: false when the next two bytes are ASCII (a space or a
+    /// non-separator) that leave the trie before any key ends (most words
+    /// of a text), which one bit tells for less than a walk costs.
+    #[inline]
+    fn may_match(&self, bytes: &[u8], pos: usize, n1: u32) -> bool {
+        // The byte the walk steps along; `None` for what only the walk
+        // handles (decoding, line breaks, other separators).
+        let next = |k: usize| -> Option<u8> {
+            let b = *bytes.get(pos + k)?;
+            if b == b' ' {
+                // A single space after a non-separator: the walk steps
+                // along it as it is.
+                return Some(b' ');
+            }
+            let m = *self.ascii.get(usize::from(b))?;
+            (m != ASCII_SEP).then_some(m)
+        };
+        match (next(1), next(2)) {
+            // A second separator in a row is skipped by the walk.
+            (Some(b' '), Some(b' ')) => true,
+            (Some(m1), Some(m2)) => self.trie.may_pass3(n1, m1, m2),
+            _ => true,
+        }
+    }
+
     /// The first start in `pos..end` where the walk finds a match; `out`
     /// holds its candidates (the longest only, unless `all`).
     fn next_start<A: Fn(u32) -> bool>(
@@ -1411,7 +1437,10 @@ impl Gazetteer {
                 };
                 if start_ok {
                     let m = self.ascii[b as usize];
-                    if m != ASCII_SEP && self.trie.step(0, m).is_some() {
+                    if m != ASCII_SEP
+                        && let Some(n1) = self.trie.step(0, m)
+                        && self.may_match(bytes, pos, n1)
+                    {
                         self.walk(text, pos, accept, all, out);
                         if !out.is_empty() {
                             return Some(pos);
@@ -1462,6 +1491,24 @@ impl Gazetteer {
         c: Cand,
         accept: &A,
     ) -> Mention {
+        let span = start..c.end;
+        let ok = |&a: &u32| self.case_ok(&self.aliases[a as usize], c.case) && accept(a);
+        // Most keys name one entity: no candidate lists to build.
+        let mut accepted = self.key_aliases(c.key).iter().filter(|a| ok(a));
+        if let Some(&a0) = accepted.next() {
+            let e0 = self.aliases[a0 as usize].entity;
+            if accepted.all(|&a| self.aliases[a as usize].entity == e0) {
+                let title = self.title_before(text, start, e0);
+                return Mention {
+                    span,
+                    alias: AliasId(a0),
+                    entity: Some(EntityId(e0)),
+                    candidates: Candidates::One(EntityId(e0)),
+                    resolution: Resolution::Unique,
+                    title,
+                };
+            }
+        }
         let mut first: Option<u32> = None;
         let mut entities: Vec<EntityId> = Vec::new();
         let mut aliases: Vec<AliasId> = Vec::new();
@@ -1479,7 +1526,6 @@ impl Gazetteer {
                 aliases.push(AliasId(a));
             }
         }
-        let span = start..c.end;
         let Some(a0) = first else {
             // The walk only reports keys with an accepted alias; this is
             // unreachable, but an empty mention is no reason to panic.
@@ -1561,9 +1607,22 @@ impl Gazetteer {
         if end == start {
             return None;
         }
+        // The normalized last byte of the text before `end`: a title whose
+        // key ends otherwise cannot match, and is not tried.
+        let last = char_before(text, end).and_then(|c| match self.title_nz.map(c, &mut long).1 {
+            Some(Out::Bytes { len, bytes }) if len > 0 => {
+                Some((bytes >> (8 * u32::from(len - 1))) as u8)
+            }
+            _ => None,
+        });
         let mut best: Option<usize> = None;
         for (_, key) in &self.titles[a as usize..b as usize] {
             let key = self.title_keys.get(key.range())?;
+            if let (Some(l), Some(&k)) = (last, key.last())
+                && l != k
+            {
+                continue;
+            }
             if let Some(s) = self.match_back(text, end, key)
                 && best.is_none_or(|b| s < b)
             {

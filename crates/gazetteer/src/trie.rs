@@ -12,6 +12,10 @@
 /// No key ends at this node.
 pub(crate) const NO_KEY: u32 = u32::MAX;
 
+/// Bits and words of [`Trie::may_pass3`]'s table per child of the root.
+const PASS3_BITS: usize = 128 * 128;
+const PASS3_WORDS: usize = PASS3_BITS / 64;
+
 #[derive(Clone, Copy, Debug)]
 struct Node {
     /// The first child (children are contiguous).
@@ -34,6 +38,12 @@ pub(crate) struct Trie {
     /// children.
     dense: Box<[u32]>,
     dense_n: u32,
+    /// One bit per (root child, ASCII byte, ASCII byte), 128 * 128 bits per
+    /// root child: set when a walk through the root child along those two
+    /// bytes may still find a key (a key ends on the way, or the path goes
+    /// on). Most words of a text leave the trie within three bytes, and one
+    /// bit answers that for them without a walk.
+    pass3: Box<[u64]>,
     /// Siblings are contiguous and sorted by label.
     nodes: Vec<Node>,
 }
@@ -48,6 +58,7 @@ impl Trie {
             root: vec![0u32; 256].into_boxed_slice(),
             dense: Box::new([]),
             dense_n: 0,
+            pass3: Box::new([]),
             nodes: Vec::with_capacity(cap),
         };
         t.push(0);
@@ -95,6 +106,35 @@ impl Trie {
         }
         t.dense = dense.into_boxed_slice();
         t.dense_n = n as u32;
+        let mut pass3 = vec![0u64; n * PASS3_WORDS];
+        for (i, c) in (f..f + n).enumerate() {
+            let block = &mut pass3[i * PASS3_WORDS..(i + 1) * PASS3_WORDS];
+            let node = t.nodes[c];
+            if node.key != NO_KEY {
+                block.fill(u64::MAX);
+                continue;
+            }
+            for g in node.first as usize..(node.first + u32::from(node.count)) as usize {
+                let n2 = t.nodes[g];
+                if n2.label >= 0x80 {
+                    continue;
+                }
+                // The 128 bits of (root child, n2.label, *): two words.
+                let w = usize::from(n2.label) * 2;
+                if n2.key != NO_KEY {
+                    block[w] = u64::MAX;
+                    block[w + 1] = u64::MAX;
+                    continue;
+                }
+                for h in n2.first as usize..(n2.first + u32::from(n2.count)) as usize {
+                    let l = usize::from(t.nodes[h].label);
+                    if l < 0x80 {
+                        block[w + l / 64] |= 1 << (l % 64);
+                    }
+                }
+            }
+        }
+        t.pass3 = pass3.into_boxed_slice();
         t.nodes.shrink_to_fit();
         t
     }
@@ -133,6 +173,21 @@ impl Trie {
         Some((f + at) as u32)
     }
 
+    /// Whether a walk that reached `node`, a child of the root, and goes on
+    /// along the ASCII bytes `b1` and `b2` may reach a key: false only when
+    /// no key ends at `node` or its child along `b1`, and the path leaves
+    /// the trie by `b2`. Other nodes and bytes always answer true.
+    #[inline]
+    pub(crate) fn may_pass3(&self, node: u32, b1: u8, b2: u8) -> bool {
+        if node == 0 || node > self.dense_n || b1 >= 0x80 || b2 >= 0x80 {
+            return true;
+        }
+        let bit = (node as usize - 1) * PASS3_BITS + usize::from(b1) * 128 + usize::from(b2);
+        self.pass3
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) != 0)
+    }
+
     /// The key ending at `node`, if any.
     #[inline]
     pub(crate) fn key(&self, node: u32) -> Option<u32> {
@@ -143,6 +198,7 @@ impl Trie {
     /// Approximate heap bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
         (self.root.len() + self.dense.len()) * 4
+            + self.pass3.len() * 8
             + self.nodes.capacity() * std::mem::size_of::<Node>()
     }
 }
@@ -170,6 +226,24 @@ mod tests {
         assert_eq!(walk(b"c"), None);
         assert_eq!(walk(b"assads"), None);
         assert_eq!(t.key(0), Some(0));
+    }
+
+    #[test]
+    fn pass3_agrees_with_stepping() {
+        let keys: Vec<&[u8]> = vec![b"a", b"bcd", b"bce", b"bx", b"bxyz", b"c\xc3\xa9t", b"dd"];
+        let t = Trie::build(&keys);
+        for b0 in 0u8..0x80 {
+            let Some(n1) = t.step(0, b0) else { continue };
+            for b1 in 0u8..0x80 {
+                for b2 in 0u8..0x80 {
+                    let want = t.key(n1).is_some()
+                        || t.step(n1, b1)
+                            .is_some_and(|n2| t.key(n2).is_some() || t.step(n2, b2).is_some());
+                    assert_eq!(t.may_pass3(n1, b1, b2), want, "{b0} {b1} {b2}");
+                }
+            }
+        }
+        assert!(t.may_pass3(0, b'a', b'b'));
     }
 
     #[test]

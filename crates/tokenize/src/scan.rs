@@ -186,7 +186,11 @@ static ASCII_ALNUM: [bool; 256] = {
 /// The character at byte offset `i` (which must be a char boundary).
 #[inline]
 fn next_char(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    match text.as_bytes().get(i) {
+        // ASCII: no decoding (and `i` is a boundary).
+        Some(&b) if b < 0x80 => char::from(b),
+        _ => text[i..].chars().next().unwrap_or('\0'),
+    }
 }
 
 /// The character that ends right before byte offset `i`.
@@ -226,6 +230,7 @@ impl Chunk<'_, '_> {
         });
     }
 
+    #[inline]
     fn char_at(&self, i: usize) -> Option<char> {
         if i < self.end {
             Some(next_char(self.text, i))
@@ -457,7 +462,17 @@ impl Chunk<'_, '_> {
         let mut split = 0u32;
         let mut inner_dot = false;
         let mut digits_only = true;
+        let bytes = text.as_bytes();
         loop {
+            // ASCII letters and digits in a tight loop, then any other word
+            // characters.
+            while j < self.end
+                && let Some(&b) = bytes.get(j)
+                && ASCII_ALNUM[usize::from(b)]
+            {
+                digits_only &= b.is_ascii_digit();
+                j += 1;
+            }
             while let Some(c) = self.char_at(j) {
                 if !chars::is_word_char(c) {
                     break;

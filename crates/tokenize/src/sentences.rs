@@ -154,7 +154,11 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
             let bullet = is_bullet(t);
             let next_item =
                 marker.is_some_and(|m| list_marker(tokens, i).is_some_and(|v| v == m + 1));
-            let heading = !para && heading_line_ends(text, tokens, start, i);
+            // The cheap tests of `heading_line_ends` first, without a call.
+            let heading = !para
+                && i - start <= 12
+                && line_break_between(text, &tokens[i - 1], t)
+                && heading_line_ends(text, tokens, start, i);
             if para || bullet || next_item || heading {
                 close(out, start, i);
                 start = i;
