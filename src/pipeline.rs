@@ -175,14 +175,29 @@ impl PipelineBuilder {
 
     /// Builds the pipeline.
     pub fn build(&self) -> Pipeline {
+        // The gazetteer and the stance model (the two slow parts of start-up)
+        // are built side by side.
+        let (gazetteer, stance) = rayon::join(
+            || {
+                self.gazetteer
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(Gazetteer::default()))
+            },
+            || {
+                (!self.no_stances).then(|| match &self.stance {
+                    Some(analyzer) => analyzer.clone(),
+                    None => {
+                        newsnlp_stance::TargetSentiment::new().prepare();
+                        StanceAnalyzer::default()
+                    }
+                })
+            },
+        );
         Pipeline {
             tokenizer: self.tokenizer.clone().unwrap_or_default(),
-            gazetteer: self
-                .gazetteer
-                .clone()
-                .unwrap_or_else(|| Arc::new(Gazetteer::default())),
+            gazetteer,
             quotes: self.quotes.clone().unwrap_or_default(),
-            stance: (!self.no_stances).then(|| self.stance.clone().unwrap_or_default()),
+            stance,
             entities: !self.no_entities,
             quotes_on: !self.no_quotes,
         }

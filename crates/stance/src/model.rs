@@ -432,6 +432,13 @@ impl Model {
         &self.comments
     }
 
+    /// Builds the index and the lexicons now (see
+    /// [`TargetSentiment::prepare`](crate::TargetSentiment::prepare)).
+    pub(crate) fn prepare(&self) {
+        let _ = self.index();
+        std::sync::LazyLock::force(&crate::verbs::STANCE_LEXICON);
+    }
+
     /// The index of the word features, built once.
     fn index(&self) -> Option<&Index> {
         self.index
