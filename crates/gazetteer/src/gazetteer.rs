@@ -1598,6 +1598,11 @@ impl Gazetteer {
         let mut end = start;
         let mut long = Vec::new();
         while let Some(c) = char_before(text, end) {
+            if c == ' ' {
+                // The usual separator, without the table.
+                end -= 1;
+                continue;
+            }
             match self.title_nz.map(c, &mut long).1 {
                 Some(Out::Sep { newlines: 0 }) if !matches!(c, '-' | '_') => end -= c.len_utf8(),
                 Some(Out::Bytes { len: 0, .. }) => end -= c.len_utf8(),

@@ -327,7 +327,7 @@ impl Normalizer {
     /// Maps `c`; returns its facts too. `long` receives the bytes when the
     /// result is `None` (a character whose normalized form is longer than 6
     /// bytes).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn map(&self, c: char, long: &mut Vec<u8>) -> (CharInfo, Option<Out>) {
         let raw = self.raw(c);
         let info = CharInfo(raw);

@@ -142,6 +142,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_ascii_bullets_or_marks() {
+        for c in '\0'..='\u{7F}' {
+            assert!(!is_bullet(c) && !is_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn general_punctuation_fast_path_agrees_with_unicode() {
         for c in '\u{2000}'..='\u{206F}' {
             assert_eq!(is_word_char(c), c.is_alphanumeric() || is_mark(c), "{c:?}");

@@ -413,10 +413,14 @@ impl Chunk<'_, '_> {
         let b = rest.as_bytes();
         let lower_starts =
             |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-        let is_url = lower_starts("http://")
-            || lower_starts("https://")
-            || lower_starts("ftp://")
-            || (lower_starts("www.") && b.len() > 6);
+        // Every URL prefix starts with h, f or w.
+        let is_url = b
+            .first()
+            .is_some_and(|&c| matches!(c | 0x20, b'h' | b'f' | b'w'))
+            && (lower_starts("http://")
+                || lower_starts("https://")
+                || lower_starts("ftp://")
+                || (lower_starts("www.") && b.len() > 6));
         if is_url {
             return Some(i + trim_url_end(rest));
         }

@@ -31,7 +31,11 @@ fn is_opener(t: &Token<'_>) -> bool {
 }
 
 fn is_bullet(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Punctuation && t.text.chars().next().is_some_and(chars::is_bullet)
+    // Every bullet is outside ASCII: an ASCII first byte rules one out
+    // without decoding.
+    t.kind == TokenKind::Punctuation
+        && t.text.as_bytes().first().is_some_and(|&b| b >= 0x80)
+        && t.text.chars().next().is_some_and(chars::is_bullet)
 }
 
 /// The value of a list marker at `i` ("3" in "3. ", "3) ", "3.) "; "b" in
