@@ -201,6 +201,7 @@ impl Scorer<'_> {
 }
 
 impl features::Sink for Scorer<'_> {
+    #[inline(always)]
     fn word(&mut self, p: usize, i: usize, w: &str, v: f32) {
         match self.ids.get(i).copied() {
             Some(UNKNOWN) => {}
@@ -233,6 +234,7 @@ impl features::Sink for Scorer<'_> {
         self.add(model.weights.get(self.buf.as_str()), v);
     }
 
+    #[inline(always)]
     fn fixed(&mut self, k: usize, v: f32) {
         let w = self.index.fixed.get(k).copied().flatten();
         self.add(w.as_ref(), v);
