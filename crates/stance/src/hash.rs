@@ -46,9 +46,13 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = fold(h ^ u64::from_le_bytes(w), K1);
+            // The tail as a little-endian word, byte by byte (a copy of a
+            // variable length would be a call to `memcpy`).
+            let w = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            h = fold(h ^ w, K1);
         }
         self.0 = h;
     }

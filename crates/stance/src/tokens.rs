@@ -161,6 +161,15 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether `c` is in the General Punctuation block but not one of its
+/// spaces (dashes, curly quotes, ellipsis, ...): neither whitespace nor
+/// alphanumeric, which saves the Unicode tables on the commonest non-ASCII
+/// characters of news text.
+#[inline]
+fn is_punctuation_block(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
 /// [`tokenize`] with `lowered`, the ASCII-lowercased copy of `sentence`
 /// (`str::to_ascii_lowercase`, so the same length and the same non-ASCII
 /// bytes): the lowercased form of an ASCII token borrows from it instead of
@@ -203,6 +212,12 @@ pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<T
         } else {
             let Some(c) = char_at(sentence, i) else { break };
             i += c.len_utf8();
+            // Dashes, curly quotes and the like (General Punctuation without
+            // its spaces) are punctuation: no Unicode table needed.
+            if is_punctuation_block(c) {
+                out.push(token(start, i, false, TokenKind::Punct));
+                continue;
+            }
             if c.is_whitespace() {
                 continue;
             }
@@ -224,7 +239,7 @@ pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<T
                 (matches!(d, b'\'' | b'-' | b'.'), 1)
             } else {
                 match char_at(sentence, end) {
-                    Some(c) if c.is_alphanumeric() => {
+                    Some(c) if !is_punctuation_block(c) && c.is_alphanumeric() => {
                         ascii = false;
                         end += c.len_utf8();
                         continue;
@@ -268,6 +283,14 @@ mod tests {
         }
         // A copy of the wrong length is not used.
         assert_eq!(tokenize_lowered("Ab cd", "ab"), tokenize("Ab cd"));
+    }
+
+    #[test]
+    fn the_punctuation_block_has_no_spaces_or_letters() {
+        let block = ('\u{2000}'..='\u{206F}').filter(|&c| is_punctuation_block(c));
+        for c in block {
+            assert!(!c.is_whitespace() && !c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     proptest::proptest! {
