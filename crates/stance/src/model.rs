@@ -555,28 +555,39 @@ impl Model {
 /// A row `name<TAB>int<TAB>int<TAB>int` (the form every row of a written
 /// model has) in one pass over its bytes; `None` for any other form.
 fn int_row(l: &str, scale: f32) -> Option<(&str, [f32; 3])> {
-    let tab = memchr::memchr(b'\t', l.as_bytes())?;
+    let b = l.as_bytes();
+    // Names are short: a plain scan beats a call to memchr.
+    let tab = b.iter().position(|&c| c == b'\t')?;
     let name = l.get(..tab).filter(|n| !n.is_empty())?;
     let mut w = [0.0; 3];
-    let mut rest = l.as_bytes().get(tab + 1..)?;
+    let mut at = tab + 1;
     for (k, slot) in w.iter_mut().enumerate() {
-        let neg = rest.first() == Some(&b'-');
-        let digits = &rest[usize::from(neg)..];
-        let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-        if len == 0 || len > 9 {
+        let neg = b.get(at) == Some(&b'-');
+        at += usize::from(neg);
+        let start = at;
+        let mut n: u32 = 0;
+        while let Some(&c) = b.get(at)
+            && c.is_ascii_digit()
+        {
+            if at - start == 9 {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+            at += 1;
+        }
+        if at == start {
             return None;
         }
-        let n = digits[..len]
-            .iter()
-            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
         let v = n as f32;
         *slot = (if neg { -v } else { v }) / scale;
-        rest = &digits[len..];
         if k < 2 {
-            rest = rest.strip_prefix(b"\t")?;
+            if b.get(at) != Some(&b'\t') {
+                return None;
+            }
+            at += 1;
         }
     }
-    rest.is_empty().then_some((name, w))
+    (at == b.len()).then_some((name, w))
 }
 
 fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
