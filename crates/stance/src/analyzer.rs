@@ -11,7 +11,7 @@ use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use crate::certainty::{Certainty, RawCue};
 use crate::features::valences_and_classes_from;
-use crate::lexicon::{LEXICONS, WordFilter, WordInfo, WordList};
+use crate::lexicon::{LEXICONS, WordInfo, WordList};
 use crate::polarity::Polarity;
 use crate::sentiment::TargetSentiment;
 use crate::tokens::{Token, tokenize_lowered};
@@ -210,33 +210,97 @@ const CAP: u16 = 1 << 13;
 /// Some stance-lexicon form may start with the word (`may_start`).
 const MAY_START: u16 = 1 << 14;
 
-/// The closed-class bits of every word of the closed lists, with a filter
-/// that rejects most other words before hashing.
-static CLASSES: LazyLock<(WordFilter, FastMap<&'static str, u16>)> = LazyLock::new(|| {
-    let lists: [(&WordList, u16); 10] = [
-        (&DETERMINERS, DET),
-        (&PRONOUNS, PRON),
-        (&PREPOSITIONS, PREP),
-        (&FINITE, FIN),
-        (&CLAUSE_WORDS, CLAUSE),
-        (&COPULAS, COP),
-        (&AUXILIARIES, AUX),
-        (&NAMING, NAME),
-        (&ANAPHORS, ANAPHOR),
-        (&IRREGULAR_PAST, IRREG),
-    ];
-    let mut map: FastMap<&'static str, u16> = FastMap::default();
-    for (list, bit) in lists {
-        for &w in list.words() {
-            *map.entry(w).or_default() |= bit;
+/// Where a lowercased word's entries are in a [`ClassTable`]: by its length
+/// (below 16), first and last letters (`a`-`z`), or `None` for a word that
+/// does not fit the scheme.
+#[inline]
+fn class_slot(b: &[u8]) -> Option<usize> {
+    let (&first, &last) = (b.first()?, b.last()?);
+    (b.len() < 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase())
+        .then(|| b.len() * 676 + usize::from(first - b'a') * 26 + usize::from(last - b'a'))
+}
+
+/// The closed-class bits of the words of the closed lists, by the
+/// [`class_slot`] of the word: most other words find no entry, and the rest
+/// compare a word or two, without hashing.
+struct ClassTable {
+    /// Per slot: the start of its entries (the next slot's start ends them).
+    starts: Vec<u32>,
+    /// (word, bits), ordered by slot.
+    entries: Vec<(&'static str, u16)>,
+    /// Words that fit no slot (none of today's lists has any).
+    odd: Vec<(&'static str, u16)>,
+}
+
+impl ClassTable {
+    fn build() -> Self {
+        let lists: [(&WordList, u16); 10] = [
+            (&DETERMINERS, DET),
+            (&PRONOUNS, PRON),
+            (&PREPOSITIONS, PREP),
+            (&FINITE, FIN),
+            (&CLAUSE_WORDS, CLAUSE),
+            (&COPULAS, COP),
+            (&AUXILIARIES, AUX),
+            (&NAMING, NAME),
+            (&ANAPHORS, ANAPHOR),
+            (&IRREGULAR_PAST, IRREG),
+        ];
+        let mut all: Vec<(&'static str, u16)> = lists
+            .iter()
+            .flat_map(|&(list, bit)| list.words().iter().map(move |&w| (w, bit)))
+            .chain([("of", OF), ("and", AND_OR), ("or", AND_OR)])
+            .collect();
+        all.sort_unstable();
+        let mut merged: Vec<(&'static str, u16)> = Vec::with_capacity(all.len());
+        for (w, bit) in all {
+            match merged.last_mut() {
+                Some(last) if last.0 == w => last.1 |= bit,
+                _ => merged.push((w, bit)),
+            }
+        }
+        let (mut entries, odd): (Vec<_>, Vec<_>) = merged
+            .into_iter()
+            .partition(|(w, _)| class_slot(w.as_bytes()).is_some());
+        entries.sort_by_key(|(w, _)| class_slot(w.as_bytes()));
+        let slots = 16 * 676;
+        let mut starts = vec![0u32; slots + 1];
+        for (w, _) in &entries {
+            if let Some(s) = class_slot(w.as_bytes()) {
+                starts[s + 1] += 1;
+            }
+        }
+        for s in 0..slots {
+            starts[s + 1] += starts[s];
+        }
+        ClassTable {
+            starts,
+            entries,
+            odd,
         }
     }
-    *map.entry("of").or_default() |= OF;
-    *map.entry("and").or_default() |= AND_OR;
-    *map.entry("or").or_default() |= AND_OR;
-    let filter = WordFilter::of(map.keys().copied());
-    (filter, map)
-});
+
+    /// The closed-class bits of the lowercased word `w`.
+    #[inline]
+    fn bits(&self, w: &str) -> u16 {
+        let b = w.as_bytes();
+        let found = match class_slot(b) {
+            Some(s) => {
+                let lo = self.starts.get(s).copied().unwrap_or(0) as usize;
+                let hi = self.starts.get(s + 1).copied().unwrap_or(0) as usize;
+                self.entries
+                    .get(lo..hi)
+                    .unwrap_or_default()
+                    .iter()
+                    .find(|(e, _)| e.as_bytes() == b)
+            }
+            None => self.odd.iter().find(|(e, _)| *e == w),
+        };
+        found.map_or(0, |&(_, bits)| bits)
+    }
+}
+
+static CLASSES: LazyLock<ClassTable> = LazyLock::new(ClassTable::build);
 
 /// Finds stance triples in a document from its tokens, entity mentions and
 /// quotes. `Send + Sync`; build one and share it.
@@ -502,7 +566,7 @@ impl<'a, 't> Doc<'a, 't> {
     ) -> Self {
         let text = doc.text();
         let mut lowered = String::with_capacity(text.len() / 8);
-        let (filter, classes) = &*CLASSES;
+        let classes = &*CLASSES;
         let lex = &*STANCE_LEXICON;
         let tokens = doc.tokens();
         let mut words: Vec<WordSlot<'t>> = Vec::with_capacity(tokens.len());
@@ -523,11 +587,7 @@ impl<'a, 't> Doc<'a, 't> {
                 if lex.may_start(w) {
                     c |= MAY_START;
                 }
-                if filter.may_contain(w)
-                    && let Some(&bits) = classes.get(w)
-                {
-                    c |= bits;
-                }
+                c |= classes.bits(w);
                 slot
             } else {
                 WordSlot::None
@@ -1726,6 +1786,40 @@ impl StanceAnalyzer {
                     basis: Basis::Model,
                 });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_table_knows_every_closed_word() {
+        let t = &*CLASSES;
+        for (list, bit) in [
+            (&DETERMINERS, DET),
+            (&PRONOUNS, PRON),
+            (&PREPOSITIONS, PREP),
+            (&FINITE, FIN),
+            (&CLAUSE_WORDS, CLAUSE),
+            (&COPULAS, COP),
+            (&AUXILIARIES, AUX),
+            (&NAMING, NAME),
+            (&ANAPHORS, ANAPHOR),
+            (&IRREGULAR_PAST, IRREG),
+        ] {
+            for w in list.words() {
+                assert!(t.bits(w) & bit != 0, "{w}");
+            }
+        }
+        assert_eq!(t.bits("of"), OF);
+        assert_eq!(
+            t.bits("that") & (PRON | CLAUSE | ANAPHOR),
+            PRON | CLAUSE | ANAPHOR
+        );
+        for w in ["", "talks", "The", "u.s.", "2019", "thes", "ofx"] {
+            assert_eq!(t.bits(w), 0, "{w}");
         }
     }
 }

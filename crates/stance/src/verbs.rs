@@ -156,11 +156,18 @@ impl StanceLexicon {
         {
             return *v;
         }
+        // One lookup says both whether a hedge or booster starts with the
+        // word and its VADER valence.
         let lex = &*LEXICONS;
-        if lex.hedges.starts_with(lower) || lex.boosters.starts_with(lower) {
+        let info = lex.info(lower);
+        debug_assert_eq!(
+            info.cue_start,
+            lex.hedges.starts_with(lower) || lex.boosters.starts_with(lower)
+        );
+        if info.cue_start {
             return 0.0;
         }
-        lex.valence.get(lower).copied().unwrap_or(0.0)
+        info.valence.unwrap_or(0.0)
     }
 
     /// Number of verb forms and evaluative words parsed.
