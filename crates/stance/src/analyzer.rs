@@ -3,6 +3,7 @@
 
 use crate::hash::FastMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
 use newsnlp_quotes::{Quote, QuoteKind};
@@ -186,6 +187,120 @@ const ANAPHORS: WordList = WordList::new(&["it", "this", "that", "them", "these"
 const IRREGULAR_PAST: WordList = WordList::new(&[
     "said", "told", "thought", "knew", "sought", "fought", "held", "kept", "stood", "did", "made",
 ]);
+
+// Per-token class bits (see `Doc::class`), read once per document so the
+// rules test bits instead of comparing strings. The first eleven are the
+// closed word lists above (and "of", "and"/"or") of the lowercased word.
+const DET: u16 = 1 << 0;
+const PRON: u16 = 1 << 1;
+const PREP: u16 = 1 << 2;
+const FIN: u16 = 1 << 3;
+const CLAUSE: u16 = 1 << 4;
+const COP: u16 = 1 << 5;
+const AUX: u16 = 1 << 6;
+const NAME: u16 = 1 << 7;
+const ANAPHOR: u16 = 1 << 8;
+const IRREG: u16 = 1 << 9;
+const OF: u16 = 1 << 10;
+const AND_OR: u16 = 1 << 11;
+/// The token has a word (see [`Doc::word`]).
+const WORD: u16 = 1 << 12;
+/// The token's first character is uppercase.
+const CAP: u16 = 1 << 13;
+/// Some stance-lexicon form may start with the word (`may_start`).
+const MAY_START: u16 = 1 << 14;
+
+/// Where a lowercased word's entries are in a [`ClassTable`]: by its length
+/// (below 16), first and last letters (`a`-`z`), or `None` for a word that
+/// does not fit the scheme.
+#[inline]
+fn class_slot(b: &[u8]) -> Option<usize> {
+    let (&first, &last) = (b.first()?, b.last()?);
+    (b.len() < 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase())
+        .then(|| b.len() * 676 + usize::from(first - b'a') * 26 + usize::from(last - b'a'))
+}
+
+/// The closed-class bits of the words of the closed lists, by the
+/// [`class_slot`] of the word: most other words find no entry, and the rest
+/// compare a word or two, without hashing.
+struct ClassTable {
+    /// Per slot: the start of its entries (the next slot's start ends them).
+    starts: Vec<u32>,
+    /// (word, bits), ordered by slot.
+    entries: Vec<(&'static str, u16)>,
+    /// Words that fit no slot (none of today's lists has any).
+    odd: Vec<(&'static str, u16)>,
+}
+
+impl ClassTable {
+    fn build() -> Self {
+        let lists: [(&WordList, u16); 10] = [
+            (&DETERMINERS, DET),
+            (&PRONOUNS, PRON),
+            (&PREPOSITIONS, PREP),
+            (&FINITE, FIN),
+            (&CLAUSE_WORDS, CLAUSE),
+            (&COPULAS, COP),
+            (&AUXILIARIES, AUX),
+            (&NAMING, NAME),
+            (&ANAPHORS, ANAPHOR),
+            (&IRREGULAR_PAST, IRREG),
+        ];
+        let mut all: Vec<(&'static str, u16)> = lists
+            .iter()
+            .flat_map(|&(list, bit)| list.words().iter().map(move |&w| (w, bit)))
+            .chain([("of", OF), ("and", AND_OR), ("or", AND_OR)])
+            .collect();
+        all.sort_unstable();
+        let mut merged: Vec<(&'static str, u16)> = Vec::with_capacity(all.len());
+        for (w, bit) in all {
+            match merged.last_mut() {
+                Some(last) if last.0 == w => last.1 |= bit,
+                _ => merged.push((w, bit)),
+            }
+        }
+        let (mut entries, odd): (Vec<_>, Vec<_>) = merged
+            .into_iter()
+            .partition(|(w, _)| class_slot(w.as_bytes()).is_some());
+        entries.sort_by_key(|(w, _)| class_slot(w.as_bytes()));
+        let slots = 16 * 676;
+        let mut starts = vec![0u32; slots + 1];
+        for (w, _) in &entries {
+            if let Some(s) = class_slot(w.as_bytes()) {
+                starts[s + 1] += 1;
+            }
+        }
+        for s in 0..slots {
+            starts[s + 1] += starts[s];
+        }
+        ClassTable {
+            starts,
+            entries,
+            odd,
+        }
+    }
+
+    /// The closed-class bits of the lowercased word `w`.
+    #[inline]
+    fn bits(&self, w: &str) -> u16 {
+        let b = w.as_bytes();
+        let found = match class_slot(b) {
+            Some(s) => {
+                let lo = self.starts.get(s).copied().unwrap_or(0) as usize;
+                let hi = self.starts.get(s + 1).copied().unwrap_or(0) as usize;
+                self.entries
+                    .get(lo..hi)
+                    .unwrap_or_default()
+                    .iter()
+                    .find(|(e, _)| e.as_bytes() == b)
+            }
+            None => self.odd.iter().find(|(e, _)| *e == w),
+        };
+        found.map_or(0, |&(_, bits)| bits)
+    }
+}
+
+static CLASSES: LazyLock<ClassTable> = LazyLock::new(ClassTable::build);
 
 /// Finds stance triples in a document from its tokens, entity mentions and
 /// quotes. `Send + Sync`; build one and share it.
@@ -371,6 +486,8 @@ struct Doc<'a, 't> {
     words: Vec<WordSlot<'t>>,
     /// The lowercased words that differ from their tokens, one after another.
     lowered: String,
+    /// Per token: its class bits (`DET` .. `MAY_START`).
+    class: Vec<u16>,
     /// Per token: the end (token index) of its sentence, or the number of
     /// tokens for a token outside every sentence.
     sentence_end: Vec<usize>,
@@ -395,18 +512,6 @@ enum WordSlot<'t> {
     Text(&'t str),
     /// A byte range of [`Doc::lowered`].
     Lowered(usize, usize),
-}
-
-/// Up to four lowercased words (see [`Doc::word_view`]), without allocating.
-struct WordView<'d> {
-    words: [Option<&'d str>; 4],
-    len: usize,
-}
-
-impl<'d> WordView<'d> {
-    fn as_slice(&self) -> &[Option<&'d str>] {
-        &self.words[..self.len]
-    }
 }
 
 fn is_wordlike(kind: TokenKind) -> bool {
@@ -461,17 +566,35 @@ impl<'a, 't> Doc<'a, 't> {
     ) -> Self {
         let text = doc.text();
         let mut lowered = String::with_capacity(text.len() / 8);
-        let words: Vec<WordSlot<'t>> = doc
-            .tokens()
-            .iter()
-            .map(|t| {
-                if is_wordlike(t.kind) {
-                    lower(t.text, &mut lowered)
-                } else {
-                    WordSlot::None
+        let classes = &*CLASSES;
+        let lex = &*STANCE_LEXICON;
+        let tokens = doc.tokens();
+        let mut words: Vec<WordSlot<'t>> = Vec::with_capacity(tokens.len());
+        let mut class: Vec<u16> = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let mut c = 0;
+            if t.text.chars().next().is_some_and(char::is_uppercase) {
+                c |= CAP;
+            }
+            let slot = if is_wordlike(t.kind) {
+                let slot = lower(t.text, &mut lowered);
+                let w = match slot {
+                    WordSlot::Text(w) => w,
+                    WordSlot::Lowered(a, b) => lowered.get(a..b).unwrap_or_default(),
+                    WordSlot::None => "",
+                };
+                c |= WORD;
+                if lex.may_start(w) {
+                    c |= MAY_START;
                 }
-            })
-            .collect();
+                c |= classes.bits(w);
+                slot
+            } else {
+                WordSlot::None
+            };
+            words.push(slot);
+            class.push(c);
+        }
         let mut sentence_end = vec![words.len(); words.len()];
         for s in doc.sentences() {
             if let Some(ends) = sentence_end.get_mut(s.tokens.clone()) {
@@ -517,6 +640,7 @@ impl<'a, 't> Doc<'a, 't> {
             doc,
             words,
             lowered,
+            class,
             sentence_end,
             gaz,
             mentions: ms,
@@ -542,16 +666,21 @@ impl<'a, 't> Doc<'a, 't> {
         self.word(i).is_some_and(|w| set.contains(&w))
     }
 
-    fn is_in(&self, i: usize, set: &WordList) -> bool {
-        self.word(i).is_some_and(|w| set.contains(&w))
+    /// The class bits of token `i` (none past the end).
+    #[inline]
+    fn class(&self, i: usize) -> u16 {
+        self.class.get(i).copied().unwrap_or(0)
     }
 
+    /// Whether token `i` has one of the class bits `bits`.
+    #[inline]
+    fn has(&self, i: usize, bits: u16) -> bool {
+        self.class(i) & bits != 0
+    }
+
+    #[inline]
     fn capitalized(&self, i: usize) -> bool {
-        self.doc
-            .tokens()
-            .get(i)
-            .and_then(|t| t.text.chars().next())
-            .is_some_and(char::is_uppercase)
+        self.has(i, CAP)
     }
 
     /// Whether token `k` is a hyphen joining two words ("U.S.-Russia"),
@@ -573,24 +702,29 @@ impl<'a, 't> Doc<'a, 't> {
     /// not before "of" ("the state of"), and a frame verb, or inflected
     /// (-s, -ed, irregular past), or right after a pronoun.
     fn is_verb_at(&self, k: usize) -> bool {
-        let Some(w) = self.word(k) else { return false };
-        if !STANCE_LEXICON.may_start(w) || self.capitalized(k) {
+        let c = self.class(k);
+        if c & (MAY_START | CAP) != MAY_START {
             return false;
         }
-        let Some(form) = STANCE_LEXICON.longest_at(self.word_view(k, 3).as_slice(), 0) else {
+        let Some(w) = self.word(k) else { return false };
+        let Some(form) = self.form_at(k, 3) else {
             return false;
         };
-        let prev = k.checked_sub(1).and_then(|p| self.word(p));
-        let noun_context = prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s"))
-            || self.is(k + 1, &["of"]);
+        let prev = k.checked_sub(1);
+        let prev_class = prev.map_or(0, |p| self.class(p));
+        let noun_context = prev_class & DET != 0
+            || prev
+                .and_then(|p| self.word(p))
+                .is_some_and(|p| p.ends_with("'s"))
+            || self.has(k + 1, OF);
         if noun_context {
             return false;
         }
         form.kind == VerbKind::Frame
             || w.ends_with('s')
             || w.ends_with("ed")
-            || IRREGULAR_PAST.contains(&w)
-            || prev.is_some_and(|p| PRONOUNS.contains(&p))
+            || c & IRREG != 0
+            || prev_class & PRON != 0
     }
 
     /// Whether the clause around token `k` is a question or condition
@@ -759,23 +893,24 @@ impl<'a, 't> Doc<'a, 't> {
         let floor = sentence.start.max(end.saturating_sub(SUBJECT_WORDS));
         while start > floor {
             let k = start - 1;
-            let Some(w) = self.word(k) else {
+            let c = self.class(k);
+            if c & WORD == 0 {
                 if self.joins_words(k) && start < end {
                     start = k;
                     continue;
                 }
                 break;
-            };
-            if CLAUSE_WORDS.contains(&w) {
+            }
+            if c & CLAUSE != 0 {
                 break;
             }
-            if self.is_in(k, &PREPOSITIONS) && start == end {
+            if c & PREP != 0 && start == end {
                 break;
             }
             if self.is_verb_at(k) {
                 break;
             }
-            if PRONOUNS.contains(&w) && !(DETERMINERS.contains(&w) && start < end) {
+            if c & PRON != 0 && !(c & DET != 0 && start < end) {
                 if start == end {
                     start = k;
                 }
@@ -784,34 +919,29 @@ impl<'a, 't> Doc<'a, 't> {
             start = k;
         }
         // A leading preposition belongs to an adverbial, not to the subject.
-        while start < end && self.is_in(start, &PREPOSITIONS) {
+        while start < end && self.has(start, PREP) {
             start += 1;
         }
-        while start < end && self.is(start, &["of"]) {
+        while start < end && self.has(start, OF) {
             start += 1;
         }
         let np = start..end;
-        let has_content = np.clone().any(|i| !self.is_in(i, &DETERMINERS));
+        let has_content = np.clone().any(|i| !self.has(i, DET));
         (!np.is_empty() && has_content).then_some(np)
     }
 
-    /// Up to `n` (at most 4) lowercased words starting at token `i`, for
-    /// lexicon lookups (never past the end of the token's sentence).
-    fn word_view(&self, i: usize, n: usize) -> WordView<'_> {
+    /// The longest stance-lexicon form of up to `n` (at most 4) words
+    /// starting at token `i` (never past the end of the token's sentence).
+    fn form_at(&self, i: usize, n: usize) -> Option<&'static VerbForm> {
         let end = self
             .sentence_end
             .get(i)
             .copied()
-            .unwrap_or(self.words.len());
-        let mut view = WordView {
-            words: [None; 4],
-            len: 0,
-        };
-        for k in i..(i + n.min(4)).min(end).min(self.words.len()) {
-            view.words[view.len] = self.word(k);
-            view.len += 1;
-        }
-        view
+            .unwrap_or(self.words.len())
+            .min(self.words.len());
+        let len = n.min(4).min(end.saturating_sub(i));
+        let lex: &'static crate::verbs::StanceLexicon = &STANCE_LEXICON;
+        lex.longest_by(len, |j| self.word(i + j))
     }
 
     /// The object noun phrase starting at token `start` inside `sentence`.
@@ -819,61 +949,54 @@ impl<'a, 't> Doc<'a, 't> {
         if start >= sentence.end {
             return None;
         }
-        let first = self.word(start)?;
-        if (PRONOUNS.contains(&first) && !DETERMINERS.contains(&first))
-            || PREPOSITIONS.contains(&first)
-            || FINITE.contains(&first)
-            || (CLAUSE_WORDS.contains(&first) && !PRONOUNS.contains(&first))
+        let first = self.class(start);
+        if first & WORD == 0 {
+            return None;
+        }
+        if (first & PRON != 0 && first & DET == 0)
+            || first & (PREP | FIN) != 0
+            || (first & CLAUSE != 0 && first & PRON == 0)
         {
             return None;
         }
-        if PRONOUNS.contains(&first)
-            && !self.word(start + 1).is_some_and(|w| {
-                !CLAUSE_WORDS.contains(&w) && !FINITE.contains(&w) && !PREPOSITIONS.contains(&w)
-            })
-        {
+        let next = self.class(start + 1);
+        if first & PRON != 0 && !(next & WORD != 0 && next & (CLAUSE | FIN | PREP) == 0) {
             // "this" alone, "that" as a conjunction: no noun phrase.
             return None;
         }
         let mut end = start;
         let mut named = false;
         while end < sentence.end && end - start < OBJECT_WORDS {
-            let Some(w) = self.word(end) else {
+            let c = self.class(end);
+            if c & WORD == 0 {
                 if end > start && self.joins_words(end) {
                     end += 1;
                     continue;
                 }
                 break;
-            };
+            }
             if end > start {
-                if w == "of" {
+                if c & OF != 0 {
                     if named {
                         break;
                     }
-                } else if PREPOSITIONS.contains(&w) || FINITE.contains(&w) {
+                } else if c & (PREP | FIN) != 0 {
                     break;
-                } else if w == "and" || w == "or" {
-                    let next_plain = self.word(end + 1).is_some_and(|n| {
-                        !PRONOUNS.contains(&n)
-                            && !DETERMINERS.contains(&n)
-                            && !CLAUSE_WORDS.contains(&n)
-                    }) && !self.capitalized(end + 1);
+                } else if c & AND_OR != 0 {
+                    let n = self.class(end + 1);
+                    let next_plain = n & WORD != 0 && n & (PRON | DET | CLAUSE | CAP) == 0;
                     if named || !next_plain {
                         break;
                     }
-                } else if CLAUSE_WORDS.contains(&w)
-                    || (PRONOUNS.contains(&w) && !DETERMINERS.contains(&w))
-                {
+                } else if c & CLAUSE != 0 || (c & PRON != 0 && c & DET == 0) {
                     break;
                 }
             }
-            named |= self.capitalized(end) && !DETERMINERS.contains(&w);
+            named |= c & (CAP | DET) == CAP;
             end += 1;
         }
         let np = start..end;
-        let has_content = np
-            .clone()
-            .any(|i| self.word(i).is_some_and(|w| !DETERMINERS.contains(&w)));
+        let has_content = np.clone().any(|i| self.class(i) & (WORD | DET) == WORD);
         (has_content && end > start).then_some(np)
     }
 
@@ -885,7 +1008,7 @@ impl<'a, 't> Doc<'a, 't> {
             match self.word(k) {
                 None => return false,
                 Some(w) if lex.is_negator(w) || w == "cannot" => return true,
-                Some(w) if CLAUSE_WORDS.contains(&w) => return false,
+                Some(_) if self.has(k, CLAUSE) => return false,
                 _ => {}
             }
         }
@@ -898,11 +1021,11 @@ impl<'a, 't> Doc<'a, 't> {
         let mut s = i;
         while s > sentence.start && i - s < 5 {
             let k = s - 1;
-            let aux = self.word(k).is_some_and(|w| {
-                AUXILIARIES.contains(&w)
-                    || w.ends_with("n't")
-                    || (w.ends_with("ly") && !self.capitalized(k))
-            });
+            let c = self.class(k);
+            let aux = c & AUX != 0
+                || self
+                    .word(k)
+                    .is_some_and(|w| w.ends_with("n't") || (w.ends_with("ly") && c & CAP == 0));
             if !aux {
                 break;
             }
@@ -935,30 +1058,24 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// The rule findings of one sentence.
     fn findings(&self, si: usize, out: &mut Vec<Finding>) {
-        let lex = &*STANCE_LEXICON;
         let sentence = self.doc.sentences()[si].tokens.clone();
         let mut i = sentence.start;
         let mut skip_to = sentence.start;
         while i < sentence.end {
             // The filter first: most words start no verb form.
-            let form = if i >= skip_to
-                && self.word(i).is_some_and(|w| lex.may_start(w))
-                && !self.capitalized(i)
-            {
-                lex.longest_at(self.word_view(i, 4).as_slice(), 0)
+            let c = self.class(i);
+            let live = i >= skip_to;
+            let form = if live && c & (MAY_START | CAP) == MAY_START {
+                self.form_at(i, 4)
             } else {
                 None
             };
-            if i >= skip_to
-                && !self.capitalized(i)
-                && self.is_in(i, &NAMING)
-                && self.naming(&sentence, si, i, out)
-            {
+            if live && c & (NAME | CAP) == NAME && self.naming(&sentence, si, i, out) {
                 i += 1;
                 continue;
             }
             let Some(form) = form else {
-                if i >= skip_to && self.is_in(i, &COPULAS) {
+                if live && c & COP != 0 {
                     self.predication(&sentence, si, i, out);
                 }
                 i += 1;
@@ -988,7 +1105,6 @@ impl<'a, 't> Doc<'a, 't> {
         form: &VerbForm,
         out: &mut Vec<Finding>,
     ) -> Option<usize> {
-        let lex = &*STANCE_LEXICON;
         let vg = self.verb_group_start(sentence, i);
         let subject = self.subject_before(sentence, vg)?;
         let mut sign = f32::from(form.polarity);
@@ -1010,7 +1126,7 @@ impl<'a, 't> Doc<'a, 't> {
         let ends_in_to = form.words.last() == Some(&"to");
         if self.is(j, &["to"]) || ends_in_to {
             let v = if ends_in_to { j } else { j + 1 };
-            let inner = lex.longest_at(self.word_view(v, 4).as_slice(), 0)?;
+            let inner = self.form_at(v, 4)?;
             if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
                 return None;
             }
@@ -1105,10 +1221,10 @@ impl<'a, 't> Doc<'a, 't> {
         let anaphoric_form = form.words.last().is_some_and(|w| ANAPHORS.contains(w));
         let j = i + form.words.len();
         let bad = anaphoric_form
-            || self.is_in(j, &ANAPHORS)
-                && !self
-                    .word(j + 1)
-                    .is_some_and(|w| !CLAUSE_WORDS.contains(&w) && !PREPOSITIONS.contains(&w))
+            || self.has(j, ANAPHOR) && {
+                let n = self.class(j + 1);
+                !(n & WORD != 0 && n & (CLAUSE | PREP) == 0)
+            }
             || self.object_after(sentence, j).is_some_and(|o| {
                 o.map(|k| self.word(k).map_or(0.0, |w| lex.valence(w)))
                     .sum::<f32>()
@@ -1134,14 +1250,13 @@ impl<'a, 't> Doc<'a, 't> {
     fn evaluated_subject(&self, sentence: &Range<usize>, i: usize) -> Option<Range<usize>> {
         let vg = self.verb_group_start(sentence, i);
         let subject = self.subject_before(sentence, vg)?;
-        let pronoun = subject.len() == 1 && self.is_in(subject.start, &PRONOUNS);
+        let pronoun = subject.len() == 1 && self.has(subject.start, PRON);
         (!pronoun && !self.in_question(sentence, subject.start)).then_some(subject)
     }
 
     /// A copula at token `c`: a demanded action ("has to be
     /// denuclearized") or an evaluative predicate ("was productive").
     fn predication(&self, sentence: &Range<usize>, si: usize, c: usize, out: &mut Vec<Finding>) {
-        let lex = &*STANCE_LEXICON;
         let vg = self.verb_group_start(sentence, c);
         let Some(subject) = self.evaluated_subject(sentence, c) else {
             return;
@@ -1159,7 +1274,7 @@ impl<'a, 't> Doc<'a, 't> {
         }
         let flip = if negated { -1.0 } else { 1.0 };
         if self.deontic(&group)
-            && let Some(form) = lex.longest_at(self.word_view(k, 3).as_slice(), 0)
+            && let Some(form) = self.form_at(k, 3)
             && matches!(form.kind, VerbKind::Action | VerbKind::Attitude)
         {
             out.push(Finding {
@@ -1201,7 +1316,8 @@ impl<'a, 't> Doc<'a, 't> {
                 }
                 break;
             };
-            if w == "that" || (CLAUSE_WORDS.contains(&w) && w != "as") || FINITE.contains(&w) {
+            let c = self.class(k);
+            if c & FIN != 0 || (c & CLAUSE != 0 && w != "as") {
                 break;
             }
             if LEXICONS.is_negator(w) {
@@ -1541,7 +1657,7 @@ impl StanceAnalyzer {
         let certainty = self.certainty_of(d, cache, f.sentence, &target_span, &evidence);
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
-        while first < f.target.end && d.is_in(first, &DETERMINERS) {
+        while first < f.target.end && d.has(first, DET) {
             first += 1;
         }
         let head_start = d.span(&(first..f.target.end)).start;
@@ -1670,6 +1786,40 @@ impl StanceAnalyzer {
                     basis: Basis::Model,
                 });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_table_knows_every_closed_word() {
+        let t = &*CLASSES;
+        for (list, bit) in [
+            (&DETERMINERS, DET),
+            (&PRONOUNS, PRON),
+            (&PREPOSITIONS, PREP),
+            (&FINITE, FIN),
+            (&CLAUSE_WORDS, CLAUSE),
+            (&COPULAS, COP),
+            (&AUXILIARIES, AUX),
+            (&NAMING, NAME),
+            (&ANAPHORS, ANAPHOR),
+            (&IRREGULAR_PAST, IRREG),
+        ] {
+            for w in list.words() {
+                assert!(t.bits(w) & bit != 0, "{w}");
+            }
+        }
+        assert_eq!(t.bits("of"), OF);
+        assert_eq!(
+            t.bits("that") & (PRON | CLAUSE | ANAPHOR),
+            PRON | CLAUSE | ANAPHOR
+        );
+        for w in ["", "talks", "The", "u.s.", "2019", "thes", "ofx"] {
+            assert_eq!(t.bits(w), 0, "{w}");
         }
     }
 }

@@ -105,18 +105,38 @@ impl StanceLexicon {
 
     /// The longest verb form starting at word `i` of `words` (lowercased
     /// words, `None` for punctuation).
+    #[cfg(test)]
     pub fn longest_at(&self, words: &[Option<&str>], i: usize) -> Option<&VerbForm> {
-        let first = words.get(i).copied().flatten()?;
+        self.longest_by(words.len().saturating_sub(i), |j| {
+            words.get(i + j).copied().flatten()
+        })
+    }
+
+    /// The longest verb form of at most `len` words whose `j`-th word is
+    /// `word(j)` (a lowercased word, `None` for punctuation). Only the
+    /// words a candidate needs are asked for.
+    #[inline]
+    pub fn longest_by<'w>(
+        &self,
+        len: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<&VerbForm> {
+        if len == 0 {
+            return None;
+        }
+        let first = word(0)?;
         if !self.first.may_contain(first) {
             return None;
         }
         let cands = self.by_first.get(first)?;
+        // Every candidate starts with `first` (its key).
         cands.iter().find(|f| {
-            f.words.len() <= words.len() - i
+            f.words.len() <= len
                 && f.words
                     .iter()
-                    .zip(&words[i..])
-                    .all(|(w, t)| t.is_some_and(|t| t == *w))
+                    .enumerate()
+                    .skip(1)
+                    .all(|(j, w)| word(j) == Some(*w))
         })
     }
 
@@ -136,11 +156,18 @@ impl StanceLexicon {
         {
             return *v;
         }
+        // One lookup says both whether a hedge or booster starts with the
+        // word and its VADER valence.
         let lex = &*LEXICONS;
-        if lex.hedges.starts_with(lower) || lex.boosters.starts_with(lower) {
+        let info = lex.info(lower);
+        debug_assert_eq!(
+            info.cue_start,
+            lex.hedges.starts_with(lower) || lex.boosters.starts_with(lower)
+        );
+        if info.cue_start {
             return 0.0;
         }
-        lex.valence.get(lower).copied().unwrap_or(0.0)
+        info.valence.unwrap_or(0.0)
     }
 
     /// Number of verb forms and evaluative words parsed.
