@@ -599,7 +599,11 @@ impl<'a, 't> Doc<'a, 't> {
         let mut class: Vec<u16> = Vec::with_capacity(tokens.len());
         for t in tokens {
             let mut c = 0;
-            if t.text.chars().next().is_some_and(char::is_uppercase) {
+            let cap = match t.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => t.text.chars().next().is_some_and(char::is_uppercase),
+            };
+            if cap {
                 c |= CAP;
             }
             let slot = if is_wordlike(t.kind) {
