@@ -226,6 +226,9 @@ fn class_slot(b: &[u8]) -> Option<usize> {
 struct ClassTable {
     /// Per slot: the start of its entries (the next slot's start ends them).
     starts: Vec<u32>,
+    /// Per slot: `MAY_START` when some stance-lexicon form may start with
+    /// a word of the slot.
+    slot_bits: Vec<u16>,
     /// (word, bits), ordered by slot.
     entries: Vec<(&'static str, u16)>,
     /// Words that fit no slot (none of today's lists has any).
@@ -273,19 +276,38 @@ impl ClassTable {
         for s in 0..slots {
             starts[s + 1] += starts[s];
         }
+        // The slots a stance-lexicon form may start in (indexes as in
+        // `class_slot`).
+        let lex = &*STANCE_LEXICON;
+        let mut slot_bits = vec![0u16; slots];
+        for len in 1..16 {
+            for first in 0..26 {
+                for last in 0..26u32 {
+                    if lex.may_start_slot(len, first, last)
+                        && let Some(b) = slot_bits.get_mut(len * 676 + first * 26 + last as usize)
+                    {
+                        *b = MAY_START;
+                    }
+                }
+            }
+        }
         ClassTable {
             starts,
+            slot_bits,
             entries,
             odd,
         }
     }
 
-    /// The closed-class bits of the lowercased word `w`.
+    /// The closed-class bits of the lowercased word `w`, and `MAY_START`
+    /// when some stance-lexicon form may start with it.
     #[inline]
     fn bits(&self, w: &str) -> u16 {
         let b = w.as_bytes();
+        let mut start = 0;
         let found = match class_slot(b) {
             Some(s) => {
+                start = self.slot_bits.get(s).copied().unwrap_or(0);
                 let lo = self.starts.get(s).copied().unwrap_or(0) as usize;
                 let hi = self.starts.get(s + 1).copied().unwrap_or(0) as usize;
                 self.entries
@@ -294,9 +316,14 @@ impl ClassTable {
                     .iter()
                     .find(|(e, _)| e.as_bytes() == b)
             }
-            None => self.odd.iter().find(|(e, _)| *e == w),
+            None => {
+                if STANCE_LEXICON.may_start(w) {
+                    start = MAY_START;
+                }
+                self.odd.iter().find(|(e, _)| *e == w)
+            }
         };
-        found.map_or(0, |&(_, bits)| bits)
+        start | found.map_or(0, |&(_, bits)| bits)
     }
 }
 
@@ -567,13 +594,16 @@ impl<'a, 't> Doc<'a, 't> {
         let text = doc.text();
         let mut lowered = String::with_capacity(text.len() / 8);
         let classes = &*CLASSES;
-        let lex = &*STANCE_LEXICON;
         let tokens = doc.tokens();
         let mut words: Vec<WordSlot<'t>> = Vec::with_capacity(tokens.len());
         let mut class: Vec<u16> = Vec::with_capacity(tokens.len());
         for t in tokens {
             let mut c = 0;
-            if t.text.chars().next().is_some_and(char::is_uppercase) {
+            let cap = match t.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => t.text.chars().next().is_some_and(char::is_uppercase),
+            };
+            if cap {
                 c |= CAP;
             }
             let slot = if is_wordlike(t.kind) {
@@ -584,9 +614,6 @@ impl<'a, 't> Doc<'a, 't> {
                     WordSlot::None => "",
                 };
                 c |= WORD;
-                if lex.may_start(w) {
-                    c |= MAY_START;
-                }
                 c |= classes.bits(w);
                 slot
             } else {
@@ -1819,7 +1846,22 @@ mod tests {
             PRON | CLAUSE | ANAPHOR
         );
         for w in ["", "talks", "The", "u.s.", "2019", "thes", "ofx"] {
-            assert_eq!(t.bits(w), 0, "{w}");
+            assert_eq!(t.bits(w) & !MAY_START, 0, "{w}");
+        }
+        let lex = &*STANCE_LEXICON;
+        for w in [
+            "",
+            "said",
+            "wants",
+            "condemned",
+            "talks",
+            "the",
+            "u.s.",
+            "2019",
+            "zoë",
+            "x",
+        ] {
+            assert_eq!(t.bits(w) & MAY_START != 0, lex.may_start(w), "{w}");
         }
     }
 }

@@ -40,10 +40,28 @@ pub(crate) struct StanceLexicon {
     by_first: FastMap<&'static str, Vec<VerbForm>>,
     /// The first words of the forms, for a quick rejection.
     first: WordFilter,
+    /// `by_first` for the first words of at most seven bytes, keyed by
+    /// [`short_key`] (hashing one integer instead of a string).
+    short: FastMap<u64, Vec<VerbForm>>,
     evaluative: FastMap<&'static str, f32>,
     /// The evaluative words, for a quick rejection.
     evaluative_filter: WordFilter,
     forms: usize,
+}
+
+/// A word of at most seven bytes as one integer (its bytes and its
+/// length), distinct for distinct words; `None` for a longer word.
+#[inline]
+fn short_key(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = (b.len() as u64) << 56;
+    for (k, &c) in b.iter().enumerate() {
+        key |= u64::from(c) << (8 * k);
+    }
+    Some(key)
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -99,6 +117,11 @@ impl StanceLexicon {
             }
         }
         lex.first = WordFilter::of(lex.by_first.keys().copied());
+        lex.short = lex
+            .by_first
+            .iter()
+            .filter_map(|(w, forms)| Some((short_key(w)?, forms.clone())))
+            .collect();
         lex.evaluative_filter = WordFilter::of(lex.evaluative.keys().copied());
         lex
     }
@@ -128,7 +151,10 @@ impl StanceLexicon {
         if !self.first.may_contain(first) {
             return None;
         }
-        let cands = self.by_first.get(first)?;
+        let cands = match short_key(first) {
+            Some(key) => self.short.get(&key)?,
+            None => self.by_first.get(first)?,
+        };
         // Every candidate starts with `first` (its key).
         cands.iter().find(|f| {
             f.words.len() <= len
@@ -138,6 +164,13 @@ impl StanceLexicon {
                     .skip(1)
                     .all(|(j, w)| word(j) == Some(*w))
         })
+    }
+
+    /// Whether some verb form may start with the lowercased words that fit
+    /// the [`WordFilter`] scheme with (`len`, `first`, `last`) (false: none
+    /// does).
+    pub fn may_start_slot(&self, len: usize, first: usize, last: u32) -> bool {
+        self.first.may_contain_slot(len, first, last)
     }
 
     /// Whether some verb form may start with the lowercased `word` (false:
@@ -188,6 +221,13 @@ mod tests {
     fn filters_keep_every_word() {
         let lex = &*STANCE_LEXICON;
         assert!(lex.by_first.keys().all(|w| lex.first.may_contain(w)));
+        for (w, forms) in &lex.by_first {
+            let one_word = forms.iter().find(|f| f.words.len() == 1);
+            let found = lex.longest_at(&[Some(w)], 0);
+            assert_eq!(found.map(|f| &f.words), one_word.map(|f| &f.words), "{w}");
+        }
+        assert!(short_key("abcdefg").is_some() && short_key("abcdefgh").is_none());
+        assert_ne!(short_key("a"), short_key("a\0"));
         assert!(
             lex.evaluative
                 .keys()
