@@ -86,10 +86,16 @@ struct Index {
     /// Every word of the features and of the lexicons: its id
     /// ([`UNKNOWN`] outside the features) and what the lexicons say of it,
     /// so that a token's word is looked up once.
-    words_info: FastMap<Box<str>, (u32, WordInfo)>,
+    /// Words of at most [`SHORT`] bytes, keyed by [`short_key`] (no
+    /// pointer to follow on a lookup)...
+    short_info: FastMap<(u64, u64), (u32, WordInfo)>,
+    /// ... and the longer ones.
+    long_info: FastMap<Box<str>, (u32, WordInfo)>,
     /// The pair features, by [`pair_key`].
     keys: FastMap<u64, [f32; 3]>,
-    /// The word features, dense: `words[id * WORD_PREFIXES.len() + p]` is
+    /// The number of word ids.
+    vocab_len: usize,
+    /// The word features, dense: `words[p * vocab_len + id]` is
     /// the weight of `WORD_PREFIXES[p]` + the word `id` (zero when the
     /// model has no such feature). A token's features sit side by side.
     words: Vec<[f32; 3]>,
@@ -104,6 +110,29 @@ const UNKNOWN: u32 = u32::MAX;
 /// A token whose word contains `_`: its pair features are ambiguous by
 /// ids, so they are looked up by name.
 const BY_NAME: u32 = u32::MAX - 1;
+
+/// The longest word [`short_key`] packs.
+const SHORT: usize = 15;
+
+/// A word of at most [`SHORT`] bytes packed into two integers (its bytes,
+/// little-endian, and its length in the top byte), so that different words
+/// have different keys.
+#[inline]
+fn short_key(w: &str) -> Option<(u64, u64)> {
+    let b = w.as_bytes();
+    if b.len() > SHORT {
+        return None;
+    }
+    let (mut lo, mut hi) = (0u64, (b.len() as u64) << 56);
+    for (i, &c) in b.iter().enumerate() {
+        if i < 8 {
+            lo |= u64::from(c) << (8 * i);
+        } else {
+            hi |= u64::from(c) << (8 * (i - 8));
+        }
+    }
+    Some((lo, hi))
+}
 
 fn pair_key(p: usize, a: u32, b: u32) -> u64 {
     ((0x80 | p as u64) << 56) | (u64::from(a) << ID_BITS) | u64::from(b)
@@ -120,7 +149,9 @@ impl Index {
                 .map(|name| weights.get(*name).copied())
                 .collect(),
             words: Vec::new(),
-            words_info: FastMap::default(),
+            vocab_len: 0,
+            short_info: FastMap::default(),
+            long_info: FastMap::default(),
         };
         let mut words = Vec::new();
         for (name, w) in weights {
@@ -147,21 +178,31 @@ impl Index {
             }
         }
         let np = features::WORD_PREFIXES.len();
-        ix.words = vec![[0.0; 3]; ix.vocab.len().checked_mul(np)?];
+        let n = ix.vocab.len();
+        ix.words = vec![[0.0; 3]; n.checked_mul(np)?];
+        ix.vocab_len = n;
         for (p, a, w) in words {
-            if let Some(slot) = ix.words.get_mut(a as usize * np + p) {
+            if let Some(slot) = ix.words.get_mut(p * n + a as usize) {
                 *slot = w;
             }
         }
         let lex = &*LEXICONS;
         let vocab = std::mem::take(&mut ix.vocab);
-        ix.words_info = FastMap::with_capacity_and_hasher(vocab.len() + 10_000, Default::default());
+        ix.short_info = FastMap::with_capacity_and_hasher(vocab.len() + 10_000, Default::default());
+        let add = |ix: &mut Index, w: &str, entry: (u32, WordInfo)| match short_key(w) {
+            Some(k) => {
+                ix.short_info.entry(k).or_insert(entry);
+            }
+            None => {
+                ix.long_info.entry(w.into()).or_insert(entry);
+            }
+        };
         for (w, id) in vocab {
             let info = lex.info(&w);
-            ix.words_info.insert(w, (id, info));
+            add(&mut ix, &w, (id, info));
         }
         for (w, info) in lex.infos() {
-            ix.words_info.entry(w.into()).or_insert((UNKNOWN, info));
+            add(&mut ix, w, (UNKNOWN, info));
         }
         Some(ix)
     }
@@ -208,7 +249,7 @@ impl features::Sink for Scorer<'_> {
             Some(BY_NAME) | None => self.other(&[features::WORD_PREFIXES[p], w], v),
             Some(a) => {
                 let index = self.index;
-                let at = a as usize * features::WORD_PREFIXES.len() + p;
+                let at = p * index.vocab_len + a as usize;
                 self.add(index.words.get(at), v);
             }
         }
@@ -480,11 +521,11 @@ impl Model {
                 ids.push(BY_NAME);
                 infos.push(lex.info(&t.lower));
             } else {
-                let (id, info) = index
-                    .words_info
-                    .get(t.lower.as_ref())
-                    .copied()
-                    .unwrap_or((UNKNOWN, WordInfo::default()));
+                let found = match short_key(&t.lower) {
+                    Some(k) => index.short_info.get(&k),
+                    None => index.long_info.get(t.lower.as_ref()),
+                };
+                let (id, info) = found.copied().unwrap_or((UNKNOWN, WordInfo::default()));
                 ids.push(id);
                 infos.push(info);
             }
