@@ -235,20 +235,23 @@ struct ClassTable {
     odd: Vec<(&'static str, u16)>,
 }
 
+/// The closed word lists of the class table, with their bits.
+const CLASS_LISTS: [(&WordList, u16); 10] = [
+    (&DETERMINERS, DET),
+    (&PRONOUNS, PRON),
+    (&PREPOSITIONS, PREP),
+    (&FINITE, FIN),
+    (&CLAUSE_WORDS, CLAUSE),
+    (&COPULAS, COP),
+    (&AUXILIARIES, AUX),
+    (&NAMING, NAME),
+    (&ANAPHORS, ANAPHOR),
+    (&IRREGULAR_PAST, IRREG),
+];
+
 impl ClassTable {
     fn build() -> Self {
-        let lists: [(&WordList, u16); 10] = [
-            (&DETERMINERS, DET),
-            (&PRONOUNS, PRON),
-            (&PREPOSITIONS, PREP),
-            (&FINITE, FIN),
-            (&CLAUSE_WORDS, CLAUSE),
-            (&COPULAS, COP),
-            (&AUXILIARIES, AUX),
-            (&NAMING, NAME),
-            (&ANAPHORS, ANAPHOR),
-            (&IRREGULAR_PAST, IRREG),
-        ];
+        let lists = CLASS_LISTS;
         let mut all: Vec<(&'static str, u16)> = lists
             .iter()
             .flat_map(|&(list, bit)| list.words().iter().map(move |&w| (w, bit)))
@@ -1824,18 +1827,7 @@ mod tests {
     #[test]
     fn class_table_knows_every_closed_word() {
         let t = &*CLASSES;
-        for (list, bit) in [
-            (&DETERMINERS, DET),
-            (&PRONOUNS, PRON),
-            (&PREPOSITIONS, PREP),
-            (&FINITE, FIN),
-            (&CLAUSE_WORDS, CLAUSE),
-            (&COPULAS, COP),
-            (&AUXILIARIES, AUX),
-            (&NAMING, NAME),
-            (&ANAPHORS, ANAPHOR),
-            (&IRREGULAR_PAST, IRREG),
-        ] {
+        for (list, bit) in CLASS_LISTS {
             for w in list.words() {
                 assert!(t.bits(w) & bit != 0, "{w}");
             }
