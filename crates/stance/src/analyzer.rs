@@ -11,7 +11,7 @@ use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use crate::certainty::{Certainty, RawCue};
 use crate::features::valences_and_classes_from;
-use crate::lexicon::{LEXICONS, WordInfo, WordList};
+use crate::lexicon::{LEXICONS, WordFilter, WordInfo, WordList};
 use crate::polarity::Polarity;
 use crate::sentiment::TargetSentiment;
 use crate::tokens::{Token, tokenize_lowered};
@@ -214,10 +214,9 @@ const MAY_START: u16 = 1 << 14;
 /// (below 16), first and last letters (`a`-`z`), or `None` for a word that
 /// does not fit the scheme.
 #[inline]
-fn class_slot(b: &[u8]) -> Option<usize> {
-    let (&first, &last) = (b.first()?, b.last()?);
-    (b.len() < 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase())
-        .then(|| b.len() * 676 + usize::from(first - b'a') * 26 + usize::from(last - b'a'))
+fn class_slot(w: &str) -> Option<usize> {
+    let (len, first, last) = WordFilter::slot(w)?;
+    Some(len * 676 + first * 26 + last as usize)
 }
 
 /// The closed-class bits of the words of the closed lists, by the
@@ -251,8 +250,7 @@ const CLASS_LISTS: [(&WordList, u16); 10] = [
 
 impl ClassTable {
     fn build() -> Self {
-        let lists = CLASS_LISTS;
-        let mut all: Vec<(&'static str, u16)> = lists
+        let mut all: Vec<(&'static str, u16)> = CLASS_LISTS
             .iter()
             .flat_map(|&(list, bit)| list.words().iter().map(move |&w| (w, bit)))
             .chain([("of", OF), ("and", AND_OR), ("or", AND_OR)])
@@ -267,12 +265,12 @@ impl ClassTable {
         }
         let (mut entries, odd): (Vec<_>, Vec<_>) = merged
             .into_iter()
-            .partition(|(w, _)| class_slot(w.as_bytes()).is_some());
-        entries.sort_by_key(|(w, _)| class_slot(w.as_bytes()));
+            .partition(|(w, _)| class_slot(w).is_some());
+        entries.sort_by_key(|(w, _)| class_slot(w));
         let slots = 16 * 676;
         let mut starts = vec![0u32; slots + 1];
         for (w, _) in &entries {
-            if let Some(s) = class_slot(w.as_bytes()) {
+            if let Some(s) = class_slot(w) {
                 starts[s + 1] += 1;
             }
         }
@@ -308,7 +306,7 @@ impl ClassTable {
     fn bits(&self, w: &str) -> u16 {
         let b = w.as_bytes();
         let mut start = 0;
-        let found = match class_slot(b) {
+        let found = match class_slot(w) {
             Some(s) => {
                 start = self.slot_bits.get(s).copied().unwrap_or(0);
                 let lo = self.starts.get(s).copied().unwrap_or(0) as usize;

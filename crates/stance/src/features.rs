@@ -149,27 +149,38 @@ const C_NEGATOR: u8 = 32;
 /// The classes of every token (`C_*` bits), read once for all the targets
 /// of a sentence so that each target's features are array reads.
 pub(crate) fn classes(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
+    let infos: Vec<_> = tokens.iter().map(|t| lex.info(&t.lower)).collect();
+    classes_from(tokens, &infos)
+}
+
+/// [`classes`] from the tokens' [`WordInfo`]s (one per token).
+fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
     tokens
         .iter()
-        .map(|t| {
+        .zip(infos)
+        .map(|(t, info)| {
             let mut c = 0;
             if t.is_word() {
                 c |= C_WORD;
                 if t.text.chars().next().is_some_and(char::is_uppercase) {
                     c |= C_CAPITAL;
                 }
-                if PRONOUNS.contains(&t.lower.as_ref()) {
+                if info.pronoun {
                     c |= C_PRONOUN;
                 }
-                if lex.is_negator(&t.lower) {
+                if info.negator || t.lower.ends_with("n't") {
                     c |= C_NEGATOR;
                 }
-            }
-            if is_quote(t) {
-                c |= C_QUOTE;
-            }
-            if is_clause_break(t) {
-                c |= C_BREAK;
+                if info.clause {
+                    c |= C_BREAK;
+                }
+            } else {
+                if is_quote(t) {
+                    c |= C_QUOTE;
+                }
+                if is_clause_break(t) {
+                    c |= C_BREAK;
+                }
             }
             c
         })
@@ -197,33 +208,7 @@ pub(crate) fn valences_and_classes_from(
         own = tokens.iter().map(|t| LEXICONS.info(&t.lower)).collect();
         &own
     };
-    let mut cls = Vec::with_capacity(tokens.len());
-    for (t, info) in tokens.iter().zip(infos) {
-        let mut c = 0;
-        if t.is_word() {
-            c |= C_WORD;
-            if t.text.chars().next().is_some_and(char::is_uppercase) {
-                c |= C_CAPITAL;
-            }
-            if info.pronoun {
-                c |= C_PRONOUN;
-            }
-            if info.negator || t.lower.ends_with("n't") {
-                c |= C_NEGATOR;
-            }
-            if info.clause {
-                c |= C_BREAK;
-            }
-        } else {
-            if is_quote(t) {
-                c |= C_QUOTE;
-            }
-            if is_clause_break(t) {
-                c |= C_BREAK;
-            }
-        }
-        cls.push(c);
-    }
+    let cls = classes_from(tokens, infos);
     let mut vals = vec![0.0; tokens.len()];
     for (i, info) in infos.iter().enumerate() {
         if cls[i] & C_WORD == 0 {
@@ -569,7 +554,7 @@ pub(crate) fn extract_into(
             continue;
         }
         let is_word = c & C_WORD != 0;
-        if is_word && (i > 0 && c & C_CAPITAL != 0 || c & C_PRONOUN != 0) {
+        if is_other(i) {
             others += 1;
         }
         let (side, d) = if i < tr.start {
@@ -660,6 +645,35 @@ pub(crate) fn extract_into(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`classes`] by the word lists themselves, the oracle of the table.
+    fn classes_by_lists(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
+        tokens
+            .iter()
+            .map(|t| {
+                let mut c = 0;
+                if t.is_word() {
+                    c |= C_WORD;
+                    if t.text.chars().next().is_some_and(char::is_uppercase) {
+                        c |= C_CAPITAL;
+                    }
+                    if PRONOUNS.contains(&t.lower.as_ref()) {
+                        c |= C_PRONOUN;
+                    }
+                    if lex.is_negator(&t.lower) {
+                        c |= C_NEGATOR;
+                    }
+                }
+                if is_quote(t) {
+                    c |= C_QUOTE;
+                }
+                if is_clause_break(t) {
+                    c |= C_BREAK;
+                }
+                c
+            })
+            .collect()
+    }
 
     #[test]
     fn fixed_names_agree() {
@@ -756,6 +770,7 @@ mod tests {
             let toks = tokenize(&s);
             let lex = &*LEXICONS;
             let (vals, cls) = valences_and_classes(&toks, lex);
+            proptest::prop_assert_eq!(&cls, &classes_by_lists(&toks, lex));
             proptest::prop_assert_eq!(cls, classes(&toks, lex));
             let want = valences(&toks, lex);
             proptest::prop_assert_eq!(

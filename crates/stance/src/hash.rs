@@ -23,6 +23,30 @@ fn fold(a: u64, b: u64) -> u64 {
     (p as u64) ^ ((p >> 64) as u64)
 }
 
+/// The longest word [`short_key`] packs.
+pub(crate) const SHORT: usize = 15;
+
+/// A word of at most [`SHORT`] bytes packed into two integers (its bytes,
+/// little-endian, and its length in the top byte), so that different words
+/// have different keys: a table keyed by it hashes two integers and follows
+/// no pointer to compare a key.
+#[inline]
+pub(crate) fn short_key(w: &str) -> Option<(u64, u64)> {
+    let b = w.as_bytes();
+    if b.len() > SHORT {
+        return None;
+    }
+    let (mut lo, mut hi) = (0u64, (b.len() as u64) << 56);
+    for (i, &c) in b.iter().enumerate() {
+        if i < 8 {
+            lo |= u64::from(c) << (8 * i);
+        } else {
+            hi |= u64::from(c) << (8 * (i - 8));
+        }
+    }
+    Some((lo, hi))
+}
+
 /// See the module documentation.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FastHasher(u64);
@@ -82,6 +106,14 @@ impl Hasher for FastHasher {
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
+
+    #[test]
+    fn short_keys_are_distinct_and_bounded() {
+        assert!(short_key("abcdefghijklmno").is_some() && short_key("abcdefghijklmnop").is_none());
+        assert_ne!(short_key("a"), short_key("a\0"));
+        assert_ne!(short_key("abcdefgh"), short_key("abcdefgh\0"));
+        assert_ne!(short_key("ab"), short_key("ba"));
+    }
 
     #[test]
     fn strings_hash_apart() {

@@ -43,7 +43,7 @@ impl Default for WordFilter {
 impl WordFilter {
     /// (length, first, last) of a word that fits the scheme.
     #[inline]
-    fn slot(w: &str) -> Option<(usize, usize, u32)> {
+    pub(crate) fn slot(w: &str) -> Option<(usize, usize, u32)> {
         let b = w.as_bytes();
         let (&first, &last) = (b.first()?, b.last()?);
         (b.len() < 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase())
@@ -138,6 +138,7 @@ impl PhraseTable {
     }
 
     /// Whether some phrase of the table starts with the lowercased `word`.
+    #[cfg(test)]
     pub fn starts_with(&self, word: &str) -> bool {
         self.first.may_contain(word) && self.by_first.contains_key(word)
     }
@@ -343,6 +344,16 @@ mod tests {
         assert!(lex.is_negator("didn't"));
         assert!(lex.is_negator("neither"));
         assert!(!lex.is_negator("note"));
+    }
+
+    #[test]
+    fn cue_start_is_a_phrase_start() {
+        let lex = &*LEXICONS;
+        for (w, info) in lex.infos() {
+            let start = lex.hedges.starts_with(w) || lex.boosters.starts_with(w);
+            assert_eq!(info.cue_start, start, "{w}");
+        }
+        assert!(!lex.info("zebra").cue_start && !lex.info("").cue_start);
     }
 
     #[test]

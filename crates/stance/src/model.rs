@@ -8,7 +8,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use crate::error::Error;
 use crate::features;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, short_key};
 use crate::lexicon::{LEXICONS, WordInfo};
 use crate::polarity::Sentiment;
 use crate::tokens::Token;
@@ -81,13 +81,10 @@ impl PartialEq for Model {
 /// sentence's tokens without building their names.
 #[derive(Clone, Default)]
 struct Index {
-    /// The words of the features, by id (while building).
-    vocab: FastMap<Box<str>, u32>,
     /// Every word of the features and of the lexicons: its id
     /// ([`UNKNOWN`] outside the features) and what the lexicons say of it,
-    /// so that a token's word is looked up once.
-    /// Words of at most [`SHORT`] bytes, keyed by [`short_key`] (no
-    /// pointer to follow on a lookup)...
+    /// so that a token's word is looked up once. Words of at most [`SHORT`](crate::hash::SHORT)
+    /// bytes are keyed by [`short_key`]...
     short_info: FastMap<(u64, u64), (u32, WordInfo)>,
     /// ... and the longer ones.
     long_info: FastMap<Box<str>, (u32, WordInfo)>,
@@ -97,7 +94,8 @@ struct Index {
     vocab_len: usize,
     /// The word features, dense: `words[p * vocab_len + id]` is
     /// the weight of `WORD_PREFIXES[p]` + the word `id` (zero when the
-    /// model has no such feature). A token's features sit side by side.
+    /// model has no such feature). One prefix's rows sit together, so the
+    /// common `w:` rows share a small stretch of memory.
     words: Vec<[f32; 3]>,
     /// The weights of the [`features::FIXED`] features, by index.
     fixed: Vec<Option<[f32; 3]>>,
@@ -111,29 +109,6 @@ const UNKNOWN: u32 = u32::MAX;
 /// ids, so they are looked up by name.
 const BY_NAME: u32 = u32::MAX - 1;
 
-/// The longest word [`short_key`] packs.
-const SHORT: usize = 15;
-
-/// A word of at most [`SHORT`] bytes packed into two integers (its bytes,
-/// little-endian, and its length in the top byte), so that different words
-/// have different keys.
-#[inline]
-fn short_key(w: &str) -> Option<(u64, u64)> {
-    let b = w.as_bytes();
-    if b.len() > SHORT {
-        return None;
-    }
-    let (mut lo, mut hi) = (0u64, (b.len() as u64) << 56);
-    for (i, &c) in b.iter().enumerate() {
-        if i < 8 {
-            lo |= u64::from(c) << (8 * i);
-        } else {
-            hi |= u64::from(c) << (8 * (i - 8));
-        }
-    }
-    Some((lo, hi))
-}
-
 fn pair_key(p: usize, a: u32, b: u32) -> u64 {
     ((0x80 | p as u64) << 56) | (u64::from(a) << ID_BITS) | u64::from(b)
 }
@@ -142,7 +117,6 @@ impl Index {
     /// The index of `weights`; `None` when the vocabulary is too large.
     fn build(weights: &FastMap<Name, [f32; 3]>) -> Option<Index> {
         let mut ix = Index {
-            vocab: FastMap::with_capacity_and_hasher(weights.len() / 2, Default::default()),
             keys: FastMap::with_capacity_and_hasher(weights.len(), Default::default()),
             fixed: features::FIXED
                 .iter()
@@ -153,6 +127,9 @@ impl Index {
             short_info: FastMap::default(),
             long_info: FastMap::default(),
         };
+        // The words of the features, by id.
+        let mut vocab: FastMap<Box<str>, u32> =
+            FastMap::with_capacity_and_hasher(weights.len() / 2, Default::default());
         let mut words = Vec::new();
         for (name, w) in weights {
             if let Some((p, rest)) = features::PAIR_PREFIXES
@@ -165,7 +142,7 @@ impl Index {
                     && let (a, Some(b)) = (&rest[..k], rest.get(k + 1..))
                     && !b.bytes().any(|c| c == b'_')
                 {
-                    let (a, b) = (ix.id(a)?, ix.id(b)?);
+                    let (a, b) = (word_id(&mut vocab, a)?, word_id(&mut vocab, b)?);
                     ix.keys.insert(pair_key(p, a, b), *w);
                 }
             } else if let Some((p, rest)) = features::WORD_PREFIXES
@@ -173,12 +150,12 @@ impl Index {
                 .enumerate()
                 .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
             {
-                let a = ix.id(rest)?;
+                let a = word_id(&mut vocab, rest)?;
                 words.push((p, a, *w));
             }
         }
         let np = features::WORD_PREFIXES.len();
-        let n = ix.vocab.len();
+        let n = vocab.len();
         ix.words = vec![[0.0; 3]; n.checked_mul(np)?];
         ix.vocab_len = n;
         for (p, a, w) in words {
@@ -187,8 +164,7 @@ impl Index {
             }
         }
         let lex = &*LEXICONS;
-        let vocab = std::mem::take(&mut ix.vocab);
-        ix.short_info = FastMap::with_capacity_and_hasher(vocab.len() + 10_000, Default::default());
+        ix.short_info = FastMap::with_capacity_and_hasher(n + 10_000, Default::default());
         let add = |ix: &mut Index, w: &str, entry: (u32, WordInfo)| match short_key(w) {
             Some(k) => {
                 ix.short_info.entry(k).or_insert(entry);
@@ -206,18 +182,20 @@ impl Index {
         }
         Some(ix)
     }
+}
 
-    fn id(&mut self, word: &str) -> Option<u32> {
-        if let Some(&id) = self.vocab.get(word) {
-            return Some(id);
-        }
-        let id = u32::try_from(self.vocab.len()).ok()?;
-        if id >= 1 << ID_BITS {
-            return None;
-        }
-        self.vocab.insert(word.into(), id);
-        Some(id)
+/// The id of `word` in `vocab`, a new one for a new word; `None` past
+/// [`ID_BITS`] bits.
+fn word_id(vocab: &mut FastMap<Box<str>, u32>, word: &str) -> Option<u32> {
+    if let Some(&id) = vocab.get(word) {
+        return Some(id);
     }
+    let id = u32::try_from(vocab.len()).ok()?;
+    if id >= 1 << ID_BITS {
+        return None;
+    }
+    vocab.insert(word.into(), id);
+    Some(id)
 }
 
 /// A [`features::Sink`] summing a model's class scores.
@@ -343,8 +321,10 @@ impl Model {
 
     /// [`parse`](Self::parse), with the feature names made by `name` from
     /// the text's slices.
-    fn parse_with<'a>(text: &'a str, name: impl Fn(&'a str) -> Name) -> Result<Model, Error> {
-        let feature_name = name;
+    fn parse_with<'a>(
+        text: &'a str,
+        feature_name: impl Fn(&'a str) -> Name,
+    ) -> Result<Model, Error> {
         let mut lines = Lines { rest: text }
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
@@ -493,22 +473,15 @@ impl Model {
     pub(crate) fn logits(&self, sentence: &str, target: Range<usize>) -> [f32; 3] {
         let span = features::clamp_span(sentence, target);
         let tokens = crate::tokens::tokenize(sentence);
-        let lex = &*crate::lexicon::LEXICONS;
-        let vals = features::valences(&tokens, lex);
-        let classes = features::classes(&tokens, lex);
-        let ids = self.token_ids(&tokens);
+        let (ids, infos) = self.token_facts(&tokens);
+        let (vals, classes) = features::valences_and_classes_from(&tokens, &infos);
         self.logits_tokens(&tokens, &vals, &classes, ids.as_deref(), &span)
     }
 
     /// The ids of the tokens' words for [`classify_tokens`](Self::classify_tokens)
-    /// (`None` when the model has no index).
-    pub(crate) fn token_ids(&self, tokens: &[Token<'_>]) -> Option<Vec<u32>> {
-        self.token_facts(tokens).0
-    }
-
-    /// The ids of the tokens' words (as [`token_ids`](Self::token_ids)) and
-    /// what the lexicons say of them ([`Lexicons::info`]), with one lookup
-    /// per token when the model has an index.
+    /// (`None` when the model has no index) and what the lexicons say of
+    /// them ([`Lexicons::info`](crate::lexicon::Lexicons::info)), with one
+    /// lookup per token when the model has an index.
     pub(crate) fn token_facts(&self, tokens: &[Token<'_>]) -> (Option<Vec<u32>>, Vec<WordInfo>) {
         let lex = &*LEXICONS;
         let Some(index) = self.index() else {
@@ -570,7 +543,7 @@ impl Model {
     /// [`classify`](Self::classify) on a sentence tokenized beforehand
     /// ([`tokenize`](crate::tokens::tokenize), with the
     /// [`valences`](features::valences) and [`classes`](features::classes)
-    /// of its tokens and their [`token_ids`](Self::token_ids)).
+    /// of its tokens and their ids from [`token_facts`](Self::token_facts)).
     pub(crate) fn classify_tokens(
         &self,
         sentence: &str,
@@ -799,7 +772,7 @@ mod tests {
                 let toks = tokenize(s);
                 let vals = features::valences(&toks, &LEXICONS);
                 let classes = features::classes(&toks, &LEXICONS);
-                let ids = m.token_ids(&toks);
+                let ids = m.token_facts(&toks).0;
                 assert!(ids.is_some());
                 for span in [0..5, 8..20, 3..3, 14..30, 0..0] {
                     let span = features::clamp_span(s, span);
