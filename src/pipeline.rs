@@ -183,15 +183,7 @@ impl PipelineBuilder {
                     .clone()
                     .unwrap_or_else(|| Arc::new(Gazetteer::default()))
             },
-            || {
-                (!self.no_stances).then(|| match &self.stance {
-                    Some(analyzer) => analyzer.clone(),
-                    None => {
-                        newsnlp_stance::TargetSentiment::new().prepare();
-                        StanceAnalyzer::default()
-                    }
-                })
-            },
+            || (!self.no_stances).then(|| self.stance.clone().unwrap_or_default()),
         );
         Pipeline {
             tokenizer: self.tokenizer.clone().unwrap_or_default(),

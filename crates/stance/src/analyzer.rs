@@ -471,14 +471,19 @@ impl StanceAnalyzerBuilder {
         self
     }
 
-    /// The analyzer.
+    /// The analyzer, with its model's lookup tables built
+    /// ([`TargetSentiment::prepare`]).
     ///
     /// ```
     /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().build();
     /// ```
     pub fn build(&self) -> StanceAnalyzer {
+        let sentiment = self.sentiment.clone().unwrap_or_default();
+        // The model's tables are built here, once per model, rather than on
+        // the first document.
+        sentiment.prepare();
         StanceAnalyzer {
-            sentiment: self.sentiment.clone().unwrap_or_default(),
+            sentiment,
             certainty: Certainty::new(),
             author: self.author,
             neutral: self.neutral,
