@@ -1,7 +1,7 @@
 //! The stance layer: holders, targets, polarity and certainty from the
 //! tokenized document, its entity mentions and its quotes.
 
-use crate::hash::FastMap;
+use newsnlp_text::hash::FastMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 

@@ -2,7 +2,7 @@
 //! and boosters. Each lives as a data file under `data/` (origin and licence
 //! in its header) and is parsed once, on first use.
 
-use crate::hash::{FastMap, FastSet};
+use newsnlp_text::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use crate::tokens::Token;

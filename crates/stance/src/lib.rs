@@ -119,7 +119,6 @@ mod analyzer;
 mod certainty;
 mod error;
 mod features;
-mod hash;
 mod lexicon;
 mod model;
 mod polarity;

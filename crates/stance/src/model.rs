@@ -8,10 +8,10 @@ use std::sync::{LazyLock, OnceLock};
 
 use crate::error::Error;
 use crate::features;
-use crate::hash::{FastMap, short_key};
 use crate::lexicon::{LEXICONS, WordInfo};
 use crate::polarity::Sentiment;
 use crate::tokens::Token;
+use newsnlp_text::hash::{FastMap, short_key};
 
 /// First line of every weight file.
 const MAGIC: &str = "newsnlp-stance-sentiment 1";
@@ -83,7 +83,7 @@ impl PartialEq for Model {
 struct Index {
     /// Every word of the features and of the lexicons: its id
     /// ([`UNKNOWN`] outside the features) and what the lexicons say of it,
-    /// so that a token's word is looked up once. Words of at most [`SHORT`](crate::hash::SHORT)
+    /// so that a token's word is looked up once. Words of at most [`SHORT`](newsnlp_text::hash::SHORT)
     /// bytes are keyed by [`short_key`]...
     short_info: FastMap<(u64, u64), (u32, WordInfo)>,
     /// ... and the longer ones.

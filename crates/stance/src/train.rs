@@ -243,7 +243,7 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> Model {
     }
 
     let q = |x: f32| (x * SCALE).round() / SCALE;
-    let mut weights = crate::hash::FastMap::default();
+    let mut weights = newsnlp_text::hash::FastMap::default();
     for (name, wf) in names.into_iter().zip(w) {
         let wq = wf.map(q);
         if wq.iter().any(|x| x.abs() >= config.prune.max(0.5 / SCALE)) {

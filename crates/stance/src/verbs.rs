@@ -2,7 +2,7 @@
 //! evaluative words of news that VADER lacks (`data/evaluatives.txt`).
 //! Parsed once, on first use.
 
-use crate::hash::{FastMap, short_key};
+use newsnlp_text::hash::{FastMap, short_key};
 use std::sync::LazyLock;
 
 use crate::lexicon::{LEXICONS, WordFilter};

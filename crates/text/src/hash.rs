@@ -1,4 +1,4 @@
-//! A fast, unkeyed hasher for the crate's lookup tables.
+//! The one fast, unkeyed hasher of newsnlp's lookup tables.
 //!
 //! The tables (model weights, lexicons) are built from embedded or
 //! caller-supplied data and only *looked up* with words of the text, so
@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with [`FastHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// A `HashSet` with [`FastHasher`].
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 const K0: u64 = 0x243f_6a88_85a3_08d3;
 const K1: u64 = 0x1319_8a2e_0370_7344;
@@ -24,14 +24,14 @@ fn fold(a: u64, b: u64) -> u64 {
 }
 
 /// The longest word [`short_key`] packs.
-pub(crate) const SHORT: usize = 15;
+pub const SHORT: usize = 15;
 
 /// A word of at most [`SHORT`] bytes packed into two integers (its bytes,
 /// little-endian, and its length in the top byte), so that different words
 /// have different keys: a table keyed by it hashes two integers and follows
 /// no pointer to compare a key.
 #[inline]
-pub(crate) fn short_key(w: &str) -> Option<(u64, u64)> {
+pub fn short_key(w: &str) -> Option<(u64, u64)> {
     let b = w.as_bytes();
     if b.len() > SHORT {
         return None;
@@ -49,7 +49,7 @@ pub(crate) fn short_key(w: &str) -> Option<(u64, u64)> {
 
 /// See the module documentation.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
+pub struct FastHasher(u64);
 
 impl Default for FastHasher {
     #[inline]
