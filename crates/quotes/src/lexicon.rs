@@ -370,10 +370,10 @@ pub(crate) const FEMALE_NAMES: WordSet = 1 << 10;
 pub(crate) const MALE_NAMES: WordSet = 1 << 11;
 pub(crate) const EVIDENCE_SOURCES: WordSet = 1 << 12;
 /// Not a section: the words other than cue forms at which
-/// `Ctx::cue_at` tries a pattern of its own ([`CUE_TRIGGERS`]).
+/// `Ctx::trigger_at` tries a pattern of its own ([`CUE_TRIGGERS`]).
 pub(crate) const CUE_TRIGGER: WordSet = 1 << 13;
 
-/// The words `Ctx::cue_at` compares with before it looks at cue forms ("in
+/// The words `Ctx::trigger_at` compares with before it looks at cue forms ("in
 /// a poll by …", "asked whether", "seems to", "according to"); keep the two
 /// in step.
 const CUE_TRIGGERS: [&str; 9] = [

@@ -1,0 +1,346 @@
+//! Contents: what was said, before a cue (`Ctx::content_before`, "**The
+//! deal is dead,** she said") or after it (`Ctx::content_after`, "she told
+//! reporters **that the deal is dead**"); a content cut before a second
+//! speaker (`Ctx::cut_before_nested`, "X said C, **while Y insisted C2**");
+//! a short tail after a source (`Ctx::short_tail`, "she said **on Monday**");
+//! a quotation resuming after its source (`Ctx::quote_after`, "“A,” she
+//! said, **“B.”**"); and the content-cue-source attribution
+//! (`Ctx::content_cue_source`).
+
+use std::ops::Range;
+
+use newsnlp_tokenize::TokenKind;
+
+use super::{Ctx, Found, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct, is_wordish};
+use crate::lexicon::{self as lx, CueClass};
+
+impl<'a, 't> Ctx<'a, 't> {
+    /// The content before the separator at `sep` (a comma, a dash or a
+    /// closing quote mark), back to the sentence start or the quotation.
+    pub(super) fn content_before(
+        &self,
+        sep: usize,
+        sent_start: usize,
+    ) -> Option<(Range<usize>, Option<usize>)> {
+        let t = &self.toks[sep];
+        let mut p = sep;
+        if t.kind != TokenKind::CloseQuote
+            && p > 0
+            && self.toks[p - 1].kind == TokenKind::CloseQuote
+        {
+            p -= 1;
+        }
+        if self.toks[p].kind == TokenKind::CloseQuote
+            && let Some(q) = self.quote_of(p)
+            && self.quotes[q].close == Some(p)
+        {
+            let qq = &self.quotes[q];
+            return Some((qq.open..p + 1, Some(q)));
+        }
+        // A sentence that starts inside a quotation opened earlier.
+        if let Some(q) = self.quote_of(sent_start)
+            && self.quotes[q].open < sent_start
+            && self.quotes[q].end >= sep
+        {
+            let qq = &self.quotes[q];
+            return Some((qq.open..qq.close.map_or(qq.end, |c| c + 1), Some(q)));
+        }
+        let mut a = sent_start;
+        while a < sep && (self.toks[a].kind == TokenKind::Dash || is_punct(&self.toks[a], "(")) {
+            a += 1;
+        }
+        let e = self.trimmed_end(a, sep);
+        (e > a).then_some((a..e, None))
+    }
+
+    /// The content after a cue ending at `c1`.
+    pub(super) fn content_after(
+        &self,
+        c1: usize,
+        sent_end: usize,
+        class: CueClass,
+        lemma: &str,
+    ) -> Option<(Range<usize>, Option<usize>)> {
+        let n = self.toks.len();
+        let mut j = c1;
+        // Colon at the end of a paragraph: the quotation is the next one.
+        if j < n && is_punct(&self.toks[j], ":") {
+            j += 1;
+            if j >= sent_end
+                && j < n
+                && self.toks[j].kind == TokenKind::OpenQuote
+                && let Some(q) = self.quote_of(j)
+            {
+                let qq = &self.quotes[q];
+                return Some((qq.open..qq.close.map_or(qq.end, |c| c + 1), Some(q)));
+            }
+        } else if j < n && is_punct(&self.toks[j], ",") {
+            j += 1;
+        }
+        if j >= sent_end {
+            return None;
+        }
+        // "said Tuesday that", "told reporters that".
+        let mut found_that = None;
+        let stop = (j + THAT_WINDOW).min(sent_end);
+        let tell_like = matches!(
+            lemma,
+            "tell"
+                | "inform"
+                | "assure"
+                | "remind"
+                | "warn"
+                | "reassure"
+                | "notify"
+                | "urge"
+                | "ask"
+                | "advise"
+                | "instruct"
+                | "promise"
+        );
+        for k in j..stop {
+            let w = self.lw(k);
+            if w == "that" && is_wordish(&self.toks[k]) {
+                found_that = Some(k);
+                break;
+            }
+            let t = &self.toks[k];
+            // "told the committee on Monday that": an object comes first.
+            let object = tell_like && is_wordish(t) && self.cue(k).is_empty();
+            let ok = object
+                || (is_wordish(t) && (self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(t)))
+                || is_punct(t, ",");
+            if !ok {
+                break;
+            }
+        }
+        if let Some(k) = found_that {
+            j = k;
+        } else {
+            if class == CueClass::Weak && self.toks[j].kind != TokenKind::OpenQuote {
+                return None;
+            }
+            if tell_like {
+                let mut k = j;
+                while k < sent_end && k < j + 6 && is_wordish(&self.toks[k]) {
+                    let det = self.is(k, lx::DETERMINERS);
+                    let object = (self.is(k, lx::TELL_OBJECTS) && !det)
+                        || is_cap(&self.toks[k])
+                        || (det && self.toks.get(k + 1).is_some_and(is_cap));
+                    if !object {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k < sent_end && (is_punct(&self.toks[k], ",") || is_punct(&self.toks[k], ":")) {
+                    k += 1;
+                }
+                j = k;
+            }
+        }
+        if j >= sent_end {
+            return None;
+        }
+        if self.toks[j].kind == TokenKind::OpenQuote
+            && let Some(q) = self.quote_of(j)
+            && !self.quotes[q].single
+        {
+            let qq = &self.quotes[q];
+            let qend = qq.close.map_or(qq.end, |c| c + 1);
+            // The quotation is the content when nothing of the clause
+            // follows it.
+            let after = self.trimmed_end(qend, sent_end.max(qend));
+            if after <= qend || qq.close.is_none_or(|c| c + 1 >= sent_end) {
+                return Some((qq.open..qend, Some(q)));
+            }
+        }
+        let brk = self.next_break(j).unwrap_or(n);
+        let mut e = sent_end.min(brk.max(j + 1));
+        // A quotation opened inside the content runs on past the sentence.
+        if e > j
+            && let Some(q) = self.quote_of(e - 1)
+            && self.quotes[q].open >= j
+            && !self.quotes[q].single
+        {
+            e = e.max(self.quotes[q].close.map_or(self.quotes[q].end, |c| c + 1));
+        }
+        let e = self.trimmed_end(j, e);
+        (e > j).then_some((j..e, None))
+    }
+
+    /// Whether the tokens `a..b` can close an attribution after its source:
+    /// a short adverbial tail without a clause of its own.
+    pub(super) fn short_tail(&self, a: usize, b: usize) -> bool {
+        if b.saturating_sub(a) > 12 {
+            return false;
+        }
+        // A tail that opens a clause ("Reid said he would") is content.
+        if a < b {
+            let w = self.lw(a);
+            let t = &self.toks[a];
+            let adverbial = matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "to"
+                    | "of"
+                    | "about"
+                    | "as"
+                    | "through"
+                    | "via"
+                    | "from"
+                    | "recently"
+                    | "previously"
+                    | "repeatedly"
+                    | "also"
+                    | "again"
+                    | "publicly"
+                    | "privately"
+                    | "then"
+                    | "once"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "afterward"
+                    | "afterwards"
+                    | "flatly"
+                    | "simply"
+                    | "softly"
+                    | "quietly"
+                    | "reporters"
+            ) || w.ends_with("ly")
+                || is_final_punct(t)
+                || is_punct(t, ",")
+                || t.kind == TokenKind::Dash
+                || is_punct(t, "(");
+            if !adverbial {
+                return false;
+            }
+        }
+        for i in a..b {
+            let t = &self.toks[i];
+            if t.kind == TokenKind::OpenQuote || self.lw(i) == "that" {
+                return false;
+            }
+            if is_punct(t, ",") || is_punct(t, ":") {
+                return i + 1 >= b || self.toks[i + 1].kind == TokenKind::OpenQuote;
+            }
+        }
+        true
+    }
+
+    /// Cuts reported content before ", while|whereas|but NAME CUE" (a
+    /// second speaker's attribution joined to the first), so that the
+    /// second one is found on its own. Looks at the first 80 tokens of the
+    /// content only, so the cost per attribution is bounded.
+    pub(super) fn cut_before_nested(&self, content: Range<usize>) -> Range<usize> {
+        for k in content.start..content.end.min(content.start + 80) {
+            if !is_punct(&self.toks[k], ",") {
+                continue;
+            }
+            // The comma may sit inside a closing quote mark: `honest,” while`.
+            let mut j = k + 1;
+            if j < content.end && self.toks[j].kind == TokenKind::CloseQuote {
+                j += 1;
+            }
+            if j + 2 >= content.end || !matches!(self.lw(j), "while" | "whereas" | "but") {
+                continue;
+            }
+            let subject = &self.toks[j + 1];
+            let named = is_cap(subject) || self.is(j + 1, lx::SUBJECT_PRONOUNS);
+            let cue = (j + 2..(j + 6).min(content.end)).any(|m| !self.cue(m).is_empty());
+            if named && cue {
+                return content.start..j.max(content.start + 1);
+            }
+        }
+        content
+    }
+
+    /// An attribution whose content (a quotation or a clause) comes before
+    /// its cue and source ("“Q,” said X", "C, X said"); a quotation that
+    /// resumes after token `after` continues it.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn content_cue_source(
+        &self,
+        content: Range<usize>,
+        quote: Option<usize>,
+        cue: Option<Range<usize>>,
+        src: Range<usize>,
+        class: CueClass,
+        after: usize,
+        se: usize,
+    ) -> Found {
+        let pattern = if quote.is_some() {
+            Pattern::QuoteCueSource
+        } else {
+            Pattern::ContentCueSource
+        };
+        Found {
+            pattern,
+            class,
+            content,
+            quote,
+            quote_end: self.quote_after(after, se),
+            cue,
+            source: Some(src),
+            inherit: None,
+        }
+    }
+
+    /// A quotation that continues an attribution after its source:
+    /// `“A,” she said, “B.”` or `“A,” she said. “B.”` in one paragraph.
+    pub(super) fn quote_after(&self, from: usize, se: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = from;
+        // Past a short tail of the attribution: "said Monday", "told
+        // Hewitt", "told reporters in Washington".
+        while k < se.min(from + 14) && (is_wordish(&self.toks[k]) || is_punct(&self.toks[k], ",")) {
+            let w = self.lw(k);
+            if w == "that" || (!is_cap(&self.toks[k]) && !self.cue(k).is_empty()) {
+                return None;
+            }
+            k += 1;
+        }
+        if k < n && is_wordish(&self.toks[k]) {
+            return None;
+        }
+        // The quotation may go on in the same sentence (`, “B”`) or open
+        // the next one (`. “B”`): news style writes both for one speaker.
+        while k < n
+            && k <= se
+            && (is_punct(&self.toks[k], ",")
+                || is_punct(&self.toks[k], ":")
+                || is_final_punct(&self.toks[k]))
+        {
+            k += 1;
+        }
+        if k >= n || self.toks[k].paragraph != self.toks[from.min(n - 1)].paragraph {
+            return None;
+        }
+        if self.toks[k].kind != TokenKind::OpenQuote {
+            return None;
+        }
+        let q = self.quote_of(k)?;
+        let qq = &self.quotes[q];
+        (qq.open == k && !qq.single && qq.close.is_some() && qq.words(self.toks) > 0).then_some(q)
+    }
+}

@@ -1,0 +1,372 @@
+//! The cue rules: at each token that may be a cue (`Ctx::may_cue`),
+//! `Ctx::cue_at` tries the patterns, each in its own function:
+//!
+//! - the trigger words: "In a poll by …", "Asked whether …", "seems to",
+//!   "according to" (the lead-in and "according to" modules);
+//! - a participle after a comma: "X said C1, **saying** C2";
+//! - content, cue, source: "“Q,” **said X**" / "C, **said X**";
+//! - content, source, cue: "“Q,” **X said**" / "C, **X said**";
+//! - source, cue, content: "**X said** (that) C", "**X said**, “Q”".
+
+use std::ops::Range;
+
+use newsnlp_tokenize::TokenKind;
+
+use super::{Ctx, Found, Pattern, is_cap, is_punct, is_wordish};
+use crate::lexicon::{self as lx, CueClass};
+
+impl<'a, 't> Ctx<'a, 't> {
+    /// Whether [`Ctx::cue_at`] can find anything at token `i`: a name and a
+    /// colon at the start of a line, one of the words it compares with
+    /// ([`lx::CUE_TRIGGER`]), or a cue form. A cheap test that skips most
+    /// words.
+    pub(super) fn may_cue(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| !w.forms.is_empty() || w.sets & lx::CUE_TRIGGER != 0)
+            || self.line_start(i)
+    }
+
+    /// The attribution whose cue starts at token `i`, if any: the trigger
+    /// words first, then a reporting verb's patterns in turn.
+    pub(super) fn cue_at(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
+        if let Some(decided) = self.trigger_at(i, ss, se) {
+            return decided;
+        }
+        let cue = self.verb_cue_at(i, ss, se)?;
+        if cue.ing && i > ss && is_punct(&self.toks[i - 1], ",") {
+            return self.participle(&cue);
+        }
+        // Other "-ing" forms need an auxiliary ("is saying").
+        if cue.ing
+            && !(i > ss
+                && matches!(
+                    self.lw(i - 1),
+                    "is" | "are" | "was" | "were" | "been" | "am"
+                ))
+        {
+            return None;
+        }
+        if let Some(f) = self.content_cue_source_at(&cue) {
+            return Some(f);
+        }
+        let src = self.source_before_cue(i, ss);
+        if let Some(src) = src.clone()
+            && let Some(f) = self.content_source_cue_at(&cue, src)
+        {
+            return Some(f);
+        }
+        self.source_cue_content(&cue, src)
+    }
+
+    /// The patterns of the words that are not cue forms
+    /// (the [`lx::CUE_TRIGGER`] words, which [`Ctx::may_cue`] lets through) and of a
+    /// name and a colon at the start of a line: `Some` when one of them
+    /// decides token `i` (found or not), `None` to go on to the verbs.
+    fn trigger_at(&self, i: usize, ss: usize, se: usize) -> Option<Option<Found>> {
+        let w = self.lw(i);
+        if self.line_start(i)
+            && let Some(f) = self.name_colon(i)
+        {
+            return Some(Some(f));
+        }
+        if w == "in" && i + 3 < se && self.sentence_initial(i) {
+            return Some(self.in_lead(i, se));
+        }
+        if w == "asked"
+            && (self.sentence_initial(i)
+                || (i > ss && matches!(self.lw(i - 1), "when" | "after" | "once" | "if" | "as")))
+            && let Some(f) = self.asked(i, se)
+        {
+            return Some(Some(f));
+        }
+        if matches!(
+            w,
+            "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+        ) && !is_cap(&self.toks[i])
+        {
+            return Some(self.seems(i, ss, se));
+        }
+        if w == "according" && self.lw(i + 1) == "to" && i + 2 < se {
+            return Some(self.according(i, ss, se));
+        }
+        None
+    }
+
+    /// The reporting verb at token `i`, with its particle: none when the
+    /// word is not a cue form there (a noun or an adjective after a
+    /// determiner, part of a name).
+    fn verb_cue_at(&self, i: usize, ss: usize, se: usize) -> Option<VerbCue<'a>> {
+        let toks = self.toks;
+        let forms = self.cue(i);
+        if forms.is_empty() {
+            return None;
+        }
+        // A phrasal form needs its particle; a plain one must not be
+        // followed by a particle it lacks ("call" vs "call for").
+        let next = self.lw(i + 1);
+        let (form, c1) = match forms
+            .iter()
+            .find(|f| f.particle.as_deref() == Some(next) && i + 1 < se)
+        {
+            Some(f) => (f, i + 2),
+            None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
+        };
+        // "said" as an adjective or a noun after a determiner: not a cue.
+        if i > ss {
+            let p = self.lw(i - 1);
+            if matches!(p, "to" | "of" | "whose")
+                || (self.is(i - 1, lx::DETERMINERS)
+                    && !matches!(p, "all" | "both" | "one" | "others"))
+                || (is_wordish(&toks[i - 1])
+                    && toks[i - 1].stem().len() < toks[i - 1].text.len()
+                    && (p.ends_with("'s") || p.ends_with("’s"))
+                    && !matches!(
+                        p,
+                        "he's" | "she's" | "it's" | "he’s" | "she’s" | "it’s" | "that's" | "that’s"
+                    ))
+            {
+                return None;
+            }
+        }
+        // A capitalized cue inside a sentence is part of a name ("Secretary
+        // of State"), unless the sentence is in title case (a headline).
+        if is_cap(&toks[i]) && !self.sentence_initial(i) && !self.title_case(ss, se) {
+            return None;
+        }
+        Some(VerbCue {
+            i,
+            c1,
+            ss,
+            se,
+            class: form.class,
+            ing: form.ing,
+            lemma: self.lex.lemmas[form.lemma as usize].as_str(),
+        })
+    }
+
+    /// ", saying C": the participle's subject opens the sentence.
+    fn participle(&self, cue: &VerbCue<'_>) -> Option<Found> {
+        let src = self.subject(cue.ss, cue.i);
+        let (content, quote) = self.content_after(cue.c1, cue.se, cue.class, cue.lemma)?;
+        Some(Found {
+            pattern: Pattern::Participle,
+            class: cue.class,
+            content,
+            quote,
+            quote_end: None,
+            cue: Some(cue.range()),
+            source: src,
+            inherit: None,
+        })
+    }
+
+    /// “Q,” said X / C, said X: the content, the cue, then the source.
+    fn content_cue_source_at(&self, cue: &VerbCue<'_>) -> Option<Found> {
+        let (i, ss, se, toks) = (cue.i, cue.ss, cue.se, self.toks);
+        let p = (i > ss).then(|| &toks[i - 1])?;
+        if !(is_punct(p, ",") || p.kind == TokenKind::CloseQuote || p.kind == TokenKind::Dash)
+            || cue.class == CueClass::Weak
+            || self.left_subject(cue)
+        {
+            return None;
+        }
+        let src = self
+            .np_right(cue.c1, se)
+            .map(|r| self.extend_source(r, se))?;
+        if !(p.kind == TokenKind::CloseQuote
+            || (i >= ss + 2 && toks[i - 2].kind == TokenKind::CloseQuote)
+            || self.short_tail(src.end, se))
+        {
+            return None;
+        }
+        let (content, quote) = self.content_before(i - 1, ss)?;
+        let after = src.end;
+        let cue_range = Some(cue.range());
+        Some(self.content_cue_source(content, quote, cue_range, src, cue.class, after, se))
+    }
+
+    /// "Jane Roe, a lawyer for the city, said C": a subject with an
+    /// appositive opens the sentence (or follows a quotation), so the
+    /// words after the cue are the content, not an inverted source.
+    fn left_subject(&self, cue: &VerbCue<'_>) -> bool {
+        let (i, ss, toks) = (cue.i, cue.ss, self.toks);
+        is_punct(&toks[i - 1], ",")
+            && self.source_left(i, ss).is_some_and(|r| {
+                r.start == ss
+                    || (r.start > ss && {
+                        let t = &toks[r.start - 1];
+                        t.kind == TokenKind::CloseQuote
+                            || t.kind == TokenKind::Dash
+                            || is_punct(t, ",")
+                    })
+            })
+    }
+
+    /// The source before the cue at `i`, or for a second verb ("Trump was
+    /// forced into a rare retreat and said C") the sentence's subject.
+    fn source_before_cue(&self, i: usize, ss: usize) -> Option<Range<usize>> {
+        let src = self.source_left(i, ss);
+        if src.is_some() {
+            return src;
+        }
+        let mut j = i;
+        while j > ss && self.is(j - 1, lx::AUX) {
+            j -= 1;
+        }
+        if j > ss + 1 && self.lw(j - 1) == "and" {
+            return self.subject(ss, j - 1);
+        }
+        None
+    }
+
+    /// “Q,” X said / C, X said: the content, the source `src`, then the cue.
+    fn content_source_cue_at(&self, cue: &VerbCue<'_>, src: Range<usize>) -> Option<Found> {
+        let (i, c1, ss, se, toks) = (cue.i, cue.c1, cue.ss, cue.se, self.toks);
+        let sep = src.start.checked_sub(1);
+        let sep_ok = sep.is_some_and(|p| {
+            let t = &toks[p];
+            (p >= ss && (is_punct(t, ",") || t.kind == TokenKind::Dash))
+                || (t.kind == TokenKind::CloseQuote
+                    && (p >= ss || toks[p].paragraph == toks[i].paragraph))
+        });
+        let after_quote = sep.is_some_and(|p| {
+            toks[p].kind == TokenKind::CloseQuote
+                || (p > 0 && toks[p - 1].kind == TokenKind::CloseQuote)
+        });
+        let tail_ok = if after_quote {
+            self.lw(c1) != "that"
+                && toks
+                    .get(c1)
+                    .is_none_or(|t| t.kind != TokenKind::OpenQuote || c1 + 1 >= se)
+        } else {
+            // "X said, “Q”": the quotation after the cue is the content.
+            let quote_next = c1 + 1 < se
+                && (is_punct(&toks[c1], ",") || is_punct(&toks[c1], ":"))
+                && toks[c1 + 1].kind == TokenKind::OpenQuote;
+            self.short_tail(c1, se) && !quote_next
+        };
+        if !(sep_ok && cue.class != CueClass::Weak && tail_ok) {
+            return None;
+        }
+        let p = sep.unwrap_or(0);
+        let lo = if p < ss {
+            self.sentence_range(p).start
+        } else {
+            ss
+        };
+        let (content, quote) = self.content_before(p, lo)?;
+        let cue_range = Some(cue.range());
+        Some(self.content_cue_source(content, quote, cue_range, src, cue.class, c1, se))
+    }
+
+    /// X said (that) C / X said, “Q”: the source `src`, the cue, then the
+    /// content; no source for a passive ("Trump is expected to win").
+    fn source_cue_content(&self, cue: &VerbCue<'_>, src: Option<Range<usize>>) -> Option<Found> {
+        let (i, ss) = (cue.i, cue.ss);
+        let src_range = src.clone()?;
+        if !self.base_form_subject_ok(i, &src_range) {
+            return None;
+        }
+        // "The poll shows Trump leading": after a poll or a study a weak
+        // cue needs no that-clause.
+        let class = if cue.class == CueClass::Weak
+            && !src_range.is_empty()
+            && self.is(src_range.end - 1, lx::EVIDENCE_SOURCES)
+        {
+            CueClass::Belief
+        } else {
+            cue.class
+        };
+        let (content, quote) = self.content_after(cue.c1, cue.se, class, cue.lemma)?;
+        // "He continued his tour": "continue" reports only a that-clause
+        // or a quotation.
+        if cue.lemma == "continue" && quote.is_none() && self.lw(content.start) != "that" {
+            return None;
+        }
+        let pattern = if quote.is_some() {
+            Pattern::SourceCueQuote
+        } else {
+            Pattern::SourceCueContent
+        };
+        // A passive ("Trump is expected to win", "she was asked whether"):
+        // the subject is not who holds or says the content.
+        let mut b = i;
+        while b > ss && b + 3 > i && (self.lw(b - 1).ends_with("ly") || self.lw(b - 1) == "not") {
+            b -= 1;
+        }
+        let passive = !cue.ing
+            && b > ss
+            && matches!(
+                self.lw(b - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+            );
+        Some(Found {
+            pattern,
+            class,
+            content,
+            quote,
+            quote_end: None,
+            cue: Some(cue.range()),
+            source: if passive { None } else { src },
+            inherit: None,
+        })
+    }
+
+    /// A bare verb form ("think", "say") agrees with a pronoun, a plural
+    /// or a name ("we think", "officials say", "Republicans want"); after
+    /// anything else it is likely a noun or part of a compound ("think
+    /// tank").
+    pub(super) fn base_form_subject_ok(&self, cue: usize, src: &Range<usize>) -> bool {
+        let is_base = self.word(cue).is_some_and(|w| w.base);
+        if !is_base || src.is_empty() {
+            return true;
+        }
+        let head = src.end - 1;
+        let hw = self.lw(head);
+        self.is(
+            head,
+            lx::SUBJECT_PRONOUNS | lx::DETERMINERS | lx::PLURAL_SOURCES,
+        ) || matches!(
+            hw,
+            "people"
+                | "police"
+                | "media"
+                | "public"
+                | "staff"
+                | "majority"
+                | "minority"
+                | "percent"
+                | "%"
+                | "half"
+                | "third"
+                | "quarter"
+        ) || hw.ends_with("ed")
+            || self.toks[head].kind == TokenKind::Number
+            || (hw.ends_with('s') && !hw.ends_with("ss"))
+            || (is_cap(&self.toks[head]) && !self.sentence_initial(head))
+            || self.toks[head].text.chars().all(|c| !c.is_lowercase())
+    }
+}
+
+/// A reporting verb found at a token, with what its patterns need.
+struct VerbCue<'a> {
+    /// The verb's token.
+    i: usize,
+    /// The token after the verb (and its particle).
+    c1: usize,
+    /// The sentence's token range.
+    ss: usize,
+    se: usize,
+    class: CueClass,
+    /// An "-ing" form.
+    ing: bool,
+    /// The verb's lemma ("say").
+    lemma: &'a str,
+}
+
+impl VerbCue<'_> {
+    /// The cue's tokens.
+    fn range(&self) -> Range<usize> {
+        self.i..self.c1
+    }
+}

@@ -1,0 +1,269 @@
+//! Lead-ins without a reporting verb: a name and a colon at the start of a
+//! line (`Ctx::name_colon`, "**Lynch:** No outside influence", "**TAPPER:**
+//! And …"); a lead with a poll or a study (`Ctx::in_lead`, "**In a new poll
+//! by the network,** most voters …"); a question (`Ctx::asked`, "**Asked
+//! whether he would run,** Roe said …"); an appearance (`Ctx::seems`,
+//! "Trump **seemed to** overstay his welcome"); and a name line after a
+//! quotation (`Ctx::name_line`, "“…” — **Sen. Jane Roe, D-Calif.**").
+
+use newsnlp_tokenize::TokenKind;
+
+use super::{Ctx, Found, Pattern, is_cap, is_punct, is_wordish};
+use crate::lexicon::{self as lx, CueClass};
+
+impl<'a, 't> Ctx<'a, 't> {
+    /// `NAME: words` at the start of a line: a headline ("Lynch: No outside
+    /// influence on the inquiry") or a transcript turn ("TAPPER: And …").
+    pub(super) fn name_colon(&self, i: usize) -> Option<Found> {
+        let n = self.toks.len();
+        let colon = (i + 1..(i + 7).min(n)).find(|&k| is_punct(&self.toks[k], ":"))?;
+        if self.line_break_before(colon) {
+            return None;
+        }
+        for k in i..colon {
+            let t = &self.toks[k];
+            let w = self.lw(k);
+            let ok = (is_wordish(t) && (is_cap(t) || matches!(w, "of" | "the" | "and" | "de")))
+                || self.is_hyphen_joint(k)
+                || is_punct(t, ".");
+            if !ok || !self.cue(k).is_empty() && !is_cap(t) {
+                return None;
+            }
+        }
+        let label = self.lw(i);
+        if matches!(
+            label,
+            "update"
+                | "updated"
+                | "note"
+                | "editor"
+                | "editor's"
+                | "editor’s"
+                | "related"
+                | "photo"
+                | "photos"
+                | "video"
+                | "source"
+                | "sources"
+                | "read"
+                | "watch"
+                | "see"
+                | "correction"
+                | "warning"
+                | "disclaimer"
+                | "contact"
+                | "email"
+                | "follow"
+                | "subscribe"
+                | "tags"
+                | "topics"
+                | "posted"
+                | "published"
+                | "filed"
+                | "credit"
+                | "via"
+                | "by"
+                | "title"
+                | "headline"
+                | "summary"
+                | "abstract"
+                | "background"
+                | "question"
+                | "answer"
+                | "transcript"
+                | "full"
+                | "partial"
+                | "more"
+                | "also"
+                | "step"
+                | "part"
+                | "chapter"
+                | "day"
+                | "time"
+                | "date"
+                | "location"
+                | "where"
+                | "when"
+                | "what"
+                | "who"
+                | "why"
+                | "how"
+                | "bottom"
+                | "the"
+                | "and"
+                | "but"
+        ) || self.toks[i].kind == TokenKind::Number
+        {
+            return None;
+        }
+        let a = colon + 1;
+        if a >= n || self.toks[a].paragraph != self.toks[colon].paragraph {
+            return None;
+        }
+        let mut e = a;
+        while e < n
+            && self.toks[e].paragraph == self.toks[a].paragraph
+            && !self.line_break_before(e + 1)
+        {
+            e += 1;
+        }
+        let e = self.trimmed_end(a, (e + 1).min(n));
+        if e <= a || e - a < 2 {
+            return None;
+        }
+        Some(Found {
+            pattern: Pattern::NameColon,
+            class: CueClass::Speech,
+            content: a..e,
+            quote: None,
+            quote_end: None,
+            cue: Some(colon..colon + 1),
+            source: Some(i..colon),
+            inherit: None,
+        })
+    }
+
+    /// Whether tokens `a..b` are a name line: titles and capitalized words.
+    pub(super) fn name_line(&self, a: usize, b: usize) -> bool {
+        let b = self.trimmed_end(a, b);
+        if b <= a || b - a > 9 {
+            return false;
+        }
+        let mut caps = 0;
+        for k in a..b {
+            let t = &self.toks[k];
+            if is_punct(t, ",") || self.is_hyphen_joint(k) || is_punct(t, ".") {
+                continue;
+            }
+            if !is_wordish(t) || !self.cue(k).is_empty() && !is_cap(t) {
+                return false;
+            }
+            if is_cap(t) {
+                caps += 1;
+            } else if !self.is(k, lx::TITLES) {
+                return false;
+            }
+        }
+        caps > 0 && is_cap(&self.toks[a])
+    }
+
+    /// "In a new poll by the network, most voters …": the phrase up to the
+    /// comma is the source when it names a poll, a survey or a study.
+    pub(super) fn in_lead(&self, i: usize, se: usize) -> Option<Found> {
+        let hi = se.min(i + 16);
+        let comma = (i + 2..hi).find(|&k| is_punct(&self.toks[k], ","))?;
+        let mut evidence = false;
+        for k in i + 1..comma {
+            let t = &self.toks[k];
+            if t.is_quote() || (!is_cap(t) && self.cue(k).iter().any(|f| !f.ing)) {
+                return None;
+            }
+            evidence |= self.is(k, lx::EVIDENCE_SOURCES);
+        }
+        if !evidence {
+            return None;
+        }
+        let e = self.trimmed_end(comma + 1, se);
+        if e <= comma + 2 {
+            return None;
+        }
+        Some(Found {
+            pattern: Pattern::InLead,
+            class: CueClass::Weak,
+            content: comma + 1..e,
+            quote: None,
+            quote_end: None,
+            cue: Some(i..i + 1),
+            source: Some(i + 1..comma),
+            inherit: None,
+        })
+    }
+
+    /// "Asked whether he would run, Roe said …", "… when asked by
+    /// reporters about the vote": the question, and the asker after "by".
+    pub(super) fn asked(&self, i: usize, se: usize) -> Option<Found> {
+        let mut k = i + 1;
+        let mut source = None;
+        if self.lw(k) == "by" {
+            let r = self.np_right_with(k + 1, se, false)?;
+            k = r.end;
+            source = Some(r);
+        }
+        let hi = se.min(k + 6);
+        while k < hi
+            && !matches!(
+                self.lw(k),
+                "whether" | "if" | "why" | "what" | "who" | "whom" | "how" | "which" | "about"
+            )
+        {
+            if !is_wordish(&self.toks[k]) {
+                return None;
+            }
+            k += 1;
+        }
+        if k >= hi {
+            return None;
+        }
+        let far = se.min(k + 40);
+        let comma = (k + 1..far).find(|&x| is_punct(&self.toks[x], ",") || self.toks[x].is_quote());
+        let e = self.trimmed_end(k, comma.unwrap_or(far));
+        if e <= k + 1 {
+            return None;
+        }
+        Some(Found {
+            pattern: Pattern::Asked,
+            class: CueClass::Speech,
+            content: k..e,
+            quote: None,
+            quote_end: None,
+            cue: Some(i..i + 1),
+            source,
+            inherit: None,
+        })
+    }
+
+    /// "Trump seemed to overstay his welcome", "it appears that C": the
+    /// subject and the clause, with no source.
+    pub(super) fn seems(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
+        let c1 = i + 1;
+        if c1 + 1 >= se
+            || !matches!(
+                self.lw(c1),
+                "to" | "that"
+                    | "likely"
+                    | "unlikely"
+                    | "certain"
+                    | "clear"
+                    | "poised"
+                    | "ready"
+                    | "eager"
+                    | "unable"
+                    | "unwilling"
+                    | "willing"
+                    | "intent"
+            )
+        {
+            return None;
+        }
+        let brk = self.next_break(c1).unwrap_or(se);
+        let e = self.trimmed_end(c1, se.min(brk.max(c1 + 1)));
+        if e <= c1 + 1 {
+            return None;
+        }
+        let start = match self.source_left(i, ss) {
+            Some(r) if matches!(self.lw(r.start), "it" | "there") => c1,
+            Some(r) => r.start,
+            None => c1,
+        };
+        Some(Found {
+            pattern: Pattern::Seems,
+            class: CueClass::Belief,
+            content: start..e,
+            quote: None,
+            quote_end: None,
+            cue: Some(i..c1),
+            source: None,
+            inherit: None,
+        })
+    }
+}

@@ -1,0 +1,126 @@
+//! The attribution rules: cues, sources and contents over the tokens.
+//!
+//! Everything here works on token indices; `lib.rs` turns the results into
+//! byte spans and resolves speakers. Every loop either moves forward
+//! through the tokens once or looks around a cue within a fixed window, so
+//! the cost is linear in the length of the text.
+//!
+//! One module per pattern family:
+//!
+//! - [`token`]: the token view, [`Ctx`], and the token predicates;
+//! - [`phrase`]: noun phrases, sources and subjects around a cue;
+//! - [`content`]: contents before and after a cue;
+//! - [`cue`]: the reporting-verb patterns, each in its own function;
+//! - [`according`]: "according to X";
+//! - [`lead`]: lead-ins without a reporting verb (`NAME:`, "In a poll …",
+//!   "Asked whether …", "seems to", name lines);
+//! - [`quotation`]: the quotations the cues left.
+
+mod according;
+mod content;
+mod cue;
+mod lead;
+mod phrase;
+mod quotation;
+mod token;
+
+use std::ops::Range;
+
+use crate::lexicon::CueClass;
+
+pub(crate) use crate::types::Rule as Pattern;
+pub(crate) use token::Ctx;
+use token::{is_cap, is_final_punct, is_punct, is_wordish};
+
+/// One attribution in token indices.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub pattern: Pattern,
+    pub class: CueClass,
+    /// Content tokens (end exclusive).
+    pub content: Range<usize>,
+    /// The quotation that is the whole content, if it is one.
+    pub quote: Option<usize>,
+    /// A later quotation the content runs to (`“A,” she said, “B.”`).
+    pub quote_end: Option<usize>,
+    pub cue: Option<Range<usize>>,
+    pub source: Option<Range<usize>>,
+    /// Speaker inherited from an earlier attribution (its index in the output).
+    pub inherit: Option<usize>,
+}
+
+/// Longest source phrase, in tokens.
+const MAX_SOURCE: usize = 12;
+/// How far a cue looks for "that" or the object of "told".
+const THAT_WINDOW: usize = 9;
+
+impl<'a, 't> Ctx<'a, 't> {
+    /// All attributions of the document. Those that inherit a speaker come
+    /// after the one they inherit from.
+    pub fn run(&self) -> Vec<Found> {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut claimed = vec![false; n];
+        let mut out: Vec<Found> = Vec::new();
+        for s in self.doc.sentences() {
+            let (ss, se) = (s.tokens.start, s.tokens.end.min(n));
+            let mut i = ss;
+            while i < se {
+                if claimed[i] || self.in_any_quote(i) || !is_wordish(&toks[i]) || !self.may_cue(i) {
+                    i += 1;
+                    continue;
+                }
+                let found = self.cue_at(i, ss, se);
+                if let Some(mut f) = found {
+                    // "X said C, while Y insisted C2": the second
+                    // attribution is not part of the first one's content.
+                    if f.quote.is_none() {
+                        f.content = self.cut_before_nested(f.content.clone());
+                    }
+                    // "X said C1, adding C2": the participle's subject is
+                    // the source of the attribution before it in the sentence.
+                    if f.pattern == Pattern::Participle
+                        && let Some(prev) = out.last()
+                        && prev
+                            .cue
+                            .as_ref()
+                            .is_some_and(|c| c.start >= ss && c.end <= i)
+                        && prev.source.is_some()
+                    {
+                        f.source.clone_from(&prev.source);
+                    }
+                    // Two quotes may share a source ("X criticized the deal,
+                    // saying …"), never content.
+                    let overlaps = f.content.clone().any(|k| claimed[k]);
+                    if !overlaps {
+                        let mut next = i + 1;
+                        for r in [Some(f.content.clone()), f.cue.clone(), f.source.clone()]
+                            .into_iter()
+                            .flatten()
+                        {
+                            for c in &mut claimed[r.clone()] {
+                                *c = true;
+                            }
+                            if r.start >= i {
+                                next = next.max(r.end.min(se));
+                            }
+                        }
+                        if let Some(qe) = f.quote_end {
+                            let qq = &self.quotes[qe];
+                            let e = qq.close.map_or(qq.end, |c| c + 1);
+                            for c in &mut claimed[qq.open..e] {
+                                *c = true;
+                            }
+                        }
+                        out.push(f);
+                        i = next.max(i + 1);
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+        self.quotations(&mut out, &mut claimed);
+        out
+    }
+}

@@ -1,0 +1,526 @@
+//! Phrases around a cue: the noun phrase left of a cue (`Ctx::np_left`,
+//! "**a spokesman at the agency** said"), the source left of a cue past
+//! auxiliaries and appositives (`Ctx::source_left`, "**Mike Shields,
+//! president of the fund,** said"), the noun phrase right of a cue
+//! (`Ctx::np_right`, "said **Jane Roe, a strategist**"), the subject of a
+//! clause (`Ctx::subject`, "Hours later, **Trump** launched …, saying …")
+//! and a source running on to the sentence's end (`Ctx::extend_source`).
+
+use std::ops::Range;
+
+use newsnlp_tokenize::TokenKind;
+
+use super::{Ctx, MAX_SOURCE, is_cap, is_final_punct, is_punct, is_wordish};
+use crate::lexicon::{self as lx};
+
+/// Weekdays and the days around today ("on Monday", "yesterday").
+pub(super) fn is_day_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
+/// Nouns of a time span ("last week", "Tuesday night").
+fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "week" | "weekend" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"
+    )
+}
+
+/// Nouns that take a prepositional phrase in a source ("a poll by the
+/// network", "a spokesman at the agency").
+fn is_source_head(w: &str) -> bool {
+    matches!(
+        w,
+        "poll"
+            | "survey"
+            | "study"
+            | "report"
+            | "analysis"
+            | "article"
+            | "official"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "aide"
+            | "adviser"
+            | "strategist"
+            | "source"
+    )
+}
+
+/// Words that open an introductory phrase before a subject ("Hours
+/// later, Trump …", "In a statement, she …").
+fn is_intro_word(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "hours"
+            | "days"
+            | "later"
+            | "earlier"
+            | "back"
+            | "last"
+            | "this"
+            | "since"
+            | "when"
+            | "while"
+            | "as"
+            | "but"
+            | "and"
+            | "still"
+            | "yet"
+            | "meanwhile"
+            | "instead"
+            | "however"
+            | "then"
+            | "now"
+            | "speaking"
+            | "asked"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "like"
+            | "unlike"
+            | "despite"
+            | "although"
+            | "though"
+            | "if"
+            | "following"
+            | "amid"
+            | "among"
+            | "upon"
+            | "under"
+            | "over"
+            | "across"
+            | "throughout"
+            | "within"
+            | "without"
+            | "once"
+            | "given"
+            | "to"
+            | "outside"
+            | "inside"
+    )
+}
+
+/// Irregular past forms (and "is", "has") that end a subject ("police
+/// began").
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "began"
+            | "made"
+            | "took"
+            | "gave"
+            | "went"
+            | "came"
+            | "sent"
+            | "spent"
+            | "held"
+            | "led"
+            | "won"
+            | "lost"
+            | "met"
+            | "got"
+            | "ran"
+            | "spoke"
+            | "stood"
+            | "left"
+            | "kept"
+            | "brought"
+            | "fought"
+            | "sought"
+            | "struck"
+            | "broke"
+            | "chose"
+            | "drew"
+            | "became"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+    )
+}
+
+impl<'a, 't> Ctx<'a, 't> {
+    /// The noun phrase ending right before `end` (a subject), if any.
+    pub(super) fn np_left(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        if end <= lo {
+            return None;
+        }
+        let last = end - 1;
+        if self.is(last, lx::SUBJECT_PRONOUNS) && is_wordish(&self.toks[last]) {
+            return Some(last..end);
+        }
+        let mut k = end;
+        let mut n = 0;
+        while k > lo && n < MAX_SOURCE {
+            let j = k - 1;
+            if self.line_break_before(j + 1) {
+                break;
+            }
+            if self.is_hyphen_joint(j) {
+                k -= 1;
+                continue;
+            }
+            if is_punct(&self.toks[j], ")") && k == end {
+                // "Sen. Bernie Sanders (I-Vt.) said".
+                if let Some(o) = (j.saturating_sub(8).max(lo)..j)
+                    .rev()
+                    .find(|&o| is_punct(&self.toks[o], "("))
+                {
+                    k = o;
+                    continue;
+                }
+                break;
+            }
+            if self.lw(j) == "and" && j > lo && k < end {
+                let left = self.lw(j - 1);
+                if matches!(left, "he" | "she" | "i" | "we" | "they")
+                    && is_wordish(&self.toks[j - 1])
+                {
+                    // "he and other challengers", "she and her aides".
+                    k = j - 1;
+                    break;
+                }
+                let left_name = self.is_name_word(j - 1)
+                    || (is_cap(&self.toks[j - 1])
+                        && is_wordish(&self.toks[j - 1])
+                        && !self.is(j - 1, lx::STOP | lx::DETERMINERS)
+                        && self.cue(j - 1).is_empty());
+                if left_name
+                    && (is_cap(&self.toks[k])
+                        || self.is(k, lx::DETERMINERS)
+                        || self.is(end - 1, lx::PLURAL_SOURCES))
+                {
+                    // "Singer and Faso", "the State Department and the
+                    // Pentagon", "Democrats and civil rights groups".
+                    k -= 1;
+                    n += 1;
+                    continue;
+                }
+            }
+            if !self.is_np_word(j) {
+                break;
+            }
+            k -= 1;
+            n += 1;
+            if self.is(j, lx::DETERMINERS) {
+                // "one of the officials": go on only through "of"; "he and
+                // other senators": through a coordination.
+                if k > lo + 1 && self.lw(k - 1) == "of" && self.is_np_word(k - 2) {
+                    k -= 1;
+                    continue;
+                }
+                if k > lo + 1
+                    && (self.lw(k - 1) == "and"
+                        || (self.is(k - 1, lx::DETERMINERS)
+                            && !self.is_trimmed(j + 1, lx::DETERMINERS))
+                        || self.toks[k - 1].kind == TokenKind::Number)
+                {
+                    continue;
+                }
+                break;
+            }
+        }
+        self.np_left_tail(k, end, lo)
+    }
+
+    /// The end of [`Ctx::np_left`]: the phrase from `k` to `end`, past a
+    /// leading preposition, time word or hyphen, and taking in a noun
+    /// before a prepositional phrase ("a spokesman at the agency").
+    fn np_left_tail(&self, mut k: usize, end: usize, lo: usize) -> Option<Range<usize>> {
+        // No phrase starts with a preposition, a time word or a hyphen.
+        while k < end
+            && (matches!(self.lw(k), "of" | "for" | "at")
+                || (is_cap(&self.toks[k])
+                    && (is_day_word(self.lw(k)) || matches!(self.lw(k), "now" | "then")))
+                || self.toks[k].kind == TokenKind::Punctuation)
+        {
+            k += 1;
+        }
+        if k >= end {
+            return None;
+        }
+        // A noun with a prepositional phrase: "a spokesman at the agency",
+        // "people close to the campaign", "a new poll by the network".
+        let timely = (k..end).any(|x| {
+            let w = self.lw(x);
+            is_day_word(w) || is_time_noun(w)
+        });
+        if k > lo + 1 && !timely && !self.line_break_before(k) {
+            let prep = self.lw(k - 1);
+            let head = self.lw(k - 2);
+            let ok = match prep {
+                "at" | "in" | "from" | "by" | "on" => {
+                    self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES) || is_source_head(head)
+                }
+                "with" | "to" => matches!(head, "familiar" | "close" | "loyal" | "allied"),
+                _ => false,
+            };
+            if ok
+                && !is_cap(&self.toks[k - 2])
+                && let Some(r) = self.np_left(k - 1, lo.max(k.saturating_sub(MAX_SOURCE)))
+                && r.end == k - 1
+                && r.len() + (end - k) < MAX_SOURCE + 4
+            {
+                return Some(r.start..end);
+            }
+        }
+        Some(k..end)
+    }
+
+    /// The source to the left of a cue starting at `c0`, and where the
+    /// stretch before it ends (the source start, or the cue when there is
+    /// none).
+    pub(super) fn source_left(&self, c0: usize, lo: usize) -> Option<Range<usize>> {
+        let lo = lo.max(c0.saturating_sub(30));
+        let mut j = c0;
+        let mut skipped = 0;
+        while j > lo && skipped < 4 {
+            let w = self.lw(j - 1);
+            let t = &self.toks[j - 1];
+            let adverb =
+                t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly");
+            if is_wordish(t) && (self.is(j - 1, lx::AUX) || self.stem_is_aux(j - 1) || adverb) {
+                j -= 1;
+                skipped += 1;
+            } else if is_punct(&self.toks[j - 1], ",") && skipped > 0 {
+                // "he, however, said": not worth the risk; stop.
+                break;
+            } else {
+                break;
+            }
+        }
+        // "Others, however, say": a sentence adverb between commas.
+        if j > lo + 3
+            && is_punct(&self.toks[j - 1], ",")
+            && is_punct(&self.toks[j - 3], ",")
+            && matches!(
+                self.lw(j - 2),
+                "however" | "meanwhile" | "too" | "though" | "instead" | "moreover" | "also"
+            )
+        {
+            return self.np_left(j - 3, lo);
+        }
+        if j > lo && is_punct(&self.toks[j - 1], ",") {
+            // An appositive or relative clause between commas before the cue.
+            let close = j - 1;
+            let mut p = close;
+            let floor = lo.max(close.saturating_sub(20));
+            while p > floor && !is_punct(&self.toks[p - 1], ",") {
+                // An apostrophe ("Sanders’ campaign") pairs with nothing.
+                if is_final_punct(&self.toks[p - 1])
+                    || (self.toks[p - 1].is_quote() && self.quote_of(p - 1).is_some())
+                {
+                    return None;
+                }
+                p -= 1;
+            }
+            if p == floor || p < 1 || !is_punct(&self.toks[p - 1], ",") {
+                return None;
+            }
+            let open = p - 1;
+            let first = self.lw(p);
+            let head = self.np_left(open, lo)?;
+            // "Mike Shields, president of the fund, a super PAC, said": a
+            // second appositive before the first.
+            let mut start = head.start;
+            if start > lo + 1
+                && is_punct(&self.toks[start - 1], ",")
+                && !is_cap(&self.toks[start])
+                && let Some(h2) = self.np_left(start - 1, lo)
+                && is_cap(&self.toks[h2.start])
+                && (h2.start == lo || !self.is(h2.start - 1, lx::STOP))
+            {
+                start = h2.start;
+            }
+            if !is_cap(&self.toks[start]) && !self.is(start, lx::DETERMINERS) {
+                return None;
+            }
+            if matches!(first, "who" | "which") {
+                // "Roy Neel, who managed the campaign, said": the clause is
+                // part of the source.
+                return Some(start..close);
+            }
+            if self.is(p, lx::DETERMINERS | lx::TITLES)
+                || is_cap(&self.toks[p])
+                || self.toks[p].kind == TokenKind::Number
+                || (is_cap(&self.toks[head.start])
+                    && !self.is(head.start, lx::DETERMINERS)
+                    && self.toks[head.end - 1].kind != TokenKind::Number
+                    && !self.is(p, lx::STOP | lx::TIME)
+                    && self.cue(p).is_empty())
+            {
+                // "Mike DuHaime, a Republican strategist who ran two
+                // campaigns, said", "Vikram Amar, dean of the law school, said"
+                return Some(start..close);
+            }
+            return None;
+        }
+        self.np_left(j, lo)
+    }
+
+    /// The noun phrase starting at `start` (a source after its cue).
+    pub(super) fn np_right(&self, start: usize, hi: usize) -> Option<Range<usize>> {
+        self.np_right_with(start, hi, true)
+    }
+
+    /// [`Ctx::np_right`], with or without an appositive after a comma.
+    pub(super) fn np_right_with(
+        &self,
+        start: usize,
+        hi: usize,
+        appositive: bool,
+    ) -> Option<Range<usize>> {
+        if start >= hi {
+            return None;
+        }
+        let w = self.lw(start);
+        if self.is(start, lx::SUBJECT_PRONOUNS) && !matches!(w, "that" | "which" | "who") {
+            return Some(start..start + 1);
+        }
+        if !is_wordish(&self.toks[start])
+            || (self.is(start, lx::STOP) && !self.is_name_word(start))
+            || matches!(w, "of" | "for")
+        {
+            return None;
+        }
+        let mut k = start;
+        let hi = hi.min(start + MAX_SOURCE + 4);
+        while k < hi {
+            let t = &self.toks[k];
+            if k > start && self.line_break_before(k) {
+                break;
+            }
+            if self.is_hyphen_joint(k) {
+                k += 1;
+                continue;
+            }
+            if is_punct(t, ",") {
+                // Keep an appositive: ", a Republican strategist".
+                let n = self.lw(k + 1);
+                if appositive
+                    && k + 1 < hi
+                    && self.is(k + 1, lx::DETERMINERS | lx::TITLES)
+                    && !matches!(n, "who" | "which" | "that")
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if !is_wordish(t) {
+                break;
+            }
+            let w = self.lw(k);
+            if k > start
+                && !self.is_name_word(k)
+                && (self.is(k, lx::STOP) && !matches!(w, "of"))
+                && !self.is(k, lx::DETERMINERS)
+            {
+                break;
+            }
+            if matches!(w, "who" | "which" | "that") {
+                break;
+            }
+            if k > start && !is_cap(t) && !self.cue(k).is_empty() {
+                break;
+            }
+            k += 1;
+        }
+        while k > start && (is_punct(&self.toks[k - 1], ",") || self.lw(k - 1) == "of") {
+            k -= 1;
+        }
+        (k > start).then_some(start..k)
+    }
+
+    /// The subject that opens the clause holding token `i` (for a
+    /// participle or a second verb): after the last line break and after
+    /// an introductory phrase ("Hours later, Trump …").
+    pub(super) fn subject(&self, ss: usize, i: usize) -> Option<Range<usize>> {
+        let mut a = ss;
+        for k in (ss.max(i.saturating_sub(60)) + 1..i).rev() {
+            if self.line_break_before(k) {
+                a = k;
+                break;
+            }
+        }
+        // An introductory phrase: up to a comma within the first words.
+        let first = self.lw(a);
+        let intro = is_intro_word(first)
+            || self.toks[a].kind == TokenKind::Number
+            || (first.len() > 5 && (first.ends_with("ing") || first.ends_with("ed")));
+        if intro && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ",")) {
+            a = c + 1;
+        }
+        let np = self.np_right(a, i).filter(|r| r.end < i)?;
+        // The subject ends before its verb: a lower-case word after a
+        // name ("Trump launched"), or a past form ("police began").
+        let mut end = np.end;
+        for k in np.start + 1..np.end {
+            let t = &self.toks[k];
+            let w = self.lw(k);
+            let lower = t.kind == TokenKind::Word && !is_cap(t);
+            let prev = self.lw(k - 1);
+            // After a capitalized determiner or a possessive ("The
+            // departments", "Ryan's campaign") the word is the head noun;
+            // after a name it is the verb when it reads as one ("Trump
+            // launched", "Trump says"), not a noun ("Trump campaign manager").
+            let after_name = is_cap(&self.toks[k - 1])
+                && !self.is(k - 1, lx::DETERMINERS)
+                && !prev.ends_with("'s")
+                && !prev.ends_with("’s")
+                && (w.ends_with('s') || !self.cue(k).is_empty());
+            if lower
+                && !self.is(k, lx::DETERMINERS)
+                && !matches!(w, "of" | "for" | "and")
+                && (after_name || w.ends_with("ed") || is_irregular_past(w))
+            {
+                end = k;
+                break;
+            }
+        }
+        Some(np.start..end)
+    }
+
+    /// A source after its cue runs on through an appositive or relative
+    /// clause to the end of the sentence: "said Jane Roe, a strategist
+    /// who worked for two governors".
+    pub(super) fn extend_source(&self, src: Range<usize>, se: usize) -> Range<usize> {
+        // From the appositive's comma, inside the phrase or right after it.
+        let Some(e) = (src.start..(src.end + 1).min(se)).find(|&k| is_punct(&self.toks[k], ","))
+        else {
+            return src;
+        };
+        if e + 1 < se
+            && se - e <= 40
+            && !self.toks[e..se].iter().any(|t| t.is_quote())
+            && !self.cue(e + 1).iter().any(|f| f.ing)
+            && self.lw(e + 1) != "according"
+        {
+            let end = self.trimmed_end(e, se);
+            if end > e {
+                return src.start..end;
+            }
+        }
+        src
+    }
+}

@@ -1,0 +1,197 @@
+//! The quotation pass, after the cues: the quotations the cues left get a
+//! source from a name line ("“We won.” **— Jane Roe**") or a lead-in
+//! paragraph ending with a colon ("**From the senator's statement:**
+//! “…”"), continue the attribution before them in the paragraph
+//! ("“A,” she said. **“B.”**"), or stay unattributed; a short quoted phrase
+//! inside a reported clause becomes an inner phrase ("she called it **“a
+//! disaster”**").
+
+use std::ops::Range;
+
+use newsnlp_tokenize::TokenKind;
+
+use super::{Ctx, Found, Pattern, is_punct};
+use crate::lexicon::CueClass;
+
+impl<'a, 't> Ctx<'a, 't> {
+    /// Attributions for quotations the cues left: name lines, lead-ins,
+    /// continuations, inner phrases and unattributed quotations.
+    pub(super) fn quotations(&self, out: &mut Vec<Found>, claimed: &mut [bool]) {
+        let toks = self.toks;
+        let n = toks.len();
+        let inner = self.inner_phrases(out);
+        let mut last_attributed: Option<(usize, u32)> = None; // (index in out, paragraph of end)
+        let mut by_quote: Vec<Option<usize>> = vec![None; self.quotes.len()];
+        for (fi, f) in out.iter().enumerate() {
+            if let Some(q) = f.quote {
+                by_quote[q] = Some(fi);
+            }
+        }
+        let mut added = Vec::new();
+        for (q, qq) in self.quotes.iter().enumerate() {
+            let end = qq.close.map_or(qq.end, |c| c + 1).min(n);
+            if let Some(fi) = by_quote[q] {
+                last_attributed = Some((fi, toks[end.saturating_sub(1)].paragraph));
+                continue;
+            }
+            if qq.single || claimed[qq.open] {
+                continue;
+            }
+            let words = qq.words(toks);
+            if words == 0 {
+                continue;
+            }
+            let content = qq.open..end;
+            // A dash and a name after the closing mark, or a name line.
+            if let Some(c) = qq.close
+                && let Some(src) = self.name_line_after(c)
+            {
+                let fi = out.len() + added.len();
+                for k in &mut claimed[src.clone()] {
+                    *k = true;
+                }
+                added.push(Found {
+                    pattern: Pattern::NameLine,
+                    class: CueClass::Speech,
+                    content: content.clone(),
+                    quote: Some(q),
+                    quote_end: None,
+                    cue: None,
+                    source: Some(src),
+                    inherit: None,
+                });
+                last_attributed = Some((fi, toks[c].paragraph));
+                continue;
+            }
+            // A lead-in paragraph ending with a colon.
+            if let Some(src) = self.lead_in_source(qq.open) {
+                let colon = qq.open - 1;
+                let fi = out.len() + added.len();
+                added.push(Found {
+                    pattern: Pattern::LeadIn,
+                    class: CueClass::Speech,
+                    content: content.clone(),
+                    quote: Some(q),
+                    quote_end: None,
+                    cue: Some(colon..colon + 1),
+                    source: Some(src),
+                    inherit: None,
+                });
+                last_attributed = Some((fi, toks[end - 1].paragraph));
+                continue;
+            }
+            if words <= self.scare_words && qq.paragraphs == 1 {
+                // A scare quote or a quoted name.
+                continue;
+            }
+            let para = toks[qq.open].paragraph;
+            let inherit = last_attributed
+                .filter(|&(_, p)| p + 1 == para || p == para)
+                .map(|(fi, _)| fi);
+            let fi = out.len() + added.len();
+            added.push(Found {
+                pattern: if inherit.is_some() {
+                    Pattern::Continuation
+                } else {
+                    Pattern::Unattributed
+                },
+                class: CueClass::Speech,
+                content,
+                quote: Some(q),
+                quote_end: None,
+                cue: None,
+                source: None,
+                inherit,
+            });
+            if inherit.is_some() {
+                last_attributed = Some((fi, toks[end - 1].paragraph));
+            }
+        }
+        // Inner phrases refer to their parents by index in `out`, which
+        // stays as is; they go last.
+        out.extend(added);
+        out.extend(inner);
+    }
+
+    /// The short quoted phrases inside the reported clauses of `out`
+    /// ("she called it “a disaster”"), each inheriting its clause's
+    /// attribution.
+    fn inner_phrases(&self, out: &[Found]) -> Vec<Found> {
+        let toks = self.toks;
+        let mut inner = Vec::new();
+        for (fi, f) in out.iter().enumerate() {
+            if f.quote.is_some() {
+                continue;
+            }
+            let mut k = f.content.start;
+            while k < f.content.end {
+                match self.quote_of(k) {
+                    Some(q) if self.quotes[q].open == k && !self.quotes[q].single => {
+                        let qq = &self.quotes[q];
+                        let w = qq.words(toks);
+                        if w > 0 && w <= self.inner_words {
+                            inner.push(Found {
+                                pattern: Pattern::InnerPhrase,
+                                class: f.class,
+                                content: qq.open..qq.close.map_or(qq.end, |c| c + 1),
+                                quote: Some(q),
+                                quote_end: None,
+                                cue: f.cue.clone(),
+                                source: f.source.clone(),
+                                inherit: Some(fi),
+                            });
+                        }
+                        k = qq.close.map_or(qq.end, |c| c + 1).max(k + 1);
+                    }
+                    _ => k += 1,
+                }
+            }
+        }
+        inner
+    }
+
+    /// The source on a name line after the quotation closing at token `c`
+    /// ("“We won.” — Jane Roe", or the name on the next line).
+    fn name_line_after(&self, c: usize) -> Option<Range<usize>> {
+        let toks = self.toks;
+        let n = toks.len();
+        if c + 1 >= n {
+            return None;
+        }
+        let mut a = c + 1;
+        let mut dash = false;
+        if toks[a].kind == TokenKind::Dash {
+            a += 1;
+            dash = true;
+        }
+        if a >= n || toks[a].paragraph > toks[c].paragraph + 1 {
+            return None;
+        }
+        let sr = self.sentence_range(a);
+        let starts_sentence = sr.start == a || (dash && sr.start == a - 1);
+        let b = if starts_sentence || dash { sr.end } else { a };
+        ((starts_sentence || dash) && b > a && self.name_line(a, b))
+            .then(|| a..self.trimmed_end(a, b))
+    }
+
+    /// The source of a lead-in paragraph that ends with a colon right
+    /// before the quotation opening at `open` ("From the senator's
+    /// statement:", "Jane Roe put it this way:").
+    fn lead_in_source(&self, open: usize) -> Option<Range<usize>> {
+        let toks = self.toks;
+        if open == 0
+            || toks[open - 1].paragraph + 1 != toks[open].paragraph
+            || !is_punct(&toks[open - 1], ":")
+        {
+            return None;
+        }
+        let colon = open - 1;
+        let sr = self.sentence_range(colon);
+        let lo = sr.start.max(colon.saturating_sub(20));
+        let from = (lo..colon).rev().find(|&k| self.lw(k) == "from");
+        match from {
+            Some(f) => self.np_right(f + 1, colon),
+            None => self.np_left(colon, lo),
+        }
+    }
+}
