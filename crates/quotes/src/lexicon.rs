@@ -2,11 +2,12 @@
 //! small closed word classes the attribution rules use.
 //!
 //! Every word of the tables has one [`Word`] entry (its word classes as bits
-//! and its cue forms), found in an open-addressing table keyed by the word's
-//! bytes as integers (no string hashing, no `memcmp`), after a cheap
-//! prefilter on the word's length and first byte.
+//! and its cue forms), found in a [`ShortTable`] by the word's [`short_key`]
+//! (no string hashing, no `memcmp`), after a cheap prefilter on the word's
+//! length and first byte; the few longer words are in a [`FastMap`].
 
-use std::collections::HashMap;
+use newsnlp_text::hash::{FastMap, short_key};
+use newsnlp_text::short::ShortTable;
 
 const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
 const WORDS: &str = include_str!("../data/words.txt");
@@ -48,18 +49,9 @@ pub(crate) struct Word {
     pub base: bool,
 }
 
-/// Words of at most this many bytes are found in [`ShortIndex`].
-pub(crate) const SHORT: usize = 16;
-
-/// A word of at most [`SHORT`] bytes as two little-endian integers (bytes
-/// 0..8 and 8..16), zero-padded: with its length, they determine it.
-pub(crate) fn short_key(b: &[u8]) -> (u64, u64) {
-    let mut k = [0u64; 2];
-    for (j, &c) in b.iter().take(SHORT).enumerate() {
-        k[j / 8] |= u64::from(c) << (8 * (j % 8));
-    }
-    (k[0], k[1])
-}
+/// Words of at most this many bytes are found by their [`short_key`] in a
+/// [`ShortTable`].
+pub(crate) const SHORT: usize = newsnlp_text::hash::SHORT;
 
 /// The high bit of every byte.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -72,103 +64,15 @@ pub(crate) fn upper_bits(w: u64) -> u64 {
     w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
 }
 
-/// One slot of [`ShortIndex`].
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    k0: u64,
-    k1: u64,
-    /// The word's length (at most [`SHORT`]).
-    len: u32,
-    /// Index in [`Lexicon::entries`], or `u32::MAX` for an empty slot.
-    word: u32,
-}
-
-const EMPTY: Slot = Slot {
-    k0: 0,
-    k1: 0,
-    len: 0,
-    word: u32::MAX,
-};
-
-/// An open-addressing hash table (linear probing, at most half full) from
-/// short words to their entries: a lookup is a few integer operations and
-/// compares, with no string hashing and no `memcmp`.
-#[derive(Clone, Debug)]
-struct ShortIndex {
-    slots: Vec<Slot>,
-    used: usize,
-}
-
-impl ShortIndex {
-    fn new() -> ShortIndex {
-        ShortIndex {
-            slots: vec![EMPTY; 1024],
-            used: 0,
-        }
-    }
-
-    #[inline]
-    fn home(&self, k0: u64, k1: u64, len: usize) -> usize {
-        let h = (k0 ^ k1.rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        ((h ^ (h >> 31)) as usize) & (self.slots.len() - 1)
-    }
-
-    /// The entry index of the word with [`short_key`] `(k0, k1)` and length
-    /// `len`.
-    #[inline]
-    fn get(&self, k0: u64, k1: u64, len: usize) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(k0, k1, len);
-        loop {
-            let s = self.slots.get(i)?;
-            if s.word == u32::MAX {
-                return None;
-            }
-            if s.k0 == k0 && s.k1 == k1 && s.len as usize == len {
-                return Some(s.word);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Adds a word of at most [`SHORT`] bytes that is not in the table yet.
-    fn insert(&mut self, b: &[u8], word: u32) {
-        if (self.used + 1) * 2 > self.slots.len() {
-            let grown = vec![EMPTY; self.slots.len() * 2];
-            let old = std::mem::replace(&mut self.slots, grown);
-            for s in old.into_iter().filter(|s| s.word != u32::MAX) {
-                self.put(s);
-            }
-        }
-        let (k0, k1) = short_key(b);
-        self.put(Slot {
-            k0,
-            k1,
-            len: b.len() as u32,
-            word,
-        });
-        self.used += 1;
-    }
-
-    fn put(&mut self, slot: Slot) {
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(slot.k0, slot.k1, slot.len as usize);
-        while self.slots[i].word != u32::MAX {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = slot;
-    }
-}
-
 /// The tables, built once per extractor.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     /// Every word the tables know, with what they know of it.
     entries: Vec<Word>,
     /// Words of at most [`SHORT`] bytes, to their index in `entries`.
-    short: ShortIndex,
-    /// Longer words (only added verbs can be), to their index in `entries`.
-    long: HashMap<String, u32>,
+    short: ShortTable,
+    /// Longer words, to their index in `entries`.
+    long: FastMap<String, u32>,
     pub lemmas: Vec<String>,
     /// The longest word, in bytes.
     max_len: usize,
@@ -189,8 +93,8 @@ impl Lexicon {
     pub fn embedded() -> Lexicon {
         let mut lex = Lexicon {
             entries: Vec::new(),
-            short: ShortIndex::new(),
-            long: HashMap::new(),
+            short: ShortTable::new(),
+            long: FastMap::default(),
             lemmas: Vec::new(),
             max_len: 0,
             first: [0; 4],
@@ -232,9 +136,7 @@ impl Lexicon {
                 if let Some(&b) = word.as_bytes().first() {
                     self.first[usize::from(b >> 6)] |= 1 << (b & 63);
                 }
-                if word.len() <= SHORT {
-                    self.short.insert(word.as_bytes(), at);
-                } else {
+                if !self.short.insert(&word, at) {
                     self.long.insert(word, at);
                 }
                 at
@@ -245,11 +147,9 @@ impl Lexicon {
 
     /// Where `word` is in `entries`.
     fn index(&self, word: &str) -> Option<u32> {
-        if word.len() <= SHORT {
-            let (k0, k1) = short_key(word.as_bytes());
-            self.short.get(k0, k1, word.len())
-        } else {
-            self.long.get(word).copied()
+        match short_key(word) {
+            Some(key) => self.short.get_key(key),
+            None => self.long.get(word).copied(),
         }
     }
 
@@ -306,20 +206,17 @@ impl Lexicon {
         self.entries.get(self.index(lower)? as usize)
     }
 
-    /// The entry of the lower-cased word of `len` bytes, at most [`SHORT`],
-    /// whose [`short_key`] is `(k0, k1)`: the same as [`Lexicon::word`]
-    /// without reading the bytes again.
+    /// The entry of the lower-cased word whose [`short_key`] is `key`: the
+    /// same as [`Lexicon::word`] without reading the bytes again.
     #[inline]
-    pub fn word_by_key(&self, k0: u64, k1: u64, len: usize) -> Option<&Word> {
-        let b = (k0 & 0xff) as u8;
-        if len == 0
-            || len > self.max_len
-            || len > SHORT
-            || self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0
+    pub fn word_by_key(&self, key: (u64, u64)) -> Option<&Word> {
+        let b = (key.0 & 0xff) as u8;
+        let len = (key.1 >> 56) as usize;
+        if len == 0 || len > self.max_len || self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0
         {
             return None;
         }
-        self.entries.get(self.short.get(k0, k1, len)? as usize)
+        self.entries.get(self.short.get_key(key)? as usize)
     }
 
     /// The entry of `text` lower-cased ([`str::to_lowercase`]), without
@@ -329,11 +226,11 @@ impl Lexicon {
             if text.len() > self.max_len {
                 return None;
             }
-            if text.len() <= SHORT {
-                // ASCII: lowercased in the key, a capital gaining bit 5.
-                let (k0, k1) = short_key(text.as_bytes());
+            if let Some((k0, k1)) = short_key(text) {
+                // ASCII: lowercased in the key, a capital gaining bit 5 (the
+                // length in the top byte is no capital).
                 let lower = |w: u64| w | (upper_bits(w) >> 2);
-                return self.word_by_key(lower(k0), lower(k1), text.len());
+                return self.word_by_key((lower(k0), lower(k1)));
             }
         }
         self.word(&text.to_lowercase())
@@ -473,12 +370,12 @@ mod tests {
                 );
             }
         }
-        for f in forms.iter().filter(|f| f.len() <= SHORT) {
-            let (k0, k1) = short_key(f.as_bytes());
-            let by_key = lex.word_by_key(k0, k1, f.len());
+        for f in &forms {
+            let Some(key) = short_key(f) else { continue };
+            let by_key = lex.word_by_key(key);
             assert!(std::ptr::eq(by_key.unwrap(), lex.word(f).unwrap()), "{f}");
         }
-        assert!(lex.word_by_key(0, 0, 0).is_none());
+        assert!(lex.word_by_key((0, 0)).is_none());
         for w in CUE_TRIGGERS {
             assert!(lex.is(CUE_TRIGGER, w), "{w}");
         }

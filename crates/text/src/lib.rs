@@ -8,6 +8,8 @@
 //! - [`hash`]: one fast, unkeyed hasher ([`hash::FastMap`],
 //!   [`hash::FastSet`]) and the packed key of a short word
 //!   ([`hash::short_key`]);
+//! - [`short`]: the one table of short words by that key
+//!   ([`short::ShortTable`]);
 //! - [`data`]: one reader of the data files, with line-numbered errors.
 //!
 //! ```
@@ -22,3 +24,4 @@
 
 pub mod data;
 pub mod hash;
+pub mod short;

@@ -12,6 +12,8 @@ use std::ops::Range;
 
 use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 
+use newsnlp_text::hash::short_key;
+
 use crate::lexicon::{self as lx, CueForm, Lexicon, Word, WordSet};
 use crate::marks::{self, Quoted};
 
@@ -40,7 +42,7 @@ pub(crate) struct Ctx<'a, 't> {
 const EXACT_LOWER: u8 = 1;
 /// Token flag: a line break separates it from the token before.
 const LINE_BREAK: u8 = 2;
-/// [`lx::short_key`] of "and" and "but".
+/// The low half of the [`short_key`] of "and" and "but".
 const AND_KEY: u64 = u64::from_le_bytes(*b"and\0\0\0\0\0");
 const BUT_KEY: u64 = u64::from_le_bytes(*b"but\0\0\0\0\0");
 
@@ -56,21 +58,24 @@ struct Tk<'a> {
     flags: u8,
 }
 
-/// Token text `b` (at most 16 bytes), which starts at byte `at` of `text`,
-/// as [`lx::short_key`] has it: two little-endian integers, zero-padded. Two
-/// loads from the text when 16 bytes are left there.
-pub(super) fn load16(text: &[u8], at: usize, b: &[u8]) -> (u64, u64) {
+/// The [`short_key`] of token text `w` (at most [`lx::SHORT`] bytes),
+/// which starts at byte `at` of `text`: its bytes as two little-endian
+/// integers, its length in the top byte. Two loads from the text when 16
+/// bytes are left there.
+pub(super) fn load16(text: &[u8], at: usize, w: &str) -> (u64, u64) {
+    let b = w.as_bytes();
     if let Some(c) = text.get(at..)
         && std::ptr::eq(c.as_ptr(), b.as_ptr())
-        && let Some((w, _)) = c.split_first_chunk::<16>()
-        && let Ok(n) = u32::try_from(b.len())
+        && let Some((bytes, _)) = c.split_first_chunk::<16>()
+        && b.len() <= lx::SHORT
     {
         // The low `n` bytes (none for an empty token: the shift is 128).
+        let n = b.len() as u32;
         let mask = u128::MAX.checked_shr(128 - 8 * n).unwrap_or(0);
-        let v = u128::from_le_bytes(*w) & mask;
-        return (v as u64, (v >> 64) as u64);
+        let v = u128::from_le_bytes(*bytes) & mask;
+        return (v as u64, ((v >> 64) as u64) | (u64::from(n) << 56));
     }
-    lx::short_key(b)
+    short_key(w).unwrap_or_default()
 }
 
 /// Whether the bytes hold a line feed (a plain loop: the gaps between
@@ -134,16 +139,16 @@ fn look_up<'a>(lex: &'a Lexicon, text: &[u8], t: &Token<'_>) -> Looked<'a> {
     {
         // One ASCII byte: most punctuation, "a", "I".
         let l = c.to_ascii_lowercase();
-        word = lex.word_by_key(u64::from(l), 0, 1);
+        word = lex.word_by_key((u64::from(l), 1 << 56));
         (ascii, upper) = (true, c.is_ascii_uppercase());
         maybe_break = l == b';' || l == b',';
     } else if b.len() <= lx::SHORT {
-        let (w0, w1) = load16(text, t.span.start, b);
+        let (w0, w1) = load16(text, t.span.start, t.text);
         if (w0 | w1) & lx::HIGH_BITS == 0 {
             let (u0, u1) = (lx::upper_bits(w0), lx::upper_bits(w1));
             // Bit 5 makes an ASCII capital small.
             let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
-            word = lex.word_by_key(l0, l1, b.len());
+            word = lex.word_by_key((l0, l1));
             (ascii, upper) = (true, (u0 | u1) != 0);
             maybe_break = b.len() == 3 && (l0 == AND_KEY || l0 == BUT_KEY);
         }
@@ -504,12 +509,11 @@ mod tests {
         let bytes = text.as_bytes();
         for at in 0..bytes.len() {
             for end in at..(at + lx::SHORT).min(bytes.len()) + 1 {
-                let b = &bytes[at..end];
-                assert_eq!(load16(bytes, at, b), lx::short_key(b), "{at}..{end}");
+                let Some(w) = text.get(at..end) else { continue };
+                assert_eq!(Some(load16(bytes, at, w)), short_key(w), "{at}..{end}");
             }
         }
         // A slice from elsewhere is read by itself.
-        let other = b"said";
-        assert_eq!(load16(bytes, 0, other), lx::short_key(other));
+        assert_eq!(Some(load16(bytes, 0, "said")), short_key("said"));
     }
 }
