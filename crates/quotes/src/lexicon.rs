@@ -6,6 +6,7 @@
 //! (no string hashing, no `memcmp`), after a cheap prefilter on the word's
 //! length and first byte; the few longer words are in a [`FastMap`].
 
+use newsnlp_text::data;
 use newsnlp_text::hash::{FastMap, short_key};
 use newsnlp_text::short::ShortTable;
 
@@ -99,24 +100,12 @@ impl Lexicon {
             max_len: 0,
             first: [0; 4],
         };
-        for line in CUE_VERBS.lines() {
-            lex.add_verb_line(line);
+        for line in data::lines(CUE_VERBS) {
+            lex.add_verb_line(line.text);
         }
-        let mut section: Option<WordSet> = None;
-        for line in WORDS.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = SECTIONS
-                    .iter()
-                    .find(|(s, _)| *s == name)
-                    .map(|&(_, bit)| bit);
-                continue;
-            }
-            if let Some(bit) = section {
-                lex.entry(line.to_lowercase()).sets |= bit;
+        for line in data::lines(WORDS) {
+            if let Some(bit) = line.section.and_then(section_bit) {
+                lex.entry(line.text.to_lowercase()).sets |= bit;
             }
         }
         for w in CUE_TRIGGERS {
@@ -155,10 +144,6 @@ impl Lexicon {
 
     /// Adds one line of the verb table format: `CLASS LEMMA FORMS... [+PARTICLE]`.
     pub fn add_verb_line(&mut self, line: &str) {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return;
-        }
         let mut parts = line.split_whitespace();
         let Some(class) = parts.next().and_then(parse_class) else {
             return;
@@ -285,6 +270,14 @@ const CUE_TRIGGERS: [&str; 9] = [
     "according",
 ];
 
+/// The bit of the words.txt section `name`.
+fn section_bit(name: &str) -> Option<WordSet> {
+    SECTIONS
+        .iter()
+        .find(|(s, _)| *s == name)
+        .map(|&(_, bit)| bit)
+}
+
 /// The sections of words.txt and their bits.
 const SECTIONS: [(&str, WordSet); 13] = [
     ("subject_pronouns", SUBJECT_PRONOUNS),
@@ -334,23 +327,18 @@ mod tests {
     fn every_word_found() {
         let mut lex = Lexicon::embedded();
         lex.add_verb_line("S overcompartmentalize overcompartmentalized");
-        let mut section = 0;
-        for line in WORDS.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = SECTIONS.iter().find(|(s, _)| *s == name).map_or(0, |s| s.1);
-                continue;
-            }
+        for line in data::lines(WORDS) {
+            // Every word is under a known section.
+            let section = line.section.and_then(section_bit);
+            assert!(section.is_some(), "line {}", line.number);
+            let section = section.unwrap_or(0);
+            let line = line.text;
             let w = line.to_lowercase();
             assert!(lex.word(&w).is_some_and(|e| e.sets & section != 0), "{w}");
             assert!(lex.is_ci(section, &line.to_uppercase()), "{w}");
         }
-        let mut forms: Vec<String> = CUE_VERBS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(|l| l.split_whitespace().skip(1))
+        let mut forms: Vec<String> = data::lines(CUE_VERBS)
+            .flat_map(|l| l.text.split_whitespace().skip(1))
             .filter(|w| !w.starts_with('+') && !w.ends_with('!'))
             .map(str::to_lowercase)
             .collect();
