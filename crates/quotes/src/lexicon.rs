@@ -37,7 +37,7 @@ pub(crate) struct CueForm {
 }
 
 /// A set of word classes (sections of words.txt), one bit each.
-pub(crate) type WordSet = u16;
+pub(crate) type WordSet = u32;
 
 /// What the tables know of one lower-cased word.
 #[derive(Clone, Debug, Default)]
@@ -254,6 +254,20 @@ pub(crate) const EVIDENCE_SOURCES: WordSet = 1 << 12;
 /// Not a section: the words other than cue forms at which
 /// `Ctx::trigger_at` tries a pattern of its own ([`CUE_TRIGGERS`]).
 pub(crate) const CUE_TRIGGER: WordSet = 1 << 13;
+pub(crate) const DAYS: WordSet = 1 << 14;
+pub(crate) const TIME_NOUNS: WordSet = 1 << 15;
+pub(crate) const SOURCE_HEADS: WordSet = 1 << 16;
+pub(crate) const INTRO_WORDS: WordSet = 1 << 17;
+pub(crate) const IRREGULAR_PAST: WordSet = 1 << 18;
+pub(crate) const SENTENCE_ADVERBS: WordSet = 1 << 19;
+pub(crate) const TELL_VERBS: WordSet = 1 << 20;
+pub(crate) const TAIL_WORDS: WordSet = 1 << 21;
+pub(crate) const PLURAL_HEADS: WordSet = 1 << 22;
+pub(crate) const COLON_LABELS: WordSet = 1 << 23;
+pub(crate) const QUESTION_WORDS: WordSet = 1 << 24;
+pub(crate) const SEEM_COMPLEMENTS: WordSet = 1 << 25;
+pub(crate) const LEAD_ADVERBS: WordSet = 1 << 26;
+pub(crate) const CLAUSE_BREAKS: WordSet = 1 << 27;
 
 /// The words `Ctx::trigger_at` compares with before it looks at cue forms ("in
 /// a poll by …", "asked whether", "seems to", "according to"); keep the two
@@ -279,7 +293,7 @@ fn section_bit(name: &str) -> Option<WordSet> {
 }
 
 /// The sections of words.txt and their bits.
-const SECTIONS: [(&str, WordSet); 13] = [
+const SECTIONS: [(&str, WordSet); 27] = [
     ("subject_pronouns", SUBJECT_PRONOUNS),
     ("determiners", DETERMINERS),
     ("stop", STOP),
@@ -293,6 +307,20 @@ const SECTIONS: [(&str, WordSet); 13] = [
     ("female_names", FEMALE_NAMES),
     ("male_names", MALE_NAMES),
     ("evidence_sources", EVIDENCE_SOURCES),
+    ("days", DAYS),
+    ("time_nouns", TIME_NOUNS),
+    ("source_heads", SOURCE_HEADS),
+    ("intro_words", INTRO_WORDS),
+    ("irregular_past", IRREGULAR_PAST),
+    ("sentence_adverbs", SENTENCE_ADVERBS),
+    ("tell_verbs", TELL_VERBS),
+    ("tail_words", TAIL_WORDS),
+    ("plural_heads", PLURAL_HEADS),
+    ("colon_labels", COLON_LABELS),
+    ("question_words", QUESTION_WORDS),
+    ("seem_complements", SEEM_COMPLEMENTS),
+    ("lead_adverbs", LEAD_ADVERBS),
+    ("clause_breaks", CLAUSE_BREAKS),
 ];
 
 #[cfg(test)]

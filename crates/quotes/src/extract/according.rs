@@ -4,7 +4,7 @@
 //! ("according to a new poll by the network").
 
 use super::{Ctx, Found, Pattern, is_punct, is_wordish};
-use crate::lexicon::CueClass;
+use crate::lexicon::{self as lx, CueClass};
 
 impl<'a, 't> Ctx<'a, 't> {
     pub(super) fn according(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
@@ -17,21 +17,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }) || (i >= ss + 2
             && i <= ss + 4
             && is_punct(&self.toks[i - 1], ",")
-            && matches!(
-                self.lw(ss),
-                "now"
-                    | "still"
-                    | "however"
-                    | "meanwhile"
-                    | "in"
-                    | "additionally"
-                    | "moreover"
-                    | "instead"
-                    | "overall"
-                    | "today"
-                    | "then"
-                    | "already"
-            )
+            && self.is(ss, lx::LEAD_ADVERBS)
             && (ss..i - 1).all(|k| is_wordish(&self.toks[k]) && self.cue(k).is_empty()));
         let src = self.np_right_with(i + 2, se, !lead)?;
         // The source of "according to" runs on to the clause's end: "according

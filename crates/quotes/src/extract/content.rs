@@ -83,21 +83,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // "said Tuesday that", "told reporters that".
         let mut found_that = None;
         let stop = (j + THAT_WINDOW).min(sent_end);
-        let tell_like = matches!(
-            lemma,
-            "tell"
-                | "inform"
-                | "assure"
-                | "remind"
-                | "warn"
-                | "reassure"
-                | "notify"
-                | "urge"
-                | "ask"
-                | "advise"
-                | "instruct"
-                | "promise"
-        );
+        let tell_like = self.lex.is(lx::TELL_VERBS, lemma);
         for k in j..stop {
             let w = self.lw(k);
             if w == "that" && is_wordish(&self.toks[k]) {
@@ -178,56 +164,8 @@ impl<'a, 't> Ctx<'a, 't> {
         if a < b {
             let w = self.lw(a);
             let t = &self.toks[a];
-            let adverbial = matches!(
-                w,
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "while"
-                    | "when"
-                    | "last"
-                    | "this"
-                    | "earlier"
-                    | "later"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-                    | "to"
-                    | "of"
-                    | "about"
-                    | "as"
-                    | "through"
-                    | "via"
-                    | "from"
-                    | "recently"
-                    | "previously"
-                    | "repeatedly"
-                    | "also"
-                    | "again"
-                    | "publicly"
-                    | "privately"
-                    | "then"
-                    | "once"
-                    | "with"
-                    | "by"
-                    | "for"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "afterward"
-                    | "afterwards"
-                    | "flatly"
-                    | "simply"
-                    | "softly"
-                    | "quietly"
-                    | "reporters"
-            ) || w.ends_with("ly")
+            let adverbial = self.is(a, lx::TAIL_WORDS)
+                || w.ends_with("ly")
                 || is_final_punct(t)
                 || is_punct(t, ",")
                 || t.kind == TokenKind::Dash

@@ -30,70 +30,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return None;
             }
         }
-        let label = self.lw(i);
-        if matches!(
-            label,
-            "update"
-                | "updated"
-                | "note"
-                | "editor"
-                | "editor's"
-                | "editor’s"
-                | "related"
-                | "photo"
-                | "photos"
-                | "video"
-                | "source"
-                | "sources"
-                | "read"
-                | "watch"
-                | "see"
-                | "correction"
-                | "warning"
-                | "disclaimer"
-                | "contact"
-                | "email"
-                | "follow"
-                | "subscribe"
-                | "tags"
-                | "topics"
-                | "posted"
-                | "published"
-                | "filed"
-                | "credit"
-                | "via"
-                | "by"
-                | "title"
-                | "headline"
-                | "summary"
-                | "abstract"
-                | "background"
-                | "question"
-                | "answer"
-                | "transcript"
-                | "full"
-                | "partial"
-                | "more"
-                | "also"
-                | "step"
-                | "part"
-                | "chapter"
-                | "day"
-                | "time"
-                | "date"
-                | "location"
-                | "where"
-                | "when"
-                | "what"
-                | "who"
-                | "why"
-                | "how"
-                | "bottom"
-                | "the"
-                | "and"
-                | "but"
-        ) || self.toks[i].kind == TokenKind::Number
-        {
+        if self.is(i, lx::COLON_LABELS) || self.toks[i].kind == TokenKind::Number {
             return None;
         }
         let a = colon + 1;
@@ -190,12 +127,7 @@ impl<'a, 't> Ctx<'a, 't> {
             source = Some(r);
         }
         let hi = se.min(k + 6);
-        while k < hi
-            && !matches!(
-                self.lw(k),
-                "whether" | "if" | "why" | "what" | "who" | "whom" | "how" | "which" | "about"
-            )
-        {
+        while k < hi && !self.is(k, lx::QUESTION_WORDS) {
             if !is_wordish(&self.toks[k]) {
                 return None;
             }
@@ -226,23 +158,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// subject and the clause, with no source.
     pub(super) fn seems(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
         let c1 = i + 1;
-        if c1 + 1 >= se
-            || !matches!(
-                self.lw(c1),
-                "to" | "that"
-                    | "likely"
-                    | "unlikely"
-                    | "certain"
-                    | "clear"
-                    | "poised"
-                    | "ready"
-                    | "eager"
-                    | "unable"
-                    | "unwilling"
-                    | "willing"
-                    | "intent"
-            )
-        {
+        if c1 + 1 >= se || !self.is(c1, lx::SEEM_COMPLEMENTS) {
             return None;
         }
         let brk = self.next_break(c1).unwrap_or(se);

@@ -13,152 +13,6 @@ use newsnlp_tokenize::TokenKind;
 use super::{Ctx, MAX_SOURCE, is_cap, is_final_punct, is_punct, is_wordish};
 use crate::lexicon::{self as lx};
 
-/// Weekdays and the days around today ("on Monday", "yesterday").
-pub(super) fn is_day_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-    )
-}
-
-/// Nouns of a time span ("last week", "Tuesday night").
-fn is_time_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "week" | "weekend" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"
-    )
-}
-
-/// Nouns that take a prepositional phrase in a source ("a poll by the
-/// network", "a spokesman at the agency").
-fn is_source_head(w: &str) -> bool {
-    matches!(
-        w,
-        "poll"
-            | "survey"
-            | "study"
-            | "report"
-            | "analysis"
-            | "article"
-            | "official"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "aide"
-            | "adviser"
-            | "strategist"
-            | "source"
-    )
-}
-
-/// Words that open an introductory phrase before a subject ("Hours
-/// later, Trump …", "In a statement, she …").
-fn is_intro_word(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "after"
-            | "before"
-            | "during"
-            | "hours"
-            | "days"
-            | "later"
-            | "earlier"
-            | "back"
-            | "last"
-            | "this"
-            | "since"
-            | "when"
-            | "while"
-            | "as"
-            | "but"
-            | "and"
-            | "still"
-            | "yet"
-            | "meanwhile"
-            | "instead"
-            | "however"
-            | "then"
-            | "now"
-            | "speaking"
-            | "asked"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "like"
-            | "unlike"
-            | "despite"
-            | "although"
-            | "though"
-            | "if"
-            | "following"
-            | "amid"
-            | "among"
-            | "upon"
-            | "under"
-            | "over"
-            | "across"
-            | "throughout"
-            | "within"
-            | "without"
-            | "once"
-            | "given"
-            | "to"
-            | "outside"
-            | "inside"
-    )
-}
-
-/// Irregular past forms (and "is", "has") that end a subject ("police
-/// began").
-fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "began"
-            | "made"
-            | "took"
-            | "gave"
-            | "went"
-            | "came"
-            | "sent"
-            | "spent"
-            | "held"
-            | "led"
-            | "won"
-            | "lost"
-            | "met"
-            | "got"
-            | "ran"
-            | "spoke"
-            | "stood"
-            | "left"
-            | "kept"
-            | "brought"
-            | "fought"
-            | "sought"
-            | "struck"
-            | "broke"
-            | "chose"
-            | "drew"
-            | "became"
-            | "is"
-            | "was"
-            | "has"
-            | "had"
-    )
-}
-
 impl<'a, 't> Ctx<'a, 't> {
     /// The noun phrase ending right before `end` (a subject), if any.
     pub(super) fn np_left(&self, end: usize, lo: usize) -> Option<Range<usize>> {
@@ -251,7 +105,7 @@ impl<'a, 't> Ctx<'a, 't> {
         while k < end
             && (matches!(self.lw(k), "of" | "for" | "at")
                 || (is_cap(&self.toks[k])
-                    && (is_day_word(self.lw(k)) || matches!(self.lw(k), "now" | "then")))
+                    && (self.is(k, lx::DAYS) || matches!(self.lw(k), "now" | "then")))
                 || self.toks[k].kind == TokenKind::Punctuation)
         {
             k += 1;
@@ -261,16 +115,13 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // A noun with a prepositional phrase: "a spokesman at the agency",
         // "people close to the campaign", "a new poll by the network".
-        let timely = (k..end).any(|x| {
-            let w = self.lw(x);
-            is_day_word(w) || is_time_noun(w)
-        });
+        let timely = (k..end).any(|x| self.is(x, lx::DAYS | lx::TIME_NOUNS));
         if k > lo + 1 && !timely && !self.line_break_before(k) {
             let prep = self.lw(k - 1);
             let head = self.lw(k - 2);
             let ok = match prep {
                 "at" | "in" | "from" | "by" | "on" => {
-                    self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES) || is_source_head(head)
+                    self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES | lx::SOURCE_HEADS)
                 }
                 "with" | "to" => matches!(head, "familiar" | "close" | "loyal" | "allied"),
                 _ => false,
@@ -313,10 +164,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if j > lo + 3
             && is_punct(&self.toks[j - 1], ",")
             && is_punct(&self.toks[j - 3], ",")
-            && matches!(
-                self.lw(j - 2),
-                "however" | "meanwhile" | "too" | "though" | "instead" | "moreover" | "also"
-            )
+            && self.is(j - 2, lx::SENTENCE_ADVERBS)
         {
             return self.np_left(j - 3, lo);
         }
@@ -465,7 +313,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // An introductory phrase: up to a comma within the first words.
         let first = self.lw(a);
-        let intro = is_intro_word(first)
+        let intro = self.is(a, lx::INTRO_WORDS)
             || self.toks[a].kind == TokenKind::Number
             || (first.len() > 5 && (first.ends_with("ing") || first.ends_with("ed")));
         if intro && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ",")) {
@@ -492,7 +340,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if lower
                 && !self.is(k, lx::DETERMINERS)
                 && !matches!(w, "of" | "for" | "and")
-                && (after_name || w.ends_with("ed") || is_irregular_past(w))
+                && (after_name || w.ends_with("ed") || self.is(k, lx::IRREGULAR_PAST))
             {
                 end = k;
                 break;

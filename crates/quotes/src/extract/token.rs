@@ -346,11 +346,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return true;
             }
             if t.text == "," && i + 1 < n {
-                let next = self.lw(i + 1);
-                if matches!(
-                    next,
-                    "according" | "but" | "while" | "although" | "though" | "whereas"
-                ) {
+                if self.is(i + 1, lx::CLAUSE_BREAKS) {
                     return true;
                 }
                 if self.cue(i + 1).iter().any(|f| f.ing) {
