@@ -268,6 +268,8 @@ pub(crate) const QUESTION_WORDS: WordSet = 1 << 24;
 pub(crate) const SEEM_COMPLEMENTS: WordSet = 1 << 25;
 pub(crate) const LEAD_ADVERBS: WordSet = 1 << 26;
 pub(crate) const CLAUSE_BREAKS: WordSet = 1 << 27;
+pub(crate) const PROGRESSIVE_AUX: WordSet = 1 << 28;
+pub(crate) const PASSIVE_AUX: WordSet = 1 << 29;
 
 /// The words `Ctx::trigger_at` compares with before it looks at cue forms ("in
 /// a poll by …", "asked whether", "seems to", "according to"); keep the two
@@ -293,7 +295,7 @@ fn section_bit(name: &str) -> Option<WordSet> {
 }
 
 /// The sections of words.txt and their bits.
-const SECTIONS: [(&str, WordSet); 27] = [
+const SECTIONS: [(&str, WordSet); 29] = [
     ("subject_pronouns", SUBJECT_PRONOUNS),
     ("determiners", DETERMINERS),
     ("stop", STOP),
@@ -321,6 +323,8 @@ const SECTIONS: [(&str, WordSet); 27] = [
     ("seem_complements", SEEM_COMPLEMENTS),
     ("lead_adverbs", LEAD_ADVERBS),
     ("clause_breaks", CLAUSE_BREAKS),
+    ("progressive_aux", PROGRESSIVE_AUX),
+    ("passive_aux", PASSIVE_AUX),
 ];
 
 #[cfg(test)]

@@ -41,13 +41,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return self.participle(&cue);
         }
         // Other "-ing" forms need an auxiliary ("is saying").
-        if cue.ing
-            && !(i > ss
-                && matches!(
-                    self.lw(i - 1),
-                    "is" | "are" | "was" | "were" | "been" | "am"
-                ))
-        {
+        if cue.ing && !(i > ss && self.is(i - 1, lx::PROGRESSIVE_AUX)) {
             return None;
         }
         if let Some(f) = self.content_cue_source_at(&cue) {
@@ -298,12 +292,7 @@ impl<'a, 't> Ctx<'a, 't> {
         while b > ss && b + 3 > i && (self.lw(b - 1).ends_with("ly") || self.lw(b - 1) == "not") {
             b -= 1;
         }
-        let passive = !cue.ing
-            && b > ss
-            && matches!(
-                self.lw(b - 1),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
-            );
+        let passive = !cue.ing && b > ss && self.is(b - 1, lx::PASSIVE_AUX);
         Some(Found {
             pattern,
             class,
