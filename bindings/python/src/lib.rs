@@ -195,7 +195,11 @@ impl NativePipeline {
 
     /// Analyzes one article; returns its analysis as a dict in the
     /// `newsnlp analyze --json` shape with character offsets.
-    fn analyze<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn analyze<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let text = text_arg(text, "text")?;
         let json = py
             .detach(|| analysis_json(&self.inner.analyze(&text)))
@@ -252,7 +256,17 @@ mod tests {
     fn byte_offsets_become_char_offsets() {
         let text = "é “x” 😀 y";
         let idx = CharOffsets::new(text);
-        let cases = [(0, 0), (2, 1), (3, 2), (6, 3), (7, 4), (10, 5), (11, 6), (15, 7), (16, 8)];
+        let cases = [
+            (0, 0),
+            (2, 1),
+            (3, 2),
+            (6, 3),
+            (7, 4),
+            (10, 5),
+            (11, 6),
+            (15, 7),
+            (16, 8),
+        ];
         for (byte, ch) in cases {
             assert_eq!(idx.char_offset(byte), ch, "byte {byte}");
             assert_eq!(text[..byte as usize].chars().count() as u64, ch);
