@@ -186,3 +186,19 @@ def test_package_ships_type_information():
     assert (pkg / "py.typed").is_file()
     assert (pkg / "__init__.pyi").is_file()
     assert os.path.getsize(pkg / "__init__.pyi") > 0
+
+
+def test_readme_examples_run(tmp_path, monkeypatch):
+    """The README's Python blocks run as written (people.tsv made up)."""
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert len(blocks) == 2
+    (tmp_path / "people.tsv").write_text("alias\tcanonical\nJane Roe\tJane Roe\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), scope)
+    assert scope["q"].speaker == "Rex Tillerson"
+    assert [d.entities[0].name for d in scope["docs"]] == ["Rex Tillerson", "Vladimir Putin"]

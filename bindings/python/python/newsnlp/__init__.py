@@ -177,15 +177,24 @@ class Document:
     Spans are character offsets into ``text``.
     """
 
-    __slots__ = ("text", "sentences", "entities", "quotes", "stances", "_data")
+    __slots__ = ("text", "entities", "quotes", "stances", "_data", "_sentences")
 
     def __init__(self, text: str, data: Dict[str, Any]) -> None:
         self.text: str = text
         self._data = data
-        self.sentences: List[Sentence] = [Sentence(s) for s in data.get("sentences", [])]
+        # Sentences (with a span per token, the bulk of the analysis) become
+        # objects on first use only.
+        self._sentences: Optional[List[Sentence]] = None
         self.entities: List[Entity] = [Entity(e) for e in data.get("entities", [])]
         self.quotes: List[Quote] = [Quote(q) for q in data.get("quotes", [])]
         self.stances: List[Stance] = [Stance(s) for s in data.get("stances", [])]
+
+    @property
+    def sentences(self) -> List[Sentence]:
+        """The ``Sentence`` list, in text order."""
+        if self._sentences is None:
+            self._sentences = [Sentence(s) for s in self._data.get("sentences", [])]
+        return self._sentences
 
     def to_dict(self) -> Dict[str, Any]:
         """The analysis as ``newsnlp analyze --json`` prints it, as a new dict:

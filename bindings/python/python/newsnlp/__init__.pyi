@@ -44,7 +44,8 @@ class Stance:
 
 class Document:
     text: str
-    sentences: List[Sentence]
+    @property
+    def sentences(self) -> List[Sentence]: ...
     entities: List[Entity]
     quotes: List[Quote]
     stances: List[Stance]
