@@ -77,6 +77,12 @@ fn s(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")
 }
 
+/// Checks that the run exited 1 saying `what` on stderr.
+fn assert_fails(r: &Run, what: &str) {
+    assert_eq!(r.code, Some(1), "{}", r.err);
+    assert!(r.err.contains(what), "{what}: {}", r.err);
+}
+
 /// The `name value` lines of a `--count` output.
 fn count(out: &str, name: &str) -> usize {
     out.lines()
@@ -167,13 +173,7 @@ fn file_names_that_are_not_utf8() {
 #[test]
 fn a_stream_of_bad_bytes_fails_at_the_first_one() {
     let r = run(&["tokenize", "--count", "/dev/urandom"]);
-    assert_eq!(r.code, Some(1));
-    assert!(
-        r.err
-            .contains("/dev/urandom: not valid UTF-8 at byte offset"),
-        "{}",
-        r.err
-    );
+    assert_fails(&r, "/dev/urandom: not valid UTF-8 at byte offset");
     // Valid text for 300 KB (more than one part), then a bad byte.
     let dir = tempfile::tempdir().expect("tmp");
     let mut bytes = "Putin spoke.\n\n".repeat(300_000 / 14).into_bytes();
@@ -218,13 +218,7 @@ fn endless_lines_and_documents_end_with_one_error() {
     );
     for cmd in ["analyze", "tokenize"] {
         let r = run(&[cmd, "--count", "--max-doc-bytes", "1000000", "/dev/zero"]);
-        assert_eq!(r.code, Some(1));
-        assert!(
-            r.err
-                .contains("/dev/zero: a document of more than 1000000 bytes"),
-            "{}",
-            r.err
-        );
+        assert_fails(&r, "/dev/zero: a document of more than 1000000 bytes");
     }
     let dir = tempfile::tempdir().expect("tmp");
     let f = dir.path().join("doc.txt");
