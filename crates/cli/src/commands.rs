@@ -191,15 +191,19 @@ fn stance_line(model: &TargetSentiment, line: &str) -> Result<&'static str, Stri
         .filter(|a| a.len() == 2)
         .and_then(|a| Some(a[0].as_u64()? as usize..a[1].as_u64()? as usize))
         .ok_or("field \"target\" must be [start, end]")?;
-    if target.start > target.end || target.end > text.len() {
-        return Err(format!(
-            "target [{}, {}] is outside the text ({} bytes)",
-            target.start,
-            target.end,
-            text.len()
-        ));
-    }
-    Ok(model.classify(text, target).polarity.as_str())
+    let [start, end] = [target.start, target.end];
+    let wrong = if start.max(end) > text.len() {
+        format!("outside the text ({} bytes)", text.len())
+    } else if start > end {
+        "reversed".to_owned()
+    } else if start == end {
+        "empty".to_owned()
+    } else if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        "inside a character (spans are UTF-8 byte offsets)".to_owned()
+    } else {
+        return Ok(model.classify(text, target).polarity.as_str());
+    };
+    Err(format!("target [{start}, {end}] is {wrong}"))
 }
 
 /// `newsnlp stance --jsonl FILE|-`: one answer line per query line, in
