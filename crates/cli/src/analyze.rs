@@ -138,14 +138,14 @@ pub fn files(
                 }
                 let text = input::read_text(path, limits.doc)?;
                 let doc = pipeline.analyze(&text);
-                let id = many.then(|| input::label(path));
+                let id = many.then(|| path.to_string_lossy().into_owned());
                 Ok((render(&doc, id.as_deref(), format)?, Counts::of(&doc)))
             })
             .collect();
         seen += batch.len();
         for (item, r) in batch.into_iter().zip(results) {
             let (name, r) = match item {
-                Ok(path) => (input::label(&path), r),
+                Ok(path) => (path.to_string_lossy().into_owned(), r),
                 Err(e) => (e.subject(), Err(e)),
             };
             match r {

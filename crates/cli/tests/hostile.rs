@@ -344,3 +344,19 @@ fn count_cuts_runs_of_blank_lines_in_linear_time() {
     let ratio = t16.as_secs_f64() / t1.as_secs_f64();
     assert!(ratio < 40.0, "{t1:?}, {t4:?}, {t16:?}");
 }
+
+#[test]
+fn several_inputs_say_which_file_each_object_came_from() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let f = dir.path().join("a.txt");
+    std::fs::write(&f, "Putin spoke.").expect("file");
+    let one = run(&["analyze", "--json", s(&f)]);
+    assert!(!one.out.contains("\"id\""), "one input, no id: {}", one.out);
+    let two = run(&["analyze", "--json", "-", s(&f)]);
+    let ids: Vec<String> = two
+        .out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON")["id"].to_string())
+        .collect();
+    assert_eq!(ids, [r#""-""#.to_owned(), format!("{:?}", s(&f))]);
+}
