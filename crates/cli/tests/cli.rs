@@ -401,9 +401,10 @@ fn stance_jsonl_answers_every_line_in_order() {
         .map(|l| serde_json::from_str(l).expect("JSON line"))
         .collect();
     assert_eq!(out.len(), lines.len(), "one answer per line: {}", r.out);
-    // Line 7's target ends inside "’" (a character of 3 bytes): accepted.
+    // Line 7's target ends inside "’" (a character of 3 bytes) and line 8's
+    // is empty: errors, like a reversed one (line 3) or one past the end.
     for (i, v) in out.iter().enumerate() {
-        let bad = [2, 3, 4, 5, 6].contains(&(i + 1));
+        let bad = (2..=8).contains(&(i + 1));
         if bad {
             assert!(v["error"].is_string(), "line {}: {v}", i + 1);
             assert!(
@@ -418,6 +419,10 @@ fn stance_jsonl_answers_every_line_in_order() {
                 .unwrap_or_else(|| panic!("line {}: {v}", i + 1));
             assert!(["negative", "neutral", "positive"].contains(&p), "{p}");
         }
+    }
+    for (line, why) in [(3, "reversed"), (7, "inside a character"), (8, "empty")] {
+        let e = out[line - 1]["error"].as_str().unwrap_or_default();
+        assert!(e.contains(why), "line {line}: {e}");
     }
 }
 
