@@ -8,7 +8,9 @@
 //! - [`hash`]: one fast, unkeyed hasher ([`hash::FastMap`],
 //!   [`hash::FastSet`]) and the packed key of a short word
 //!   ([`hash::short_key`]);
-//! - [`data`]: one reader of the data files, with line-numbered errors.
+//! - [`data`]: one reader of the data files, with line-numbered errors;
+//! - [`words`]: the closed word classes of `data/words.txt` (determiners,
+//!   pronouns, auxiliaries, titles, days, months, …) as a bitset per word.
 //!
 //! ```
 //! use newsnlp_text::data::{self, Line};
@@ -22,3 +24,4 @@
 
 pub mod data;
 pub mod hash;
+pub mod words;
