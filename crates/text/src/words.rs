@@ -209,7 +209,7 @@ impl Classes {
     /// ```
     #[inline]
     pub fn of_key(key: (u64, u64)) -> Classes {
-        TABLE.get(&key).copied().unwrap_or_default()
+        ClassLookup::get().of_key(key)
     }
 
     /// Whether `class` is in the set.
@@ -291,19 +291,80 @@ impl From<WordClass> for Classes {
     }
 }
 
-/// Every listed word by its [`short_key`], with its classes. Words of
-/// sections that name no class are skipped (the tests rule them out), and
-/// so are words longer than [`SHORT`] bytes (none is).
-static TABLE: LazyLock<FastMap<(u64, u64), Classes>> = LazyLock::new(|| {
-    let mut table: FastMap<(u64, u64), Classes> = FastMap::default();
+/// Every listed word by its [`short_key`], with its classes: an
+/// open-addressing table (linear probing, under half full) whose lookup is
+/// a multiply, a shift and an integer compare or two, behind a filter on
+/// the first byte that turns away punctuation and digits at once. Words
+/// of sections that name no class are skipped (the tests rule them out),
+/// and so are words longer than [`SHORT`] bytes (none is).
+#[derive(Debug)]
+pub(crate) struct ClassLookup {
+    /// (key, classes); an empty slot has key `(0, 0)`, which no word has
+    /// (its length is in the key's top byte).
+    slots: Vec<((u64, u64), Classes)>,
+    /// Bit `b` of word `b / 64`: some listed word starts with byte `b`.
+    first: [u64; 4],
+}
+
+static LOOKUP: LazyLock<ClassLookup> = LazyLock::new(|| {
+    let mut words: FastMap<(u64, u64), Classes> = FastMap::default();
     for line in data::lines(WORDS) {
         let class = line.section.and_then(WordClass::from_section);
         if let (Some(class), Some(key)) = (class, short_key(line.text)) {
-            *table.entry(key).or_default() |= class.set();
+            *words.entry(key).or_default() |= class.set();
         }
     }
-    table
+    let size = (words.len() * 2 + 1).next_power_of_two();
+    let mut lookup = ClassLookup {
+        slots: vec![((0, 0), Classes::EMPTY); size],
+        first: [0; 4],
+    };
+    for (key, classes) in words {
+        let mut at = lookup.home(key);
+        while lookup.slots[at].0 != (0, 0) {
+            at = (at + 1) & (size - 1);
+        }
+        lookup.slots[at] = (key, classes);
+        let b = key.0 as u8;
+        lookup.first[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    lookup
 });
+
+impl ClassLookup {
+    /// The lookup of the embedded data file.
+    #[inline]
+    pub(crate) fn get() -> &'static ClassLookup {
+        &LOOKUP
+    }
+
+    /// The home slot of `key`.
+    #[inline]
+    fn home(&self, (k0, k1): (u64, u64)) -> usize {
+        let h = (k0 ^ k1.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        ((h ^ (h >> 31)) as usize) & (self.slots.len() - 1)
+    }
+
+    /// The classes of the word with [`short_key`] `key`.
+    #[inline]
+    pub(crate) fn of_key(&self, key: (u64, u64)) -> Classes {
+        let b = key.0 as u8;
+        if self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+            return Classes::EMPTY;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        // The table is under half full: a probe meets an empty slot soon.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(at) {
+                Some(&(k, c)) if k == key => return c,
+                Some(&(k, _)) if k != (0, 0) => at = (at + 1) & mask,
+                _ => break,
+            }
+        }
+        Classes::EMPTY
+    }
+}
 
 /// The longest word a class may hold, in bytes: [`SHORT`], so that every
 /// word has a [`short_key`].
