@@ -312,10 +312,12 @@ impl<'t> Table<'t> {
         };
         let lookup = ClassLookup::get();
         let bytes = text.as_bytes();
-        let mut prev_end: Option<usize> = None;
+        // The end of the token before; the first token has no gap before
+        // it (an empty range).
+        let mut prev_end = usize::MAX;
         for t in tokens {
             let row = table.row(t, bytes, prev_end, lookup);
-            prev_end = Some(t.span.end);
+            prev_end = t.span.end;
             table.rows.push(row);
         }
         let n = table.rows.len();
@@ -330,95 +332,108 @@ impl<'t> Table<'t> {
         table
     }
 
-    /// The row of token `t`, lowering it into `self.lowered` when needed.
+    /// The row of token `t`. The common case, a short ASCII token, is done
+    /// here with a few integer operations; the others
+    /// go to [`Table::other_row`], out of line, so that this loop keeps
+    /// its values in registers.
     #[inline]
-    fn row(
-        &mut self,
-        t: TokenFacts,
-        bytes: &[u8],
-        prev_end: Option<usize>,
-        lookup: &ClassLookup,
-    ) -> Row {
-        // The token's bytes; its `&str` (which checks character
-        // boundaries) only off the short ASCII path.
-        let (b, span) = match bytes.get(t.span.range()) {
-            Some(b) => (b, t.span),
-            None => (&[][..], Span::new(0, 0)),
+    fn row(&mut self, t: TokenFacts, bytes: &[u8], prev_end: usize, lookup: &ClassLookup) -> Row {
+        let mut flags = if t.wordlike {
+            Flags::WORDLIKE
+        } else {
+            Flags::EMPTY
         };
-        let mut classes = Classes::EMPTY;
-        let (mut ascii, mut upper) = (false, false);
-        if let [c] = *b
-            && c.is_ascii()
+        if bytes.get(prev_end..t.span.start).is_some_and(has_newline) {
+            flags |= Flags::LINE_BREAK;
+        }
+        if let Some(b) = bytes.get(t.span.range())
+            && b.len() <= SHORT
         {
-            // One ASCII byte: most punctuation, "a", "I".
-            let l = c.to_ascii_lowercase();
-            classes = lookup.of_key((u64::from(l), 1 << 56));
-            (ascii, upper) = (true, c.is_ascii_uppercase());
-        } else if b.len() <= SHORT {
-            let (w0, w1) = load16(bytes, span.start, b);
+            let (w0, w1) = load16(bytes, t.span.start, b);
             if (w0 | w1) & HIGH_BITS == 0 {
                 let (u0, u1) = (upper_bits(w0), upper_bits(w1));
                 // Bit 5 makes an ASCII capital small.
                 let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
-                classes = lookup.of_key((l0, l1 | ((b.len() as u64) << 56)));
-                (ascii, upper) = (true, (u0 | u1) != 0);
+                let key = (l0, l1 | ((b.len() as u64) << 56));
+                flags |= Flags::ASCII | Flags::EXACT_LOWER;
+                let mut lower = t.span;
+                let upper = (u0 | u1) != 0;
+                if upper {
+                    flags |= Flags::HAS_UPPER;
+                    if u0 & 0x80 != 0 {
+                        flags |= Flags::CAPITALIZED;
+                    }
+                    lower = self.push_ascii_lower(t.span);
+                }
+                return Row {
+                    span: t.span,
+                    lower,
+                    in_buffer: upper,
+                    flags,
+                    classes: lookup.of_key(key),
+                    paragraph: t.paragraph,
+                    sentence: None,
+                };
             }
-        } else if b.is_ascii() {
-            (ascii, upper) = (true, b.iter().any(u8::is_ascii_uppercase));
         }
-        // The `&str` only where it is read: a token to lower, or not ASCII
-        // (a span of ASCII bytes always falls on character boundaries).
-        let tok = if ascii && !upper {
-            ""
-        } else {
-            span.as_str(self.text).unwrap_or_default()
+        self.other_row(t, flags)
+    }
+
+    /// Appends the ASCII token at `span` lowercased to the buffer and
+    /// returns where it is there.
+    #[inline]
+    fn push_ascii_lower(&mut self, span: Span) -> Span {
+        let start = self.lowered.len();
+        self.lowered
+            .push_str(span.as_str(self.text).unwrap_or_default());
+        if let Some(s) = self.lowered.get_mut(start..) {
+            s.make_ascii_lowercase();
+        }
+        Span::new(start, self.lowered.len())
+    }
+
+    /// The row of a token that is not ASCII, longer than [`SHORT`]
+    /// bytes, or whose span is not a span of the text (an empty token).
+    #[inline(never)]
+    fn other_row(&mut self, t: TokenFacts, mut flags: Flags) -> Row {
+        let (tok, span) = match t.span.as_str(self.text) {
+            Some(tok) => (tok, t.span),
+            None => ("", Span::new(0, 0)),
         };
-        let mut flags = Flags::EMPTY;
-        if ascii {
-            flags |= Flags::ASCII | Flags::EXACT_LOWER;
-            if b.first().is_some_and(u8::is_ascii_uppercase) {
-                flags |= Flags::CAPITALIZED;
-            }
+        let ascii = tok.is_ascii();
+        let upper = if ascii {
+            tok.bytes().any(|c| c.is_ascii_uppercase())
         } else {
-            upper = tok.chars().any(char::is_uppercase);
-            if upper {
-                flags |= Flags::EXACT_LOWER;
-            }
-            if tok.chars().next().is_some_and(char::is_uppercase) {
-                flags |= Flags::CAPITALIZED;
-            }
+            tok.chars().any(char::is_uppercase)
+        };
+        if ascii || upper {
+            flags |= Flags::EXACT_LOWER;
         }
-        if t.wordlike {
-            flags |= Flags::WORDLIKE;
+        if ascii {
+            flags |= Flags::ASCII;
         }
-        if let Some(a) = prev_end
-            && bytes.get(a..span.start).is_some_and(has_newline)
-        {
-            flags |= Flags::LINE_BREAK;
+        if tok.chars().next().is_some_and(char::is_uppercase) {
+            flags |= Flags::CAPITALIZED;
         }
         let mut lower = span;
         if upper {
             flags |= Flags::HAS_UPPER;
-            let start = self.lowered.len();
-            if ascii {
-                self.lowered.push_str(tok);
-                if let Some(s) = self.lowered.get_mut(start..) {
-                    s.make_ascii_lowercase();
-                }
+            lower = if ascii {
+                self.push_ascii_lower(span)
             } else {
+                let start = self.lowered.len();
                 self.lowered.push_str(&tok.to_lowercase());
-            }
-            lower = Span::new(start, self.lowered.len());
-        }
-        if !ascii {
-            // Non-ASCII tokens are rare: the general lookup and the folded
-            // form, only for them.
-            let lowered = if upper {
-                self.lowered.get(lower.range()).unwrap_or_default()
-            } else {
-                tok
+                Span::new(start, self.lowered.len())
             };
-            classes = Classes::of(lowered);
+        }
+        let lowered = if upper {
+            self.lowered.get(lower.range()).unwrap_or_default()
+        } else {
+            tok
+        };
+        let classes = Classes::of(lowered);
+        if !ascii {
+            // The folded form, only for the rare tokens where it differs.
             let titlecase = !upper && lowercase_changes(tok);
             if titlecase || tok.contains('’') {
                 let base = if titlecase {
