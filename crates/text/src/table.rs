@@ -285,13 +285,6 @@ fn has_newline(gap: &[u8]) -> bool {
     false
 }
 
-/// Whether `to_lowercase` changes a token that has no uppercase letter
-/// (titlecase letters such as `ǅ`).
-fn lowercase_changes(s: &str) -> bool {
-    s.chars()
-        .any(|c| !c.is_ascii() && !c.is_lowercase() && !c.to_lowercase().eq([c]))
-}
-
 impl<'t> Table<'t> {
     /// The table of `text`, from its tokens in order and the token ranges
     /// of its sentences. Spans that are not spans of `text` read as empty
@@ -400,12 +393,27 @@ impl<'t> Table<'t> {
             Some(tok) => (tok, t.span),
             None => ("", Span::new(0, 0)),
         };
-        let ascii = tok.is_ascii();
-        let upper = if ascii {
-            tok.bytes().any(|c| c.is_ascii_uppercase())
-        } else {
-            tok.chars().any(char::is_uppercase)
-        };
+        // One pass over the characters. General Punctuation (quote marks,
+        // dashes: the commonest non-ASCII tokens of news) has no cased
+        // letters, so it skips the Unicode case tables.
+        let (mut ascii, mut upper, mut curly, mut titlecase) = (true, false, false, false);
+        for c in tok.chars() {
+            if c.is_ascii() {
+                upper |= c.is_ascii_uppercase();
+                continue;
+            }
+            ascii = false;
+            if ('\u{2000}'..='\u{206F}').contains(&c) {
+                curly |= c == '’';
+            } else if c.is_uppercase() {
+                upper = true;
+            } else if !c.is_lowercase() && !c.to_lowercase().eq([c]) {
+                titlecase = true;
+            }
+        }
+        // Only a token without capitals lowers to itself, and only there
+        // does `to_lowercase` changing a titlecase letter matter.
+        let titlecase = titlecase && !upper;
         if ascii || upper {
             flags |= Flags::EXACT_LOWER;
         }
@@ -416,37 +424,44 @@ impl<'t> Table<'t> {
             flags |= Flags::CAPITALIZED;
         }
         let mut lower = span;
+        // The lowered form of a non-ASCII token with capitals (the one
+        // allocation here; the folded form is written from it or the token).
+        let mut lowered_owned = String::new();
         if upper {
             flags |= Flags::HAS_UPPER;
             lower = if ascii {
                 self.push_ascii_lower(span)
             } else {
+                lowered_owned = tok.to_lowercase();
                 let start = self.lowered.len();
-                self.lowered.push_str(&tok.to_lowercase());
+                self.lowered.push_str(&lowered_owned);
                 Span::new(start, self.lowered.len())
             };
         }
-        let lowered = if upper {
-            self.lowered.get(lower.range()).unwrap_or_default()
+        let classes = if ascii && upper {
+            Classes::of(self.lowered.get(lower.range()).unwrap_or_default())
+        } else if upper {
+            Classes::of(&lowered_owned)
         } else {
-            tok
+            Classes::of(tok)
         };
-        let classes = Classes::of(lowered);
-        if !ascii {
-            // The folded form, only for the rare tokens where it differs.
-            let titlecase = !upper && lowercase_changes(tok);
-            if titlecase || tok.contains('’') {
-                let base = if titlecase {
-                    tok.to_lowercase()
-                } else {
-                    lowered.to_owned()
-                };
-                let start = self.lowered.len();
-                self.lowered.push_str(&base.replace('’', "'"));
-                self.folded
-                    .push((self.rows.len(), Span::new(start, self.lowered.len())));
-                flags |= Flags::FOLDED;
-            }
+        // The folded form, only for the rare tokens where it differs.
+        if titlecase || curly {
+            let titlecased;
+            let base = if titlecase {
+                titlecased = tok.to_lowercase();
+                &titlecased
+            } else if upper {
+                &lowered_owned
+            } else {
+                tok
+            };
+            let start = self.lowered.len();
+            self.lowered
+                .extend(base.chars().map(|c| if c == '’' { '\'' } else { c }));
+            self.folded
+                .push((self.rows.len(), Span::new(start, self.lowered.len())));
+            flags |= Flags::FOLDED;
         }
         Row {
             span,
