@@ -149,17 +149,34 @@
 //! same patterns (`examples/places.rs`, `benches/gazetteer.rs`).
 #![forbid(unsafe_code)]
 
+mod build;
+mod builder;
+mod document;
 mod entries;
+mod entry;
 mod error;
+mod find;
 mod gazetteer;
 mod given_name;
+#[cfg(any(feature = "json", feature = "toml"))]
+mod json_toml;
+mod kind;
 mod mention;
 mod normalize;
+mod resolve;
+mod search;
+mod surname;
+mod titles;
 mod trie;
+mod tsv;
 
-pub use entries::{EntityKind, Entries, Entry, ParseKindError};
+pub use builder::{CaseMode, GazetteerBuilder};
+pub use entries::Entries;
+pub use entry::Entry;
 pub use error::{Error, ErrorKind, Warning, WarningKind};
-pub use gazetteer::{Alias, AliasOrigin, CaseMode, Entity, Gazetteer, GazetteerBuilder, Mentions};
+pub use find::Mentions;
+pub use gazetteer::{Alias, AliasOrigin, Entity, Gazetteer};
+pub use kind::{EntityKind, ParseKindError};
 pub use mention::{AliasId, EntityId, Mention, Resolution};
 
 #[cfg(test)]
