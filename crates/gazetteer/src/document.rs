@@ -18,42 +18,14 @@
 //! assert_eq!(ms[1].resolution(), Resolution::Document);
 //! ```
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use newsnlp_text::hash::FastMap;
 
 use crate::gazetteer::{Gazetteer, Tier};
 use crate::mention::{EntityId, Mention, Resolution};
 
-/// Hashes entity ids with a multiplication: the per-document map of first
-/// mentions is keyed by them, and the default SipHash costs more than the
-/// lookups it serves (the keys are our own ids, not chosen by the text).
-#[derive(Clone, Copy, Debug, Default)]
-struct IdHasher(u64);
-
-const ID_HASH_K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(ID_HASH_K);
-        }
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.0 = (self.0 ^ u64::from(i)).wrapping_mul(ID_HASH_K);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The bucket comes from the low bits: fold the well-mixed high ones in.
-        self.0 ^ (self.0 >> 32)
-    }
-}
-
 /// Where each entity was first named in full (canonical name or listed
 /// alias), by entity id.
-type FirstFull = HashMap<u32, usize, BuildHasherDefault<IdHasher>>;
+type FirstFull = FastMap<usize, usize>;
 
 impl Gazetteer {
     /// Mentions in one document, linked: [`Gazetteer::find`], then
@@ -107,7 +79,7 @@ impl Gazetteer {
                 let seen = &first_full;
                 let accept = |a: u32| {
                     let r = &self.aliases[a as usize];
-                    r.tier != Tier::DocSurname || seen.contains_key(&r.entity)
+                    r.tier != Tier::DocSurname || seen.contains_key(&(r.entity as usize))
                 };
                 self.next_start(text, pos, &accept, false, &mut cands)
                     .map(|start| self.mention(text, start, cands[0], &accept))
@@ -117,7 +89,7 @@ impl Gazetteer {
             if let Some(e) = m.entity {
                 let tier = self.aliases[m.alias.index()].tier;
                 if tier <= Tier::Alias {
-                    first_full.entry(e.0).or_insert(m.span.start);
+                    first_full.entry(e.index()).or_insert(m.span.start);
                 }
             }
             out.push(m);
@@ -135,7 +107,7 @@ impl Gazetteer {
             m.candidates()
                 .iter()
                 .copied()
-                .filter(|e| first_full.get(&e.0).is_some_and(|&p| pred(p)))
+                .filter(|e| first_full.get(&e.index()).is_some_and(|&p| pred(p)))
                 .collect()
         };
         let start = m.span.start;

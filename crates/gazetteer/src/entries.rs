@@ -11,8 +11,9 @@
 //! assert_eq!(entries.len(), 1); // one entity, two names
 //! ```
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use newsnlp_text::hash::FastMap;
 
 use crate::entry::Entry;
 use crate::error::{Error, ErrorKind, Warning, WarningKind};
@@ -86,7 +87,7 @@ pub struct Entries {
     pub(crate) titles: Vec<(u32, Span)>,
     pub(crate) aliases: Vec<RawAlias>,
     pub(crate) warnings: Vec<Warning>,
-    index: HashMap<Box<str>, u32>,
+    index: FastMap<Box<str>, u32>,
 }
 
 /// The embedded default gazetteer (see `data/README.md`).

@@ -131,7 +131,7 @@ pub struct Gazetteer {
     pub(crate) warnings: Vec<Warning>,
     /// Lowercased words that may precede a bare surname (see
     /// `data/name_preceders.txt`), made on first use.
-    pub(crate) name_preceders: std::sync::OnceLock<std::collections::HashSet<String>>,
+    pub(crate) name_preceders: std::sync::OnceLock<newsnlp_text::hash::FastSet<String>>,
 }
 
 /// A view of one entity of a [`Gazetteer`].

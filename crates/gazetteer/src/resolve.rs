@@ -26,8 +26,6 @@
 //! # Ok::<(), newsnlp_gazetteer::Error>(())
 //! ```
 
-use std::ops::Range;
-
 use crate::gazetteer::{Gazetteer, Tier};
 use crate::mention::{AliasId, Candidates, EntityId, Mention, Resolution};
 use crate::search::Cand;
@@ -52,7 +50,8 @@ impl Gazetteer {
     }
 
     /// Builds the mention of candidate `c` starting at `start`, with the
-    /// claims `accept` allows.
+    /// claims `accept` allows. One function: cut into helpers, it measured
+    /// about 1% more instructions in `find_in_document`.
     pub(crate) fn mention<A: Fn(u32) -> bool>(
         &self,
         text: &str,
@@ -67,11 +66,35 @@ impl Gazetteer {
         if let Some(&a0) = accepted.next() {
             let e0 = self.aliases[a0 as usize].entity;
             if accepted.all(|&a| self.aliases[a as usize].entity == e0) {
-                return self.unique(text, span, a0);
+                let title = self.title_before(text, start, e0);
+                return Mention {
+                    span,
+                    alias: AliasId(a0),
+                    entity: Some(EntityId(e0)),
+                    candidates: Candidates::One(EntityId(e0)),
+                    resolution: Resolution::Unique,
+                    title,
+                };
             }
         }
-        let (entities, aliases) = self.claimants(c, accept);
-        let Some(&a0) = aliases.first() else {
+        let mut first: Option<u32> = None;
+        let mut entities: Vec<EntityId> = Vec::new();
+        let mut aliases: Vec<AliasId> = Vec::new();
+        for &a in self.key_aliases(c.key) {
+            let rec = &self.aliases[a as usize];
+            if !(self.case_ok(rec, c.case) && accept(a)) {
+                continue;
+            }
+            if first.is_none() {
+                first = Some(a);
+            }
+            let e = EntityId(rec.entity);
+            if !entities.contains(&e) {
+                entities.push(e);
+                aliases.push(AliasId(a));
+            }
+        }
+        let Some(a0) = first else {
             // The walk only reports keys with an accepted alias; this is
             // unreachable, but an empty mention is no reason to panic.
             return Mention {
@@ -83,55 +106,18 @@ impl Gazetteer {
                 title: None,
             };
         };
+        let e0 = EntityId(self.aliases[a0 as usize].entity);
         if entities.len() == 1 {
-            return self.unique(text, span, a0.0);
+            let title = self.title_before(text, start, e0.0);
+            return Mention {
+                span,
+                alias: AliasId(a0),
+                entity: Some(e0),
+                candidates: Candidates::One(e0),
+                resolution: Resolution::Unique,
+                title,
+            };
         }
-        self.decide(text, span, entities, aliases)
-    }
-
-    /// The mention of the one entity alias `a` names.
-    fn unique(&self, text: &str, span: Range<usize>, a: u32) -> Mention {
-        let e = self.aliases[a as usize].entity;
-        let title = self.title_before(text, span.start, e);
-        Mention {
-            span,
-            alias: AliasId(a),
-            entity: Some(EntityId(e)),
-            candidates: Candidates::One(EntityId(e)),
-            resolution: Resolution::Unique,
-            title,
-        }
-    }
-
-    /// The entities claiming the key of `c` that `accept` and the case rule
-    /// allow, best first, each with its best alias.
-    fn claimants<A: Fn(u32) -> bool>(&self, c: Cand, accept: &A) -> (Vec<EntityId>, Vec<AliasId>) {
-        let mut entities: Vec<EntityId> = Vec::new();
-        let mut aliases: Vec<AliasId> = Vec::new();
-        for &a in self.key_aliases(c.key) {
-            let rec = &self.aliases[a as usize];
-            if !(self.case_ok(rec, c.case) && accept(a)) {
-                continue;
-            }
-            let e = EntityId(rec.entity);
-            if !entities.contains(&e) {
-                entities.push(e);
-                aliases.push(AliasId(a));
-            }
-        }
-        (entities, aliases)
-    }
-
-    /// The mention of a match several entities claim (at least two, best
-    /// first): a title decides, or priority, or it stays ambiguous.
-    fn decide(
-        &self,
-        text: &str,
-        span: Range<usize>,
-        entities: Vec<EntityId>,
-        aliases: Vec<AliasId>,
-    ) -> Mention {
-        let start = span.start;
         // A title that belongs to exactly one candidate decides.
         let mut titled = entities
             .iter()
@@ -149,8 +135,7 @@ impl Gazetteer {
                 title: Some(t),
             };
         }
-        let (a0, e0) = (aliases[0], entities[0]);
-        let winner = self.rank_of(a0.0) < self.rank_of(aliases[1].0);
+        let winner = self.rank_of(a0) < self.rank_of(aliases[1].0);
         let (entity, resolution, title) = if winner {
             (
                 Some(e0),
@@ -162,7 +147,7 @@ impl Gazetteer {
         };
         Mention {
             span,
-            alias: a0,
+            alias: AliasId(a0),
             entity,
             candidates: Candidates::Many(entities.into(), aliases.into()),
             resolution,

@@ -19,8 +19,10 @@
 //! # Ok::<(), newsnlp_gazetteer::Error>(())
 //! ```
 
-use std::collections::HashSet;
 use std::ops::Range;
+
+use newsnlp_text::data;
+use newsnlp_text::hash::FastSet;
 
 use crate::EntityKind;
 use crate::entries::{RawEntity, Span, SurnameSpec};
@@ -31,16 +33,14 @@ use crate::normalize::Normalizer;
 const SURNAME_STOPLIST: &str = include_str!("../data/surname_stoplist.txt");
 
 /// The normalized keys of `data/surname_stoplist.txt`.
-pub(crate) fn stoplist(nz: &Normalizer) -> HashSet<Vec<u8>> {
-    let mut stop = HashSet::new();
-    for w in SURNAME_STOPLIST.lines().map(str::trim) {
-        if !w.is_empty() && !w.starts_with('#') {
+pub(crate) fn stoplist(nz: &Normalizer) -> FastSet<Vec<u8>> {
+    data::lines(SURNAME_STOPLIST)
+        .map(|l| {
             let mut k = Vec::new();
-            nz.key(w, &mut k);
-            stop.insert(k);
-        }
-    }
-    stop
+            nz.key(l.text, &mut k);
+            k
+        })
+        .collect()
 }
 
 /// The surnames of entity `e` as spans into `text` (the gazetteer's

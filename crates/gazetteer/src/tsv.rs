@@ -64,69 +64,40 @@ impl Entries {
 
     fn read_tsv(&mut self, tsv: &str) -> Result<(), Error> {
         let tsv = tsv.strip_prefix('\u{FEFF}').unwrap_or(tsv);
-        let mut lines = tsv.split('\n').enumerate();
-        let header = loop {
-            match lines.next() {
-                Some((_, l)) if l.trim().is_empty() || l.starts_with('#') => continue,
-                Some((i, l)) => break (i, l.strip_suffix('\r').unwrap_or(l)),
-                None => {
-                    return Err(Error::at_line(
-                        ErrorKind::MissingColumn,
-                        1,
-                        "no header line: expected columns `alias` and `canonical`",
-                    ));
-                }
-            }
-        };
-        let header_line = header.0 + 1;
-        let col = |name: &str| {
-            header
-                .1
-                .split('\t')
-                .position(|h| h.trim().eq_ignore_ascii_case(name))
-        };
-        let Some(c_canonical) = col("canonical") else {
+        // Not `newsnlp_text::data::lines`: it trims each line, which would
+        // drop an empty first cell and shift the columns.
+        let mut lines = tsv
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .enumerate()
+            .filter(|(_, l)| !(l.trim().is_empty() || l.starts_with('#')));
+        let Some((i, header)) = lines.next() else {
             return Err(Error::at_line(
                 ErrorKind::MissingColumn,
-                header_line,
-                "the header has no `canonical` column",
+                1,
+                "no header line: expected columns `alias` and `canonical`",
             ));
         };
-        let c_alias = col("alias");
-        let c_aliases = col("aliases");
-        if c_alias.is_none() && c_aliases.is_none() {
-            return Err(Error::at_line(
-                ErrorKind::MissingColumn,
-                header_line,
-                "the header has no `alias` (or `aliases`) column",
-            ));
-        }
-        let (c_kind, c_titles, c_priority, c_surname) =
-            (col("kind"), col("titles"), col("priority"), col("surname"));
-        let needed = c_canonical.max(c_alias.unwrap_or(0)) + 1;
+        let cols = Columns::of_header(header, i + 1)?;
         let mut fields: Vec<&str> = Vec::with_capacity(8);
         let mut last: Option<(&str, u32)> = None;
-        for (i, raw) in lines {
+        for (i, l) in lines {
             let line = u32::try_from(i + 1)
                 .map_err(|_| Error::new(ErrorKind::TooLarge, "more than 2^32 lines"))?;
-            let l = raw.strip_suffix('\r').unwrap_or(raw);
-            if l.is_empty() || l.starts_with('#') || l.trim().is_empty() {
-                continue;
-            }
             fields.clear();
             fields.extend(l.split('\t'));
-            if fields.len() < needed {
+            if fields.len() < cols.needed {
                 return Err(Error::at_line(
                     ErrorKind::Syntax,
                     line as usize,
                     format_args!(
-                        "expected at least {needed} tab-separated fields, found {}",
+                        "expected at least {} tab-separated fields, found {}",
+                        cols.needed,
                         fields.len()
                     ),
                 ));
             }
-            let get = |c: Option<usize>| c.and_then(|c| fields.get(c)).map(|s| s.trim());
-            let canonical = fields[c_canonical].trim();
+            let canonical = fields[cols.canonical].trim();
             if canonical.is_empty() {
                 return Err(Error::at_line(
                     ErrorKind::InvalidValue,
@@ -140,40 +111,102 @@ impl Entries {
                 _ => self.entity(canonical, line)?,
             };
             last = Some((canonical, id));
-            if let Some(k) = get(c_kind).filter(|k| !k.is_empty()) {
-                let kind = k
-                    .parse::<EntityKind>()
-                    .map_err(|e| Error::at_line(ErrorKind::InvalidValue, line as usize, e))?;
-                self.set_kind(id, kind, line);
-            }
-            if let Some(p) = get(c_priority).filter(|p| !p.is_empty()) {
-                let p = p.parse::<i32>().map_err(|_| {
-                    Error::at_line(
-                        ErrorKind::InvalidValue,
-                        line as usize,
-                        format_args!("priority {p:?} is not an integer"),
-                    )
-                })?;
-                self.set_priority(id, p, line);
-            }
-            if let Some(s) = get(c_surname).filter(|s| !s.is_empty()) {
-                self.set_surname(id, (s != "-").then_some(s), line)?;
-            }
-            if let Some(a) = get(c_alias) {
+            self.read_row(id, &cols, &fields, line)?;
+        }
+        Ok(())
+    }
+
+    /// Adds what a row says about entity `id` besides its name.
+    fn read_row(
+        &mut self,
+        id: u32,
+        cols: &Columns,
+        fields: &[&str],
+        line: u32,
+    ) -> Result<(), Error> {
+        let get = |c: Option<usize>| c.and_then(|c| fields.get(c)).map(|s| s.trim());
+        if let Some(k) = get(cols.kind).filter(|k| !k.is_empty()) {
+            let kind = k
+                .parse::<EntityKind>()
+                .map_err(|e| Error::at_line(ErrorKind::InvalidValue, line as usize, e))?;
+            self.set_kind(id, kind, line);
+        }
+        if let Some(p) = get(cols.priority).filter(|p| !p.is_empty()) {
+            let p = p.parse::<i32>().map_err(|_| {
+                Error::at_line(
+                    ErrorKind::InvalidValue,
+                    line as usize,
+                    format_args!("priority {p:?} is not an integer"),
+                )
+            })?;
+            self.set_priority(id, p, line);
+        }
+        if let Some(s) = get(cols.surname).filter(|s| !s.is_empty()) {
+            self.set_surname(id, (s != "-").then_some(s), line)?;
+        }
+        if let Some(a) = get(cols.alias) {
+            self.add_alias(id, a, line)?;
+        }
+        if let Some(list) = get(cols.aliases).filter(|s| !s.is_empty()) {
+            for a in list.split('|') {
                 self.add_alias(id, a, line)?;
             }
-            if let Some(list) = get(c_aliases).filter(|s| !s.is_empty()) {
-                for a in list.split('|') {
-                    self.add_alias(id, a, line)?;
-                }
-            }
-            if let Some(list) = get(c_titles) {
-                for t in list.split('|') {
-                    self.add_title(id, t)?;
-                }
+        }
+        if let Some(list) = get(cols.titles) {
+            for t in list.split('|') {
+                self.add_title(id, t)?;
             }
         }
         Ok(())
+    }
+}
+
+/// Where the columns of a TSV gazetteer are.
+struct Columns {
+    canonical: usize,
+    alias: Option<usize>,
+    aliases: Option<usize>,
+    kind: Option<usize>,
+    titles: Option<usize>,
+    priority: Option<usize>,
+    surname: Option<usize>,
+    /// The fields a row must have.
+    needed: usize,
+}
+
+impl Columns {
+    /// The columns the header line `header` (line `line`) names.
+    fn of_header(header: &str, line: usize) -> Result<Columns, Error> {
+        let col = |name: &str| {
+            header
+                .split('\t')
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+        };
+        let Some(canonical) = col("canonical") else {
+            return Err(Error::at_line(
+                ErrorKind::MissingColumn,
+                line,
+                "the header has no `canonical` column",
+            ));
+        };
+        let (alias, aliases) = (col("alias"), col("aliases"));
+        if alias.is_none() && aliases.is_none() {
+            return Err(Error::at_line(
+                ErrorKind::MissingColumn,
+                line,
+                "the header has no `alias` (or `aliases`) column",
+            ));
+        }
+        Ok(Columns {
+            canonical,
+            alias,
+            aliases,
+            kind: col("kind"),
+            titles: col("titles"),
+            priority: col("priority"),
+            surname: col("surname"),
+            needed: canonical.max(alias.unwrap_or(0)) + 1,
+        })
     }
 }
 
