@@ -396,15 +396,16 @@ impl Phases<'_> {
     }
 }
 
-/// Sorts `order` on all cores when it is long (the order is total, so the
-/// result is the same either way).
+/// Sorts `order`, on all cores when it is long and the `rayon` feature is
+/// on (the order is total, so the result is the same either way).
 fn sort_unstable_by(order: &mut [u32], cmp: impl Fn(&u32, &u32) -> std::cmp::Ordering + Sync) {
-    use rayon::slice::ParallelSliceMut;
+    #[cfg(feature = "rayon")]
     if order.len() > 50_000 {
+        use rayon::slice::ParallelSliceMut;
         order.par_sort_unstable_by(cmp);
-    } else {
-        order.sort_unstable_by(cmp);
+        return;
     }
+    order.sort_unstable_by(cmp);
 }
 
 /// The live alias ids grouped by entity, and each entity's range of them.

@@ -1,11 +1,11 @@
 //! The iterator of [`Gazetteer::find`] and [`Gazetteer::find_overlapping`],
-//! [`Mentions`], and its count on all cores: a long text is cut right after
-//! blank lines, which no match crosses, so the pieces count independently
-//! and add up to the sequential count exactly.
+//! [`Mentions`], and its count on all cores (with the `rayon` feature): a
+//! long text is cut right after blank lines, which no match crosses, so the
+//! pieces count independently and add up to the sequential count exactly.
 //!
 //! ```
 //! let gaz = newsnlp_gazetteer::Gazetteer::default();
-//! let text = "Putin met Erdogan.\n\n".repeat(60_000); // 1.2 MB: counted in parallel
+//! let text = "Putin met Erdogan.\n\n".repeat(60_000); // 1.2 MB: counted in parallel with `rayon`
 //! assert_eq!(gaz.find(&text).count(), 120_000);
 //! ```
 
@@ -35,8 +35,9 @@ pub struct Mentions<'g, 't> {
 impl Iterator for Mentions<'_, '_> {
     type Item = Mention;
 
-    /// The number of remaining mentions; a long text (1 MiB and more) is
-    /// counted on all cores, in chunks split at blank lines.
+    /// The number of remaining mentions; with the `rayon` feature, a long
+    /// text (1 MiB and more) is counted on all cores, in chunks split at
+    /// blank lines.
     fn count(self) -> usize {
         if self.overlapping {
             let mut me = self;
@@ -91,10 +92,10 @@ impl<'g, 't> Mentions<'g, 't> {
         }
     }
 
-    /// Counts the mentions from `self.pos` to the end of the text, in
-    /// parallel chunks for long texts. Chunks end right after a blank line
-    /// (`"\n\n"`), which no match crosses, so the count is the sequential
-    /// one exactly.
+    /// Counts the mentions from `self.pos` to the end of the text: with the
+    /// `rayon` feature, in parallel chunks for long texts. Chunks end right
+    /// after a blank line (`"\n\n"`), which no match crosses, so the count
+    /// is the sequential one exactly.
     fn count_rest(&self) -> usize {
         let (gaz, text) = (self.gaz, self.text);
         let accept = |a: u32| gaz.aliases[a as usize].tier != Tier::DocSurname;
@@ -111,34 +112,45 @@ impl<'g, 't> Mentions<'g, 't> {
             }
             n
         };
-        let threads = rayon::current_num_threads();
-        let rest = text.len().saturating_sub(self.pos);
-        if threads < 2 || rest < PARALLEL_MIN_BYTES {
-            return count_range(self.pos, text.len());
-        }
-        let pieces = threads * 4;
-        let mut bounds = vec![self.pos];
-        for k in 1..pieces {
-            let target = self.pos + rest / pieces * k;
-            let last = *bounds.last().unwrap_or(&self.pos);
-            if target <= last {
-                continue;
-            }
-            if let Some(cut) = blank_line_after(text.as_bytes(), target)
-                && cut < text.len()
-            {
-                bounds.push(cut);
+        #[cfg(feature = "rayon")]
+        {
+            let threads = rayon::current_num_threads();
+            if threads >= 2 && text.len().saturating_sub(self.pos) >= PARALLEL_MIN_BYTES {
+                use rayon::prelude::*;
+                let bounds = chunks(text.as_bytes(), self.pos, threads * 4);
+                return bounds.par_windows(2).map(|w| count_range(w[0], w[1])).sum();
             }
         }
-        bounds.push(text.len());
-        bounds.dedup();
-        use rayon::prelude::*;
-        bounds.par_windows(2).map(|w| count_range(w[0], w[1])).sum()
+        count_range(self.pos, text.len())
     }
+}
+
+/// About `pieces` chunk bounds of `bytes[from..]`, each but the last right
+/// after a blank line, from `from` to the end.
+#[cfg(feature = "rayon")]
+fn chunks(bytes: &[u8], from: usize, pieces: usize) -> Vec<usize> {
+    let rest = bytes.len() - from;
+    let mut bounds = vec![from];
+    for k in 1..pieces {
+        let target = from + rest / pieces * k;
+        let last = *bounds.last().unwrap_or(&from);
+        if target <= last {
+            continue;
+        }
+        if let Some(cut) = blank_line_after(bytes, target)
+            && cut < bytes.len()
+        {
+            bounds.push(cut);
+        }
+    }
+    bounds.push(bytes.len());
+    bounds.dedup();
+    bounds
 }
 
 /// The position right after the first blank line (`"\n\n"` or
 /// `"\n\r\n"`) at or after `from`; no match crosses one.
+#[cfg(feature = "rayon")]
 fn blank_line_after(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(p) = bytes.get(i..)?.iter().position(|&b| b == b'\n') {
@@ -153,6 +165,7 @@ fn blank_line_after(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Below this many bytes, counting stays on one thread.
+#[cfg(feature = "rayon")]
 const PARALLEL_MIN_BYTES: usize = 1 << 20;
 
 impl std::iter::FusedIterator for Mentions<'_, '_> {}
