@@ -6,9 +6,9 @@
 //! builds any number of gazetteers. The build itself is in `build`.
 //!
 //! ```
-//! use newsnlp_gazetteer::{CaseMode, Entry, EntityKind, GazetteerBuilder};
+//! use newsnlp_gazetteer::{CaseMode, Entry, EntityKind};
 //!
-//! let mut builder = GazetteerBuilder::new();
+//! let mut builder = newsnlp_gazetteer::Gazetteer::builder();
 //! builder.case(CaseMode::Insensitive);
 //! let who = builder.build([Entry::new("WHO", EntityKind::Organization)])?;
 //! let un = builder.build([Entry::new("UN", EntityKind::Organization)])?;
@@ -57,7 +57,8 @@ pub enum CaseMode {
     Smart,
 }
 
-/// Builds a [`Gazetteer`]; reusable (its methods take `&mut self` and
+/// Builds a [`Gazetteer`] ([`Gazetteer::builder`] or
+/// [`GazetteerBuilder::new`]); reusable (its methods take `&mut self` and
 /// `build` takes `&self`), in the style of `regex::RegexBuilder`.
 ///
 /// | option | default |

@@ -328,6 +328,30 @@ impl Default for Gazetteer {
 }
 
 impl Gazetteer {
+    /// A [`GazetteerBuilder`] with the default options: set what differs,
+    /// then build from [`Entries`] or [`Entry`](crate::Entry) values. The
+    /// builder is not consumed, so one configured builder builds any number
+    /// of gazetteers (as `aho_corasick::AhoCorasick::builder()`).
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{CaseMode, Entries, Entry, EntityKind, Gazetteer};
+    ///
+    /// let mut builder = Gazetteer::builder();
+    /// builder.case(CaseMode::Insensitive).derive_surnames(false);
+    /// let nato = builder.build([Entry::new("NATO", EntityKind::Organization)])?;
+    /// assert_eq!(nato.find("nato allies").next().unwrap().span(), 0..4);
+    ///
+    /// let mut entries = Entries::builtin();
+    /// entries.push(Entry::new("Faye Higbee", EntityKind::Person));
+    /// let news = builder.build(entries)?; // the same builder again
+    /// assert_eq!(news.find("Higbee").count(), 0); // no derived surnames
+    /// assert_eq!(news.find("faye higbee").count(), 1);
+    /// # Ok::<(), newsnlp_gazetteer::Error>(())
+    /// ```
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
     /// Builds a gazetteer from a TSV file with the default options (the
     /// default gazetteer is not included: merge it with
     /// [`Entries::merge`] if wanted). See [`Entries::from_tsv`] for the
