@@ -91,6 +91,7 @@ pub(crate) fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazette
         aliases: Vec::new(),
         lines: Vec::new(),
         warnings,
+        claims: vec![(u32::MAX, 0); raw_entities.len()],
     };
     phases.alias_records(&raw_aliases, opts.surnames)?;
     let keys = phases.normalize_keys(smart)?;
@@ -169,6 +170,11 @@ struct Phases<'a> {
     /// The 1-based source line of each alias (0: unknown).
     lines: Vec<u32>,
     warnings: Vec<Warning>,
+    /// By entity: the last key group it claimed (its number) and the alias
+    /// it claimed it with, so that a second claim on one key is found
+    /// without a scan of the group (which was quadratic in the entities
+    /// sharing an alias).
+    claims: Vec<(u32, u32)>,
 }
 
 /// The normalized keys of the aliases, in one buffer.
@@ -331,8 +337,9 @@ impl Phases<'_> {
                 j += 1;
             }
             let group_start = groups.aliases.len();
+            let group = groups.keys.len() as u32;
             for &a in &order[i..j] {
-                self.claim(a, &mut groups.aliases, group_start);
+                self.claim(a, group, &mut groups.aliases);
             }
             self.demote_surnames(&groups.aliases[group_start..]);
             groups.keys.push(keys.span[order[i] as usize]);
@@ -342,19 +349,18 @@ impl Phases<'_> {
         groups
     }
 
-    /// Adds alias `a` to the group `out[group_start..]` unless its entity
-    /// claims the key already (then it is not matched, and the same text
-    /// twice is a warning).
-    fn claim(&mut self, a: u32, out: &mut Vec<u32>, group_start: usize) {
+    /// Adds alias `a` to key group number `group` (the end of `out`) unless
+    /// its entity claims the key already (then it is not matched, and the
+    /// same text twice is a warning). So each entity claims a key once.
+    fn claim(&mut self, a: u32, group: u32, out: &mut Vec<u32>) {
         let ar = self.aliases[a as usize];
-        let dup = out[group_start..]
-            .iter()
-            .find(|&&b| self.aliases[b as usize].entity == ar.entity)
-            .copied();
-        let Some(b) = dup else {
+        let claim = &mut self.claims[ar.entity as usize];
+        if claim.0 != group {
+            *claim = (group, a);
             out.push(a);
             return;
-        };
+        }
+        let b = claim.1;
         self.aliases[a as usize].live = false;
         // Variants that only normalize alike ("Ain Abid", "’Aïn Abid") are
         // deliberate; the same text twice is not.
@@ -374,24 +380,21 @@ impl Phases<'_> {
     }
 
     /// A surname shared with another entity's name or listed alias is
-    /// matched only in documents that name its person in full.
+    /// matched only in documents that name its person in full. Each entity
+    /// claims a key once, so a name or listed alias in the group is always
+    /// another entity's than a surname's of it.
     fn demote_surnames(&mut self, group: &[u32]) {
-        let named_by_other = |e: u32| {
-            group.iter().any(|&b| {
-                let r = &self.aliases[b as usize];
-                r.entity != e && r.tier <= Tier::Alias
-            })
-        };
-        let demote: Vec<u32> = group
+        let named = group
             .iter()
-            .copied()
-            .filter(|&b| {
-                let r = &self.aliases[b as usize];
-                r.tier == Tier::Surname && named_by_other(r.entity)
-            })
-            .collect();
-        for b in demote {
-            self.aliases[b as usize].tier = Tier::DocSurname;
+            .any(|&b| self.aliases[b as usize].tier <= Tier::Alias);
+        if !named {
+            return;
+        }
+        for &b in group {
+            let r = &mut self.aliases[b as usize];
+            if r.tier == Tier::Surname {
+                r.tier = Tier::DocSurname;
+            }
         }
     }
 }

@@ -88,11 +88,10 @@ impl Gazetteer {
             if first.is_none() {
                 first = Some(a);
             }
-            let e = EntityId(rec.entity);
-            if !entities.contains(&e) {
-                entities.push(e);
-                aliases.push(AliasId(a));
-            }
+            // An entity claims a key once (see `build`): no duplicates to
+            // look for, which was quadratic in the entities sharing a key.
+            entities.push(EntityId(rec.entity));
+            aliases.push(AliasId(a));
         }
         let Some(a0) = first else {
             // The walk only reports keys with an accepted alias; this is
