@@ -205,16 +205,13 @@ impl Gazetteer {
                 // ASCII: one table lookup, no decoding.
                 let m = self.ascii[b as usize];
                 if m == ASCII_SEP {
-                    newlines = newlines.saturating_add(u8::from(b == b'\n'));
-                    if newlines >= 2 {
+                    if !self.separator(
+                        &mut node,
+                        &mut prev_sep,
+                        &mut newlines,
+                        u8::from(b == b'\n'),
+                    ) {
                         break;
-                    }
-                    if !prev_sep {
-                        match self.trie.step(node, b' ') {
-                            Some(n) => node = n,
-                            None => break,
-                        }
-                        prev_sep = true;
                     }
                     i += 1;
                     continue;
@@ -234,16 +231,8 @@ impl Gazetteer {
                 let (info, o) = self.nz.map(c, &mut long);
                 match o {
                     Some(Out::Sep { newlines: nl }) => {
-                        newlines = newlines.saturating_add(nl);
-                        if newlines >= 2 {
+                        if !self.separator(&mut node, &mut prev_sep, &mut newlines, nl) {
                             break;
-                        }
-                        if !prev_sep {
-                            match self.trie.step(node, b' ') {
-                                Some(n) => node = n,
-                                None => break,
-                            }
-                            prev_sep = true;
                         }
                     }
                     Some(Out::Bytes { len, bytes }) => {
@@ -296,6 +285,25 @@ impl Gazetteer {
         if let Some(b) = best {
             out.push(b);
         }
+    }
+
+    /// A walk's step along a separator holding `nl` line breaks: a run of
+    /// separators is one space, and a blank line ends the walk. False when
+    /// the walk ends here.
+    #[inline(always)]
+    fn separator(&self, node: &mut u32, prev_sep: &mut bool, newlines: &mut u8, nl: u8) -> bool {
+        *newlines = newlines.saturating_add(nl);
+        if *newlines >= 2 {
+            return false;
+        }
+        if !*prev_sep {
+            match self.trie.step(*node, b' ') {
+                Some(n) => *node = n,
+                None => return false,
+            }
+            *prev_sep = true;
+        }
+        true
     }
 
     /// Whether a walk from `pos`, whose first (ASCII) byte leads to `n1`, can
