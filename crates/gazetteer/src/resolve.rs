@@ -77,22 +77,8 @@ impl Gazetteer {
                 };
             }
         }
-        let mut first: Option<u32> = None;
-        let mut entities: Vec<EntityId> = Vec::new();
-        let mut aliases: Vec<AliasId> = Vec::new();
-        for &a in self.key_aliases(c.key) {
-            let rec = &self.aliases[a as usize];
-            if !(self.case_ok(rec, c.case) && accept(a)) {
-                continue;
-            }
-            if first.is_none() {
-                first = Some(a);
-            }
-            // An entity claims a key once (see `build`): no duplicates to
-            // look for, which was quadratic in the entities sharing a key.
-            entities.push(EntityId(rec.entity));
-            aliases.push(AliasId(a));
-        }
+        let (entities, aliases) = self.claimants(c, accept);
+        let first = aliases.first().map(|a| a.0);
         let Some(a0) = first else {
             // The walk only reports keys with an accepted alias; this is
             // unreachable, but an empty mention is no reason to panic.
@@ -152,5 +138,24 @@ impl Gazetteer {
             resolution,
             title,
         }
+    }
+
+    /// The entities claiming the key of `c` that the case rule and `accept`
+    /// allow, best first, each with its best alias. An entity claims a key
+    /// once (see `build`), so there are no duplicates to look for (a search
+    /// for them was quadratic in the entities sharing a key). Out of line:
+    /// most keys have one claimant and never come here.
+    #[inline(never)]
+    fn claimants<A: Fn(u32) -> bool>(&self, c: Cand, accept: &A) -> (Vec<EntityId>, Vec<AliasId>) {
+        let mut entities: Vec<EntityId> = Vec::new();
+        let mut aliases: Vec<AliasId> = Vec::new();
+        for &a in self.key_aliases(c.key) {
+            let rec = &self.aliases[a as usize];
+            if self.case_ok(rec, c.case) && accept(a) {
+                entities.push(EntityId(rec.entity));
+                aliases.push(AliasId(a));
+            }
+        }
+        (entities, aliases)
     }
 }
