@@ -90,16 +90,17 @@ fn assert_linear(
     panic!("{name}: 16x the rows took {ratio:.0}x the time of 1x (limit {MAX_RATIO})");
 }
 
+/// A TSV gazetteer: the header, `first` rows, then `row(i)` for `i` in `0..n`.
+fn tsv(first: &str, n: usize, row: impl Fn(usize) -> String) -> String {
+    let mut tsv = format!("alias\tcanonical\tkind\n{first}");
+    (0..n).for_each(|i| tsv.push_str(&row(i)));
+    tsv
+}
+
 #[test]
 fn rows_sharing_one_alias() {
     // Every row a different person, all called "Zorg" too.
-    let make = |n: usize| {
-        let mut tsv = String::from("alias\tcanonical\tkind\n");
-        for i in 0..n {
-            tsv.push_str(&format!("Zorg\tCanon {i}\tperson\n"));
-        }
-        tsv
-    };
+    let make = |n| tsv("", n, |i| format!("Zorg\tCanon {i}\tperson\n"));
     // "Zorg" is everyone's; the document names one of them in full.
     let doc = "Zorg arrived. Canon 7 spoke. Zorg left.";
     assert_linear("rows sharing one alias", make, doc, |n| (n, 3, n, true));
@@ -109,13 +110,7 @@ fn rows_sharing_one_alias() {
 fn persons_sharing_one_surname() {
     // Every person's derived surname is "Zorg", and no entity is named so:
     // the build looks, for each surname, for another entity's name.
-    let make = |n: usize| {
-        let mut tsv = String::from("alias\tcanonical\tkind\n");
-        for i in 0..n {
-            tsv.push_str(&format!("A{i} Zorg\tA{i} Zorg\tperson\n"));
-        }
-        tsv
-    };
+    let make = |n| tsv("", n, |i| format!("A{i} Zorg\tA{i} Zorg\tperson\n"));
     // No one named in full: "Zorg" stays ambiguous between them all.
     let doc = "Zorg said so.";
     assert_linear("persons sharing one surname", make, doc, |n| {
@@ -127,10 +122,9 @@ fn persons_sharing_one_surname() {
 fn a_surname_that_is_another_name_is_demoted() {
     // The persons' surname "Zorg" is an organization's name: it counts only
     // in a document that names the person in full.
-    let mut tsv = String::from("alias\tcanonical\tkind\nZorg\tZorg\torganization\n");
-    for i in 0..3 {
-        tsv.push_str(&format!("A{i} Zorg\tA{i} Zorg\tperson\n"));
-    }
+    let tsv = tsv("Zorg\tZorg\torganization\n", 3, |i| {
+        format!("A{i} Zorg\tA{i} Zorg\tperson\n")
+    });
     assert_eq!(run(&tsv, "Zorg said so."), (4, 1, 1, false));
     let gaz = Gazetteer::from_tsv(&tsv).expect("the TSV is well-formed");
     let ms = gaz.find_in_document("A1 Zorg spoke. Zorg said so.");
