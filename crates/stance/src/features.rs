@@ -195,7 +195,7 @@ pub(crate) fn valences_and_classes(tokens: &[Token<'_>], lex: &Lexicons) -> (Vec
     valences_and_classes_from(tokens, &infos)
 }
 
-/// [`valences_and_classes`] from the tokens' [`WordInfo`]s, looked up
+/// [`valences`] and [`classes`] at once, from the tokens' [`WordInfo`]s, looked up
 /// beforehand (one per token).
 pub(crate) fn valences_and_classes_from(
     tokens: &[Token<'_>],

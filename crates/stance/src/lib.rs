@@ -45,7 +45,7 @@
 //!    [`Polarity::Positive`], with probabilities. This is the NewsMTSC task:
 //!    sentiment *toward a target*, not the sentence's overall mood, so two
 //!    people in one sentence can get different answers.
-//! 2. **How certainly is it stated?** [`Certainty`] (or the [`certainty`]
+//! 2. **How certainly is it stated?** [`Certainty`] (or the [`certainty()`]
 //!    function) gives a score in [0, 1] from hedges ("may", "reportedly",
 //!    "seems likely") and boosters ("clearly", "no doubt"), with negation
 //!    handled, and returns the cues it found with their byte spans.
