@@ -10,10 +10,9 @@ use newsnlp_stance::{Certainty, LexiconBaseline, Polarity, TargetSentiment};
 const NEWS: &str = include_str!("data/news.tsv");
 
 fn cases() -> Vec<(&'static str, Range<usize>)> {
-    NEWS.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    newsnlp_text::data::lines(NEWS)
         .filter_map(|l| {
-            let (target, sentence) = l.split_once('\t')?;
+            let (target, sentence) = l.text.split_once('\t')?;
             let start = sentence.find(target)?;
             Some((sentence, start..start + target.len()))
         })

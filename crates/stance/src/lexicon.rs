@@ -2,6 +2,7 @@
 //! and boosters. Each lives as a data file under `data/` (origin and licence
 //! in its header) and is parsed once, on first use.
 
+use newsnlp_text::data::{self, DataError, Line};
 use newsnlp_text::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
@@ -98,12 +99,12 @@ pub(crate) struct PhraseTable {
 impl PhraseTable {
     fn parse(text: &'static str) -> Self {
         let mut table = PhraseTable::default();
-        for (key, value) in entries(text) {
-            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-            let Some(first) = words.first().copied() else {
+        for line in data::lines(text) {
+            let Ok((key, strength)) = number_entry(&line) else {
                 continue;
             };
-            let Some(strength) = value.and_then(|v| v.parse::<f32>().ok()) else {
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let Some(first) = words.first().copied() else {
                 continue;
             };
             table
@@ -234,26 +235,28 @@ pub(crate) struct Lexicons {
     pub boosters: PhraseTable,
 }
 
-/// `key[<TAB>value]` lines, skipping blank lines and `#` comments.
-fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once('\t') {
-            Some((k, v)) => (k.trim(), Some(v.trim())),
-            None => (l, None),
-        })
+/// A `word<TAB>number` line of a lexicon file (the word may be a phrase of
+/// several words).
+pub(crate) fn number_entry(line: &Line<'static>) -> Result<(&'static str, f32), DataError> {
+    let expected = || line.error("a word, a tab and a number");
+    match line.key_value() {
+        (word, Some(v)) => v.parse::<f32>().map(|v| (word, v)).map_err(|_| expected()),
+        (_, None) => Err(expected()),
+    }
 }
 
+/// The `word<TAB>number` entries of a lexicon file; a malformed line is
+/// skipped (the tests check that the embedded files have none).
 fn numbers(text: &'static str) -> FastMap<&'static str, f32> {
-    entries(text)
-        .filter_map(|(k, v)| Some((k, v?.parse::<f32>().ok()?)))
+    data::lines(text)
+        .filter_map(|l| number_entry(&l).ok())
         .collect()
 }
 
 impl Lexicons {
     fn load() -> Self {
-        let negators: FastSet<&'static str> = entries(NEGATORS).map(|(k, _)| k).collect();
+        let negators: FastSet<&'static str> =
+            data::lines(NEGATORS).map(|l| l.key_value().0).collect();
         let intensifiers = numbers(INTENSIFIERS);
         let valence = numbers(VADER);
         let mut words: FastMap<&'static str, WordInfo> = FastMap::default();
@@ -327,13 +330,21 @@ mod tests {
     #[test]
     fn embedded_lists_parse_completely() {
         let lex = &*LEXICONS;
-        // Counts of the data files' entry lines: a malformed line is skipped
-        // by the lenient parser, so it would show up here.
-        let count = |t: &str| {
-            t.lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .count()
-        };
+        // Every entry line parses (the loaders skip a malformed one) ...
+        for (name, text) in [
+            ("vader_lexicon.tsv", VADER),
+            ("intensifiers.txt", INTENSIFIERS),
+            ("hedges.txt", HEDGES),
+            ("boosters.txt", BOOSTERS),
+        ] {
+            for line in data::lines(text) {
+                if let Err(e) = number_entry(&line) {
+                    panic!("{name}: {e}");
+                }
+            }
+        }
+        // ... and names a word of its own.
+        let count = |t: &str| data::lines(t).count();
         assert_eq!(lex.valence.len(), count(VADER));
         assert_eq!(lex.negators.len(), count(NEGATORS));
         assert_eq!(lex.intensifiers.len(), count(INTENSIFIERS));

@@ -2,10 +2,11 @@
 //! evaluative words of news that VADER lacks (`data/evaluatives.txt`).
 //! Parsed once, on first use.
 
+use newsnlp_text::data::{self, DataError, Line};
 use newsnlp_text::hash::{FastMap, short_key};
 use std::sync::LazyLock;
 
-use crate::lexicon::{LEXICONS, WordFilter};
+use crate::lexicon::{LEXICONS, WordFilter, number_entry};
 
 const STANCE_VERBS: &str = include_str!("../data/stance_verbs.txt");
 const EVALUATIVES: &str = include_str!("../data/evaluatives.txt");
@@ -49,34 +50,44 @@ pub(crate) struct StanceLexicon {
     forms: usize,
 }
 
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// A line of `data/stance_verbs.txt`: its polarity, kind and `|`-separated
+/// forms.
+fn verb_entry(line: &Line<'static>) -> Result<(i8, VerbKind, &'static str), DataError> {
+    let expected = || {
+        line.error(
+            "a polarity (+, - or 0), a kind (attitude, action, frame, deed or desire) \
+             and forms, tab-separated",
+        )
+    };
+    let mut cols = line.fields();
+    let (Some(pol), Some(kind), Some(forms)) = (cols.next(), cols.next(), cols.next()) else {
+        return Err(expected());
+    };
+    let polarity = match pol {
+        "+" => 1,
+        "-" => -1,
+        "0" => 0,
+        _ => return Err(expected()),
+    };
+    let kind = match kind {
+        "attitude" => VerbKind::Attitude,
+        "action" => VerbKind::Action,
+        "frame" => VerbKind::Frame,
+        "deed" => VerbKind::Deed,
+        "desire" => VerbKind::Desire,
+        _ => return Err(expected()),
+    };
+    Ok((polarity, kind, forms))
 }
 
 impl StanceLexicon {
     fn load() -> Self {
         let mut lex = StanceLexicon::default();
-        for line in lines(STANCE_VERBS) {
-            let mut cols = line.split('\t');
-            let (Some(pol), Some(kind), Some(forms)) = (cols.next(), cols.next(), cols.next())
-            else {
+        // A malformed line is skipped (the tests check that the embedded
+        // files have none).
+        for line in data::lines(STANCE_VERBS) {
+            let Ok((polarity, kind, forms)) = verb_entry(&line) else {
                 continue;
-            };
-            let polarity = match pol.trim() {
-                "+" => 1,
-                "-" => -1,
-                "0" => 0,
-                _ => continue,
-            };
-            let kind = match kind.trim() {
-                "attitude" => VerbKind::Attitude,
-                "action" => VerbKind::Action,
-                "frame" => VerbKind::Frame,
-                "deed" => VerbKind::Deed,
-                "desire" => VerbKind::Desire,
-                _ => continue,
             };
             for form in forms.split('|') {
                 let words: Vec<&'static str> = form.split_whitespace().collect();
@@ -94,11 +105,9 @@ impl StanceLexicon {
         for v in lex.by_first.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
-        for line in lines(EVALUATIVES) {
-            if let Some((w, v)) = line.split_once('\t')
-                && let Ok(v) = v.trim().parse::<f32>()
-            {
-                lex.evaluative.insert(w.trim(), v);
+        for line in data::lines(EVALUATIVES) {
+            if let Ok((w, v)) = number_entry(&line) {
+                lex.evaluative.insert(w, v);
             }
         }
         lex.first = WordFilter::of(lex.by_first.keys().copied());
@@ -216,13 +225,21 @@ mod tests {
     #[test]
     fn lexicons_parse_completely() {
         let lex = &*STANCE_LEXICON;
-        let forms: usize = lines(STANCE_VERBS)
-            .filter_map(|l| l.split('\t').nth(2))
-            .map(|f| f.split('|').count())
-            .sum();
+        let mut forms = 0;
+        for line in data::lines(STANCE_VERBS) {
+            match verb_entry(&line) {
+                Ok((_, _, f)) => forms += f.split('|').count(),
+                Err(e) => panic!("stance_verbs.txt: {e}"),
+            }
+        }
+        for line in data::lines(EVALUATIVES) {
+            if let Err(e) = number_entry(&line) {
+                panic!("evaluatives.txt: {e}");
+            }
+        }
         let (parsed, evals) = lex.counts();
         assert_eq!(parsed, forms);
-        assert_eq!(evals, lines(EVALUATIVES).count());
+        assert_eq!(evals, data::lines(EVALUATIVES).count());
         assert!(parsed > 500);
         let w = |s: &'static str| Some(s);
         let f = lex

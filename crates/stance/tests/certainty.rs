@@ -22,12 +22,9 @@ fn table_of_cases() {
     let c = Certainty::new();
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in CASES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-    {
-        let [sentence, band, cues] = line.split('\t').collect::<Vec<_>>()[..] else {
-            panic!("bad fixture line {line:?}");
+    for line in newsnlp_text::data::lines(CASES) {
+        let [sentence, band, cues] = line.fields().collect::<Vec<_>>()[..] else {
+            panic!("{}", line.error("sentence, band and cues"));
         };
         n += 1;
         let a = c.assess(sentence, 0..sentence.len());
