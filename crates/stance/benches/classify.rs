@@ -63,12 +63,12 @@ fn bench(c: &mut Criterion) {
     let cert = Certainty::new();
     group.bench_function("certainty", |b| {
         b.iter(|| {
-            let cues: usize = cases
+            let markers: usize = cases
                 .iter()
-                .map(|(s, _)| cert.assess(black_box(s), 0..s.len()).cues.len())
+                .map(|(s, _)| cert.assess(black_box(s), 0..s.len()).markers.len())
                 .sum();
-            assert!(cues >= 5);
-            cues
+            assert!(markers >= 5);
+            markers
         })
     });
     group.finish();

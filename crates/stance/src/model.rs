@@ -462,7 +462,7 @@ impl Model {
     }
 
     /// Builds the index and the lexicons now (see
-    /// [`TargetSentiment::prepare`](crate::TargetSentiment::prepare)).
+    /// [`TargetSentiment::prepare`](crate::sentiment::TargetSentiment::prepare)).
     pub(crate) fn prepare(&self) {
         let _ = self.index();
         std::sync::LazyLock::force(&crate::verbs::STANCE_LEXICON);

@@ -29,10 +29,10 @@ pub(crate) enum VerbKind {
 /// One inflected form of a stance verb (one or more words).
 #[derive(Debug, Clone)]
 pub(crate) struct VerbForm {
-    pub words: Vec<&'static str>,
+    pub(crate) words: Vec<&'static str>,
     /// +1, -1 or 0.
-    pub polarity: i8,
-    pub kind: VerbKind,
+    pub(crate) polarity: i8,
+    pub(crate) kind: VerbKind,
 }
 
 /// The parsed stance lexicons.
@@ -123,7 +123,7 @@ impl StanceLexicon {
     /// The longest verb form starting at word `i` of `words` (lowercased
     /// words, `None` for punctuation).
     #[cfg(test)]
-    pub fn longest_at(&self, words: &[Option<&str>], i: usize) -> Option<&VerbForm> {
+    pub(crate) fn longest_at(&self, words: &[Option<&str>], i: usize) -> Option<&VerbForm> {
         self.longest_by(words.len().saturating_sub(i), |j| {
             words.get(i + j).copied().flatten()
         })
@@ -133,7 +133,7 @@ impl StanceLexicon {
     /// `word(j)` (a lowercased word, `None` for punctuation). Only the
     /// words a candidate needs are asked for.
     #[inline]
-    pub fn longest_by<'w>(
+    pub(crate) fn longest_by<'w>(
         &self,
         len: usize,
         word: impl Fn(usize) -> Option<&'w str>,
@@ -163,21 +163,21 @@ impl StanceLexicon {
     /// Whether some verb form may start with the lowercased words that fit
     /// the [`WordFilter`] scheme with (`len`, `first`, `last`) (false: none
     /// does).
-    pub fn may_start_slot(&self, len: usize, first: usize, last: u32) -> bool {
+    pub(crate) fn may_start_slot(&self, len: usize, first: usize, last: u32) -> bool {
         self.first.may_contain_slot(len, first, last)
     }
 
     /// Whether some verb form may start with the lowercased `word` (false:
     /// none does).
     #[inline]
-    pub fn may_start(&self, word: &str) -> bool {
+    pub(crate) fn may_start(&self, word: &str) -> bool {
         self.first.may_contain(word)
     }
 
     /// The valence of a lowercased word (VADER units): the news evaluatives
     /// first, then VADER; 0 for hedges and boosters ("certain", "sure"),
     /// which speak of the holder's confidence, not of the subject.
-    pub fn valence(&self, lower: &str) -> f32 {
+    pub(crate) fn valence(&self, lower: &str) -> f32 {
         if self.evaluative_filter.may_contain(lower)
             && let Some(v) = self.evaluative.get(lower)
         {
@@ -186,7 +186,7 @@ impl StanceLexicon {
         // One lookup says both whether a hedge or booster starts with the
         // word and its VADER valence.
         let info = LEXICONS.info(lower);
-        if info.cue_start {
+        if info.marker_start {
             return 0.0;
         }
         info.valence.unwrap_or(0.0)
@@ -194,7 +194,7 @@ impl StanceLexicon {
 
     /// Number of verb forms and evaluative words parsed.
     #[cfg(test)]
-    pub fn counts(&self) -> (usize, usize) {
+    pub(crate) fn counts(&self) -> (usize, usize) {
         (self.forms, self.evaluative.len())
     }
 }

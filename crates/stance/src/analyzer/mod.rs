@@ -180,8 +180,9 @@ impl StanceAnalyzerBuilder {
         self
     }
 
-    /// The analyzer, with its model's lookup tables built
-    /// ([`TargetSentiment::prepare`]).
+    /// The analyzer, with its model's lookup tables and the lexicons built
+    /// now (once per model), so that the first document does not pay for
+    /// them.
     ///
     /// ```
     /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().build();

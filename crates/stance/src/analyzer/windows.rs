@@ -12,7 +12,7 @@ use newsnlp_text::hash::FastMap;
 
 use super::StanceAnalyzer;
 use super::doc::Doc;
-use crate::certainty::RawCue;
+use crate::certainty::RawMarker;
 use crate::features::valences_and_classes_from;
 use crate::lexicon::WordInfo;
 use crate::sentiment::TargetSentiment;
@@ -46,7 +46,7 @@ pub(super) fn clip(r: &Range<usize>, to: &Range<usize>) -> Range<usize> {
 }
 
 /// A window of a sentence as the model and the certainty scorer read it:
-/// its feature tokens, and (on first use) their valences and its cues.
+/// its feature tokens, and (on first use) their valences and its markers.
 struct Window<'t> {
     text: &'t str,
     tokens: Vec<Token<'t>>,
@@ -58,7 +58,7 @@ struct Window<'t> {
     infos: Option<Vec<WordInfo>>,
     /// The tokens' feature classes, with `vals`.
     classes: Vec<u8>,
-    cues: Option<Vec<RawCue>>,
+    markers: Option<Vec<RawMarker>>,
 }
 
 impl Window<'_> {
@@ -107,7 +107,7 @@ impl<'t> Windows<'t> {
                     ids: None,
                     infos: None,
                     classes: Vec::new(),
-                    cues: None,
+                    markers: None,
                 }
             })
     }
@@ -127,15 +127,15 @@ impl StanceAnalyzer {
         let ev = clip(evidence, &w);
         let rel = ev.start - w.start..ev.end - w.start;
         let p = cache.get(w);
-        if p.cues.is_none() {
+        if p.markers.is_none() {
             p.facts(&self.sentiment);
             let infos = p.infos.as_deref().unwrap_or_default();
-            let cues = crate::certainty::raw_cues_from(&p.tokens, infos);
-            p.cues = Some(cues);
+            let markers = crate::certainty::raw_markers_from(&p.tokens, infos);
+            p.markers = Some(markers);
         }
-        let cues = p.cues.as_deref().unwrap_or_default();
+        let markers = p.markers.as_deref().unwrap_or_default();
         self.certainty
-            .assess_cues(p.text, rel, cues, false)
+            .assess_markers(p.text, rel, markers, false)
             .certainty
     }
 
