@@ -348,3 +348,16 @@ fn news_without_sentence_ends() {
         news(n).replace(['.', '?', '!', '\n'], " ")
     });
 }
+
+#[test]
+fn newlines_before_a_quote() {
+    // Issue 17: a run of blank lines between words and a quote (the CLI's
+    // `--count` cutting was quadratic on it; see crates/cli/tests/hostile.rs).
+    assert_linear("newlines before a quote", |n| {
+        format!(
+            "{}{}\"Hi,\" Putin said.\n",
+            repeat("word ", n / 2),
+            "\n".repeat(n / 2)
+        )
+    });
+}

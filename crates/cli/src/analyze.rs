@@ -6,9 +6,12 @@ use std::path::{Path, PathBuf};
 
 use newsnlp::{Document, Pipeline, SEED_ARTICLE};
 use rayon::prelude::*;
-use serde_json::json;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value, json};
 
-use crate::input::{self, CliError};
+use crate::input::{self, CliError, Limits, Line};
+use crate::parts;
+use crate::walk::Walk;
 
 /// How `analyze` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,46 +24,15 @@ pub enum Format {
     Count,
 }
 
-/// Inputs named on the command line, directories expanded (sorted, files
-/// only, recursively), or the bundled seed article when there are none.
-fn expand(inputs: &[String]) -> Result<Vec<String>, CliError> {
-    let mut out = Vec::new();
-    for name in inputs {
-        let p = Path::new(name);
-        if name != "-" && p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files).map_err(|source| CliError::Read {
-                name: name.clone(),
-                source,
-            })?;
-            files.sort();
-            out.extend(files.into_iter().map(|f| f.to_string_lossy().into_owned()));
-        } else {
-            out.push(name.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn progress(n: u64) -> Option<indicatif::ProgressBar> {
-    if n < 50 || !io::stderr().is_terminal() {
+/// A counter of inputs on a terminal, once there are many (the walk is a
+/// stream: their number is not known in advance).
+fn progress(many: bool) -> Option<indicatif::ProgressBar> {
+    if !many || !io::stderr().is_terminal() {
         return None;
     }
-    let bar = indicatif::ProgressBar::new(n);
+    let bar = indicatif::ProgressBar::no_length();
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
+        indicatif::ProgressStyle::with_template("{pos} inputs {per_sec} {elapsed}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     Some(bar)
@@ -113,8 +85,21 @@ fn render(doc: &Document<'_>, id: Option<&str>, format: Format) -> Result<String
     }
 }
 
+/// How many inputs are read and analyzed at once (in parallel), keeping
+/// memory bounded and the output in input order.
+const BATCH: usize = 64;
+
+/// How many failed inputs the summary names; the rest are counted (each
+/// was reported on its own line already).
+const NAMED_FAILURES: usize = 5;
+
 /// `newsnlp analyze [--json|--count] [FILES|DIRS|-]`.
-pub fn files(pipeline: &Pipeline, inputs: &[String], format: Format) -> Result<(), CliError> {
+pub fn files(
+    pipeline: &Pipeline,
+    inputs: &[PathBuf],
+    format: Format,
+    limits: Limits,
+) -> Result<(), CliError> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     if inputs.is_empty() {
         let doc = pipeline.analyze(SEED_ARTICLE);
@@ -124,33 +109,45 @@ pub fn files(pipeline: &Pipeline, inputs: &[String], format: Format) -> Result<(
         out.write_all(render(&doc, None, format)?.as_bytes())?;
         return Ok(out.flush()?);
     }
-    let names = expand(inputs)?;
-    let many = names.len() > 1;
-    let bar = progress(names.len() as u64);
+    let mut walk = Walk::new(inputs);
+    let mut batch: Vec<_> = walk.by_ref().take(BATCH).collect();
+    let many = batch.len() > 1;
+    let bar = progress(batch.len() == BATCH);
     let mut failures = Vec::new();
+    let mut seen = 0usize;
     let mut total = Counts::default();
-    // Batches keep memory bounded and output in input order.
-    for batch in names.chunks(64) {
+    while !batch.is_empty() {
+        let single = batch.len() == 1;
         let results: Vec<Result<(String, Counts), CliError>> = batch
             .par_iter()
-            .map(|name| {
-                let text = input::read_text(name)?;
-                if format == Format::Count && batch.len() == 1 {
+            .map(|item| {
+                // A walk error is reported as it is below.
+                let Ok(path) = item else {
+                    return Err(CliError::Reported);
+                };
+                if format == Format::Count && single {
                     // One large input: analyzed in parts cut at blank lines,
-                    // on all cores (counts only).
-                    let parts = input::split_paragraphs(&text, input::PART);
-                    let c = parts
-                        .par_iter()
-                        .map(|p| Counts::of(&pipeline.analyze(p)))
-                        .reduce(Counts::default, Counts::add);
+                    // on all cores, read as a stream (counts only).
+                    let c = parts::sum(
+                        path,
+                        limits,
+                        |p| Counts::of(&pipeline.analyze(p)),
+                        Counts::add,
+                    )?;
                     return Ok((String::new(), c));
                 }
+                let text = input::read_text(path, limits.doc)?;
                 let doc = pipeline.analyze(&text);
-                let id = many.then_some(name.as_str());
-                Ok((render(&doc, id, format)?, Counts::of(&doc)))
+                let id = many.then(|| path.to_string_lossy().into_owned());
+                Ok((render(&doc, id.as_deref(), format)?, Counts::of(&doc)))
             })
             .collect();
-        for (name, r) in batch.iter().zip(results) {
+        seen += batch.len();
+        for (item, r) in batch.into_iter().zip(results) {
+            let (name, r) = match item {
+                Ok(path) => (path.to_string_lossy().into_owned(), r),
+                Err(e) => (e.subject(), Err(e)),
+            };
             match r {
                 Ok((s, c)) => {
                     out.write_all(s.as_bytes())?;
@@ -158,14 +155,15 @@ pub fn files(pipeline: &Pipeline, inputs: &[String], format: Format) -> Result<(
                 }
                 Err(e) => {
                     out.flush()?;
-                    eprintln!("newsnlp: {e}");
-                    failures.push(name.clone());
+                    input::note(&e);
+                    failures.push(name);
                 }
             }
             if let Some(b) = &bar {
                 b.inc(1);
             }
         }
+        batch = walk.by_ref().take(BATCH).collect();
     }
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -174,19 +172,27 @@ pub fn files(pipeline: &Pipeline, inputs: &[String], format: Format) -> Result<(
         write_counts(&mut out, total)?;
     }
     out.flush()?;
-    if names.len() == 1 && failures.len() == 1 {
+    if seen == 1 && failures.len() == 1 {
         // The one error was printed already: exit 1 without a summary.
         return Err(CliError::Reported);
     }
     if !failures.is_empty() {
-        return Err(CliError::Input(format!(
-            "{} of {} inputs failed: {}",
-            failures.len(),
-            names.len(),
-            failures.join(", ")
-        )));
+        return Err(CliError::Input(summary(&failures, seen)));
     }
     Ok(())
+}
+
+/// The last line of a batch with failures: how many, and the first few.
+fn summary(failures: &[String], inputs: usize) -> String {
+    let mut s = format!("{} of {inputs} inputs failed: ", failures.len());
+    s.push_str(&failures[..failures.len().min(NAMED_FAILURES)].join(", "));
+    if failures.len() > NAMED_FAILURES {
+        s.push_str(&format!(
+            " and {} more (each reported above)",
+            failures.len() - NAMED_FAILURES
+        ));
+    }
+    s
 }
 
 fn write_counts(out: &mut impl Write, c: Counts) -> Result<(), CliError> {
@@ -198,39 +204,109 @@ fn write_counts(out: &mut impl Write, c: Counts) -> Result<(), CliError> {
     Ok(out.flush()?)
 }
 
+/// Lines analyzed at once from a JSONL stream, at most.
+const JSONL_LINES: usize = 256;
+/// Bytes of input lines analyzed at once, at most (their analyses, held
+/// until written in order, are a few times larger): long lines make small
+/// batches.
+const JSONL_BYTES: usize = 8 << 20;
+
+/// An input line's id: its value, and the raw JSON text of a number, which
+/// is echoed as it came (a number beyond 64 bits would lose digits).
+struct Id {
+    value: Value,
+    raw: Option<Box<RawValue>>,
+}
+
+impl Id {
+    const NONE: Id = Id {
+        value: Value::Null,
+        raw: None,
+    };
+
+    /// The id of `line`, parsed as `v`.
+    fn of(line: &str, v: &Value) -> Id {
+        #[derive(serde::Deserialize)]
+        struct RawId {
+            id: Option<Box<RawValue>>,
+        }
+        let value = v.get("id").cloned().unwrap_or(Value::Null);
+        let raw = match value {
+            Value::Number(_) => serde_json::from_str::<RawId>(line).ok().and_then(|r| r.id),
+            _ => None,
+        };
+        Id { value, raw }
+    }
+
+    /// `obj` with this id, as one line of JSON.
+    fn line(&self, mut obj: Map<String, Value>) -> String {
+        obj.insert("id".into(), self.value.clone());
+        match &self.raw {
+            Some(raw) => serde_json::to_string(&RawIdObject { obj: &obj, raw })
+                .unwrap_or_else(|_| Value::Object(obj).to_string()),
+            None => Value::Object(obj).to_string(),
+        }
+    }
+}
+
+/// An object written as `serde_json` writes it, but with the raw id.
+struct RawIdObject<'a> {
+    obj: &'a Map<String, Value>,
+    raw: &'a RawValue,
+}
+
+impl serde::Serialize for RawIdObject<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.obj.len()))?;
+        for (k, v) in self.obj {
+            if k == "id" {
+                map.serialize_entry(k, self.raw)?;
+            } else {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// The analysis of one JSONL line, or its id and why there is none.
+fn jsonl_line(pipeline: &Pipeline, line: &Line) -> Result<String, (Id, String)> {
+    let line = line.as_ref().map_err(|e| (Id::NONE, e.clone()))?;
+    let v: Value = serde_json::from_str(line).map_err(|e| (Id::NONE, format!("not JSON: {e}")))?;
+    let id = Id::of(line, &v);
+    let Some(text) = v["text"].as_str() else {
+        return Err((id, "missing string field \"text\"".to_owned()));
+    };
+    let doc = pipeline.analyze(text);
+    match serde_json::to_value(&doc) {
+        Ok(Value::Object(obj)) => Ok(id.line(obj)),
+        Ok(other) => Ok(other.to_string()),
+        Err(e) => Err((id, e.to_string())),
+    }
+}
+
 /// `newsnlp analyze --jsonl FILE|-`: `{"id", "text"}` lines in, one
 /// `{"id", …analysis}` line out per input line, in order, in bounded memory.
-/// A malformed line is reported on stderr with its number, answered with
-/// `{"id", "error"}`, and makes the exit code 1.
-pub fn jsonl(pipeline: &Pipeline, path: &str) -> Result<(), CliError> {
-    let mut reader = input::open_lines(path)?;
+/// A malformed line (or one over the cap) is reported on stderr with its
+/// number, answered with `{"id", "error"}`, and makes the exit code 1.
+pub fn jsonl(pipeline: &Pipeline, path: &Path, limits: Limits) -> Result<(), CliError> {
+    let name = path.to_string_lossy();
+    let mut reader = input::open_lines(path, limits.line)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut line_no = 0usize;
     let mut failures = 0usize;
     loop {
-        let batch = input::read_batch(&mut reader, 256)
-            .map_err(|e| CliError::Input(format!("{path}: {e}")))?;
+        let batch = input::read_batch(&mut reader, JSONL_LINES, JSONL_BYTES)
+            .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
         if batch.is_empty() {
             break;
         }
-        let rendered: Vec<Result<String, (serde_json::Value, String)>> = batch
+        let rendered: Vec<_> = batch
             .par_iter()
-            .map(|line| {
-                let line = line.as_ref().map_err(|e| (json!(null), e.clone()))?;
-                let v: serde_json::Value = serde_json::from_str(line)
-                    .map_err(|e| (json!(null), format!("not JSON: {e}")))?;
-                let id = v.get("id").cloned().unwrap_or(json!(null));
-                let text = v["text"]
-                    .as_str()
-                    .ok_or_else(|| (id.clone(), "missing string field \"text\"".to_owned()))?;
-                let doc = pipeline.analyze(text);
-                let mut a = serde_json::to_value(&doc).map_err(|e| (id.clone(), e.to_string()))?;
-                if let Some(obj) = a.as_object_mut() {
-                    obj.insert("id".into(), id);
-                }
-                Ok(a.to_string())
-            })
+            .map(|line| jsonl_line(pipeline, line))
             .collect();
+        drop(batch);
         for r in rendered {
             line_no += 1;
             match r {
@@ -238,8 +314,10 @@ pub fn jsonl(pipeline: &Pipeline, path: &str) -> Result<(), CliError> {
                 Err((id, e)) => {
                     failures += 1;
                     out.flush()?;
-                    eprintln!("newsnlp: {path}: line {line_no}: {e}");
-                    writeln!(out, "{}", json!({"id": id, "error": e}))?;
+                    input::note(format_args!("{name}: line {line_no}: {e}"));
+                    let mut obj = Map::new();
+                    obj.insert("error".into(), Value::String(e));
+                    writeln!(out, "{}", id.line(obj))?;
                 }
             }
         }
@@ -247,7 +325,7 @@ pub fn jsonl(pipeline: &Pipeline, path: &str) -> Result<(), CliError> {
     out.flush()?;
     if failures > 0 {
         return Err(CliError::Input(format!(
-            "{path}: {failures} malformed line(s) skipped"
+            "{name}: {failures} malformed line(s) skipped"
         )));
     }
     Ok(())
@@ -255,10 +333,18 @@ pub fn jsonl(pipeline: &Pipeline, path: &str) -> Result<(), CliError> {
 
 /// `newsnlp analyze --html OUT [FILE|-]`: the page for one input (the seed
 /// article when none is given).
-pub fn html(pipeline: &Pipeline, inputs: &[String], out: &str) -> Result<(), CliError> {
+pub fn html(
+    pipeline: &Pipeline,
+    inputs: &[PathBuf],
+    out: &Path,
+    limits: Limits,
+) -> Result<(), CliError> {
     let (text, title) = match inputs {
         [] => (SEED_ARTICLE.to_owned(), "seed article".to_owned()),
-        [one] => (input::read_text(one)?, one.clone()),
+        [one] => (
+            input::read_text(one, limits.doc)?,
+            one.to_string_lossy().into_owned(),
+        ),
         _ => {
             return Err(CliError::Input(
                 "--html writes one page: give one input".into(),
@@ -267,5 +353,6 @@ pub fn html(pipeline: &Pipeline, inputs: &[String], out: &str) -> Result<(), Cli
     };
     let doc = pipeline.analyze(&text);
     let page = crate::html::page(&doc, &title);
-    std::fs::write(out, page).map_err(|e| CliError::Input(format!("{out}: cannot write: {e}")))
+    std::fs::write(out, page)
+        .map_err(|e| CliError::Input(format!("{}: cannot write: {e}", out.to_string_lossy())))
 }

@@ -1,6 +1,7 @@
 //! The subcommands that run one library layer: tokenize, entities, stance.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use newsnlp::gazetteer::{Gazetteer, GazetteerBuilder};
 use newsnlp::stance::TargetSentiment;
@@ -8,29 +9,43 @@ use newsnlp::tokenize::Tokenizer;
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::input::{self, CliError};
+use crate::input::{self, CliError, Limits};
+use crate::parts;
+
+/// Query lines answered at once by `stance --jsonl`, at most, and their
+/// bytes at most (at least one line).
+const STANCE_LINES: usize = 4096;
+const STANCE_BYTES: usize = 8 << 20;
+
+/// Sums a pair of counts over the parts of a large input (see [`parts`]).
+fn count_parts<F>(path: &Path, limits: Limits, count: F) -> Result<(usize, usize), CliError>
+where
+    F: Fn(&str) -> (usize, usize) + Sync + Send,
+{
+    parts::sum(path, limits, count, |a, b| (a.0 + b.0, a.1 + b.1))
+}
 
 fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
 }
 
 /// `newsnlp tokenize [--json|--count] FILE|-`
-pub fn tokenize(path: &str, json: bool, count: bool) -> Result<(), CliError> {
-    let text = input::read_text(path)?;
+pub fn tokenize(path: &Path, json: bool, count: bool, limits: Limits) -> Result<(), CliError> {
     let tokenizer = Tokenizer::new();
     let mut out = stdout();
     if count {
-        let (tokens, sentences) = input::count_parallel(&text, |part| {
+        let (tokens, sentences) = count_parts(path, limits, |part| {
             let (mut tokens, mut sentences) = (0, 0);
             tokenizer.for_each_paragraph(part, |t, s| {
                 tokens += t.len();
                 sentences += s.len();
             });
             (tokens, sentences)
-        });
+        })?;
         writeln!(out, "sentences {sentences}\ntokens {tokens}")?;
         return Ok(out.flush()?);
     }
+    let text = input::read_text(path, limits.doc)?;
     let doc = tokenizer.tokenize(&text);
     if json {
         out.write_all(b"{\"sentences\": [")?;
@@ -60,35 +75,43 @@ pub fn tokenize(path: &str, json: bool, count: bool) -> Result<(), CliError> {
 }
 
 /// Loads the gazetteer named on the command line, or the default one.
-pub fn load_gazetteer(path: Option<&str>) -> Result<Gazetteer, CliError> {
+pub fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer, CliError> {
     match path {
         None => Ok(Gazetteer::default()),
         // The gazetteer's errors name the file (and the line or offset).
-        Some(p) => GazetteerBuilder::new()
-            .build_from_path(p)
-            .map_err(|e| CliError::Input(e.to_string())),
+        Some(p) => {
+            let gaz = GazetteerBuilder::new()
+                .build_from_path(p)
+                .map_err(|e| CliError::Input(e.to_string()))?;
+            // Skipped rows (an empty alias, an unknown kind) are said, not
+            // dropped silently.
+            for w in gaz.warnings() {
+                input::note(format_args!("{}: {w}", p.display()));
+            }
+            Ok(gaz)
+        }
     }
 }
 
 /// `newsnlp entities [--gazetteer FILE] [--json|--count] FILE|-`
 pub fn entities(
-    path: &str,
-    gazetteer: Option<&str>,
-    json: bool,
-    count: bool,
+    path: &Path,
+    gazetteer: Option<&Path>,
+    (json, count): (bool, bool),
+    limits: Limits,
 ) -> Result<(), CliError> {
-    let text = input::read_text(path)?;
     let gaz = load_gazetteer(gazetteer)?;
     let mut out = stdout();
     if count {
-        let (mentions, linked) = input::count_parallel(&text, |part| {
+        let (mentions, linked) = count_parts(path, limits, |part| {
             let found = gaz.find_in_document(part);
             let linked = found.iter().filter(|m| m.entity().is_some()).count();
             (found.len(), linked)
-        });
+        })?;
         writeln!(out, "mentions {mentions}\nlinked {linked}")?;
         return Ok(out.flush()?);
     }
+    let text = input::read_text(path, limits.doc)?;
     let mentions = gaz.find_in_document(&text);
     if json {
         let list: Vec<_> = mentions
@@ -143,19 +166,19 @@ pub fn entities(
 }
 
 /// `newsnlp quotes [--json|--count] FILE|-`
-pub fn quotes(path: &str, json: bool, count: bool) -> Result<(), CliError> {
-    let text = input::read_text(path)?;
+pub fn quotes(path: &Path, json: bool, count: bool, limits: Limits) -> Result<(), CliError> {
     let pipeline = newsnlp::Pipeline::builder().stances(false).build();
     let mut out = stdout();
     if count {
-        let (quotes, attributed) = input::count_parallel(&text, |part| {
+        let (quotes, attributed) = count_parts(path, limits, |part| {
             let doc = pipeline.analyze(part);
             let attributed = doc.quotes().iter().filter(|q| q.speaker.is_some()).count();
             (doc.quotes().len(), attributed)
-        });
+        })?;
         writeln!(out, "quotes {quotes}\nattributed {attributed}")?;
         return Ok(out.flush()?);
     }
+    let text = input::read_text(path, limits.doc)?;
     let doc = pipeline.analyze(&text);
     if json {
         serde_json::to_writer(&mut out, &json!({ "quotes": doc.quotes() }))
@@ -176,29 +199,34 @@ fn stance_line(model: &TargetSentiment, line: &str) -> Result<&'static str, Stri
         .filter(|a| a.len() == 2)
         .and_then(|a| Some(a[0].as_u64()? as usize..a[1].as_u64()? as usize))
         .ok_or("field \"target\" must be [start, end]")?;
-    if target.start > target.end || target.end > text.len() {
-        return Err(format!(
-            "target [{}, {}] is outside the text ({} bytes)",
-            target.start,
-            target.end,
-            text.len()
-        ));
-    }
-    Ok(model.classify(text, target).polarity.as_str())
+    let [start, end] = [target.start, target.end];
+    let wrong = if start.max(end) > text.len() {
+        format!("outside the text ({} bytes)", text.len())
+    } else if start > end {
+        "reversed".to_owned()
+    } else if start == end {
+        "empty".to_owned()
+    } else if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        "inside a character (spans are UTF-8 byte offsets)".to_owned()
+    } else {
+        return Ok(model.classify(text, target).polarity.as_str());
+    };
+    Err(format!("target [{start}, {end}] is {wrong}"))
 }
 
 /// `newsnlp stance --jsonl FILE|-`: one answer line per query line, in
 /// order; a bad line answers `{"error": …}` in its place, is reported on
 /// stderr with its line number, and makes the exit code 1.
-pub fn stance_jsonl(path: &str) -> Result<(), CliError> {
+pub fn stance_jsonl(path: &Path, limits: Limits) -> Result<(), CliError> {
+    let name = path.to_string_lossy();
     let model = TargetSentiment::new();
-    let mut reader = input::open_lines(path)?;
+    let mut reader = input::open_lines(path, limits.line)?;
     let mut out = stdout();
     let mut failures = 0usize;
     let mut line_no = 0usize;
     loop {
-        let batch = input::read_batch(&mut reader, 4096)
-            .map_err(|e| CliError::Input(format!("{path}: {e}")))?;
+        let batch = input::read_batch(&mut reader, STANCE_LINES, STANCE_BYTES)
+            .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
         if batch.is_empty() {
             break;
         }
@@ -217,7 +245,7 @@ pub fn stance_jsonl(path: &str) -> Result<(), CliError> {
                 Err(e) => {
                     failures += 1;
                     out.flush()?;
-                    eprintln!("newsnlp: {path}: line {line_no}: {e}");
+                    input::note(format_args!("{name}: line {line_no}: {e}"));
                     serde_json::to_writer(&mut out, &json!({ "error": e }))
                         .map_err(|e| CliError::Write(e.into()))?;
                     out.write_all(b"\n")?;
@@ -227,15 +255,15 @@ pub fn stance_jsonl(path: &str) -> Result<(), CliError> {
     }
     out.flush()?;
     if failures > 0 {
-        return Err(CliError::Input(format!("{path}: {failures} bad line(s)")));
+        return Err(CliError::Input(format!("{name}: {failures} bad line(s)")));
     }
     Ok(())
 }
 
 /// `newsnlp stance [--json] FILE|-`: the document's stance triples,
 /// readably (holder → target: polarity, certainty, evidence) or as JSON.
-pub fn stance_document(path: &str, json: bool) -> Result<(), CliError> {
-    let text = input::read_text(path)?;
+pub fn stance_document(path: &Path, json: bool, limits: Limits) -> Result<(), CliError> {
+    let text = input::read_text(path, limits.doc)?;
     let pipeline = newsnlp::Pipeline::new();
     let doc = pipeline.analyze(&text);
     let mut out = stdout();

@@ -64,14 +64,26 @@ impl Sweep {
 
 /// The page for one analyzed document.
 pub fn page(doc: &Document<'_>, title: &str) -> String {
+    let body = body(doc);
+    let side = side(doc);
+    let mut page = String::with_capacity(body.len() + side.len() + 1024);
+    page.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>");
+    escape(title, &mut page);
+    let _ = write!(
+        page,
+        "</title><style>{STYLE}</style></head>\n<body><main>\n{body}\n</main>\n<aside>\n{side}\n</aside></body></html>\n"
+    );
+    page
+}
+
+/// The boundaries where the set of highlighted layers may change.
+fn cuts(doc: &Document<'_>) -> Vec<usize> {
     let text = doc.text();
-    // Boundaries where the set of highlighted layers may change.
     let mut cuts: Vec<usize> = vec![0, text.len()];
-    let quotes = doc.quotes();
     for e in doc.entities() {
         cuts.extend([e.span.start, e.span.end]);
     }
-    for q in quotes {
+    for q in doc.quotes() {
         cuts.extend([q.content.start, q.content.end]);
         for r in [&q.source, &q.cue].into_iter().flatten() {
             cuts.extend([r.start, r.end]);
@@ -80,7 +92,14 @@ pub fn page(doc: &Document<'_>, title: &str) -> String {
     cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
+    cuts
+}
 
+/// The article as paragraphs, its entities, quotes, sources and cues in
+/// spans.
+fn body(doc: &Document<'_>) -> String {
+    let text = doc.text();
+    let quotes = doc.quotes();
     let mut body = String::with_capacity(text.len() * 2);
     body.push_str("<p>");
     // Entity spans are ordered and disjoint: one pointer sweeps them.
@@ -107,9 +126,8 @@ pub fn page(doc: &Document<'_>, title: &str) -> String {
             .enumerate()
             .filter_map(|(i, q)| q.cue.clone().map(|r| (r, i))),
     );
-    for w in cuts.windows(2) {
+    for w in cuts(doc).windows(2) {
         let (a, b) = (w[0], w[1]);
-        let seg = &text[a..b];
         let mut classes = Vec::new();
         let mut attrs = String::new();
         while ei < entities.len() && entities[ei].span.end <= a {
@@ -141,27 +159,37 @@ pub fn page(doc: &Document<'_>, title: &str) -> String {
         if cues.innermost(a, b).is_some() {
             classes.push("cue");
         }
-        // Paragraph breaks become paragraphs; other text is escaped as is.
-        let mut pieces = seg.split("\n\n").peekable();
-        while let Some(piece) = pieces.next() {
-            if !piece.is_empty() {
-                if classes.is_empty() {
-                    escape(piece, &mut body);
-                } else {
-                    let _ = write!(body, "<span class=\"{}\"{attrs}>", classes.join(" "));
-                    escape(piece, &mut body);
-                    body.push_str("</span>");
-                }
-            }
-            if pieces.peek().is_some() {
-                body.push_str("</p>\n<p>");
-            }
-        }
+        segment(&text[a..b], &classes, &attrs, &mut body);
     }
     body.push_str("</p>");
+    body
+}
 
+/// One segment of the text with the same highlights: paragraph breaks
+/// become paragraphs; other text is escaped as is.
+fn segment(seg: &str, classes: &[&str], attrs: &str, body: &mut String) {
+    let mut pieces = seg.split("\n\n").peekable();
+    while let Some(piece) = pieces.next() {
+        if !piece.is_empty() {
+            if classes.is_empty() {
+                escape(piece, body);
+            } else {
+                let _ = write!(body, "<span class=\"{}\"{attrs}>", classes.join(" "));
+                escape(piece, body);
+                body.push_str("</span>");
+            }
+        }
+        if pieces.peek().is_some() {
+            body.push_str("</p>\n<p>");
+        }
+    }
+}
+
+/// The side list: who said what, and the entities with their counts.
+fn side(doc: &Document<'_>) -> String {
+    let text = doc.text();
     let mut side = String::from("<h2>Who said what</h2>\n<ol>");
-    for (i, q) in quotes.iter().enumerate() {
+    for (i, q) in doc.quotes().iter().enumerate() {
         let _ = write!(side, "<li data-quote=\"{i}\"><span class=\"who\">");
         escape(q.speaker_name().unwrap_or("(unattributed)"), &mut side);
         side.push_str("</span> ");
@@ -191,15 +219,7 @@ pub fn page(doc: &Document<'_>, title: &str) -> String {
         let _ = write!(side, " ({count})</li>");
     }
     side.push_str("</ul>");
-
-    let mut page = String::with_capacity(body.len() + side.len() + 1024);
-    page.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>");
-    escape(title, &mut page);
-    let _ = write!(
-        page,
-        "</title><style>{STYLE}</style></head>\n<body><main>\n{body}\n</main>\n<aside>\n{side}\n</aside></body></html>\n"
-    );
-    page
+    side
 }
 
 #[cfg(test)]

@@ -1,7 +1,24 @@
-//! Reading inputs and reporting their errors on one line.
+//! Reading inputs as streams and reporting their errors on one line: whole
+//! documents up to a byte cap, checked as UTF-8 while they arrive (the
+//! first bad byte stops the read at once, with its offset), and JSONL lines
+//! up to a byte cap each, in batches bounded in lines and in bytes.
 
 use std::fmt;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read, Write};
+use std::path::Path;
+
+/// The default cap on one document and on one JSONL line: 64 MiB.
+pub const DEFAULT_CAP: usize = 64 << 20;
+
+/// The byte caps set on the command line.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Largest JSONL line (`--max-line-bytes`), newline excluded.
+    pub line: usize,
+    /// Largest document (`--max-doc-bytes`): a file, standard input, or a
+    /// part of a large input cut for `--count`.
+    pub doc: usize,
+}
 
 /// An error the CLI reports on one line before exiting 1.
 #[derive(Debug)]
@@ -9,7 +26,9 @@ pub enum CliError {
     /// An input that could not be read.
     Read { name: String, source: io::Error },
     /// An input that is not UTF-8.
-    Utf8 { name: String, offset: usize },
+    Utf8 { name: String, offset: u64 },
+    /// An input (or a part of one) over the document cap.
+    TooLarge { name: String, cap: usize },
     /// Writing the output failed.
     Write(io::Error),
     /// Bad input, already worded (file and line or offset).
@@ -23,6 +42,16 @@ impl CliError {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, CliError::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
+
+    /// The input the error is about, for a summary.
+    pub fn subject(&self) -> String {
+        match self {
+            CliError::Read { name, .. }
+            | CliError::Utf8 { name, .. }
+            | CliError::TooLarge { name, .. } => name.clone(),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for CliError {
@@ -32,6 +61,10 @@ impl fmt::Display for CliError {
             CliError::Utf8 { name, offset } => {
                 write!(f, "{name}: not valid UTF-8 at byte offset {offset}")
             }
+            CliError::TooLarge { name, cap } => write!(
+                f,
+                "{name}: a document of more than {cap} bytes (the cap of --max-doc-bytes)"
+            ),
             CliError::Write(e) => write!(f, "cannot write output: {e}"),
             CliError::Input(s) => f.write_str(s),
             CliError::Reported => Ok(()),
@@ -45,50 +78,203 @@ impl From<io::Error> for CliError {
     }
 }
 
-/// Reads a whole input (`-` is standard input) as UTF-8.
-pub fn read_text(name: &str) -> Result<String, CliError> {
-    let mut bytes = Vec::new();
-    let res = if name == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+/// Writes `newsnlp: {msg}` on stderr; a stderr that cannot be written
+/// (a full disk, a closed pipe) loses the message but stops nothing.
+pub fn note(msg: impl fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "newsnlp: {msg}");
+}
+
+/// Whether `path` names standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The name of an input in messages and ids: lossy for names that are not
+/// UTF-8, `<stdin>` for `-`.
+pub fn label(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_owned()
     } else {
-        std::fs::File::open(name).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
-    };
-    let label = if name == "-" { "<stdin>" } else { name };
-    res.map_err(|source| CliError::Read {
-        name: label.to_owned(),
-        source,
-    })?;
-    String::from_utf8(bytes).map_err(|e| CliError::Utf8 {
-        name: label.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
-    })
+        path.to_string_lossy().into_owned()
+    }
+}
+
+/// Opens an input (`-` is standard input).
+pub fn open(path: &Path) -> Result<Box<dyn Read + Send>, CliError> {
+    if is_stdin(path) {
+        return Ok(Box::new(io::stdin()));
+    }
+    match std::fs::File::open(path) {
+        Ok(f) => Ok(Box::new(f)),
+        Err(source) => Err(CliError::Read {
+            name: label(path),
+            source,
+        }),
+    }
+}
+
+/// The bytes read so far from one input, checked as UTF-8 as they come.
+pub struct Utf8Buf {
+    /// The bytes not yet handed out.
+    pub bytes: Vec<u8>,
+    /// Offset in the input of `bytes[0]`.
+    pub base: u64,
+    /// `bytes[..checked]` is valid UTF-8 (`checked` is a char boundary).
+    pub checked: usize,
+    /// The input has no more bytes.
+    pub eof: bool,
+    /// The input's name, for errors.
+    pub name: String,
+    /// How much one read asks for.
+    pub chunk: usize,
+}
+
+/// How much one read asks for, by default.
+const CHUNK: usize = 64 * 1024;
+
+impl Utf8Buf {
+    /// An empty buffer for the input called `name`.
+    pub fn new(name: String) -> Utf8Buf {
+        Utf8Buf {
+            bytes: Vec::new(),
+            base: 0,
+            checked: 0,
+            eof: false,
+            name,
+            chunk: CHUNK,
+        }
+    }
+
+    /// Reads up to one more chunk and checks it: the first invalid byte is
+    /// an error at once, with its offset in the input.
+    pub fn fill(&mut self, r: &mut dyn Read) -> Result<(), CliError> {
+        let n = r
+            .take(self.chunk as u64)
+            .read_to_end(&mut self.bytes)
+            .map_err(|source| CliError::Read {
+                name: self.name.clone(),
+                source,
+            })?;
+        self.eof = n == 0;
+        match std::str::from_utf8(&self.bytes[self.checked..]) {
+            Ok(_) => self.checked = self.bytes.len(),
+            // A character cut by the end of the chunk: the next read ends it.
+            Err(e) if e.error_len().is_none() && !self.eof => self.checked += e.valid_up_to(),
+            Err(e) => {
+                return Err(CliError::Utf8 {
+                    name: self.name.clone(),
+                    offset: self.base + (self.checked + e.valid_up_to()) as u64,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands out `bytes[..end]` (checked, `end` a char boundary) as text.
+    pub fn take(&mut self, end: usize) -> String {
+        let rest = self.bytes.split_off(end);
+        let head = std::mem::replace(&mut self.bytes, rest);
+        self.base += end as u64;
+        self.checked -= end;
+        // Checked already: the lossy path is never taken.
+        String::from_utf8(head)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
+/// Reads a whole input (`-` is standard input) as UTF-8, up to `cap` bytes.
+pub fn read_text(path: &Path, cap: usize) -> Result<String, CliError> {
+    let mut r = open(path)?;
+    let mut buf = Utf8Buf::new(label(path));
+    while !buf.eof {
+        buf.fill(&mut r)?;
+        if buf.bytes.len() > cap {
+            return Err(CliError::TooLarge {
+                name: buf.name,
+                cap,
+            });
+        }
+    }
+    let end = buf.bytes.len();
+    Ok(buf.take(end))
 }
 
 /// Opens an input (`-` is standard input) for reading line by line.
-pub fn open_lines(name: &str) -> Result<Box<dyn io::BufRead>, CliError> {
-    if name == "-" {
-        return Ok(Box::new(io::BufReader::new(io::stdin())));
-    }
-    let f = std::fs::File::open(name).map_err(|source| CliError::Read {
-        name: name.to_owned(),
-        source,
-    })?;
-    Ok(Box::new(io::BufReader::with_capacity(1 << 16, f)))
+pub fn open_lines(path: &Path, cap: usize) -> Result<Lines, CliError> {
+    Ok(Lines {
+        reader: io::BufReader::with_capacity(1 << 16, open(path)?),
+        cap,
+        line_no: 0,
+        abandoned: false,
+    })
 }
 
-/// Reads up to `n` lines; each is its text, or the error for a line that
-/// is not UTF-8 (with the byte offset inside the line), so that one bad
-/// line never stops a stream. An empty result means the end.
-pub fn read_batch(
-    reader: &mut dyn io::BufRead,
-    n: usize,
-) -> io::Result<Vec<Result<String, String>>> {
-    let mut batch = Vec::with_capacity(n.min(4096));
-    let mut buf = Vec::new();
-    while batch.len() < n {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            break;
+/// The lines of a JSONL stream, each up to a byte cap.
+pub struct Lines {
+    reader: io::BufReader<Box<dyn Read + Send>>,
+    cap: usize,
+    line_no: usize,
+    /// A line had no end in sight: the rest of the stream is not read.
+    abandoned: bool,
+}
+
+/// One line: its text, or why it has none (not UTF-8, over the cap).
+pub type Line = Result<String, String>;
+
+impl Lines {
+    /// The next line, or `None` at the end. A line over the cap is an error
+    /// item and is skipped to its end without keeping it; one with no end
+    /// within another cap's worth of bytes (`/dev/zero`) ends the stream.
+    pub fn next_line(&mut self) -> io::Result<Option<Line>> {
+        if self.abandoned {
+            return Ok(None);
+        }
+        let mut buf = Vec::new();
+        let mut over = 0usize;
+        let mut any = false;
+        loop {
+            let avail = match self.reader.fill_buf() {
+                Ok(a) => a,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                break;
+            }
+            any = true;
+            let (take, end) = match memchr::memchr(b'\n', avail) {
+                Some(k) => (k + 1, true),
+                None => (avail.len(), false),
+            };
+            let body = take - usize::from(end);
+            if over == 0 && buf.len() + body <= self.cap {
+                buf.extend_from_slice(&avail[..take]);
+            } else {
+                over += buf.len() + body;
+                buf = Vec::new();
+            }
+            self.reader.consume(take);
+            if end {
+                break;
+            }
+            if over > self.cap.saturating_mul(2) {
+                self.abandoned = true;
+                break;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        self.line_no += 1;
+        if over > 0 {
+            let mut e = format!(
+                "a line of more than {} bytes (the cap of --max-line-bytes)",
+                self.cap
+            );
+            if self.abandoned {
+                e.push_str(", with no end in sight: the rest of the stream is not read");
+            }
+            return Ok(Some(Err(e)));
         }
         if buf.last() == Some(&b'\n') {
             buf.pop();
@@ -96,67 +282,91 @@ pub fn read_batch(
                 buf.pop();
             }
         }
-        batch.push(match String::from_utf8(std::mem::take(&mut buf)) {
-            Ok(s) => Ok(s),
-            Err(e) => Err(format!(
+        // A byte order mark before the first line is no part of it.
+        if self.line_no == 1 && buf.starts_with("\u{FEFF}".as_bytes()) {
+            buf.drain(..3);
+        }
+        Ok(Some(String::from_utf8(buf).map_err(|e| {
+            format!(
                 "not valid UTF-8 at byte offset {} of the line",
                 e.utf8_error().valid_up_to()
-            )),
-        });
+            )
+        })))
+    }
+}
+
+/// Reads up to `n` lines, and no more once they hold `bytes` bytes (at
+/// least one line); each is its text, or the error for a line that has
+/// none, so that one bad line never stops a stream. An empty result means
+/// the end.
+pub fn read_batch(lines: &mut Lines, n: usize, bytes: usize) -> io::Result<Vec<Line>> {
+    let mut batch = Vec::with_capacity(n.min(4096));
+    let mut held = 0;
+    while batch.len() < n && held < bytes {
+        match lines.next_line()? {
+            Some(line) => {
+                held += line.as_ref().map_or(0, String::len);
+                batch.push(line);
+            }
+            None => break,
+        }
     }
     Ok(batch)
 }
 
-/// Splits `text` at paragraph breaks (blank lines, where every layer starts
-/// afresh) into parts of about [`PART`] bytes and sums `f` over the parts on
-/// all cores. Only for counts: spans would be relative to each part. The
-/// parts do not depend on the number of cores, so neither do the counts.
-pub fn count_parallel<F>(text: &str, f: F) -> (usize, usize)
-where
-    F: Fn(&str) -> (usize, usize) + Sync,
-{
-    use rayon::prelude::*;
-    split_paragraphs(text, PART)
-        .par_iter()
-        .map(|p| f(p))
-        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The size of the parts a large input is cut into for counting: small
-/// enough that a part's tokens stay in cache, large enough to amortize.
-pub const PART: usize = 256 * 1024;
-
-/// Cuts `text` into parts of at least `size` bytes (the last may be
-/// shorter), each ending at a blank line.
-pub fn split_paragraphs(text: &str, size: usize) -> Vec<&str> {
-    let mut parts = Vec::with_capacity(text.len() / size.max(1) + 1);
-    let mut start = 0;
-    while start < text.len() {
-        let want = (start + size.max(1)).min(text.len());
-        let cut = if want >= text.len() {
-            text.len()
-        } else {
-            next_cut(text, want)
+    fn lines_of(bytes: &'static [u8], cap: usize) -> Vec<Line> {
+        let mut lines = Lines {
+            reader: io::BufReader::with_capacity(16, Box::new(bytes)),
+            cap,
+            line_no: 0,
+            abandoned: false,
         };
-        parts.push(&text[start..cut]);
-        start = cut;
-    }
-    parts
-}
-
-/// The first blank-line break at or after `from` where the next paragraph
-/// does not open with a quote mark (news quotes run over paragraphs that
-/// each open with one), or the end of the text.
-fn next_cut(text: &str, from: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = from;
-    while let Some(k) = b[i..].windows(2).position(|w| w == b"\n\n") {
-        let cut = i + k + 2;
-        let next = text[cut..].trim_start();
-        if !next.starts_with(['"', '\'', '\u{201C}', '\u{2018}', '\u{00AB}', '\u{201E}']) {
-            return cut;
+        let mut out = Vec::new();
+        while let Some(l) = lines.next_line().expect("read") {
+            out.push(l);
         }
-        i = cut;
+        out
     }
-    text.len()
+
+    #[test]
+    fn lines_are_capped_and_skipped_to_their_end() {
+        let got = lines_of(b"\xEF\xBB\xBFab\nabcdefghijklmnop\r\n\xff\n\nlast", 8);
+        assert_eq!(got[0], Ok("ab".to_owned()));
+        assert!(
+            got[1]
+                .as_ref()
+                .is_err_and(|e| e.contains("more than 8 bytes"))
+        );
+        assert!(got[2].as_ref().is_err_and(|e| e.contains("offset 0")));
+        assert_eq!(got[3..], [Ok(String::new()), Ok("last".to_owned())]);
+    }
+
+    #[test]
+    fn a_line_without_end_ends_the_stream() {
+        let got = lines_of(&[0u8; 100], 8);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].as_ref().is_err_and(|e| e.contains("not read")));
+    }
+
+    #[test]
+    fn utf8_errors_are_found_at_their_offset_across_chunks() {
+        let mut text = "é".repeat(CHUNK).into_bytes();
+        text.push(0xff);
+        let mut buf = Utf8Buf::new("t".into());
+        let mut r: &[u8] = &text;
+        let err = loop {
+            if let Err(e) = buf.fill(&mut r) {
+                break e;
+            }
+            assert!(!buf.eof, "the bad byte is found");
+        };
+        assert!(
+            matches!(err, CliError::Utf8 { offset, .. } if offset == 2 * CHUNK as u64),
+            "{err}"
+        );
+    }
 }

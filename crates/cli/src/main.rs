@@ -5,8 +5,11 @@ mod analyze;
 mod commands;
 mod html;
 mod input;
+mod parts;
 mod report;
+mod walk;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -17,6 +20,15 @@ use clap::{Args, Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The largest JSONL line read, in bytes; a longer one is answered
+    /// with an error line.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = input::DEFAULT_CAP)]
+    max_line_bytes: usize,
+    /// The largest document read, in bytes (a file, standard input, or
+    /// with `--count` a part of a large input between blank lines); a
+    /// larger one is an error.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = input::DEFAULT_CAP)]
+    max_doc_bytes: usize,
 }
 
 #[derive(Subcommand, Debug)]
@@ -38,7 +50,7 @@ enum Command {
 #[derive(Args, Debug)]
 struct Layer {
     /// Input file, or `-` for standard input.
-    input: String,
+    input: PathBuf,
     /// Print JSON (spans are `[start, end)` UTF-8 byte offsets).
     #[arg(long, conflicts_with = "count")]
     json: bool,
@@ -54,14 +66,14 @@ struct EntitiesArgs {
     /// A gazetteer file (TSV with `alias` and `canonical` columns, JSON or
     /// TOML) used instead of the default one.
     #[arg(long, value_name = "FILE")]
-    gazetteer: Option<String>,
+    gazetteer: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
 struct AnalyzeArgs {
     /// Files or directories, `-` for standard input; none: the bundled seed
     /// article.
-    inputs: Vec<String>,
+    inputs: Vec<PathBuf>,
     /// Print one JSON object per input.
     #[arg(long, conflicts_with_all = ["count", "jsonl"])]
     json: bool,
@@ -74,16 +86,16 @@ struct AnalyzeArgs {
     /// Write a self-contained HTML page highlighting entities, quotes and
     /// speakers to FILE (one input).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["count", "jsonl", "json"])]
-    html: Option<String>,
+    html: Option<PathBuf>,
     /// A gazetteer file used instead of the default one.
     #[arg(long, value_name = "FILE")]
-    gazetteer: Option<String>,
+    gazetteer: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
 struct StanceArgs {
     /// Input file, or `-` for standard input.
-    input: String,
+    input: PathBuf,
     /// Read `{"text", "target": [s, e]}` lines, answer `{"polarity"}` lines.
     #[arg(long)]
     jsonl: bool,
@@ -94,50 +106,54 @@ struct StanceArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let limits = input::Limits {
+        line: cli.max_line_bytes,
+        doc: cli.max_doc_bytes,
+    };
     let result = match &cli.command {
-        Command::Analyze(a) => run_analyze(a),
-        Command::Tokenize(a) => commands::tokenize(&a.input, a.json, a.count),
+        Command::Analyze(a) => run_analyze(a, limits),
+        Command::Tokenize(a) => commands::tokenize(&a.input, a.json, a.count, limits),
         Command::Entities(a) => commands::entities(
             &a.layer.input,
             a.gazetteer.as_deref(),
-            a.layer.json,
-            a.layer.count,
+            (a.layer.json, a.layer.count),
+            limits,
         ),
-        Command::Quotes(a) => commands::quotes(&a.input, a.json, a.count),
-        Command::Stance(a) if a.jsonl => commands::stance_jsonl(&a.input),
-        Command::Stance(a) => commands::stance_document(&a.input, a.json),
+        Command::Quotes(a) => commands::quotes(&a.input, a.json, a.count, limits),
+        Command::Stance(a) if a.jsonl => commands::stance_jsonl(&a.input, limits),
+        Command::Stance(a) => commands::stance_document(&a.input, a.json, limits),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(input::CliError::Reported) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("newsnlp: {e}");
+            input::note(&e);
             ExitCode::from(1)
         }
     }
 }
 
-fn run_analyze(a: &AnalyzeArgs) -> Result<(), input::CliError> {
+fn run_analyze(a: &AnalyzeArgs, limits: input::Limits) -> Result<(), input::CliError> {
     let mut builder = newsnlp::Pipeline::builder();
     if let Some(g) = &a.gazetteer {
-        builder.gazetteer(commands::load_gazetteer(Some(g))?);
+        builder.gazetteer(commands::load_gazetteer(Some(g.as_path()))?);
     }
     let pipeline = builder.build();
     if a.jsonl {
         let path = match a.inputs.as_slice() {
-            [] => "-",
-            [one] => one.as_str(),
+            [] => Path::new("-"),
+            [one] => one.as_path(),
             _ => {
                 return Err(input::CliError::Input(
                     "--jsonl reads one stream (a file or -)".into(),
                 ));
             }
         };
-        return analyze::jsonl(&pipeline, path);
+        return analyze::jsonl(&pipeline, path, limits);
     }
     if let Some(out) = &a.html {
-        return analyze::html(&pipeline, &a.inputs, out);
+        return analyze::html(&pipeline, &a.inputs, out, limits);
     }
     let format = if a.json {
         analyze::Format::Json
@@ -146,5 +162,5 @@ fn run_analyze(a: &AnalyzeArgs) -> Result<(), input::CliError> {
     } else {
         analyze::Format::Text
     };
-    analyze::files(&pipeline, &a.inputs, format)
+    analyze::files(&pipeline, &a.inputs, format, limits)
 }

@@ -401,9 +401,10 @@ fn stance_jsonl_answers_every_line_in_order() {
         .map(|l| serde_json::from_str(l).expect("JSON line"))
         .collect();
     assert_eq!(out.len(), lines.len(), "one answer per line: {}", r.out);
-    // Line 7's target ends inside "’" (a character of 3 bytes): accepted.
+    // Line 7's target ends inside "’" (a character of 3 bytes) and line 8's
+    // is empty: errors, like a reversed one (line 3) or one past the end.
     for (i, v) in out.iter().enumerate() {
-        let bad = [2, 3, 4, 5, 6].contains(&(i + 1));
+        let bad = (2..=8).contains(&(i + 1));
         if bad {
             assert!(v["error"].is_string(), "line {}: {v}", i + 1);
             assert!(
@@ -418,6 +419,10 @@ fn stance_jsonl_answers_every_line_in_order() {
                 .unwrap_or_else(|| panic!("line {}: {v}", i + 1));
             assert!(["negative", "neutral", "positive"].contains(&p), "{p}");
         }
+    }
+    for (line, why) in [(3, "reversed"), (7, "inside a character"), (8, "empty")] {
+        let e = out[line - 1]["error"].as_str().unwrap_or_default();
+        assert!(e.contains(why), "line {line}: {e}");
     }
 }
 
@@ -700,6 +705,26 @@ fn custom_gazetteer_and_its_errors() {
         "says what is missing: {}",
         r.err
     );
+}
+
+#[test]
+fn gazetteer_rows_it_skips_are_said_on_stderr() {
+    let dir = tmp();
+    let text = write(dir.path(), "a.txt", b"Jane Roe met Putin.");
+    let g = write(
+        dir.path(),
+        "g.tsv",
+        b"alias\tcanonical\nJane Roe\tJane Roe\n\tNobody\n",
+    );
+    let r = run(&["entities", "--json", "--gazetteer", s(&g), s(&text)], b"");
+    r.expect(0, "entities");
+    assert_eq!(r.err_lines().len(), 1, "one warning line: {}", r.err);
+    assert!(
+        r.err.contains(s(&g)) && r.err.contains("line 3") && r.err.contains("empty alias"),
+        "names the file, the line and the problem: {}",
+        r.err
+    );
+    assert_eq!(r.json()["entities"][0]["name"], "Jane Roe");
 }
 
 /// The fuzz corpus of the `analyze` target: hostile shapes at small size.

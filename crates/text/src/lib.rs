@@ -10,7 +10,14 @@
 //!   ([`hash::short_key`]);
 //! - [`short`]: the one table of short words by that key
 //!   ([`short::ShortTable`]);
-//! - [`data`]: one reader of the data files, with line-numbered errors.
+//! - [`data`]: one reader of the data files, with line-numbered errors;
+//! - [`words`]: the closed word classes of `data/words.txt` (determiners,
+//!   pronouns, auxiliaries, titles, days, months, …) as a bitset per word;
+//! - [`table`]: the per-document [`Table`] of the tokens (lowercased
+//!   words, word classes, capital and line-break flags, sentence and
+//!   paragraph indexes), built once and read by every layer;
+//! - [`span`]: the [`Span`] of bytes every layer reports, and [`Offsets`]
+//!   to turn byte offsets into character or UTF-16 offsets.
 //!
 //! ```
 //! use newsnlp_text::data::{self, Line};
@@ -25,3 +32,9 @@
 pub mod data;
 pub mod hash;
 pub mod short;
+pub mod span;
+pub mod table;
+pub mod words;
+
+pub use span::{Offsets, Span};
+pub use table::{ParagraphIx, SentenceIx, Table, TokenFacts, TokenIx};

@@ -32,4 +32,12 @@ fn main() {
         doc.sentences().len(),
         text.len() as f64 / d / 1e6
     );
+    let t = Instant::now();
+    let table = doc.table();
+    let d = t.elapsed().as_secs_f64();
+    println!(
+        "table: {} rows in {d:.3}s, {:.1} ns a token",
+        table.len(),
+        d * 1e9 / table.len().max(1) as f64
+    );
 }

@@ -59,6 +59,9 @@ mod tables;
 use std::ops::Range;
 use std::sync::Arc;
 
+use newsnlp_text::Span;
+pub use newsnlp_text::{Table, TokenFacts};
+
 pub use scan::Tokens;
 pub use tables::AbbreviationClass;
 use tables::Tables;
@@ -87,6 +90,22 @@ pub enum TokenKind {
     Symbol,
     /// A URL or e-mail address.
     Url,
+}
+
+impl TokenKind {
+    /// Whether it is a word, a number or an abbreviation: a token the word
+    /// rules of the later layers read.
+    ///
+    /// ```
+    /// use newsnlp_tokenize::TokenKind;
+    /// assert!(TokenKind::Number.is_wordlike() && !TokenKind::Dash.is_wordlike());
+    /// ```
+    pub fn is_wordlike(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
+        )
+    }
 }
 
 /// A token: a borrowed slice of the input with its byte span and facts.
@@ -233,6 +252,35 @@ impl<'t> Tokenized<'t> {
     /// Number of paragraphs (0 for a text without tokens).
     pub fn paragraph_count(&self) -> usize {
         self.tokens.last().map_or(0, |t| t.paragraph as usize + 1)
+    }
+
+    /// The per-document [`Table`] of these tokens: lowercased words, word
+    /// classes, capital and line-break flags, sentence and paragraph
+    /// indexes, built once for every later layer to read.
+    ///
+    /// ```
+    /// use newsnlp_text::words::WordClass;
+    /// use newsnlp_tokenize::Tokenizer;
+    ///
+    /// let doc = Tokenizer::new().tokenize("The Kremlin said.\n\nIt’s over.");
+    /// let table = doc.table();
+    /// assert_eq!(table.len(), doc.tokens().len());
+    /// assert_eq!(table.lower(1), "kremlin");
+    /// assert!(table.classes(0).contains(WordClass::Determiners));
+    /// assert_eq!(table.folded(4), "it's");
+    /// assert_eq!(table.sentence(4).map(|s| s.get()), Some(1));
+    /// assert_eq!(table.paragraph(4).map(|p| p.get()), Some(1));
+    /// ```
+    pub fn table(&self) -> Table<'t> {
+        Table::new(
+            self.text,
+            self.tokens.iter().map(|t| TokenFacts {
+                span: Span::from(t.span.clone()),
+                wordlike: t.kind.is_wordlike(),
+                paragraph: t.paragraph,
+            }),
+            self.sentences.iter().map(|s| s.tokens.clone()),
+        )
     }
 }
 

@@ -134,6 +134,123 @@ fn line_break_between(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
             .is_some_and(|g| g.contains(&b'\n'))
 }
 
+/// Whether a sentence break falls before token `i` whatever precedes it: a
+/// paragraph break, a bullet, the next item of the list whose `marker`
+/// opened the sentence, or the end of a heading line.
+#[inline]
+fn breaks_before(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    i: usize,
+    marker: Option<u32>,
+) -> bool {
+    let t = &tokens[i];
+    let para = t.paragraph != tokens[i - 1].paragraph;
+    let bullet = is_bullet(t);
+    let next_item = marker.is_some_and(|m| list_marker(tokens, i).is_some_and(|v| v == m + 1));
+    // The cheap tests of `heading_line_ends` first, without a call.
+    let heading = !para
+        && i - start <= 12
+        && line_break_between(text, &tokens[i - 1], t)
+        && heading_line_ends(text, tokens, start, i);
+    para || bullet || next_item || heading
+}
+
+/// What a period at `i` that starts a run of spaced periods (". . .") is.
+enum Dots {
+    /// Fewer than three: an ordinary period.
+    Single,
+    /// An ellipsis inside a sentence; the scan resumes at the token given.
+    Inside(usize),
+    /// "compounds. . . . The": the first period ends the sentence and the
+    /// ellipsis opens the next one; the scan resumes after it, at the token
+    /// given.
+    BreakAfterFirst(usize),
+    /// A final ellipsis, a terminal group that ends before the token given.
+    Group(usize),
+}
+
+#[inline]
+fn spaced_dots(tokens: &[Token<'_>], start: usize, i: usize) -> Dots {
+    let t = &tokens[i];
+    let mut k = i + 1;
+    while k < tokens.len() && tokens[k].text == "." && tokens[k].space_before {
+        k += 1;
+    }
+    let dots = k - i;
+    if dots < 3 {
+        return Dots::Single;
+    }
+    let attached = !t.space_before && i > start;
+    let (w, _) = next_word(tokens, k);
+    let capital =
+        w.is_some_and(|w| w.paragraph == t.paragraph && w.text.starts_with(char::is_uppercase));
+    if attached && dots == 4 && capital {
+        Dots::BreakAfterFirst(k)
+    } else if dots == 3 {
+        Dots::Inside(k)
+    } else {
+        Dots::Group(k)
+    }
+}
+
+/// Whether the terminal group of token `i` (an abbreviation or terminal
+/// punctuation), which ends before token `g`, ends the sentence that began
+/// at `start`, given the next word `w` (after opening marks if `opened`).
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn group_ends(
+    text: &str,
+    tokens: &[Token<'_>],
+    tables: &Tables,
+    start: usize,
+    i: usize,
+    g: usize,
+    more_terminals: bool,
+    (w, opened): (&Token<'_>, bool),
+) -> bool {
+    let t = &tokens[i];
+    let first = w.text.chars().next().unwrap_or(' ');
+    let class = if t.kind == TokenKind::Abbreviation && !more_terminals {
+        let word = t.text.strip_suffix('.').unwrap_or(t.text);
+        Some(
+            tables
+                .abbreviation(word)
+                .unwrap_or(AbbreviationClass::Plain),
+        )
+    } else {
+        None
+    };
+    if class != Some(AbbreviationClass::Title) && wide_gap(text, &tokens[g - 1], &tokens[g]) {
+        // "… don't tell val.  the following weekend": sentence spacing
+        // or a line break after terminal punctuation ends the sentence.
+        true
+    } else if first.is_lowercase() {
+        false
+    } else if first.is_uppercase() {
+        let Some(class) = class else {
+            return true;
+        };
+        let starter = tables.is_starter(w.text);
+        match class {
+            AbbreviationClass::Title => false,
+            AbbreviationClass::Final => {
+                let short = i - start < 3;
+                starter
+                    || (!short
+                        && w.kind == TokenKind::Abbreviation
+                        && tables.abbreviation(w.text.trim_end_matches('.'))
+                            == Some(AbbreviationClass::Title))
+            }
+            _ => starter,
+        }
+    } else {
+        // Digits and symbols continue the sentence unless quoted.
+        opened && !first.is_numeric()
+    }
+}
+
 pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentence>) {
     let n = tokens.len();
     let mut start = 0;
@@ -152,22 +269,10 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
     };
     while i < n {
         let t = &tokens[i];
-        // Breaks before token i.
-        if i > start {
-            let para = t.paragraph != tokens[i - 1].paragraph;
-            let bullet = is_bullet(t);
-            let next_item =
-                marker.is_some_and(|m| list_marker(tokens, i).is_some_and(|v| v == m + 1));
-            // The cheap tests of `heading_line_ends` first, without a call.
-            let heading = !para
-                && i - start <= 12
-                && line_break_between(text, &tokens[i - 1], t)
-                && heading_line_ends(text, tokens, start, i);
-            if para || bullet || next_item || heading {
-                close(out, start, i);
-                start = i;
-                marker = None;
-            }
+        if i > start && breaks_before(text, tokens, start, i, marker) {
+            close(out, start, i);
+            start = i;
+            marker = None;
         }
         let at_start = i == start || (i == start + 1 && is_bullet(&tokens[start]));
         if at_start && let Some(v) = list_marker(tokens, i) {
@@ -175,8 +280,7 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
             marker_at = i;
         }
         // Breaks after token i.
-        let abbreviation = t.kind == TokenKind::Abbreviation;
-        if !(abbreviation || is_terminal_punct(t)) {
+        if !(t.kind == TokenKind::Abbreviation || is_terminal_punct(t)) {
             i += 1;
             continue;
         }
@@ -185,40 +289,23 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
             i += 1;
             continue;
         }
-        // Spaced ellipsis ". . ." / ". . . .".
         let mut g = i + 1;
-        let mut break_after_first = false;
         if t.text == "." {
-            let mut k = i + 1;
-            while k < n && tokens[k].text == "." && tokens[k].space_before {
-                k += 1;
-            }
-            let dots = k - i;
-            if dots >= 3 {
-                let attached = !t.space_before && i > start;
-                let (w, _) = next_word(tokens, k);
-                let capital = w.is_some_and(|w| {
-                    w.paragraph == t.paragraph && w.text.starts_with(char::is_uppercase)
-                });
-                if attached && dots == 4 && capital {
-                    // "compounds. . . . The": the period ends the sentence and
-                    // the ellipsis opens the next one.
-                    break_after_first = true;
-                } else if dots == 3 {
-                    // An ellipsis inside a sentence.
+            match spaced_dots(tokens, start, i) {
+                Dots::Single => {}
+                Dots::Inside(k) => {
                     i = k;
                     continue;
-                } else {
-                    g = k;
                 }
+                Dots::BreakAfterFirst(k) => {
+                    close(out, start, i + 1);
+                    start = i + 1;
+                    marker = None;
+                    i = k;
+                    continue;
+                }
+                Dots::Group(k) => g = k,
             }
-        }
-        if break_after_first {
-            close(out, start, i + 1);
-            start = i + 1;
-            marker = None;
-            i = g + 3;
-            continue;
         }
         // Closing quotes and brackets, and more terminal marks, stay with it.
         let mut more_terminals = false;
@@ -243,48 +330,16 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
             i = g;
             continue;
         }
-        let first = w.text.chars().next().unwrap_or(' ');
-        let class = if abbreviation && !more_terminals {
-            let word = t.text.strip_suffix('.').unwrap_or(t.text);
-            Some(
-                tables
-                    .abbreviation(word)
-                    .unwrap_or(AbbreviationClass::Plain),
-            )
-        } else {
-            None
-        };
-        let ends = if class != Some(AbbreviationClass::Title)
-            && wide_gap(text, &tokens[g - 1], &tokens[g])
-        {
-            // "… don't tell val.  the following weekend": sentence spacing
-            // or a line break after terminal punctuation ends the sentence.
-            true
-        } else if first.is_lowercase() {
-            false
-        } else if first.is_uppercase() {
-            if let Some(class) = class {
-                let starter = tables.is_starter(w.text);
-                match class {
-                    AbbreviationClass::Title => false,
-                    AbbreviationClass::Final => {
-                        let short = i - start < 3;
-                        starter
-                            || (!short
-                                && w.kind == TokenKind::Abbreviation
-                                && tables.abbreviation(w.text.trim_end_matches('.'))
-                                    == Some(AbbreviationClass::Title))
-                    }
-                    _ => starter,
-                }
-            } else {
-                true
-            }
-        } else {
-            // Digits and symbols continue the sentence unless quoted.
-            opened && !first.is_numeric()
-        };
-        if ends {
+        if group_ends(
+            text,
+            tokens,
+            tables,
+            start,
+            i,
+            g,
+            more_terminals,
+            (w, opened),
+        ) {
             close(out, start, g);
             start = g;
             marker = None;

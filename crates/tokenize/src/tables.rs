@@ -1,56 +1,9 @@
 //! The data tables under `data/`, parsed once.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
-/// A multiplicative hasher for the short words of the fixed tables, looked
-/// up once per abbreviation candidate: much cheaper than the default
-/// SipHash, whose resistance to chosen keys buys nothing for built-in word
-/// lists.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct WordHasher(u64);
-
-const WORD_HASH_K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-impl WordHasher {
-    #[inline]
-    fn mix(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(23) ^ w).wrapping_mul(WORD_HASH_K);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(w));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.mix(u64::from(i) | 0x100);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // Fold the high bits, which the multiplication mixes best, into the
-        // low ones that pick the bucket.
-        self.0 ^ (self.0 >> 29)
-    }
-}
-
-type WordBuild = BuildHasherDefault<WordHasher>;
+use newsnlp_text::data;
+use newsnlp_text::hash::{FastMap, FastSet};
 
 /// How an abbreviation behaves before a capitalized word (see
 /// `data/abbreviations.txt`).
@@ -79,17 +32,16 @@ const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
 /// Lowercased lookup tables. Keys are lowercase ASCII or Unicode-lowercased.
 #[derive(Debug, Clone)]
 pub(crate) struct Tables {
-    pub abbreviations: HashMap<String, AbbreviationClass, WordBuild>,
-    pub hyphen_prefixes: HashSet<String, WordBuild>,
-    pub starters: HashSet<String, WordBuild>,
+    pub abbreviations: FastMap<String, AbbreviationClass>,
+    pub hyphen_prefixes: FastSet<String>,
+    pub starters: FastSet<String>,
     /// Longest key in `abbreviations`, in bytes: longer words skip the lookup.
     pub max_abbreviation_len: usize,
 }
 
-fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// The entries of a data file, as text.
+fn entries(file: &str) -> impl Iterator<Item = &str> {
+    data::lines(file).map(|l| l.text)
 }
 
 impl Tables {
@@ -98,12 +50,12 @@ impl Tables {
         TABLES
             .get_or_init(|| {
                 let mut t = Tables {
-                    abbreviations: HashMap::default(),
-                    hyphen_prefixes: data_lines(HYPHEN_PREFIXES).map(str::to_owned).collect(),
-                    starters: data_lines(SENTENCE_STARTERS).map(str::to_owned).collect(),
+                    abbreviations: FastMap::default(),
+                    hyphen_prefixes: entries(HYPHEN_PREFIXES).map(str::to_owned).collect(),
+                    starters: entries(SENTENCE_STARTERS).map(str::to_owned).collect(),
                     max_abbreviation_len: 0,
                 };
-                for line in data_lines(ABBREVIATIONS) {
+                for line in entries(ABBREVIATIONS) {
                     let (class, word) = line.split_once('\t').unwrap_or(("plain", line));
                     let class = match class {
                         "title" => AbbreviationClass::Title,

@@ -1,0 +1,604 @@
+//! The per-document token table every layer reads.
+//!
+//! A [`Table`] is built once per document from its tokens (spans and a
+//! wordlike bit, paragraph indexes) and sentences (token ranges), in one
+//! pass; the rules of the later layers then read its columns instead of
+//! lowercasing, classifying or scanning the text again:
+//!
+//! - the token lowercased ([`Table::lower`]): the token itself when it has
+//!   no uppercase letter, else lowercased into one buffer shared by the
+//!   document (no allocation per token);
+//! - the same with `’` folded to `'` ([`Table::folded`]), the form whose
+//!   apostrophes compare equal to ASCII ones;
+//! - its closed word classes ([`Table::classes`], from [`crate::words`]);
+//! - [`Flags`]: capitalized, wordlike, a line break before it, whether
+//!   [`Table::lower`] is exactly [`str::to_lowercase`];
+//! - its sentence and paragraph ([`SentenceIx`], [`ParagraphIx`]) and the
+//!   token range of every sentence.
+//!
+//! Short ASCII tokens (most of news text) are read as two 64-bit words:
+//! the uppercase test, the lowercasing and the word-class key take a few
+//! integer operations, not a loop over bytes.
+//!
+//! ```
+//! use newsnlp_text::{Span, Table, TokenFacts};
+//! use newsnlp_text::table::Flags;
+//! use newsnlp_text::words::WordClass;
+//!
+//! let text = "The Kremlin said.\nIt’s done.";
+//! let spans = [(0, 3), (4, 11), (12, 16), (16, 17), (18, 24), (25, 29), (29, 30)];
+//! let tokens = spans.iter().map(|&(a, b)| TokenFacts {
+//!     span: Span::new(a, b),
+//!     wordlike: text[a..b].chars().all(|c| c.is_alphanumeric() || c == '’'),
+//!     paragraph: 0,
+//! });
+//! let table = Table::new(text, tokens, [0..4, 4..7]);
+//! assert_eq!(table.lower(1), "kremlin");
+//! assert!(table.classes(0).contains(WordClass::Determiners));
+//! assert!(table.flags(1).contains(Flags::CAPITALIZED));
+//! assert!(table.flags(4).contains(Flags::LINE_BREAK));
+//! assert_eq!((table.lower(4), table.folded(4)), ("it’s", "it's"));
+//! assert_eq!(table.sentence(5).map(|s| s.get()), Some(1));
+//! assert_eq!(table.sentence_tokens(1), 4..7);
+//! assert_eq!(table.sentence_end(2), 4);
+//! ```
+
+use std::fmt;
+use std::num::NonZeroU32;
+use std::ops::{BitOr, BitOrAssign, Range};
+
+use crate::hash::SHORT;
+use crate::span::Span;
+use crate::words::{ClassLookup, Classes};
+
+macro_rules! small_index {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        ///
+        /// It holds indexes up to `u32::MAX - 1` in four bytes, and so does
+        /// an `Option` of it (the value `u32::MAX` is its niche): no
+        /// `u32::MAX` stands for "none".
+        ///
+        /// ```
+        #[doc = concat!("use newsnlp_text::", stringify!($name), ";")]
+        #[doc = concat!("let i = ", stringify!($name), "::new(7).unwrap();")]
+        /// assert_eq!(i.get(), 7);
+        /// assert_eq!(usize::from(i), 7);
+        /// assert_eq!(i.to_string(), "7");
+        #[doc = concat!("assert!(", stringify!($name), "::new(u32::MAX as usize).is_none());")]
+        #[doc = concat!("assert_eq!(std::mem::size_of::<Option<", stringify!($name), ">>(), 4);")]
+        /// ```
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(NonZeroU32);
+
+        impl $name {
+            /// The largest index it holds.
+            pub const MAX: usize = u32::MAX as usize - 1;
+
+            /// Index `i`, or `None` past [`Self::MAX`].
+            #[inline]
+            pub fn new(i: usize) -> Option<$name> {
+                let v = u32::try_from(i).ok()?.checked_add(1)?;
+                NonZeroU32::new(v).map($name)
+            }
+
+            /// The index.
+            #[inline]
+            pub const fn get(self) -> usize {
+                (self.0.get() - 1) as usize
+            }
+        }
+
+        impl From<$name> for usize {
+            #[inline]
+            fn from(i: $name) -> usize {
+                i.get()
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({})", stringify!($name), self.get())
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.get())
+            }
+        }
+    };
+}
+
+small_index! {
+    /// The index of a token in its document.
+    TokenIx
+}
+small_index! {
+    /// The index of a sentence in its document.
+    SentenceIx
+}
+small_index! {
+    /// The index of a paragraph (a blank-line separated block) in its
+    /// document.
+    ParagraphIx
+}
+
+/// What the table is built from, per token: plain facts a tokenizer knows.
+///
+/// ```
+/// use newsnlp_text::{Span, TokenFacts};
+/// let t = TokenFacts { span: Span::new(0, 3), wordlike: true, paragraph: 0 };
+/// assert_eq!(t.span.len(), 3);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenFacts {
+    /// Its byte span in the text.
+    pub span: Span,
+    /// Whether it is a word, a number or an abbreviation (not punctuation,
+    /// a quote mark, a symbol or a URL).
+    pub wordlike: bool,
+    /// The index of its paragraph.
+    pub paragraph: u32,
+}
+
+/// Facts about one token, one bit each.
+///
+/// ```
+/// use newsnlp_text::table::Flags;
+/// let f = Flags::CAPITALIZED | Flags::WORDLIKE;
+/// assert!(f.contains(Flags::WORDLIKE) && !f.contains(Flags::LINE_BREAK));
+/// assert!(f.intersects(Flags::WORDLIKE | Flags::LINE_BREAK));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Flags(u16);
+
+impl Flags {
+    /// No flag.
+    pub const EMPTY: Flags = Flags(0);
+    /// Its first character is uppercase.
+    pub const CAPITALIZED: Flags = Flags(1);
+    /// It is a word, number or abbreviation ([`TokenFacts::wordlike`]).
+    pub const WORDLIKE: Flags = Flags(1 << 1);
+    /// A line break separates it from the token before.
+    pub const LINE_BREAK: Flags = Flags(1 << 2);
+    /// [`Table::lower`] is exactly its [`str::to_lowercase`]: it is ASCII
+    /// or has an uppercase letter. (A non-ASCII token without one is its
+    /// own lowered form, which `to_lowercase` may still change: titlecase
+    /// letters such as `ǅ`.)
+    pub const EXACT_LOWER: Flags = Flags(1 << 3);
+    /// It has an uppercase letter.
+    pub const HAS_UPPER: Flags = Flags(1 << 4);
+    /// It is all ASCII.
+    pub const ASCII: Flags = Flags(1 << 5);
+    /// [`Table::folded`] differs from [`Table::lower`] (it holds `’`, or
+    /// letters that only `to_lowercase` changes).
+    pub const FOLDED: Flags = Flags(1 << 6);
+
+    /// Whether every flag of `other` is set.
+    #[inline]
+    pub const fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether some flag of `other` is set.
+    #[inline]
+    pub const fn intersects(self, other: Flags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The flags as bits.
+    ///
+    /// ```
+    /// assert_eq!(newsnlp_text::table::Flags::CAPITALIZED.bits(), 1);
+    /// ```
+    #[inline]
+    pub const fn bits(self) -> u16 {
+        self.0
+    }
+}
+
+impl BitOr for Flags {
+    type Output = Flags;
+    #[inline]
+    fn bitor(self, rhs: Flags) -> Flags {
+        Flags(self.0 | rhs.0)
+    }
+}
+
+impl BitOrAssign for Flags {
+    #[inline]
+    fn bitor_assign(&mut self, rhs: Flags) {
+        self.0 |= rhs.0;
+    }
+}
+
+/// One token's row.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    span: Span,
+    /// Where [`Table::lower`] is: in `Table::lowered` if `in_buffer`, else
+    /// in the text (the token itself).
+    lower: Span,
+    in_buffer: bool,
+    flags: Flags,
+    classes: Classes,
+    paragraph: u32,
+    sentence: Option<SentenceIx>,
+}
+
+/// The per-document token table: see the [module documentation](self).
+#[derive(Clone, Debug)]
+pub struct Table<'t> {
+    text: &'t str,
+    rows: Vec<Row>,
+    /// The lowered and folded forms that differ from their tokens.
+    lowered: String,
+    /// (token, span in `lowered`) of the tokens with [`Flags::FOLDED`],
+    /// by token.
+    folded: Vec<(usize, Span)>,
+    /// The token range of each sentence.
+    sentences: Vec<Range<usize>>,
+}
+
+/// The high bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is an ASCII capital, for `w`
+/// without high bits: `b + 0x3f` reaches 0x80 from `A` on, `b + 0x25` from
+/// past `Z` on, and no sum carries into the next byte.
+#[inline]
+fn upper_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
+}
+
+/// The token `b` (at most [`SHORT`] bytes) starting at byte `at` of
+/// `text`, as two little-endian words, zero-padded: two loads when 16
+/// bytes are left in the text.
+#[inline]
+fn load16(text: &[u8], at: usize, b: &[u8]) -> (u64, u64) {
+    if let Some((w, _)) = text.get(at..).and_then(<[u8]>::split_first_chunk::<16>)
+        && let Ok(n) = u32::try_from(b.len())
+    {
+        // The low `n` bytes (none for an empty token: the shift is 128).
+        let mask = u128::MAX.checked_shr(128 - 8 * n).unwrap_or(0);
+        let v = u128::from_le_bytes(*w) & mask;
+        return (v as u64, (v >> 64) as u64);
+    }
+    let mut k = [0u64; 2];
+    for (j, &c) in b.iter().take(16).enumerate() {
+        k[j / 8] |= u64::from(c) << (8 * (j % 8));
+    }
+    (k[0], k[1])
+}
+
+/// Whether the bytes hold a line feed (a plain loop: the gaps between
+/// tokens are a byte or two, too short for `memchr` to pay off).
+#[inline]
+fn has_newline(gap: &[u8]) -> bool {
+    for &c in gap {
+        if c == b'\n' {
+            return true;
+        }
+    }
+    false
+}
+
+impl<'t> Table<'t> {
+    /// The table of `text`, from its tokens in order and the token ranges
+    /// of its sentences. Spans that are not spans of `text` read as empty
+    /// tokens; sentence ranges are clamped to the tokens.
+    #[inline(never)] // once per document; keeps it apart in profiles
+    pub fn new<I, S>(text: &'t str, tokens: I, sentences: S) -> Table<'t>
+    where
+        I: IntoIterator<Item = TokenFacts>,
+        S: IntoIterator<Item = Range<usize>>,
+    {
+        let tokens = tokens.into_iter();
+        let mut table = Table {
+            text,
+            rows: Vec::with_capacity(tokens.size_hint().0),
+            lowered: String::with_capacity(text.len() / 16),
+            folded: Vec::new(),
+            sentences: Vec::new(),
+        };
+        let lookup = ClassLookup::get();
+        let bytes = text.as_bytes();
+        // The end of the token before; the first token has no gap before
+        // it (an empty range).
+        let mut prev_end = usize::MAX;
+        for t in tokens {
+            let row = table.row(t, bytes, prev_end, lookup);
+            prev_end = t.span.end;
+            table.rows.push(row);
+        }
+        let n = table.rows.len();
+        for (si, r) in sentences.into_iter().enumerate() {
+            let r = r.start.min(n)..r.end.min(n);
+            let s = SentenceIx::new(si);
+            for row in table.rows.get_mut(r.clone()).unwrap_or_default() {
+                row.sentence = s;
+            }
+            table.sentences.push(r);
+        }
+        table
+    }
+
+    /// The row of token `t`. The common case, a short ASCII token, is done
+    /// here with a few integer operations; the others
+    /// go to [`Table::other_row`], out of line, so that this loop keeps
+    /// its values in registers.
+    #[inline]
+    fn row(&mut self, t: TokenFacts, bytes: &[u8], prev_end: usize, lookup: &ClassLookup) -> Row {
+        let mut flags = if t.wordlike {
+            Flags::WORDLIKE
+        } else {
+            Flags::EMPTY
+        };
+        if bytes.get(prev_end..t.span.start).is_some_and(has_newline) {
+            flags |= Flags::LINE_BREAK;
+        }
+        if let Some(b) = bytes.get(t.span.range())
+            && b.len() <= SHORT
+        {
+            let (w0, w1) = load16(bytes, t.span.start, b);
+            if (w0 | w1) & HIGH_BITS == 0 {
+                let (u0, u1) = (upper_bits(w0), upper_bits(w1));
+                // Bit 5 makes an ASCII capital small.
+                let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
+                let key = (l0, l1 | ((b.len() as u64) << 56));
+                flags |= Flags::ASCII | Flags::EXACT_LOWER;
+                let mut lower = t.span;
+                let upper = (u0 | u1) != 0;
+                if upper {
+                    flags |= Flags::HAS_UPPER;
+                    if u0 & 0x80 != 0 {
+                        flags |= Flags::CAPITALIZED;
+                    }
+                    lower = self.push_ascii_lower(t.span);
+                }
+                return Row {
+                    span: t.span,
+                    lower,
+                    in_buffer: upper,
+                    flags,
+                    classes: lookup.of_key(key),
+                    paragraph: t.paragraph,
+                    sentence: None,
+                };
+            }
+        }
+        self.other_row(t, flags)
+    }
+
+    /// Appends the ASCII token at `span` lowercased to the buffer and
+    /// returns where it is there.
+    #[inline]
+    fn push_ascii_lower(&mut self, span: Span) -> Span {
+        let start = self.lowered.len();
+        self.lowered
+            .push_str(span.as_str(self.text).unwrap_or_default());
+        if let Some(s) = self.lowered.get_mut(start..) {
+            s.make_ascii_lowercase();
+        }
+        Span::new(start, self.lowered.len())
+    }
+
+    /// The row of a token that is not ASCII, longer than [`SHORT`]
+    /// bytes, or whose span is not a span of the text (an empty token).
+    #[inline(never)]
+    fn other_row(&mut self, t: TokenFacts, mut flags: Flags) -> Row {
+        let (tok, span) = match t.span.as_str(self.text) {
+            Some(tok) => (tok, t.span),
+            None => ("", Span::new(0, 0)),
+        };
+        // One pass over the characters. General Punctuation (quote marks,
+        // dashes: the commonest non-ASCII tokens of news) has no cased
+        // letters, so it skips the Unicode case tables.
+        let (mut ascii, mut upper, mut curly, mut titlecase) = (true, false, false, false);
+        for c in tok.chars() {
+            if c.is_ascii() {
+                upper |= c.is_ascii_uppercase();
+                continue;
+            }
+            ascii = false;
+            if ('\u{2000}'..='\u{206F}').contains(&c) {
+                curly |= c == '’';
+            } else if c.is_uppercase() {
+                upper = true;
+            } else if !c.is_lowercase() && !c.to_lowercase().eq([c]) {
+                titlecase = true;
+            }
+        }
+        // Only a token without capitals lowers to itself, and only there
+        // does `to_lowercase` changing a titlecase letter matter.
+        let titlecase = titlecase && !upper;
+        if ascii || upper {
+            flags |= Flags::EXACT_LOWER;
+        }
+        if ascii {
+            flags |= Flags::ASCII;
+        }
+        if tok.chars().next().is_some_and(char::is_uppercase) {
+            flags |= Flags::CAPITALIZED;
+        }
+        let mut lower = span;
+        // The lowered form of a non-ASCII token with capitals (the one
+        // allocation here; the folded form is written from it or the token).
+        let mut lowered_owned = String::new();
+        if upper {
+            flags |= Flags::HAS_UPPER;
+            lower = if ascii {
+                self.push_ascii_lower(span)
+            } else {
+                lowered_owned = tok.to_lowercase();
+                let start = self.lowered.len();
+                self.lowered.push_str(&lowered_owned);
+                Span::new(start, self.lowered.len())
+            };
+        }
+        let classes = if ascii && upper {
+            Classes::of(self.lowered.get(lower.range()).unwrap_or_default())
+        } else if upper {
+            Classes::of(&lowered_owned)
+        } else {
+            Classes::of(tok)
+        };
+        // The folded form, only for the rare tokens where it differs.
+        if titlecase || curly {
+            let titlecased;
+            let base = if titlecase {
+                titlecased = tok.to_lowercase();
+                &titlecased
+            } else if upper {
+                &lowered_owned
+            } else {
+                tok
+            };
+            let start = self.lowered.len();
+            self.lowered
+                .extend(base.chars().map(|c| if c == '’' { '\'' } else { c }));
+            self.folded
+                .push((self.rows.len(), Span::new(start, self.lowered.len())));
+            flags |= Flags::FOLDED;
+        }
+        Row {
+            span,
+            lower,
+            in_buffer: upper,
+            flags,
+            classes,
+            paragraph: t.paragraph,
+            sentence: None,
+        }
+    }
+
+    /// The text the table indexes.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The span of token `i` (empty past the end).
+    #[inline]
+    pub fn span(&self, i: usize) -> Span {
+        self.rows.get(i).map_or_else(Span::default, |r| r.span)
+    }
+
+    /// The text of token `i` ("" past the end).
+    #[inline]
+    pub fn token(&self, i: usize) -> &'t str {
+        self.rows
+            .get(i)
+            .and_then(|r| r.span.as_str(self.text))
+            .unwrap_or_default()
+    }
+
+    /// Token `i` lowercased ("" past the end): the token itself when it
+    /// has no uppercase letter, else its [`str::to_lowercase`] (ASCII
+    /// letters only for an ASCII token, which is the same).
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        let Some(r) = self.rows.get(i) else {
+            return "";
+        };
+        let s = if r.in_buffer {
+            self.lowered.get(r.lower.range())
+        } else {
+            r.lower.as_str(self.text)
+        };
+        s.unwrap_or_default()
+    }
+
+    /// Token `i` lowercased exactly as [`str::to_lowercase`] does, when
+    /// [`Table::lower`] has it that way ([`Flags::EXACT_LOWER`]).
+    #[inline]
+    pub fn exact_lower(&self, i: usize) -> Option<&str> {
+        self.flags(i)
+            .contains(Flags::EXACT_LOWER)
+            .then(|| self.lower(i))
+    }
+
+    /// Token `i` as `to_lowercase` has it with `’` folded to `'` ("it's"
+    /// for "It’s"): the form in which curly and straight apostrophes
+    /// compare equal. The same as [`Table::lower`] unless
+    /// [`Flags::FOLDED`].
+    ///
+    /// ```
+    /// use newsnlp_text::{Span, Table, TokenFacts};
+    /// let text = "Don’t";
+    /// let t = TokenFacts { span: Span::new(0, text.len()), wordlike: true, paragraph: 0 };
+    /// let table = Table::new(text, [t], [0..1]);
+    /// assert_eq!((table.lower(0), table.folded(0)), ("don’t", "don't"));
+    /// ```
+    #[inline]
+    pub fn folded(&self, i: usize) -> &str {
+        if !self.flags(i).contains(Flags::FOLDED) {
+            return self.lower(i);
+        }
+        let at = self.folded.partition_point(|&(k, _)| k < i);
+        match self.folded.get(at) {
+            Some(&(k, s)) if k == i => self.lowered.get(s.range()).unwrap_or_default(),
+            _ => self.lower(i),
+        }
+    }
+
+    /// The word classes of [`Table::lower`] of token `i` (none past the
+    /// end). The classes' words have no `’`, so the folded form would give
+    /// the same, except for "n't" as a token of its own.
+    #[inline]
+    pub fn classes(&self, i: usize) -> Classes {
+        self.rows.get(i).map_or(Classes::EMPTY, |r| r.classes)
+    }
+
+    /// The flags of token `i` (none past the end).
+    #[inline]
+    pub fn flags(&self, i: usize) -> Flags {
+        self.rows.get(i).map_or(Flags::EMPTY, |r| r.flags)
+    }
+
+    /// The sentence holding token `i`, if any.
+    #[inline]
+    pub fn sentence(&self, i: usize) -> Option<SentenceIx> {
+        self.rows.get(i).and_then(|r| r.sentence)
+    }
+
+    /// The paragraph of token `i` (`None` past the end).
+    #[inline]
+    pub fn paragraph(&self, i: usize) -> Option<ParagraphIx> {
+        self.rows
+            .get(i)
+            .and_then(|r| ParagraphIx::new(r.paragraph as usize))
+    }
+
+    /// The number of sentences.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// The token range of sentence `s` (empty past the end).
+    #[inline]
+    pub fn sentence_tokens(&self, s: usize) -> Range<usize> {
+        self.sentences.get(s).cloned().unwrap_or(0..0)
+    }
+
+    /// The end (a token index) of the sentence holding token `i`, or the
+    /// number of tokens when no sentence holds it.
+    #[inline]
+    pub fn sentence_end(&self, i: usize) -> usize {
+        match self.sentence(i) {
+            Some(s) => self.sentence_tokens(s.get()).end,
+            None => self.rows.len(),
+        }
+    }
+}
