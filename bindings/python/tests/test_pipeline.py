@@ -109,6 +109,13 @@ def test_custom_gazetteer(tmp_path):
         assert doc.quotes[0].speaker == "Jane Roe"
 
 
+def test_json_gazetteer(tmp_path):
+    gaz = tmp_path / "orgs.json"
+    gaz.write_text('[{"name": "Hezbollah", "kind": "organization", "aliases": ["Hizbullah"]}]', encoding="utf-8")
+    doc = newsnlp.Pipeline(gazetteer=gaz).analyze("Hizbullah denied it. Putin spoke.")
+    assert [(e.name, e.kind) for e in doc.entities] == [("Hezbollah", "organization")]
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
