@@ -175,7 +175,13 @@ enum Dots {
 fn spaced_dots(tokens: &[Token<'_>], start: usize, i: usize) -> Dots {
     let t = &tokens[i];
     let mut k = i + 1;
-    while k < tokens.len() && tokens[k].text == "." && tokens[k].space_before {
+    // An ellipsis never runs over a paragraph break (the break ends the
+    // sentence whatever the periods around it).
+    while k < tokens.len()
+        && tokens[k].text == "."
+        && tokens[k].space_before
+        && tokens[k].paragraph == t.paragraph
+    {
         k += 1;
     }
     let dots = k - i;
