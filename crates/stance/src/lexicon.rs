@@ -51,15 +51,6 @@ impl WordFilter {
             .then(|| (b.len(), usize::from(first - b'a'), u32::from(last - b'a')))
     }
 
-    /// Whether the words that fit the scheme with (length, first, last)
-    /// = (`len`, `first`, `last`) (letters as 0 to 25) may be in the set.
-    pub(crate) fn may_contain_slot(&self, len: usize, first: usize, last: u32) -> bool {
-        self.bits
-            .get(len)
-            .and_then(|b| b.get(first))
-            .is_some_and(|b| last < 26 && b & (1 << last) != 0)
-    }
-
     /// Adds a word.
     pub(crate) fn insert(&mut self, w: &str) {
         match Self::slot(w) {
