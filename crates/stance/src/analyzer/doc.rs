@@ -31,6 +31,8 @@ pub(super) struct Doc<'a, 't> {
     pub(super) doc: &'a Tokenized<'t>,
     /// The document's token table (words, classes, flags, sentences).
     table: &'a Table<'t>,
+    /// Per token: its lowercased word, `’` as `'` ([`Table::folded`]).
+    words: Vec<&'a str>,
     /// Per token: its class bits (`DET` .. `MAY_START`).
     class: Vec<u16>,
     pub(super) gaz: &'a Gazetteer,
@@ -97,13 +99,20 @@ impl<'a, 't> Doc<'a, 't> {
     ) -> Self {
         let text = doc.text();
         let lex: &StanceLexicon = &STANCE_LEXICON;
-        let class = (0..table.len())
-            .map(|i| {
-                let f = table.flags(i);
-                let word = f.contains(Flags::WORDLIKE).then(|| table.folded(i));
-                token_bits(table.classes(i), f.contains(Flags::CAPITALIZED), word, lex)
-            })
-            .collect();
+        // One pass over the table's rows: the words and class bits the
+        // rules read, each then one array read.
+        let mut words = Vec::with_capacity(table.len());
+        let mut class = Vec::with_capacity(table.len());
+        for (folded, f, classes) in table.folded_rows() {
+            let word = f.contains(Flags::WORDLIKE).then_some(folded);
+            class.push(token_bits(
+                classes,
+                f.contains(Flags::CAPITALIZED),
+                word,
+                lex,
+            ));
+            words.push(folded);
+        }
         let mut ms: Vec<&Mention> = mentions.iter().collect();
         ms.sort_by_key(|m| (m.start(), m.end()));
         let mut qs: Vec<&Quote> = quotes.iter().collect();
@@ -118,6 +127,7 @@ impl<'a, 't> Doc<'a, 't> {
             text,
             doc,
             table,
+            words,
             class,
             gaz,
             mentions: ms,
@@ -132,7 +142,8 @@ impl<'a, 't> Doc<'a, 't> {
 
     #[inline]
     pub(super) fn word(&self, i: usize) -> Option<&str> {
-        (self.class(i) & WORD != 0).then(|| self.table.folded(i))
+        let w = self.words.get(i).copied();
+        w.filter(|_| self.class(i) & WORD != 0)
     }
 
     pub(super) fn is(&self, i: usize, set: &[&str]) -> bool {
