@@ -70,14 +70,20 @@ fn is_quote(t: &Token<'_>) -> bool {
     !t.is_word() && matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "„")
 }
 
+/// Whether punctuation `text` breaks a clause.
+#[inline]
+fn is_break_mark(text: &str) -> bool {
+    matches!(
+        text,
+        "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "?" | "!"
+    )
+}
+
 fn is_clause_break(t: &Token<'_>) -> bool {
     if t.is_word() {
         is_clause_word(&t.lower)
     } else {
-        matches!(
-            t.text,
-            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "?" | "!"
-        )
+        is_break_mark(t.text)
     }
 }
 
@@ -165,7 +171,7 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
                 if is_quote(t) {
                     c |= C_QUOTE;
                 }
-                if is_clause_break(t) {
+                if is_break_mark(t.text) {
                     c |= C_BREAK;
                 }
             }
