@@ -35,33 +35,50 @@ const fn bit(class: WordClass) -> u16 {
     b as u16
 }
 
+/// The rules' bits of the stance sections: one constant each, the set of
+/// them (`STANCE_CLASSES`) and, for the tests, each with its section.
+macro_rules! rule_classes {
+    ($($(#[$doc:meta])* $name:ident = $class:ident,)*) => {
+        $($(#[$doc])* pub(super) const $name: u16 = bit(WordClass::$class);)*
+
+        /// The word-class bits of the stance sections.
+        const STANCE_CLASSES: u16 = 0 $(| $name)*;
+
+        /// Each rule bit and the section it stands for.
+        #[cfg(test)]
+        const SECTIONS: &[(u16, WordClass)] = &[$(($name, WordClass::$class),)*];
+    };
+}
+
 // Per-token class bits (see `Doc::class`), read once per document so the
 // rules test bits instead of comparing strings. The first twelve are the
 // stance sections of the word-class file, of the lowercased word.
-/// Determiners inside a noun phrase (`np_determiners`).
-pub(super) const DET: u16 = bit(WordClass::NpDeterminers);
-/// Pronouns (`np_pronouns`).
-pub(super) const PRON: u16 = bit(WordClass::NpPronouns);
-/// Prepositions (`prepositions`).
-pub(super) const PREP: u16 = bit(WordClass::Prepositions);
-/// Finite auxiliaries (`finite`).
-pub(super) const FIN: u16 = bit(WordClass::Finite);
-/// Clause words (`clause_words`).
-pub(super) const CLAUSE: u16 = bit(WordClass::ClauseWords);
-/// Copulas (`copulas`).
-pub(super) const COP: u16 = bit(WordClass::Copulas);
-/// The words of a verb group (`verb_group_words`).
-pub(super) const AUX: u16 = bit(WordClass::VerbGroupWords);
-/// Naming verbs (`naming_verbs`).
-pub(super) const NAME: u16 = bit(WordClass::NamingVerbs);
-/// Anaphors (`anaphors`).
-pub(super) const ANAPHOR: u16 = bit(WordClass::Anaphors);
-/// Irregular past forms (`irregular_past`).
-pub(super) const IRREG: u16 = bit(WordClass::IrregularPast);
-/// "of".
-pub(super) const OF: u16 = bit(WordClass::Of);
-/// "and", "or".
-pub(super) const AND_OR: u16 = bit(WordClass::AndOr);
+rule_classes! {
+    /// Determiners inside a noun phrase (`np_determiners`).
+    DET = NpDeterminers,
+    /// Pronouns (`np_pronouns`).
+    PRON = NpPronouns,
+    /// Prepositions (`prepositions`).
+    PREP = Prepositions,
+    /// Finite auxiliaries (`finite`).
+    FIN = Finite,
+    /// Clause words (`clause_words`).
+    CLAUSE = ClauseWords,
+    /// Copulas (`copulas`).
+    COP = Copulas,
+    /// The words of a verb group (`verb_group_words`).
+    AUX = VerbGroupWords,
+    /// Naming verbs (`naming_verbs`).
+    NAME = NamingVerbs,
+    /// Anaphors (`anaphors`).
+    ANAPHOR = Anaphors,
+    /// Irregular past forms (`irregular_past`).
+    IRREG = IrregularPast,
+    /// "of".
+    OF = Of,
+    /// "and", "or".
+    AND_OR = AndOr,
+}
 /// The token has a word (see [`Doc::word`](super::doc::Doc::word)).
 pub(super) const WORD: u16 = 1 << 12;
 /// The token's first character is uppercase.
@@ -69,10 +86,6 @@ pub(super) const CAP: u16 = 1 << 13;
 /// Some stance-lexicon form may start with the word
 /// ([`StanceLexicon::may_start`]): stance's own bit, not a word class.
 pub(super) const MAY_START: u16 = 1 << 14;
-
-/// The word-class bits of the stance sections.
-const STANCE_CLASSES: u16 =
-    DET | PRON | PREP | FIN | CLAUSE | COP | AUX | NAME | ANAPHOR | IRREG | OF | AND_OR;
 
 /// The rules' bits of a token: its stance classes, `WORD` and `MAY_START`
 /// when it has a word (`word`, lowercased, `’` as `'`), and `CAP`.
@@ -115,22 +128,6 @@ mod tests {
     use super::*;
     use crate::verbs::STANCE_LEXICON;
 
-    /// Each rule bit and the section it stands for.
-    const SECTIONS: [(u16, WordClass); 12] = [
-        (DET, WordClass::NpDeterminers),
-        (PRON, WordClass::NpPronouns),
-        (PREP, WordClass::Prepositions),
-        (FIN, WordClass::Finite),
-        (CLAUSE, WordClass::ClauseWords),
-        (COP, WordClass::Copulas),
-        (AUX, WordClass::VerbGroupWords),
-        (NAME, WordClass::NamingVerbs),
-        (ANAPHOR, WordClass::Anaphors),
-        (IRREG, WordClass::IrregularPast),
-        (OF, WordClass::Of),
-        (AND_OR, WordClass::AndOr),
-    ];
-
     fn bits_of(w: &str) -> u16 {
         token_bits(Classes::of(w), false, Some(w), &STANCE_LEXICON)
     }
@@ -143,7 +140,8 @@ mod tests {
         });
         assert_eq!(all, STANCE_CLASSES);
         assert_eq!(all & (WORD | CAP | MAY_START), 0);
-        for (bit, class) in SECTIONS {
+        assert_eq!(SECTIONS.len(), 12);
+        for &(bit, class) in SECTIONS {
             assert!(class.words().count() > 0, "{class}");
             for w in class.words() {
                 assert!(bits_of(w) & bit != 0, "{w} {class}");
