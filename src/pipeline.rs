@@ -58,6 +58,8 @@ impl Pipeline {
     /// Analyzes one article. Never panics; any `&str` is valid.
     pub fn analyze<'a>(&'a self, text: &'a str) -> Document<'a> {
         let tokens = self.tokenizer.tokenize(text);
+        // The token table, built once and read by the later layers.
+        let table = tokens.table();
         let mentions = if self.entities {
             self.gazetteer.find_in_document(text)
         } else {
@@ -74,7 +76,9 @@ impl Pipeline {
             Vec::new()
         };
         let stances = match &self.stance {
-            Some(analyzer) => analyzer.stances(&tokens, &self.gazetteer, &mentions, &quotes),
+            Some(analyzer) => {
+                analyzer.stances_in(&tokens, &table, &self.gazetteer, &mentions, &quotes)
+            }
             None => Vec::new(),
         };
         Document {

@@ -7,7 +7,9 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{LEXICONS, Lexicons, WordInfo, WordList};
+use newsnlp_text::words::{Classes, WordClass};
+
+use crate::lexicon::{LEXICONS, Lexicons, WordInfo};
 use crate::tokens::Token;
 
 /// Clamps `target` to `sentence`: both ends are cut to the sentence length
@@ -49,48 +51,39 @@ pub(crate) fn token_range(tokens: &[Token<'_>], span: &Range<usize>) -> Range<us
     }
 }
 
-pub(crate) const PRONOUNS: WordList = WordList::new(&[
-    "he",
-    "she",
-    "him",
-    "her",
-    "his",
-    "hers",
-    "they",
-    "them",
-    "their",
-    "theirs",
-    "himself",
-    "herself",
-    "themselves",
-    "it",
-    "its",
-    "i",
-    "me",
-    "my",
-    "we",
-    "us",
-    "our",
-    "you",
-    "your",
-]);
+/// Whether a lowercased word is a pronoun of the features (the
+/// `feature_pronouns` section of the shared word-class file; the model
+/// reads it through [`WordInfo::pronoun`]).
+#[cfg(test)]
+fn is_pronoun(lower: &str) -> bool {
+    Classes::of(lower).contains(WordClass::FeaturePronouns)
+}
 
-pub(crate) const CLAUSE_WORDS: WordList = WordList::new(&[
-    "but", "although", "though", "while", "whereas", "however", "yet", "despite",
-]);
+/// Whether a lowercased word breaks a clause for the features (the
+/// `feature_clause_words` section of the shared word-class file).
+#[inline]
+pub(crate) fn is_clause_word(lower: &str) -> bool {
+    Classes::of(lower).contains(WordClass::FeatureClauseWords)
+}
 
 fn is_quote(t: &Token<'_>) -> bool {
     !t.is_word() && matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "„")
 }
 
+/// Whether punctuation `text` breaks a clause.
+#[inline]
+fn is_break_mark(text: &str) -> bool {
+    matches!(
+        text,
+        "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "?" | "!"
+    )
+}
+
 fn is_clause_break(t: &Token<'_>) -> bool {
     if t.is_word() {
-        CLAUSE_WORDS.contains(&t.lower.as_ref())
+        is_clause_word(&t.lower)
     } else {
-        matches!(
-            t.text,
-            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "?" | "!"
-        )
+        is_break_mark(t.text)
     }
 }
 
@@ -141,7 +134,7 @@ const C_QUOTE: u8 = 2;
 const C_BREAK: u8 = 4;
 /// A word whose first character is uppercase.
 const C_CAPITAL: u8 = 8;
-/// A word in [`PRONOUNS`].
+/// A pronoun of the features ([`WordInfo::pronoun`]).
 const C_PRONOUN: u8 = 16;
 /// A word that is a negator.
 const C_NEGATOR: u8 = 32;
@@ -178,7 +171,7 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
                 if is_quote(t) {
                     c |= C_QUOTE;
                 }
-                if is_clause_break(t) {
+                if is_break_mark(t.text) {
                     c |= C_BREAK;
                 }
             }
@@ -648,6 +641,52 @@ mod tests {
     use super::*;
     use crate::tokens::tokenize;
 
+    /// The model was trained with these lists: the data file keeps them.
+    #[test]
+    fn feature_word_lists_are_the_trained_ones() {
+        let pronouns = [
+            "he",
+            "she",
+            "him",
+            "her",
+            "his",
+            "hers",
+            "they",
+            "them",
+            "their",
+            "theirs",
+            "himself",
+            "herself",
+            "themselves",
+            "it",
+            "its",
+            "i",
+            "me",
+            "my",
+            "we",
+            "us",
+            "our",
+            "you",
+            "your",
+        ];
+        let clause = [
+            "but", "although", "though", "while", "whereas", "however", "yet", "despite",
+        ];
+        let listed: Vec<&str> = WordClass::FeaturePronouns.words().collect();
+        assert_eq!(listed, pronouns);
+        let listed: Vec<&str> = WordClass::FeatureClauseWords.words().collect();
+        assert_eq!(listed, clause);
+        for w in pronouns {
+            assert!(is_pronoun(w) && LEXICONS.info(w).pronoun, "{w}");
+        }
+        for w in clause {
+            assert!(is_clause_word(w) && LEXICONS.info(w).clause, "{w}");
+        }
+        for w in ["the", "He", "that", "", "themselvess"] {
+            assert!(!is_pronoun(w) && !is_clause_word(w), "{w}");
+        }
+    }
+
     /// [`classes`] by the word lists themselves, the oracle of the table.
     fn classes_by_lists(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
         tokens
@@ -659,7 +698,7 @@ mod tests {
                     if t.text.chars().next().is_some_and(char::is_uppercase) {
                         c |= C_CAPITAL;
                     }
-                    if PRONOUNS.contains(&t.lower.as_ref()) {
+                    if is_pronoun(&t.lower) {
                         c |= C_PRONOUN;
                     }
                     if lex.is_negator(&t.lower) {

@@ -4,6 +4,7 @@
 
 use newsnlp_text::data::{self, DataError, Line};
 use newsnlp_text::hash::{FastMap, FastSet};
+use newsnlp_text::words::WordClass;
 use std::sync::LazyLock;
 
 use crate::tokens::Token;
@@ -49,15 +50,6 @@ impl WordFilter {
         let (&first, &last) = (b.first()?, b.last()?);
         (b.len() < 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase())
             .then(|| (b.len(), usize::from(first - b'a'), u32::from(last - b'a')))
-    }
-
-    /// Whether the words that fit the scheme with (length, first, last)
-    /// = (`len`, `first`, `last`) (letters as 0 to 25) may be in the set.
-    pub(crate) fn may_contain_slot(&self, len: usize, first: usize, last: u32) -> bool {
-        self.bits
-            .get(len)
-            .and_then(|b| b.get(first))
-            .is_some_and(|b| last < 26 && b & (1 << last) != 0)
     }
 
     /// Adds a word.
@@ -151,53 +143,6 @@ impl PhraseTable {
     }
 }
 
-/// A closed class of lowercase words (a grammar list in the code), with a
-/// filter on (length, first letter) that rejects most other words before
-/// comparing any strings.
-pub(crate) struct WordList {
-    words: &'static [&'static str],
-    /// Per length below 16: the first letters (`a`-`z`) of its words.
-    filter: [u32; 16],
-    /// Whether some word does not fit the filter (then misses are scanned).
-    odd: bool,
-}
-
-impl WordList {
-    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
-        let mut filter = [0u32; 16];
-        let mut odd = false;
-        let mut i = 0;
-        while i < words.len() {
-            let w = words[i].as_bytes();
-            if !w.is_empty() && w.len() < 16 && w[0].is_ascii_lowercase() {
-                filter[w.len()] |= 1 << (w[0] - b'a');
-            } else {
-                odd = true;
-            }
-            i += 1;
-        }
-        WordList { words, filter, odd }
-    }
-
-    /// The words.
-    pub(crate) const fn words(&self) -> &'static [&'static str] {
-        self.words
-    }
-
-    /// Whether `w` is one of the words (as `<[&str]>::contains`).
-    #[inline]
-    pub(crate) fn contains(&self, w: &&str) -> bool {
-        let b = w.as_bytes();
-        let fits = match b.first() {
-            Some(&c) if b.len() < 16 && c.is_ascii_lowercase() => {
-                self.filter[b.len()] & (1 << (c - b'a')) != 0
-            }
-            _ => self.odd,
-        };
-        fits && self.words.contains(w)
-    }
-}
-
 /// What the lexicons say of one lowercased word, found with one lookup
 /// ([`Lexicons::info`]).
 #[derive(Debug, Clone, Copy, Default)]
@@ -209,10 +154,11 @@ pub(crate) struct WordInfo {
     /// Whether it is in the negator list (the "n't" rule of
     /// [`Lexicons::is_negator`] is not included).
     pub(crate) negator: bool,
-    /// Whether it is a pronoun of the features ([`crate::features::PRONOUNS`]).
+    /// Whether it is a pronoun of the features (the `feature_pronouns`
+    /// section of the shared word-class file).
     pub(crate) pronoun: bool,
     /// Whether it is a clause word of the features
-    /// ([`crate::features::CLAUSE_WORDS`]).
+    /// ([`crate::features::is_clause_word`]).
     pub(crate) clause: bool,
     /// Whether a hedge or booster phrase starts with it.
     pub(crate) marker_start: bool,
@@ -269,10 +215,10 @@ impl Lexicons {
         for w in &negators {
             words.entry(w).or_default().negator = true;
         }
-        for w in crate::features::PRONOUNS.words() {
+        for w in WordClass::FeaturePronouns.words() {
             words.entry(w).or_default().pronoun = true;
         }
-        for w in crate::features::CLAUSE_WORDS.words() {
+        for w in WordClass::FeatureClauseWords.words() {
             words.entry(w).or_default().clause = true;
         }
         let hedges = PhraseTable::parse(HEDGES);

@@ -160,13 +160,6 @@ impl StanceLexicon {
         })
     }
 
-    /// Whether some verb form may start with the lowercased words that fit
-    /// the [`WordFilter`] scheme with (`len`, `first`, `last`) (false: none
-    /// does).
-    pub(crate) fn may_start_slot(&self, len: usize, first: usize, last: u32) -> bool {
-        self.first.may_contain_slot(len, first, last)
-    }
-
     /// Whether some verb form may start with the lowercased `word` (false:
     /// none does).
     #[inline]

@@ -553,6 +553,54 @@ impl<'t> Table<'t> {
         }
     }
 
+    /// Every token's [`Table::folded`] form, [`Flags`] and
+    /// [`Classes`], in order: the columns a layer reads once per token, in
+    /// one pass over the rows instead of a lookup per token and column.
+    ///
+    /// ```
+    /// use newsnlp_text::{Span, Table, TokenFacts};
+    /// use newsnlp_text::table::Flags;
+    /// use newsnlp_text::words::WordClass;
+    /// let text = "It’s THE end";
+    /// let spans = [(0, 6), (7, 10), (11, 14)];
+    /// let tokens = spans.iter().map(|&(a, b)| TokenFacts {
+    ///     span: Span::new(a, b),
+    ///     wordlike: true,
+    ///     paragraph: 0,
+    /// });
+    /// let table = Table::new(text, tokens, [0..3]);
+    /// let rows: Vec<_> = table.folded_rows().collect();
+    /// assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), ["it's", "the", "end"]);
+    /// assert!(rows[1].1.contains(Flags::CAPITALIZED));
+    /// assert!(rows[1].2.contains(WordClass::Determiners));
+    /// ```
+    pub fn folded_rows(&self) -> impl Iterator<Item = (&str, Flags, Classes)> + '_ {
+        // The folded forms are in token order: a cursor walks them.
+        let mut next_folded = 0;
+        self.rows.iter().enumerate().map(move |(i, r)| {
+            let mut s = None;
+            if r.flags.contains(Flags::FOLDED) {
+                while let Some(&(k, span)) = self.folded.get(next_folded) {
+                    if k >= i {
+                        if k == i {
+                            s = self.lowered.get(span.range());
+                        }
+                        break;
+                    }
+                    next_folded += 1;
+                }
+            }
+            let s = s.or_else(|| {
+                if r.in_buffer {
+                    self.lowered.get(r.lower.range())
+                } else {
+                    r.lower.as_str(self.text)
+                }
+            });
+            (s.unwrap_or_default(), r.flags, r.classes)
+        })
+    }
+
     /// The word classes of [`Table::lower`] of token `i` (none past the
     /// end). The classes' words have no `’`, so the folded form would give
     /// the same, except for "n't" as a token of its own.

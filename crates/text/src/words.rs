@@ -114,6 +114,10 @@ word_classes! {
     Of = "of",
     /// Stance: "and", "or".
     AndOr = "and_or",
+    /// Stance model: the pronouns its features mark.
+    FeaturePronouns = "feature_pronouns",
+    /// Stance model: the words that break a clause for its features.
+    FeatureClauseWords = "feature_clause_words",
     /// The weekdays.
     Days = "days",
     /// "yesterday", "today", "tonight".

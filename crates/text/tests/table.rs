@@ -102,6 +102,13 @@ proptest! {
             prop_assert!(p >= last_paragraph);
             last_paragraph = p;
         }
+        let rows: Vec<_> = table.folded_rows().collect();
+        prop_assert_eq!(rows.len(), tokens.len());
+        for (i, &(folded, flags, classes)) in rows.iter().enumerate() {
+            prop_assert_eq!(folded, table.folded(i));
+            prop_assert_eq!(flags, table.flags(i));
+            prop_assert_eq!(classes, table.classes(i));
+        }
         prop_assert_eq!(table.sentence_count(), sentences.len());
         prop_assert_eq!(table.lower(tokens.len()), "");
         prop_assert_eq!(table.sentence(tokens.len()), None);

@@ -5,323 +5,162 @@
 //! verbs, naming verbs ("described ... as"), anaphors ("it", "this") and
 //! irregular past forms ("said", "did"): in "Lavrov said that the meeting
 //! was productive", "said" is `IRREG`, "that" `PRON | CLAUSE | ANAPHOR`,
-//! "the" `DET`, "was" `FIN | COP | AUX`. [`Doc`](super::doc::Doc) reads each
-//! token's bits once from the [`ClassTable`], so the rules test bits instead
-//! of comparing strings.
+//! "the" `DET`, "was" `FIN | COP | AUX`.
+//!
+//! The words are the stance sections of the shared word-class file
+//! (`crates/text/data/words.txt`, read through [`newsnlp_text::words`]):
+//! the document's [`Table`](newsnlp_text::Table) holds each token's
+//! [`Classes`], and [`token_bits`] turns them, with the table's capital
+//! and wordlike flags and the stance-only `MAY_START`, into the `u16` the
+//! rules test, once per token ([`Doc`](super::doc::Doc)).
 
-use std::sync::LazyLock;
+use newsnlp_text::words::{Classes, WordClass};
 
-use crate::lexicon::{WordFilter, WordList};
-use crate::verbs::STANCE_LEXICON;
+use crate::verbs::StanceLexicon;
 
-/// Verbs that name their object as something ("described the talks as
-/// constructive", "called the veto a shameful act").
-const NAMING: WordList = WordList::new(&[
-    "describe",
-    "describes",
-    "described",
-    "describing",
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "label",
-    "labels",
-    "labeled",
-    "labelled",
-    "brand",
-    "brands",
-    "branded",
-    "dub",
-    "dubs",
-    "dubbed",
-    "term",
-    "terms",
-    "termed",
-]);
+/// The bit of the first stance class in a [`Classes`] set: the stance
+/// sections follow one another in the data file, so their bits fit a
+/// `u16` shifted down by this much (checked below, at compile time).
+const SHIFT: u32 = WordClass::NpDeterminers.set().bits().trailing_zeros();
 
-// Closed classes of English function words the noun-phrase rules stop at.
-// They are grammar, not vocabulary, so they live here rather than in data/.
-const DETERMINERS: WordList = WordList::new(&[
-    "the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my", "your",
-    "both", "all", "some", "any", "every", "each", "another", "such",
-]);
-const CLAUSE_WORDS: WordList = WordList::new(&[
-    "that", "which", "who", "whom", "whose", "whether", "if", "because", "while", "although",
-    "though", "when", "where", "since", "as", "and", "but", "or", "nor", "so", "than", "after",
-    "before", "until", "unless", "then", "what", "how", "why", "once",
-]);
-pub(super) const PRONOUNS: WordList = WordList::new(&[
-    "i", "we", "you", "he", "she", "they", "it", "there", "me", "us", "him", "them", "this",
-    "that", "these", "those", "one", "who", "which",
-]);
-const PREPOSITIONS: WordList = WordList::new(&[
-    "over",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "from",
-    "to",
-    "about",
-    "against",
-    "by",
-    "during",
-    "after",
-    "before",
-    "into",
-    "onto",
-    "regarding",
-    "concerning",
-    "between",
-    "among",
-    "through",
-    "under",
-    "across",
-    "toward",
-    "towards",
-    "since",
-    "until",
-    "as",
-    "than",
-    "via",
-    "without",
-    "within",
-    "despite",
-    "amid",
-    "upon",
-    "like",
-    "off",
-    "out",
-    "up",
-    "down",
-]);
-const AUXILIARIES: WordList = WordList::new(&[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "am",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "cannot",
-    "ought",
-    "need",
-    "needs",
-    "needed",
-    "to",
-    "not",
-    "never",
-    "also",
-    "still",
-    "already",
-    "now",
-    "just",
-    "only",
-    "no",
-    "longer",
-    "even",
-    "really",
-    "clearly",
-    "certainly",
-    "got",
-    "both",
-    "all",
-    "each",
-]);
-const COPULAS: WordList = WordList::new(&[
-    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "seem",
-    "seems", "seemed", "look", "looks", "looked", "become", "becomes", "became",
-]);
-const FINITE: WordList = WordList::new(&[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "must", "may", "might", "do", "does", "did", "cannot",
-]);
-pub(super) const ANAPHORS: WordList =
-    WordList::new(&["it", "this", "that", "them", "these", "those"]);
-const IRREGULAR_PAST: WordList = WordList::new(&[
-    "said", "told", "thought", "knew", "sought", "fought", "held", "kept", "stood", "did", "made",
-]);
+/// The rules' bit of `class`, a stance section of the data file.
+const fn bit(class: WordClass) -> u16 {
+    let b = class.set().bits() >> SHIFT;
+    // A stance section outside the twelve bits of the block: a compile
+    // error, not a silently wrong bit.
+    assert!(
+        b != 0 && b < 1 << 12,
+        "stance word classes must be contiguous"
+    );
+    b as u16
+}
+
+/// The rules' bits of the stance sections: one constant each, the set of
+/// them (`STANCE_CLASSES`) and, for the tests, each with its section.
+macro_rules! rule_classes {
+    ($($(#[$doc:meta])* $name:ident = $class:ident,)*) => {
+        $($(#[$doc])* pub(super) const $name: u16 = bit(WordClass::$class);)*
+
+        /// The word-class bits of the stance sections.
+        const STANCE_CLASSES: u16 = 0 $(| $name)*;
+
+        /// Each rule bit and the section it stands for.
+        #[cfg(test)]
+        const SECTIONS: &[(u16, WordClass)] = &[$(($name, WordClass::$class),)*];
+    };
+}
 
 // Per-token class bits (see `Doc::class`), read once per document so the
-// rules test bits instead of comparing strings. The first eleven are the
-// closed word lists above (and "of", "and"/"or") of the lowercased word.
-pub(super) const DET: u16 = 1 << 0;
-pub(super) const PRON: u16 = 1 << 1;
-pub(super) const PREP: u16 = 1 << 2;
-pub(super) const FIN: u16 = 1 << 3;
-pub(super) const CLAUSE: u16 = 1 << 4;
-pub(super) const COP: u16 = 1 << 5;
-pub(super) const AUX: u16 = 1 << 6;
-pub(super) const NAME: u16 = 1 << 7;
-pub(super) const ANAPHOR: u16 = 1 << 8;
-pub(super) const IRREG: u16 = 1 << 9;
-pub(super) const OF: u16 = 1 << 10;
-pub(super) const AND_OR: u16 = 1 << 11;
+// rules test bits instead of comparing strings. The first twelve are the
+// stance sections of the word-class file, of the lowercased word.
+rule_classes! {
+    /// Determiners inside a noun phrase (`np_determiners`).
+    DET = NpDeterminers,
+    /// Pronouns (`np_pronouns`).
+    PRON = NpPronouns,
+    /// Prepositions (`prepositions`).
+    PREP = Prepositions,
+    /// Finite auxiliaries (`finite`).
+    FIN = Finite,
+    /// Clause words (`clause_words`).
+    CLAUSE = ClauseWords,
+    /// Copulas (`copulas`).
+    COP = Copulas,
+    /// The words of a verb group (`verb_group_words`).
+    AUX = VerbGroupWords,
+    /// Naming verbs (`naming_verbs`).
+    NAME = NamingVerbs,
+    /// Anaphors (`anaphors`).
+    ANAPHOR = Anaphors,
+    /// Irregular past forms (`irregular_past`).
+    IRREG = IrregularPast,
+    /// "of".
+    OF = Of,
+    /// "and", "or".
+    AND_OR = AndOr,
+}
 /// The token has a word (see [`Doc::word`](super::doc::Doc::word)).
 pub(super) const WORD: u16 = 1 << 12;
 /// The token's first character is uppercase.
 pub(super) const CAP: u16 = 1 << 13;
-/// Some stance-lexicon form may start with the word (`may_start`).
+/// Some stance-lexicon form may start with the word
+/// ([`StanceLexicon::may_start`]): stance's own bit, not a word class.
 pub(super) const MAY_START: u16 = 1 << 14;
 
-/// Where a lowercased word's entries are in a [`ClassTable`]: by its length
-/// (below 16), first and last letters (`a`-`z`), or `None` for a word that
-/// does not fit the scheme.
+/// The rules' bits of a token: its stance classes, `WORD` and `MAY_START`
+/// when it has a word (`word`, lowercased, `’` as `'`), and `CAP`.
 #[inline]
-fn class_slot(w: &str) -> Option<usize> {
-    let (len, first, last) = WordFilter::slot(w)?;
-    Some(len * 676 + first * 26 + last as usize)
-}
-
-/// The closed-class bits of the words of the closed lists, by the
-/// [`class_slot`] of the word: most other words find no entry, and the rest
-/// compare a word or two, without hashing.
-pub(super) struct ClassTable {
-    /// Per slot: the start of its entries (the next slot's start ends them).
-    starts: Vec<u32>,
-    /// Per slot: `MAY_START` when some stance-lexicon form may start with
-    /// a word of the slot.
-    slot_bits: Vec<u16>,
-    /// (word, bits), ordered by slot.
-    entries: Vec<(&'static str, u16)>,
-    /// Words that fit no slot (none of today's lists has any).
-    odd: Vec<(&'static str, u16)>,
-}
-
-/// The closed word lists of the class table, with their bits.
-const CLASS_LISTS: [(&WordList, u16); 10] = [
-    (&DETERMINERS, DET),
-    (&PRONOUNS, PRON),
-    (&PREPOSITIONS, PREP),
-    (&FINITE, FIN),
-    (&CLAUSE_WORDS, CLAUSE),
-    (&COPULAS, COP),
-    (&AUXILIARIES, AUX),
-    (&NAMING, NAME),
-    (&ANAPHORS, ANAPHOR),
-    (&IRREGULAR_PAST, IRREG),
-];
-
-impl ClassTable {
-    fn build() -> Self {
-        let mut all: Vec<(&'static str, u16)> = CLASS_LISTS
-            .iter()
-            .flat_map(|&(list, bit)| list.words().iter().map(move |&w| (w, bit)))
-            .chain([("of", OF), ("and", AND_OR), ("or", AND_OR)])
-            .collect();
-        all.sort_unstable();
-        let mut merged: Vec<(&'static str, u16)> = Vec::with_capacity(all.len());
-        for (w, bit) in all {
-            match merged.last_mut() {
-                Some(last) if last.0 == w => last.1 |= bit,
-                _ => merged.push((w, bit)),
-            }
-        }
-        let (mut entries, odd): (Vec<_>, Vec<_>) = merged
-            .into_iter()
-            .partition(|(w, _)| class_slot(w).is_some());
-        entries.sort_by_key(|(w, _)| class_slot(w));
-        let slots = 16 * 676;
-        let mut starts = vec![0u32; slots + 1];
-        for (w, _) in &entries {
-            if let Some(s) = class_slot(w) {
-                starts[s + 1] += 1;
-            }
-        }
-        for s in 0..slots {
-            starts[s + 1] += starts[s];
-        }
-        // The slots a stance-lexicon form may start in (indexes as in
-        // `class_slot`).
-        let lex = &*STANCE_LEXICON;
-        let mut slot_bits = vec![0u16; slots];
-        for len in 1..16 {
-            for first in 0..26 {
-                for last in 0..26u32 {
-                    if lex.may_start_slot(len, first, last)
-                        && let Some(b) = slot_bits.get_mut(len * 676 + first * 26 + last as usize)
-                    {
-                        *b = MAY_START;
-                    }
-                }
-            }
-        }
-        ClassTable {
-            starts,
-            slot_bits,
-            entries,
-            odd,
+pub(super) fn token_bits(
+    classes: Classes,
+    capitalized: bool,
+    word: Option<&str>,
+    lex: &StanceLexicon,
+) -> u16 {
+    let mut c = if capitalized { CAP } else { 0 };
+    if let Some(w) = word {
+        c |= WORD | ((classes.bits() >> SHIFT) as u16 & STANCE_CLASSES);
+        if lex.may_start(w) {
+            c |= MAY_START;
         }
     }
+    c
+}
 
-    /// The closed-class bits of the lowercased word `w`, and `MAY_START`
-    /// when some stance-lexicon form may start with it.
+/// One closed class of the data file, tested on a lowercased word (as
+/// `<[&str]>::contains`): for the few rules that test a word, not a token.
+pub(super) struct ClassWords(WordClass);
+
+impl ClassWords {
+    /// Whether `w` is one of the class's words.
     #[inline]
-    pub(super) fn bits(&self, w: &str) -> u16 {
-        let b = w.as_bytes();
-        let mut start = 0;
-        let found = match class_slot(w) {
-            Some(s) => {
-                start = self.slot_bits.get(s).copied().unwrap_or(0);
-                let lo = self.starts.get(s).copied().unwrap_or(0) as usize;
-                let hi = self.starts.get(s + 1).copied().unwrap_or(0) as usize;
-                self.entries
-                    .get(lo..hi)
-                    .unwrap_or_default()
-                    .iter()
-                    .find(|(e, _)| e.as_bytes() == b)
-            }
-            None => {
-                if STANCE_LEXICON.may_start(w) {
-                    start = MAY_START;
-                }
-                self.odd.iter().find(|(e, _)| *e == w)
-            }
-        };
-        start | found.map_or(0, |&(_, bits)| bits)
+    pub(super) fn contains(&self, w: &&str) -> bool {
+        Classes::of(w).contains(self.0)
     }
 }
 
-pub(super) static CLASSES: LazyLock<ClassTable> = LazyLock::new(ClassTable::build);
+/// Pronouns, which are not targets by themselves (`np_pronouns`).
+pub(super) const PRONOUNS: ClassWords = ClassWords(WordClass::NpPronouns);
+/// Pronouns that point back ("it", "this"; `anaphors`).
+pub(super) const ANAPHORS: ClassWords = ClassWords(WordClass::Anaphors);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::verbs::STANCE_LEXICON;
+
+    fn bits_of(w: &str) -> u16 {
+        token_bits(Classes::of(w), false, Some(w), &STANCE_LEXICON)
+    }
 
     #[test]
-    fn class_table_knows_every_closed_word() {
-        let t = &*CLASSES;
-        for (list, bit) in CLASS_LISTS {
-            for w in list.words() {
-                assert!(t.bits(w) & bit != 0, "{w}");
+    fn every_closed_word_has_its_bit() {
+        let all = SECTIONS.iter().fold(0, |a, &(b, _)| {
+            assert_eq!(a & b, 0, "{b:#x} twice");
+            a | b
+        });
+        assert_eq!(all, STANCE_CLASSES);
+        assert_eq!(all & (WORD | CAP | MAY_START), 0);
+        assert_eq!(SECTIONS.len(), 12);
+        for &(bit, class) in SECTIONS {
+            assert!(class.words().count() > 0, "{class}");
+            for w in class.words() {
+                assert!(bits_of(w) & bit != 0, "{w} {class}");
             }
         }
-        assert_eq!(t.bits("of"), OF);
+        assert_eq!(bits_of("of") & !MAY_START, OF | WORD);
         assert_eq!(
-            t.bits("that") & (PRON | CLAUSE | ANAPHOR),
+            bits_of("that") & (PRON | CLAUSE | ANAPHOR),
             PRON | CLAUSE | ANAPHOR
         );
+        // Quotes' classes are not the rules' ("two" is a source determiner).
+        assert_eq!(bits_of("two") & STANCE_CLASSES, 0);
         for w in ["", "talks", "The", "u.s.", "2019", "thes", "ofx"] {
-            assert_eq!(t.bits(w) & !MAY_START, 0, "{w}");
+            assert_eq!(bits_of(w) & STANCE_CLASSES, 0, "{w}");
         }
+    }
+
+    #[test]
+    fn may_start_and_cap_and_word() {
         let lex = &*STANCE_LEXICON;
         for w in [
             "",
@@ -335,7 +174,23 @@ mod tests {
             "zoë",
             "x",
         ] {
-            assert_eq!(t.bits(w) & MAY_START != 0, lex.may_start(w), "{w}");
+            assert_eq!(bits_of(w) & MAY_START != 0, lex.may_start(w), "{w}");
+        }
+        // A token without a word has no class bits, whatever its classes.
+        assert_eq!(token_bits(Classes::of("the"), true, None, lex), CAP);
+        assert_eq!(token_bits(Classes::EMPTY, false, None, lex), 0);
+    }
+
+    #[test]
+    fn word_sets_read_the_data_file() {
+        for w in WordClass::NpPronouns.words() {
+            assert!(PRONOUNS.contains(&w), "{w}");
+        }
+        for w in ["it", "this", "that", "them", "these", "those"] {
+            assert!(ANAPHORS.contains(&w), "{w}");
+        }
+        for w in ["the", "It", "talks", ""] {
+            assert!(!PRONOUNS.contains(&w) && !ANAPHORS.contains(&w), "{w}");
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The document view the rules read: built once per document.
 //!
-//! Per token: its lowercased word (borrowed from the text when it is
-//! lowercase ASCII already, else in one shared buffer) and its class bits
-//! ([`super::classes`]); per token, the end of its sentence; per sentence,
+//! Per token, from the document's shared [`Table`]: its lowercased word
+//! (`’` as `'`, [`Table::folded`]), its class bits ([`super::classes`]:
+//! the table's word classes and capital flag, and whether a stance-lexicon
+//! form may start with it) and the end of its sentence; per sentence,
 //! whether a quote touches it; the mentions and quotes sorted for range
 //! searches; and the byline ("By Faye Higbee" on its own line near the top
 //! makes "Faye Higbee" the author).
@@ -11,10 +12,12 @@ use std::ops::Range;
 
 use newsnlp_gazetteer::{Gazetteer, Mention};
 use newsnlp_quotes::Quote;
+use newsnlp_text::Table;
 use newsnlp_text::hash::FastMap;
+use newsnlp_text::table::Flags;
 use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
 
-use super::classes::{CAP, CLASSES, WORD};
+use super::classes::{CAP, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
 
 /// The most entity targets taken from one quote or one author sentence.
@@ -26,15 +29,12 @@ const ENCLOSING_QUOTES: usize = 8;
 pub(super) struct Doc<'a, 't> {
     pub(super) text: &'t str,
     pub(super) doc: &'a Tokenized<'t>,
-    /// Lowercased words (`’` as `'`), by token.
-    words: Vec<WordSlot<'t>>,
-    /// The lowercased words that differ from their tokens, one after another.
-    lowered: String,
+    /// The document's token table (words, classes, flags, sentences).
+    table: &'a Table<'t>,
+    /// Per token: its lowercased word, `’` as `'` ([`Table::folded`]).
+    words: Vec<&'a str>,
     /// Per token: its class bits (`DET` .. `MAY_START`).
     class: Vec<u16>,
-    /// Per token: the end (token index) of its sentence, or the number of
-    /// tokens for a token outside every sentence.
-    sentence_end: Vec<usize>,
     pub(super) gaz: &'a Gazetteer,
     /// Mentions sorted by start.
     pub(super) mentions: Vec<&'a Mention>,
@@ -47,40 +47,8 @@ pub(super) struct Doc<'a, 't> {
     pub(super) byline: Option<String>,
 }
 
-/// Where a token's lowercased word is.
-#[derive(Debug, Clone, Copy)]
-enum WordSlot<'t> {
-    /// Punctuation: no word.
-    None,
-    /// The token itself (already lowercase ASCII).
-    Text(&'t str),
-    /// A byte range of [`Doc::lowered`].
-    Lowered(usize, usize),
-}
-
 pub(super) fn is_wordlike(kind: TokenKind) -> bool {
-    matches!(
-        kind,
-        TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
-    )
-}
-
-/// The lowercased word, `’` as `'`: the token itself when already
-/// lowercase ASCII, else appended to `lowered`.
-fn lower<'t>(s: &'t str, lowered: &mut String) -> WordSlot<'t> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        return WordSlot::Text(s);
-    }
-    let start = lowered.len();
-    if s.is_ascii() {
-        lowered.push_str(s);
-        if let Some(new) = lowered.get_mut(start..) {
-            new.make_ascii_lowercase();
-        }
-    } else {
-        lowered.push_str(&s.to_lowercase().replace('’', "'"));
-    }
-    WordSlot::Lowered(start, lowered.len())
+    kind.is_wordlike()
 }
 
 /// Per sentence: whether a quote's content, cue or source overlaps it (by
@@ -120,50 +88,30 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 }
 
 impl<'a, 't> Doc<'a, 't> {
+    /// The view of `doc`, whose token table is `table` (built from
+    /// `doc`: [`Tokenized::table`]).
     pub(super) fn new(
         doc: &'a Tokenized<'t>,
+        table: &'a Table<'t>,
         gaz: &'a Gazetteer,
         mentions: &'a [Mention],
         quotes: &'a [Quote],
     ) -> Self {
         let text = doc.text();
-        // The token table, built inline: as a function of its own it cost
-        // 0.4% more of the stance layer (callgrind, 1 MB of news).
-        let mut lowered = String::with_capacity(text.len() / 8);
-        let classes = &*CLASSES;
-        let tokens = doc.tokens();
-        let mut words: Vec<WordSlot<'t>> = Vec::with_capacity(tokens.len());
-        let mut class: Vec<u16> = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let mut c = 0;
-            let cap = match t.text.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => t.text.chars().next().is_some_and(char::is_uppercase),
-            };
-            if cap {
-                c |= CAP;
-            }
-            let slot = if is_wordlike(t.kind) {
-                let slot = lower(t.text, &mut lowered);
-                let w = match slot {
-                    WordSlot::Text(w) => w,
-                    WordSlot::Lowered(a, b) => lowered.get(a..b).unwrap_or_default(),
-                    WordSlot::None => "",
-                };
-                c |= WORD;
-                c |= classes.bits(w);
-                slot
-            } else {
-                WordSlot::None
-            };
-            words.push(slot);
-            class.push(c);
-        }
-        let mut sentence_end = vec![words.len(); words.len()];
-        for s in doc.sentences() {
-            if let Some(ends) = sentence_end.get_mut(s.tokens.clone()) {
-                ends.fill(s.tokens.end);
-            }
+        let lex: &StanceLexicon = &STANCE_LEXICON;
+        // One pass over the table's rows: the words and class bits the
+        // rules read, each then one array read.
+        let mut words = Vec::with_capacity(table.len());
+        let mut class = Vec::with_capacity(table.len());
+        for (folded, f, classes) in table.folded_rows() {
+            let word = f.contains(Flags::WORDLIKE).then_some(folded);
+            class.push(token_bits(
+                classes,
+                f.contains(Flags::CAPITALIZED),
+                word,
+                lex,
+            ));
+            words.push(folded);
         }
         let mut ms: Vec<&Mention> = mentions.iter().collect();
         ms.sort_by_key(|m| (m.start(), m.end()));
@@ -178,10 +126,9 @@ impl<'a, 't> Doc<'a, 't> {
         let mut d = Doc {
             text,
             doc,
+            table,
             words,
-            lowered,
             class,
-            sentence_end,
             gaz,
             mentions: ms,
             quotes: qs,
@@ -195,11 +142,8 @@ impl<'a, 't> Doc<'a, 't> {
 
     #[inline]
     pub(super) fn word(&self, i: usize) -> Option<&str> {
-        match *self.words.get(i)? {
-            WordSlot::None => None,
-            WordSlot::Text(w) => Some(w),
-            WordSlot::Lowered(a, b) => self.lowered.get(a..b),
-        }
+        let w = self.words.get(i).copied();
+        w.filter(|_| self.class(i) & WORD != 0)
     }
 
     pub(super) fn is(&self, i: usize, set: &[&str]) -> bool {
@@ -301,12 +245,7 @@ impl<'a, 't> Doc<'a, 't> {
     /// The longest stance-lexicon form of up to `n` (at most 4) words
     /// starting at token `i` (never past the end of the token's sentence).
     pub(super) fn form_at(&self, i: usize, n: usize) -> Option<&'static VerbForm> {
-        let end = self
-            .sentence_end
-            .get(i)
-            .copied()
-            .unwrap_or(self.words.len())
-            .min(self.words.len());
+        let end = self.table.sentence_end(i).min(self.table.len());
         let len = n.min(4).min(end.saturating_sub(i));
         let lex: &'static StanceLexicon = &STANCE_LEXICON;
         lex.longest_by(len, |j| self.word(i + j))
@@ -314,5 +253,42 @@ impl<'a, 't> Doc<'a, 't> {
 
     pub(super) fn sentence_of_byte(&self, pos: usize) -> Option<usize> {
         self.doc.sentence_of(self.token_at(pos))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::classes::{CLAUSE, DET, MAY_START};
+    use newsnlp_tokenize::Tokenizer;
+
+    #[test]
+    fn words_classes_and_sentence_ends_come_from_the_table() {
+        let text = "It’s THE Café ǅemal said, and Zoë wants talks. \
+                    They didn’t. A very-long-word-indeed-yes was NASA’s.";
+        let doc = Tokenizer::new().tokenize(text);
+        let table = doc.table();
+        let gaz = Gazetteer::default();
+        let d = Doc::new(&doc, &table, &gaz, &[], &[]);
+        let lex = &*STANCE_LEXICON;
+        for (i, t) in doc.tokens().iter().enumerate() {
+            // The word as the rules have always read it.
+            let want = is_wordlike(t.kind).then(|| t.text.to_lowercase().replace('’', "'"));
+            assert_eq!(d.word(i), want.as_deref(), "{}", t.text);
+            let cap = t.text.chars().next().is_some_and(char::is_uppercase);
+            assert_eq!(d.capitalized(i), cap, "{}", t.text);
+            let may = want.as_deref().is_some_and(|w| lex.may_start(w));
+            assert_eq!(d.has(i, MAY_START), may, "{}", t.text);
+            let end = doc
+                .sentence_of(i)
+                .map_or(doc.tokens().len(), |s| doc.sentences()[s].tokens.end);
+            assert_eq!(table.sentence_end(i), end);
+        }
+        let at = |w: &str| (0..doc.tokens().len()).find(|&i| d.word(i) == Some(w));
+        let the = at("the").map(|i| d.class(i));
+        assert_eq!(the.map(|c| c & (DET | WORD | CAP)), Some(DET | WORD | CAP));
+        assert!(at("and").is_some_and(|i| d.has(i, CLAUSE)));
+        assert_eq!(d.word(doc.tokens().len()), None);
+        assert_eq!(d.class(doc.tokens().len()), 0);
     }
 }

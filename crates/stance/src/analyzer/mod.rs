@@ -28,6 +28,7 @@ mod windows;
 
 use newsnlp_gazetteer::{Gazetteer, Mention};
 use newsnlp_quotes::Quote;
+use newsnlp_text::Table;
 use newsnlp_tokenize::Tokenized;
 
 use crate::certainty::Certainty;
@@ -255,7 +256,40 @@ impl StanceAnalyzer {
         mentions: &[Mention],
         quotes: &[Quote],
     ) -> Vec<Stance> {
-        let d = Doc::new(doc, gazetteer, mentions, quotes);
+        self.stances_in(doc, &doc.table(), gazetteer, mentions, quotes)
+    }
+
+    /// [`stances`](Self::stances) with the document's token table built
+    /// already ([`Tokenized::table`] of `doc`), for a caller that shares
+    /// one table between the layers (as `newsnlp::Pipeline` does). The
+    /// same stances.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::Gazetteer;
+    /// use newsnlp_quotes::QuoteExtractor;
+    /// use newsnlp_stance::StanceAnalyzer;
+    /// use newsnlp_tokenize::Tokenizer;
+    ///
+    /// let text = "Lavrov said that the talks were productive.";
+    /// let doc = Tokenizer::new().tokenize(text);
+    /// let table = doc.table();
+    /// let gaz = Gazetteer::default();
+    /// let mentions = gaz.find_in_document(text);
+    /// let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
+    /// let analyzer = StanceAnalyzer::new();
+    /// let stances = analyzer.stances_in(&doc, &table, &gaz, &mentions, &quotes);
+    /// assert_eq!(stances, analyzer.stances(&doc, &gaz, &mentions, &quotes));
+    /// assert_eq!(stances[0].target.text, "the talks");
+    /// ```
+    pub fn stances_in(
+        &self,
+        doc: &Tokenized<'_>,
+        table: &Table<'_>,
+        gazetteer: &Gazetteer,
+        mentions: &[Mention],
+        quotes: &[Quote],
+    ) -> Vec<Stance> {
+        let d = Doc::new(doc, table, gazetteer, mentions, quotes);
         let mut out = Collector::default();
         let mut findings = Vec::new();
         for si in 0..doc.sentences().len() {
