@@ -67,9 +67,11 @@ impl Pipeline {
             .iter()
             .map(|m| EntityMention::new(&self.gazetteer, m))
             .collect();
+        // The shared token table, built once for the layers that read it.
+        let table = tokens.table();
         let quotes = if self.quotes_on {
             self.quotes
-                .extract_with_entities(&tokens, &self.gazetteer, &mentions)
+                .extract_in(&tokens, &table, &self.gazetteer, &mentions)
         } else {
             Vec::new()
         };

@@ -139,6 +139,7 @@ mod types;
 use std::sync::Arc;
 
 use newsnlp_gazetteer::{Gazetteer, Mention};
+use newsnlp_text::Table;
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use extract::{Ctx, Found, Pattern};
@@ -376,7 +377,7 @@ impl QuoteExtractor {
     /// assert_eq!(q.speaker, Some(Speaker::Phrase("Both sides".into())));
     /// ```
     pub fn extract(&self, doc: &Tokenized<'_>) -> Vec<Quote> {
-        self.run(doc, None, &[])
+        self.run(doc, &doc.table(), None, &[])
     }
 
     /// The quotes of a document, with speakers resolved against the
@@ -403,23 +404,48 @@ impl QuoteExtractor {
         gazetteer: &Gazetteer,
         mentions: &[Mention],
     ) -> Vec<Quote> {
-        self.run(doc, Some(gazetteer), mentions)
+        self.run(doc, &doc.table(), Some(gazetteer), mentions)
     }
 
-    fn run(
+    /// The same as [`QuoteExtractor::extract_with_entities`], reading
+    /// `table`, the document's shared token table
+    /// ([`Tokenized::table`]), instead of building it: for a caller that
+    /// builds it once for several layers, as `newsnlp::Pipeline` does.
+    /// `table` must be the table of `doc`.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::Gazetteer;
+    /// use newsnlp_quotes::QuoteExtractor;
+    /// use newsnlp_tokenize::Tokenizer;
+    ///
+    /// let text = "Vladimir Putin spoke first. He said the talks were useful.";
+    /// let doc = Tokenizer::new().tokenize(text);
+    /// let table = doc.table();
+    /// let gaz = Gazetteer::default();
+    /// let mentions = gaz.find_in_document(text);
+    /// let extractor = QuoteExtractor::new();
+    /// let quotes = extractor.extract_in(&doc, &table, &gaz, &mentions);
+    /// assert_eq!(quotes, extractor.extract_with_entities(&doc, &gaz, &mentions));
+    /// assert_eq!(quotes[0].speaker_name(), Some("Vladimir Putin"));
+    /// ```
+    pub fn extract_in(
         &self,
         doc: &Tokenized<'_>,
+        table: &Table<'_>,
+        gazetteer: &Gazetteer,
+        mentions: &[Mention],
+    ) -> Vec<Quote> {
+        self.run(doc, table, Some(gazetteer), mentions)
+    }
+
+    fn run<'t>(
+        &self,
+        doc: &Tokenized<'t>,
+        table: &Table<'t>,
         gaz: Option<&Gazetteer>,
         mentions: &[Mention],
     ) -> Vec<Quote> {
-        let mut lowered = String::new();
-        let ctx = Ctx::new(
-            doc,
-            &self.lex,
-            &mut lowered,
-            self.scare_words,
-            self.inner_words,
-        );
+        let ctx = Ctx::new(doc, table, &self.lex, self.scare_words, self.inner_words);
         let found = ctx.run();
         let toks = doc.tokens();
         let text = doc.text();
@@ -428,7 +454,6 @@ impl QuoteExtractor {
         let resolver = Resolver {
             text,
             toks,
-            lex: &self.lex,
             ctx: &ctx,
             gaz,
             mentions: sorted,

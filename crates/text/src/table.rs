@@ -11,6 +11,8 @@
 //! - the same with `’` folded to `'` ([`Table::folded`]), the form whose
 //!   apostrophes compare equal to ASCII ones;
 //! - its closed word classes ([`Table::classes`], from [`crate::words`]);
+//! - the packed [`short_key`] of its lowered form ([`Table::key`]), by
+//!   which a layer's own lexicon finds the token without reading it again;
 //! - [`Flags`]: capitalized, wordlike, a line break before it, whether
 //!   [`Table::lower`] is exactly [`str::to_lowercase`];
 //! - its sentence and paragraph ([`SentenceIx`], [`ParagraphIx`]) and the
@@ -47,7 +49,7 @@ use std::fmt;
 use std::num::NonZeroU32;
 use std::ops::{BitOr, BitOrAssign, Range};
 
-use crate::hash::SHORT;
+use crate::hash::{HIGH_BITS, SHORT, short_key, upper_bits};
 use crate::span::Span;
 use crate::words::{ClassLookup, Classes};
 
@@ -223,6 +225,8 @@ struct Row {
     in_buffer: bool,
     flags: Flags,
     classes: Classes,
+    /// The [`short_key`] of the lowered form, `(0, 0)` when it has none.
+    key: (u64, u64),
     paragraph: u32,
     sentence: Option<SentenceIx>,
 }
@@ -239,18 +243,6 @@ pub struct Table<'t> {
     folded: Vec<(usize, Span)>,
     /// The token range of each sentence.
     sentences: Vec<Range<usize>>,
-}
-
-/// The high bit of every byte.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that is an ASCII capital, for `w`
-/// without high bits: `b + 0x3f` reaches 0x80 from `A` on, `b + 0x25` from
-/// past `Z` on, and no sum carries into the next byte.
-#[inline]
-fn upper_bits(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
 }
 
 /// The token `b` (at most [`SHORT`] bytes) starting at byte `at` of
@@ -364,6 +356,7 @@ impl<'t> Table<'t> {
                     in_buffer: upper,
                     flags,
                     classes: lookup.of_key(key),
+                    key,
                     paragraph: t.paragraph,
                     sentence: None,
                 };
@@ -438,13 +431,14 @@ impl<'t> Table<'t> {
                 Span::new(start, self.lowered.len())
             };
         }
-        let classes = if ascii && upper {
-            Classes::of(self.lowered.get(lower.range()).unwrap_or_default())
+        let key = if ascii && upper {
+            short_key(self.lowered.get(lower.range()).unwrap_or_default())
         } else if upper {
-            Classes::of(&lowered_owned)
+            short_key(&lowered_owned)
         } else {
-            Classes::of(tok)
+            short_key(tok)
         };
+        let classes = key.map_or(Classes::EMPTY, Classes::of_key);
         // The folded form, only for the rare tokens where it differs.
         if titlecase || curly {
             let titlecased;
@@ -469,6 +463,7 @@ impl<'t> Table<'t> {
             in_buffer: upper,
             flags,
             classes,
+            key: key.unwrap_or_default(),
             paragraph: t.paragraph,
             sentence: None,
         }
@@ -559,6 +554,25 @@ impl<'t> Table<'t> {
     #[inline]
     pub fn classes(&self, i: usize) -> Classes {
         self.rows.get(i).map_or(Classes::EMPTY, |r| r.classes)
+    }
+
+    /// The [`short_key`] of [`Table::lower`] of token `i`, when that is at
+    /// most [`SHORT`] bytes and not empty (`None` past the end). A layer
+    /// with a lexicon of its own in a [`ShortTable`](crate::short::ShortTable)
+    /// looks each token up by it without reading its bytes again; the
+    /// table computes it anyway for [`Table::classes`].
+    ///
+    /// ```
+    /// use newsnlp_text::{hash::short_key, Span, Table, TokenFacts};
+    /// let text = "Said";
+    /// let t = TokenFacts { span: Span::new(0, 4), wordlike: true, paragraph: 0 };
+    /// let table = Table::new(text, [t], [0..1]);
+    /// assert_eq!(table.key(0), short_key("said"));
+    /// assert_eq!(table.key(1), None);
+    /// ```
+    #[inline]
+    pub fn key(&self, i: usize) -> Option<(u64, u64)> {
+        self.rows.get(i).map(|r| r.key).filter(|&k| k != (0, 0))
     }
 
     /// The flags of token `i` (none past the end).
