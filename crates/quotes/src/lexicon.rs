@@ -7,8 +7,9 @@
 //! Every cue form has one [`Word`] entry (its cue forms, whether it is a
 //! lemma, whether it triggers a rule), found in a [`ShortTable`] by the
 //! word's [`short_key`] (no string hashing, no `memcmp`), after a cheap
-//! prefilter on the word's length and first byte; the few longer words are
-//! in a [`FastMap`]. The word classes are the shared table's
+//! prefilter (one bit of a 4096-bit filter, by a multiply of the key),
+//! which turns away most words of a text; the few longer words are in a
+//! [`FastMap`]. The word classes are the shared table's
 //! ([`newsnlp_text::Table::classes`]): this lexicon no longer holds them.
 
 use newsnlp_text::data;
@@ -64,8 +65,19 @@ pub(crate) struct Lexicon {
     pub lemmas: Vec<String>,
     /// The longest word, in bytes.
     max_len: usize,
-    /// Bit `b % 64` of word `b / 64` is set when some word starts with byte `b`.
-    first: [u64; 4],
+    /// Bit `f % 64` of word `f / 64` is set when some short word's key
+    /// has filter index `f` ([`filter_index`]).
+    filter: [u64; FILTER_WORDS],
+}
+
+/// The words of the prefilter (4096 bits: with the ~800 cue forms, about
+/// one word in six that is none gets past it).
+const FILTER_WORDS: usize = 64;
+
+/// The prefilter bit of `key`: the top 12 bits of a multiply.
+#[inline]
+fn filter_index((k0, k1): (u64, u64)) -> usize {
+    ((k0 ^ k1.rotate_left(17)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
 }
 
 fn parse_class(c: &str) -> Option<CueClass> {
@@ -85,7 +97,7 @@ impl Lexicon {
             long: FastMap::default(),
             lemmas: Vec::new(),
             max_len: 0,
-            first: [0; 4],
+            filter: [0; FILTER_WORDS],
         };
         for line in data::lines(CUE_VERBS) {
             lex.add_verb_line(line.text);
@@ -104,8 +116,9 @@ impl Lexicon {
                 let at = self.entries.len() as u32;
                 self.entries.push(Word::default());
                 self.max_len = self.max_len.max(word.len());
-                if let Some(&b) = word.as_bytes().first() {
-                    self.first[usize::from(b >> 6)] |= 1 << (b & 63);
+                if let Some(key) = short_key(&word) {
+                    let f = filter_index(key);
+                    self.filter[f / 64] |= 1 << (f % 64);
                 }
                 if !self.short.insert(&word, at) {
                     self.long.insert(word, at);
@@ -166,20 +179,24 @@ impl Lexicon {
     /// The entry of a lower-cased word, if the tables have one.
     #[inline]
     pub fn word(&self, lower: &str) -> Option<&Word> {
-        let b = *lower.as_bytes().first()?;
-        if lower.len() > self.max_len || self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+        if lower.len() > self.max_len {
             return None;
         }
-        self.entries.get(self.index(lower)? as usize)
+        match short_key(lower) {
+            Some(key) => self.word_by_key(key),
+            None => self.entries.get(*self.long.get(lower)? as usize),
+        }
     }
 
     /// The entry of the lower-cased word whose [`short_key`] is `key`: the
     /// same as [`Lexicon::word`] without reading the bytes again.
     #[inline]
     pub fn word_by_key(&self, key: (u64, u64)) -> Option<&Word> {
-        let b = (key.0 & 0xff) as u8;
-        let len = (key.1 >> 56) as usize;
-        if len == 0 || len > self.max_len || self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0
+        let f = filter_index(key);
+        if self
+            .filter
+            .get(f / 64)
+            .is_none_or(|w| w & (1 << (f % 64)) == 0)
         {
             return None;
         }

@@ -219,10 +219,9 @@ impl BitOrAssign for Flags {
 #[derive(Clone, Copy, Debug)]
 struct Row {
     span: Span,
-    /// Where [`Table::lower`] is: in `Table::lowered` if `in_buffer`, else
-    /// in the text (the token itself).
+    /// Where [`Table::lower`] is: in `Table::lowered` if the token has
+    /// [`Flags::HAS_UPPER`], else in the text (the token itself).
     lower: Span,
-    in_buffer: bool,
     flags: Flags,
     classes: Classes,
     /// The [`short_key`] of the lowered form, `(0, 0)` when it has none.
@@ -245,18 +244,34 @@ pub struct Table<'t> {
     sentences: Vec<Range<usize>>,
 }
 
+/// The masks of the low `n` bytes of two little-endian words, by `n`
+/// (a table: a variable shift of a `u128` takes a dozen instructions).
+const LOW_BYTES: [(u64, u64); 16] = {
+    let mut m = [(0, 0); 16];
+    let mut n = 1;
+    while n < 16 {
+        m[n] = if n <= 8 {
+            (u64::MAX >> (64 - 8 * n), 0)
+        } else {
+            (u64::MAX, u64::MAX >> (128 - 8 * n))
+        };
+        n += 1;
+    }
+    m
+};
+
 /// The token `b` (at most [`SHORT`] bytes) starting at byte `at` of
 /// `text`, as two little-endian words, zero-padded: two loads when 16
 /// bytes are left in the text.
 #[inline]
 fn load16(text: &[u8], at: usize, b: &[u8]) -> (u64, u64) {
     if let Some((w, _)) = text.get(at..).and_then(<[u8]>::split_first_chunk::<16>)
-        && let Ok(n) = u32::try_from(b.len())
+        && let Some(&(m0, m1)) = LOW_BYTES.get(b.len())
     {
-        // The low `n` bytes (none for an empty token: the shift is 128).
-        let mask = u128::MAX.checked_shr(128 - 8 * n).unwrap_or(0);
-        let v = u128::from_le_bytes(*w) & mask;
-        return (v as u64, (v >> 64) as u64);
+        let (w0, w1) = w.split_at(8);
+        let w0 = u64::from_le_bytes(w0.try_into().unwrap_or_default());
+        let w1 = u64::from_le_bytes(w1.try_into().unwrap_or_default());
+        return (w0 & m0, w1 & m1);
     }
     let mut k = [0u64; 2];
     for (j, &c) in b.iter().take(16).enumerate() {
@@ -353,7 +368,6 @@ impl<'t> Table<'t> {
                 return Row {
                     span: t.span,
                     lower,
-                    in_buffer: upper,
                     flags,
                     classes: lookup.of_key(key),
                     key,
@@ -460,7 +474,6 @@ impl<'t> Table<'t> {
         Row {
             span,
             lower,
-            in_buffer: upper,
             flags,
             classes,
             key: key.unwrap_or_default(),
@@ -507,7 +520,7 @@ impl<'t> Table<'t> {
         let Some(r) = self.rows.get(i) else {
             return "";
         };
-        let s = if r.in_buffer {
+        let s = if r.flags.contains(Flags::HAS_UPPER) {
             self.lowered.get(r.lower.range())
         } else {
             r.lower.as_str(self.text)
@@ -575,6 +588,23 @@ impl<'t> Table<'t> {
         self.rows.get(i).map(|r| r.key).filter(|&k| k != (0, 0))
     }
 
+    /// [`Table::key`] of every token, in order: for a layer that looks
+    /// each token up in a lexicon of its own once.
+    ///
+    /// ```
+    /// use newsnlp_text::{hash::short_key, Span, Table, TokenFacts};
+    /// let text = "He said";
+    /// let t = |a, b| TokenFacts { span: Span::new(a, b), wordlike: true, paragraph: 0 };
+    /// let table = Table::new(text, [t(0, 2), t(3, 7)], [0..2]);
+    /// let keys: Vec<_> = table.keys().collect();
+    /// assert_eq!(keys, [short_key("he"), short_key("said")]);
+    /// ```
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = Option<(u64, u64)>> + '_ {
+        self.rows
+            .iter()
+            .map(|r| Some(r.key).filter(|&k| k != (0, 0)))
+    }
+
     /// The flags of token `i` (none past the end).
     #[inline]
     pub fn flags(&self, i: usize) -> Flags {
@@ -613,6 +643,29 @@ impl<'t> Table<'t> {
         match self.sentence(i) {
             Some(s) => self.sentence_tokens(s.get()).end,
             None => self.rows.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn low_bytes_masks_and_load16_match_short_key() {
+        let text = "Lavrov said: “We talked frankly,” Secretary-of-State Tillerson x";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            for end in at..(at + SHORT).min(bytes.len()) + 1 {
+                let Some(b) = bytes.get(at..end) else {
+                    continue;
+                };
+                let (k0, k1) = crate::hash::short_key(text.get(at..end).unwrap_or("x"))
+                    .map_or((0, 0), |(k0, k1)| (k0, k1 & !(0xff << 56)));
+                if text.get(at..end).is_some() {
+                    assert_eq!(load16(bytes, at, b), (k0, k1), "{at}..{end}");
+                }
+            }
         }
     }
 }

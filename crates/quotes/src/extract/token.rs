@@ -95,8 +95,8 @@ impl<'a, 't> Ctx<'a, 't> {
         // Tokens that may be clause breaks.
         let mut candidates: Vec<usize> = Vec::with_capacity(n / 4);
         let mut words: Vec<Option<&'a Word>> = Vec::with_capacity(n);
-        for i in 0..n {
-            let word = match table.key(i) {
+        for (i, key) in table.keys().enumerate() {
+            let word = match key {
                 Some(key) => {
                     if maybe_break(key) {
                         candidates.push(i);
