@@ -115,7 +115,12 @@
 //!
 //! # Cost
 //!
-//! One pass pairs the quote marks; one pass over the sentences tries each
+//! The rules read the document's shared token table
+//! ([`newsnlp_text::Table`]: lowercased words, word classes, flags,
+//! sentences), built once per document ([`QuoteExtractor::extract_in`]
+//! takes one already built); what the layer adds per token is its entry in
+//! the cue-verb table, looked up once by the table's packed key. One pass
+//! pairs the quote marks; one pass over the sentences tries each
 //! word as a cue; every look around a cue is capped (a source is at most a
 //! dozen words, the search for "that" nine tokens, a pronoun looks back at
 //! most 40 mentions), and a cue inside an attributed stretch is skipped, so

@@ -404,19 +404,25 @@ impl<'t> Table<'t> {
         // dashes: the commonest non-ASCII tokens of news) has no cased
         // letters, so it skips the Unicode case tables.
         let (mut ascii, mut upper, mut curly, mut titlecase) = (true, false, false, false);
+        // Whether the first character is uppercase, found in the same pass.
+        let mut first_upper = None;
         for c in tok.chars() {
-            if c.is_ascii() {
-                upper |= c.is_ascii_uppercase();
-                continue;
-            }
-            ascii = false;
-            if ('\u{2000}'..='\u{206F}').contains(&c) {
-                curly |= c == '’';
-            } else if c.is_uppercase() {
-                upper = true;
-            } else if !c.is_lowercase() && !c.to_lowercase().eq([c]) {
-                titlecase = true;
-            }
+            let is_upper = if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                ascii = false;
+                if ('\u{2000}'..='\u{206F}').contains(&c) {
+                    curly |= c == '’';
+                    false
+                } else if c.is_uppercase() {
+                    true
+                } else {
+                    titlecase |= !c.is_lowercase() && !c.to_lowercase().eq([c]);
+                    false
+                }
+            };
+            upper |= is_upper;
+            first_upper.get_or_insert(is_upper);
         }
         // Only a token without capitals lowers to itself, and only there
         // does `to_lowercase` changing a titlecase letter matter.
@@ -427,7 +433,7 @@ impl<'t> Table<'t> {
         if ascii {
             flags |= Flags::ASCII;
         }
-        if tok.chars().next().is_some_and(char::is_uppercase) {
+        if first_upper == Some(true) {
             flags |= Flags::CAPITALIZED;
         }
         let mut lower = span;
