@@ -416,7 +416,8 @@ impl QuoteExtractor {
     /// `table`, the document's shared token table
     /// ([`Tokenized::table`]), instead of building it: for a caller that
     /// builds it once for several layers, as `newsnlp::Pipeline` does.
-    /// `table` must be the table of `doc`.
+    /// A `table` that is not `doc`'s (another text, or another number of
+    /// tokens) is not read: the extractor then builds its own.
     ///
     /// ```
     /// use newsnlp_gazetteer::Gazetteer;
@@ -432,6 +433,10 @@ impl QuoteExtractor {
     /// let quotes = extractor.extract_in(&doc, &table, &gaz, &mentions);
     /// assert_eq!(quotes, extractor.extract_with_entities(&doc, &gaz, &mentions));
     /// assert_eq!(quotes[0].speaker_name(), Some("Vladimir Putin"));
+    ///
+    /// // The table of another text is not read.
+    /// let other = Tokenizer::new().tokenize("Elsewhere.");
+    /// assert_eq!(extractor.extract_in(&doc, &other.table(), &gaz, &mentions), quotes);
     /// ```
     pub fn extract_in(
         &self,
@@ -440,7 +445,16 @@ impl QuoteExtractor {
         gazetteer: &Gazetteer,
         mentions: &[Mention],
     ) -> Vec<Quote> {
-        self.run(doc, table, Some(gazetteer), mentions)
+        // The same text by address (no comparison of a long text's bytes).
+        let (t, d) = (table.text(), doc.text());
+        let own = std::ptr::eq(t.as_ptr(), d.as_ptr())
+            && t.len() == d.len()
+            && table.len() == doc.tokens().len();
+        if own {
+            self.run(doc, table, Some(gazetteer), mentions)
+        } else {
+            self.run(doc, &doc.table(), Some(gazetteer), mentions)
+        }
     }
 
     fn run<'t>(
