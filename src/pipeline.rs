@@ -89,7 +89,8 @@ impl Pipeline {
         }
     }
 
-    /// Analyzes many articles on all cores; the results are in input order.
+    /// Analyzes many articles, on all cores with the `rayon` feature (a
+    /// default); the results are in input order.
     ///
     /// ```
     /// let pipeline = newsnlp::Pipeline::new();
@@ -98,8 +99,15 @@ impl Pipeline {
     /// assert_eq!(docs[1].entities()[0].name(), Some("Sergey Lavrov"));
     /// ```
     pub fn analyze_batch<'a, S: AsRef<str> + Sync>(&'a self, texts: &'a [S]) -> Vec<Document<'a>> {
-        use rayon::prelude::*;
-        texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            texts.iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
     }
 }
 
@@ -179,14 +187,16 @@ impl PipelineBuilder {
     pub fn build(&self) -> Pipeline {
         // The gazetteer and the stance model (the two slow parts of start-up)
         // are built side by side.
-        let (gazetteer, stance) = rayon::join(
-            || {
-                self.gazetteer
-                    .clone()
-                    .unwrap_or_else(|| Arc::new(Gazetteer::default()))
-            },
-            || (!self.no_stances).then(|| self.stance.clone().unwrap_or_default()),
-        );
+        let gazetteer = || {
+            self.gazetteer
+                .clone()
+                .unwrap_or_else(|| Arc::new(Gazetteer::default()))
+        };
+        let stance = || (!self.no_stances).then(|| self.stance.clone().unwrap_or_default());
+        #[cfg(feature = "rayon")]
+        let (gazetteer, stance) = rayon::join(gazetteer, stance);
+        #[cfg(not(feature = "rayon"))]
+        let (gazetteer, stance) = (gazetteer(), stance());
         Pipeline {
             tokenizer: self.tokenizer.clone().unwrap_or_default(),
             gazetteer,

@@ -292,7 +292,7 @@ pub fn quote_layer(l: &Layers, text: &str) {
 
 /// The target-sentiment classifier and the certainty analyzer on one
 /// sentence and target: probabilities in [0, 1] summing to 1, certainty in
-/// [0, 1], cue spans inside the sentence. Any `target` must be accepted,
+/// [0, 1], marker spans inside the sentence. Any `target` must be accepted,
 /// even one out of bounds or splitting a character.
 pub fn stance(l: &Layers, sentence: &str, target: Range<usize>) {
     let s = l.sentiment.classify(sentence, target.clone());
@@ -311,9 +311,9 @@ pub fn stance(l: &Layers, sentence: &str, target: Range<usize>) {
         "certainty()",
     );
     let a = l.certainty.assess(sentence, target);
-    for c in &a.cues {
-        span_in(sentence, &c.span, "certainty cue");
-        assert!(c.effect.is_finite(), "cue effect {}", c.effect);
+    for c in &a.markers {
+        span_in(sentence, &c.span, "certainty marker");
+        assert!(c.effect.is_finite(), "marker effect {}", c.effect);
     }
 }
 

@@ -79,9 +79,17 @@ pub fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer, CliError> {
     match path {
         None => Ok(Gazetteer::default()),
         // The gazetteer's errors name the file (and the line or offset).
-        Some(p) => GazetteerBuilder::new()
-            .build_from_path(p)
-            .map_err(|e| CliError::Input(e.to_string())),
+        Some(p) => {
+            let gaz = GazetteerBuilder::new()
+                .build_from_path(p)
+                .map_err(|e| CliError::Input(e.to_string()))?;
+            // Skipped rows (an empty alias, an unknown kind) are said, not
+            // dropped silently.
+            for w in gaz.warnings() {
+                input::note(format_args!("{}: {w}", p.display()));
+            }
+            Ok(gaz)
+        }
     }
 }
 

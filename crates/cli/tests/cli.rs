@@ -707,6 +707,26 @@ fn custom_gazetteer_and_its_errors() {
     );
 }
 
+#[test]
+fn gazetteer_rows_it_skips_are_said_on_stderr() {
+    let dir = tmp();
+    let text = write(dir.path(), "a.txt", b"Jane Roe met Putin.");
+    let g = write(
+        dir.path(),
+        "g.tsv",
+        b"alias\tcanonical\nJane Roe\tJane Roe\n\tNobody\n",
+    );
+    let r = run(&["entities", "--json", "--gazetteer", s(&g), s(&text)], b"");
+    r.expect(0, "entities");
+    assert_eq!(r.err_lines().len(), 1, "one warning line: {}", r.err);
+    assert!(
+        r.err.contains(s(&g)) && r.err.contains("line 3") && r.err.contains("empty alias"),
+        "names the file, the line and the problem: {}",
+        r.err
+    );
+    assert_eq!(r.json()["entities"][0]["name"], "Jane Roe");
+}
+
 /// The fuzz corpus of the `analyze` target: hostile shapes at small size.
 fn hostile_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/analyze")

@@ -1,19 +1,43 @@
-//! A bare surname right after an unknown capitalized word ("Khizr Khan") is
-//! someone the gazetteer does not know, not the gazetteer's person with that
-//! surname.
+//! Unknown given names: a bare surname right after an unknown capitalized
+//! word ("Khizr Khan") is someone the gazetteer does not know, not the
+//! gazetteer's person with that surname. Titles, ranks, headline words
+//! (`data/name_preceders.txt`) and the words of the gazetteer's titles are
+//! not given names.
+//!
+//! ```
+//! let gaz = newsnlp_gazetteer::Gazetteer::default();
+//! let text = "Khizr Khan spoke; Prime Minister Khan did not.";
+//! let spans: Vec<_> = gaz.find_in_document(text).iter().map(|m| m.span()).collect();
+//! assert_eq!(spans, [33..37]);
+//! ```
 
-use std::collections::HashSet;
+use newsnlp_text::data;
+use newsnlp_text::hash::FastSet;
+
+use crate::gazetteer::Gazetteer;
 
 /// See `data/name_preceders.txt`.
 pub(crate) const NAME_PRECEDERS: &str = include_str!("../data/name_preceders.txt");
 
 /// The words of `data/name_preceders.txt`, lowercased.
 pub(crate) fn data_words() -> impl Iterator<Item = String> {
-    NAME_PRECEDERS
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
+    data::lines(NAME_PRECEDERS)
+        .flat_map(|l| l.text.split_whitespace())
         .map(str::to_lowercase)
+}
+
+impl Gazetteer {
+    /// Words that may precede a bare surname: the data file's and those of
+    /// every title in the gazetteer.
+    pub(crate) fn name_preceders(&self) -> &FastSet<String> {
+        self.name_preceders.get_or_init(|| {
+            let mut set: FastSet<String> = data_words().collect();
+            for (t, _) in &self.titles {
+                set.extend(self.str(*t).split_whitespace().map(str::to_lowercase));
+            }
+            set
+        })
+    }
 }
 
 fn is_hspace(c: char) -> bool {
@@ -29,7 +53,7 @@ fn is_hspace(c: char) -> bool {
 pub(crate) fn unknown_given_name_before(
     text: &str,
     start: usize,
-    preceders: &HashSet<String>,
+    preceders: &FastSet<String>,
 ) -> bool {
     let Some(before) = text.get(..start) else {
         return false;
@@ -96,7 +120,7 @@ fn title_case_line(text: &str, a: usize, b: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn set() -> HashSet<String> {
+    fn set() -> FastSet<String> {
         data_words().collect()
     }
 

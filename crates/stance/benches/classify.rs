@@ -10,10 +10,9 @@ use newsnlp_stance::{Certainty, LexiconBaseline, Polarity, TargetSentiment};
 const NEWS: &str = include_str!("data/news.tsv");
 
 fn cases() -> Vec<(&'static str, Range<usize>)> {
-    NEWS.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    newsnlp_text::data::lines(NEWS)
         .filter_map(|l| {
-            let (target, sentence) = l.split_once('\t')?;
+            let (target, sentence) = l.text.split_once('\t')?;
             let start = sentence.find(target)?;
             Some((sentence, start..start + target.len()))
         })
@@ -64,12 +63,12 @@ fn bench(c: &mut Criterion) {
     let cert = Certainty::new();
     group.bench_function("certainty", |b| {
         b.iter(|| {
-            let cues: usize = cases
+            let markers: usize = cases
                 .iter()
-                .map(|(s, _)| cert.assess(black_box(s), 0..s.len()).cues.len())
+                .map(|(s, _)| cert.assess(black_box(s), 0..s.len()).markers.len())
                 .sum();
-            assert!(cues >= 5);
-            cues
+            assert!(markers >= 5);
+            markers
         })
     });
     group.finish();

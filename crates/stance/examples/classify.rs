@@ -23,8 +23,8 @@ fn show(clf: &TargetSentiment, sentence: &str, target: &str) {
         "  target {target:?} {span:?}: {} (neg {:.2}, neu {:.2}, pos {:.2}); lexicon baseline: {}",
         out.polarity, out.scores.negative, out.scores.neutral, out.scores.positive, base.polarity
     );
-    let cues: Vec<String> = cert
-        .cues
+    let markers: Vec<String> = cert
+        .markers
         .iter()
         .map(|c| {
             format!(
@@ -36,7 +36,7 @@ fn show(clf: &TargetSentiment, sentence: &str, target: &str) {
             )
         })
         .collect();
-    println!("  certainty {:.2} [{}]", cert.certainty, cues.join(", "));
+    println!("  certainty {:.2} [{}]", cert.certainty, markers.join(", "));
 }
 
 fn main() {

@@ -1,7 +1,7 @@
 //! Trains the target-sentiment model and writes its weight file.
 //!
 //! ```text
-//! cargo run --release -p newsnlp-stance --example train -- \
+//! cargo run --release -p newsnlp-stance --features train --example train -- \
 //!     /work/shared/data/newsmtsc/train.jsonl crates/stance/data/model.txt
 //! ```
 //!
@@ -14,7 +14,7 @@
 
 mod common;
 
-use newsnlp_stance::train::{TrainConfig, train};
+use newsnlp_stance::train::{Example, TrainConfig, train};
 
 fn main() {
     if let Err(e) = run() {
@@ -28,7 +28,14 @@ fn run() -> Result<(), String> {
     let [input, output, flags @ ..] = args.as_slice() else {
         return Err("usage: train TRAIN.jsonl OUT.txt [flags]".into());
     };
-    let mut examples = common::read_newsmtsc(input)?;
+    let mut examples: Vec<Example> = common::read_newsmtsc(input)?
+        .into_iter()
+        .map(|e| Example {
+            sentence: e.sentence,
+            target: e.target,
+            polarity: e.polarity,
+        })
+        .collect();
     let mut config = TrainConfig::default();
     let mut cv = 0usize;
     let mut it = flags.iter();
@@ -62,7 +69,8 @@ fn run() -> Result<(), String> {
         "Target-sentiment weights for newsnlp-stance.".into(),
         format!("Derived from NewsMTSC {file} (MIT licence, Copyright 2020 Felix Hamborg;"),
         "see data/NEWSMTSC-LICENSE.txt and data/model.NOTICE.txt).".into(),
-        "Made by: cargo run --release -p newsnlp-stance --example train -- \\".into(),
+        "Made by: cargo run --release -p newsnlp-stance --features train --example train -- \\"
+            .into(),
         format!("    /work/shared/data/newsmtsc/{file} crates/stance/data/model.txt"),
     ];
     let model = train(&examples, &config);
@@ -80,11 +88,7 @@ fn run() -> Result<(), String> {
 
 /// K-fold cross-validation by sentence (targets of one sentence stay in one
 /// fold); prints each fold's macro-F1 and the mean.
-fn cross_validate(
-    examples: &[newsnlp_stance::train::Example],
-    config: &TrainConfig,
-    k: usize,
-) -> Result<(), String> {
+fn cross_validate(examples: &[Example], config: &TrainConfig, k: usize) -> Result<(), String> {
     let mut fold = Vec::with_capacity(examples.len());
     let mut sentence_no = 0usize;
     for (i, ex) in examples.iter().enumerate() {

@@ -6,18 +6,18 @@ use crate::features::clamp_span;
 use crate::lexicon::{LEXICONS, WordInfo};
 use crate::tokens::{Token, tokenize};
 
-/// Whether a cue lowers or raises certainty (before negation).
+/// Whether a marker lowers or raises certainty (before negation).
 ///
 /// ```
-/// use newsnlp_stance::{Certainty, CueKind};
+/// use newsnlp_stance::{Certainty, MarkerKind};
 /// let a = Certainty::new().assess("It may clearly fail.", 0..0);
-/// let kinds: Vec<CueKind> = a.cues.iter().map(|c| c.kind).collect();
-/// assert_eq!(kinds, [CueKind::Hedge, CueKind::Booster]);
+/// let kinds: Vec<MarkerKind> = a.markers.iter().map(|c| c.kind).collect();
+/// assert_eq!(kinds, [MarkerKind::Hedge, MarkerKind::Booster]);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
-pub enum CueKind {
+pub enum MarkerKind {
     /// A hedge: "may", "might", "reportedly", "allegedly", "seems likely".
     Hedge,
     /// A booster: "clearly", "definitely", "no doubt", "of course".
@@ -27,28 +27,28 @@ pub enum CueKind {
 /// A hedge or booster found in a sentence.
 ///
 /// ```
-/// use newsnlp_stance::{Certainty, CueKind};
+/// use newsnlp_stance::{Certainty, MarkerKind};
 ///
 /// let a = Certainty::new().assess("He allegedly took bribes.", 0..25);
-/// assert_eq!(a.cues.len(), 1);
-/// assert_eq!(a.cues[0].kind, CueKind::Hedge);
-/// assert_eq!(a.cues[0].span, 3..12); // "allegedly"
-/// assert!(a.cues[0].effect < 0.0);
+/// assert_eq!(a.markers.len(), 1);
+/// assert_eq!(a.markers[0].kind, MarkerKind::Hedge);
+/// assert_eq!(a.markers[0].span, 3..12); // "allegedly"
+/// assert!(a.markers[0].effect < 0.0);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Cue {
+pub struct Marker {
     /// Hedge or booster, as listed in the lexicon.
-    pub kind: CueKind,
-    /// Byte span of the cue words in the sentence ("no doubt" is one cue);
+    pub kind: MarkerKind,
+    /// Byte span of the marker words in the sentence ("no doubt" is one marker);
     /// serialized as `[start, end]`.
     #[cfg_attr(feature = "serde", serde(with = "span_serde"))]
     pub span: Range<usize>,
-    /// Whether a negator scopes over the cue ("not certain",
+    /// Whether a negator scopes over the marker ("not certain",
     /// "neither ... seems likely"), which reverses its effect.
     pub negated: bool,
-    /// What the cue adds to the log-odds of certainty: negative lowers it.
-    /// Already accounts for negation and for the cue lying outside the
+    /// What the marker adds to the log-odds of certainty: negative lowers it.
+    /// Already accounts for negation and for the marker lying outside the
     /// assessed span.
     pub effect: f32,
 }
@@ -59,11 +59,11 @@ mod span_serde {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use std::ops::Range;
 
-    pub fn serialize<S: Serializer>(r: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: Serializer>(r: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
         [r.start, r.end].serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Range<usize>, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Range<usize>, D::Error> {
         let [start, end] = <[usize; 2]>::deserialize(d)?;
         Ok(start..end)
     }
@@ -74,7 +74,7 @@ mod span_serde {
 /// ```
 /// let a = newsnlp_stance::Certainty::new().assess("It is clearly a mistake.", 0..24);
 /// assert!(a.certainty > 0.8);
-/// assert_eq!(a.cues.len(), 1);
+/// assert_eq!(a.markers.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -82,22 +82,22 @@ pub struct Assessment {
     /// How certain the assessed span is presented, in [0, 1].
     pub certainty: f32,
     /// The hedges and boosters that moved it, in sentence order.
-    pub cues: Vec<Cue>,
+    pub markers: Vec<Marker>,
 }
 
 /// Scores how certainly a sentence (or a span of it) states its claim.
 ///
 /// The score starts from a neutral prior ([`Certainty::NEUTRAL`], 0.65: a
 /// plain news statement is asserted, but without emphasis) and moves in
-/// log-odds by each cue found in the embedded lists (`data/hedges.txt`,
+/// log-odds by each marker found in the embedded lists (`data/hedges.txt`,
 /// `data/boosters.txt`): hedges lower it, boosters raise it. A negator within
-/// three words before a cue (same clause) reverses it: a negated booster
+/// three words before a marker (same clause) reverses it: a negated booster
 /// ("not certain", "isn't clear") lowers certainty, a negated hedge
 /// ("neither scenario seems likely", "not possible") is a confident negative
 /// assessment and raises it. A negator *after* a hedge ("may not") leaves the
 /// hedge alone.
 ///
-/// Cues inside `span` count fully; cues elsewhere in the sentence count half
+/// Markers inside `span` count fully; markers elsewhere in the sentence count half
 /// (a sentence-initial "Reportedly," also qualifies a clause after it). An
 /// empty span assesses the whole sentence. Spans are clamped like
 /// [`TargetSentiment::classify`](crate::TargetSentiment::classify)'s.
@@ -143,7 +143,7 @@ fn is_scope_break(t: &Token<'_>) -> bool {
 }
 
 impl Certainty {
-    /// The certainty of a statement with no cue at all.
+    /// The certainty of a statement with no marker at all.
     ///
     /// ```
     /// use newsnlp_stance::{certainty, Certainty};
@@ -177,43 +177,43 @@ impl Certainty {
         self.assess(sentence, span).certainty
     }
 
-    /// The certainty of `span` in `sentence` and the cues behind it, with
+    /// The certainty of `span` in `sentence` and the markers behind it, with
     /// their byte spans. Never panics.
     ///
     /// ```
-    /// use newsnlp_stance::{Certainty, CueKind};
+    /// use newsnlp_stance::{Certainty, MarkerKind};
     ///
     /// let s = "Neither scenario seems likely.";
     /// let a = Certainty::new().assess(s, 0..s.len());
-    /// let cues: Vec<_> = a.cues.iter().map(|c| (&s[c.span.clone()], c.kind, c.negated)).collect();
-    /// assert_eq!(cues, [("seems", CueKind::Hedge, true), ("likely", CueKind::Hedge, true)]);
+    /// let markers: Vec<_> = a.markers.iter().map(|c| (&s[c.span.clone()], c.kind, c.negated)).collect();
+    /// assert_eq!(markers, [("seems", MarkerKind::Hedge, true), ("likely", MarkerKind::Hedge, true)]);
     /// ```
     pub fn assess(&self, sentence: &str, span: Range<usize>) -> Assessment {
         let tokens = tokenize(sentence);
-        self.assess_cues(sentence, span, &raw_cues(&tokens), true)
+        self.assess_markers(sentence, span, &raw_markers(&tokens), true)
     }
 
-    /// [`assess`](Self::assess) from the cues of `sentence` found
-    /// beforehand ([`raw_cues`]); the cue list is only filled when `list`.
-    pub(crate) fn assess_cues(
+    /// [`assess`](Self::assess) from the markers of `sentence` found
+    /// beforehand ([`raw_markers`]); the marker list is only filled when `list`.
+    pub(crate) fn assess_markers(
         &self,
         sentence: &str,
         span: Range<usize>,
-        raw: &[RawCue],
+        raw: &[RawMarker],
         list: bool,
     ) -> Assessment {
         let mut span = clamp_span(sentence, span);
         if span.is_empty() {
             span = 0..sentence.len();
         }
-        let mut cues = Vec::with_capacity(if list { raw.len() } else { 0 });
+        let mut markers = Vec::with_capacity(if list { raw.len() } else { 0 });
         let mut sum = 0.0;
         for c in raw {
             let mut effect = match (c.kind, c.negated) {
-                (CueKind::Hedge, false) => -c.strength,
-                (CueKind::Hedge, true) => NEGATED_HEDGE * c.strength,
-                (CueKind::Booster, false) => c.strength,
-                (CueKind::Booster, true) => -NEGATED_BOOSTER * c.strength,
+                (MarkerKind::Hedge, false) => -c.strength,
+                (MarkerKind::Hedge, true) => NEGATED_HEDGE * c.strength,
+                (MarkerKind::Booster, false) => c.strength,
+                (MarkerKind::Booster, true) => -NEGATED_BOOSTER * c.strength,
             };
             let inside = c.span.start >= span.start && c.span.end <= span.end;
             if !inside {
@@ -221,7 +221,7 @@ impl Certainty {
             }
             sum += effect;
             if list {
-                cues.push(Cue {
+                markers.push(Marker {
                     kind: c.kind,
                     span: c.span.clone(),
                     negated: c.negated,
@@ -234,54 +234,54 @@ impl Certainty {
         } else {
             sigmoid(logit(self.prior) + sum)
         };
-        Assessment { certainty, cues }
+        Assessment { certainty, markers }
     }
 }
 
 /// A hedge or booster of a sentence before the assessed span is known.
 #[derive(Debug, Clone)]
-pub(crate) struct RawCue {
-    kind: CueKind,
+pub(crate) struct RawMarker {
+    kind: MarkerKind,
     span: Range<usize>,
     negated: bool,
     strength: f32,
 }
 
 /// The hedges and boosters of a tokenized sentence, in order.
-pub(crate) fn raw_cues(tokens: &[Token<'_>]) -> Vec<RawCue> {
-    raw_cues_from(tokens, &[])
+pub(crate) fn raw_markers(tokens: &[Token<'_>]) -> Vec<RawMarker> {
+    raw_markers_from(tokens, &[])
 }
 
-/// [`raw_cues`], skipping the words that start no phrase by their
+/// [`raw_markers`], skipping the words that start no phrase by their
 /// [`WordInfo`]s (one per token; without them every word is tried).
-pub(crate) fn raw_cues_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<RawCue> {
+pub(crate) fn raw_markers_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<RawMarker> {
     let lex = &*LEXICONS;
-    let mut cues = Vec::new();
-    let mut in_cue = Vec::new();
+    let mut markers = Vec::new();
+    let mut in_marker = Vec::new();
     let known = infos.len() == tokens.len();
     let mut i = 0;
     while i < tokens.len() {
-        if !tokens[i].is_word() || (known && !infos[i].cue_start) {
+        if !tokens[i].is_word() || (known && !infos[i].marker_start) {
             // Punctuation never starts a phrase.
             i += 1;
             continue;
         }
-        if in_cue.is_empty() {
-            in_cue = vec![false; tokens.len()];
+        if in_marker.is_empty() {
+            in_marker = vec![false; tokens.len()];
         }
         let hedge = lex.hedges.longest_at(tokens, i);
         let booster = lex.boosters.longest_at(tokens, i);
         let (kind, phrase) = match (hedge, booster) {
-            (Some(h), Some(b)) if b.words.len() > h.words.len() => (CueKind::Booster, b),
-            (Some(h), _) => (CueKind::Hedge, h),
-            (None, Some(b)) => (CueKind::Booster, b),
+            (Some(h), Some(b)) if b.words.len() > h.words.len() => (MarkerKind::Booster, b),
+            (Some(h), _) => (MarkerKind::Hedge, h),
+            (None, Some(b)) => (MarkerKind::Booster, b),
             (None, None) => {
                 i += 1;
                 continue;
             }
         };
         let len = phrase.words.len();
-        let cue_span = tokens[i].span.start..tokens[i + len - 1].span.end;
+        let marker_span = tokens[i].span.start..tokens[i + len - 1].span.end;
         let mut negated = false;
         for back in 1..=3 {
             let Some(j) = i.checked_sub(back) else { break };
@@ -289,23 +289,23 @@ pub(crate) fn raw_cues_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<Raw
             if is_scope_break(t) {
                 break;
             }
-            if t.is_word() && !in_cue[j] && lex.is_negator(&t.lower) {
+            if t.is_word() && !in_marker[j] && lex.is_negator(&t.lower) {
                 negated = true;
                 break;
             }
         }
-        for flag in &mut in_cue[i..i + len] {
+        for flag in &mut in_marker[i..i + len] {
             *flag = true;
         }
-        cues.push(RawCue {
+        markers.push(RawMarker {
             kind,
-            span: cue_span,
+            span: marker_span,
             negated,
             strength: phrase.strength,
         });
         i += len;
     }
-    cues
+    markers
 }
 
 /// The certainty of `span` in `sentence` with the default [`Certainty`]

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{LEXICONS, Lexicons, WordInfo, WordList};
-use crate::tokens::{Token, tokenize};
+use crate::tokens::Token;
 
 /// Clamps `target` to `sentence`: both ends are cut to the sentence length
 /// and moved outwards to the nearest character boundary; a reversed range is
@@ -195,7 +195,7 @@ pub(crate) fn valences_and_classes(tokens: &[Token<'_>], lex: &Lexicons) -> (Vec
     valences_and_classes_from(tokens, &infos)
 }
 
-/// [`valences_and_classes`] from the tokens' [`WordInfo`]s, looked up
+/// [`valences`] and [`classes`] at once, from the tokens' [`WordInfo`]s, looked up
 /// beforehand (one per token).
 pub(crate) fn valences_and_classes_from(
     tokens: &[Token<'_>],
@@ -358,15 +358,16 @@ fn dist_bucket(d: usize) -> &'static str {
 }
 
 /// Collects the features of `target` in `sentence` into `sink`.
+#[cfg(feature = "train")]
 pub(crate) fn extract(sentence: &str, target: Range<usize>, sink: &mut impl FnMut(&str, f32)) {
     let lex = &*LEXICONS;
     let span = clamp_span(sentence, target);
-    let tokens = tokenize(sentence);
+    let tokens = crate::tokens::tokenize(sentence);
     let vals = valences(&tokens, lex);
     extract_tokens(&tokens, &vals, &span, sink);
 }
 
-/// [`extract`] over a sentence already tokenized, with the valences of its
+/// The features of a sentence already tokenized, with the valences of its
 /// tokens, for a clamped `span`.
 pub(crate) fn extract_tokens(
     tokens: &[Token<'_>],
@@ -645,6 +646,7 @@ pub(crate) fn extract_into(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::tokenize;
 
     /// [`classes`] by the word lists themselves, the oracle of the table.
     fn classes_by_lists(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {

@@ -2,6 +2,7 @@
 //! and boosters. Each lives as a data file under `data/` (origin and licence
 //! in its header) and is parsed once, on first use.
 
+use newsnlp_text::data::{self, DataError, Line};
 use newsnlp_text::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
@@ -13,11 +14,11 @@ const INTENSIFIERS: &str = include_str!("../data/intensifiers.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
 const BOOSTERS: &str = include_str!("../data/boosters.txt");
 
-/// A multi-word (or one-word) cue phrase and its strength.
+/// A multi-word (or one-word) marker phrase and its strength.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
-    pub words: Vec<&'static str>,
-    pub strength: f32,
+    pub(crate) words: Vec<&'static str>,
+    pub(crate) strength: f32,
 }
 
 /// A filter on the (length, first letter, last letter) of a set of words:
@@ -98,12 +99,12 @@ pub(crate) struct PhraseTable {
 impl PhraseTable {
     fn parse(text: &'static str) -> Self {
         let mut table = PhraseTable::default();
-        for (key, value) in entries(text) {
-            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-            let Some(first) = words.first().copied() else {
+        for line in data::lines(text) {
+            let Ok((key, strength)) = number_entry(&line) else {
                 continue;
             };
-            let Some(strength) = value.and_then(|v| v.parse::<f32>().ok()) else {
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let Some(first) = words.first().copied() else {
                 continue;
             };
             table
@@ -122,7 +123,7 @@ impl PhraseTable {
 
     /// The longest phrase that starts at `tokens[i]`, comparing lowercased
     /// words; punctuation never matches.
-    pub fn longest_at(&self, tokens: &[Token<'_>], i: usize) -> Option<&Phrase> {
+    pub(crate) fn longest_at(&self, tokens: &[Token<'_>], i: usize) -> Option<&Phrase> {
         let first = tokens.get(i)?;
         if !self.first.may_contain(&first.lower) {
             return None;
@@ -139,13 +140,13 @@ impl PhraseTable {
 
     /// Whether some phrase of the table starts with the lowercased `word`.
     #[cfg(test)]
-    pub fn starts_with(&self, word: &str) -> bool {
+    pub(crate) fn starts_with(&self, word: &str) -> bool {
         self.first.may_contain(word) && self.by_first.contains_key(word)
     }
 
     /// Number of phrases in the table.
     #[cfg(test)]
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.len
     }
 }
@@ -202,19 +203,19 @@ impl WordList {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordInfo {
     /// Its valence (VADER units).
-    pub valence: Option<f32>,
+    pub(crate) valence: Option<f32>,
     /// Its intensifier weight.
-    pub intensifier: Option<f32>,
+    pub(crate) intensifier: Option<f32>,
     /// Whether it is in the negator list (the "n't" rule of
     /// [`Lexicons::is_negator`] is not included).
-    pub negator: bool,
+    pub(crate) negator: bool,
     /// Whether it is a pronoun of the features ([`crate::features::PRONOUNS`]).
-    pub pronoun: bool,
+    pub(crate) pronoun: bool,
     /// Whether it is a clause word of the features
     /// ([`crate::features::CLAUSE_WORDS`]).
-    pub clause: bool,
+    pub(crate) clause: bool,
     /// Whether a hedge or booster phrase starts with it.
-    pub cue_start: bool,
+    pub(crate) marker_start: bool,
 }
 
 /// All the lexicons, parsed.
@@ -223,37 +224,39 @@ pub(crate) struct Lexicons {
     /// Every word of the valence, intensifier and negator lists and of the
     /// features' pronouns and clause words, with what they say of it.
     words: FastMap<&'static str, WordInfo>,
-    pub valence: FastMap<&'static str, f32>,
-    pub negators: FastSet<&'static str>,
+    pub(crate) valence: FastMap<&'static str, f32>,
+    pub(crate) negators: FastSet<&'static str>,
     /// The negators, for a quick rejection.
     negator_filter: WordFilter,
-    pub intensifiers: FastMap<&'static str, f32>,
+    pub(crate) intensifiers: FastMap<&'static str, f32>,
     /// The intensifiers, for a quick rejection.
     intensifier_filter: WordFilter,
-    pub hedges: PhraseTable,
-    pub boosters: PhraseTable,
+    pub(crate) hedges: PhraseTable,
+    pub(crate) boosters: PhraseTable,
 }
 
-/// `key[<TAB>value]` lines, skipping blank lines and `#` comments.
-fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once('\t') {
-            Some((k, v)) => (k.trim(), Some(v.trim())),
-            None => (l, None),
-        })
+/// A `word<TAB>number` line of a lexicon file (the word may be a phrase of
+/// several words).
+pub(crate) fn number_entry(line: &Line<'static>) -> Result<(&'static str, f32), DataError> {
+    let expected = || line.error("a word, a tab and a number");
+    match line.key_value() {
+        (word, Some(v)) => v.parse::<f32>().map(|v| (word, v)).map_err(|_| expected()),
+        (_, None) => Err(expected()),
+    }
 }
 
+/// The `word<TAB>number` entries of a lexicon file; a malformed line is
+/// skipped (the tests check that the embedded files have none).
 fn numbers(text: &'static str) -> FastMap<&'static str, f32> {
-    entries(text)
-        .filter_map(|(k, v)| Some((k, v?.parse::<f32>().ok()?)))
+    data::lines(text)
+        .filter_map(|l| number_entry(&l).ok())
         .collect()
 }
 
 impl Lexicons {
     fn load() -> Self {
-        let negators: FastSet<&'static str> = entries(NEGATORS).map(|(k, _)| k).collect();
+        let negators: FastSet<&'static str> =
+            data::lines(NEGATORS).map(|l| l.key_value().0).collect();
         let intensifiers = numbers(INTENSIFIERS);
         let valence = numbers(VADER);
         let mut words: FastMap<&'static str, WordInfo> = FastMap::default();
@@ -275,7 +278,7 @@ impl Lexicons {
         let hedges = PhraseTable::parse(HEDGES);
         let boosters = PhraseTable::parse(BOOSTERS);
         for w in hedges.by_first.keys().chain(boosters.by_first.keys()) {
-            words.entry(w).or_default().cue_start = true;
+            words.entry(w).or_default().marker_start = true;
         }
         Lexicons {
             words,
@@ -302,14 +305,14 @@ impl Lexicons {
 
     /// Whether a lowercased word negates what follows it.
     #[inline]
-    pub fn is_negator(&self, lower: &str) -> bool {
+    pub(crate) fn is_negator(&self, lower: &str) -> bool {
         (self.negator_filter.may_contain(lower) && self.negators.contains(lower))
             || lower.ends_with("n't")
     }
 
     /// The intensifier weight of a lowercased word.
     #[inline]
-    pub fn intensifier(&self, lower: &str) -> Option<f32> {
+    pub(crate) fn intensifier(&self, lower: &str) -> Option<f32> {
         if !self.intensifier_filter.may_contain(lower) {
             return None;
         }
@@ -327,13 +330,21 @@ mod tests {
     #[test]
     fn embedded_lists_parse_completely() {
         let lex = &*LEXICONS;
-        // Counts of the data files' entry lines: a malformed line is skipped
-        // by the lenient parser, so it would show up here.
-        let count = |t: &str| {
-            t.lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .count()
-        };
+        // Every entry line parses (the loaders skip a malformed one) ...
+        for (name, text) in [
+            ("vader_lexicon.tsv", VADER),
+            ("intensifiers.txt", INTENSIFIERS),
+            ("hedges.txt", HEDGES),
+            ("boosters.txt", BOOSTERS),
+        ] {
+            for line in data::lines(text) {
+                if let Err(e) = number_entry(&line) {
+                    panic!("{name}: {e}");
+                }
+            }
+        }
+        // ... and names a word of its own.
+        let count = |t: &str| data::lines(t).count();
         assert_eq!(lex.valence.len(), count(VADER));
         assert_eq!(lex.negators.len(), count(NEGATORS));
         assert_eq!(lex.intensifiers.len(), count(INTENSIFIERS));
@@ -347,13 +358,13 @@ mod tests {
     }
 
     #[test]
-    fn cue_start_is_a_phrase_start() {
+    fn marker_start_is_a_phrase_start() {
         let lex = &*LEXICONS;
         for (w, info) in lex.infos() {
             let start = lex.hedges.starts_with(w) || lex.boosters.starts_with(w);
-            assert_eq!(info.cue_start, start, "{w}");
+            assert_eq!(info.marker_start, start, "{w}");
         }
-        assert!(!lex.info("zebra").cue_start && !lex.info("").cue_start);
+        assert!(!lex.info("zebra").marker_start && !lex.info("").marker_start);
     }
 
     #[test]

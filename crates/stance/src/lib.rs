@@ -45,10 +45,10 @@
 //!    [`Polarity::Positive`], with probabilities. This is the NewsMTSC task:
 //!    sentiment *toward a target*, not the sentence's overall mood, so two
 //!    people in one sentence can get different answers.
-//! 2. **How certainly is it stated?** [`Certainty`] (or the [`certainty`]
+//! 2. **How certainly is it stated?** [`Certainty`] (or the [`certainty()`]
 //!    function) gives a score in [0, 1] from hedges ("may", "reportedly",
 //!    "seems likely") and boosters ("clearly", "no doubt"), with negation
-//!    handled, and returns the cues it found with their byte spans.
+//!    handled, and returns the markers it found with their byte spans.
 //!
 //! Spans are `Range<usize>` UTF-8 byte offsets into the caller's `&str`,
 //! as everywhere in newsnlp. No function here panics on any input: a target
@@ -80,31 +80,34 @@
 //! training split and scores a macro-F1 of about 70 on its real-world dev
 //! split (the crate README has the figures and the commands to reproduce
 //! them). [`LexiconBaseline`] is the transparent lexicon-only method it
-//! improves on; [`train`] retrains the model on your own data and
-//! [`Model::from_path`] loads the result.
+//! improves on; the `train` module (feature `train`) retrains the model
+//! on your own data and [`Model::from_path`] loads the result.
 //!
 //! # Certainty
 //!
 //! ```
-//! use newsnlp_stance::{certainty, Certainty, CueKind};
+//! use newsnlp_stance::{certainty, Certainty, MarkerKind};
 //!
 //! let s = "The minister reportedly resigned, but aides said it was clearly a mistake.";
 //! let resigned = 0..31;
 //! assert!(certainty(s, resigned.clone()) < Certainty::NEUTRAL);
 //!
 //! let a = Certainty::new().assess(s, resigned);
-//! assert_eq!(a.cues[0].kind, CueKind::Hedge);
-//! assert_eq!(&s[a.cues[0].span.clone()], "reportedly");
-//! assert_eq!(&s[a.cues[1].span.clone()], "clearly"); // outside the span: counts half
+//! assert_eq!(a.markers[0].kind, MarkerKind::Hedge);
+//! assert_eq!(&s[a.markers[0].span.clone()], "reportedly");
+//! assert_eq!(&s[a.markers[1].span.clone()], "clearly"); // outside the span: counts half
 //! ```
 //!
 //! # Features
 //!
 //! * `serde`: `Serialize`/`Deserialize` for [`Polarity`] (as `"negative"`,
-//!   `"neutral"`, `"positive"`), [`Scores`], [`Sentiment`], [`Cue`],
-//!   [`CueKind`], [`Assessment`] and [`Basis`]; `Serialize` for [`Stance`]
+//!   `"neutral"`, `"positive"`), [`Scores`], [`Sentiment`], [`Marker`],
+//!   [`MarkerKind`], [`Assessment`] and [`Basis`]; `Serialize` for [`Stance`]
 //!   in the CLI's flat shape `{"holder": "name", "target": "text",
 //!   "polarity": "negative", "certainty": 0.9, "evidence": [s, e]}`.
+//! * `train`: the `train` module, which trains a [`Model`] from labelled
+//!   targets (`train::train`, deterministic; the crate's `train` example
+//!   made the embedded weights with it).
 //!
 //! # Data
 //!
@@ -123,13 +126,14 @@ mod lexicon;
 mod model;
 mod polarity;
 mod sentiment;
-pub mod tokens;
+mod tokens;
+#[cfg(feature = "train")]
 pub mod train;
 mod triples;
 mod verbs;
 
 pub use analyzer::{StanceAnalyzer, StanceAnalyzerBuilder};
-pub use certainty::{Assessment, Certainty, Cue, CueKind, certainty};
+pub use certainty::{Assessment, Certainty, Marker, MarkerKind, certainty};
 pub use error::{Error, ErrorKind};
 pub use model::Model;
 pub use polarity::{ParsePolarityError, Polarity, Scores, Sentiment};

@@ -60,20 +60,15 @@ impl TargetSentiment {
     }
 
     /// Builds the model's lookup tables and the lexicons now, rather than on
-    /// the first classification (they are built once per model and shared).
-    /// Useful to pay that cost at start-up, e.g. beside other set-up work.
-    ///
-    /// ```
-    /// let clf = newsnlp_stance::TargetSentiment::new();
-    /// clf.prepare();
-    /// assert_eq!(clf.classify("Smith won.", 0..5), clf.classify("Smith won.", 0..5));
-    /// ```
-    pub fn prepare(&self) {
+    /// the first classification (they are built once per model and shared):
+    /// [`StanceAnalyzerBuilder::build`](crate::StanceAnalyzerBuilder::build)
+    /// pays that cost at start-up.
+    pub(crate) fn prepare(&self) {
         self.model.prepare();
     }
 
     /// A classifier with custom weights (from [`Model::from_path`] or
-    /// [`train`](crate::train::train)).
+    /// `train::train`, with the `train` feature).
     ///
     /// ```
     /// use newsnlp_stance::{Model, TargetSentiment};

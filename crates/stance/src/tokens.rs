@@ -17,53 +17,31 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a [`Token`] is.
-///
-/// ```
-/// use newsnlp_stance::tokens::{tokenize, TokenKind};
-/// let kinds: Vec<TokenKind> = tokenize("“Go”").iter().map(|t| t.kind).collect();
-/// assert_eq!(kinds, [TokenKind::Punct, TokenKind::Word, TokenKind::Punct]);
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     /// A run of letters and digits (with inner apostrophes, hyphens, periods).
     Word,
     /// A single punctuation or symbol character, quote marks included.
     Punct,
 }
 
-/// One token of a sentence, borrowing from it.
-///
-/// ```
-/// use newsnlp_stance::tokens::{tokenize, TokenKind};
-///
-/// let toks = tokenize("Trump’s \"big\" win");
-/// assert_eq!(toks[0].text, "Trump’s");
-/// assert_eq!(toks[0].lower, "trump's");
-/// assert_eq!(toks[0].span, 0..9);
-/// assert_eq!(toks[1].kind, TokenKind::Punct);
-/// assert_eq!(toks[2].span, 11..14);
-/// ```
+/// One token of a sentence, borrowing from it (see the tests for
+/// examples).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token<'t> {
+pub(crate) struct Token<'t> {
     /// The token as it appears in the sentence.
-    pub text: &'t str,
+    pub(crate) text: &'t str,
     /// The lowercased form the lexicons and models look up.
-    pub lower: Cow<'t, str>,
+    pub(crate) lower: Cow<'t, str>,
     /// Byte offsets of `text` in the sentence.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Word or punctuation.
-    pub kind: TokenKind,
+    pub(crate) kind: TokenKind,
 }
 
 impl Token<'_> {
     /// Whether this token is a word (not punctuation).
-    ///
-    /// ```
-    /// let toks = newsnlp_stance::tokens::tokenize("Yes!");
-    /// assert!(toks[0].is_word());
-    /// assert!(!toks[1].is_word());
-    /// ```
-    pub fn is_word(&self) -> bool {
+    pub(crate) fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
 }
@@ -108,14 +86,7 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 ///
 /// Never panics; whitespace is skipped; the spans are in increasing order,
 /// do not overlap and always lie on character boundaries.
-///
-/// ```
-/// use newsnlp_stance::tokens::tokenize;
-///
-/// let words: Vec<_> = tokenize("Putin didn't blink.").iter().map(|t| t.lower.to_string()).collect();
-/// assert_eq!(words, ["putin", "didn't", "blink", "."]);
-/// ```
-pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
+pub(crate) fn tokenize(sentence: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut i = 0;
     while let Some(c) = char_at(sentence, i) {
@@ -268,6 +239,28 @@ pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<T
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_and_marks() {
+        let kinds: Vec<TokenKind> = tokenize("“Go”").iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokenKind::Punct, TokenKind::Word, TokenKind::Punct]);
+
+        let toks = tokenize("Trump’s \"big\" win");
+        assert_eq!(toks[0].text, "Trump’s");
+        assert_eq!(toks[0].lower, "trump's");
+        assert_eq!(toks[0].span, 0..9);
+        assert_eq!(toks[1].kind, TokenKind::Punct);
+        assert_eq!(toks[2].span, 11..14);
+
+        let toks = tokenize("Yes!");
+        assert!(toks[0].is_word() && !toks[1].is_word());
+
+        let words: Vec<_> = tokenize("Putin didn't blink.")
+            .iter()
+            .map(|t| t.lower.to_string())
+            .collect();
+        assert_eq!(words, ["putin", "didn't", "blink", "."]);
+    }
 
     #[test]
     fn lowered_tokens_are_the_same_tokens() {

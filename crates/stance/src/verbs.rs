@@ -2,10 +2,11 @@
 //! evaluative words of news that VADER lacks (`data/evaluatives.txt`).
 //! Parsed once, on first use.
 
+use newsnlp_text::data::{self, DataError, Line};
 use newsnlp_text::hash::{FastMap, short_key};
 use std::sync::LazyLock;
 
-use crate::lexicon::{LEXICONS, WordFilter};
+use crate::lexicon::{LEXICONS, WordFilter, number_entry};
 
 const STANCE_VERBS: &str = include_str!("../data/stance_verbs.txt");
 const EVALUATIVES: &str = include_str!("../data/evaluatives.txt");
@@ -28,10 +29,10 @@ pub(crate) enum VerbKind {
 /// One inflected form of a stance verb (one or more words).
 #[derive(Debug, Clone)]
 pub(crate) struct VerbForm {
-    pub words: Vec<&'static str>,
+    pub(crate) words: Vec<&'static str>,
     /// +1, -1 or 0.
-    pub polarity: i8,
-    pub kind: VerbKind,
+    pub(crate) polarity: i8,
+    pub(crate) kind: VerbKind,
 }
 
 /// The parsed stance lexicons.
@@ -49,34 +50,44 @@ pub(crate) struct StanceLexicon {
     forms: usize,
 }
 
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// A line of `data/stance_verbs.txt`: its polarity, kind and `|`-separated
+/// forms.
+fn verb_entry(line: &Line<'static>) -> Result<(i8, VerbKind, &'static str), DataError> {
+    let expected = || {
+        line.error(
+            "a polarity (+, - or 0), a kind (attitude, action, frame, deed or desire) \
+             and forms, tab-separated",
+        )
+    };
+    let mut cols = line.fields();
+    let (Some(pol), Some(kind), Some(forms)) = (cols.next(), cols.next(), cols.next()) else {
+        return Err(expected());
+    };
+    let polarity = match pol {
+        "+" => 1,
+        "-" => -1,
+        "0" => 0,
+        _ => return Err(expected()),
+    };
+    let kind = match kind {
+        "attitude" => VerbKind::Attitude,
+        "action" => VerbKind::Action,
+        "frame" => VerbKind::Frame,
+        "deed" => VerbKind::Deed,
+        "desire" => VerbKind::Desire,
+        _ => return Err(expected()),
+    };
+    Ok((polarity, kind, forms))
 }
 
 impl StanceLexicon {
     fn load() -> Self {
         let mut lex = StanceLexicon::default();
-        for line in lines(STANCE_VERBS) {
-            let mut cols = line.split('\t');
-            let (Some(pol), Some(kind), Some(forms)) = (cols.next(), cols.next(), cols.next())
-            else {
+        // A malformed line is skipped (the tests check that the embedded
+        // files have none).
+        for line in data::lines(STANCE_VERBS) {
+            let Ok((polarity, kind, forms)) = verb_entry(&line) else {
                 continue;
-            };
-            let polarity = match pol.trim() {
-                "+" => 1,
-                "-" => -1,
-                "0" => 0,
-                _ => continue,
-            };
-            let kind = match kind.trim() {
-                "attitude" => VerbKind::Attitude,
-                "action" => VerbKind::Action,
-                "frame" => VerbKind::Frame,
-                "deed" => VerbKind::Deed,
-                "desire" => VerbKind::Desire,
-                _ => continue,
             };
             for form in forms.split('|') {
                 let words: Vec<&'static str> = form.split_whitespace().collect();
@@ -94,11 +105,9 @@ impl StanceLexicon {
         for v in lex.by_first.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
-        for line in lines(EVALUATIVES) {
-            if let Some((w, v)) = line.split_once('\t')
-                && let Ok(v) = v.trim().parse::<f32>()
-            {
-                lex.evaluative.insert(w.trim(), v);
+        for line in data::lines(EVALUATIVES) {
+            if let Ok((w, v)) = number_entry(&line) {
+                lex.evaluative.insert(w, v);
             }
         }
         lex.first = WordFilter::of(lex.by_first.keys().copied());
@@ -114,7 +123,7 @@ impl StanceLexicon {
     /// The longest verb form starting at word `i` of `words` (lowercased
     /// words, `None` for punctuation).
     #[cfg(test)]
-    pub fn longest_at(&self, words: &[Option<&str>], i: usize) -> Option<&VerbForm> {
+    pub(crate) fn longest_at(&self, words: &[Option<&str>], i: usize) -> Option<&VerbForm> {
         self.longest_by(words.len().saturating_sub(i), |j| {
             words.get(i + j).copied().flatten()
         })
@@ -124,7 +133,7 @@ impl StanceLexicon {
     /// `word(j)` (a lowercased word, `None` for punctuation). Only the
     /// words a candidate needs are asked for.
     #[inline]
-    pub fn longest_by<'w>(
+    pub(crate) fn longest_by<'w>(
         &self,
         len: usize,
         word: impl Fn(usize) -> Option<&'w str>,
@@ -154,21 +163,21 @@ impl StanceLexicon {
     /// Whether some verb form may start with the lowercased words that fit
     /// the [`WordFilter`] scheme with (`len`, `first`, `last`) (false: none
     /// does).
-    pub fn may_start_slot(&self, len: usize, first: usize, last: u32) -> bool {
+    pub(crate) fn may_start_slot(&self, len: usize, first: usize, last: u32) -> bool {
         self.first.may_contain_slot(len, first, last)
     }
 
     /// Whether some verb form may start with the lowercased `word` (false:
     /// none does).
     #[inline]
-    pub fn may_start(&self, word: &str) -> bool {
+    pub(crate) fn may_start(&self, word: &str) -> bool {
         self.first.may_contain(word)
     }
 
     /// The valence of a lowercased word (VADER units): the news evaluatives
     /// first, then VADER; 0 for hedges and boosters ("certain", "sure"),
     /// which speak of the holder's confidence, not of the subject.
-    pub fn valence(&self, lower: &str) -> f32 {
+    pub(crate) fn valence(&self, lower: &str) -> f32 {
         if self.evaluative_filter.may_contain(lower)
             && let Some(v) = self.evaluative.get(lower)
         {
@@ -177,7 +186,7 @@ impl StanceLexicon {
         // One lookup says both whether a hedge or booster starts with the
         // word and its VADER valence.
         let info = LEXICONS.info(lower);
-        if info.cue_start {
+        if info.marker_start {
             return 0.0;
         }
         info.valence.unwrap_or(0.0)
@@ -185,7 +194,7 @@ impl StanceLexicon {
 
     /// Number of verb forms and evaluative words parsed.
     #[cfg(test)]
-    pub fn counts(&self) -> (usize, usize) {
+    pub(crate) fn counts(&self) -> (usize, usize) {
         (self.forms, self.evaluative.len())
     }
 }
@@ -216,13 +225,21 @@ mod tests {
     #[test]
     fn lexicons_parse_completely() {
         let lex = &*STANCE_LEXICON;
-        let forms: usize = lines(STANCE_VERBS)
-            .filter_map(|l| l.split('\t').nth(2))
-            .map(|f| f.split('|').count())
-            .sum();
+        let mut forms = 0;
+        for line in data::lines(STANCE_VERBS) {
+            match verb_entry(&line) {
+                Ok((_, _, f)) => forms += f.split('|').count(),
+                Err(e) => panic!("stance_verbs.txt: {e}"),
+            }
+        }
+        for line in data::lines(EVALUATIVES) {
+            if let Err(e) = number_entry(&line) {
+                panic!("evaluatives.txt: {e}");
+            }
+        }
         let (parsed, evals) = lex.counts();
         assert_eq!(parsed, forms);
-        assert_eq!(evals, lines(EVALUATIVES).count());
+        assert_eq!(evals, data::lines(EVALUATIVES).count());
         assert!(parsed > 500);
         let w = |s: &'static str| Some(s);
         let f = lex

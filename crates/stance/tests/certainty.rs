@@ -1,8 +1,8 @@
-//! Certainty: hedges, boosters, negated cues, spans.
+//! Certainty: hedges, boosters, negated markers, spans.
 // Reversed (empty) spans are passed on purpose: they must be handled.
 #![allow(clippy::reversed_empty_ranges)]
 
-use newsnlp_stance::{Certainty, CueKind, certainty};
+use newsnlp_stance::{Certainty, MarkerKind, certainty};
 
 const CASES: &str = include_str!("data/certainty.tsv");
 
@@ -22,12 +22,9 @@ fn table_of_cases() {
     let c = Certainty::new();
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in CASES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-    {
-        let [sentence, band, cues] = line.split('\t').collect::<Vec<_>>()[..] else {
-            panic!("bad fixture line {line:?}");
+    for line in newsnlp_text::data::lines(CASES) {
+        let [sentence, band, markers] = line.fields().collect::<Vec<_>>()[..] else {
+            panic!("{}", line.error("sentence, band and markers"));
         };
         n += 1;
         let a = c.assess(sentence, 0..sentence.len());
@@ -38,24 +35,26 @@ fn table_of_cases() {
             ));
         }
         let got: Vec<String> = a
-            .cues
+            .markers
             .iter()
-            .map(|cue| {
-                let kind = match cue.kind {
-                    CueKind::Hedge => "hedge",
-                    CueKind::Booster => "booster",
+            .map(|marker| {
+                let kind = match marker.kind {
+                    MarkerKind::Hedge => "hedge",
+                    MarkerKind::Booster => "booster",
                 };
-                let neg = if cue.negated { ":negated" } else { "" };
-                format!("{}:{kind}{neg}", &sentence[cue.span.clone()])
+                let neg = if marker.negated { ":negated" } else { "" };
+                format!("{}:{kind}{neg}", &sentence[marker.span.clone()])
             })
             .collect();
-        let want: Vec<&str> = if cues == "-" {
+        let want: Vec<&str> = if markers == "-" {
             vec![]
         } else {
-            cues.split(',').collect()
+            markers.split(',').collect()
         };
         if got != want {
-            failures.push(format!("{sentence:?}: expected cues {want:?}, got {got:?}"));
+            failures.push(format!(
+                "{sentence:?}: expected markers {want:?}, got {got:?}"
+            ));
         }
     }
     assert!(n >= 20, "fixture has {n} cases");
@@ -89,11 +88,11 @@ fn negation_reverses_cues() {
     assert!(certainty("The plan may not work.", 0..0) < Certainty::NEUTRAL);
     // Negation does not reach across a comma or past three words.
     let a = Certainty::new().assess("No, it may rain.", 0..0);
-    assert!(!a.cues[0].negated);
+    assert!(!a.markers[0].negated);
     let a = Certainty::new().assess("Nobody in the old town may vote.", 0..0);
-    assert!(!a.cues[0].negated);
+    assert!(!a.markers[0].negated);
     let a = Certainty::new().assess("Nobody may vote.", 0..0);
-    assert!(a.cues[0].negated);
+    assert!(a.markers[0].negated);
 }
 
 #[test]
@@ -105,12 +104,12 @@ fn span_selects_what_counts_fully() {
     let c = Certainty::new();
     let a = c.assess(s, resigned.clone());
     let b = c.assess(s, regrets.clone());
-    // Same cues either way; what is inside the span weighs double.
-    assert_eq!(a.cues.len(), 2);
-    assert_eq!(a.cues[0].span, 0..10);
-    assert_eq!(a.cues[1].span, 42..49);
-    assert_eq!(a.cues[0].effect, 2.0 * b.cues[0].effect);
-    assert_eq!(b.cues[1].effect, 2.0 * a.cues[1].effect);
+    // Same markers either way; what is inside the span weighs double.
+    assert_eq!(a.markers.len(), 2);
+    assert_eq!(a.markers[0].span, 0..10);
+    assert_eq!(a.markers[1].span, 42..49);
+    assert_eq!(a.markers[0].effect, 2.0 * b.markers[0].effect);
+    assert_eq!(b.markers[1].effect, 2.0 * a.markers[1].effect);
     assert!(a.certainty < b.certainty);
     // An empty span is the whole sentence.
     assert_eq!(c.score(s, 0..0), c.score(s, 0..s.len()));
@@ -140,18 +139,18 @@ fn hostile_spans_and_text_never_panic() {
         for span in spans.clone() {
             let a = c.assess(t, span.clone());
             assert!((0.0..=1.0).contains(&a.certainty), "{t:?} {span:?}");
-            for cue in &a.cues {
-                assert!(t.get(cue.span.clone()).is_some(), "{t:?}: {cue:?}");
+            for marker in &a.markers {
+                assert!(t.get(marker.span.clone()).is_some(), "{t:?}: {marker:?}");
             }
         }
     }
 }
 
 #[test]
-fn cue_spans_are_byte_offsets() {
+fn marker_spans_are_byte_offsets() {
     let s = "Müller’s team will “definitely” appeal, sources allegedly said.";
     let a = Certainty::new().assess(s, 0..s.len());
-    let texts: Vec<&str> = a.cues.iter().map(|c| &s[c.span.clone()]).collect();
+    let texts: Vec<&str> = a.markers.iter().map(|c| &s[c.span.clone()]).collect();
     assert_eq!(texts, ["definitely", "allegedly"]);
 }
 

@@ -18,13 +18,9 @@ fn table_of_cases() {
     let clf = TargetSentiment::new();
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in CASES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-    {
-        let f: Vec<&str> = line.split('\t').collect();
-        let [sentence, target, expected] = f[..] else {
-            panic!("bad fixture line {line:?}");
+    for line in newsnlp_text::data::lines(CASES) {
+        let [sentence, target, expected] = line.fields().collect::<Vec<_>>()[..] else {
+            panic!("{}", line.error("sentence, target and polarity"));
         };
         let expected: Polarity = expected.parse().unwrap();
         let got = clf.classify(sentence, span_of(sentence, target));
@@ -195,11 +191,9 @@ fn from_path_reports_the_file() {
 }
 
 fn tiny_training_set() -> Vec<Example> {
-    CASES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    newsnlp_text::data::lines(CASES)
         .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
+            let f: Vec<&str> = l.fields().collect();
             Example {
                 sentence: f[0].to_string(),
                 target: span_of(f[0], f[1]),

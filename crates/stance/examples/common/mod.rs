@@ -1,7 +1,19 @@
 //! Reading NewsMTSC JSONL files (shared by the `train` and `eval` examples).
 
+use std::ops::Range;
+
 use newsnlp_stance::Polarity;
-use newsnlp_stance::train::Example;
+
+/// One labelled target of a NewsMTSC file (the fields of
+/// `newsnlp_stance::train::Example`, which needs the `train` feature).
+pub struct Example {
+    /// The sentence.
+    pub sentence: String,
+    /// The target's UTF-8 byte span in `sentence`.
+    pub target: Range<usize>,
+    /// The gold polarity.
+    pub polarity: Polarity,
+}
 
 /// Byte offset of code point `cp` in `s` (the end if past it).
 fn char_to_byte(s: &str, cp: usize) -> usize {

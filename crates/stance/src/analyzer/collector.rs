@@ -1,0 +1,239 @@
+//! Stances from the rules' findings and from the model.
+//!
+//! A finding becomes a stance on its noun phrase and, when the phrase
+//! names an entity ("Russia wants talks with the United States" -> the
+//! entity), a stance on the entity; every entity in a quote's content is a
+//! target of its speaker; entities of the author's evaluative sentences get
+//! the model's polarity when it is confident. The [`Collector`] keeps the
+//! first stance per holder and target span, so a rule's polarity wins over
+//! the model's.
+
+use std::ops::Range;
+
+use newsnlp_text::hash::FastMap;
+
+use super::StanceAnalyzer;
+use super::classes::DET;
+use super::doc::{Doc, overlaps};
+use super::rules::{Finding, HolderRef};
+use super::windows::{WINDOW, Windows, clip};
+use crate::polarity::Polarity;
+use crate::triples::{Basis, Holder, Stance, Target};
+use crate::verbs::STANCE_LEXICON;
+
+/// An unattributed sentence is evaluative when a word's valence reaches this.
+const EVALUATIVE_WORD: f32 = 1.0;
+/// The model's answer for an author stance must be at least this probable.
+const AUTHOR_MIN_PROB: f32 = 0.5;
+
+/// Stances collected with a key per holder and target span; the first
+/// (the rule-based one) wins.
+#[derive(Default)]
+pub(super) struct Collector {
+    pub(super) stances: Vec<Stance>,
+    /// Per target span: the indexes (in `stances`) of its stances.
+    seen: FastMap<(usize, usize), Vec<usize>>,
+}
+
+impl Collector {
+    /// Whether a stance of `holder` on `target` is in already (then a
+    /// [`push`](Self::push) of another would be dropped).
+    pub(super) fn has(&self, target: &Range<usize>, holder: &str) -> bool {
+        self.seen
+            .get(&(target.start, target.end))
+            .is_some_and(|same| {
+                same.iter().any(|&i| {
+                    self.stances
+                        .get(i)
+                        .is_some_and(|t| t.holder.name() == holder)
+                })
+            })
+    }
+
+    pub(super) fn push(&mut self, s: Stance) {
+        let key = (s.target.span.start, s.target.span.end);
+        let same = self.seen.entry(key).or_default();
+        let name = s.holder.name();
+        if same
+            .iter()
+            .any(|&i| self.stances.get(i).is_some_and(|t| t.holder.name() == name))
+        {
+            return;
+        }
+        same.push(self.stances.len());
+        self.stances.push(s);
+    }
+}
+
+impl StanceAnalyzer {
+    pub(super) fn emit_finding<'t>(
+        &self,
+        d: &Doc<'_, 't>,
+        cache: &mut Windows<'t>,
+        f: &Finding,
+        out: &mut Collector,
+    ) {
+        let sentence_span = d.doc.sentences()[f.sentence].span.clone();
+        let target_span = d.span(&f.target);
+        let (holder, evidence) = match &f.holder {
+            HolderRef::Subject { np, verb } => {
+                let Some(h) = d.resolve_subject(np, *verb) else {
+                    return;
+                };
+                let start = d.span(np).start;
+                (h, start.min(target_span.start)..target_span.end)
+            }
+            HolderRef::Context => match d.enclosing_quote(&target_span) {
+                Some(q) => match &q.speaker {
+                    Some(sp) => (Holder::from_speaker(sp), clip(&q.content, &sentence_span)),
+                    None => return,
+                },
+                None if !d.attributed[f.sentence] => (d.author(), sentence_span.clone()),
+                None => return,
+            },
+        };
+        let certainty = self.certainty_of(d, cache, f.sentence, &target_span, &evidence);
+        // The phrase itself, or the entity it names.
+        let mut first = f.target.start;
+        while first < f.target.end && d.has(first, DET) {
+            first += 1;
+        }
+        let head_start = d.span(&(first..f.target.end)).start;
+        let mut entity_target = None;
+        if let Some(m) = d.mentions_in(&target_span).next()
+            && m.start() == head_start
+        {
+            entity_target = Some(m);
+        }
+        let holder_entity = holder.entity();
+        let exact = entity_target.is_some_and(|m| {
+            let rest = &d.text[m.end()..target_span.end];
+            rest.is_empty() || rest == "’s" || rest == "'s"
+        });
+        if !exact {
+            out.push(Stance {
+                holder: holder.clone(),
+                target: Target {
+                    text: d.text[target_span.clone()].to_string(),
+                    span: target_span,
+                    entity: None,
+                },
+                polarity: f.polarity,
+                certainty,
+                evidence: evidence.clone(),
+                basis: f.basis,
+            });
+        }
+        if let Some(m) = entity_target
+            && m.entity() != holder_entity
+            && let Some(id) = m.entity()
+        {
+            out.push(Stance {
+                holder,
+                target: Target {
+                    text: d.gaz.entity(id).name().to_string(),
+                    span: m.span(),
+                    entity: Some(id),
+                },
+                polarity: f.polarity,
+                certainty,
+                evidence,
+                basis: f.basis,
+            });
+        }
+    }
+
+    /// Entities in each attributed quote's content: model polarity.
+    pub(super) fn quote_entities<'t>(
+        &self,
+        d: &Doc<'_, 't>,
+        cache: &mut Windows<'t>,
+        out: &mut Collector,
+    ) {
+        for q in &d.quotes {
+            let Some(sp) = &q.speaker else { continue };
+            let holder = Holder::from_speaker(sp);
+            let own = holder.entity();
+            for m in d.mentions_in(&q.content) {
+                if m.entity() == own || q.source.as_ref().is_some_and(|s| overlaps(s, &m.span())) {
+                    continue;
+                }
+                let Some(si) = d.sentence_of_byte(m.start()) else {
+                    continue;
+                };
+                let sentence_span = d.doc.sentences()[si].span.clone();
+                let evidence = clip(&q.content, &sentence_span);
+                let Some(id) = m.entity() else { continue };
+                if out.has(&m.span(), holder.name()) {
+                    // A rule (or an earlier quote) said it already.
+                    continue;
+                }
+                let sentiment = self.model(d, cache, si, &m.span());
+                out.push(Stance {
+                    holder: holder.clone(),
+                    target: Target {
+                        text: d.gaz.entity(id).name().to_string(),
+                        span: m.span(),
+                        entity: Some(id),
+                    },
+                    polarity: sentiment.polarity,
+                    certainty: self.certainty_of(d, cache, si, &m.span(), &evidence),
+                    evidence,
+                    basis: Basis::Model,
+                });
+            }
+        }
+    }
+
+    /// Entities of unattributed, evaluative sentences: the author's stance
+    /// when the model is confident it is not neutral.
+    pub(super) fn author_entities<'t>(
+        &self,
+        d: &Doc<'_, 't>,
+        cache: &mut Windows<'t>,
+        out: &mut Collector,
+    ) {
+        let lex = &*STANCE_LEXICON;
+        for (si, sentence) in d.doc.sentences().iter().enumerate() {
+            if d.attributed[si] {
+                continue;
+            }
+            let mut ms = d.mentions_in(&sentence.span).peekable();
+            if ms.peek().is_none() {
+                continue;
+            }
+            let evaluative = sentence.tokens.clone().take(WINDOW).any(|k| {
+                d.word(k)
+                    .is_some_and(|w| lex.valence(w).abs() >= EVALUATIVE_WORD)
+            });
+            if !evaluative {
+                continue;
+            }
+            let author = d.author();
+            for m in ms {
+                let Some(id) = m.entity() else { continue };
+                if out.has(&m.span(), author.name()) {
+                    continue;
+                }
+                let sentiment = self.model(d, cache, si, &m.span());
+                if sentiment.polarity == Polarity::Neutral
+                    || sentiment.scores.get(sentiment.polarity) < AUTHOR_MIN_PROB
+                {
+                    continue;
+                }
+                out.push(Stance {
+                    holder: author.clone(),
+                    target: Target {
+                        text: d.gaz.entity(id).name().to_string(),
+                        span: m.span(),
+                        entity: Some(id),
+                    },
+                    polarity: sentiment.polarity,
+                    certainty: self.certainty_of(d, cache, si, &m.span(), &sentence.span),
+                    evidence: sentence.span.clone(),
+                    basis: Basis::Model,
+                });
+            }
+        }
+    }
+}

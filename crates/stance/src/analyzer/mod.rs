@@ -1,0 +1,280 @@
+//! The stance layer: holders, targets, polarity and certainty from the
+//! tokenized document, its entity mentions and its quotes.
+//!
+//! [`StanceAnalyzer::stances`] reads the document once into a [`Doc`]
+//! (words, class bits, sentences, mentions, quotes, byline), runs the rules
+//! of each sentence ([`rules`]: "Russia still wants an independent
+//! investigation", "the meeting was productive"), turns each finding into
+//! stances ([`collector`]), adds the entities of quotes and of the author's
+//! evaluative sentences with the model's polarity, and scores each one's
+//! certainty in a window of its sentence ([`windows`]).
+//!
+//! - [`classes`]: the closed word classes and their per-token bits;
+//! - [`doc`]: the document view the rules read;
+//! - [`phrases`]: noun phrases and verb groups ("the current state of
+//!   U.S.-Russia relations", "does not want");
+//! - [`holders`]: who a subject is ("he" -> the last person mentioned);
+//! - [`rules`]: attitude, first-person action, deed, predication, naming;
+//! - [`windows`]: the model's and the certainty scorer's view of a sentence;
+//! - [`collector`]: findings and model polarities turned into stances.
+
+mod classes;
+mod collector;
+mod doc;
+mod holders;
+mod phrases;
+mod rules;
+mod windows;
+
+use newsnlp_gazetteer::{Gazetteer, Mention};
+use newsnlp_quotes::Quote;
+use newsnlp_tokenize::Tokenized;
+
+use crate::certainty::Certainty;
+use crate::polarity::Polarity;
+use crate::sentiment::TargetSentiment;
+use crate::triples::Stance;
+
+use collector::Collector;
+use doc::Doc;
+use windows::Windows;
+
+/// Finds stance triples in a document from its tokens, entity mentions and
+/// quotes. `Send + Sync`; build one and share it.
+///
+/// Holders, targets and polarity come from these rules, in this order of
+/// preference (the first that applies to a holder and target wins):
+///
+/// 1. **Attitude verbs** (`data/stance_verbs.txt`): the subject of "wants",
+///    "supports", "praised" (positive) or "opposes", "condemned", "accused"
+///    (negative) holds that stance toward the object noun phrase; a negator
+///    before the verb ("does not want") flips it. "Want to", "willing to",
+///    "refused to" before an action verb multiply their polarity with the
+///    action's ("want to deny a safe haven" is negative toward it).
+/// 2. **Demanded actions**: "North Korea has to be denuclearized", "this
+///    cannot be allowed": a deontic modal, "be" and an action verb.
+/// 3. **Evaluative predicates**: "the meeting was productive", "relations
+///    are at a low point": the subject noun phrase, a copula, and the
+///    valence of the predicate's words (VADER plus `data/evaluatives.txt`)
+///    with negation.
+/// 4. **Responsibility**: "X did it", "X was behind the attack": negative
+///    toward X.
+/// 5. **Entities in quotes**: every entity mentioned in a quote's content
+///    is a target of the quote's speaker, with the polarity the
+///    [`TargetSentiment`] model gives it in the sentence.
+///
+/// Rules 2 to 4 take the holder from where they stand: the speaker of the
+/// quote whose content holds them, or the article's author in a sentence
+/// without attribution. The author also holds model-based stances toward
+/// entities of unattributed sentences with evaluative words (see
+/// [`StanceAnalyzerBuilder::author_stances`]).
+///
+/// Certainty is [`Certainty::assess`] of the evidence in its sentence.
+///
+/// Every look-around is capped (a subject is at most ten words, an object
+/// eight, a sentence is read in a window of 600 bytes around the target),
+/// so the cost is linear in the text on any input.
+///
+/// ```
+/// use newsnlp_gazetteer::Gazetteer;
+/// use newsnlp_quotes::QuoteExtractor;
+/// use newsnlp_stance::{Polarity, StanceAnalyzer};
+/// use newsnlp_tokenize::Tokenizer;
+///
+/// let text = "Lavrov said that the talks were productive.";
+/// let doc = Tokenizer::new().tokenize(text);
+/// let gaz = Gazetteer::default();
+/// let mentions = gaz.find_in_document(text);
+/// let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
+/// let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
+///
+/// assert_eq!(stances.len(), 1);
+/// assert_eq!(stances[0].holder.name(), "Sergey Lavrov");
+/// assert_eq!(stances[0].target.text, "the talks");
+/// assert_eq!(stances[0].target.span, 17..26);
+/// assert_eq!(stances[0].polarity, Polarity::Positive);
+/// assert_eq!(stances[0].evidence, 12..42); // the reported clause
+/// ```
+#[derive(Debug, Clone)]
+pub struct StanceAnalyzer {
+    sentiment: TargetSentiment,
+    certainty: Certainty,
+    author: bool,
+    neutral: bool,
+}
+
+impl Default for StanceAnalyzer {
+    fn default() -> Self {
+        StanceAnalyzer::new()
+    }
+}
+
+/// Builds a [`StanceAnalyzer`]. Non-consuming: one builder can build
+/// several analyzers.
+///
+/// ```
+/// use newsnlp_stance::StanceAnalyzerBuilder;
+///
+/// let analyzer = StanceAnalyzerBuilder::new().neutral(false).author_stances(false).build();
+/// # let _ = analyzer;
+/// ```
+#[derive(Debug, Clone)]
+pub struct StanceAnalyzerBuilder {
+    sentiment: Option<TargetSentiment>,
+    author: bool,
+    neutral: bool,
+}
+
+impl Default for StanceAnalyzerBuilder {
+    fn default() -> Self {
+        StanceAnalyzerBuilder::new()
+    }
+}
+
+impl StanceAnalyzerBuilder {
+    /// The defaults: the embedded sentiment model, author stances on,
+    /// neutral stances kept.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().build();
+    /// ```
+    pub fn new() -> Self {
+        StanceAnalyzerBuilder {
+            sentiment: None,
+            author: true,
+            neutral: true,
+        }
+    }
+
+    /// Whether the author holds stances toward entities of unattributed,
+    /// evaluative sentences (model-based, non-neutral only). Default on.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().author_stances(false).build();
+    /// ```
+    pub fn author_stances(&mut self, yes: bool) -> &mut Self {
+        self.author = yes;
+        self
+    }
+
+    /// Whether neutral stances (an entity in a quote that the speaker
+    /// neither praises nor criticizes) are reported. Default on.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().neutral(false).build();
+    /// ```
+    pub fn neutral(&mut self, yes: bool) -> &mut Self {
+        self.neutral = yes;
+        self
+    }
+
+    /// Uses this target-sentiment classifier (other weights) for the
+    /// model-based polarities.
+    ///
+    /// ```
+    /// use newsnlp_stance::{StanceAnalyzerBuilder, TargetSentiment};
+    /// let _ = StanceAnalyzerBuilder::new().sentiment(TargetSentiment::new()).build();
+    /// ```
+    pub fn sentiment(&mut self, clf: TargetSentiment) -> &mut Self {
+        self.sentiment = Some(clf);
+        self
+    }
+
+    /// The analyzer, with its model's lookup tables and the lexicons built
+    /// now (once per model), so that the first document does not pay for
+    /// them.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzerBuilder::new().build();
+    /// ```
+    pub fn build(&self) -> StanceAnalyzer {
+        let sentiment = self.sentiment.clone().unwrap_or_default();
+        // The model's tables are built here, once per model, rather than on
+        // the first document.
+        sentiment.prepare();
+        StanceAnalyzer {
+            sentiment,
+            certainty: Certainty::new(),
+            author: self.author,
+            neutral: self.neutral,
+        }
+    }
+}
+
+impl StanceAnalyzer {
+    /// The analyzer with the defaults (see [`StanceAnalyzerBuilder::new`]).
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzer::new();
+    /// ```
+    pub fn new() -> Self {
+        StanceAnalyzerBuilder::new().build()
+    }
+
+    /// A builder for non-default settings.
+    ///
+    /// ```
+    /// let _ = newsnlp_stance::StanceAnalyzer::builder().neutral(false).build();
+    /// ```
+    pub fn builder() -> StanceAnalyzerBuilder {
+        StanceAnalyzerBuilder::new()
+    }
+
+    /// The stances of a document, in the order of their evidence. `doc` is
+    /// the tokenized text; `mentions` are the gazetteer's mentions in it
+    /// ([`Gazetteer::find_in_document`]) and `quotes` the quotes found with
+    /// them (`QuoteExtractor::extract_with_entities`). Never panics; linear
+    /// in the text.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::Gazetteer;
+    /// use newsnlp_quotes::QuoteExtractor;
+    /// use newsnlp_stance::{Basis, Polarity, StanceAnalyzer};
+    /// use newsnlp_tokenize::Tokenizer;
+    ///
+    /// let text = "Secretary of Defense James Mattis stated that he was absolutely \
+    ///             certain that Assad’s forces did it.";
+    /// let doc = Tokenizer::new().tokenize(text);
+    /// let gaz = Gazetteer::default();
+    /// let mentions = gaz.find_in_document(text);
+    /// let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
+    /// let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
+    ///
+    /// let assad = stances.iter().find(|s| s.target.entity.is_some()).unwrap();
+    /// assert_eq!(assad.holder.name(), "James Mattis");
+    /// assert_eq!(&text[assad.target.span.clone()], "Assad");
+    /// assert_eq!(assad.target.span, 77..82);
+    /// assert_eq!(assad.polarity, Polarity::Negative);
+    /// assert_eq!(assad.basis, Basis::Responsibility);
+    /// assert!(assad.certainty > 0.9); // "absolutely certain"
+    /// ```
+    pub fn stances(
+        &self,
+        doc: &Tokenized<'_>,
+        gazetteer: &Gazetteer,
+        mentions: &[Mention],
+        quotes: &[Quote],
+    ) -> Vec<Stance> {
+        let d = Doc::new(doc, gazetteer, mentions, quotes);
+        let mut out = Collector::default();
+        let mut findings = Vec::new();
+        for si in 0..doc.sentences().len() {
+            d.findings(si, &mut findings);
+        }
+        let lowered = d.text.to_ascii_lowercase();
+        let mut cache = Windows::new(d.text, &lowered);
+        for f in &findings {
+            self.emit_finding(&d, &mut cache, f, &mut out);
+        }
+        self.quote_entities(&d, &mut cache, &mut out);
+        if self.author {
+            self.author_entities(&d, &mut cache, &mut out);
+        }
+        let mut stances = out.stances;
+        if !self.neutral {
+            stances.retain(|s| s.polarity != Polarity::Neutral);
+        }
+        stances.sort_by_key(|s| (s.evidence.start, s.target.span.start, s.evidence.end));
+        stances
+    }
+}

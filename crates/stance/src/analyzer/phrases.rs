@@ -1,0 +1,261 @@
+//! Noun phrases and verb groups, read without a parser.
+//!
+//! A subject is read backwards from its verb group ("the current state of
+//! U.S.-Russia relations | is"), an object forwards from its verb ("wants |
+//! an independent investigation"): determiners, words, hyphenated compounds
+//! and "of" phrases, capped in length, stopping at clause words,
+//! prepositions, finite auxiliaries and verbs of the stance lexicon. A verb
+//! group is the auxiliaries, modals, negators and adverbs before a verb
+//! ("does not | want", "has to be"), which say whether it is negated or
+//! deontic.
+
+use std::ops::Range;
+
+use super::classes::{AND_OR, AUX, CAP, CLAUSE, DET, FIN, IRREG, MAY_START, OF, PREP, PRON, WORD};
+use super::doc::{Doc, is_wordlike};
+use crate::lexicon::LEXICONS;
+use crate::verbs::VerbKind;
+
+/// The most words a subject noun phrase may have (read backwards).
+const SUBJECT_WORDS: usize = 10;
+/// The most words an object noun phrase may have.
+const OBJECT_WORDS: usize = 8;
+/// How many words before a verb a negator may stand ("does not want").
+const NEGATION_WORDS: usize = 3;
+
+impl Doc<'_, '_> {
+    /// Whether token `k` is a hyphen joining two words ("U.S.-Russia"),
+    /// which keeps a noun phrase together.
+    pub(super) fn joins_words(&self, k: usize) -> bool {
+        let toks = self.doc.tokens();
+        let Some(t) = toks.get(k) else { return false };
+        matches!(t.text, "-" | "‑" | "–")
+            && !t.space_before
+            && k > 0
+            && is_wordlike(toks[k - 1].kind)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| !n.space_before && is_wordlike(n.kind))
+    }
+
+    /// Whether the stance-lexicon word at token `k` is used as a verb (read
+    /// backwards from a predicate): not after a determiner or possessive,
+    /// not before "of" ("the state of"), and a frame verb, or inflected
+    /// (-s, -ed, irregular past), or right after a pronoun.
+    pub(super) fn is_verb_at(&self, k: usize) -> bool {
+        let c = self.class(k);
+        if c & (MAY_START | CAP) != MAY_START {
+            return false;
+        }
+        let Some(w) = self.word(k) else { return false };
+        let Some(form) = self.form_at(k, 3) else {
+            return false;
+        };
+        let prev = k.checked_sub(1);
+        let prev_class = prev.map_or(0, |p| self.class(p));
+        let noun_context = prev_class & DET != 0
+            || prev
+                .and_then(|p| self.word(p))
+                .is_some_and(|p| p.ends_with("'s"))
+            || self.has(k + 1, OF);
+        if noun_context {
+            return false;
+        }
+        form.kind == VerbKind::Frame
+            || w.ends_with('s')
+            || w.ends_with("ed")
+            || c & IRREG != 0
+            || prev_class & PRON != 0
+    }
+
+    /// Whether the clause around token `k` is a question or condition
+    /// ("whether Assad's forces conducted the attack"): its claims are not
+    /// asserted, so the predicate rules skip it.
+    pub(super) fn in_question(&self, sentence: &Range<usize>, k: usize) -> bool {
+        for p in (sentence.start.max(k.saturating_sub(6))..k).rev() {
+            match self.word(p) {
+                None => return false,
+                Some("whether" | "if") => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The subject noun phrase ending right before token `end`, read
+    /// backwards inside `sentence` (a token range).
+    pub(super) fn subject_before(
+        &self,
+        sentence: &Range<usize>,
+        end: usize,
+    ) -> Option<Range<usize>> {
+        let mut start = end;
+        let floor = sentence.start.max(end.saturating_sub(SUBJECT_WORDS));
+        while start > floor {
+            let k = start - 1;
+            let c = self.class(k);
+            if c & WORD == 0 {
+                if self.joins_words(k) && start < end {
+                    start = k;
+                    continue;
+                }
+                break;
+            }
+            if c & CLAUSE != 0 {
+                break;
+            }
+            if c & PREP != 0 && start == end {
+                break;
+            }
+            if self.is_verb_at(k) {
+                break;
+            }
+            if c & PRON != 0 && !(c & DET != 0 && start < end) {
+                if start == end {
+                    start = k;
+                }
+                break;
+            }
+            start = k;
+        }
+        // A leading preposition belongs to an adverbial, not to the subject.
+        while start < end && self.has(start, PREP) {
+            start += 1;
+        }
+        while start < end && self.has(start, OF) {
+            start += 1;
+        }
+        let np = start..end;
+        let has_content = np.clone().any(|i| !self.has(i, DET));
+        (!np.is_empty() && has_content).then_some(np)
+    }
+
+    /// The object noun phrase starting at token `start` inside `sentence`.
+    pub(super) fn object_after(
+        &self,
+        sentence: &Range<usize>,
+        start: usize,
+    ) -> Option<Range<usize>> {
+        if start >= sentence.end {
+            return None;
+        }
+        let first = self.class(start);
+        if first & WORD == 0 {
+            return None;
+        }
+        if (first & PRON != 0 && first & DET == 0)
+            || first & (PREP | FIN) != 0
+            || (first & CLAUSE != 0 && first & PRON == 0)
+        {
+            return None;
+        }
+        let next = self.class(start + 1);
+        if first & PRON != 0 && !(next & WORD != 0 && next & (CLAUSE | FIN | PREP) == 0) {
+            // "this" alone, "that" as a conjunction: no noun phrase.
+            return None;
+        }
+        let mut end = start;
+        let mut named = false;
+        while end < sentence.end && end - start < OBJECT_WORDS {
+            let c = self.class(end);
+            if c & WORD == 0 {
+                if end > start && self.joins_words(end) {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if end > start {
+                if c & OF != 0 {
+                    if named {
+                        break;
+                    }
+                } else if c & (PREP | FIN) != 0 {
+                    break;
+                } else if c & AND_OR != 0 {
+                    let n = self.class(end + 1);
+                    let next_plain = n & WORD != 0 && n & (PRON | DET | CLAUSE | CAP) == 0;
+                    if named || !next_plain {
+                        break;
+                    }
+                } else if c & CLAUSE != 0 || (c & PRON != 0 && c & DET == 0) {
+                    break;
+                }
+            }
+            named |= c & (CAP | DET) == CAP;
+            end += 1;
+        }
+        let np = start..end;
+        let has_content = np.clone().any(|i| self.class(i) & (WORD | DET) == WORD);
+        (has_content && end > start).then_some(np)
+    }
+
+    /// Whether a negator stands within a few words before token `i`, in
+    /// its clause.
+    pub(super) fn negated_before(&self, sentence: &Range<usize>, i: usize) -> bool {
+        let lex = &*LEXICONS;
+        for k in (sentence.start.max(i.saturating_sub(NEGATION_WORDS))..i).rev() {
+            match self.word(k) {
+                None => return false,
+                Some(w) if lex.is_negator(w) || w == "cannot" => return true,
+                Some(_) if self.has(k, CLAUSE) => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The start of the verb group ending before token `i` (auxiliaries,
+    /// modals, negators, adverbs), at most five words back.
+    pub(super) fn verb_group_start(&self, sentence: &Range<usize>, i: usize) -> usize {
+        let mut s = i;
+        while s > sentence.start && i - s < 5 {
+            let k = s - 1;
+            let c = self.class(k);
+            let aux = c & AUX != 0
+                || self
+                    .word(k)
+                    .is_some_and(|w| w.ends_with("n't") || (w.ends_with("ly") && c & CAP == 0));
+            if !aux {
+                break;
+            }
+            s = k;
+        }
+        s
+    }
+
+    /// Whether the verb group `vg` (token range) is deontic: "must",
+    /// "should", "has to", "needs to", "cannot", "ought to".
+    pub(super) fn deontic(&self, vg: &Range<usize>) -> bool {
+        vg.clone().any(|k| {
+            self.is(k, &["must", "should", "ought", "cannot", "can't"])
+                || (self.is(k, &["to"])
+                    && k > 0
+                    && self.is(
+                        k - 1,
+                        &["has", "have", "had", "need", "needs", "needed", "got"],
+                    ))
+        })
+    }
+
+    pub(super) fn negated_group(&self, vg: &Range<usize>) -> bool {
+        let lex = &*LEXICONS;
+        vg.clone().any(|k| {
+            self.word(k)
+                .is_some_and(|w| lex.is_negator(w) || w == "cannot")
+        })
+    }
+
+    /// The subject of the verb group around token `i` that a claim about
+    /// it evaluates: not a bare pronoun, not inside a question.
+    pub(super) fn evaluated_subject(
+        &self,
+        sentence: &Range<usize>,
+        i: usize,
+    ) -> Option<Range<usize>> {
+        let vg = self.verb_group_start(sentence, i);
+        let subject = self.subject_before(sentence, vg)?;
+        let pronoun = subject.len() == 1 && self.has(subject.start, PRON);
+        (!pronoun && !self.in_question(sentence, subject.start)).then_some(subject)
+    }
+}

@@ -1,0 +1,387 @@
+//! The rules that find stances in a sentence, each a pattern around a
+//! word of the stance lexicon or a copula:
+//!
+//! - attitude ("Russia still wants an independent investigation": positive
+//!   toward the object; "does not want" flips it; "refused to lift the
+//!   sanctions" multiplies with the action's polarity);
+//! - first-person action ("We will defeat ISIS": negative toward ISIS);
+//! - deed ("Assad's forces did it", "X was behind the attack": negative
+//!   toward the subject);
+//! - predication: a demanded action ("North Korea has to be
+//!   denuclearized") or an evaluative predicate ("the meeting was
+//!   productive");
+//! - naming ("Lavrov described the meeting as constructive").
+//!
+//! Each rule pushes a [`Finding`]: a target noun phrase, a polarity and who
+//! holds it (a subject, or whoever speaks where it stands).
+
+use std::ops::Range;
+
+use newsnlp_tokenize::TokenKind;
+
+use super::classes::{ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, FIN, MAY_START, NAME, PREP, WORD};
+use super::doc::Doc;
+use crate::lexicon::LEXICONS;
+use crate::polarity::Polarity;
+use crate::triples::Basis;
+use crate::verbs::{STANCE_LEXICON, VerbForm, VerbKind};
+
+/// The most words an evaluative predicate may have after its copula.
+const PREDICATE_WORDS: usize = 6;
+/// The summed valence an evaluative predicate needs to count.
+const PREDICATE_MIN: f32 = 0.5;
+
+/// Who a rule's finding belongs to.
+#[derive(Debug, Clone)]
+pub(super) enum HolderRef {
+    /// The subject noun phrase (token range) of the verb at token `verb`.
+    Subject { np: Range<usize>, verb: usize },
+    /// Whoever speaks where the finding stands: the quote's speaker or the
+    /// author.
+    Context,
+}
+
+/// A rule's finding: a target noun phrase (token range) and a polarity.
+#[derive(Debug, Clone)]
+pub(super) struct Finding {
+    pub(super) holder: HolderRef,
+    pub(super) target: Range<usize>,
+    pub(super) polarity: Polarity,
+    pub(super) basis: Basis,
+    pub(super) sentence: usize,
+}
+
+impl Finding {
+    /// A finding on `target` held by the subject `np` of the verb at token
+    /// `verb`, with the polarity of `sign`.
+    fn of_subject(
+        np: Range<usize>,
+        verb: usize,
+        target: Range<usize>,
+        sign: f32,
+        basis: Basis,
+        sentence: usize,
+    ) -> Self {
+        Finding {
+            holder: HolderRef::Subject { np, verb },
+            target,
+            polarity: polarity_of(sign),
+            basis,
+            sentence,
+        }
+    }
+
+    /// A finding on `target` held by whoever speaks where it stands, with
+    /// the polarity of `sign`.
+    fn in_context(target: Range<usize>, sign: f32, basis: Basis, sentence: usize) -> Self {
+        Finding {
+            holder: HolderRef::Context,
+            target,
+            polarity: polarity_of(sign),
+            basis,
+            sentence,
+        }
+    }
+}
+
+fn polarity_of(sign: f32) -> Polarity {
+    if sign > 0.0 {
+        Polarity::Positive
+    } else if sign < 0.0 {
+        Polarity::Negative
+    } else {
+        Polarity::Neutral
+    }
+}
+
+impl Doc<'_, '_> {
+    /// The rule findings of one sentence.
+    pub(super) fn findings(&self, si: usize, out: &mut Vec<Finding>) {
+        let sentence = self.doc.sentences()[si].tokens.clone();
+        let mut i = sentence.start;
+        let mut skip_to = sentence.start;
+        while i < sentence.end {
+            // The filter first: most words start no verb form.
+            let c = self.class(i);
+            let live = i >= skip_to;
+            let form = if live && c & (MAY_START | CAP) == MAY_START {
+                self.form_at(i, 4)
+            } else {
+                None
+            };
+            if live && c & (NAME | CAP) == NAME && self.naming(&sentence, si, i, out) {
+                i += 1;
+                continue;
+            }
+            let Some(form) = form else {
+                if live && c & COP != 0 {
+                    self.predication(&sentence, si, i, out);
+                }
+                i += 1;
+                continue;
+            };
+            let len = form.words.len();
+            match form.kind {
+                VerbKind::Attitude | VerbKind::Desire | VerbKind::Frame => {
+                    if let Some(end) = self.attitude(&sentence, si, i, form, out) {
+                        skip_to = end;
+                    }
+                }
+                VerbKind::Action => self.first_person_action(&sentence, si, i, form, out),
+                VerbKind::Deed => self.deed(&sentence, si, i, form, out),
+            }
+            i += len;
+        }
+    }
+
+    /// Attitude, desire and frame verbs at token `i`; returns the token
+    /// after a chained infinitive it consumed.
+    fn attitude(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+        out: &mut Vec<Finding>,
+    ) -> Option<usize> {
+        let vg = self.verb_group_start(sentence, i);
+        let subject = self.subject_before(sentence, vg)?;
+        let mut sign = f32::from(form.polarity);
+        if form.kind == VerbKind::Frame {
+            sign = 1.0;
+        }
+        if self.negated_before(sentence, i) {
+            sign = -sign;
+        }
+        let mut j = i + form.words.len();
+        // Adverbs between the verb and its object ("wants badly").
+        while j < sentence.end
+            && self
+                .word(j)
+                .is_some_and(|w| w.ends_with("ly") && !self.capitalized(j))
+        {
+            j += 1;
+        }
+        let ends_in_to = form.words.last() == Some(&"to");
+        if self.is(j, &["to"]) || ends_in_to {
+            let v = if ends_in_to { j } else { j + 1 };
+            let inner = self.form_at(v, 4)?;
+            if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
+                return None;
+            }
+            let after = v + inner.words.len();
+            let object = self.object_after(sentence, after)?;
+            out.push(Finding::of_subject(
+                subject,
+                i,
+                object.clone(),
+                sign * f32::from(inner.polarity),
+                Basis::Action,
+                si,
+            ));
+            return Some(object.end);
+        }
+        if form.kind != VerbKind::Attitude || self.is(j, &["that"]) {
+            return None;
+        }
+        let object = self.object_after(sentence, j)?;
+        out.push(Finding::of_subject(
+            subject,
+            i,
+            object,
+            sign,
+            Basis::Attitude,
+            si,
+        ));
+        None
+    }
+
+    /// "We will defeat ISIS": an action verb with a first-person subject
+    /// and a modal.
+    fn first_person_action(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+        out: &mut Vec<Finding>,
+    ) {
+        let vg = self.verb_group_start(sentence, i);
+        let modal = (vg..i).any(|k| {
+            self.is(
+                k,
+                &[
+                    "will", "must", "should", "shall", "would", "to", "cannot", "can't", "won't",
+                ],
+            )
+        });
+        if !modal {
+            return;
+        }
+        let Some(subject) = self.subject_before(sentence, vg) else {
+            return;
+        };
+        if !(subject.len() == 1 && self.is(subject.start, &["we", "i"])) {
+            return;
+        }
+        let Some(object) = self.object_after(sentence, i + form.words.len()) else {
+            return;
+        };
+        let mut sign = f32::from(form.polarity);
+        if self.negated_group(&(vg..i)) {
+            sign = -sign;
+        }
+        out.push(Finding::of_subject(
+            subject,
+            i,
+            object,
+            sign,
+            Basis::Action,
+            si,
+        ));
+    }
+
+    /// "X did it", "X was behind the attack", "X carried out the strikes".
+    fn deed(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+        out: &mut Vec<Finding>,
+    ) {
+        let lex = &*STANCE_LEXICON;
+        let anaphoric_form = form.words.last().is_some_and(|w| ANAPHORS.contains(w));
+        let j = i + form.words.len();
+        let bad = anaphoric_form
+            || self.has(j, ANAPHOR) && {
+                let n = self.class(j + 1);
+                !(n & WORD != 0 && n & (CLAUSE | PREP) == 0)
+            }
+            || self.object_after(sentence, j).is_some_and(|o| {
+                o.map(|k| self.word(k).map_or(0.0, |w| lex.valence(w)))
+                    .sum::<f32>()
+                    < 0.0
+            });
+        if !bad || self.negated_before(sentence, i) {
+            return;
+        }
+        let Some(subject) = self.evaluated_subject(sentence, i) else {
+            return;
+        };
+        out.push(Finding::in_context(
+            subject,
+            -1.0,
+            Basis::Responsibility,
+            si,
+        ));
+    }
+
+    /// A copula at token `c`: a demanded action ("has to be
+    /// denuclearized") or an evaluative predicate ("was productive").
+    fn predication(&self, sentence: &Range<usize>, si: usize, c: usize, out: &mut Vec<Finding>) {
+        let vg = self.verb_group_start(sentence, c);
+        let Some(subject) = self.evaluated_subject(sentence, c) else {
+            return;
+        };
+        let group = vg..c + 1;
+        let mut negated = self.negated_group(&group);
+        let mut k = c + 1;
+        while k < sentence.end
+            && self.word(k).is_some_and(|w| {
+                LEXICONS.is_negator(w) || (w.ends_with("ly") && !self.capitalized(k))
+            })
+        {
+            negated |= self.word(k).is_some_and(|w| LEXICONS.is_negator(w));
+            k += 1;
+        }
+        let flip = if negated { -1.0 } else { 1.0 };
+        if self.deontic(&group)
+            && let Some(form) = self.form_at(k, 3)
+            && matches!(form.kind, VerbKind::Action | VerbKind::Attitude)
+        {
+            out.push(Finding::in_context(
+                subject,
+                flip * f32::from(form.polarity),
+                Basis::Action,
+                si,
+            ));
+            return;
+        }
+        let sum = self.predicate_valence(sentence, k);
+        let sum = flip * sum;
+        if sum.abs() >= PREDICATE_MIN {
+            out.push(Finding::in_context(subject, sum, Basis::Evaluation, si));
+        }
+    }
+
+    /// The summed valence of the predicate words from token `k` (at most
+    /// [`PREDICATE_WORDS`], quote marks skipped, up to a clause break), with
+    /// a negator flipping (and damping) the words after it.
+    fn predicate_valence(&self, sentence: &Range<usize>, mut k: usize) -> f32 {
+        let lex = &*STANCE_LEXICON;
+        let mut sum = 0.0;
+        let mut words = 0;
+        let mut local_neg = false;
+        while k < sentence.end && words < PREDICATE_WORDS {
+            let t = &self.doc.tokens()[k];
+            let Some(w) = self.word(k) else {
+                if t.kind == TokenKind::OpenQuote || t.kind == TokenKind::CloseQuote {
+                    k += 1;
+                    continue;
+                }
+                break;
+            };
+            let c = self.class(k);
+            if c & FIN != 0 || (c & CLAUSE != 0 && w != "as") {
+                break;
+            }
+            if LEXICONS.is_negator(w) {
+                local_neg = true;
+            }
+            let v = lex.valence(w);
+            sum += if local_neg { -0.74 * v } else { v };
+            words += 1;
+            k += 1;
+        }
+        sum
+    }
+
+    /// "Lavrov described the meeting as “constructive”", "she called the
+    /// veto “a shameful act”": a naming verb's subject evaluates its object
+    /// by what it names it. Returns whether it found one.
+    fn naming(&self, sentence: &Range<usize>, si: usize, i: usize, out: &mut Vec<Finding>) -> bool {
+        let vg = self.verb_group_start(sentence, i);
+        let Some(subject) = self.subject_before(sentence, vg) else {
+            return false;
+        };
+        let Some(mut object) = self.object_after(sentence, i + 1) else {
+            return false;
+        };
+        // "called the ceasefire a welcome step": a second article starts
+        // what the object is called.
+        if let Some(d) = (object.start + 1..object.end).find(|&d| self.is(d, &["a", "an", "the"])) {
+            object.end = d;
+        }
+        let mut k = object.end;
+        if self.is(k, &["as"]) {
+            k += 1;
+        }
+        let mut sum = self.predicate_valence(sentence, k);
+        if self.negated_before(sentence, i) {
+            sum = -sum;
+        }
+        if sum.abs() < PREDICATE_MIN {
+            return false;
+        }
+        out.push(Finding::of_subject(
+            subject,
+            i,
+            object,
+            sum,
+            Basis::Evaluation,
+            si,
+        ));
+        true
+    }
+}
