@@ -58,8 +58,6 @@ impl Pipeline {
     /// Analyzes one article. Never panics; any `&str` is valid.
     pub fn analyze<'a>(&'a self, text: &'a str) -> Document<'a> {
         let tokens = self.tokenizer.tokenize(text);
-        // The token table, built once and read by the later layers.
-        let table = tokens.table();
         let mentions = if self.entities {
             self.gazetteer.find_in_document(text)
         } else {
@@ -69,17 +67,20 @@ impl Pipeline {
             .iter()
             .map(|m| EntityMention::new(&self.gazetteer, m))
             .collect();
-        let quotes = if self.quotes_on {
-            self.quotes
-                .extract_with_entities(&tokens, &self.gazetteer, &mentions)
-        } else {
-            Vec::new()
-        };
-        let stances = match &self.stance {
-            Some(analyzer) => {
-                analyzer.stances_in(&tokens, &table, &self.gazetteer, &mentions, &quotes)
+        // The shared token table, built once for the layers that read it.
+        let table = (self.quotes_on || self.stance.is_some()).then(|| tokens.table());
+        let quotes = match &table {
+            Some(table) if self.quotes_on => {
+                self.quotes
+                    .extract_in(&tokens, table, &self.gazetteer, &mentions)
             }
-            None => Vec::new(),
+            _ => Vec::new(),
+        };
+        let stances = match (&self.stance, &table) {
+            (Some(analyzer), Some(table)) => {
+                analyzer.stances_in(&tokens, table, &self.gazetteer, &mentions, &quotes)
+            }
+            _ => Vec::new(),
         };
         Document {
             text,

@@ -1,17 +1,23 @@
-//! The embedded word tables: reporting verbs with their inflections and the
-//! small closed word classes the attribution rules use.
+//! The quotes layer's own word table: reporting verbs with their
+//! inflections (`data/cue_verbs.txt`) and the few words at which a cue rule
+//! of its own starts ([`CUE_TRIGGERS`]); and, as named [`Classes`], the
+//! closed word classes of the shared `newsnlp_text` word file that the
+//! attribution rules test.
 //!
-//! Every word of the tables has one [`Word`] entry (its word classes as bits
-//! and its cue forms), found in a [`ShortTable`] by the word's [`short_key`]
-//! (no string hashing, no `memcmp`), after a cheap prefilter on the word's
-//! length and first byte; the few longer words are in a [`FastMap`].
+//! Every cue form has one [`Word`] entry (its cue forms, whether it is a
+//! lemma, whether it triggers a rule), found in a [`ShortTable`] by the
+//! word's [`short_key`] (no string hashing, no `memcmp`), after a cheap
+//! prefilter (one bit of a 4096-bit filter, by a multiply of the key),
+//! which turns away most words of a text; the few longer words are in a
+//! [`FastMap`]. The word classes are the shared table's
+//! ([`newsnlp_text::Table::classes`]): this lexicon no longer holds them.
 
 use newsnlp_text::data;
 use newsnlp_text::hash::{FastMap, short_key};
 use newsnlp_text::short::ShortTable;
+use newsnlp_text::words::{Classes, WordClass};
 
 const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
-const WORDS: &str = include_str!("../data/words.txt");
 
 /// How strongly a reporting verb signals an attribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,36 +42,18 @@ pub(crate) struct CueForm {
     pub particle: Option<String>,
 }
 
-/// A set of word classes (sections of words.txt), one bit each.
-pub(crate) type WordSet = u32;
-
-/// What the tables know of one lower-cased word.
+/// What the table knows of one lower-cased word.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Word {
-    /// The word classes it is in.
-    pub sets: WordSet,
+    /// Whether it is one of the [`CUE_TRIGGERS`].
+    pub trigger: bool,
     /// The cue forms it may be.
     pub forms: Vec<CueForm>,
     /// Whether one of its forms is its verb's lemma ("say", "think").
     pub base: bool,
 }
 
-/// Words of at most this many bytes are found by their [`short_key`] in a
-/// [`ShortTable`].
-pub(crate) const SHORT: usize = newsnlp_text::hash::SHORT;
-
-/// The high bit of every byte.
-pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that is an ASCII capital, for `w`
-/// without high bits: `b + 0x3f` reaches 0x80 from `A` on, `b + 0x25` from
-/// past `Z` on, and no sum carries into the next byte.
-pub(crate) fn upper_bits(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
-}
-
-/// The tables, built once per extractor.
+/// The cue table, built once per extractor.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     /// Every word the tables know, with what they know of it.
@@ -77,8 +65,19 @@ pub(crate) struct Lexicon {
     pub lemmas: Vec<String>,
     /// The longest word, in bytes.
     max_len: usize,
-    /// Bit `b % 64` of word `b / 64` is set when some word starts with byte `b`.
-    first: [u64; 4],
+    /// Bit `f % 64` of word `f / 64` is set when some short word's key
+    /// has filter index `f` ([`filter_index`]).
+    filter: [u64; FILTER_WORDS],
+}
+
+/// The words of the prefilter (4096 bits: with the ~800 cue forms, about
+/// one word in six that is none gets past it).
+const FILTER_WORDS: usize = 64;
+
+/// The prefilter bit of `key`: the top 12 bits of a multiply.
+#[inline]
+fn filter_index((k0, k1): (u64, u64)) -> usize {
+    ((k0 ^ k1.rotate_left(17)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
 }
 
 fn parse_class(c: &str) -> Option<CueClass> {
@@ -98,18 +97,13 @@ impl Lexicon {
             long: FastMap::default(),
             lemmas: Vec::new(),
             max_len: 0,
-            first: [0; 4],
+            filter: [0; FILTER_WORDS],
         };
         for line in data::lines(CUE_VERBS) {
             lex.add_verb_line(line.text);
         }
-        for line in data::lines(WORDS) {
-            if let Some(bit) = line.section.and_then(section_bit) {
-                lex.entry(line.text.to_lowercase()).sets |= bit;
-            }
-        }
         for w in CUE_TRIGGERS {
-            lex.entry(w.to_string()).sets |= CUE_TRIGGER;
+            lex.entry(w.to_string()).trigger = true;
         }
         lex
     }
@@ -122,8 +116,9 @@ impl Lexicon {
                 let at = self.entries.len() as u32;
                 self.entries.push(Word::default());
                 self.max_len = self.max_len.max(word.len());
-                if let Some(&b) = word.as_bytes().first() {
-                    self.first[usize::from(b >> 6)] |= 1 << (b & 63);
+                if let Some(key) = short_key(&word) {
+                    let f = filter_index(key);
+                    self.filter[f / 64] |= 1 << (f % 64);
                 }
                 if !self.short.insert(&word, at) {
                     self.long.insert(word, at);
@@ -184,41 +179,28 @@ impl Lexicon {
     /// The entry of a lower-cased word, if the tables have one.
     #[inline]
     pub fn word(&self, lower: &str) -> Option<&Word> {
-        let b = *lower.as_bytes().first()?;
-        if lower.len() > self.max_len || self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+        if lower.len() > self.max_len {
             return None;
         }
-        self.entries.get(self.index(lower)? as usize)
+        match short_key(lower) {
+            Some(key) => self.word_by_key(key),
+            None => self.entries.get(*self.long.get(lower)? as usize),
+        }
     }
 
     /// The entry of the lower-cased word whose [`short_key`] is `key`: the
     /// same as [`Lexicon::word`] without reading the bytes again.
     #[inline]
     pub fn word_by_key(&self, key: (u64, u64)) -> Option<&Word> {
-        let b = (key.0 & 0xff) as u8;
-        let len = (key.1 >> 56) as usize;
-        if len == 0 || len > self.max_len || self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0
+        let f = filter_index(key);
+        if self
+            .filter
+            .get(f / 64)
+            .is_none_or(|w| w & (1 << (f % 64)) == 0)
         {
             return None;
         }
         self.entries.get(self.short.get_key(key)? as usize)
-    }
-
-    /// The entry of `text` lower-cased ([`str::to_lowercase`]), without
-    /// allocating for a short ASCII word.
-    pub fn word_ci(&self, text: &str) -> Option<&Word> {
-        if text.is_ascii() {
-            if text.len() > self.max_len {
-                return None;
-            }
-            if let Some((k0, k1)) = short_key(text) {
-                // ASCII: lowercased in the key, a capital gaining bit 5 (the
-                // length in the top byte is no capital).
-                let lower = |w: u64| w | (upper_bits(w) >> 2);
-                return self.word_by_key((lower(k0), lower(k1)));
-            }
-        }
-        self.word(&text.to_lowercase())
     }
 
     /// The cue forms a word may be (lower-cased lookup).
@@ -226,50 +208,39 @@ impl Lexicon {
     pub fn cue(&self, lower: &str) -> &[CueForm] {
         self.word(lower).map_or(&[], |w| w.forms.as_slice())
     }
-
-    /// Whether `lower` is in the word class `set` (a section of words.txt).
-    pub fn is(&self, set: WordSet, lower: &str) -> bool {
-        self.word(lower).is_some_and(|w| w.sets & set != 0)
-    }
-
-    /// Whether `text` lower-cased is in the word class `set`.
-    pub fn is_ci(&self, set: WordSet, text: &str) -> bool {
-        self.word_ci(text).is_some_and(|w| w.sets & set != 0)
-    }
 }
 
-pub(crate) const SUBJECT_PRONOUNS: WordSet = 1;
-pub(crate) const DETERMINERS: WordSet = 1 << 1;
-pub(crate) const STOP: WordSet = 1 << 2;
-pub(crate) const AUX: WordSet = 1 << 3;
-pub(crate) const TELL_OBJECTS: WordSet = 1 << 4;
-pub(crate) const TIME: WordSet = 1 << 5;
-pub(crate) const TITLES: WordSet = 1 << 6;
-pub(crate) const MALE_TITLES: WordSet = 1 << 7;
-pub(crate) const FEMALE_TITLES: WordSet = 1 << 8;
-pub(crate) const PLURAL_SOURCES: WordSet = 1 << 9;
-pub(crate) const FEMALE_NAMES: WordSet = 1 << 10;
-pub(crate) const MALE_NAMES: WordSet = 1 << 11;
-pub(crate) const EVIDENCE_SOURCES: WordSet = 1 << 12;
-/// Not a section: the words other than cue forms at which
-/// `Ctx::trigger_at` tries a pattern of its own ([`CUE_TRIGGERS`]).
-pub(crate) const CUE_TRIGGER: WordSet = 1 << 13;
-pub(crate) const DAYS: WordSet = 1 << 14;
-pub(crate) const TIME_NOUNS: WordSet = 1 << 15;
-pub(crate) const SOURCE_HEADS: WordSet = 1 << 16;
-pub(crate) const INTRO_WORDS: WordSet = 1 << 17;
-pub(crate) const IRREGULAR_PAST: WordSet = 1 << 18;
-pub(crate) const SENTENCE_ADVERBS: WordSet = 1 << 19;
-pub(crate) const TELL_VERBS: WordSet = 1 << 20;
-pub(crate) const TAIL_WORDS: WordSet = 1 << 21;
-pub(crate) const PLURAL_HEADS: WordSet = 1 << 22;
-pub(crate) const COLON_LABELS: WordSet = 1 << 23;
-pub(crate) const QUESTION_WORDS: WordSet = 1 << 24;
-pub(crate) const SEEM_COMPLEMENTS: WordSet = 1 << 25;
-pub(crate) const LEAD_ADVERBS: WordSet = 1 << 26;
-pub(crate) const CLAUSE_BREAKS: WordSet = 1 << 27;
-pub(crate) const PROGRESSIVE_AUX: WordSet = 1 << 28;
-pub(crate) const PASSIVE_AUX: WordSet = 1 << 29;
+// The word classes the rules test, by the names the rules use.
+pub(crate) const SUBJECT_PRONOUNS: Classes = WordClass::SubjectPronouns.set();
+pub(crate) const DETERMINERS: Classes = WordClass::Determiners.set();
+pub(crate) const STOP: Classes = WordClass::Stop.set();
+pub(crate) const AUX: Classes = WordClass::Aux.set();
+pub(crate) const TELL_OBJECTS: Classes = WordClass::TellObjects.set();
+pub(crate) const TIME: Classes = WordClass::Time.set();
+pub(crate) const TITLES: Classes = WordClass::Titles.set();
+pub(crate) const MALE_TITLES: Classes = WordClass::MaleTitles.set();
+pub(crate) const FEMALE_TITLES: Classes = WordClass::FemaleTitles.set();
+pub(crate) const PLURAL_SOURCES: Classes = WordClass::PluralSources.set();
+pub(crate) const FEMALE_NAMES: Classes = WordClass::FemaleNames.set();
+pub(crate) const MALE_NAMES: Classes = WordClass::MaleNames.set();
+pub(crate) const EVIDENCE_SOURCES: Classes = WordClass::EvidenceSources.set();
+pub(crate) const TIME_NOUNS: Classes = WordClass::TimeNouns.set();
+pub(crate) const SOURCE_HEADS: Classes = WordClass::SourceHeads.set();
+pub(crate) const INTRO_WORDS: Classes = WordClass::IntroWords.set();
+pub(crate) const SUBJECT_VERBS: Classes = WordClass::SubjectVerbs.set();
+pub(crate) const SENTENCE_ADVERBS: Classes = WordClass::SentenceAdverbs.set();
+pub(crate) const TELL_VERBS: Classes = WordClass::TellVerbs.set();
+pub(crate) const TAIL_WORDS: Classes = WordClass::TailWords.set();
+pub(crate) const PLURAL_HEADS: Classes = WordClass::PluralHeads.set();
+pub(crate) const COLON_LABELS: Classes = WordClass::ColonLabels.set();
+pub(crate) const QUESTION_WORDS: Classes = WordClass::QuestionWords.set();
+pub(crate) const SEEM_COMPLEMENTS: Classes = WordClass::SeemComplements.set();
+pub(crate) const LEAD_ADVERBS: Classes = WordClass::LeadAdverbs.set();
+pub(crate) const CLAUSE_BREAKS: Classes = WordClass::ClauseBreaks.set();
+pub(crate) const PROGRESSIVE_AUX: Classes = WordClass::ProgressiveAux.set();
+pub(crate) const PASSIVE_AUX: Classes = WordClass::PassiveAux.set();
+/// The weekdays and the days around today ("on Monday", "yesterday").
+pub(crate) const DAYS: Classes = WordClass::Days.set().union(WordClass::RelativeDays.set());
 
 /// The words `Ctx::trigger_at` compares with before it looks at cue forms ("in
 /// a poll by …", "asked whether", "seems to", "according to"); keep the two
@@ -284,47 +255,6 @@ const CUE_TRIGGERS: [&str; 9] = [
     "appears",
     "appeared",
     "according",
-];
-
-/// The bit of the words.txt section `name`.
-fn section_bit(name: &str) -> Option<WordSet> {
-    SECTIONS
-        .iter()
-        .find(|(s, _)| *s == name)
-        .map(|&(_, bit)| bit)
-}
-
-/// The sections of words.txt and their bits.
-const SECTIONS: [(&str, WordSet); 29] = [
-    ("subject_pronouns", SUBJECT_PRONOUNS),
-    ("determiners", DETERMINERS),
-    ("stop", STOP),
-    ("aux", AUX),
-    ("tell_objects", TELL_OBJECTS),
-    ("time", TIME),
-    ("titles", TITLES),
-    ("male_titles", MALE_TITLES),
-    ("female_titles", FEMALE_TITLES),
-    ("plural_sources", PLURAL_SOURCES),
-    ("female_names", FEMALE_NAMES),
-    ("male_names", MALE_NAMES),
-    ("evidence_sources", EVIDENCE_SOURCES),
-    ("days", DAYS),
-    ("time_nouns", TIME_NOUNS),
-    ("source_heads", SOURCE_HEADS),
-    ("intro_words", INTRO_WORDS),
-    ("irregular_past", IRREGULAR_PAST),
-    ("sentence_adverbs", SENTENCE_ADVERBS),
-    ("tell_verbs", TELL_VERBS),
-    ("tail_words", TAIL_WORDS),
-    ("plural_heads", PLURAL_HEADS),
-    ("colon_labels", COLON_LABELS),
-    ("question_words", QUESTION_WORDS),
-    ("seem_complements", SEEM_COMPLEMENTS),
-    ("lead_adverbs", LEAD_ADVERBS),
-    ("clause_breaks", CLAUSE_BREAKS),
-    ("progressive_aux", PROGRESSIVE_AUX),
-    ("passive_aux", PASSIVE_AUX),
 ];
 
 #[cfg(test)]
@@ -344,13 +274,11 @@ mod tests {
         assert!(lex.cue("table").is_empty());
         assert!(lex.cue("state").is_empty());
         assert_eq!(lex.lemmas[lex.cue("stated")[0].lemma as usize], "state");
-        for (name, bit) in SECTIONS {
-            assert!(lex.entries.iter().any(|w| w.sets & bit != 0), "{name}");
-        }
-        assert!(lex.is(STOP, "and"));
-        assert!(lex.is(FEMALE_NAMES, "hillary"));
-        assert!(lex.is_ci(FEMALE_NAMES, "Hillary"));
-        assert!(!lex.is(STOP, ""));
+        assert!(lex.word("and").is_none());
+        assert!(lex.word("").is_none());
+        assert!(Classes::of("thursday").intersects(DAYS));
+        assert!(Classes::of("tonight").intersects(DAYS));
+        assert!(!Classes::of("tonight").intersects(SUBJECT_VERBS));
         assert!(lex.word("said").is_some_and(|w| !w.base));
         assert!(lex.word("say").is_some_and(|w| w.base));
     }
@@ -359,16 +287,6 @@ mod tests {
     fn every_word_found() {
         let mut lex = Lexicon::embedded();
         lex.add_verb_line("S overcompartmentalize overcompartmentalized");
-        for line in data::lines(WORDS) {
-            // Every word is under a known section.
-            let section = line.section.and_then(section_bit);
-            assert!(section.is_some(), "line {}", line.number);
-            let section = section.unwrap_or(0);
-            let line = line.text;
-            let w = line.to_lowercase();
-            assert!(lex.word(&w).is_some_and(|e| e.sets & section != 0), "{w}");
-            assert!(lex.is_ci(section, &line.to_uppercase()), "{w}");
-        }
         let mut forms: Vec<String> = data::lines(CUE_VERBS)
             .flat_map(|l| l.text.split_whitespace().skip(1))
             .filter(|w| !w.starts_with('+') && !w.ends_with('!'))
@@ -397,8 +315,9 @@ mod tests {
         }
         assert!(lex.word_by_key((0, 0)).is_none());
         for w in CUE_TRIGGERS {
-            assert!(lex.is(CUE_TRIGGER, w), "{w}");
+            assert!(lex.word(w).is_some_and(|e| e.trigger), "{w}");
         }
+        assert!(lex.word("said").is_some_and(|e| !e.trigger));
         assert!(lex.word("overcompartmentalize").is_some_and(|w| w.base));
         assert!(lex.word("overcompartmentalized").is_some_and(|w| !w.base));
         assert!(lex.word("x").is_none());

@@ -115,7 +115,12 @@
 //!
 //! # Cost
 //!
-//! One pass pairs the quote marks; one pass over the sentences tries each
+//! The rules read the document's shared token table
+//! ([`newsnlp_text::Table`]: lowercased words, word classes, flags,
+//! sentences), built once per document ([`QuoteExtractor::extract_in`]
+//! takes one already built); what the layer adds per token is its entry in
+//! the cue-verb table, looked up once by the table's packed key. One pass
+//! pairs the quote marks; one pass over the sentences tries each
 //! word as a cue; every look around a cue is capped (a source is at most a
 //! dozen words, the search for "that" nine tokens, a pronoun looks back at
 //! most 40 mentions), and a cue inside an attributed stretch is skipped, so
@@ -139,6 +144,7 @@ mod types;
 use std::sync::Arc;
 
 use newsnlp_gazetteer::{Gazetteer, Mention};
+use newsnlp_text::Table;
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use extract::{Ctx, Found, Pattern};
@@ -376,7 +382,7 @@ impl QuoteExtractor {
     /// assert_eq!(q.speaker, Some(Speaker::Phrase("Both sides".into())));
     /// ```
     pub fn extract(&self, doc: &Tokenized<'_>) -> Vec<Quote> {
-        self.run(doc, None, &[])
+        self.run(doc, &doc.table(), None, &[])
     }
 
     /// The quotes of a document, with speakers resolved against the
@@ -403,23 +409,62 @@ impl QuoteExtractor {
         gazetteer: &Gazetteer,
         mentions: &[Mention],
     ) -> Vec<Quote> {
-        self.run(doc, Some(gazetteer), mentions)
+        self.run(doc, &doc.table(), Some(gazetteer), mentions)
     }
 
-    fn run(
+    /// The same as [`QuoteExtractor::extract_with_entities`], reading
+    /// `table`, the document's shared token table
+    /// ([`Tokenized::table`]), instead of building it: for a caller that
+    /// builds it once for several layers, as `newsnlp::Pipeline` does.
+    /// A `table` that is not `doc`'s (another text, or another number of
+    /// tokens) is not read: the extractor then builds its own.
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::Gazetteer;
+    /// use newsnlp_quotes::QuoteExtractor;
+    /// use newsnlp_tokenize::Tokenizer;
+    ///
+    /// let text = "Vladimir Putin spoke first. He said the talks were useful.";
+    /// let doc = Tokenizer::new().tokenize(text);
+    /// let table = doc.table();
+    /// let gaz = Gazetteer::default();
+    /// let mentions = gaz.find_in_document(text);
+    /// let extractor = QuoteExtractor::new();
+    /// let quotes = extractor.extract_in(&doc, &table, &gaz, &mentions);
+    /// assert_eq!(quotes, extractor.extract_with_entities(&doc, &gaz, &mentions));
+    /// assert_eq!(quotes[0].speaker_name(), Some("Vladimir Putin"));
+    ///
+    /// // The table of another text is not read.
+    /// let other = Tokenizer::new().tokenize("Elsewhere.");
+    /// assert_eq!(extractor.extract_in(&doc, &other.table(), &gaz, &mentions), quotes);
+    /// ```
+    pub fn extract_in(
         &self,
         doc: &Tokenized<'_>,
+        table: &Table<'_>,
+        gazetteer: &Gazetteer,
+        mentions: &[Mention],
+    ) -> Vec<Quote> {
+        // The same text by address (no comparison of a long text's bytes).
+        let (t, d) = (table.text(), doc.text());
+        let own = std::ptr::eq(t.as_ptr(), d.as_ptr())
+            && t.len() == d.len()
+            && table.len() == doc.tokens().len();
+        if own {
+            self.run(doc, table, Some(gazetteer), mentions)
+        } else {
+            self.run(doc, &doc.table(), Some(gazetteer), mentions)
+        }
+    }
+
+    fn run<'t>(
+        &self,
+        doc: &Tokenized<'t>,
+        table: &Table<'t>,
         gaz: Option<&Gazetteer>,
         mentions: &[Mention],
     ) -> Vec<Quote> {
-        let mut lowered = String::new();
-        let ctx = Ctx::new(
-            doc,
-            &self.lex,
-            &mut lowered,
-            self.scare_words,
-            self.inner_words,
-        );
+        let ctx = Ctx::new(doc, table, &self.lex, self.scare_words, self.inner_words);
         let found = ctx.run();
         let toks = doc.tokens();
         let text = doc.text();
@@ -428,7 +473,6 @@ impl QuoteExtractor {
         let resolver = Resolver {
             text,
             toks,
-            lex: &self.lex,
             ctx: &ctx,
             gaz,
             mentions: sorted,

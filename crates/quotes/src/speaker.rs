@@ -32,7 +32,9 @@ use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
 use newsnlp_tokenize::{Token, TokenKind};
 
 use crate::extract::Ctx;
-use crate::lexicon::{self as lx, Lexicon};
+use newsnlp_text::words::Classes;
+
+use crate::lexicon as lx;
 use crate::types::Speaker;
 
 /// How many mentions a pronoun or title looks back over.
@@ -49,7 +51,6 @@ enum Gender {
 pub(crate) struct Resolver<'a, 't> {
     pub text: &'t str,
     pub toks: &'a [Token<'t>],
-    pub lex: &'a Lexicon,
     /// The extraction context, for its lowercased tokens.
     pub ctx: &'a Ctx<'a, 't>,
     pub gaz: Option<&'a Gazetteer>,
@@ -71,11 +72,11 @@ pub(crate) struct Unknown {
 
 /// A capitalized word that can be part of a personal name (not an acronym,
 /// not a title).
-fn name_word(t: &Token<'_>, lex: &Lexicon) -> bool {
+fn name_word(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Word
         && t.text.starts_with(char::is_uppercase)
         && t.text.chars().any(char::is_lowercase)
-        && !lex.is_ci(lx::TITLES, t.text)
+        && !Classes::of_any_case(t.text).intersects(lx::TITLES)
 }
 
 /// Whether `text` lowercased has the word `head` (a lowercased word) among
@@ -103,7 +104,7 @@ impl<'a> Resolver<'a, '_> {
         let mut words = 0;
         while k > 0 {
             let t = &toks[k - 1];
-            if name_word(t, self.lex) {
+            if name_word(t) {
                 words += 1;
                 k -= 1;
             } else if t.text == "-"
@@ -111,7 +112,7 @@ impl<'a> Resolver<'a, '_> {
                 && k >= 2
                 && k < toks.len()
                 && !toks[k].space_before
-                && name_word(&toks[k - 2], self.lex)
+                && name_word(&toks[k - 2])
             {
                 k -= 1;
             } else {
@@ -227,18 +228,18 @@ impl<'a> Resolver<'a, '_> {
         let before = self.text.get(..m.start()).unwrap_or("");
         let before = before.trim_end();
         let tail = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        if self.lex.is_ci(lx::MALE_TITLES, tail) {
+        if Classes::of_any_case(tail).intersects(lx::MALE_TITLES) {
             return Some(Gender::Male);
         }
-        if self.lex.is_ci(lx::FEMALE_TITLES, tail) {
+        if Classes::of_any_case(tail).intersects(lx::FEMALE_TITLES) {
             return Some(Gender::Female);
         }
         if let Some(t) = m.title().and_then(|r| self.text.get(r)) {
             for w in t.split_whitespace() {
-                if self.lex.is_ci(lx::FEMALE_TITLES, w) {
+                if Classes::of_any_case(w).intersects(lx::FEMALE_TITLES) {
                     return Some(Gender::Female);
                 }
-                if self.lex.is_ci(lx::MALE_TITLES, w) {
+                if Classes::of_any_case(w).intersects(lx::MALE_TITLES) {
                     return Some(Gender::Male);
                 }
             }
@@ -248,9 +249,9 @@ impl<'a> Resolver<'a, '_> {
             _ => self.text.get(m.span()).unwrap_or(""),
         };
         let first = name.split_whitespace().next().unwrap_or("");
-        if self.lex.is_ci(lx::FEMALE_NAMES, first) {
+        if Classes::of_any_case(first).intersects(lx::FEMALE_NAMES) {
             Some(Gender::Female)
-        } else if self.lex.is_ci(lx::MALE_NAMES, first) {
+        } else if Classes::of_any_case(first).intersects(lx::MALE_NAMES) {
             Some(Gender::Male)
         } else {
             None
@@ -327,7 +328,7 @@ impl<'a> Resolver<'a, '_> {
             }
         }
         let head = self.lw(src.end - 1);
-        if self.lex.is(lx::PLURAL_SOURCES, &head) {
+        if Classes::of(&head).intersects(lx::PLURAL_SOURCES) {
             return Some(Speaker::Phrase(phrase.to_string()));
         }
         // A mention that is the head of the source.
@@ -351,7 +352,7 @@ impl<'a> Resolver<'a, '_> {
         // "the secretary": the person who holds that title here.
         if inside().next().is_none()
             && self.lw(src.start) == "the"
-            && self.lex.is(lx::TITLES, &head)
+            && Classes::of(&head).intersects(lx::TITLES)
             && let Some(s) = self.by_title(&head, bytes.start)
         {
             return Some(s);

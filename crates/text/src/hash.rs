@@ -47,6 +47,27 @@ pub fn short_key(w: &str) -> Option<(u64, u64)> {
     Some((lo, hi))
 }
 
+/// The high bit of every byte of a word.
+pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is an ASCII capital, for `w`
+/// without high bits (ASCII bytes, such as a [`short_key`] half): `b +
+/// 0x3f` reaches 0x80 from `A` on, `b + 0x25` from past `Z` on, and no
+/// sum carries into the next byte. `w | (upper_bits(w) >> 2)` is `w`
+/// lowercased.
+///
+/// ```
+/// use newsnlp_text::hash::{short_key, upper_bits};
+/// let (k0, k1) = short_key("Mr.").unwrap();
+/// assert_eq!(upper_bits(k0), 0x80);
+/// assert_eq!((k0 | (upper_bits(k0) >> 2), k1), short_key("mr.").unwrap());
+/// ```
+#[inline]
+pub fn upper_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
+}
+
 /// See the module documentation.
 #[derive(Debug, Clone, Copy)]
 pub struct FastHasher(u64);

@@ -11,6 +11,8 @@
 //! - the same with `’` folded to `'` ([`Table::folded`]), the form whose
 //!   apostrophes compare equal to ASCII ones;
 //! - its closed word classes ([`Table::classes`], from [`crate::words`]);
+//! - the packed [`short_key`] of its lowered form ([`Table::key`]), by
+//!   which a layer's own lexicon finds the token without reading it again;
 //! - [`Flags`]: capitalized, wordlike, a line break before it, whether
 //!   [`Table::lower`] is exactly [`str::to_lowercase`];
 //! - its sentence and paragraph ([`SentenceIx`], [`ParagraphIx`]) and the
@@ -47,7 +49,7 @@ use std::fmt;
 use std::num::NonZeroU32;
 use std::ops::{BitOr, BitOrAssign, Range};
 
-use crate::hash::SHORT;
+use crate::hash::{HIGH_BITS, SHORT, short_key, upper_bits};
 use crate::span::Span;
 use crate::words::{ClassLookup, Classes};
 
@@ -217,12 +219,13 @@ impl BitOrAssign for Flags {
 #[derive(Clone, Copy, Debug)]
 struct Row {
     span: Span,
-    /// Where [`Table::lower`] is: in `Table::lowered` if `in_buffer`, else
-    /// in the text (the token itself).
+    /// Where [`Table::lower`] is: in `Table::lowered` if the token has
+    /// [`Flags::HAS_UPPER`], else in the text (the token itself).
     lower: Span,
-    in_buffer: bool,
     flags: Flags,
     classes: Classes,
+    /// The [`short_key`] of the lowered form, `(0, 0)` when it has none.
+    key: (u64, u64),
     paragraph: u32,
     sentence: Option<SentenceIx>,
 }
@@ -241,17 +244,21 @@ pub struct Table<'t> {
     sentences: Vec<Range<usize>>,
 }
 
-/// The high bit of every byte.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that is an ASCII capital, for `w`
-/// without high bits: `b + 0x3f` reaches 0x80 from `A` on, `b + 0x25` from
-/// past `Z` on, and no sum carries into the next byte.
-#[inline]
-fn upper_bits(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
-}
+/// The masks of the low `n` bytes of two little-endian words, by `n`
+/// (a table: a variable shift of a `u128` takes a dozen instructions).
+const LOW_BYTES: [(u64, u64); 16] = {
+    let mut m = [(0, 0); 16];
+    let mut n = 1;
+    while n < 16 {
+        m[n] = if n <= 8 {
+            (u64::MAX >> (64 - 8 * n), 0)
+        } else {
+            (u64::MAX, u64::MAX >> (128 - 8 * n))
+        };
+        n += 1;
+    }
+    m
+};
 
 /// The token `b` (at most [`SHORT`] bytes) starting at byte `at` of
 /// `text`, as two little-endian words, zero-padded: two loads when 16
@@ -259,12 +266,12 @@ fn upper_bits(w: u64) -> u64 {
 #[inline]
 fn load16(text: &[u8], at: usize, b: &[u8]) -> (u64, u64) {
     if let Some((w, _)) = text.get(at..).and_then(<[u8]>::split_first_chunk::<16>)
-        && let Ok(n) = u32::try_from(b.len())
+        && let Some(&(m0, m1)) = LOW_BYTES.get(b.len())
     {
-        // The low `n` bytes (none for an empty token: the shift is 128).
-        let mask = u128::MAX.checked_shr(128 - 8 * n).unwrap_or(0);
-        let v = u128::from_le_bytes(*w) & mask;
-        return (v as u64, (v >> 64) as u64);
+        let (w0, w1) = w.split_at(8);
+        let w0 = u64::from_le_bytes(w0.try_into().unwrap_or_default());
+        let w1 = u64::from_le_bytes(w1.try_into().unwrap_or_default());
+        return (w0 & m0, w1 & m1);
     }
     let mut k = [0u64; 2];
     for (j, &c) in b.iter().take(16).enumerate() {
@@ -361,9 +368,9 @@ impl<'t> Table<'t> {
                 return Row {
                     span: t.span,
                     lower,
-                    in_buffer: upper,
                     flags,
                     classes: lookup.of_key(key),
+                    key,
                     paragraph: t.paragraph,
                     sentence: None,
                 };
@@ -397,19 +404,25 @@ impl<'t> Table<'t> {
         // dashes: the commonest non-ASCII tokens of news) has no cased
         // letters, so it skips the Unicode case tables.
         let (mut ascii, mut upper, mut curly, mut titlecase) = (true, false, false, false);
+        // Whether the first character is uppercase, found in the same pass.
+        let mut first_upper = None;
         for c in tok.chars() {
-            if c.is_ascii() {
-                upper |= c.is_ascii_uppercase();
-                continue;
-            }
-            ascii = false;
-            if ('\u{2000}'..='\u{206F}').contains(&c) {
-                curly |= c == '’';
-            } else if c.is_uppercase() {
-                upper = true;
-            } else if !c.is_lowercase() && !c.to_lowercase().eq([c]) {
-                titlecase = true;
-            }
+            let is_upper = if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                ascii = false;
+                if ('\u{2000}'..='\u{206F}').contains(&c) {
+                    curly |= c == '’';
+                    false
+                } else if c.is_uppercase() {
+                    true
+                } else {
+                    titlecase |= !c.is_lowercase() && !c.to_lowercase().eq([c]);
+                    false
+                }
+            };
+            upper |= is_upper;
+            first_upper.get_or_insert(is_upper);
         }
         // Only a token without capitals lowers to itself, and only there
         // does `to_lowercase` changing a titlecase letter matter.
@@ -420,7 +433,7 @@ impl<'t> Table<'t> {
         if ascii {
             flags |= Flags::ASCII;
         }
-        if tok.chars().next().is_some_and(char::is_uppercase) {
+        if first_upper == Some(true) {
             flags |= Flags::CAPITALIZED;
         }
         let mut lower = span;
@@ -438,13 +451,14 @@ impl<'t> Table<'t> {
                 Span::new(start, self.lowered.len())
             };
         }
-        let classes = if ascii && upper {
-            Classes::of(self.lowered.get(lower.range()).unwrap_or_default())
+        let key = if ascii && upper {
+            short_key(self.lowered.get(lower.range()).unwrap_or_default())
         } else if upper {
-            Classes::of(&lowered_owned)
+            short_key(&lowered_owned)
         } else {
-            Classes::of(tok)
+            short_key(tok)
         };
+        let classes = key.map_or(Classes::EMPTY, Classes::of_key);
         // The folded form, only for the rare tokens where it differs.
         if titlecase || curly {
             let titlecased;
@@ -466,9 +480,9 @@ impl<'t> Table<'t> {
         Row {
             span,
             lower,
-            in_buffer: upper,
             flags,
             classes,
+            key: key.unwrap_or_default(),
             paragraph: t.paragraph,
             sentence: None,
         }
@@ -512,7 +526,7 @@ impl<'t> Table<'t> {
         let Some(r) = self.rows.get(i) else {
             return "";
         };
-        let s = if r.in_buffer {
+        let s = if r.flags.contains(Flags::HAS_UPPER) {
             self.lowered.get(r.lower.range())
         } else {
             r.lower.as_str(self.text)
@@ -591,7 +605,7 @@ impl<'t> Table<'t> {
                 }
             }
             let s = s.or_else(|| {
-                if r.in_buffer {
+                if r.flags.contains(Flags::HAS_UPPER) {
                     self.lowered.get(r.lower.range())
                 } else {
                     r.lower.as_str(self.text)
@@ -607,6 +621,42 @@ impl<'t> Table<'t> {
     #[inline]
     pub fn classes(&self, i: usize) -> Classes {
         self.rows.get(i).map_or(Classes::EMPTY, |r| r.classes)
+    }
+
+    /// The [`short_key`] of [`Table::lower`] of token `i`, when that is at
+    /// most [`SHORT`] bytes and not empty (`None` past the end). A layer
+    /// with a lexicon of its own in a [`ShortTable`](crate::short::ShortTable)
+    /// looks each token up by it without reading its bytes again; the
+    /// table computes it anyway for [`Table::classes`].
+    ///
+    /// ```
+    /// use newsnlp_text::{hash::short_key, Span, Table, TokenFacts};
+    /// let text = "Said";
+    /// let t = TokenFacts { span: Span::new(0, 4), wordlike: true, paragraph: 0 };
+    /// let table = Table::new(text, [t], [0..1]);
+    /// assert_eq!(table.key(0), short_key("said"));
+    /// assert_eq!(table.key(1), None);
+    /// ```
+    #[inline]
+    pub fn key(&self, i: usize) -> Option<(u64, u64)> {
+        self.rows.get(i).map(|r| r.key).filter(|&k| k != (0, 0))
+    }
+
+    /// [`Table::key`] of every token, in order: for a layer that looks
+    /// each token up in a lexicon of its own once.
+    ///
+    /// ```
+    /// use newsnlp_text::{hash::short_key, Span, Table, TokenFacts};
+    /// let text = "He said";
+    /// let t = |a, b| TokenFacts { span: Span::new(a, b), wordlike: true, paragraph: 0 };
+    /// let table = Table::new(text, [t(0, 2), t(3, 7)], [0..2]);
+    /// let keys: Vec<_> = table.keys().collect();
+    /// assert_eq!(keys, [short_key("he"), short_key("said")]);
+    /// ```
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = Option<(u64, u64)>> + '_ {
+        self.rows
+            .iter()
+            .map(|r| Some(r.key).filter(|&k| k != (0, 0)))
     }
 
     /// The flags of token `i` (none past the end).
@@ -647,6 +697,29 @@ impl<'t> Table<'t> {
         match self.sentence(i) {
             Some(s) => self.sentence_tokens(s.get()).end,
             None => self.rows.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn low_bytes_masks_and_load16_match_short_key() {
+        let text = "Lavrov said: “We talked frankly,” Secretary-of-State Tillerson x";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            for end in at..(at + SHORT).min(bytes.len()) + 1 {
+                let Some(b) = bytes.get(at..end) else {
+                    continue;
+                };
+                let (k0, k1) = crate::hash::short_key(text.get(at..end).unwrap_or("x"))
+                    .map_or((0, 0), |(k0, k1)| (k0, k1 & !(0xff << 56)));
+                if text.get(at..end).is_some() {
+                    assert_eq!(load16(bytes, at, b), (k0, k1), "{at}..{end}");
+                }
+            }
         }
     }
 }

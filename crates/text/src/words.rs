@@ -27,7 +27,7 @@ use std::ops::{BitAnd, BitOr, BitOrAssign};
 use std::sync::LazyLock;
 
 use crate::data;
-use crate::hash::{FastMap, SHORT, short_key};
+use crate::hash::{FastMap, SHORT, short_key, upper_bits};
 
 /// The word-class data file (see its head for what each section is for).
 pub const WORDS: &str = include_str!("../data/words.txt");
@@ -124,6 +124,39 @@ word_classes! {
     RelativeDays = "relative_days",
     /// The months.
     Months = "months",
+    /// Quotes: nouns of a time span ("night", "weekend").
+    TimeNouns = "time_nouns",
+    /// Quotes: nouns that take a prepositional phrase in a source ("poll",
+    /// "spokesman").
+    SourceHeads = "source_heads",
+    /// Quotes: words that open an introductory phrase ("in", "later").
+    IntroWords = "intro_words",
+    /// Quotes: verb forms that end a subject before its verb ("began",
+    /// "is").
+    SubjectVerbs = "subject_verbs",
+    /// Quotes: sentence adverbs between commas ("however").
+    SentenceAdverbs = "sentence_adverbs",
+    /// Quotes: lemmas of reporting verbs with an object ("tell", "warn").
+    TellVerbs = "tell_verbs",
+    /// Quotes: words that open an adverbial tail after a source ("on").
+    TailWords = "tail_words",
+    /// Quotes: heads of a subject with a bare verb ("people", "police").
+    PluralHeads = "plural_heads",
+    /// Quotes: labels before a line-opening colon that are no speaker
+    /// ("update", "photo").
+    ColonLabels = "colon_labels",
+    /// Quotes: words that open the question after "asked" ("whether").
+    QuestionWords = "question_words",
+    /// Quotes: words after "seems" that open what seems so ("to", "likely").
+    SeemComplements = "seem_complements",
+    /// Quotes: adverbs before a sentence-opening "according to" ("now").
+    LeadAdverbs = "lead_adverbs",
+    /// Quotes: words after a comma that open a new clause ("according").
+    ClauseBreaks = "clause_breaks",
+    /// Quotes: forms of "be" before a progressive cue ("is saying").
+    ProgressiveAux = "progressive_aux",
+    /// Quotes: forms of "be" before a passive cue ("is expected").
+    PassiveAux = "passive_aux",
 }
 
 impl WordClass {
@@ -202,6 +235,31 @@ impl Classes {
         }
     }
 
+    /// The classes of `word` lowercased ([`str::to_lowercase`]), without
+    /// allocating for an ASCII word: its key is lowercased as integers.
+    ///
+    /// ```
+    /// use newsnlp_text::words::{Classes, WordClass};
+    /// assert_eq!(Classes::of_any_case("Mr."), Classes::of("mr."));
+    /// assert!(Classes::of_any_case("HILLARY").contains(WordClass::FemaleNames));
+    /// assert!(Classes::of_any_case("ÉDITOR").is_empty());
+    /// ```
+    #[inline]
+    pub fn of_any_case(word: &str) -> Classes {
+        if word.is_ascii() {
+            return match short_key(word) {
+                // A capital gains bit 5; the length in the top byte is no
+                // capital.
+                Some((k0, k1)) => {
+                    let lower = |w: u64| w | (upper_bits(w) >> 2);
+                    Classes::of_key((lower(k0), lower(k1)))
+                }
+                None => Classes::EMPTY,
+            };
+        }
+        Classes::of(&word.to_lowercase())
+    }
+
     /// The classes of the word whose [`short_key`] is `key`: the lookup
     /// for a caller that already holds the word as integers.
     ///
@@ -231,6 +289,18 @@ impl Classes {
     #[inline]
     pub const fn intersects(self, other: Classes) -> bool {
         self.0 & other.0 != 0
+    }
+
+    /// The classes of both sets (`|` in a `const`).
+    ///
+    /// ```
+    /// use newsnlp_text::words::{Classes, WordClass};
+    /// const DAYS: Classes = WordClass::Days.set().union(WordClass::RelativeDays.set());
+    /// assert!(Classes::of("monday").intersects(DAYS) && Classes::of("today").intersects(DAYS));
+    /// ```
+    #[inline]
+    pub const fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
     }
 
     /// Whether the set is empty.
@@ -396,10 +466,15 @@ mod tests {
         for line in data::lines(WORDS) {
             let w = line.text;
             assert_eq!(w, w.to_lowercase(), "line {}", line.number);
-            assert!(w.is_ascii() && w.len() <= MAX_WORD, "line {}", line.number);
+            assert!(w.len() <= MAX_WORD, "line {}", line.number);
             let class = line.section.and_then(WordClass::from_section);
             let class = class.unwrap_or_else(|| panic!("line {}", line.number));
             assert!(Classes::of(w).contains(class), "{w} {class}");
+            assert_eq!(
+                Classes::of_any_case(&w.to_uppercase()),
+                Classes::of(w),
+                "{w}"
+            );
             // Near misses are in no class of this word's.
             for other in [format!("{w}x"), format!("x{w}"), w.to_uppercase()] {
                 let listed = data::lines(WORDS).any(|l| l.text == other);

@@ -4,7 +4,9 @@
 use newsnlp_tokenize::Tokenizer;
 
 fn unescape(s: &str) -> String {
-    s.replace("\\n", "\n").replace("\\t", "\t").replace("\\r", "\r")
+    s.replace("\\n", "\n")
+        .replace("\\t", "\t")
+        .replace("\\r", "\r")
 }
 
 fn cases(table: &str) -> impl Iterator<Item = (String, String)> + '_ {

@@ -12,6 +12,8 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::{Ctx, Found, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct, is_wordish};
+use newsnlp_text::words::Classes;
+
 use crate::lexicon::{self as lx, CueClass};
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -83,7 +85,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // "said Tuesday that", "told reporters that".
         let mut found_that = None;
         let stop = (j + THAT_WINDOW).min(sent_end);
-        let tell_like = self.lex.is(lx::TELL_VERBS, lemma);
+        let tell_like = Classes::of(lemma).intersects(lx::TELL_VERBS);
         for k in j..stop {
             let w = self.lw(k);
             if w == "that" && is_wordish(&self.toks[k]) {

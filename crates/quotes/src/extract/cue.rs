@@ -18,11 +18,11 @@ use crate::lexicon::{self as lx, CueClass};
 impl<'a, 't> Ctx<'a, 't> {
     /// Whether [`Ctx::cue_at`] can find anything at token `i`: a name and a
     /// colon at the start of a line, one of the words it compares with
-    /// ([`lx::CUE_TRIGGER`]), or a cue form. A cheap test that skips most
+    /// (the lexicon's `CUE_TRIGGERS`), or a cue form. A cheap test that skips most
     /// words.
     pub(super) fn may_cue(&self, i: usize) -> bool {
         self.word(i)
-            .is_some_and(|w| !w.forms.is_empty() || w.sets & lx::CUE_TRIGGER != 0)
+            .is_some_and(|w| !w.forms.is_empty() || w.trigger)
             || self.line_start(i)
     }
 
@@ -57,7 +57,7 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// The patterns of the words that are not cue forms
-    /// (the [`lx::CUE_TRIGGER`] words, which [`Ctx::may_cue`] lets through) and of a
+    /// (the cue-trigger words, which [`Ctx::may_cue`] lets through) and of a
     /// name and a colon at the start of a line: `Some` when one of them
     /// decides token `i` (found or not), `None` to go on to the verbs.
     fn trigger_at(&self, i: usize, ss: usize, se: usize) -> Option<Option<Found>> {

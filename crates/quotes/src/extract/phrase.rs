@@ -340,7 +340,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if lower
                 && !self.is(k, lx::DETERMINERS)
                 && !matches!(w, "of" | "for" | "and")
-                && (after_name || w.ends_with("ed") || self.is(k, lx::IRREGULAR_PAST))
+                && (after_name || w.ends_with("ed") || self.is(k, lx::SUBJECT_VERBS))
             {
                 end = k;
                 break;
