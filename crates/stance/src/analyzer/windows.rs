@@ -22,6 +22,10 @@ use crate::tokens::{Token, tokenize_lowered};
 /// target: a longer sentence is cut to this window, which keeps the cost per
 /// target constant.
 pub(super) const WINDOW: usize = 600;
+/// The most windows kept at once (each at most [`WINDOW`] bytes of text,
+/// tokenized): past it the cache starts again, which keeps the memory of a
+/// document's stances bounded whatever the length of its sentences.
+const MAX_WINDOWS: usize = 1024;
 
 impl Doc<'_, '_> {
     /// The byte window of sentence `si` the model reads around `focus`: the
@@ -95,6 +99,12 @@ impl<'t> Windows<'t> {
     /// The window `range` of the text, tokenized once.
     fn get(&mut self, range: Range<usize>) -> &mut Window<'t> {
         let (text, lowered) = (self.text, self.lowered);
+        // A window is a pure function of its range, so forgetting them all
+        // changes no result; it bounds memory on a run-on sentence with
+        // thousands of targets, each with a window of its own.
+        if self.seen.len() >= MAX_WINDOWS && !self.seen.contains_key(&(range.start, range.end)) {
+            self.seen.clear();
+        }
         self.seen
             .entry((range.start, range.end))
             .or_insert_with(|| {
@@ -160,5 +170,37 @@ impl StanceAnalyzer {
         let vals = p.vals.as_deref().unwrap_or_default();
         self.sentiment
             .classify_tokens(p.text, &p.tokens, vals, &p.classes, p.ids.as_deref(), rel)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_cache_stays_bounded_and_gives_the_same_windows() {
+        let text = "Rex Tillerson met Sergey Lavrov in Moscow and said the talks were productive, "
+            .repeat(200);
+        let lowered = text.to_ascii_lowercase();
+        let mut cache = Windows::new(&text, &lowered);
+        let first: Vec<String> = cache
+            .get(0..40)
+            .tokens
+            .iter()
+            .map(|t| format!("{t:?}"))
+            .collect();
+        for start in 0..3 * MAX_WINDOWS {
+            let _ = cache.get(start..start + 40);
+            assert!(cache.seen.len() <= MAX_WINDOWS);
+        }
+        // Forgotten windows come back the same.
+        let again: Vec<String> = cache
+            .get(0..40)
+            .tokens
+            .iter()
+            .map(|t| format!("{t:?}"))
+            .collect();
+        assert_eq!(first, again);
+        assert!(!first.is_empty());
     }
 }
