@@ -320,7 +320,7 @@ impl<'a> Document<'a> {
     pub fn stances_by<'d>(&'d self, holder: &'d str) -> impl Iterator<Item = &'d Stance> {
         self.stances
             .iter()
-            .filter(move |s| s.holder.name() == holder)
+            .filter(move |s| s.holder.label() == holder)
     }
 
     /// The mentions of the entity with canonical name `name`.

@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use newsnlp::gazetteer::{Gazetteer, Mention};
-use newsnlp::quotes::{Quote, QuoteExtractor, Speaker};
+use newsnlp::quotes::{Party, Quote, QuoteExtractor};
 use newsnlp::stance::{Certainty, Stance, StanceAnalyzer, TargetSentiment};
 use newsnlp::tokenize::{Token, Tokenized, Tokenizer};
 use newsnlp::{Document, Pipeline};
@@ -67,7 +67,8 @@ pub fn span_in(text: &str, span: &Range<usize>, what: &str) {
 }
 
 /// Panics unless `x` is a number in [0, 1].
-pub fn unit(x: f32, what: &str) {
+pub fn unit(x: impl Into<f64>, what: &str) {
+    let x: f64 = x.into();
     assert!(
         x.is_finite() && (0.0..=1.0).contains(&x),
         "{what} {x} is not in [0, 1]"
@@ -270,7 +271,7 @@ pub fn quotes(text: &str, qs: &[Quote], gaz: Option<&Gazetteer>) {
             q.content
         );
         prev = q.content.start;
-        if let (Some(Speaker::Entity { id, name, .. }), Some(gaz)) = (&q.speaker, gaz) {
+        if let (Some(Party::Entity { id, name, .. }), Some(gaz)) = (&q.speaker, gaz) {
             assert!(id.index() < gaz.len(), "speaker id out of the gazetteer");
             assert_eq!(
                 gaz.entity(*id).name(),
@@ -326,7 +327,7 @@ pub fn stances(text: &str, stances: &[Stance], gaz: &Gazetteer) {
         span_in(text, &s.target.span, "stance target");
         assert!(!s.target.span.is_empty(), "stance {i} target is empty");
         assert!(
-            !s.holder.name().trim().is_empty(),
+            !s.holder.label().trim().is_empty(),
             "stance {i} holder has no name"
         );
         if s.target.entity.is_none() {

@@ -56,7 +56,7 @@ pub fn stances(doc: &Document<'_>) -> String {
         let _ = writeln!(
             s,
             "  {} → {}: {} (certainty {:.2})\n      {}",
-            st.holder.name(),
+            st.holder.label(),
             st.target.text,
             st.polarity.as_str(),
             st.certainty,

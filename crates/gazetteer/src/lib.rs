@@ -166,6 +166,7 @@ mod json_toml;
 mod kind;
 mod mention;
 mod normalize;
+mod party;
 mod resolve;
 mod search;
 mod surname;
@@ -181,6 +182,7 @@ pub use find::Mentions;
 pub use gazetteer::{Alias, AliasOrigin, Entity, Gazetteer};
 pub use kind::{EntityKind, ParseKindError};
 pub use mention::{AliasId, EntityId, Mention, Resolution};
+pub use party::Party;
 
 #[cfg(test)]
 mod tests {
