@@ -347,28 +347,9 @@ mod ser {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut seq = s.serialize_seq(Some(self.0.sentences().len()))?;
             for sent in self.0.sentences() {
-                let tokens: Vec<[usize; 2]> = self
-                    .0
-                    .sentence_tokens(sent)
-                    .iter()
-                    .map(|t| [t.span.start, t.span.end])
-                    .collect();
-                seq.serialize_element(&serde_json_like::Sentence {
-                    start: sent.span.start,
-                    end: sent.span.end,
-                    tokens,
-                })?;
+                seq.serialize_element(&crate::analysis::AnalysisSentence::of(self.0, sent))?;
             }
             seq.end()
-        }
-    }
-
-    mod serde_json_like {
-        #[derive(serde::Serialize)]
-        pub struct Sentence {
-            pub start: usize,
-            pub end: usize,
-            pub tokens: Vec<[usize; 2]>,
         }
     }
 
@@ -387,7 +368,8 @@ mod ser {
     }
 
     /// `{"sentences": [...], "entities": [...], "quotes": [...], "stances":
-    /// [...]}` as in the CLI contract.
+    /// [...]}` as in the CLI contract: the JSON of
+    /// [`Analysis`](crate::Analysis), without building one.
     impl Serialize for Document<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(None)?;
