@@ -172,7 +172,7 @@ impl Document<'_> {
                 .iter()
                 .map(|s| AnalysisSentence::of(tokens, s))
                 .collect(),
-            entities: self.entities().iter().map(AnalysisEntity::from).collect(),
+            entities: self.mentions().iter().map(AnalysisEntity::from).collect(),
             quotes: self.quotes().to_vec(),
             stances: self.stances().to_vec(),
         }

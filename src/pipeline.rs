@@ -2,9 +2,9 @@
 //! returns.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use newsnlp_gazetteer::{EntityId, EntityKind, Gazetteer, Mention};
+use newsnlp_gazetteer::{EntityId, EntityKind, EntityTable, Gazetteer, Mention};
 use newsnlp_quotes::{Quote, QuoteExtractor};
 use newsnlp_stance::{Stance, StanceAnalyzer};
 use newsnlp_tokenize::{Tokenized, Tokenizer};
@@ -18,9 +18,9 @@ use newsnlp_tokenize::{Tokenized, Tokenizer};
 /// let pipeline = Pipeline::new();
 /// let text = "Secretary of State Rex Tillerson met Russian President Vladimir Putin.";
 /// let doc = pipeline.analyze(text);
-/// let names: Vec<&str> = doc.entities().iter().filter_map(|e| e.name()).collect();
+/// let names: Vec<&str> = doc.mentions().iter().filter_map(|e| e.name()).collect();
 /// assert_eq!(names, ["Rex Tillerson", "Vladimir Putin"]);
-/// assert_eq!(doc.entities()[0].span, 19..32);
+/// assert_eq!(doc.mentions()[0].span, 19..32);
 /// ```
 #[derive(Clone, Debug)]
 pub struct Pipeline {
@@ -79,9 +79,11 @@ impl Pipeline {
         };
         Document {
             text,
+            gazetteer: &self.gazetteer,
             tokens,
             mentions,
             entities,
+            table: OnceLock::new(),
             quotes,
             stances,
         }
@@ -94,7 +96,7 @@ impl Pipeline {
     /// let pipeline = newsnlp::Pipeline::new();
     /// let docs = pipeline.analyze_batch(&["Putin spoke.", "Lavrov listened."]);
     /// assert_eq!(docs.len(), 2);
-    /// assert_eq!(docs[1].entities()[0].name(), Some("Sergey Lavrov"));
+    /// assert_eq!(docs[1].mentions()[0].name(), Some("Sergey Lavrov"));
     /// ```
     pub fn analyze_batch<'a, S: AsRef<str> + Sync>(&'a self, texts: &'a [S]) -> Vec<Document<'a>> {
         #[cfg(feature = "rayon")]
@@ -118,7 +120,7 @@ impl Pipeline {
 /// let gaz = GazetteerBuilder::new().build(entries)?;
 /// let pipeline = Pipeline::builder().gazetteer(gaz).build();
 /// let doc = pipeline.analyze("Jane Roe met Putin.");
-/// let names: Vec<_> = doc.entities().iter().filter_map(|e| e.name()).collect();
+/// let names: Vec<_> = doc.mentions().iter().filter_map(|e| e.name()).collect();
 /// assert_eq!(names, ["Jane Roe"]); // the custom gazetteer replaces the default
 /// # Ok::<(), newsnlp::gazetteer::Error>(())
 /// ```
@@ -248,13 +250,25 @@ impl<'g> EntityMention<'g> {
 }
 
 /// The analysis of one article, borrowing its text: sentences and tokens,
-/// entity mentions, quotes, stance triples.
+/// entities and their mentions, quotes, stance triples.
+///
+/// ```
+/// let pipeline = newsnlp::Pipeline::new();
+/// let doc = pipeline.analyze("Rex Tillerson met Putin. Tillerson left.");
+/// assert_eq!(doc.mentions().len(), 3); // each mention, in text order
+/// assert_eq!(doc.entities().len(), 2); // each entity once
+/// let rex = &doc.entities().entities()[0];
+/// assert_eq!((rex.name.as_str(), rex.mentions.len()), ("Rex Tillerson", 2));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Document<'a> {
     text: &'a str,
+    gazetteer: &'a Gazetteer,
     tokens: Tokenized<'a>,
     mentions: Vec<Mention>,
     entities: Vec<EntityMention<'a>>,
+    /// Built on the first call of [`Document::entities`].
+    table: OnceLock<EntityTable>,
     quotes: Vec<Quote>,
     stances: Vec<Stance>,
 }
@@ -270,14 +284,35 @@ impl<'a> Document<'a> {
         &self.tokens
     }
 
-    /// The gazetteer's mentions, as the gazetteer reports them.
-    pub fn mentions(&self) -> &[Mention] {
+    /// The gazetteer's mentions, as the gazetteer reports them (ids,
+    /// alias, resolution, title span), in text order.
+    pub fn gazetteer_mentions(&self) -> &[Mention] {
         &self.mentions
     }
 
-    /// Entity mentions with names and kinds, in text order.
-    pub fn entities(&self) -> &[EntityMention<'a>] {
+    /// Entity mentions with names and kinds (or candidates when ambiguous),
+    /// in text order: the JSON's `"entities"` list.
+    pub fn mentions(&self) -> &[EntityMention<'a>] {
         &self.entities
+    }
+
+    /// The document's entities, each once with all its mentions and how
+    /// each was linked (name, alias, surname, title), and the mentions
+    /// that stay ambiguous. Built on the first call, from the mentions.
+    /// Not part of the JSON output (it serializes on its own with the
+    /// `serde` feature).
+    ///
+    /// ```
+    /// use newsnlp::gazetteer::Link;
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let doc = pipeline.analyze("Vladimir Putin spoke. Then Putin left.");
+    /// let putin = &doc.entities().entities()[0];
+    /// let links: Vec<Link> = putin.mentions.iter().map(|m| m.link).collect();
+    /// assert_eq!(links, [Link::Name, Link::Surname]);
+    /// ```
+    pub fn entities(&self) -> &EntityTable {
+        self.table
+            .get_or_init(|| EntityTable::new(self.gazetteer, &self.mentions))
     }
 
     /// Quotes, in text order of their content.

@@ -396,9 +396,9 @@ pub fn document(l: &Layers, text: &str, doc: &Document<'_>) {
     assert_eq!(doc.text(), text);
     tokenized(text, doc.tokens());
     let gaz = l.pipeline.gazetteer();
-    mentions(text, gaz, doc.mentions());
-    assert_eq!(doc.entities().len(), doc.mentions().len());
-    for (e, m) in doc.entities().iter().zip(doc.mentions()) {
+    mentions(text, gaz, doc.gazetteer_mentions());
+    assert_eq!(doc.mentions().len(), doc.gazetteer_mentions().len());
+    for (e, m) in doc.mentions().iter().zip(doc.gazetteer_mentions()) {
         assert_eq!(e.span, m.span(), "entity and mention spans differ");
         assert_eq!(e.entity, m.entity());
         assert_eq!(e.candidates.len(), m.candidates().len());
@@ -408,7 +408,7 @@ pub fn document(l: &Layers, text: &str, doc: &Document<'_>) {
     quotes(text, doc.quotes(), Some(gaz));
     stances(text, doc.stances(), gaz);
     let sents = doc.tokens().sentences();
-    for e in doc.entities().iter().take(STANCE_CHECKS) {
+    for e in doc.mentions().iter().take(STANCE_CHECKS) {
         let i = sents.partition_point(|s| s.span.end <= e.span.start);
         let Some(s) = sents.get(i).filter(|s| s.span.start <= e.span.start) else {
             continue;

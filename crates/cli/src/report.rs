@@ -21,7 +21,7 @@ pub fn text(doc: &Document<'_>, id: Option<&str>) -> String {
     );
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut ambiguous = 0;
-    for e in doc.entities() {
+    for e in doc.mentions() {
         match (e.name(), e.kind()) {
             (Some(n), Some(k)) => *counts.entry((n, k.as_str())).or_default() += 1,
             _ => ambiguous += 1,
