@@ -3,6 +3,8 @@
 //!
 //! `newsnlp` is the facade over four library crates, re-exported here:
 //!
+//! - [`text`]: the shared foundation ([`text::Span`], [`text::Offsets`]
+//!   for character and UTF-16 offsets);
 //! - [`tokenize`]: sentences and tokens with byte spans, right on news text;
 //! - [`gazetteer`]: entity lists matched on token boundaries and linked to
 //!   canonical entities, with a default gazetteer of international politics;
@@ -56,6 +58,7 @@ pub use newsnlp_gazetteer as gazetteer;
 pub use newsnlp_gazetteer::Party;
 pub use newsnlp_quotes as quotes;
 pub use newsnlp_stance as stance;
+pub use newsnlp_text as text;
 pub use newsnlp_tokenize as tokenize;
 pub use pipeline::{Document, EntityMention, Pipeline, PipelineBuilder};
 

@@ -127,6 +127,9 @@ impl Pipeline {
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
+    /// Entities added with [`PipelineBuilder::add_entity`]: alias,
+    /// canonical name, kind.
+    extra: Vec<(String, String, EntityKind)>,
     tokenizer: Option<Tokenizer>,
     quotes: Option<QuoteExtractor>,
     stance: Option<StanceAnalyzer>,
@@ -144,6 +147,53 @@ impl PipelineBuilder {
     /// Uses `gazetteer` instead of the default one.
     pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut PipelineBuilder {
         self.gazetteer = Some(Arc::new(gazetteer));
+        self
+    }
+
+    /// Uses `gazetteer`, shared: pipelines built with the same `Arc` hold
+    /// one gazetteer between them.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use newsnlp::{gazetteer::Gazetteer, Pipeline};
+    ///
+    /// let gaz = Arc::new(Gazetteer::default());
+    /// let a = Pipeline::builder().shared_gazetteer(Arc::clone(&gaz)).build();
+    /// let b = Pipeline::builder().shared_gazetteer(Arc::clone(&gaz)).stances(false).build();
+    /// assert!(std::ptr::eq(a.gazetteer(), b.gazetteer()));
+    /// ```
+    pub fn shared_gazetteer(&mut self, gazetteer: Arc<Gazetteer>) -> &mut PipelineBuilder {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// Adds one entity, known by `alias`, to the gazetteer: the default
+    /// one, or the one given with [`gazetteer`](Self::gazetteer) or
+    /// [`shared_gazetteer`](Self::shared_gazetteer) (which is then rebuilt
+    /// from its entries, with the default build options, and no longer
+    /// shared). Call it once per alias; an alias that names an existing
+    /// entity adds to it.
+    ///
+    /// ```
+    /// use newsnlp::{gazetteer::EntityKind, Pipeline};
+    ///
+    /// let pipeline = Pipeline::builder()
+    ///     .add_entity("Jane Roe", "Jane Roe", EntityKind::Person)
+    ///     .add_entity("Roe", "Jane Roe", EntityKind::Person)
+    ///     .stances(false)
+    ///     .build();
+    /// let doc = pipeline.analyze("Jane Roe met Putin. Roe left.");
+    /// let names: Vec<_> = doc.mentions().iter().filter_map(|e| e.name()).collect();
+    /// assert_eq!(names, ["Jane Roe", "Vladimir Putin", "Jane Roe"]);
+    /// ```
+    pub fn add_entity(
+        &mut self,
+        alias: &str,
+        canonical: &str,
+        kind: EntityKind,
+    ) -> &mut PipelineBuilder {
+        self.extra
+            .push((alias.to_string(), canonical.to_string(), kind));
         self
     }
 
@@ -183,15 +233,68 @@ impl PipelineBuilder {
         self
     }
 
-    /// Builds the pipeline.
+    /// Builds the pipeline. When the entities added with
+    /// [`add_entity`](Self::add_entity) do not build (see
+    /// [`try_build`](Self::try_build)), the gazetteer is the one without
+    /// them.
     pub fn build(&self) -> Pipeline {
+        self.build_with(|| self.gazetteer_with_extra().ok())
+    }
+
+    /// Builds the pipeline, or says why the entities added with
+    /// [`add_entity`](Self::add_entity) do not build into a gazetteer.
+    ///
+    /// ```
+    /// use newsnlp::{gazetteer::EntityKind, Pipeline};
+    /// let p = Pipeline::builder().add_entity("Idlib", "Idlib", EntityKind::Place).try_build()?;
+    /// assert_eq!(p.analyze("in Idlib").mentions()[0].span, 3..8);
+    /// # Ok::<(), newsnlp::gazetteer::Error>(())
+    /// ```
+    pub fn try_build(&self) -> Result<Pipeline, newsnlp_gazetteer::Error> {
+        let mut err = None;
+        let pipeline =
+            self.build_with(|| self.gazetteer_with_extra().map_err(|e| err = Some(e)).ok());
+        match err {
+            Some(e) => Err(e),
+            None => Ok(pipeline),
+        }
+    }
+
+    /// The gazetteer with the added entities: the given one (or the
+    /// default) read back as entries, the additions pushed, built again.
+    fn gazetteer_with_extra(&self) -> Result<Arc<Gazetteer>, newsnlp_gazetteer::Error> {
+        use newsnlp_gazetteer::{Entries, Entry, GazetteerBuilder};
+        let mut entries = match &self.gazetteer {
+            None => Entries::builtin(),
+            Some(g) => {
+                let mut tsv = Vec::new();
+                g.write_tsv(&mut tsv)?;
+                Entries::from_tsv(&String::from_utf8_lossy(&tsv))?
+            }
+        };
+        for (alias, canonical, kind) in &self.extra {
+            entries.push(Entry::new(canonical.as_str(), *kind).alias(alias.as_str()));
+        }
+        Ok(Arc::new(GazetteerBuilder::new().build(entries)?))
+    }
+
+    /// Builds the pipeline; `extended` gives the gazetteer with the added
+    /// entities (called only when there are some; `None` keeps the one
+    /// without them).
+    fn build_with(&self, extended: impl FnOnce() -> Option<Arc<Gazetteer>> + Send) -> Pipeline {
+        let gazetteer = || {
+            let given = || {
+                self.gazetteer
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(Gazetteer::default()))
+            };
+            if self.extra.is_empty() {
+                return given();
+            }
+            extended().unwrap_or_else(given)
+        };
         // The gazetteer and the stance model (the two slow parts of start-up)
         // are built side by side.
-        let gazetteer = || {
-            self.gazetteer
-                .clone()
-                .unwrap_or_else(|| Arc::new(Gazetteer::default()))
-        };
         let stance = || (!self.no_stances).then(|| self.stance.clone().unwrap_or_default());
         #[cfg(feature = "rayon")]
         let (gazetteer, stance) = rayon::join(gazetteer, stance);
@@ -277,6 +380,26 @@ impl<'a> Document<'a> {
     /// The article's text.
     pub fn text(&self) -> &'a str {
         self.text
+    }
+
+    /// Character and UTF-16 offsets of the text, for a consumer that does
+    /// not count UTF-8 bytes (Python counts characters; JavaScript and Java
+    /// UTF-16 units). Every span newsnlp reports is in UTF-8 bytes. Built
+    /// on each call, in one pass over the text: keep it.
+    ///
+    /// ```
+    /// use newsnlp::text::Span;
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let text = "“Café talks,” Putin said.";
+    /// let doc = pipeline.analyze(text);
+    /// let offsets = doc.char_offsets();
+    /// let putin = doc.mentions()[0].span.clone();
+    /// assert_eq!(putin, 19..24); // bytes: “ and ” are 3, é is 2
+    /// assert_eq!(offsets.char_span(Span::from(putin.clone())), 14..19);
+    /// assert_eq!(offsets.utf16_span(Span::from(putin)), 14..19);
+    /// ```
+    pub fn char_offsets(&self) -> newsnlp_text::Offsets {
+        newsnlp_text::Offsets::new(self.text)
     }
 
     /// Tokens and sentences.

@@ -76,6 +76,24 @@ impl Link {
     }
 }
 
+impl fmt::Display for Resolution {
+    /// The lowercase name (`"unique"`, `"priority"`, `"title"`,
+    /// `"document"`, `"ambiguous"`), as with serde.
+    ///
+    /// ```
+    /// assert_eq!(newsnlp_gazetteer::Resolution::Document.to_string(), "document");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Resolution::Unique => "unique",
+            Resolution::Priority => "priority",
+            Resolution::Title => "title",
+            Resolution::Document => "document",
+            Resolution::Ambiguous => "ambiguous",
+        })
+    }
+}
+
 impl fmt::Display for Link {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
