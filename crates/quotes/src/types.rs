@@ -15,6 +15,7 @@ use newsnlp_gazetteer::Party;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum QuoteKind {
     /// The speaker's words between quote marks: `“We frankly discussed it,” he said`.
     Direct,
