@@ -15,30 +15,11 @@ use newsnlp::quotes::QuoteExtractor;
 use newsnlp::tokenize::Tokenizer;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Articles: one per corpus file, or the seed repeated.
-fn corpus() -> Vec<String> {
-    if let Ok(path) = std::env::var("NEWSNLP_CORPUS") {
-        let p = std::path::Path::new(&path);
-        if p.is_dir() {
-            let mut files: Vec<_> = std::fs::read_dir(p)
-                .expect("read NEWSNLP_CORPUS")
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            files.sort();
-            return files
-                .iter()
-                .map(|f| std::fs::read_to_string(f).expect("read corpus file"))
-                .collect();
-        }
-        let text = std::fs::read_to_string(p).expect("read NEWSNLP_CORPUS");
-        return text.split("\n\n\n").map(str::to_owned).collect();
-    }
-    vec![newsnlp::SEED_ARTICLE.to_owned(); 100]
-}
+#[path = "../crates/tokenize/benches/corpus/mod.rs"]
+mod corpus;
 
 fn bench(c: &mut Criterion) {
-    let articles = corpus();
+    let articles = corpus::articles(newsnlp::SEED_ARTICLE, 100);
     let bytes: usize = articles.iter().map(String::len).sum();
     let pipeline = Pipeline::new();
     let tok = Tokenizer::new();

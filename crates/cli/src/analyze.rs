@@ -74,7 +74,7 @@ impl Counts {
 fn render(doc: &Document<'_>, id: Option<&str>, format: Format) -> Result<String, CliError> {
     match format {
         Format::Json => {
-            let mut v = serde_json::to_value(doc).map_err(|e| CliError::Write(e.into()))?;
+            let mut v = crate::fields::to_value(doc).map_err(|e| CliError::Write(e.into()))?;
             if let (Some(id), Some(obj)) = (id, v.as_object_mut()) {
                 obj.insert("id".into(), json!(id));
             }
@@ -279,7 +279,7 @@ fn jsonl_line(pipeline: &Pipeline, line: &Line) -> Result<String, (Id, String)> 
         return Err((id, "missing string field \"text\"".to_owned()));
     };
     let doc = pipeline.analyze(text);
-    match serde_json::to_value(&doc) {
+    match crate::fields::to_value(&doc) {
         Ok(Value::Object(obj)) => Ok(id.line(obj)),
         Ok(other) => Ok(other.to_string()),
         Err(e) => Err((id, e.to_string())),

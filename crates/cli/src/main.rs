@@ -3,6 +3,7 @@
 
 mod analyze;
 mod commands;
+mod fields;
 mod html;
 mod input;
 mod parts;
@@ -90,6 +91,10 @@ struct AnalyzeArgs {
     /// A gazetteer file used instead of the default one.
     #[arg(long, value_name = "FILE")]
     gazetteer: Option<PathBuf>,
+    /// With --json or --jsonl: print only these parts, comma-separated
+    /// (sentences, entities, quotes, stances); default all.
+    #[arg(long, value_name = "LIST", value_parser = fields::Fields::parse)]
+    fields: Option<fields::Fields>,
 }
 
 #[derive(Args, Debug)]
@@ -135,6 +140,14 @@ fn main() -> ExitCode {
 }
 
 fn run_analyze(a: &AnalyzeArgs, limits: input::Limits) -> Result<(), input::CliError> {
+    if let Some(f) = a.fields {
+        if !(a.json || a.jsonl) {
+            return Err(input::CliError::Input(
+                "--fields needs --json or --jsonl".into(),
+            ));
+        }
+        fields::select(f);
+    }
     let mut builder = newsnlp::Pipeline::builder();
     if let Some(g) = &a.gazetteer {
         builder.gazetteer(commands::load_gazetteer(Some(g.as_path()))?);

@@ -10,30 +10,15 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsnlp_tokenize::Tokenizer;
 use unicode_segmentation::UnicodeSegmentation;
 
+mod corpus;
+
+/// The corpus as one text, its articles separated by a blank line.
 fn corpus() -> String {
-    if let Ok(path) = std::env::var("NEWSNLP_CORPUS") {
-        let p = std::path::Path::new(&path);
-        if p.is_dir() {
-            let mut files: Vec<_> = std::fs::read_dir(p)
-                .expect("read NEWSNLP_CORPUS directory")
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            files.sort();
-            return files
-                .iter()
-                .map(|f| std::fs::read_to_string(f).expect("read corpus file") + "\n\n")
-                .collect();
-        }
-        return std::fs::read_to_string(p).expect("read NEWSNLP_CORPUS");
-    }
     let seed = include_str!("../../../seeds/000_1561a38bbdfba1e1.txt");
-    let mut s = String::new();
-    for _ in 0..200 {
-        s.push_str(seed);
-        s.push_str("\n\n");
-    }
-    s
+    corpus::articles(seed, 200)
+        .into_iter()
+        .map(|a| a + "\n\n")
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {
