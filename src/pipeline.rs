@@ -363,7 +363,7 @@ impl<'g> EntityMention<'g> {
 /// let rex = &doc.entities().entities()[0];
 /// assert_eq!((rex.name.as_str(), rex.mentions.len()), ("Rex Tillerson", 2));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Document<'a> {
     text: &'a str,
     gazetteer: &'a Gazetteer,
@@ -374,6 +374,19 @@ pub struct Document<'a> {
     table: OnceLock<EntityTable>,
     quotes: Vec<Quote>,
     stances: Vec<Stance>,
+}
+
+impl std::fmt::Debug for Document<'_> {
+    /// Every part but the gazetteer (it would print every entity).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("text", &self.text)
+            .field("tokens", &self.tokens)
+            .field("mentions", &self.entities)
+            .field("quotes", &self.quotes)
+            .field("stances", &self.stances)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Document<'a> {
