@@ -31,7 +31,7 @@ fn main() {
     let text = "“The rates will serve the public well,” Commissioner Jane Roe said on Monday. \
                 Putin was not consulted, the Acme Water Board said.";
     let doc = pipeline.analyze(text);
-    for e in doc.entities() {
+    for e in doc.mentions() {
         println!(
             "{:?}\t{}\t{}",
             e.span,

@@ -40,7 +40,7 @@ fn main() -> io::Result<()> {
                 })
             })
             .collect();
-        let entities: Vec<_> = doc.entities().iter().filter_map(|e| e.name()).collect();
+        let entities: Vec<_> = doc.mentions().iter().filter_map(|e| e.name()).collect();
         let answer = serde_json::json!({"id": v["id"], "entities": entities, "quotes": quotes});
         writeln!(out, "{answer}")?;
     }

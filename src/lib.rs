@@ -3,6 +3,8 @@
 //!
 //! `newsnlp` is the facade over four library crates, re-exported here:
 //!
+//! - [`text`]: the shared foundation ([`text::Span`], [`text::Offsets`]
+//!   for character and UTF-16 offsets);
 //! - [`tokenize`]: sentences and tokens with byte spans, right on news text;
 //! - [`gazetteer`]: entity lists matched on token boundaries and linked to
 //!   canonical entities, with a default gazetteer of international politics;
@@ -27,13 +29,36 @@
 //!     .collect();
 //! assert_eq!(names, ["Rex Tillerson", "Vladimir Putin"]);
 //! ```
+//!
+//! The [`Pipeline`] runs every layer once per article and returns a
+//! [`Document`]; [`Document::to_analysis`] gives the owned [`Analysis`],
+//! the shape of `newsnlp analyze --json`. Speakers and stance holders are
+//! one type, [`Party`]; scores (`Quote::confidence`, `Stance::certainty`)
+//! are `f64` with at most 4 decimals.
+//!
+//! # Features
+//!
+//! - `rayon` (default): [`Pipeline::analyze_batch`] on all cores, and the
+//!   gazetteer and the stance model built side by side.
+//! - `serde`: `Serialize` for [`Document`] (the `analyze --json` object),
+//!   and `Serialize` + `Deserialize` for [`Analysis`] and every output type
+//!   in it ([`quotes::Quote`], [`quotes::QuoteKind`], [`quotes::Rule`],
+//!   [`Party`], [`stance::Stance`], [`stance::Target`],
+//!   [`stance::Polarity`], [`stance::Basis`], [`gazetteer::EntityKind`], the
+//!   ids): the JSON of a document reads back into an equal [`Analysis`].
+//!   See [`Analysis`] for the shape.
+//! - `gazetteer-json`, `gazetteer-toml`: gazetteer files in JSON or TOML.
 #![forbid(unsafe_code)]
 
+mod analysis;
 mod pipeline;
 
+pub use analysis::{Analysis, AnalysisEntity, AnalysisSentence};
 pub use newsnlp_gazetteer as gazetteer;
+pub use newsnlp_gazetteer::Party;
 pub use newsnlp_quotes as quotes;
 pub use newsnlp_stance as stance;
+pub use newsnlp_text as text;
 pub use newsnlp_tokenize as tokenize;
 pub use pipeline::{Document, EntityMention, Pipeline, PipelineBuilder};
 

@@ -2,9 +2,9 @@
 //! returns.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use newsnlp_gazetteer::{EntityId, EntityKind, Gazetteer, Mention};
+use newsnlp_gazetteer::{EntityId, EntityKind, EntityTable, Gazetteer, Mention};
 use newsnlp_quotes::{Quote, QuoteExtractor};
 use newsnlp_stance::{Stance, StanceAnalyzer};
 use newsnlp_tokenize::{Tokenized, Tokenizer};
@@ -18,9 +18,9 @@ use newsnlp_tokenize::{Tokenized, Tokenizer};
 /// let pipeline = Pipeline::new();
 /// let text = "Secretary of State Rex Tillerson met Russian President Vladimir Putin.";
 /// let doc = pipeline.analyze(text);
-/// let names: Vec<&str> = doc.entities().iter().filter_map(|e| e.name()).collect();
+/// let names: Vec<&str> = doc.mentions().iter().filter_map(|e| e.name()).collect();
 /// assert_eq!(names, ["Rex Tillerson", "Vladimir Putin"]);
-/// assert_eq!(doc.entities()[0].span, 19..32);
+/// assert_eq!(doc.mentions()[0].span, 19..32);
 /// ```
 #[derive(Clone, Debug)]
 pub struct Pipeline {
@@ -84,9 +84,11 @@ impl Pipeline {
         };
         Document {
             text,
+            gazetteer: &self.gazetteer,
             tokens,
             mentions,
             entities,
+            table: OnceLock::new(),
             quotes,
             stances,
         }
@@ -99,7 +101,7 @@ impl Pipeline {
     /// let pipeline = newsnlp::Pipeline::new();
     /// let docs = pipeline.analyze_batch(&["Putin spoke.", "Lavrov listened."]);
     /// assert_eq!(docs.len(), 2);
-    /// assert_eq!(docs[1].entities()[0].name(), Some("Sergey Lavrov"));
+    /// assert_eq!(docs[1].mentions()[0].name(), Some("Sergey Lavrov"));
     /// ```
     pub fn analyze_batch<'a, S: AsRef<str> + Sync>(&'a self, texts: &'a [S]) -> Vec<Document<'a>> {
         #[cfg(feature = "rayon")]
@@ -123,13 +125,16 @@ impl Pipeline {
 /// let gaz = GazetteerBuilder::new().build(entries)?;
 /// let pipeline = Pipeline::builder().gazetteer(gaz).build();
 /// let doc = pipeline.analyze("Jane Roe met Putin.");
-/// let names: Vec<_> = doc.entities().iter().filter_map(|e| e.name()).collect();
+/// let names: Vec<_> = doc.mentions().iter().filter_map(|e| e.name()).collect();
 /// assert_eq!(names, ["Jane Roe"]); // the custom gazetteer replaces the default
 /// # Ok::<(), newsnlp::gazetteer::Error>(())
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
+    /// Entities added with [`PipelineBuilder::add_entity`]: alias,
+    /// canonical name, kind.
+    extra: Vec<(String, String, EntityKind)>,
     tokenizer: Option<Tokenizer>,
     quotes: Option<QuoteExtractor>,
     stance: Option<StanceAnalyzer>,
@@ -147,6 +152,53 @@ impl PipelineBuilder {
     /// Uses `gazetteer` instead of the default one.
     pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut PipelineBuilder {
         self.gazetteer = Some(Arc::new(gazetteer));
+        self
+    }
+
+    /// Uses `gazetteer`, shared: pipelines built with the same `Arc` hold
+    /// one gazetteer between them.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use newsnlp::{gazetteer::Gazetteer, Pipeline};
+    ///
+    /// let gaz = Arc::new(Gazetteer::default());
+    /// let a = Pipeline::builder().shared_gazetteer(Arc::clone(&gaz)).build();
+    /// let b = Pipeline::builder().shared_gazetteer(Arc::clone(&gaz)).stances(false).build();
+    /// assert!(std::ptr::eq(a.gazetteer(), b.gazetteer()));
+    /// ```
+    pub fn shared_gazetteer(&mut self, gazetteer: Arc<Gazetteer>) -> &mut PipelineBuilder {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// Adds one entity, known by `alias`, to the gazetteer: the default
+    /// one, or the one given with [`gazetteer`](Self::gazetteer) or
+    /// [`shared_gazetteer`](Self::shared_gazetteer) (which is then rebuilt
+    /// from its entries, with the default build options, and no longer
+    /// shared). Call it once per alias; an alias that names an existing
+    /// entity adds to it.
+    ///
+    /// ```
+    /// use newsnlp::{gazetteer::EntityKind, Pipeline};
+    ///
+    /// let pipeline = Pipeline::builder()
+    ///     .add_entity("Jane Roe", "Jane Roe", EntityKind::Person)
+    ///     .add_entity("Roe", "Jane Roe", EntityKind::Person)
+    ///     .stances(false)
+    ///     .build();
+    /// let doc = pipeline.analyze("Jane Roe met Putin. Roe left.");
+    /// let names: Vec<_> = doc.mentions().iter().filter_map(|e| e.name()).collect();
+    /// assert_eq!(names, ["Jane Roe", "Vladimir Putin", "Jane Roe"]);
+    /// ```
+    pub fn add_entity(
+        &mut self,
+        alias: &str,
+        canonical: &str,
+        kind: EntityKind,
+    ) -> &mut PipelineBuilder {
+        self.extra
+            .push((alias.to_string(), canonical.to_string(), kind));
         self
     }
 
@@ -186,15 +238,68 @@ impl PipelineBuilder {
         self
     }
 
-    /// Builds the pipeline.
+    /// Builds the pipeline. When the entities added with
+    /// [`add_entity`](Self::add_entity) do not build (see
+    /// [`try_build`](Self::try_build)), the gazetteer is the one without
+    /// them.
     pub fn build(&self) -> Pipeline {
+        self.build_with(|| self.gazetteer_with_extra().ok())
+    }
+
+    /// Builds the pipeline, or says why the entities added with
+    /// [`add_entity`](Self::add_entity) do not build into a gazetteer.
+    ///
+    /// ```
+    /// use newsnlp::{gazetteer::EntityKind, Pipeline};
+    /// let p = Pipeline::builder().add_entity("Idlib", "Idlib", EntityKind::Place).try_build()?;
+    /// assert_eq!(p.analyze("in Idlib").mentions()[0].span, 3..8);
+    /// # Ok::<(), newsnlp::gazetteer::Error>(())
+    /// ```
+    pub fn try_build(&self) -> Result<Pipeline, newsnlp_gazetteer::Error> {
+        let mut err = None;
+        let pipeline =
+            self.build_with(|| self.gazetteer_with_extra().map_err(|e| err = Some(e)).ok());
+        match err {
+            Some(e) => Err(e),
+            None => Ok(pipeline),
+        }
+    }
+
+    /// The gazetteer with the added entities: the given one (or the
+    /// default) read back as entries, the additions pushed, built again.
+    fn gazetteer_with_extra(&self) -> Result<Arc<Gazetteer>, newsnlp_gazetteer::Error> {
+        use newsnlp_gazetteer::{Entries, Entry, GazetteerBuilder};
+        let mut entries = match &self.gazetteer {
+            None => Entries::builtin(),
+            Some(g) => {
+                let mut tsv = Vec::new();
+                g.write_tsv(&mut tsv)?;
+                Entries::from_tsv(&String::from_utf8_lossy(&tsv))?
+            }
+        };
+        for (alias, canonical, kind) in &self.extra {
+            entries.push(Entry::new(canonical.as_str(), *kind).alias(alias.as_str()));
+        }
+        Ok(Arc::new(GazetteerBuilder::new().build(entries)?))
+    }
+
+    /// Builds the pipeline; `extended` gives the gazetteer with the added
+    /// entities (called only when there are some; `None` keeps the one
+    /// without them).
+    fn build_with(&self, extended: impl FnOnce() -> Option<Arc<Gazetteer>> + Send) -> Pipeline {
+        let gazetteer = || {
+            let given = || {
+                self.gazetteer
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(Gazetteer::default()))
+            };
+            if self.extra.is_empty() {
+                return given();
+            }
+            extended().unwrap_or_else(given)
+        };
         // The gazetteer and the stance model (the two slow parts of start-up)
         // are built side by side.
-        let gazetteer = || {
-            self.gazetteer
-                .clone()
-                .unwrap_or_else(|| Arc::new(Gazetteer::default()))
-        };
         let stance = || (!self.no_stances).then(|| self.stance.clone().unwrap_or_default());
         #[cfg(feature = "rayon")]
         let (gazetteer, stance) = rayon::join(gazetteer, stance);
@@ -253,15 +358,40 @@ impl<'g> EntityMention<'g> {
 }
 
 /// The analysis of one article, borrowing its text: sentences and tokens,
-/// entity mentions, quotes, stance triples.
-#[derive(Clone, Debug)]
+/// entities and their mentions, quotes, stance triples.
+///
+/// ```
+/// let pipeline = newsnlp::Pipeline::new();
+/// let doc = pipeline.analyze("Rex Tillerson met Putin. Tillerson left.");
+/// assert_eq!(doc.mentions().len(), 3); // each mention, in text order
+/// assert_eq!(doc.entities().len(), 2); // each entity once
+/// let rex = &doc.entities().entities()[0];
+/// assert_eq!((rex.name.as_str(), rex.mentions.len()), ("Rex Tillerson", 2));
+/// ```
+#[derive(Clone)]
 pub struct Document<'a> {
     text: &'a str,
+    gazetteer: &'a Gazetteer,
     tokens: Tokenized<'a>,
     mentions: Vec<Mention>,
     entities: Vec<EntityMention<'a>>,
+    /// Built on the first call of [`Document::entities`].
+    table: OnceLock<EntityTable>,
     quotes: Vec<Quote>,
     stances: Vec<Stance>,
+}
+
+impl std::fmt::Debug for Document<'_> {
+    /// Every part but the gazetteer (it would print every entity).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("text", &self.text)
+            .field("tokens", &self.tokens)
+            .field("mentions", &self.entities)
+            .field("quotes", &self.quotes)
+            .field("stances", &self.stances)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Document<'a> {
@@ -270,19 +400,60 @@ impl<'a> Document<'a> {
         self.text
     }
 
+    /// Character and UTF-16 offsets of the text, for a consumer that does
+    /// not count UTF-8 bytes (Python counts characters; JavaScript and Java
+    /// UTF-16 units). Every span newsnlp reports is in UTF-8 bytes. Built
+    /// on each call, in one pass over the text: keep it.
+    ///
+    /// ```
+    /// use newsnlp::text::Span;
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let text = "“Café talks,” Putin said.";
+    /// let doc = pipeline.analyze(text);
+    /// let offsets = doc.char_offsets();
+    /// let putin = doc.mentions()[0].span.clone();
+    /// assert_eq!(putin, 19..24); // bytes: “ and ” are 3, é is 2
+    /// assert_eq!(offsets.char_span(Span::from(putin.clone())), 14..19);
+    /// assert_eq!(offsets.utf16_span(Span::from(putin)), 14..19);
+    /// ```
+    pub fn char_offsets(&self) -> newsnlp_text::Offsets {
+        newsnlp_text::Offsets::new(self.text)
+    }
+
     /// Tokens and sentences.
     pub fn tokens(&self) -> &Tokenized<'a> {
         &self.tokens
     }
 
-    /// The gazetteer's mentions, as the gazetteer reports them.
-    pub fn mentions(&self) -> &[Mention] {
+    /// The gazetteer's mentions, as the gazetteer reports them (ids,
+    /// alias, resolution, title span), in text order.
+    pub fn gazetteer_mentions(&self) -> &[Mention] {
         &self.mentions
     }
 
-    /// Entity mentions with names and kinds, in text order.
-    pub fn entities(&self) -> &[EntityMention<'a>] {
+    /// Entity mentions with names and kinds (or candidates when ambiguous),
+    /// in text order: the JSON's `"entities"` list.
+    pub fn mentions(&self) -> &[EntityMention<'a>] {
         &self.entities
+    }
+
+    /// The document's entities, each once with all its mentions and how
+    /// each was linked (name, alias, surname, title), and the mentions
+    /// that stay ambiguous. Built on the first call, from the mentions.
+    /// Not part of the JSON output (it serializes on its own with the
+    /// `serde` feature).
+    ///
+    /// ```
+    /// use newsnlp::gazetteer::Link;
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let doc = pipeline.analyze("Vladimir Putin spoke. Then Putin left.");
+    /// let putin = &doc.entities().entities()[0];
+    /// let links: Vec<Link> = putin.mentions.iter().map(|m| m.link).collect();
+    /// assert_eq!(links, [Link::Name, Link::Surname]);
+    /// ```
+    pub fn entities(&self) -> &EntityTable {
+        self.table
+            .get_or_init(|| EntityTable::new(self.gazetteer, &self.mentions))
     }
 
     /// Quotes, in text order of their content.
@@ -325,7 +496,7 @@ impl<'a> Document<'a> {
     pub fn stances_by<'d>(&'d self, holder: &'d str) -> impl Iterator<Item = &'d Stance> {
         self.stances
             .iter()
-            .filter(move |s| s.holder.name() == holder)
+            .filter(move |s| s.holder.label() == holder)
     }
 
     /// The mentions of the entity with canonical name `name`.
@@ -352,28 +523,9 @@ mod ser {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut seq = s.serialize_seq(Some(self.0.sentences().len()))?;
             for sent in self.0.sentences() {
-                let tokens: Vec<[usize; 2]> = self
-                    .0
-                    .sentence_tokens(sent)
-                    .iter()
-                    .map(|t| [t.span.start, t.span.end])
-                    .collect();
-                seq.serialize_element(&serde_json_like::Sentence {
-                    start: sent.span.start,
-                    end: sent.span.end,
-                    tokens,
-                })?;
+                seq.serialize_element(&crate::analysis::AnalysisSentence::of(self.0, sent))?;
             }
             seq.end()
-        }
-    }
-
-    mod serde_json_like {
-        #[derive(serde::Serialize)]
-        pub struct Sentence {
-            pub start: usize,
-            pub end: usize,
-            pub tokens: Vec<[usize; 2]>,
         }
     }
 
@@ -392,7 +544,8 @@ mod ser {
     }
 
     /// `{"sentences": [...], "entities": [...], "quotes": [...], "stances":
-    /// [...]}` as in the CLI contract.
+    /// [...]}` as in the CLI contract: the JSON of
+    /// [`Analysis`](crate::Analysis), without building one.
     impl Serialize for Document<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(None)?;

@@ -65,7 +65,7 @@ fn analyze(text: &str) -> Work {
     Work {
         tokens: doc.tokens().tokens().len(),
         sentences: doc.tokens().sentences().len(),
-        entities: doc.entities().len(),
+        entities: doc.mentions().len(),
         quotes: doc.quotes().len(),
         stances: doc.stances().len(),
     }

@@ -341,7 +341,7 @@ fn seed_article_keeps_every_invariant() {
     let doc = l.pipeline.analyze(SEED_ARTICLE);
     // The checks must have had something to check.
     assert!(doc.tokens().sentences().len() > 10);
-    assert!(doc.entities().len() > 5);
+    assert!(doc.mentions().len() > 5);
     assert!(!doc.quotes().is_empty());
 }
 

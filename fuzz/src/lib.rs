@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use newsnlp::gazetteer::{Gazetteer, Mention};
-use newsnlp::quotes::{Quote, QuoteExtractor, Speaker};
+use newsnlp::quotes::{Party, Quote, QuoteExtractor};
 use newsnlp::stance::{Certainty, Stance, StanceAnalyzer, TargetSentiment};
 use newsnlp::tokenize::{Token, Tokenized, Tokenizer};
 use newsnlp::{Document, Pipeline};
@@ -67,7 +67,8 @@ pub fn span_in(text: &str, span: &Range<usize>, what: &str) {
 }
 
 /// Panics unless `x` is a number in [0, 1].
-pub fn unit(x: f32, what: &str) {
+pub fn unit(x: impl Into<f64>, what: &str) {
+    let x: f64 = x.into();
     assert!(
         x.is_finite() && (0.0..=1.0).contains(&x),
         "{what} {x} is not in [0, 1]"
@@ -270,7 +271,7 @@ pub fn quotes(text: &str, qs: &[Quote], gaz: Option<&Gazetteer>) {
             q.content
         );
         prev = q.content.start;
-        if let (Some(Speaker::Entity { id, name, .. }), Some(gaz)) = (&q.speaker, gaz) {
+        if let (Some(Party::Entity { id, name, .. }), Some(gaz)) = (&q.speaker, gaz) {
             assert!(id.index() < gaz.len(), "speaker id out of the gazetteer");
             assert_eq!(
                 gaz.entity(*id).name(),
@@ -326,7 +327,7 @@ pub fn stances(text: &str, stances: &[Stance], gaz: &Gazetteer) {
         span_in(text, &s.target.span, "stance target");
         assert!(!s.target.span.is_empty(), "stance {i} target is empty");
         assert!(
-            !s.holder.name().trim().is_empty(),
+            !s.holder.label().trim().is_empty(),
             "stance {i} holder has no name"
         );
         if s.target.entity.is_none() {
@@ -395,9 +396,9 @@ pub fn document(l: &Layers, text: &str, doc: &Document<'_>) {
     assert_eq!(doc.text(), text);
     tokenized(text, doc.tokens());
     let gaz = l.pipeline.gazetteer();
-    mentions(text, gaz, doc.mentions());
-    assert_eq!(doc.entities().len(), doc.mentions().len());
-    for (e, m) in doc.entities().iter().zip(doc.mentions()) {
+    mentions(text, gaz, doc.gazetteer_mentions());
+    assert_eq!(doc.mentions().len(), doc.gazetteer_mentions().len());
+    for (e, m) in doc.mentions().iter().zip(doc.gazetteer_mentions()) {
         assert_eq!(e.span, m.span(), "entity and mention spans differ");
         assert_eq!(e.entity, m.entity());
         assert_eq!(e.candidates.len(), m.candidates().len());
@@ -407,7 +408,7 @@ pub fn document(l: &Layers, text: &str, doc: &Document<'_>) {
     quotes(text, doc.quotes(), Some(gaz));
     stances(text, doc.stances(), gaz);
     let sents = doc.tokens().sentences();
-    for e in doc.entities().iter().take(STANCE_CHECKS) {
+    for e in doc.mentions().iter().take(STANCE_CHECKS) {
         let i = sents.partition_point(|s| s.span.end <= e.span.start);
         let Some(s) = sents.get(i).filter(|s| s.span.start <= e.span.start) else {
             continue;

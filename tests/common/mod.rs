@@ -91,9 +91,9 @@ pub fn checks(doc: &Document<'_>, gold: &Value) -> Vec<Check> {
         let min = g
             .get("min_certainty")
             .and_then(Value::as_f64)
-            .unwrap_or(0.0) as f32;
+            .unwrap_or(0.0);
         let holds = doc.stances().iter().any(|st| {
-            Some(st.holder.name()) == s(g, "holder")
+            Some(st.holder.label()) == s(g, "holder")
                 && fold(&st.target.text).contains(s(g, "target").unwrap_or_default())
                 && Some(st.polarity.as_str()) == s(g, "polarity")
                 && st.certainty >= min

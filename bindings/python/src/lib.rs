@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 /// Keys whose value is a `[start, end]` span in the JSON shape.
-const SPAN_KEYS: [&str; 5] = ["span", "content", "cue", "source", "evidence"];
+const SPAN_KEYS: [&str; 6] = ["span", "content", "cue", "source", "evidence", "target_span"];
 /// Keys whose value is one offset (a sentence's `start` and `end`).
 const OFFSET_KEYS: [&str; 2] = ["start", "end"];
 /// Keys whose value is a list of `[start, end]` spans (a sentence's tokens).

@@ -19,7 +19,7 @@ CORPUS = TESTS / "data" / "corpus.jsonl"
 REPO = TESTS.parents[2]
 
 # The keys of the JSON shape that hold spans and offsets (as in src/lib.rs).
-SPAN_KEYS = {"span", "content", "cue", "source", "evidence"}
+SPAN_KEYS = {"span", "content", "cue", "source", "evidence", "target_span"}
 OFFSET_KEYS = {"start", "end"}
 SPAN_LIST_KEYS = {"tokens"}
 

@@ -53,7 +53,7 @@ impl Counts {
         Counts {
             sentences: doc.tokens().sentences().len(),
             tokens: doc.tokens().tokens().len(),
-            entities: doc.entities().len(),
+            entities: doc.mentions().len(),
             quotes: doc.quotes().len(),
             stances: doc.stances().len(),
         }

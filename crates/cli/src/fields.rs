@@ -78,7 +78,7 @@ pub fn to_value(doc: &Document<'_>) -> serde_json::Result<Value> {
     }
     let mut obj = Map::new();
     if f.entities {
-        obj.insert("entities".into(), serde_json::to_value(doc.entities())?);
+        obj.insert("entities".into(), serde_json::to_value(doc.mentions())?);
     }
     if f.quotes {
         obj.insert("quotes".into(), serde_json::to_value(doc.quotes())?);

@@ -80,7 +80,7 @@ pub fn page(doc: &Document<'_>, title: &str) -> String {
 fn cuts(doc: &Document<'_>) -> Vec<usize> {
     let text = doc.text();
     let mut cuts: Vec<usize> = vec![0, text.len()];
-    for e in doc.entities() {
+    for e in doc.mentions() {
         cuts.extend([e.span.start, e.span.end]);
     }
     for q in doc.quotes() {
@@ -106,7 +106,7 @@ fn body(doc: &Document<'_>) -> String {
     // Quote contents, sources and cues may nest: each kind keeps the spans
     // that have started and not ended, so the sweep stays linear in the
     // text plus the spans (times the nesting depth).
-    let entities = doc.entities();
+    let entities = doc.mentions();
     let mut ei = 0;
     let mut contents = Sweep::new(
         quotes
@@ -209,7 +209,7 @@ fn side(doc: &Document<'_>) -> String {
         side.push_str("</li>\n");
     }
     side.push_str("</ol>\n<h2>Entities</h2>\n<ul>");
-    let mut names: Vec<&str> = doc.entities().iter().filter_map(|e| e.name()).collect();
+    let mut names: Vec<&str> = doc.mentions().iter().filter_map(|e| e.name()).collect();
     names.sort_unstable();
     names.dedup();
     for n in names {

@@ -21,7 +21,7 @@ pub fn text(doc: &Document<'_>, id: Option<&str>) -> String {
     );
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut ambiguous = 0;
-    for e in doc.entities() {
+    for e in doc.mentions() {
         match (e.name(), e.kind()) {
             (Some(n), Some(k)) => *counts.entry((n, k.as_str())).or_default() += 1,
             _ => ambiguous += 1,
@@ -56,7 +56,7 @@ pub fn stances(doc: &Document<'_>) -> String {
         let _ = writeln!(
             s,
             "  {} → {}: {} (certainty {:.2})\n      {}",
-            st.holder.name(),
+            st.holder.label(),
             st.target.text,
             st.polarity.as_str(),
             st.certainty,

@@ -584,7 +584,7 @@ fn counts_match_the_library() {
     let pipeline = Pipeline::new();
     let doc = pipeline.analyze(SEED_ARTICLE);
     let (sentences, tokens) = (doc.tokens().sentences().len(), doc.tokens().tokens().len());
-    let (entities, quotes) = (doc.entities().len(), doc.quotes().len());
+    let (entities, quotes) = (doc.mentions().len(), doc.quotes().len());
     let dir = tmp();
     let f = write(dir.path(), "seed.txt", SEED_ARTICLE.as_bytes());
     let r = run(&["tokenize", "--count", s(&f)], b"");

@@ -140,7 +140,8 @@
 //!   cores, and the build sorts large alias sets on all cores; without it
 //!   both run on the calling thread, with the same results.
 //! - `serde`: `Serialize` for [`Mention`] (spans as `[start, end]`),
-//!   [`EntityKind`], the ids and [`Warning`].
+//!   [`EntityKind`], the ids and [`Warning`]; `Serialize` and
+//!   `Deserialize` for [`Party`] and the [`EntityTable`] of a document.
 //!
 //! # Performance
 //!
@@ -166,9 +167,11 @@ mod json_toml;
 mod kind;
 mod mention;
 mod normalize;
+mod party;
 mod resolve;
 mod search;
 mod surname;
+mod table;
 mod titles;
 mod trie;
 mod tsv;
@@ -181,6 +184,8 @@ pub use find::Mentions;
 pub use gazetteer::{Alias, AliasOrigin, Entity, Gazetteer};
 pub use kind::{EntityKind, ParseKindError};
 pub use mention::{AliasId, EntityId, Mention, Resolution};
+pub use party::Party;
+pub use table::{DocEntity, EntityRef, EntityTable, Link, Unresolved};
 
 #[cfg(test)]
 mod tests {

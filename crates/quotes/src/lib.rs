@@ -12,9 +12,11 @@
 //!   a lead-in colon);
 //! - **source**: the words naming who speaks ("Secretary of State Rex
 //!   Tillerson", "he", "US officials");
-//! - **speaker**: who that is ([`Speaker`]): a gazetteer entity, a phrase
+//! - **speaker**: who that is ([`Party`], shared with the stance layer's
+//!   holders): a gazetteer entity, a phrase
 //!   kept as written ("both sides"), or the article's author;
-//! - **confidence**: how often the rule that found it is right.
+//! - **confidence**: how often the rule that found it is right (an `f64`
+//!   rounded to at most 4 decimals).
 //!
 //! # Example
 //!
@@ -129,9 +131,11 @@
 //!
 //! # Features
 //!
-//! - `serde`: `Serialize` for [`Quote`] in the CLI's flat shape (spans as
-//!   `[start, end]`, the speaker as its [`Speaker::name`]) and for
-//!   [`QuoteKind`].
+//! - `serde`: `Serialize` and `Deserialize` for [`Quote`] in the CLI's
+//!   flat shape (spans as `[start, end]`, the speaker as its
+//!   [`Party::name`], plus `rule`, `speaker_type`, `speaker_entity` and
+//!   `speaker_kind`, so that a quote reads back equal; see [`Quote`]), for
+//!   [`QuoteKind`], [`Rule`] and [`Party`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -149,8 +153,9 @@ use newsnlp_tokenize::{TokenKind, Tokenized};
 
 use extract::{Ctx, Found, Pattern};
 use lexicon::Lexicon;
+pub use newsnlp_gazetteer::Party;
 use speaker::Resolver;
-pub use types::{Quote, QuoteKind, Rule, Speaker};
+pub use types::{Quote, QuoteKind, Rule};
 
 /// Finds quotes in tokenized documents. Cheap to clone, `Send + Sync`;
 /// build one and share it.
@@ -168,7 +173,7 @@ pub use types::{Quote, QuoteKind, Rule, Speaker};
 #[derive(Clone, Debug)]
 pub struct QuoteExtractor {
     lex: Arc<Lexicon>,
-    min_confidence: f32,
+    min_confidence: f64,
     scare_words: usize,
     indirect: bool,
     inner_words: usize,
@@ -202,7 +207,7 @@ impl Default for QuoteExtractor {
 #[derive(Clone, Debug)]
 pub struct QuoteExtractorBuilder {
     extra_verbs: Vec<String>,
-    min_confidence: f32,
+    min_confidence: f64,
     scare_words: usize,
     indirect: bool,
     inner_words: usize,
@@ -236,7 +241,7 @@ impl QuoteExtractorBuilder {
     /// assert_eq!(QuoteExtractorBuilder::new().build().extract(&doc).len(), 1);
     /// assert!(QuoteExtractorBuilder::new().min_confidence(0.9).build().extract(&doc).is_empty());
     /// ```
-    pub fn min_confidence(&mut self, min: f32) -> &mut Self {
+    pub fn min_confidence(&mut self, min: f64) -> &mut Self {
         self.min_confidence = min;
         self
     }
@@ -333,8 +338,8 @@ impl QuoteExtractorBuilder {
 /// name-colon, in-lead, seems, asked) are pooled with train to steady the figure. An unclosed
 /// quotation keeps 60% of it. Inner phrases score low on PolNeAR because
 /// it annotates the whole clause, never the quoted fragment alone.
-fn confidence(f: &Found, closed: bool) -> f32 {
-    let base: f32 = match f.pattern {
+fn confidence(f: &Found, closed: bool) -> f64 {
+    let base: f64 = match f.pattern {
         Pattern::SourceCueContent => 0.73,
         Pattern::SourceCueQuote => 0.92,
         Pattern::QuoteCueSource => 0.9,
@@ -353,7 +358,9 @@ fn confidence(f: &Found, closed: bool) -> f32 {
         Pattern::Asked => 0.75,
     };
     let closed = if closed { 1.0 } else { 0.6 };
-    (base * closed).clamp(0.0, 1.0)
+    // Rounded to 4 decimals, so that 0.73 × 0.6 reads 0.438, not
+    // 0.43799999999999994.
+    ((base * closed).clamp(0.0, 1.0) * 1e4).round() / 1e4
 }
 
 impl QuoteExtractor {
@@ -372,14 +379,14 @@ impl QuoteExtractor {
     /// "we" the author). Quotes come in text order of their content.
     ///
     /// ```
-    /// use newsnlp_quotes::{QuoteExtractor, Speaker};
+    /// use newsnlp_quotes::{Party, QuoteExtractor};
     /// use newsnlp_tokenize::Tokenizer;
     /// let text = "Both sides agreed that a stable Syria was a goal.";
     /// let q = &QuoteExtractor::new().extract(&Tokenizer::new().tokenize(text))[0];
     /// assert_eq!(q.source, Some(0..10));
     /// assert_eq!(q.cue, Some(11..17));
     /// assert_eq!(q.content, 18..48);
-    /// assert_eq!(q.speaker, Some(Speaker::Phrase("Both sides".into())));
+    /// assert_eq!(q.speaker, Some(Party::Phrase("Both sides".into())));
     /// ```
     pub fn extract(&self, doc: &Tokenized<'_>) -> Vec<Quote> {
         self.run(doc, &doc.table(), None, &[])
@@ -479,7 +486,7 @@ impl QuoteExtractor {
             byline: byline(doc),
         };
         let mut people = Vec::new();
-        let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
+        let mut speakers: Vec<Option<Party>> = Vec::with_capacity(found.len());
         let mut out = Vec::with_capacity(found.len());
         for f in &found {
             let speaker = match (&f.source, f.inherit) {

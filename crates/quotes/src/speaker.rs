@@ -32,10 +32,10 @@ use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
 use newsnlp_tokenize::{Token, TokenKind};
 
 use crate::extract::Ctx;
+use newsnlp_gazetteer::Party;
 use newsnlp_text::words::Classes;
 
 use crate::lexicon as lx;
-use crate::types::Speaker;
 
 /// How many mentions a pronoun or title looks back over.
 const LOOKBACK_MENTIONS: usize = 40;
@@ -152,7 +152,7 @@ impl<'a> Resolver<'a, '_> {
 
     /// Resolves `src` like [`Resolver::resolve`], and links names the
     /// gazetteer does not know across the document through `people`.
-    pub fn resolve_people(&self, src: Range<usize>, people: &mut Vec<Unknown>) -> Option<Speaker> {
+    pub fn resolve_people(&self, src: Range<usize>, people: &mut Vec<Unknown>) -> Option<Party> {
         let resolved = self.resolve(src.clone());
         if src.is_empty() || src.end > self.toks.len() {
             return resolved;
@@ -168,14 +168,14 @@ impl<'a> Resolver<'a, '_> {
                 .cloned()
         };
         match resolved {
-            Some(Speaker::Phrase(phrase)) => {
+            Some(Party::Phrase(phrase)) => {
                 if let Some((name, surname)) = self.personal_name(&src) {
                     people.push(Unknown {
                         end,
                         name: name.clone(),
                         surname,
                     });
-                    return Some(Speaker::Phrase(name));
+                    return Some(Party::Phrase(name));
                 }
                 let known = people
                     .iter()
@@ -183,7 +183,7 @@ impl<'a> Resolver<'a, '_> {
                     .take(LOOKBACK_MENTIONS)
                     .find(|p| p.surname == phrase)
                     .map(|p| p.name.clone());
-                Some(Speaker::Phrase(known.unwrap_or(phrase)))
+                Some(Party::Phrase(known.unwrap_or(phrase)))
             }
             other if src.len() == 1 && matches!(&*self.lw(src.start), "he" | "she") => {
                 // The most recent person, known to the gazetteer or not.
@@ -193,7 +193,7 @@ impl<'a> Resolver<'a, '_> {
                     .map(|m| m.end())
                     .next();
                 match recent(people) {
-                    Some(p) if known_end.is_none_or(|e| p.end > e) => Some(Speaker::Phrase(p.name)),
+                    Some(p) if known_end.is_none_or(|e| p.end > e) => Some(Party::Phrase(p.name)),
                     _ => other,
                 }
             }
@@ -209,11 +209,11 @@ impl<'a> Resolver<'a, '_> {
         }
     }
 
-    fn entity_speaker(&self, m: &Mention) -> Option<Speaker> {
+    fn entity_speaker(&self, m: &Mention) -> Option<Party> {
         let gaz = self.gaz?;
         let id = m.entity()?;
         let e = gaz.entity(id);
-        Some(Speaker::Entity {
+        Some(Party::Entity {
             id,
             name: e.name().to_string(),
             kind: e.kind(),
@@ -276,7 +276,7 @@ impl<'a> Resolver<'a, '_> {
     }
 
     /// The speaker of the source tokens `src`.
-    pub fn resolve(&self, src: Range<usize>) -> Option<Speaker> {
+    pub fn resolve(&self, src: Range<usize>) -> Option<Party> {
         if src.is_empty() || src.end > self.toks.len() {
             return None;
         }
@@ -286,7 +286,7 @@ impl<'a> Resolver<'a, '_> {
             let w = self.lw(src.start);
             match &*w {
                 "i" | "we" => {
-                    return Some(Speaker::Author {
+                    return Some(Party::Author {
                         name: self.byline.clone(),
                     });
                 }
@@ -314,7 +314,7 @@ impl<'a> Resolver<'a, '_> {
                             )
                         })
                         .and_then(|m| self.entity_speaker(m))
-                        .or_else(|| Some(Speaker::Phrase(phrase.to_string())));
+                        .or_else(|| Some(Party::Phrase(phrase.to_string())));
                 }
                 "who" | "which" | "that" => {
                     return self
@@ -329,7 +329,7 @@ impl<'a> Resolver<'a, '_> {
         }
         let head = self.lw(src.end - 1);
         if Classes::of(&head).intersects(lx::PLURAL_SOURCES) {
-            return Some(Speaker::Phrase(phrase.to_string()));
+            return Some(Party::Phrase(phrase.to_string()));
         }
         // A mention that is the head of the source.
         let lo = self.first_at(bytes.start);
@@ -346,7 +346,7 @@ impl<'a> Resolver<'a, '_> {
                     return Some(s);
                 }
                 // An ambiguous or unknown-gazetteer mention: the name as written.
-                return Some(Speaker::Phrase(self.text.get(m.span())?.to_string()));
+                return Some(Party::Phrase(self.text.get(m.span())?.to_string()));
             }
         }
         // "the secretary": the person who holds that title here.
@@ -357,7 +357,7 @@ impl<'a> Resolver<'a, '_> {
         {
             return Some(s);
         }
-        Some(Speaker::Phrase(phrase.to_string()))
+        Some(Party::Phrase(phrase.to_string()))
     }
 
     fn is_head(&self, m: &Mention, src: &Range<usize>) -> bool {
@@ -388,7 +388,7 @@ impl<'a> Resolver<'a, '_> {
         before_ok && after_ok
     }
 
-    fn by_title(&self, head: &str, byte: usize) -> Option<Speaker> {
+    fn by_title(&self, head: &str, byte: usize) -> Option<Party> {
         let gaz = self.gaz?;
         self.before(byte)
             .filter(|m| self.kind(m) == Some(EntityKind::Person))

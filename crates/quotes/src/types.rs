@@ -1,8 +1,9 @@
-//! The public value types: quotes, their kind and their speaker.
+//! The public value types: quotes, their kind and the rule that found them
+//! (the speaker is a [`Party`]).
 
 use std::ops::Range;
 
-use newsnlp_gazetteer::{EntityId, EntityKind};
+use newsnlp_gazetteer::Party;
 
 /// What kind of quotation a [`Quote`] is.
 ///
@@ -14,6 +15,7 @@ use newsnlp_gazetteer::{EntityId, EntityKind};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum QuoteKind {
     /// The speaker's words between quote marks: `“We frankly discussed it,” he said`.
     Direct,
@@ -51,6 +53,8 @@ impl std::fmt::Display for QuoteKind {
 /// assert_eq!(QuoteExtractor::new().extract(&doc)[0].rule, Rule::QuoteCueSource);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Rule {
     /// `X said (that) C`, `X told reporters C`, `X wants C`.
@@ -117,66 +121,29 @@ impl Rule {
     }
 }
 
-/// Who a quote is attributed to.
-///
-/// [`Speaker::name`] gives the flat form the CLI prints: the canonical name
-/// of a linked entity, the text of an unlinked phrase, or the author's name.
-///
-/// ```
-/// use newsnlp_quotes::Speaker;
-/// let s = Speaker::Phrase("US officials".to_string());
-/// assert_eq!(s.name(), Some("US officials"));
-/// assert_eq!(Speaker::Author { name: None }.name(), None);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Speaker {
-    /// A gazetteer entity: the source names it, refers to it by pronoun or
-    /// by a title it holds in the document.
-    Entity {
-        /// The entity's id in the gazetteer that produced the mentions.
-        id: EntityId,
-        /// Its canonical name ("Rex Tillerson").
-        name: String,
-        /// Its kind (person, organization, …).
-        kind: EntityKind,
-    },
-    /// A source that names no known entity, kept as written: a group
-    /// ("US officials", "both sides"), an unnamed source ("a source close to
-    /// the talks"), or a name missing from the gazetteer.
-    Phrase(String),
-    /// The article's author: the writer speaks in the first person outside
-    /// quotation marks. `name` is the byline's name, when there is one.
-    Author {
-        /// The name from the byline ("By Faye Higbee"), if found.
-        name: Option<String>,
-    },
-}
-
-impl Speaker {
-    /// The flat name: canonical name, phrase text, or the byline's name.
-    pub fn name(&self) -> Option<&str> {
-        match self {
-            Speaker::Entity { name, .. } => Some(name),
-            Speaker::Phrase(p) => Some(p),
-            Speaker::Author { name } => name.as_deref(),
-        }
-    }
-
-    /// The gazetteer entity, for [`Speaker::Entity`].
-    pub fn entity(&self) -> Option<EntityId> {
-        match self {
-            Speaker::Entity { id, .. } => Some(*id),
-            _ => None,
-        }
+impl std::fmt::Display for Rule {
+    /// The snake_case name ([`Rule::as_str`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
 /// One attribution: who said (or thinks, or wants) what, with byte spans
 /// into the text.
 ///
-/// With the `serde` feature a quote serializes to the CLI's flat shape:
-/// `{"kind": "direct", "content": [s, e], "cue": [s, e] | null, "source":
-/// [s, e] | null, "speaker": "name" | null, "confidence": 0.9}`.
+/// With the `serde` feature a quote serializes to the CLI's flat shape,
+/// and deserializes back from it to an equal value:
+///
+/// ```json
+/// {"kind": "direct", "content": [s, e], "cue": [s, e] | null,
+///  "source": [s, e] | null, "speaker": "name" | null, "confidence": 0.9,
+///  "rule": "quote_cue_source", "speaker_type": "entity" | "phrase" | "author" | null,
+///  "speaker_entity": 12 | null, "speaker_kind": "person" | null}
+/// ```
+///
+/// `speaker` is [`Party::name`]; `rule`, `speaker_type` ([`Party::role`]),
+/// `speaker_entity` and `speaker_kind` are what it takes to read the
+/// [`Party`] back (a JSON without them reads a named speaker as a phrase).
 ///
 /// ```
 /// use newsnlp_quotes::{QuoteExtractor, QuoteKind};
@@ -191,36 +158,33 @@ impl Speaker {
 /// assert_eq!(q.source, Some(25..31));
 /// assert_eq!(q.cue, Some(32..36));
 /// assert_eq!(q.speaker_name(), Some("Lavrov"));
+/// assert_eq!(q.confidence, 0.9);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Quote {
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
     /// What was said: the words between the quote marks for a direct
     /// quote, the reported clause otherwise.
-    #[cfg_attr(feature = "serde", serde(with = "newsnlp_tokenize::span"))]
     pub content: Range<usize>,
     /// The reporting words: "said", "told", "according to", a lead-in colon.
-    #[cfg_attr(feature = "serde", serde(with = "newsnlp_tokenize::span::option"))]
     pub cue: Option<Range<usize>>,
     /// The words naming the speaker in the text ("Secretary of State Rex
     /// Tillerson", "he", "US officials").
-    #[cfg_attr(feature = "serde", serde(with = "newsnlp_tokenize::span::option"))]
     pub source: Option<Range<usize>>,
     /// Who the source refers to, resolved as far as the mentions allow.
-    #[cfg_attr(feature = "serde", serde(serialize_with = "flat_speaker"))]
-    pub speaker: Option<Speaker>,
+    pub speaker: Option<Party>,
     /// How likely the quote is right, in [0, 1]: the precision of the rule
-    /// that found it, measured on held-out news (see the crate docs).
-    pub confidence: f32,
-    /// The rule that found it (not serialized).
-    #[cfg_attr(feature = "serde", serde(skip))]
+    /// that found it, measured on held-out news (see the crate docs),
+    /// rounded to at most 4 decimals (`0.73`, `0.438`), so that it prints
+    /// as written.
+    pub confidence: f64,
+    /// The rule that found it.
     pub rule: Rule,
 }
 
 impl Quote {
-    /// The speaker's flat name ([`Speaker::name`]), if any.
+    /// The speaker's flat name ([`Party::name`]), if any.
     ///
     /// ```
     /// use newsnlp_quotes::QuoteExtractor;
@@ -231,12 +195,129 @@ impl Quote {
     /// assert_eq!(q.source, Some(0..12));
     /// ```
     pub fn speaker_name(&self) -> Option<&str> {
-        self.speaker.as_ref().and_then(Speaker::name)
+        self.speaker.as_ref().and_then(Party::name)
+    }
+}
+
+impl std::fmt::Display for Quote {
+    /// One line without the text (spans only): `Lavrov —said→ 3..21
+    /// (direct, 0.9)`; an unattributed quote has `?` for its speaker and
+    /// `→` alone for its cue.
+    ///
+    /// ```
+    /// use newsnlp_quotes::QuoteExtractor;
+    /// use newsnlp_tokenize::Tokenizer;
+    /// let doc = Tokenizer::new().tokenize("“It was productive,” Lavrov said.");
+    /// let q = &QuoteExtractor::new().extract(&doc)[0];
+    /// assert_eq!(q.to_string(), "Lavrov —32..36→ 3..21 (direct, 0.9)");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.speaker {
+            Some(p) => write!(f, "{p} ")?,
+            None => f.write_str("? ")?,
+        }
+        match &self.cue {
+            Some(c) => write!(f, "—{}..{}→ ", c.start, c.end)?,
+            None => f.write_str("→ ")?,
+        }
+        write!(
+            f,
+            "{}..{} ({}, {})",
+            self.content.start, self.content.end, self.kind, self.confidence
+        )
     }
 }
 
 #[cfg(feature = "serde")]
-fn flat_speaker<S: serde::Serializer>(s: &Option<Speaker>, ser: S) -> Result<S::Ok, S::Error> {
-    use serde::Serialize;
-    s.as_ref().and_then(Speaker::name).serialize(ser)
+mod ser {
+    use std::ops::Range;
+
+    use newsnlp_gazetteer::{EntityId, EntityKind, Party};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Quote, QuoteKind, Rule};
+
+    fn pair(r: &Range<usize>) -> [usize; 2] {
+        [r.start, r.end]
+    }
+
+    /// A quote as written: the contract's fields, then the added ones.
+    #[derive(Serialize)]
+    struct Flat<'q> {
+        kind: QuoteKind,
+        content: [usize; 2],
+        cue: Option<[usize; 2]>,
+        source: Option<[usize; 2]>,
+        speaker: Option<&'q str>,
+        confidence: f64,
+        rule: Rule,
+        speaker_type: Option<&'static str>,
+        speaker_entity: Option<EntityId>,
+        speaker_kind: Option<EntityKind>,
+    }
+
+    /// A quote as read: the added fields may be missing.
+    #[derive(Deserialize)]
+    struct Owned {
+        kind: QuoteKind,
+        content: [usize; 2],
+        cue: Option<[usize; 2]>,
+        source: Option<[usize; 2]>,
+        speaker: Option<String>,
+        confidence: f64,
+        rule: Rule,
+        #[serde(default)]
+        speaker_type: Option<String>,
+        #[serde(default)]
+        speaker_entity: Option<EntityId>,
+        #[serde(default)]
+        speaker_kind: Option<EntityKind>,
+    }
+
+    impl Serialize for Quote {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let sp = self.speaker.as_ref();
+            Flat {
+                kind: self.kind,
+                content: pair(&self.content),
+                cue: self.cue.as_ref().map(pair),
+                source: self.source.as_ref().map(pair),
+                speaker: sp.and_then(Party::name),
+                confidence: self.confidence,
+                rule: self.rule,
+                speaker_type: sp.map(Party::role),
+                speaker_entity: sp.and_then(Party::entity),
+                speaker_kind: sp.and_then(Party::kind),
+            }
+            .serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Quote {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let o = Owned::deserialize(d)?;
+            let role = match (&o.speaker_type, &o.speaker) {
+                (Some(r), _) => Some(r.as_str()),
+                (None, Some(_)) => Some("phrase"),
+                (None, None) => None,
+            };
+            let speaker = match role {
+                Some(r) => Some(
+                    Party::from_parts(r, o.speaker.as_deref(), o.speaker_entity, o.speaker_kind)
+                        .ok_or_else(|| serde::de::Error::custom("speaker fields do not fit"))?,
+                ),
+                None => None,
+            };
+            let range = |[a, b]: [usize; 2]| a..b;
+            Ok(Quote {
+                kind: o.kind,
+                content: range(o.content),
+                cue: o.cue.map(range),
+                source: o.source.map(range),
+                speaker,
+                confidence: o.confidence,
+                rule: o.rule,
+            })
+        }
+    }
 }

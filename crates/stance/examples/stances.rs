@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     for s in StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes) {
         println!(
             "{} -> {} {:?} [{}] {:.2} {}  | {}",
-            s.holder.name(),
+            s.holder.label(),
             s.polarity,
             s.target.text,
             s.basis.as_str(),

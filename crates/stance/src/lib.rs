@@ -3,7 +3,7 @@
 //! The top layer of newsnlp: *who* feels *how* about *what*. A
 //! [`StanceAnalyzer`] reads a tokenized article ([`newsnlp_tokenize`]), its
 //! entity mentions ([`newsnlp_gazetteer`]) and its quotes
-//! ([`newsnlp_quotes`]) and returns [`Stance`]s: a [`Holder`] (a quote's
+//! ([`newsnlp_quotes`]) and returns [`Stance`]s: a holder ([`Party`], a quote's
 //! speaker, the subject of an attitude verb, or the article's author), a
 //! [`Target`] (an entity, or the noun phrase an attitude or evaluation is
 //! about), a [`Polarity`], a certainty in [0, 1] and the evidence span.
@@ -23,10 +23,10 @@
 //! let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
 //!
 //! let (russia, lavrov) = (&stances[0], &stances[1]);
-//! assert_eq!((russia.holder.name(), russia.target.text.as_str()), ("Russia", "an independent investigation"));
+//! assert_eq!((russia.holder.label(), russia.target.text.as_str()), ("Russia", "an independent investigation"));
 //! assert_eq!(russia.polarity, Polarity::Positive); // "wants"
 //! assert_eq!(russia.target.span, 19..47);
-//! assert_eq!((lavrov.holder.name(), lavrov.target.text.as_str()), ("Sergey Lavrov", "the meeting"));
+//! assert_eq!((lavrov.holder.label(), lavrov.target.text.as_str()), ("Sergey Lavrov", "the meeting"));
 //! assert_eq!(lavrov.polarity, Polarity::Positive); // "was productive"
 //! assert_eq!(&text[lavrov.target.span.clone()], "the meeting");
 //! ```
@@ -102,9 +102,12 @@
 //!
 //! * `serde`: `Serialize`/`Deserialize` for [`Polarity`] (as `"negative"`,
 //!   `"neutral"`, `"positive"`), [`Scores`], [`Sentiment`], [`Marker`],
-//!   [`MarkerKind`], [`Assessment`] and [`Basis`]; `Serialize` for [`Stance`]
-//!   in the CLI's flat shape `{"holder": "name", "target": "text",
-//!   "polarity": "negative", "certainty": 0.9, "evidence": [s, e]}`.
+//!   [`MarkerKind`], [`Assessment`], [`Basis`], [`Target`] and [`Party`];
+//!   both ways for [`Stance`] in the CLI's flat shape `{"holder": "name",
+//!   "target": "text", "polarity": "negative", "certainty": 0.9,
+//!   "evidence": [s, e], …}` with the fields that read it back equal
+//!   (`basis`, `target_span`, `target_entity`, `holder_type`,
+//!   `holder_entity`, `holder_kind`; see [`Stance`]).
 //! * `train`: the `train` module, which trains a [`Model`] from labelled
 //!   targets (`train::train`, deterministic; the crate's `train` example
 //!   made the embedded weights with it).
@@ -136,6 +139,7 @@ pub use analyzer::{StanceAnalyzer, StanceAnalyzerBuilder};
 pub use certainty::{Assessment, Certainty, Marker, MarkerKind, certainty};
 pub use error::{Error, ErrorKind};
 pub use model::Model;
+pub use newsnlp_gazetteer::Party;
 pub use polarity::{ParsePolarityError, Polarity, Scores, Sentiment};
 pub use sentiment::{LexiconBaseline, TargetSentiment};
-pub use triples::{Basis, Holder, Stance, Target};
+pub use triples::{Basis, Stance, Target};

@@ -1,93 +1,17 @@
 //! Stance triples: who (holder) feels how (polarity, certainty) about what
 //! (target), with the evidence span.
 
+use std::fmt;
 use std::ops::Range;
 
-use newsnlp_gazetteer::EntityId;
-use newsnlp_quotes::Speaker;
+use newsnlp_gazetteer::{EntityId, Party};
 
 use crate::polarity::Polarity;
 
-/// Who holds a stance.
-///
-/// [`Holder::name`] is the flat form the CLI prints: the canonical name of
-/// a gazetteer entity, the phrase as written, or the byline's name.
-///
-/// ```
-/// use newsnlp_stance::Holder;
-///
-/// assert_eq!(Holder::Phrase("Both sides".into()).name(), "Both sides");
-/// assert_eq!(Holder::Author { name: Some("Faye Higbee".into()) }.name(), "Faye Higbee");
-/// assert_eq!(Holder::Author { name: None }.name(), "author");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Holder {
-    /// A gazetteer entity: a quote's speaker or the subject of an attitude
-    /// verb that names (or refers by pronoun to) a known entity.
-    Entity {
-        /// The entity's id in the gazetteer that produced the mentions.
-        id: EntityId,
-        /// Its canonical name ("Rex Tillerson").
-        name: String,
-    },
-    /// A holder that names no known entity, kept as written ("Both sides",
-    /// "US officials").
-    Phrase(String),
-    /// The article's author, for evaluations outside any attribution; the
-    /// byline's name when the article has one ("By Faye Higbee").
-    Author {
-        /// The byline's name, if found.
-        name: Option<String>,
-    },
-}
-
-impl Holder {
-    /// The flat name: canonical name, phrase, byline name, or `"author"`
-    /// for an author without a byline.
-    ///
-    /// ```
-    /// let h = newsnlp_stance::Holder::Phrase("US officials".into());
-    /// assert_eq!(h.name(), "US officials");
-    /// ```
-    pub fn name(&self) -> &str {
-        match self {
-            Holder::Entity { name, .. } => name,
-            Holder::Phrase(p) => p,
-            Holder::Author { name } => name.as_deref().unwrap_or("author"),
-        }
-    }
-
-    /// The gazetteer entity, for [`Holder::Entity`].
-    ///
-    /// ```
-    /// assert_eq!(newsnlp_stance::Holder::Author { name: None }.entity(), None);
-    /// ```
-    pub fn entity(&self) -> Option<EntityId> {
-        match self {
-            Holder::Entity { id, .. } => Some(*id),
-            _ => None,
-        }
-    }
-
-    /// The holder a quote's speaker names.
-    ///
-    /// ```
-    /// use newsnlp_quotes::Speaker;
-    /// use newsnlp_stance::Holder;
-    ///
-    /// let h = Holder::from_speaker(&Speaker::Phrase("Both sides".into()));
-    /// assert_eq!(h, Holder::Phrase("Both sides".into()));
-    /// ```
-    pub fn from_speaker(speaker: &Speaker) -> Holder {
-        match speaker {
-            Speaker::Entity { id, name, .. } => Holder::Entity {
-                id: *id,
-                name: name.clone(),
-            },
-            Speaker::Phrase(p) => Holder::Phrase(p.clone()),
-            Speaker::Author { name } => Holder::Author { name: name.clone() },
-        }
-    }
+/// A score rounded to at most 4 decimals, so that it prints as a clean
+/// number (`0.65`, not `0.6499999761581421`).
+pub(crate) fn round_score(x: f32) -> f64 {
+    (f64::from(x) * 1e4).round() / 1e4
 }
 
 /// What a stance is about: an entity mentioned in the evidence, or the
@@ -103,10 +27,13 @@ impl Holder {
 /// assert_eq!(&text[t.span.clone()], t.text);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Target {
     /// The canonical name of the entity, or the noun phrase as written.
     pub text: String,
-    /// Byte span of the mention or noun phrase in the document.
+    /// Byte span of the mention or noun phrase in the document (`[start,
+    /// end]` with serde).
+    #[cfg_attr(feature = "serde", serde(with = "newsnlp_tokenize::span"))]
     pub span: Range<usize>,
     /// The gazetteer entity, when the target is one.
     pub entity: Option<EntityId>,
@@ -122,6 +49,7 @@ pub struct Target {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
 pub enum Basis {
     /// An attitude verb with a polarity toward its object ("wants",
     /// "condemned"), negation applied.
@@ -157,13 +85,31 @@ impl Basis {
     }
 }
 
+impl fmt::Display for Basis {
+    /// The lowercase name ([`Basis::as_str`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One stance triple: `holder` feels `polarity` about `target`, stated with
 /// `certainty`, as `evidence` (a byte span of the document) shows.
 ///
-/// With the `serde` feature it serializes to the CLI's flat shape:
-/// `{"holder": "name", "target": "target text", "polarity":
-/// "negative"|"neutral"|"positive", "certainty": 0..1, "evidence": [s, e]}`
-/// (the holder as [`Holder::name`], the target as [`Target::text`]).
+/// With the `serde` feature it serializes to the CLI's flat shape, and
+/// deserializes back from it to an equal value:
+///
+/// ```json
+/// {"holder": "name", "target": "target text",
+///  "polarity": "negative" | "neutral" | "positive", "certainty": 0.65,
+///  "evidence": [s, e], "basis": "attitude", "target_span": [s, e],
+///  "target_entity": 12 | null, "holder_type": "entity" | "phrase" | "author",
+///  "holder_entity": 3 | null, "holder_kind": "person" | null}
+/// ```
+///
+/// `holder` is [`Party::label`] (the name, or `"author"`), `target` is
+/// [`Target::text`]; `basis`, `target_span`, `target_entity`,
+/// `holder_type` ([`Party::role`]), `holder_entity` and `holder_kind` are
+/// what it takes to read the stance back.
 ///
 /// ```
 /// use newsnlp_gazetteer::Gazetteer;
@@ -179,40 +125,136 @@ impl Basis {
 /// let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
 ///
 /// let s = &stances[0];
-/// assert_eq!(s.holder.name(), "Russia");
+/// assert_eq!(s.holder.name(), Some("Russia"));
 /// assert_eq!(s.target.text, "an independent investigation");
 /// assert_eq!(s.target.span, 19..47);
 /// assert_eq!(s.polarity, Polarity::Positive);
 /// assert_eq!(s.evidence, 0..47);
+/// assert_eq!(s.to_string(), "Russia → an independent investigation 19..47: positive (attitude, 0.65) 0..47");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stance {
     /// Who holds the stance.
-    pub holder: Holder,
+    pub holder: Party,
     /// What it is about.
     pub target: Target,
     /// Negative, neutral or positive.
     pub polarity: Polarity,
     /// How firmly it is stated, in [0, 1] ([`Certainty`](crate::Certainty)
-    /// of the evidence: boosters raise it, hedges lower it).
-    pub certainty: f32,
+    /// of the evidence: boosters raise it, hedges lower it), rounded to at
+    /// most 4 decimals.
+    pub certainty: f64,
     /// Byte span of the words that show the stance: the quote's content in
     /// the target's sentence, the attitude clause, or the sentence.
     pub evidence: Range<usize>,
-    /// How the polarity was decided (not serialized).
+    /// How the polarity was decided.
     pub basis: Basis,
 }
 
+impl fmt::Display for Stance {
+    /// One line without the text (spans only): `holder → target span:
+    /// polarity (basis, certainty) evidence`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (t, e) = (&self.target.span, &self.evidence);
+        write!(
+            f,
+            "{} → {} {}..{}: {} ({}, {}) {}..{}",
+            self.holder,
+            self.target.text,
+            t.start,
+            t.end,
+            self.polarity,
+            self.basis,
+            self.certainty,
+            e.start,
+            e.end
+        )
+    }
+}
+
 #[cfg(feature = "serde")]
-impl serde::Serialize for Stance {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Stance", 5)?;
-        st.serialize_field("holder", self.holder.name())?;
-        st.serialize_field("target", &self.target.text)?;
-        st.serialize_field("polarity", &self.polarity)?;
-        st.serialize_field("certainty", &self.certainty)?;
-        st.serialize_field("evidence", &[self.evidence.start, self.evidence.end])?;
-        st.end()
+mod ser {
+    use newsnlp_gazetteer::{EntityId, EntityKind, Party};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Basis, Stance, Target};
+    use crate::polarity::Polarity;
+
+    /// A stance as written: the contract's fields, then the added ones.
+    #[derive(Serialize)]
+    struct Flat<'s> {
+        holder: &'s str,
+        target: &'s str,
+        polarity: Polarity,
+        certainty: f64,
+        evidence: [usize; 2],
+        basis: Basis,
+        target_span: [usize; 2],
+        target_entity: Option<EntityId>,
+        holder_type: &'static str,
+        holder_entity: Option<EntityId>,
+        holder_kind: Option<EntityKind>,
+    }
+
+    /// A stance as read.
+    #[derive(Deserialize)]
+    struct Owned {
+        holder: String,
+        target: String,
+        polarity: Polarity,
+        certainty: f64,
+        evidence: [usize; 2],
+        basis: Basis,
+        target_span: [usize; 2],
+        #[serde(default)]
+        target_entity: Option<EntityId>,
+        #[serde(default)]
+        holder_type: Option<String>,
+        #[serde(default)]
+        holder_entity: Option<EntityId>,
+        #[serde(default)]
+        holder_kind: Option<EntityKind>,
+    }
+
+    impl Serialize for Stance {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let (e, t) = (&self.evidence, &self.target.span);
+            Flat {
+                holder: self.holder.label(),
+                target: &self.target.text,
+                polarity: self.polarity,
+                certainty: self.certainty,
+                evidence: [e.start, e.end],
+                basis: self.basis,
+                target_span: [t.start, t.end],
+                target_entity: self.target.entity,
+                holder_type: self.holder.role(),
+                holder_entity: self.holder.entity(),
+                holder_kind: self.holder.kind(),
+            }
+            .serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Stance {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let o = Owned::deserialize(d)?;
+            let role = o.holder_type.as_deref().unwrap_or("phrase");
+            let holder = Party::from_parts(role, Some(&o.holder), o.holder_entity, o.holder_kind)
+                .ok_or_else(|| serde::de::Error::custom("holder fields do not fit"))?;
+            let ([a, b], [ts, te]) = (o.evidence, o.target_span);
+            Ok(Stance {
+                holder,
+                target: Target {
+                    text: o.target,
+                    span: ts..te,
+                    entity: o.target_entity,
+                },
+                polarity: o.polarity,
+                certainty: o.certainty,
+                evidence: a..b,
+                basis: o.basis,
+            })
+        }
     }
 }

@@ -31,9 +31,9 @@ fn every_gold_stance_is_found() {
         let holder = g["holder"].as_str().unwrap();
         let target = g["target"].as_str().unwrap();
         let polarity: Polarity = g["polarity"].as_str().unwrap().parse().unwrap();
-        let min = g["min_certainty"].as_f64().unwrap_or(0.0) as f32;
+        let min = g["min_certainty"].as_f64().unwrap_or(0.0);
         let found = stances.iter().any(|s| {
-            s.holder.name() == holder
+            s.holder.label() == holder
                 && s.target.text.contains(target)
                 && s.polarity == polarity
                 && s.certainty >= min
@@ -65,7 +65,7 @@ fn seed_stances_are_well_formed() {
         );
     }
     // The author is named from the byline.
-    assert!(stances.iter().all(|s| s.holder.name() != "author"));
+    assert!(stances.iter().all(|s| s.holder.label() != "author"));
 }
 
 #[cfg(feature = "serde")]
@@ -80,10 +80,27 @@ fn seed_stances_serialize_to_the_cli_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.len(), 5);
+    assert_eq!(keys.len(), 11);
     for k in ["holder", "target", "polarity", "certainty", "evidence"] {
         assert!(first.get(k).is_some(), "{k} missing in {first}");
     }
+    for k in [
+        "basis",
+        "target_span",
+        "target_entity",
+        "holder_type",
+        "holder_entity",
+        "holder_kind",
+    ] {
+        assert!(first.get(k).is_some(), "added field {k} missing in {first}");
+    }
+    // The certainty prints as a clean number: at most 4 decimals.
+    let c = first["certainty"].as_f64().unwrap();
+    assert_eq!((c * 1e4).round() / 1e4, c);
+    assert!(c.to_string().len() <= 6, "{c}");
+    // Read back, every stance is equal.
+    let back: Vec<newsnlp_stance::Stance> = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(back, stances);
     let ev = first["evidence"].as_array().unwrap();
     assert_eq!(ev.len(), 2);
     assert_eq!(ev[0].as_u64().unwrap() as usize, stances[0].evidence.start);

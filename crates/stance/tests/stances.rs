@@ -19,7 +19,7 @@ fn analyze(text: &str) -> Vec<Stance> {
 fn find<'a>(stances: &'a [Stance], holder: &str, target: &str) -> Option<&'a Stance> {
     stances
         .iter()
-        .find(|s| s.holder.name() == holder && s.target.text.contains(target))
+        .find(|s| s.holder.label() == holder && s.target.text.contains(target))
 }
 
 fn dump(stances: &[Stance]) -> String {
@@ -28,7 +28,7 @@ fn dump(stances: &[Stance]) -> String {
         .map(|s| {
             format!(
                 "{} -> {} {:?} ({})",
-                s.holder.name(),
+                s.holder.label(),
                 s.polarity,
                 s.target.text,
                 s.basis.as_str()
@@ -256,7 +256,7 @@ fn attributed_sentences_are_not_the_authors() {
     let text = "By Jane Roe\n\nLavrov said that the talks were constructive.";
     let stances = analyze(text);
     assert!(
-        stances.iter().all(|s| s.holder.name() != "Jane Roe"),
+        stances.iter().all(|s| s.holder.label() != "Jane Roe"),
         "{}",
         dump(&stances)
     );
@@ -311,7 +311,7 @@ fn builder_drops_neutral_and_author_stances() {
     let all = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
     assert!(all.iter().any(|s| s.polarity == Neu), "{}", dump(&all));
     assert!(
-        all.iter().any(|s| s.holder.name() == "Jane Roe"),
+        all.iter().any(|s| s.holder.label() == "Jane Roe"),
         "{}",
         dump(&all)
     );
@@ -323,7 +323,7 @@ fn builder_drops_neutral_and_author_stances() {
     assert!(some.iter().all(|s| s.polarity != Neu), "{}", dump(&some));
     assert!(
         some.iter()
-            .all(|s| s.holder.name() != "Jane Roe" || s.basis != Basis::Model),
+            .all(|s| s.holder.label() != "Jane Roe" || s.basis != Basis::Model),
         "{}",
         dump(&some)
     );

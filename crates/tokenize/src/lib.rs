@@ -311,6 +311,17 @@ impl Tokenizer {
         }
     }
 
+    /// A builder, to add abbreviations ([`TokenizerBuilder::new`]).
+    ///
+    /// ```
+    /// use newsnlp_tokenize::{AbbreviationClass, Tokenizer};
+    /// let tok = Tokenizer::builder().abbreviation("Supt", AbbreviationClass::Title).build();
+    /// assert_eq!(tok.tokenize("Supt. Jones spoke.").sentences().len(), 1);
+    /// ```
+    pub fn builder() -> TokenizerBuilder {
+        TokenizerBuilder::new()
+    }
+
     /// The tokens of `text`, lazily, without sentences.
     ///
     /// ```

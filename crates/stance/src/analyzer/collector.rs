@@ -18,7 +18,7 @@ use super::doc::{Doc, overlaps};
 use super::rules::{Finding, HolderRef};
 use super::windows::{WINDOW, Windows, clip};
 use crate::polarity::Polarity;
-use crate::triples::{Basis, Holder, Stance, Target};
+use crate::triples::{Basis, Stance, Target, round_score};
 use crate::verbs::STANCE_LEXICON;
 
 /// An unattributed sentence is evaluative when a word's valence reaches this.
@@ -45,7 +45,7 @@ impl Collector {
                 same.iter().any(|&i| {
                     self.stances
                         .get(i)
-                        .is_some_and(|t| t.holder.name() == holder)
+                        .is_some_and(|t| t.holder.label() == holder)
                 })
             })
     }
@@ -53,11 +53,12 @@ impl Collector {
     pub(super) fn push(&mut self, s: Stance) {
         let key = (s.target.span.start, s.target.span.end);
         let same = self.seen.entry(key).or_default();
-        let name = s.holder.name();
-        if same
-            .iter()
-            .any(|&i| self.stances.get(i).is_some_and(|t| t.holder.name() == name))
-        {
+        let name = s.holder.label();
+        if same.iter().any(|&i| {
+            self.stances
+                .get(i)
+                .is_some_and(|t| t.holder.label() == name)
+        }) {
             return;
         }
         same.push(self.stances.len());
@@ -85,14 +86,15 @@ impl StanceAnalyzer {
             }
             HolderRef::Context => match d.enclosing_quote(&target_span) {
                 Some(q) => match &q.speaker {
-                    Some(sp) => (Holder::from_speaker(sp), clip(&q.content, &sentence_span)),
+                    Some(sp) => (sp.clone(), clip(&q.content, &sentence_span)),
                     None => return,
                 },
                 None if !d.attributed[f.sentence] => (d.author(), sentence_span.clone()),
                 None => return,
             },
         };
-        let certainty = self.certainty_of(d, cache, f.sentence, &target_span, &evidence);
+        let certainty =
+            round_score(self.certainty_of(d, cache, f.sentence, &target_span, &evidence));
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
         while first < f.target.end && d.has(first, DET) {
@@ -152,7 +154,7 @@ impl StanceAnalyzer {
     ) {
         for q in &d.quotes {
             let Some(sp) = &q.speaker else { continue };
-            let holder = Holder::from_speaker(sp);
+            let holder = sp.clone();
             let own = holder.entity();
             for m in d.mentions_in(&q.content) {
                 if m.entity() == own || q.source.as_ref().is_some_and(|s| overlaps(s, &m.span())) {
@@ -164,7 +166,7 @@ impl StanceAnalyzer {
                 let sentence_span = d.doc.sentences()[si].span.clone();
                 let evidence = clip(&q.content, &sentence_span);
                 let Some(id) = m.entity() else { continue };
-                if out.has(&m.span(), holder.name()) {
+                if out.has(&m.span(), holder.label()) {
                     // A rule (or an earlier quote) said it already.
                     continue;
                 }
@@ -177,7 +179,7 @@ impl StanceAnalyzer {
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: self.certainty_of(d, cache, si, &m.span(), &evidence),
+                    certainty: round_score(self.certainty_of(d, cache, si, &m.span(), &evidence)),
                     evidence,
                     basis: Basis::Model,
                 });
@@ -212,7 +214,7 @@ impl StanceAnalyzer {
             let author = d.author();
             for m in ms {
                 let Some(id) = m.entity() else { continue };
-                if out.has(&m.span(), author.name()) {
+                if out.has(&m.span(), author.label()) {
                     continue;
                 }
                 let sentiment = self.model(d, cache, si, &m.span());
@@ -229,7 +231,13 @@ impl StanceAnalyzer {
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: self.certainty_of(d, cache, si, &m.span(), &sentence.span),
+                    certainty: round_score(self.certainty_of(
+                        d,
+                        cache,
+                        si,
+                        &m.span(),
+                        &sentence.span,
+                    )),
                     evidence: sentence.span.clone(),
                     basis: Basis::Model,
                 });

@@ -6,34 +6,35 @@
 
 use std::ops::Range;
 
-use newsnlp_gazetteer::{EntityKind, Mention};
+use newsnlp_gazetteer::{EntityKind, Mention, Party};
 use newsnlp_quotes::QuoteKind;
 
 use super::classes::PRONOUNS;
 use super::doc::Doc;
-use crate::triples::Holder;
 
 /// How many mentions and bytes a pronoun looks back over.
 const PRONOUN_MENTIONS: usize = 40;
 const PRONOUN_BYTES: usize = 3000;
 
 impl Doc<'_, '_> {
-    pub(super) fn author(&self) -> Holder {
-        Holder::Author {
+    pub(super) fn author(&self) -> Party {
+        Party::Author {
             name: self.byline.clone(),
         }
     }
 
-    pub(super) fn entity_holder(&self, m: &Mention) -> Option<Holder> {
+    pub(super) fn entity_holder(&self, m: &Mention) -> Option<Party> {
         let id = m.entity()?;
-        Some(Holder::Entity {
+        let e = self.gaz.entity(id);
+        Some(Party::Entity {
             id,
-            name: self.gaz.entity(id).name().to_string(),
+            name: e.name().to_string(),
+            kind: e.kind(),
         })
     }
 
     /// The most recent mention before `pos` whose kind fits.
-    fn recent(&self, pos: usize, fits: impl Fn(EntityKind) -> bool) -> Option<Holder> {
+    fn recent(&self, pos: usize, fits: impl Fn(EntityKind) -> bool) -> Option<Party> {
         let end = self.mentions.partition_point(|m| m.start() < pos);
         self.mentions[..end]
             .iter()
@@ -48,12 +49,12 @@ impl Doc<'_, '_> {
     }
 
     /// Who the subject noun phrase `np` of the verb at token `verb` is.
-    pub(super) fn resolve_subject(&self, np: &Range<usize>, verb: usize) -> Option<Holder> {
+    pub(super) fn resolve_subject(&self, np: &Range<usize>, verb: usize) -> Option<Party> {
         let toks = self.doc.tokens();
         if let Some(&qi) = toks.get(verb).and_then(|t| self.by_cue.get(&t.span.start))
             && let Some(sp) = &self.quotes[qi].speaker
         {
-            return Some(Holder::from_speaker(sp));
+            return Some(sp.clone());
         }
         let span = self.span(np);
         if let Some(m) = self.mentions_in(&span).last() {
@@ -62,11 +63,7 @@ impl Doc<'_, '_> {
         if np.len() == 1 {
             let w = self.word(np.start)?;
             let quote = self.enclosing_quote(&span);
-            let speaker = || {
-                quote
-                    .and_then(|q| q.speaker.as_ref())
-                    .map(Holder::from_speaker)
-            };
+            let speaker = || quote.and_then(|q| q.speaker.as_ref()).cloned();
             return match w {
                 "i" | "we" => speaker().or_else(|| quote.is_none().then(|| self.author())),
                 "he" | "she" | "they" => {
@@ -82,11 +79,11 @@ impl Doc<'_, '_> {
                     }
                 }
                 _ if PRONOUNS.contains(&w) => None,
-                _ => Some(Holder::Phrase(self.text[span].to_string())),
+                _ => Some(Party::Phrase(self.text[span].to_string())),
             };
         }
         if np.len() <= 6 {
-            return Some(Holder::Phrase(self.text[span].to_string()));
+            return Some(Party::Phrase(self.text[span].to_string()));
         }
         None
     }

@@ -90,7 +90,7 @@ use windows::Windows;
 /// let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
 ///
 /// assert_eq!(stances.len(), 1);
-/// assert_eq!(stances[0].holder.name(), "Sergey Lavrov");
+/// assert_eq!(stances[0].holder.name(), Some("Sergey Lavrov"));
 /// assert_eq!(stances[0].target.text, "the talks");
 /// assert_eq!(stances[0].target.span, 17..26);
 /// assert_eq!(stances[0].polarity, Polarity::Positive);
@@ -242,7 +242,7 @@ impl StanceAnalyzer {
     /// let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
     ///
     /// let assad = stances.iter().find(|s| s.target.entity.is_some()).unwrap();
-    /// assert_eq!(assad.holder.name(), "James Mattis");
+    /// assert_eq!(assad.holder.name(), Some("James Mattis"));
     /// assert_eq!(&text[assad.target.span.clone()], "Assad");
     /// assert_eq!(assad.target.span, 77..82);
     /// assert_eq!(assad.polarity, Polarity::Negative);

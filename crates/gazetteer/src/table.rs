@@ -1,0 +1,242 @@
+//! The entities of one document: [`EntityTable`], built from its mentions.
+//!
+//! Each linked entity appears once, with every mention of it in text
+//! order and how each was linked ([`Link`]: its canonical name, a listed
+//! alias, a surname, a title); mentions that stay ambiguous are kept apart
+//! with their candidates ([`EntityTable::unresolved`]).
+//!
+//! ```
+//! use newsnlp_gazetteer::{EntityTable, Gazetteer, Link};
+//!
+//! let gaz = Gazetteer::default();
+//! let text = "Rex Tillerson met Vladimir Putin. Tillerson said little.";
+//! let table = EntityTable::new(&gaz, &gaz.find_in_document(text));
+//! assert_eq!(table.len(), 2);
+//! let rex = &table.entities()[0];
+//! assert_eq!((rex.name.as_str(), rex.mentions.len()), ("Rex Tillerson", 2));
+//! assert_eq!(rex.mentions[1].link, Link::Surname);
+//! assert_eq!(rex.mentions[1].span.range(), 34..43);
+//! ```
+
+use std::fmt;
+
+use newsnlp_text::Span;
+use newsnlp_text::hash::FastMap;
+
+use crate::{AliasOrigin, EntityId, EntityKind, Gazetteer, Mention, Resolution};
+
+/// How a mention was linked to its entity.
+///
+/// ```
+/// use newsnlp_gazetteer::Link;
+/// assert_eq!(Link::Surname.as_str(), "surname");
+/// assert_eq!(Link::Title.to_string(), "title");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum Link {
+    /// The entity's canonical name ("Rex Tillerson").
+    Name,
+    /// An alias listed for it ("ISIL" for ISIS).
+    Alias,
+    /// A person's surname ("Tillerson").
+    Surname,
+    /// A shared alias that the title before it decided ("Secretary of
+    /// State Clinton").
+    Title,
+}
+
+impl Link {
+    /// The lowercase name: `"name"`, `"alias"`, `"surname"` or `"title"`.
+    ///
+    /// ```
+    /// assert_eq!(newsnlp_gazetteer::Link::Name.as_str(), "name");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Link::Name => "name",
+            Link::Alias => "alias",
+            Link::Surname => "surname",
+            Link::Title => "title",
+        }
+    }
+
+    /// How `m` was linked, from its resolution and its alias's origin.
+    fn of(gaz: &Gazetteer, m: &Mention) -> Link {
+        if m.resolution() == Resolution::Title {
+            return Link::Title;
+        }
+        match gaz.alias(m.alias()).origin() {
+            AliasOrigin::Canonical => Link::Name,
+            AliasOrigin::Surname | AliasOrigin::DocumentSurname => Link::Surname,
+            _ => Link::Alias,
+        }
+    }
+}
+
+impl fmt::Display for Resolution {
+    /// The lowercase name (`"unique"`, `"priority"`, `"title"`,
+    /// `"document"`, `"ambiguous"`), as with serde.
+    ///
+    /// ```
+    /// assert_eq!(newsnlp_gazetteer::Resolution::Document.to_string(), "document");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Resolution::Unique => "unique",
+            Resolution::Priority => "priority",
+            Resolution::Title => "title",
+            Resolution::Document => "document",
+            Resolution::Ambiguous => "ambiguous",
+        })
+    }
+}
+
+impl fmt::Display for Link {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One mention of a [`DocEntity`]: where, and how it was linked.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct EntityRef {
+    /// Byte span of the name in the text (`[start, end]` with serde).
+    pub span: Span,
+    /// How it was linked.
+    pub link: Link,
+}
+
+/// One entity of a document, with all its mentions.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DocEntity {
+    /// Its position in [`EntityTable::entities`] (order of first mention).
+    pub index: usize,
+    /// The gazetteer entity, when it is one ([`DocEntity::known`]).
+    pub id: Option<EntityId>,
+    /// Its canonical name.
+    pub name: String,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Whether the gazetteer knows it (always, for now: later layers may
+    /// add entities the gazetteer does not list).
+    pub known: bool,
+    /// Its mentions, in text order.
+    pub mentions: Vec<EntityRef>,
+}
+
+/// A mention that stays ambiguous: its span and the entities it may be.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Unresolved {
+    /// Byte span of the name in the text (`[start, end]` with serde).
+    pub span: Span,
+    /// The candidates, best first.
+    pub candidates: Vec<EntityId>,
+}
+
+/// The entities of one document, each once, with their mentions.
+///
+/// ```
+/// use newsnlp_gazetteer::{EntityTable, Gazetteer};
+///
+/// let gaz = Gazetteer::default();
+/// let text = "Hillary Clinton met Bill Clinton and Putin. Later Clinton said no.";
+/// let mentions = gaz.find_in_document(text);
+/// let table = EntityTable::new(&gaz, &mentions);
+/// let names: Vec<&str> = table.entities().iter().map(|e| e.name.as_str()).collect();
+/// assert_eq!(names, ["Hillary Clinton", "Bill Clinton", "Vladimir Putin"]);
+/// assert_eq!(table.unresolved().len(), 1); // "Clinton" after both were named
+/// assert_eq!(table.unresolved()[0].candidates.len(), 2);
+/// assert_eq!(table.of_mention(2).map(|e| e.index), Some(2));
+/// assert_eq!(table.of_mention(3), None);
+/// let putin = gaz.entity_by_name("Vladimir Putin").unwrap();
+/// assert_eq!(table.by_id(putin).map(|e| e.mentions.len()), Some(1));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct EntityTable {
+    entities: Vec<DocEntity>,
+    unresolved: Vec<Unresolved>,
+    /// Per mention (in the order given): its entity's index, if linked.
+    by_mention: Vec<Option<usize>>,
+}
+
+impl EntityTable {
+    /// The table of `mentions` (found by `gazetteer` in one document, in
+    /// text order), entities in the order of their first mention.
+    pub fn new(gazetteer: &Gazetteer, mentions: &[Mention]) -> EntityTable {
+        let mut table = EntityTable {
+            by_mention: Vec::with_capacity(mentions.len()),
+            ..EntityTable::default()
+        };
+        let mut index_of: FastMap<EntityId, usize> = FastMap::default();
+        for m in mentions {
+            let Some(id) = m.entity() else {
+                table.unresolved.push(Unresolved {
+                    span: Span::from(m.span()),
+                    candidates: m.candidates().to_vec(),
+                });
+                table.by_mention.push(None);
+                continue;
+            };
+            let index = match index_of.get(&id) {
+                Some(&i) => i,
+                None => {
+                    let e = gazetteer.entity(id);
+                    table.entities.push(DocEntity {
+                        index: table.entities.len(),
+                        id: Some(id),
+                        name: e.name().to_string(),
+                        kind: e.kind(),
+                        known: true,
+                        mentions: Vec::new(),
+                    });
+                    index_of.insert(id, table.entities.len() - 1);
+                    table.entities.len() - 1
+                }
+            };
+            table.entities[index].mentions.push(EntityRef {
+                span: Span::from(m.span()),
+                link: Link::of(gazetteer, m),
+            });
+            table.by_mention.push(Some(index));
+        }
+        table
+    }
+
+    /// The entities, in the order of their first mention.
+    pub fn entities(&self) -> &[DocEntity] {
+        &self.entities
+    }
+
+    /// The mentions that stay ambiguous, in text order.
+    pub fn unresolved(&self) -> &[Unresolved] {
+        &self.unresolved
+    }
+
+    /// How many entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether the document names no entity.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The entity of the `i`-th mention the table was built from, if it
+    /// is linked.
+    pub fn of_mention(&self, i: usize) -> Option<&DocEntity> {
+        self.entities.get((*self.by_mention.get(i)?)?)
+    }
+
+    /// The entry of gazetteer entity `id`, if the document names it.
+    pub fn by_id(&self, id: EntityId) -> Option<&DocEntity> {
+        self.entities.iter().find(|e| e.id == Some(id))
+    }
+}
