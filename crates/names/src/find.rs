@@ -183,25 +183,46 @@ impl<'a, 't> Scan<'a, 't> {
     /// organizations and place words keep them.
     fn take(&mut self, start: usize, end: usize) -> usize {
         let (s, titled) = self.trim(start, end);
-        if s >= end {
+        // A given name after the first two words opens the next name
+        // ("Lisa Gilette Kristen Quinn", "Vince Traci"); the scan goes on
+        // there.
+        let end = self.given_name_split(s, end);
+        let mut e = end;
+        while e > s && self.cues(e - 1).contains(Cues::NOT_NAME) {
+            e -= 1;
+        }
+        if s >= e {
             return end;
         }
-        let Some(mut found) = self.classify(start, s..end, titled) else {
+        let Some(mut found) = self.classify(start, s..e, titled) else {
             return end;
         };
-        let mut e = end;
+        let mut next = end;
         let keeps_joins = matches!(found.1, Evidence::OrgHead | Evidence::PlaceWord);
         if !keeps_joins
-            && let Some(j) = (s + 1..end).find(|&j| matches!(self.table.lower(j), "of" | "and" | "&"))
+            && let Some(j) = (s + 1..e).find(|&j| matches!(self.table.lower(j), "of" | "and" | "&"))
         {
             e = j;
+            next = j + 1;
             match self.classify(start, s..e, titled) {
                 Some(k) => found = k,
                 None => return j + 1,
             }
         }
         self.push(s..e, found);
-        e
+        next
+    }
+
+    /// Where the run `s..end` ends when a given name inside it opens a
+    /// second name: at a given name after another ("Vince Traci") or
+    /// after two words ("Lisa Gilette Kristen Quinn").
+    fn given_name_split(&self, s: usize, end: usize) -> usize {
+        (s + 1..end)
+            .find(|&j| {
+                self.cues(j).contains(Cues::GIVEN)
+                    && (j >= s + 2 || self.cues(j - 1).contains(Cues::GIVEN))
+            })
+            .unwrap_or(end)
     }
 
     /// Where the name of the run `start..end` starts, after its titles
@@ -259,6 +280,15 @@ impl<'a, 't> Scan<'a, 't> {
             })
     }
 
+    /// The cues of the word after a name (after a comma: "Jim Ray, who").
+    fn after(&self, e: usize) -> Cues {
+        let e = if self.table.token(e) == "," { e + 1 } else { e };
+        if self.table.flags(e).contains(Flags::CAPITALIZED) {
+            return Cues::EMPTY;
+        }
+        self.cues(e)
+    }
+
     /// Whether every token of the run is all caps.
     fn caps(&self, name: &Range<usize>) -> bool {
         name.clone().all(|j| all_caps(self.table.token(j)))
@@ -273,7 +303,6 @@ impl<'a, 't> Scan<'a, 't> {
         let (s, e) = (name.start, name.end);
         let len = e - s;
         let (first, last) = (self.cues(s), self.cues(e - 1));
-        let initial = self.sentence_initial(s);
         // The lowercase word before the run, if any.
         let before = start
             .checked_sub(1)
@@ -284,7 +313,7 @@ impl<'a, 't> Scan<'a, 't> {
         }
         let org = name.clone().any(|j| self.cues(j).contains(Cues::ORG_HEAD))
             || (len > 1 && last.contains(Cues::ORG_SUFFIX));
-        if org && !(len == 1 && initial) {
+        if org && len > 1 {
             return Some((Organization, E::OrgHead));
         }
         if len > 1 && (last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START)) {
@@ -308,18 +337,16 @@ impl<'a, 't> Scan<'a, 't> {
         if len == 1 && first.contains(Cues::PLACE_NAME) {
             return Some((Place, E::PlaceName));
         }
-        let caps = self.caps(&name);
-        if caps {
-            let acronym = len == 1 && (2..=6).contains(&self.table.token(s).len());
-            return acronym.then_some((Organization, E::Acronym));
+        // All caps without other evidence: acronyms of anything, shouting,
+        // headlines (as organizations: 10 right of 113 on UNER EWT dev).
+        if self.caps(&name) {
+            return None;
         }
         if before_cues.contains(Cues::PLACE_CUE) {
             return Some((Place, E::PlaceCue));
         }
-        if initial && len == 1 {
-            return None;
-        }
-        (len > 1).then_some((Person, E::Shape))
+        let after = self.after(e);
+        (len > 1 && after.contains(Cues::PERSON_CUE)).then_some((Person, E::PersonCue))
     }
 
     /// The kind an earlier name gives this one: a lone word that was an
@@ -329,10 +356,11 @@ impl<'a, 't> Scan<'a, 't> {
         let len = name.end - name.start;
         let first = self.table.key(name.start)?;
         let last = self.table.key(name.end - 1)?;
+        let lone_caps = all_caps(self.table.token(name.start));
         let mut same = None;
         for p in self.earlier.iter().rev() {
             let person = p.kind == NameKind::Person && p.len > 1;
-            if len == 1 && person && (p.first == Some(first) || p.last == Some(first)) {
+            if len == 1 && person && !lone_caps && (p.first == Some(first) || p.last == Some(first)) {
                 return Some((NameKind::Person, Evidence::EarlierPerson));
             }
             if same.is_none() && p.len == len && p.first == Some(first) && p.last == Some(last) {

@@ -49,6 +49,8 @@ impl Cues {
     pub const NOT_NAME: Cues = Cues(1 << 9);
     /// A lowercase word inside a name (`data/connectors.txt`).
     pub const CONNECTOR: Cues = Cues(1 << 10);
+    /// A word after a person's name (`data/person_cues.txt`: "said").
+    pub const PERSON_CUE: Cues = Cues(1 << 11);
 
     /// Whether every bit of `other` is set.
     #[inline]
@@ -106,6 +108,7 @@ const FILES: &[(&str, &[(Option<&str>, Cues)])] = &[
     ),
     (include_str!("../data/not_names.txt"), &[(None, Cues::NOT_NAME)]),
     (include_str!("../data/connectors.txt"), &[(None, Cues::CONNECTOR)]),
+    (include_str!("../data/person_cues.txt"), &[(None, Cues::PERSON_CUE)]),
 ];
 
 /// The cue words of every list, by their short key.

@@ -17,9 +17,9 @@
 //! - a place head or opener ("Canyon Road", "San Rafael"), a country, state
 //!   or city from the list, a dateline ("GENEVA —") or a place cue before
 //!   it ("in Tampa") makes a place;
-//! - otherwise a run of two or more words is a person (the commonest
-//!   unknown name in news), and a lone unexplained word at the start of a
-//!   sentence is no name at all.
+//! - two or more words before "said" or "who" are a person; a run that
+//!   nothing explains is no name (on web text most such runs are product
+//!   names, headings and mail signatures).
 //!
 //! One pass over the document's [`Table`]: tokens that are not capitalized
 //! are skipped by its flag, and a capitalized one is looked up once, by the
@@ -123,8 +123,9 @@ pub enum Evidence {
     Dateline,
     /// A place cue before it ("in Tampa").
     PlaceCue,
-    /// Nothing but its shape: two or more capitalized words.
-    Shape,
+    /// Two or more capitalized words before a speech verb or "who"
+    /// ("Jensen Huang said").
+    PersonCue,
 }
 
 impl Evidence {
@@ -142,7 +143,7 @@ impl Evidence {
             Evidence::PlaceName => "place name",
             Evidence::Dateline => "dateline",
             Evidence::PlaceCue => "place cue",
-            Evidence::Shape => "shape",
+            Evidence::PersonCue => "person cue",
         }
     }
 }
