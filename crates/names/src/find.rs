@@ -260,16 +260,6 @@ impl<'a, 't> Scan<'a, 't> {
             || self.table.paragraph(i) != self.table.paragraph(i - 1)
     }
 
-    /// Whether no word comes before token `i` in its sentence (quote marks
-    /// and bullets may).
-    fn sentence_initial(&self, i: usize) -> bool {
-        let first = self
-            .table
-            .sentence(i)
-            .map_or(0, |s| self.table.sentence_tokens(s.get()).start);
-        (first..i).rev().all(|j| !self.table.flags(j).contains(Flags::WORDLIKE))
-    }
-
     /// Whether the run is a dateline: all caps at the start of a line,
     /// before a dash, a bracket or a comma ("GENEVA —", "OSLO (Reuters)").
     fn dateline(&self, name: &Range<usize>) -> bool {
