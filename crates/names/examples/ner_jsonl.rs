@@ -48,7 +48,13 @@ fn main() -> io::Result<()> {
             let doc = tokenizer.tokenize(text);
             let table = doc.table();
             let known: Vec<Range<usize>> = mentions.iter().map(|m| m.span()).collect();
-            for n in finder.find(&doc, &table, &known) {
+            let names = finder.find(&doc, &table, &known);
+            // A name that holds a known surname ("Sarah Bennett") replaces
+            // the gazetteer's mention of it.
+            entities.retain(|(span, _)| {
+                !names.iter().any(|n| n.span.start <= span.start && span.end <= n.span.end)
+            });
+            for n in names {
                 let e = json!({
                     "span": [n.span.start, n.span.end],
                     "name": text.get(n.span.clone()),

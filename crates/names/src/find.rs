@@ -143,6 +143,20 @@ impl<'a, 't> Scan<'a, 't> {
             .any(|k| k.end > span.start)
     }
 
+    /// Whether a known span is token `i` alone (a possessive outside).
+    fn known_word(&self, i: usize) -> bool {
+        let span = self.table.span(i);
+        self.table.sentence(i) == self.table.sentence(i.wrapping_sub(1))
+            && !self.table.flags(i).contains(Flags::LINE_BREAK)
+            && self
+                .known
+                .get(self.next_known..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|k| k.start <= span.start)
+                .any(|k| k.start == span.start && k.end <= span.end)
+    }
+
     /// The end (exclusive) of the run of name words that starts at
     /// `start`: capitalized words of one sentence and line, joined by
     /// connectors ("of", "de", "&") and "and" before another capitalized
@@ -162,7 +176,13 @@ impl<'a, 't> Scan<'a, 't> {
             }
             let next = j + 1;
             if !joins(next) {
-                return next;
+                // A known surname after a given name is someone else's
+                // ("Sarah Bennett" is not Naftali Bennett): the name holds it.
+                let surname = next == start + 1
+                    && self.cues(start).contains(Cues::GIVEN)
+                    && self.cap_word(next)
+                    && self.known_word(next);
+                return if surname { next + 1 } else { next };
             }
             if self.cap_word(next) {
                 j = next;
@@ -194,21 +214,21 @@ impl<'a, 't> Scan<'a, 't> {
         if s >= e {
             return end;
         }
-        let Some(mut found) = self.classify(start, s..e, titled) else {
-            return end;
-        };
-        let mut next = end;
-        let keeps_joins = matches!(found.1, Evidence::OrgHead | Evidence::PlaceWord);
-        if !keeps_joins
-            && let Some(j) = (s + 1..e).find(|&j| matches!(self.table.lower(j), "of" | "and" | "&"))
-        {
-            e = j;
-            next = j + 1;
-            match self.classify(start, s..e, titled) {
-                Some(k) => found = k,
-                None => return j + 1,
+        let whole = self.classify(start, s..e, titled);
+        let keeps_joins = whole.is_some_and(|k| matches!(k.1, Evidence::OrgHead | Evidence::PlaceWord));
+        let join = (s + 1..e).find(|&j| matches!(self.table.lower(j), "of" | "for" | "and" | "&"));
+        let (found, next) = match (whole, join) {
+            (Some(k), _) if keeps_joins => (k, end),
+            (_, Some(j)) => {
+                e = j;
+                match self.classify(start, s..j, titled) {
+                    Some(k) => (k, j + 1),
+                    None => return j + 1,
+                }
             }
-        }
+            (Some(k), None) => (k, end),
+            (None, None) => return end,
+        };
         self.push(s..e, found);
         next
     }
@@ -309,7 +329,10 @@ impl<'a, 't> Scan<'a, 't> {
         if len > 1 && (last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START)) {
             return Some((Place, E::PlaceWord));
         }
-        if before.is_some_and(|b| self.table.lower(b) == "by" && self.line_start(b)) {
+        let byline = start
+            .checked_sub(1)
+            .is_some_and(|b| self.table.lower(b) == "by" && self.line_start(b));
+        if byline {
             return Some((Person, E::Byline));
         }
         if self.dateline(&name) {

@@ -189,7 +189,10 @@ impl NameFinder {
     }
 
     /// The names of a document, left to right: capitalized spans that no
-    /// `known` byte span (the gazetteer's mentions) overlaps. `table` is
+    /// `known` byte span (the gazetteer's mentions) overlaps, except one:
+    /// a known single word right after a given name is a surname of
+    /// someone else, and the name holds it ("Sarah Bennett" over the
+    /// gazetteer's "Bennett"); the caller drops the known mention there. `table` is
     /// `doc`'s table ([`Tokenized::table`]); a table of another text finds
     /// nothing wrong, only nothing useful. Never panics.
     ///
