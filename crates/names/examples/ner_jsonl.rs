@@ -52,7 +52,9 @@ fn main() -> io::Result<()> {
             // A name that holds a known surname ("Sarah Bennett") replaces
             // the gazetteer's mention of it.
             entities.retain(|(span, _)| {
-                !names.iter().any(|n| n.span.start <= span.start && span.end <= n.span.end)
+                !names
+                    .iter()
+                    .any(|n| n.span.start <= span.start && span.end <= n.span.end)
             });
             for n in names {
                 let e = json!({

@@ -188,8 +188,13 @@ impl<'a, 't> Scan<'a, 't> {
                 j = next;
                 continue;
             }
-            let connects = self.cues(next).contains(Cues::CONNECTOR) || self.table.lower(next) == "and";
-            if connects && !self.table.flags(next).contains(Flags::CAPITALIZED) && joins(next + 1) && self.cap_word(next + 1) {
+            let connects =
+                self.cues(next).contains(Cues::CONNECTOR) || self.table.lower(next) == "and";
+            if connects
+                && !self.table.flags(next).contains(Flags::CAPITALIZED)
+                && joins(next + 1)
+                && self.cap_word(next + 1)
+            {
                 j = next + 1;
                 continue;
             }
@@ -215,7 +220,8 @@ impl<'a, 't> Scan<'a, 't> {
             return end;
         }
         let whole = self.classify(start, s..e, titled);
-        let keeps_joins = whole.is_some_and(|k| matches!(k.1, Evidence::OrgHead | Evidence::PlaceWord));
+        let keeps_joins =
+            whole.is_some_and(|k| matches!(k.1, Evidence::OrgHead | Evidence::PlaceWord));
         let join = (s + 1..e).find(|&j| matches!(self.table.lower(j), "of" | "for" | "and" | "&"));
         let (found, next) = match (whole, join) {
             (Some(k), _) if keeps_joins => (k, end),
@@ -285,9 +291,10 @@ impl<'a, 't> Scan<'a, 't> {
     fn dateline(&self, name: &Range<usize>) -> bool {
         self.line_start(name.start)
             && self.caps(name)
-            && self.tokens.get(name.end).is_some_and(|t| {
-                t.kind == TokenKind::Dash || matches!(t.text, "(" | "," | "-")
-            })
+            && self
+                .tokens
+                .get(name.end)
+                .is_some_and(|t| t.kind == TokenKind::Dash || matches!(t.text, "(" | "," | "-"))
     }
 
     /// The cues of the word after a name (after a comma: "Jim Ray, who").
@@ -307,7 +314,12 @@ impl<'a, 't> Scan<'a, 't> {
     /// The kind of the name `name` (its run started at `start`, before any
     /// trimmed title) and the first rule that decided it, or `None` when
     /// it is no name.
-    fn classify(&self, start: usize, name: Range<usize>, titled: bool) -> Option<(NameKind, Evidence)> {
+    fn classify(
+        &self,
+        start: usize,
+        name: Range<usize>,
+        titled: bool,
+    ) -> Option<(NameKind, Evidence)> {
         use Evidence as E;
         use NameKind::{Organization, Person, Place};
         let (s, e) = (name.start, name.end);
@@ -373,7 +385,8 @@ impl<'a, 't> Scan<'a, 't> {
         let mut same = None;
         for p in self.earlier.iter().rev() {
             let person = p.kind == NameKind::Person && p.len > 1;
-            if len == 1 && person && !lone_caps && (p.first == Some(first) || p.last == Some(first)) {
+            if len == 1 && person && !lone_caps && (p.first == Some(first) || p.last == Some(first))
+            {
                 return Some((NameKind::Person, Evidence::EarlierPerson));
             }
             if same.is_none() && p.len == len && p.first == Some(first) && p.last == Some(last) {

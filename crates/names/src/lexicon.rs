@@ -79,9 +79,12 @@ impl BitOr for Cues {
     }
 }
 
-/// The data files and the cue of each of their sections (`None`: the
-/// file has no sections).
-const FILES: &[(&str, &[(Option<&str>, Cues)])] = &[
+/// The cue of each section of a data file (`None`: the file has no
+/// sections).
+type Sections = &'static [(Option<&'static str>, Cues)];
+
+/// The data files and their sections' cues.
+const FILES: &[(&str, Sections)] = &[
     (
         include_str!("../data/titles.txt"),
         &[
@@ -89,7 +92,10 @@ const FILES: &[(&str, &[(Option<&str>, Cues)])] = &[
             (Some("parts"), Cues::TITLE_PART),
         ],
     ),
-    (include_str!("../data/given_names.txt"), &[(None, Cues::GIVEN)]),
+    (
+        include_str!("../data/given_names.txt"),
+        &[(None, Cues::GIVEN)],
+    ),
     (
         include_str!("../data/org_heads.txt"),
         &[
@@ -106,9 +112,18 @@ const FILES: &[(&str, &[(Option<&str>, Cues)])] = &[
             (Some("names"), Cues::PLACE_NAME),
         ],
     ),
-    (include_str!("../data/not_names.txt"), &[(None, Cues::NOT_NAME)]),
-    (include_str!("../data/connectors.txt"), &[(None, Cues::CONNECTOR)]),
-    (include_str!("../data/person_cues.txt"), &[(None, Cues::PERSON_CUE)]),
+    (
+        include_str!("../data/not_names.txt"),
+        &[(None, Cues::NOT_NAME)],
+    ),
+    (
+        include_str!("../data/connectors.txt"),
+        &[(None, Cues::CONNECTOR)],
+    ),
+    (
+        include_str!("../data/person_cues.txt"),
+        &[(None, Cues::PERSON_CUE)],
+    ),
 ];
 
 /// The cue words of every list, by their short key.
@@ -137,7 +152,8 @@ impl Lexicon {
     /// The cues of a word by its short key.
     #[inline]
     pub fn key(&self, key: Option<(u64, u64)>) -> Cues {
-        key.and_then(|k| self.words.get_key(k)).map_or(Cues::EMPTY, Cues)
+        key.and_then(|k| self.words.get_key(k))
+            .map_or(Cues::EMPTY, Cues)
     }
 
     /// The cues of a lowercased word.

@@ -206,7 +206,12 @@ impl NameFinder {
     /// assert_eq!(&text[names[0].span.clone()], "Ola Nordmann");
     /// assert_eq!(names[0].kind, NameKind::Person);
     /// ```
-    pub fn find(&self, doc: &Tokenized<'_>, table: &Table<'_>, known: &[Range<usize>]) -> Vec<Name> {
+    pub fn find(
+        &self,
+        doc: &Tokenized<'_>,
+        table: &Table<'_>,
+        known: &[Range<usize>],
+    ) -> Vec<Name> {
         find::Scan::new(&self.lexicon, doc, table, known).run()
     }
 }

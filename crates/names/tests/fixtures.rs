@@ -13,7 +13,11 @@ const FIXTURES: &str = include_str!("fixtures/names.tsv");
 fn found(gaz: &Gazetteer, finder: &NameFinder, text: &str) -> Vec<String> {
     let doc = Tokenizer::new().tokenize(text);
     let table = doc.table();
-    let known: Vec<Range<usize>> = gaz.find_in_document(text).iter().map(|m| m.span()).collect();
+    let known: Vec<Range<usize>> = gaz
+        .find_in_document(text)
+        .iter()
+        .map(|m| m.span())
+        .collect();
     finder
         .find(&doc, &table, &known)
         .iter()
@@ -42,7 +46,9 @@ fn fixtures_hold() {
             .collect();
         let got = found(&gaz, &finder, &text);
         if got != expected {
-            failures.push(format!("{text:?}\n  expected {expected:?}\n  found    {got:?}"));
+            failures.push(format!(
+                "{text:?}\n  expected {expected:?}\n  found    {got:?}"
+            ));
         }
     }
     assert!(cases >= 20, "only {cases} fixtures");

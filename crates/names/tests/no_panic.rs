@@ -18,7 +18,10 @@ fn check(text: &str, known: &[Range<usize>]) {
         for k in known {
             let overlaps = k.start < n.span.end && n.span.start < k.end;
             let inside = n.span.start < k.start && k.end <= n.span.end;
-            assert!(!overlaps || inside, "{n:?} overlaps known {k:?} in {text:?}");
+            assert!(
+                !overlaps || inside,
+                "{n:?} overlaps known {k:?} in {text:?}"
+            );
         }
     }
 }
