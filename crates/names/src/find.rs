@@ -63,6 +63,12 @@ fn possessive_len(token: &str) -> usize {
     }
 }
 
+/// Whether a word names people from a place ("South Koreans", "New
+/// Yorkers"): a place word before it makes no place.
+fn demonym(token: &str) -> bool {
+    ["ans", "ers", "ese"].iter().any(|s| token.ends_with(s))
+}
+
 /// Whether a token has letters and no lowercase one ("HANO", "U.S.").
 fn all_caps(token: &str) -> bool {
     token.chars().any(char::is_alphabetic) && !token.chars().any(char::is_lowercase)
@@ -338,7 +344,8 @@ impl<'a, 't> Scan<'a, 't> {
         if org && len > 1 {
             return Some((Organization, E::OrgHead));
         }
-        if len > 1 && (last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START)) {
+        let place_word = last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START);
+        if len > 1 && place_word && !demonym(self.table.token(e - 1)) {
             return Some((Place, E::PlaceWord));
         }
         let byline = start
