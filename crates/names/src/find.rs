@@ -194,6 +194,10 @@ impl<'a, 't> Scan<'a, 't> {
                 j = next;
                 continue;
             }
+            if let Some(last) = self.known_after_of(start..next, n) {
+                j = last;
+                continue;
+            }
             let connects =
                 self.cues(next).contains(Cues::CONNECTOR) || self.table.lower(next) == "and";
             if connects
@@ -206,6 +210,38 @@ impl<'a, 't> Scan<'a, 't> {
             }
             return next;
         }
+    }
+
+    /// The last token of a known span after "of" that ends an
+    /// organization's name ("Housing Authority of New Orleans", "Bank of
+    /// England"): the run so far (`run`, "of" at its end) holds an
+    /// organization head, and the known span starts right after "of".
+    fn known_after_of(&self, run: Range<usize>, n: usize) -> Option<usize> {
+        let of = run.end;
+        let first = of + 1;
+        if self.table.lower(of) != "of"
+            || first >= n
+            || self.table.sentence(first) != self.table.sentence(of)
+            || !run.clone().any(|t| self.cues(t).contains(Cues::ORG_HEAD))
+        {
+            return None;
+        }
+        let start = self.table.span(first).start;
+        let k = self
+            .known
+            .get(self.next_known..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|k| k.start <= start)
+            .find(|k| k.start == start)?;
+        let mut last = first;
+        while last + 1 < n
+            && self.table.span(last + 1).end <= k.end
+            && self.table.sentence(last + 1) == self.table.sentence(first)
+        {
+            last += 1;
+        }
+        (self.table.span(last).end <= k.end).then_some(last)
     }
 
     /// Cuts the name out of the run `start..end` and types it; returns
@@ -312,6 +348,17 @@ impl<'a, 't> Scan<'a, 't> {
         self.cues(e)
     }
 
+    /// The kind of an acronym in brackets right after the name it
+    /// abbreviates: "Housing Authority of New Orleans (HANO)".
+    fn expansion(&self, i: usize) -> Option<(NameKind, Evidence)> {
+        let open = i.checked_sub(1)?;
+        if self.table.token(open) != "(" || self.table.token(i + 1) != ")" {
+            return None;
+        }
+        let last = self.out.last()?;
+        (last.tokens.end == open).then_some((last.kind, Evidence::Acronym))
+    }
+
     /// Whether every token of the run is all caps.
     fn caps(&self, name: &Range<usize>) -> bool {
         name.clone().all(|j| all_caps(self.table.token(j)))
@@ -372,7 +419,7 @@ impl<'a, 't> Scan<'a, 't> {
         // All caps without other evidence: acronyms of anything, shouting,
         // headlines (as organizations: 10 right of 113 on UNER EWT dev).
         if self.caps(&name) {
-            return None;
+            return (len == 1).then(|| self.expansion(s)).flatten();
         }
         if before_cues.contains(Cues::PLACE_CUE) {
             return Some((Place, E::PlaceCue));

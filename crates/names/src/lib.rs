@@ -12,8 +12,9 @@
 //!   or a given name opening it ("Sarah Bennett") makes a person; so does a
 //!   byline ("By Tomás Ibarra") and a later mention of an earlier person's
 //!   surname or given name ("Støre" after "Jonas Gahr Støre");
-//! - an organization head inside it ("Commission", "Ministry", "Inc.") or
-//!   an all-caps acronym makes an organization;
+//! - an organization head inside it ("Commission", "Ministry", "Inc.")
+//!   makes an organization, and an acronym in brackets after a name is of
+//!   its kind;
 //! - a place head or opener ("Canyon Road", "San Rafael"), a country, state
 //!   or city from the list, a dateline ("GENEVA —") or a place cue before
 //!   it ("in Tampa") makes a place;
@@ -113,7 +114,8 @@ pub enum Evidence {
     /// It holds an organization head or company suffix ("Commission",
     /// "Inc.").
     OrgHead,
-    /// An all-caps acronym ("HANO").
+    /// An acronym in brackets after the name it abbreviates
+    /// ("Housing Authority of New Orleans (HANO)").
     Acronym,
     /// It opens or ends with a place word ("San Rafael", "Canyon Road").
     PlaceWord,
