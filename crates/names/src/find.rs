@@ -255,7 +255,14 @@ impl<'a, 't> Scan<'a, 't> {
         // there.
         let end = self.given_name_split(s, end);
         let mut e = end;
-        while e > s && self.cues(e - 1).contains(Cues::NOT_NAME) {
+        // Trailing words that are no names, and an abbreviated title that
+        // belongs to the next name ("Vince Dear Dr."), go.
+        while e > s {
+            let c = self.cues(e - 1);
+            let title = c.contains(Cues::TITLE) && self.table.token(e - 1).ends_with('.');
+            if !(c.contains(Cues::NOT_NAME) || title) {
+                break;
+            }
             e -= 1;
         }
         if s >= e {
