@@ -221,6 +221,7 @@ impl<'a, 't> Scan<'a, 't> {
         let first = of + 1;
         if self.table.lower(of) != "of"
             || first >= n
+            || !self.cap_word(first)
             || self.table.sentence(first) != self.table.sentence(of)
             || !run.clone().any(|t| self.cues(t).contains(Cues::ORG_HEAD))
         {
@@ -241,7 +242,11 @@ impl<'a, 't> Scan<'a, 't> {
         {
             last += 1;
         }
-        (self.table.span(last).end <= k.end).then_some(last)
+        // The known span ends where its last token does (a possessive
+        // outside it), so the name holds it whole.
+        let end = self.table.span(last).end;
+        (end - possessive_len(self.table.token(last)).min(end) == k.end || end == k.end)
+            .then_some(last)
     }
 
     /// Cuts the name out of the run `start..end` and types it; returns
@@ -432,7 +437,9 @@ impl<'a, 't> Scan<'a, 't> {
             return Some((Place, E::PlaceCue));
         }
         let after = self.after(e);
-        (len > 1 && after.contains(Cues::PERSON_CUE)).then_some((Person, E::PersonCue))
+        after
+            .contains(Cues::PERSON_CUE)
+            .then_some((Person, E::PersonCue))
     }
 
     /// The kind an earlier name gives this one: a lone word that was an

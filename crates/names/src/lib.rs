@@ -18,7 +18,7 @@
 //! - a place head or opener ("Canyon Road", "San Rafael"), a country, state
 //!   or city from the list, a dateline ("GENEVA —") or a place cue before
 //!   it ("in Tampa") makes a place;
-//! - two or more words before "said" or "who" are a person; a run that
+//! - a name right before "said" or "who" is a person; a run that
 //!   nothing explains is no name (on web text most such runs are product
 //!   names, headings and mail signatures).
 //!
@@ -125,8 +125,8 @@ pub enum Evidence {
     Dateline,
     /// A place cue before it ("in Tampa").
     PlaceCue,
-    /// Two or more capitalized words before a speech verb or "who"
-    /// ("Jensen Huang said").
+    /// Capitalized words before a speech verb or "who" ("Jensen Huang
+    /// said", "Lindqvist said").
     PersonCue,
 }
 
