@@ -371,6 +371,25 @@ impl<'a, 't> Scan<'a, 't> {
         (last.tokens.end == open).then_some((last.kind, Evidence::Acronym))
     }
 
+    /// Whether a comma after the name (at token `e`) opens an apposition
+    /// that makes it a person: an age ("Jim Ray, 45,") or a title within
+    /// a few words of an article ("Jim Ray, a spokesman for", "Jim Ray,
+    /// the company's chief executive").
+    fn apposition(&self, e: usize) -> bool {
+        if self.table.token(e) != "," {
+            return false;
+        }
+        let age = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+        if age(self.table.token(e + 1)) && self.table.token(e + 2) == "," {
+            return true;
+        }
+        matches!(self.table.lower(e + 1), "a" | "an" | "the")
+            && (e + 2..e + 6).any(|j| {
+                !self.table.flags(j).contains(Flags::CAPITALIZED)
+                    && self.cues(j).intersects(Cues::TITLE | Cues::TITLE_PART)
+            })
+    }
+
     /// Whether every token of the run is all caps.
     fn caps(&self, name: &Range<usize>) -> bool {
         name.clone().all(|j| all_caps(self.table.token(j)))
@@ -432,6 +451,9 @@ impl<'a, 't> Scan<'a, 't> {
         // headlines (as organizations: 10 right of 113 on UNER EWT dev).
         if self.caps(&name) {
             return (len == 1).then(|| self.expansion(s)).flatten();
+        }
+        if self.apposition(e) {
+            return Some((Person, E::Apposition));
         }
         if before_cues.contains(Cues::PLACE_CUE) {
             return Some((Place, E::PlaceCue));

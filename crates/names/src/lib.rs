@@ -105,6 +105,9 @@ pub enum Evidence {
     Title,
     /// It opens with a given name ("Sarah Bennett").
     GivenName,
+    /// An apposition after it: an age or a title ("Jim Ray, 45,", "Jim
+    /// Ray, a spokesman for").
+    Apposition,
     /// A byline names it ("By Tomás Ibarra").
     Byline,
     /// An earlier person of the document had this surname or given name.
@@ -136,6 +139,7 @@ impl Evidence {
         match self {
             Evidence::Title => "title",
             Evidence::GivenName => "given name",
+            Evidence::Apposition => "apposition",
             Evidence::Byline => "byline",
             Evidence::EarlierPerson => "earlier person",
             Evidence::EarlierName => "earlier name",
