@@ -1,0 +1,163 @@
+//! The cue words the finder reads, from the crate's `data/` files, as one
+//! [`ShortTable`] from a lowercased word to its [`Cues`] bits.
+//!
+//! A capitalized token is looked up once, by the short key the shared
+//! [`Table`](newsnlp_text::Table) already computed for it
+//! ([`Table::key`](newsnlp_text::Table::key)): integer compares, no string
+//! hashing.
+//!
+//! ```
+//! use newsnlp_names::lexicon::{Cues, Lexicon};
+//! let lex = Lexicon::embedded();
+//! assert!(lex.word("commission").contains(Cues::ORG_HEAD));
+//! assert!(lex.word("sen.").contains(Cues::TITLE));
+//! assert!(lex.word("sarah").contains(Cues::GIVEN));
+//! assert!(lex.word("table").is_empty());
+//! ```
+
+use std::ops::BitOr;
+
+use newsnlp_text::data;
+use newsnlp_text::short::ShortTable;
+
+/// The cue bits of one word: which lists of `data/` hold it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Cues(u32);
+
+impl Cues {
+    /// No cue.
+    pub const EMPTY: Cues = Cues(0);
+    /// A title or honorific before a name (`data/titles.txt`, `[titles]`).
+    pub const TITLE: Cues = Cues(1);
+    /// A word that joins a title (`[parts]` of `data/titles.txt`).
+    pub const TITLE_PART: Cues = Cues(1 << 1);
+    /// A given name (`data/given_names.txt`).
+    pub const GIVEN: Cues = Cues(1 << 2);
+    /// An organization head (`[heads]` of `data/org_heads.txt`).
+    pub const ORG_HEAD: Cues = Cues(1 << 3);
+    /// A company suffix (`[suffixes]` of `data/org_heads.txt`).
+    pub const ORG_SUFFIX: Cues = Cues(1 << 4);
+    /// A word that ends a place name (`[heads]` of `data/places.txt`).
+    pub const PLACE_HEAD: Cues = Cues(1 << 5);
+    /// A word that opens a place name (`[starts]`).
+    pub const PLACE_START: Cues = Cues(1 << 6);
+    /// A lowercase word before a place (`[cues]`).
+    pub const PLACE_CUE: Cues = Cues(1 << 7);
+    /// A country, state or city (`[names]`).
+    pub const PLACE_NAME: Cues = Cues(1 << 8);
+    /// A capitalized word that is no name (`data/not_names.txt`).
+    pub const NOT_NAME: Cues = Cues(1 << 9);
+    /// A lowercase word inside a name (`data/connectors.txt`).
+    pub const CONNECTOR: Cues = Cues(1 << 10);
+    /// A word after a person's name (`data/person_cues.txt`: "said").
+    pub const PERSON_CUE: Cues = Cues(1 << 11);
+
+    /// Whether every bit of `other` is set.
+    #[inline]
+    pub const fn contains(self, other: Cues) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether some bit of `other` is set.
+    #[inline]
+    pub const fn intersects(self, other: Cues) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl BitOr for Cues {
+    type Output = Cues;
+    #[inline]
+    fn bitor(self, rhs: Cues) -> Cues {
+        Cues(self.0 | rhs.0)
+    }
+}
+
+/// The cue of each section of a data file (`None`: the file has no
+/// sections).
+type Sections = &'static [(Option<&'static str>, Cues)];
+
+/// The data files and their sections' cues.
+const FILES: &[(&str, Sections)] = &[
+    (
+        include_str!("../data/titles.txt"),
+        &[
+            (Some("titles"), Cues::TITLE),
+            (Some("parts"), Cues::TITLE_PART),
+        ],
+    ),
+    (
+        include_str!("../data/given_names.txt"),
+        &[(None, Cues::GIVEN)],
+    ),
+    (
+        include_str!("../data/org_heads.txt"),
+        &[
+            (Some("heads"), Cues::ORG_HEAD),
+            (Some("suffixes"), Cues::ORG_SUFFIX),
+        ],
+    ),
+    (
+        include_str!("../data/places.txt"),
+        &[
+            (Some("heads"), Cues::PLACE_HEAD),
+            (Some("starts"), Cues::PLACE_START),
+            (Some("cues"), Cues::PLACE_CUE),
+            (Some("names"), Cues::PLACE_NAME),
+        ],
+    ),
+    (
+        include_str!("../data/not_names.txt"),
+        &[(None, Cues::NOT_NAME)],
+    ),
+    (
+        include_str!("../data/connectors.txt"),
+        &[(None, Cues::CONNECTOR)],
+    ),
+    (
+        include_str!("../data/person_cues.txt"),
+        &[(None, Cues::PERSON_CUE)],
+    ),
+];
+
+/// The cue words of every list, by their short key.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    words: ShortTable,
+}
+
+impl Lexicon {
+    /// The lexicon of the embedded `data/` files.
+    pub fn embedded() -> Lexicon {
+        let mut words = ShortTable::new();
+        for (file, sections) in FILES {
+            for line in data::lines(file) {
+                let Some(&(_, cue)) = sections.iter().find(|(s, _)| *s == line.section) else {
+                    continue;
+                };
+                let old = words.get(line.text).unwrap_or(0);
+                // Words over 15 bytes are not looked up: the insert refuses them.
+                words.insert(line.text, old | cue.0);
+            }
+        }
+        Lexicon { words }
+    }
+
+    /// The cues of a word by its short key.
+    #[inline]
+    pub fn key(&self, key: Option<(u64, u64)>) -> Cues {
+        key.and_then(|k| self.words.get_key(k))
+            .map_or(Cues::EMPTY, Cues)
+    }
+
+    /// The cues of a lowercased word.
+    pub fn word(&self, word: &str) -> Cues {
+        self.words.get(word).map_or(Cues::EMPTY, Cues)
+    }
+}
