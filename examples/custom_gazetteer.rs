@@ -34,8 +34,8 @@ fn main() {
     for e in doc.mentions() {
         println!(
             "{:?}\t{}\t{}",
-            e.span,
-            &text[e.span.clone()],
+            e.span.range(),
+            &text[e.span.range()],
             e.name().unwrap_or("(ambiguous)")
         );
     }
@@ -43,7 +43,7 @@ fn main() {
         println!(
             "{} said: {}",
             q.speaker_name().unwrap_or("?"),
-            &text[q.content.clone()]
+            &text[q.content.range()]
         );
     }
 }

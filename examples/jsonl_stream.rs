@@ -36,7 +36,7 @@ fn main() -> io::Result<()> {
                 serde_json::json!({
                     "speaker": q.speaker_name(),
                     "kind": q.kind.as_str(),
-                    "content": &text[q.content.clone()],
+                    "content": &text[q.content.range()],
                 })
             })
             .collect();

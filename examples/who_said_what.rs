@@ -15,8 +15,8 @@ fn main() {
     let doc = pipeline.analyze(&text);
     for q in doc.quotes() {
         let who = q.speaker_name().unwrap_or("(unknown)");
-        let cue = q.cue.clone().map_or("—", |r| &text[r]);
-        let what: Vec<&str> = text[q.content.clone()].split_whitespace().collect();
+        let cue = q.cue.map_or("—", |r| &text[r.range()]);
+        let what: Vec<&str> = text[q.content.range()].split_whitespace().collect();
         println!("{who} [{cue}, {}]: {}", q.kind.as_str(), what.join(" "));
     }
 }

@@ -16,11 +16,10 @@
 //! assert_eq!(analysis.quotes, doc.quotes());
 //! ```
 
-use std::ops::Range;
-
 use newsnlp_gazetteer::EntityKind;
 use newsnlp_quotes::Quote;
 use newsnlp_stance::Stance;
+use newsnlp_text::Span;
 use newsnlp_tokenize::{Sentence, Tokenized};
 
 use crate::pipeline::{Document, EntityMention};
@@ -111,8 +110,7 @@ pub struct AnalysisSentence {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AnalysisEntity {
     /// Byte span of the name in the text (`[start, end]`).
-    #[cfg_attr(feature = "serde", serde(with = "newsnlp_tokenize::span"))]
-    pub span: Range<usize>,
+    pub span: Span,
     /// The canonical name, when linked.
     pub name: Option<String>,
     /// The entity kind, when linked.
@@ -144,7 +142,7 @@ impl AnalysisSentence {
 impl From<&EntityMention<'_>> for AnalysisEntity {
     fn from(e: &EntityMention<'_>) -> Self {
         AnalysisEntity {
-            span: e.span.clone(),
+            span: e.span,
             name: e.name().map(str::to_string),
             kind: e.kind(),
             candidates: e

@@ -1,12 +1,12 @@
 //! The [`Pipeline`] that runs every layer once, and the [`Document`] it
 //! returns.
 
-use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use newsnlp_gazetteer::{EntityId, EntityKind, EntityTable, Gazetteer, Mention};
 use newsnlp_quotes::{Quote, QuoteExtractor};
 use newsnlp_stance::{Stance, StanceAnalyzer};
+use newsnlp_text::Span;
 use newsnlp_tokenize::{Tokenized, Tokenizer};
 
 /// Runs the layers of newsnlp over articles. Build it once (the gazetteer
@@ -322,7 +322,7 @@ impl PipelineBuilder {
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityMention<'g> {
     /// Byte span of the name in the text.
-    pub span: Range<usize>,
+    pub span: Span,
     /// The linked entity, `None` when ambiguous.
     pub entity: Option<EntityId>,
     /// Canonical names and kinds of the candidates, best first (one when
@@ -333,7 +333,7 @@ pub struct EntityMention<'g> {
 impl<'g> EntityMention<'g> {
     fn new(gaz: &'g Gazetteer, m: &Mention) -> Self {
         EntityMention {
-            span: m.span(),
+            span: m.span().into(),
             entity: m.entity(),
             candidates: m
                 .candidates()
@@ -406,15 +406,14 @@ impl<'a> Document<'a> {
     /// on each call, in one pass over the text: keep it.
     ///
     /// ```
-    /// use newsnlp::text::Span;
     /// let pipeline = newsnlp::Pipeline::new();
     /// let text = "“Café talks,” Putin said.";
     /// let doc = pipeline.analyze(text);
     /// let offsets = doc.char_offsets();
-    /// let putin = doc.mentions()[0].span.clone();
+    /// let putin = doc.mentions()[0].span;
     /// assert_eq!(putin, 19..24); // bytes: “ and ” are 3, é is 2
-    /// assert_eq!(offsets.char_span(Span::from(putin.clone())), 14..19);
-    /// assert_eq!(offsets.utf16_span(Span::from(putin)), 14..19);
+    /// assert_eq!(offsets.char_span(putin), 14..19);
+    /// assert_eq!(offsets.utf16_span(putin), 14..19);
     /// ```
     pub fn char_offsets(&self) -> newsnlp_text::Offsets {
         newsnlp_text::Offsets::new(self.text)
@@ -489,7 +488,7 @@ impl<'a> Document<'a> {
     /// let text = "Secretary of Defense James Mattis stated that he was absolutely certain that Assad’s forces did it.";
     /// let doc = pipeline.analyze(text);
     /// let s = doc.stances_by("James Mattis").find(|s| s.target.entity.is_some()).unwrap();
-    /// assert_eq!((s.target.text.as_str(), &text[s.target.span.clone()]), ("Bashar al-Assad", "Assad"));
+    /// assert_eq!((s.target.text.as_str(), &text[s.target.span.range()]), ("Bashar al-Assad", "Assad"));
     /// assert_eq!(s.polarity.as_str(), "negative");
     /// assert!(s.certainty > 0.8); // "absolutely certain"
     /// ```
@@ -532,7 +531,7 @@ mod ser {
     impl Serialize for EntityMention<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(None)?;
-            m.serialize_entry("span", &[self.span.start, self.span.end])?;
+            m.serialize_entry("span", &self.span)?;
             m.serialize_entry("name", &self.name())?;
             m.serialize_entry("kind", &self.kind().map(|k| k.as_str()))?;
             if self.entity.is_none() {

@@ -253,10 +253,10 @@ pub fn gazetteer(l: &Layers, text: &str) {
 pub fn quotes(text: &str, qs: &[Quote], gaz: Option<&Gazetteer>) {
     let mut prev = 0;
     for (i, q) in qs.iter().enumerate() {
-        span_in(text, &q.content, "quote content");
+        span_in(text, &q.content.range(), "quote content");
         for (part, what) in [(&q.cue, "quote cue"), (&q.source, "quote source")] {
             if let Some(r) = part {
-                span_in(text, r, what);
+                span_in(text, &r.range(), what);
                 assert!(r.start < r.end, "{what} {r:?} of quote {i} is empty");
             }
         }
@@ -324,7 +324,7 @@ pub fn stance(l: &Layers, sentence: &str, target: Range<usize>) {
 pub fn stances(text: &str, stances: &[Stance], gaz: &Gazetteer) {
     let mut prev = 0;
     for (i, s) in stances.iter().enumerate() {
-        span_in(text, &s.target.span, "stance target");
+        span_in(text, &s.target.span.range(), "stance target");
         assert!(!s.target.span.is_empty(), "stance {i} target is empty");
         assert!(
             !s.holder.label().trim().is_empty(),
@@ -333,11 +333,11 @@ pub fn stances(text: &str, stances: &[Stance], gaz: &Gazetteer) {
         if s.target.entity.is_none() {
             assert_eq!(
                 s.target.text,
-                &text[s.target.span.clone()],
+                &text[s.target.span.range()],
                 "stance {i} target is not its phrase as written"
             );
         }
-        span_in(text, &s.evidence, "stance evidence");
+        span_in(text, &s.evidence.range(), "stance evidence");
         unit(s.certainty, "stance certainty");
         assert!(
             s.evidence.start >= prev,

@@ -3,6 +3,7 @@
 //! occur inside the span it describes (whitespace folded).
 
 use newsnlp::Document;
+use newsnlp::text::Span;
 use serde_json::Value;
 
 /// One check: what it is about ("entity", "quote", "not_quote", "stance",
@@ -55,13 +56,13 @@ pub fn checks(doc: &Document<'_>, gold: &Value) -> Vec<Check> {
             Some(f) => span.is_some_and(|r| fold(&text[r]).contains(f)),
         };
         let holds = quotes.iter().any(|q| {
-            let c = fold(&text[q.content.clone()]);
+            let c = fold(&text[q.content.range()]);
             Some(q.kind.as_str()) == s(g, "kind")
                 && c.contains(content)
                 && s(g, "content_end").is_none_or(|e| c.contains(e))
                 && s(g, "speaker").is_none_or(|sp| q.speaker_name() == Some(sp))
-                && in_span(s(g, "source"), q.source.clone())
-                && in_span(s(g, "cue"), q.cue.clone())
+                && in_span(s(g, "source"), q.source.map(Span::range))
+                && in_span(s(g, "cue"), q.cue.map(Span::range))
         });
         out.push(Check {
             what: "quote",
@@ -73,7 +74,7 @@ pub fn checks(doc: &Document<'_>, gold: &Value) -> Vec<Check> {
         let frag = frag.as_str().unwrap_or_default();
         let is_quote = quotes
             .iter()
-            .any(|q| text[q.content.clone()].trim_matches(|c: char| !c.is_alphanumeric()) == frag);
+            .any(|q| text[q.content.range()].trim_matches(|c: char| !c.is_alphanumeric()) == frag);
         out.push(Check {
             what: "not_quote",
             about: frag.to_owned(),

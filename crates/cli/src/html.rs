@@ -112,19 +112,19 @@ fn body(doc: &Document<'_>) -> String {
         quotes
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.content.clone(), i)),
+            .map(|(i, q)| (q.content.range(), i)),
     );
     let mut sources = Sweep::new(
         quotes
             .iter()
             .enumerate()
-            .filter_map(|(i, q)| q.source.clone().map(|r| (r, i))),
+            .filter_map(|(i, q)| q.source.map(|r| (r.range(), i))),
     );
     let mut cues = Sweep::new(
         quotes
             .iter()
             .enumerate()
-            .filter_map(|(i, q)| q.cue.clone().map(|r| (r, i))),
+            .filter_map(|(i, q)| q.cue.map(|r| (r.range(), i))),
     );
     for w in cuts(doc).windows(2) {
         let (a, b) = (w[0], w[1]);
@@ -195,7 +195,7 @@ fn side(doc: &Document<'_>) -> String {
         side.push_str("</span> ");
         if let Some(c) = &q.cue {
             side.push_str("<span class=\"cue\">");
-            escape(&text[c.clone()], &mut side);
+            escape(&text[c.range()], &mut side);
             side.push_str("</span> ");
         }
         let _ = write!(
@@ -204,7 +204,7 @@ fn side(doc: &Document<'_>) -> String {
             q.kind.as_str(),
             q.confidence
         );
-        let words: Vec<&str> = text[q.content.clone()].split_whitespace().collect();
+        let words: Vec<&str> = text[q.content.range()].split_whitespace().collect();
         escape(&words.join(" "), &mut side);
         side.push_str("</li>\n");
     }

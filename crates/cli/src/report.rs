@@ -49,7 +49,7 @@ pub fn stances(doc: &Document<'_>) -> String {
     let mut s = String::new();
     for st in doc.stances() {
         let evidence: Vec<&str> = text
-            .get(st.evidence.clone())
+            .get(st.evidence.range())
             .unwrap_or("")
             .split_whitespace()
             .collect();
@@ -74,10 +74,10 @@ pub fn quotes(doc: &Document<'_>) -> String {
         let speaker = q
             .speaker_name()
             .map(str::to_owned)
-            .or_else(|| q.source.clone().map(|r| format!("({})", &text[r])))
+            .or_else(|| q.source.map(|r| format!("({})", &text[r.range()])))
             .unwrap_or_else(|| "(unattributed)".to_owned());
-        let cue = q.cue.clone().map_or("(no verb)", |r| &text[r]);
-        let content: String = text[q.content.clone()]
+        let cue = q.cue.map_or("(no verb)", |r| &text[r.range()]);
+        let content: String = text[q.content.range()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");

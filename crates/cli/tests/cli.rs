@@ -642,7 +642,7 @@ fn analyze_html_writes_a_page_with_the_seeds_quotes() {
     for q in doc.quotes() {
         // The longest stretch of the content without markup cuts: its
         // first word run, escaped as the page escapes it.
-        let content = &SEED_ARTICLE[q.content.clone()];
+        let content = &SEED_ARTICLE[q.content.range()];
         let word = content
             .split_whitespace()
             .max_by_key(|w| w.len())

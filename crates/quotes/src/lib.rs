@@ -34,13 +34,13 @@
 //!
 //! assert_eq!(quotes.len(), 2);
 //! assert_eq!(quotes[0].kind, QuoteKind::Direct);
-//! assert_eq!(&text[quotes[0].content.clone()], "We talked frankly,");
+//! assert_eq!(&text[quotes[0].content.range()], "We talked frankly,");
 //! assert_eq!(quotes[0].content, 36..54);
 //! assert_eq!(quotes[0].speaker_name(), Some("Rex Tillerson"));
 //!
 //! assert_eq!(quotes[1].kind, QuoteKind::Indirect);
-//! assert_eq!(&text[quotes[1].content.clone()], "that the talks were useful");
-//! assert_eq!(&text[quotes[1].cue.clone().unwrap()], "said");
+//! assert_eq!(&text[quotes[1].content.range()], "that the talks were useful");
+//! assert_eq!(&text[quotes[1].cue.unwrap().range()], "said");
 //! assert_eq!(quotes[1].speaker_name(), Some("Sergey Lavrov"));
 //! ```
 //!
@@ -154,6 +154,7 @@ use newsnlp_tokenize::{TokenKind, Tokenized};
 use extract::{Ctx, Found, Pattern};
 use lexicon::Lexicon;
 pub use newsnlp_gazetteer::Party;
+pub use newsnlp_text::Span;
 use speaker::Resolver;
 pub use types::{Quote, QuoteKind, Rule};
 
@@ -167,8 +168,8 @@ pub use types::{Quote, QuoteKind, Rule};
 /// let text = "“This situation cannot be allowed,” he insisted.";
 /// let quotes = QuoteExtractor::new().extract(&Tokenizer::new().tokenize(text));
 /// assert_eq!(quotes[0].content, 3..36);
-/// assert_eq!(quotes[0].source, Some(40..42));
-/// assert_eq!(quotes[0].cue, Some(43..51));
+/// assert_eq!(quotes[0].source, Some((40..42).into()));
+/// assert_eq!(quotes[0].cue, Some((43..51).into()));
 /// ```
 #[derive(Clone, Debug)]
 pub struct QuoteExtractor {
@@ -201,8 +202,8 @@ impl Default for QuoteExtractor {
 ///     .speech_verb(&["harrumph", "harrumphs", "harrumphed", "harrumphing"])
 ///     .build();
 /// let q = &ext.extract(&doc)[0];
-/// assert_eq!(&text[q.content.clone()], "that the bill was dead");
-/// assert_eq!(q.source, Some(0..11));
+/// assert_eq!(&text[q.content.range()], "that the bill was dead");
+/// assert_eq!(q.source, Some((0..11).into()));
 /// ```
 #[derive(Clone, Debug)]
 pub struct QuoteExtractorBuilder {
@@ -291,7 +292,7 @@ impl QuoteExtractorBuilder {
     /// let text = "Lavrov said that the meeting was “productive.”";
     /// let doc = Tokenizer::new().tokenize(text);
     /// let both = QuoteExtractorBuilder::new().build().extract(&doc);
-    /// let kinds: Vec<_> = both.iter().map(|q| (q.kind, q.content.clone())).collect();
+    /// let kinds: Vec<_> = both.iter().map(|q| (q.kind, q.content.range())).collect();
     /// assert_eq!(kinds, [(QuoteKind::Mixed, 12..50), (QuoteKind::Direct, 36..47)]);
     /// let one = QuoteExtractorBuilder::new().inner_phrases(0).build().extract(&doc);
     /// assert_eq!(one.len(), 1);
@@ -383,8 +384,8 @@ impl QuoteExtractor {
     /// use newsnlp_tokenize::Tokenizer;
     /// let text = "Both sides agreed that a stable Syria was a goal.";
     /// let q = &QuoteExtractor::new().extract(&Tokenizer::new().tokenize(text))[0];
-    /// assert_eq!(q.source, Some(0..10));
-    /// assert_eq!(q.cue, Some(11..17));
+    /// assert_eq!(q.source, Some((0..10).into()));
+    /// assert_eq!(q.cue, Some((11..17).into()));
     /// assert_eq!(q.content, 18..48);
     /// assert_eq!(q.speaker, Some(Party::Phrase("Both sides".into())));
     /// ```
@@ -407,7 +408,7 @@ impl QuoteExtractor {
     /// let gaz = Gazetteer::default();
     /// let mentions = gaz.find_in_document(text);
     /// let q = &QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions)[0];
-    /// assert_eq!(q.source, Some(28..30));
+    /// assert_eq!(q.source, Some((28..30).into()));
     /// assert_eq!(q.speaker_name(), Some("Vladimir Putin"));
     /// ```
     pub fn extract_with_entities(
@@ -550,11 +551,12 @@ impl QuoteExtractor {
             if confidence < self.min_confidence {
                 continue;
             }
-            let span =
-                |r: &std::ops::Range<usize>| toks[r.start].span.start..toks[r.end - 1].span.end;
+            let span = |r: &std::ops::Range<usize>| {
+                Span::new(toks[r.start].span.start, toks[r.end - 1].span.end)
+            };
             let quote = Quote {
                 kind,
-                content,
+                content: content.into(),
                 cue: f.cue.as_ref().filter(|r| !r.is_empty()).map(span),
                 source: f.source.as_ref().filter(|r| !r.is_empty()).map(span),
                 speaker,
@@ -563,7 +565,7 @@ impl QuoteExtractor {
             };
             if let Some(c) = apart {
                 out.push(Quote {
-                    content: c,
+                    content: c.into(),
                     ..quote.clone()
                 });
             }

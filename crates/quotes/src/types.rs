@@ -1,9 +1,8 @@
 //! The public value types: quotes, their kind and the rule that found them
 //! (the speaker is a [`Party`]).
 
-use std::ops::Range;
-
 use newsnlp_gazetteer::Party;
+use newsnlp_text::Span;
 
 /// What kind of quotation a [`Quote`] is.
 ///
@@ -153,10 +152,10 @@ impl std::fmt::Display for Rule {
 /// let doc = Tokenizer::new().tokenize(text);
 /// let q = &QuoteExtractor::new().extract(&doc)[0];
 /// assert_eq!(q.kind, QuoteKind::Direct);
-/// assert_eq!(&text[q.content.clone()], "It was productive,");
+/// assert_eq!(&text[q.content.range()], "It was productive,");
 /// assert_eq!(q.content, 3..21);
-/// assert_eq!(q.source, Some(25..31));
-/// assert_eq!(q.cue, Some(32..36));
+/// assert_eq!(q.source, Some((25..31).into()));
+/// assert_eq!(q.cue, Some((32..36).into()));
 /// assert_eq!(q.speaker_name(), Some("Lavrov"));
 /// assert_eq!(q.confidence, 0.9);
 /// ```
@@ -166,12 +165,12 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// What was said: the words between the quote marks for a direct
     /// quote, the reported clause otherwise.
-    pub content: Range<usize>,
+    pub content: Span,
     /// The reporting words: "said", "told", "according to", a lead-in colon.
-    pub cue: Option<Range<usize>>,
+    pub cue: Option<Span>,
     /// The words naming the speaker in the text ("Secretary of State Rex
     /// Tillerson", "he", "US officials").
-    pub source: Option<Range<usize>>,
+    pub source: Option<Span>,
     /// Who the source refers to, resolved as far as the mentions allow.
     pub speaker: Option<Party>,
     /// How likely the quote is right, in [0, 1]: the precision of the rule
@@ -192,7 +191,7 @@ impl Quote {
     /// let doc = Tokenizer::new().tokenize("US officials say it was a message.");
     /// let q = &QuoteExtractor::new().extract(&doc)[0];
     /// assert_eq!(q.speaker_name(), Some("US officials"));
-    /// assert_eq!(q.source, Some(0..12));
+    /// assert_eq!(q.source, Some((0..12).into()));
     /// ```
     pub fn speaker_name(&self) -> Option<&str> {
         self.speaker.as_ref().and_then(Party::name)
@@ -230,24 +229,19 @@ impl std::fmt::Display for Quote {
 
 #[cfg(feature = "serde")]
 mod ser {
-    use std::ops::Range;
-
     use newsnlp_gazetteer::{EntityId, EntityKind, Party};
+    use newsnlp_text::Span;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::{Quote, QuoteKind, Rule};
-
-    fn pair(r: &Range<usize>) -> [usize; 2] {
-        [r.start, r.end]
-    }
 
     /// A quote as written: the contract's fields, then the added ones.
     #[derive(Serialize)]
     struct Flat<'q> {
         kind: QuoteKind,
-        content: [usize; 2],
-        cue: Option<[usize; 2]>,
-        source: Option<[usize; 2]>,
+        content: Span,
+        cue: Option<Span>,
+        source: Option<Span>,
         speaker: Option<&'q str>,
         confidence: f64,
         rule: Rule,
@@ -260,9 +254,9 @@ mod ser {
     #[derive(Deserialize)]
     struct Owned {
         kind: QuoteKind,
-        content: [usize; 2],
-        cue: Option<[usize; 2]>,
-        source: Option<[usize; 2]>,
+        content: Span,
+        cue: Option<Span>,
+        source: Option<Span>,
         speaker: Option<String>,
         confidence: f64,
         rule: Rule,
@@ -279,9 +273,9 @@ mod ser {
             let sp = self.speaker.as_ref();
             Flat {
                 kind: self.kind,
-                content: pair(&self.content),
-                cue: self.cue.as_ref().map(pair),
-                source: self.source.as_ref().map(pair),
+                content: self.content,
+                cue: self.cue,
+                source: self.source,
                 speaker: sp.and_then(Party::name),
                 confidence: self.confidence,
                 rule: self.rule,
@@ -308,12 +302,11 @@ mod ser {
                 ),
                 None => None,
             };
-            let range = |[a, b]: [usize; 2]| a..b;
             Ok(Quote {
                 kind: o.kind,
-                content: range(o.content),
-                cue: o.cue.map(range),
-                source: o.source.map(range),
+                content: o.content,
+                cue: o.cue,
+                source: o.source,
                 speaker,
                 confidence: o.confidence,
                 rule: o.rule,

@@ -63,9 +63,9 @@ fn gazetteer() -> Gazetteer {
 
 fn field<'a>(text: &'a str, q: &Quote, key: &str) -> Option<&'a str> {
     match key {
-        "content" | "has" => Some(&text[q.content.clone()]),
-        "cue" => q.cue.clone().map(|r| &text[r]),
-        "source" => q.source.clone().map(|r| &text[r]),
+        "content" | "has" => Some(&text[q.content.range()]),
+        "cue" => q.cue.map(|r| &text[r.range()]),
+        "source" => q.source.map(|r| &text[r.range()]),
         _ => None,
     }
 }
@@ -99,7 +99,7 @@ fn patterns_and_resolution() {
                 format!(
                     "{} {:?} cue={:?} src={:?} speaker={:?} rule={}",
                     q.kind,
-                    &text[q.content.clone()],
+                    &text[q.content.range()],
                     field(text, q, "cue"),
                     field(text, q, "source"),
                     q.speaker_name(),
@@ -127,14 +127,14 @@ fn patterns_and_resolution() {
         for bad in &case.none {
             if quotes
                 .iter()
-                .any(|q| text[q.content.clone()].contains(bad.as_str()))
+                .any(|q| text[q.content.range()].contains(bad.as_str()))
             {
                 failures.push(format!("{}: {bad:?} is quoted: {shown:#?}", case.name));
             }
         }
         for q in &quotes {
             assert!((0.0..=1.0).contains(&q.confidence));
-            assert!(text.get(q.content.clone()).is_some());
+            assert!(text.get(q.content.range()).is_some());
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

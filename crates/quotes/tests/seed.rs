@@ -17,8 +17,8 @@ fn quotes() -> Vec<Quote> {
     QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions)
 }
 
-fn seg(span: &Option<std::ops::Range<usize>>) -> &'static str {
-    span.clone().map_or("", |r| &ARTICLE[r])
+fn seg(span: &Option<newsnlp_quotes::Span>) -> &'static str {
+    span.map_or("", |r| &ARTICLE[r.range()])
 }
 
 /// Any run of Unicode whitespace as one space: the article writes "it\u{a0}was
@@ -28,7 +28,7 @@ fn spaces(s: &str) -> String {
 }
 
 fn matches(q: &Quote, g: &Value) -> bool {
-    let content = spaces(&ARTICLE[q.content.clone()]);
+    let content = spaces(&ARTICLE[q.content.range()]);
     let field = |k: &str| g.get(k).and_then(Value::as_str);
     q.kind.as_str() == field("kind").unwrap_or("")
         && content.contains(&spaces(field("content").unwrap_or("\u{0}")))
@@ -60,7 +60,7 @@ fn seed_non_quotes_are_not_quotes() {
         assert!(
             !quotes
                 .iter()
-                .any(|q| ARTICLE[q.content.clone()].contains(bad)),
+                .any(|q| ARTICLE[q.content.range()].contains(bad)),
             "{bad:?} is the content of a quote"
         );
     }

@@ -39,7 +39,7 @@ fn main() -> ExitCode {
             s.basis.as_str(),
             s.certainty,
             format_args!("{}..{}", s.evidence.start, s.evidence.end),
-            text[s.evidence.clone()].replace('\n', " "),
+            text[s.evidence.range()].replace('\n', " "),
         );
     }
     ExitCode::SUCCESS

@@ -28,7 +28,7 @@
 //! assert_eq!(russia.target.span, 19..47);
 //! assert_eq!((lavrov.holder.label(), lavrov.target.text.as_str()), ("Sergey Lavrov", "the meeting"));
 //! assert_eq!(lavrov.polarity, Polarity::Positive); // "was productive"
-//! assert_eq!(&text[lavrov.target.span.clone()], "the meeting");
+//! assert_eq!(&text[lavrov.target.span.range()], "the meeting");
 //! ```
 //!
 //! The rules (attitude verbs with a polarity toward their object, demanded
@@ -50,8 +50,9 @@
 //!    "seems likely") and boosters ("clearly", "no doubt"), with negation
 //!    handled, and returns the markers it found with their byte spans.
 //!
-//! Spans are `Range<usize>` UTF-8 byte offsets into the caller's `&str`,
-//! as everywhere in newsnlp. No function here panics on any input: a target
+//! Spans are UTF-8 byte offsets into the caller's `&str`, as everywhere in
+//! newsnlp: a [`Span`] in the output types ([`Stance::evidence`],
+//! [`Target::span`]), a `Range<usize>` in the functions' arguments. No function here panics on any input: a target
 //! span past the end or inside a character is clamped (see
 //! [`TargetSentiment`]).
 //!
@@ -140,6 +141,7 @@ pub use certainty::{Assessment, Certainty, Marker, MarkerKind, certainty};
 pub use error::{Error, ErrorKind};
 pub use model::Model;
 pub use newsnlp_gazetteer::Party;
+pub use newsnlp_text::Span;
 pub use polarity::{ParsePolarityError, Polarity, Scores, Sentiment};
 pub use sentiment::{LexiconBaseline, TargetSentiment};
 pub use triples::{Basis, Stance, Target};

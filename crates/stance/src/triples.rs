@@ -2,9 +2,9 @@
 //! (target), with the evidence span.
 
 use std::fmt;
-use std::ops::Range;
 
 use newsnlp_gazetteer::{EntityId, Party};
+use newsnlp_text::Span;
 
 use crate::polarity::Polarity;
 
@@ -23,8 +23,8 @@ pub(crate) fn round_score(x: f32) -> f64 {
 /// use newsnlp_stance::Target;
 ///
 /// let text = "Russia wants an independent investigation.";
-/// let t = Target { text: "an independent investigation".into(), span: 13..41, entity: None };
-/// assert_eq!(&text[t.span.clone()], t.text);
+/// let t = Target { text: "an independent investigation".into(), span: (13..41).into(), entity: None };
+/// assert_eq!(&text[t.span.range()], t.text);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -33,8 +33,7 @@ pub struct Target {
     pub text: String,
     /// Byte span of the mention or noun phrase in the document (`[start,
     /// end]` with serde).
-    #[cfg_attr(feature = "serde", serde(with = "newsnlp_tokenize::span"))]
-    pub span: Range<usize>,
+    pub span: Span,
     /// The gazetteer entity, when the target is one.
     pub entity: Option<EntityId>,
 }
@@ -146,7 +145,7 @@ pub struct Stance {
     pub certainty: f64,
     /// Byte span of the words that show the stance: the quote's content in
     /// the target's sentence, the attitude clause, or the sentence.
-    pub evidence: Range<usize>,
+    pub evidence: Span,
     /// How the polarity was decided.
     pub basis: Basis,
 }
@@ -175,6 +174,7 @@ impl fmt::Display for Stance {
 #[cfg(feature = "serde")]
 mod ser {
     use newsnlp_gazetteer::{EntityId, EntityKind, Party};
+    use newsnlp_text::Span;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::{Basis, Stance, Target};
@@ -187,9 +187,9 @@ mod ser {
         target: &'s str,
         polarity: Polarity,
         certainty: f64,
-        evidence: [usize; 2],
+        evidence: Span,
         basis: Basis,
-        target_span: [usize; 2],
+        target_span: Span,
         target_entity: Option<EntityId>,
         holder_type: &'static str,
         holder_entity: Option<EntityId>,
@@ -203,9 +203,9 @@ mod ser {
         target: String,
         polarity: Polarity,
         certainty: f64,
-        evidence: [usize; 2],
+        evidence: Span,
         basis: Basis,
-        target_span: [usize; 2],
+        target_span: Span,
         #[serde(default)]
         target_entity: Option<EntityId>,
         #[serde(default)]
@@ -218,15 +218,14 @@ mod ser {
 
     impl Serialize for Stance {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let (e, t) = (&self.evidence, &self.target.span);
             Flat {
                 holder: self.holder.label(),
                 target: &self.target.text,
                 polarity: self.polarity,
                 certainty: self.certainty,
-                evidence: [e.start, e.end],
+                evidence: self.evidence,
                 basis: self.basis,
-                target_span: [t.start, t.end],
+                target_span: self.target.span,
                 target_entity: self.target.entity,
                 holder_type: self.holder.role(),
                 holder_entity: self.holder.entity(),
@@ -242,17 +241,16 @@ mod ser {
             let role = o.holder_type.as_deref().unwrap_or("phrase");
             let holder = Party::from_parts(role, Some(&o.holder), o.holder_entity, o.holder_kind)
                 .ok_or_else(|| serde::de::Error::custom("holder fields do not fit"))?;
-            let ([a, b], [ts, te]) = (o.evidence, o.target_span);
             Ok(Stance {
                 holder,
                 target: Target {
                     text: o.target,
-                    span: ts..te,
+                    span: o.target_span,
                     entity: o.target_entity,
                 },
                 polarity: o.polarity,
                 certainty: o.certainty,
-                evidence: a..b,
+                evidence: o.evidence,
                 basis: o.basis,
             })
         }

@@ -51,8 +51,8 @@ fn seed_stances_are_well_formed() {
     assert!(stances.len() >= 5);
     for s in &stances {
         assert!((0.0..=1.0).contains(&s.certainty), "{s:?}");
-        assert!(SEED.get(s.evidence.clone()).is_some(), "{s:?}");
-        assert!(SEED.get(s.target.span.clone()).is_some(), "{s:?}");
+        assert!(SEED.get(s.evidence.range()).is_some(), "{s:?}");
+        assert!(SEED.get(s.target.span.range()).is_some(), "{s:?}");
         // A holder never holds a stance toward itself.
         if let (Some(h), Some(t)) = (s.holder.entity(), s.target.entity) {
             assert_ne!(h, t, "{s:?}");

@@ -218,7 +218,7 @@ fn pronoun_subject_resolves_to_recent_person() {
     assert_eq!(s.basis, Basis::Attitude);
     // The evidence runs from the subject to the end of the target.
     assert_eq!(
-        &text[s.evidence.clone()],
+        &text[s.evidence.range()],
         "She praised the new climate plan"
     );
 }

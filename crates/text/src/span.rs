@@ -135,6 +135,28 @@ impl From<Span> for Range<usize> {
     }
 }
 
+/// A span equals the range with the same bounds.
+///
+/// ```
+/// let s = newsnlp_text::Span::new(3, 7);
+/// assert_eq!(s, 3..7);
+/// assert_eq!(3..7, s);
+/// assert_ne!(s, 3..8);
+/// ```
+impl PartialEq<Range<usize>> for Span {
+    #[inline]
+    fn eq(&self, r: &Range<usize>) -> bool {
+        self.start == r.start && self.end == r.end
+    }
+}
+
+impl PartialEq<Span> for Range<usize> {
+    #[inline]
+    fn eq(&self, s: &Span) -> bool {
+        s == self
+    }
+}
+
 impl fmt::Display for Span {
     /// `start..end`, as a `Range` prints.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -86,7 +86,7 @@ impl StanceAnalyzer {
             }
             HolderRef::Context => match d.enclosing_quote(&target_span) {
                 Some(q) => match &q.speaker {
-                    Some(sp) => (sp.clone(), clip(&q.content, &sentence_span)),
+                    Some(sp) => (sp.clone(), clip(&q.content.range(), &sentence_span)),
                     None => return,
                 },
                 None if !d.attributed[f.sentence] => (d.author(), sentence_span.clone()),
@@ -117,12 +117,12 @@ impl StanceAnalyzer {
                 holder: holder.clone(),
                 target: Target {
                     text: d.text[target_span.clone()].to_string(),
-                    span: target_span,
+                    span: target_span.into(),
                     entity: None,
                 },
                 polarity: f.polarity,
                 certainty,
-                evidence: evidence.clone(),
+                evidence: evidence.clone().into(),
                 basis: f.basis,
             });
         }
@@ -134,12 +134,12 @@ impl StanceAnalyzer {
                 holder,
                 target: Target {
                     text: d.gaz.entity(id).name().to_string(),
-                    span: m.span(),
+                    span: m.span().into(),
                     entity: Some(id),
                 },
                 polarity: f.polarity,
                 certainty,
-                evidence,
+                evidence: evidence.into(),
                 basis: f.basis,
             });
         }
@@ -156,15 +156,15 @@ impl StanceAnalyzer {
             let Some(sp) = &q.speaker else { continue };
             let holder = sp.clone();
             let own = holder.entity();
-            for m in d.mentions_in(&q.content) {
-                if m.entity() == own || q.source.as_ref().is_some_and(|s| overlaps(s, &m.span())) {
+            for m in d.mentions_in(&q.content.range()) {
+                if m.entity() == own || q.source.is_some_and(|s| overlaps(&s.range(), &m.span())) {
                     continue;
                 }
                 let Some(si) = d.sentence_of_byte(m.start()) else {
                     continue;
                 };
                 let sentence_span = d.doc.sentences()[si].span.clone();
-                let evidence = clip(&q.content, &sentence_span);
+                let evidence = clip(&q.content.range(), &sentence_span);
                 let Some(id) = m.entity() else { continue };
                 if out.has(&m.span(), holder.label()) {
                     // A rule (or an earlier quote) said it already.
@@ -175,12 +175,12 @@ impl StanceAnalyzer {
                     holder: holder.clone(),
                     target: Target {
                         text: d.gaz.entity(id).name().to_string(),
-                        span: m.span(),
+                        span: m.span().into(),
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
                     certainty: round_score(self.certainty_of(d, cache, si, &m.span(), &evidence)),
-                    evidence,
+                    evidence: evidence.into(),
                     basis: Basis::Model,
                 });
             }
@@ -227,7 +227,7 @@ impl StanceAnalyzer {
                     holder: author.clone(),
                     target: Target {
                         text: d.gaz.entity(id).name().to_string(),
-                        span: m.span(),
+                        span: m.span().into(),
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
@@ -238,7 +238,7 @@ impl StanceAnalyzer {
                         &m.span(),
                         &sentence.span,
                     )),
-                    evidence: sentence.span.clone(),
+                    evidence: sentence.span.clone().into(),
                     basis: Basis::Model,
                 });
             }

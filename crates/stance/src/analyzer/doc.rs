@@ -222,7 +222,7 @@ impl<'a, 't> Doc<'a, 't> {
             .iter()
             .rev()
             .take(ENCLOSING_QUOTES)
-            .filter(|q| contains(&q.content, span) && q.speaker.is_some())
+            .filter(|q| contains(&q.content.range(), span) && q.speaker.is_some())
             .min_by_key(|q| q.content.len())
             .copied()
     }

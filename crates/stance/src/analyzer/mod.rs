@@ -243,7 +243,7 @@ impl StanceAnalyzer {
     ///
     /// let assad = stances.iter().find(|s| s.target.entity.is_some()).unwrap();
     /// assert_eq!(assad.holder.name(), Some("James Mattis"));
-    /// assert_eq!(&text[assad.target.span.clone()], "Assad");
+    /// assert_eq!(&text[assad.target.span.range()], "Assad");
     /// assert_eq!(assad.target.span, 77..82);
     /// assert_eq!(assad.polarity, Polarity::Negative);
     /// assert_eq!(assad.basis, Basis::Responsibility);
