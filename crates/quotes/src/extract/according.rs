@@ -3,7 +3,7 @@
 //! campaign**"), with the source running on to the clause's end
 //! ("according to a new poll by the network").
 
-use super::{Ctx, Found, Pattern, is_punct, is_wordish};
+use super::{Ctx, Found, Pattern, is_punct};
 use crate::lexicon::{self as lx, CueClass};
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -18,7 +18,7 @@ impl<'a, 't> Ctx<'a, 't> {
             && i <= ss + 4
             && is_punct(&self.toks[i - 1], ",")
             && self.is(ss, lx::LEAD_ADVERBS)
-            && (ss..i - 1).all(|k| is_wordish(&self.toks[k]) && self.cue(k).is_empty()));
+            && (ss..i - 1).all(|k| self.toks[k].kind.is_wordlike() && self.cue(k).is_empty()));
         let src = self.np_right_with(i + 2, se, !lead)?;
         // The source of "according to" runs on to the clause's end: "according
         // to a new poll by the network", "according to aides who were there".

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct, is_wordish};
+use super::{Ctx, Found, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct};
 use newsnlp_text::words::Classes;
 
 use crate::lexicon::{self as lx, CueClass};
@@ -88,15 +88,15 @@ impl<'a, 't> Ctx<'a, 't> {
         let tell_like = Classes::of(lemma).intersects(lx::TELL_VERBS);
         for k in j..stop {
             let w = self.lw(k);
-            if w == "that" && is_wordish(&self.toks[k]) {
+            if w == "that" && self.toks[k].kind.is_wordlike() {
                 found_that = Some(k);
                 break;
             }
             let t = &self.toks[k];
             // "told the committee on Monday that": an object comes first.
-            let object = tell_like && is_wordish(t) && self.cue(k).is_empty();
+            let object = tell_like && t.kind.is_wordlike() && self.cue(k).is_empty();
             let ok = object
-                || (is_wordish(t) && (self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(t)))
+                || (t.kind.is_wordlike() && (self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(t)))
                 || is_punct(t, ",");
             if !ok {
                 break;
@@ -110,7 +110,7 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             if tell_like {
                 let mut k = j;
-                while k < sent_end && k < j + 6 && is_wordish(&self.toks[k]) {
+                while k < sent_end && k < j + 6 && self.toks[k].kind.is_wordlike() {
                     let det = self.is(k, lx::DETERMINERS);
                     let object = (self.is(k, lx::TELL_OBJECTS) && !det)
                         || is_cap(&self.toks[k])
@@ -253,14 +253,16 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut k = from;
         // Past a short tail of the attribution: "said Monday", "told
         // Hewitt", "told reporters in Washington".
-        while k < se.min(from + 14) && (is_wordish(&self.toks[k]) || is_punct(&self.toks[k], ",")) {
+        while k < se.min(from + 14)
+            && (self.toks[k].kind.is_wordlike() || is_punct(&self.toks[k], ","))
+        {
             let w = self.lw(k);
             if w == "that" || (!is_cap(&self.toks[k]) && !self.cue(k).is_empty()) {
                 return None;
             }
             k += 1;
         }
-        if k < n && is_wordish(&self.toks[k]) {
+        if k < n && self.toks[k].kind.is_wordlike() {
             return None;
         }
         // The quotation may go on in the same sentence (`, “B”`) or open

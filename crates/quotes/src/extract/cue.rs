@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, is_cap, is_punct, is_wordish};
+use super::{Ctx, Found, Pattern, is_cap, is_punct};
 use crate::lexicon::{self as lx, CueClass};
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -115,7 +115,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if matches!(p, "to" | "of" | "whose")
                 || (self.is(i - 1, lx::DETERMINERS)
                     && !matches!(p, "all" | "both" | "one" | "others"))
-                || (is_wordish(&toks[i - 1])
+                || (toks[i - 1].kind.is_wordlike()
                     && toks[i - 1].stem().len() < toks[i - 1].text.len()
                     && (p.ends_with("'s") || p.ends_with("’s"))
                     && !matches!(

@@ -8,7 +8,7 @@
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, is_cap, is_punct, is_wordish};
+use super::{Ctx, Found, Pattern, is_cap, is_punct};
 use crate::lexicon::{self as lx, CueClass};
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -23,7 +23,8 @@ impl<'a, 't> Ctx<'a, 't> {
         for k in i..colon {
             let t = &self.toks[k];
             let w = self.lw(k);
-            let ok = (is_wordish(t) && (is_cap(t) || matches!(w, "of" | "the" | "and" | "de")))
+            let ok = (t.kind.is_wordlike()
+                && (is_cap(t) || matches!(w, "of" | "the" | "and" | "de")))
                 || self.is_hyphen_joint(k)
                 || is_punct(t, ".");
             if !ok || !self.cue(k).is_empty() && !is_cap(t) {
@@ -72,7 +73,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if is_punct(t, ",") || self.is_hyphen_joint(k) || is_punct(t, ".") {
                 continue;
             }
-            if !is_wordish(t) || !self.cue(k).is_empty() && !is_cap(t) {
+            if !t.kind.is_wordlike() || !self.cue(k).is_empty() && !is_cap(t) {
                 return false;
             }
             if is_cap(t) {
@@ -128,7 +129,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let hi = se.min(k + 6);
         while k < hi && !self.is(k, lx::QUESTION_WORDS) {
-            if !is_wordish(&self.toks[k]) {
+            if !self.toks[k].kind.is_wordlike() {
                 return None;
             }
             k += 1;

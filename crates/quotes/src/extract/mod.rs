@@ -30,7 +30,7 @@ use crate::lexicon::CueClass;
 
 pub(crate) use crate::types::Rule as Pattern;
 pub(crate) use token::Ctx;
-use token::{is_cap, is_final_punct, is_punct, is_wordish};
+use token::{is_cap, is_final_punct, is_punct};
 
 /// One attribution in token indices.
 #[derive(Clone, Debug)]
@@ -66,7 +66,11 @@ impl<'a, 't> Ctx<'a, 't> {
             let (ss, se) = (s.tokens.start, s.tokens.end.min(n));
             let mut i = ss;
             while i < se {
-                if claimed[i] || self.in_any_quote(i) || !is_wordish(&toks[i]) || !self.may_cue(i) {
+                if claimed[i]
+                    || self.in_any_quote(i)
+                    || !toks[i].kind.is_wordlike()
+                    || !self.may_cue(i)
+                {
                     i += 1;
                     continue;
                 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, MAX_SOURCE, is_cap, is_final_punct, is_punct, is_wordish};
+use super::{Ctx, MAX_SOURCE, is_cap, is_final_punct, is_punct};
 use crate::lexicon::{self as lx};
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -20,7 +20,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let last = end - 1;
-        if self.is(last, lx::SUBJECT_PRONOUNS) && is_wordish(&self.toks[last]) {
+        if self.is(last, lx::SUBJECT_PRONOUNS) && self.toks[last].kind.is_wordlike() {
             return Some(last..end);
         }
         let mut k = end;
@@ -48,7 +48,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if self.lw(j) == "and" && j > lo && k < end {
                 let left = self.lw(j - 1);
                 if matches!(left, "he" | "she" | "i" | "we" | "they")
-                    && is_wordish(&self.toks[j - 1])
+                    && self.toks[j - 1].kind.is_wordlike()
                 {
                     // "he and other challengers", "she and her aides".
                     k = j - 1;
@@ -56,7 +56,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 let left_name = self.is_name_word(j - 1)
                     || (is_cap(&self.toks[j - 1])
-                        && is_wordish(&self.toks[j - 1])
+                        && self.toks[j - 1].kind.is_wordlike()
                         && !self.is(j - 1, lx::STOP | lx::DETERMINERS)
                         && self.cue(j - 1).is_empty());
                 if left_name
@@ -150,7 +150,9 @@ impl<'a, 't> Ctx<'a, 't> {
             let t = &self.toks[j - 1];
             let adverb =
                 t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly");
-            if is_wordish(t) && (self.is(j - 1, lx::AUX) || self.stem_is_aux(j - 1) || adverb) {
+            if t.kind.is_wordlike()
+                && (self.is(j - 1, lx::AUX) || self.stem_is_aux(j - 1) || adverb)
+            {
                 j -= 1;
                 skipped += 1;
             } else if is_punct(&self.toks[j - 1], ",") && skipped > 0 {
@@ -245,7 +247,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if self.is(start, lx::SUBJECT_PRONOUNS) && !matches!(w, "that" | "which" | "who") {
             return Some(start..start + 1);
         }
-        if !is_wordish(&self.toks[start])
+        if !self.toks[start].kind.is_wordlike()
             || (self.is(start, lx::STOP) && !self.is_name_word(start))
             || matches!(w, "of" | "for")
         {
@@ -275,7 +277,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 break;
             }
-            if !is_wordish(t) {
+            if !t.kind.is_wordlike() {
                 break;
             }
             let w = self.lw(k);

@@ -3,7 +3,7 @@
 //! and sentence), with what is the quotes layer's own: the quotation marks
 //! paired, each token's entry in the cue lexicon (looked up once, by the
 //! table's packed key), and the next clause break after each token; and
-//! the small token predicates the patterns share (`is_cap`, `is_wordish`,
+//! the small token predicates the patterns share (`is_cap`,
 //! `is_punct`, `Ctx::is_name_word`, `Ctx::trimmed_end`, …).
 //!
 //! In "Sen. Smith said, “We won.”" the view knows that "Sen." and "Smith"
@@ -60,13 +60,6 @@ fn maybe_break((k0, k1): (u64, u64)) -> bool {
 
 pub(super) fn is_cap(t: &Token<'_>) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
-}
-
-pub(super) fn is_wordish(t: &Token<'_>) -> bool {
-    matches!(
-        t.kind,
-        TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
-    )
 }
 
 pub(super) fn is_punct(t: &Token<'_>, p: &str) -> bool {
@@ -277,7 +270,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// A capitalized word inside a sentence, or an all-capitals one: a name.
     pub(super) fn is_name_word(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if !is_cap(t) || !is_wordish(t) {
+        if !is_cap(t) || !t.kind.is_wordlike() {
             return false;
         }
         let all_caps = t.text.len() >= 2 && t.text.chars().all(|c| !c.is_lowercase());
@@ -286,7 +279,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     pub(super) fn is_np_word(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if !is_wordish(t) {
+        if !t.kind.is_wordlike() {
             return false;
         }
         if self.is_name_word(i) && self.lw(i) != "i" {

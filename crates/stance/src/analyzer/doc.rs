@@ -15,7 +15,7 @@ use newsnlp_quotes::Quote;
 use newsnlp_text::Table;
 use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
-use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
+use newsnlp_tokenize::{Sentence, Tokenized};
 
 use super::classes::{CAP, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
@@ -45,10 +45,6 @@ pub(super) struct Doc<'a, 't> {
     /// Per sentence: whether a quote's content, cue or source overlaps it.
     pub(super) attributed: Vec<bool>,
     pub(super) byline: Option<String>,
-}
-
-pub(super) fn is_wordlike(kind: TokenKind) -> bool {
-    kind.is_wordlike()
 }
 
 /// Per sentence: whether a quote's content, cue or source overlaps it (by
@@ -190,7 +186,7 @@ impl<'a, 't> Doc<'a, 't> {
                 while j < toks.len()
                     && toks[j].paragraph == para
                     && j - i <= 4
-                    && is_wordlike(toks[j].kind)
+                    && toks[j].kind.is_wordlike()
                     && self.capitalized(j)
                 {
                     j += 1;
@@ -273,7 +269,10 @@ mod tests {
         let lex = &*STANCE_LEXICON;
         for (i, t) in doc.tokens().iter().enumerate() {
             // The word as the rules have always read it.
-            let want = is_wordlike(t.kind).then(|| t.text.to_lowercase().replace('’', "'"));
+            let want = t
+                .kind
+                .is_wordlike()
+                .then(|| t.text.to_lowercase().replace('’', "'"));
             assert_eq!(d.word(i), want.as_deref(), "{}", t.text);
             let cap = t.text.chars().next().is_some_and(char::is_uppercase);
             assert_eq!(d.capitalized(i), cap, "{}", t.text);

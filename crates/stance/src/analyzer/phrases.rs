@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::classes::{AND_OR, AUX, CAP, CLAUSE, DET, FIN, IRREG, MAY_START, OF, PREP, PRON, WORD};
-use super::doc::{Doc, is_wordlike};
+use super::doc::Doc;
 use crate::lexicon::LEXICONS;
 use crate::verbs::VerbKind;
 
@@ -32,10 +32,10 @@ impl Doc<'_, '_> {
         matches!(t.text, "-" | "‑" | "–")
             && !t.space_before
             && k > 0
-            && is_wordlike(toks[k - 1].kind)
+            && toks[k - 1].kind.is_wordlike()
             && toks
                 .get(k + 1)
-                .is_some_and(|n| !n.space_before && is_wordlike(n.kind))
+                .is_some_and(|n| !n.space_before && n.kind.is_wordlike())
     }
 
     /// Whether the stance-lexicon word at token `k` is used as a verb (read
