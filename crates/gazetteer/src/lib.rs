@@ -175,6 +175,7 @@ mod table;
 mod titles;
 mod trie;
 mod tsv;
+mod unlisted;
 
 pub use builder::{CaseMode, GazetteerBuilder};
 pub use entries::Entries;
@@ -186,6 +187,7 @@ pub use kind::{EntityKind, ParseKindError};
 pub use mention::{AliasId, EntityId, Mention, Resolution};
 pub use party::Party;
 pub use table::{DocEntity, EntityRef, EntityTable, Link, Unresolved};
+pub use unlisted::{Entities, NewName};
 
 #[cfg(test)]
 mod tests {

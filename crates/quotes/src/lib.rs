@@ -147,7 +147,7 @@ mod types;
 
 use std::sync::Arc;
 
-use newsnlp_gazetteer::{Gazetteer, Mention};
+use newsnlp_gazetteer::{Entities, Gazetteer, Mention};
 use newsnlp_text::Table;
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
@@ -417,7 +417,12 @@ impl QuoteExtractor {
         gazetteer: &Gazetteer,
         mentions: &[Mention],
     ) -> Vec<Quote> {
-        self.run(doc, &doc.table(), Some(gazetteer), mentions)
+        self.run(
+            doc,
+            &doc.table(),
+            Some(Entities::new(gazetteer, None)),
+            mentions,
+        )
     }
 
     /// The same as [`QuoteExtractor::extract_with_entities`], reading
@@ -446,22 +451,23 @@ impl QuoteExtractor {
     /// let other = Tokenizer::new().tokenize("Elsewhere.");
     /// assert_eq!(extractor.extract_in(&doc, &other.table(), &gaz, &mentions), quotes);
     /// ```
-    pub fn extract_in(
+    pub fn extract_in<'e>(
         &self,
         doc: &Tokenized<'_>,
         table: &Table<'_>,
-        gazetteer: &Gazetteer,
+        entities: impl Into<Entities<'e>>,
         mentions: &[Mention],
     ) -> Vec<Quote> {
+        let entities = Some(entities.into());
         // The same text by address (no comparison of a long text's bytes).
         let (t, d) = (table.text(), doc.text());
         let own = std::ptr::eq(t.as_ptr(), d.as_ptr())
             && t.len() == d.len()
             && table.len() == doc.tokens().len();
         if own {
-            self.run(doc, table, Some(gazetteer), mentions)
+            self.run(doc, table, entities, mentions)
         } else {
-            self.run(doc, &doc.table(), Some(gazetteer), mentions)
+            self.run(doc, &doc.table(), entities, mentions)
         }
     }
 
@@ -469,7 +475,7 @@ impl QuoteExtractor {
         &self,
         doc: &Tokenized<'t>,
         table: &Table<'t>,
-        gaz: Option<&Gazetteer>,
+        entities: Option<Entities<'_>>,
         mentions: &[Mention],
     ) -> Vec<Quote> {
         let ctx = Ctx::new(doc, table, &self.lex, self.scare_words, self.inner_words);
@@ -482,7 +488,7 @@ impl QuoteExtractor {
             text,
             toks,
             ctx: &ctx,
-            gaz,
+            entities,
             mentions: sorted,
             byline: byline(doc),
         };

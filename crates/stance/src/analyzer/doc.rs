@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use newsnlp_gazetteer::{Gazetteer, Mention};
+use newsnlp_gazetteer::{Entities, Mention};
 use newsnlp_quotes::Quote;
 use newsnlp_text::Table;
 use newsnlp_text::hash::FastMap;
@@ -35,7 +35,8 @@ pub(super) struct Doc<'a, 't> {
     words: Vec<&'a str>,
     /// Per token: its class bits (`DET` .. `MAY_START`).
     class: Vec<u16>,
-    pub(super) gaz: &'a Gazetteer,
+    /// Who each entity id is (the gazetteer's and the document's own).
+    pub(super) entities: Entities<'a>,
     /// Mentions sorted by start.
     pub(super) mentions: Vec<&'a Mention>,
     /// Quotes sorted by content start.
@@ -89,7 +90,7 @@ impl<'a, 't> Doc<'a, 't> {
     pub(super) fn new(
         doc: &'a Tokenized<'t>,
         table: &'a Table<'t>,
-        gaz: &'a Gazetteer,
+        entities: Entities<'a>,
         mentions: &'a [Mention],
         quotes: &'a [Quote],
     ) -> Self {
@@ -125,7 +126,7 @@ impl<'a, 't> Doc<'a, 't> {
             table,
             words,
             class,
-            gaz,
+            entities,
             mentions: ms,
             quotes: qs,
             by_cue,
@@ -264,8 +265,8 @@ mod tests {
                     They didn’t. A very-long-word-indeed-yes was NASA’s.";
         let doc = Tokenizer::new().tokenize(text);
         let table = doc.table();
-        let gaz = Gazetteer::default();
-        let d = Doc::new(&doc, &table, &gaz, &[], &[]);
+        let gaz = newsnlp_gazetteer::Gazetteer::default();
+        let d = Doc::new(&doc, &table, (&gaz).into(), &[], &[]);
         let lex = &*STANCE_LEXICON;
         for (i, t) in doc.tokens().iter().enumerate() {
             // The word as the rules have always read it.
