@@ -56,31 +56,103 @@ struct Cluster<'t> {
     /// Its index in the table's entities.
     entity: usize,
     kind: EntityKind,
-    /// The words of its fullest form.
-    words: Vec<&'t str>,
+    /// Its fullest form, as written.
+    full: &'t str,
+    /// The number of words of `full`.
+    words: usize,
     /// Where its latest mention ends.
     last_end: usize,
 }
 
-impl Cluster<'_> {
-    fn surname(&self) -> &str {
-        self.words.last().copied().unwrap_or("")
+/// The clusters of one document, with indexes (most recent wins) by
+/// form, and for people by first and last word.
+#[derive(Default)]
+struct Clusters<'t> {
+    all: Vec<Cluster<'t>>,
+    /// By the name as written, with its kind.
+    by_form: FastMap<(&'t str, EntityKind), usize>,
+    /// People by their last word ("Støre").
+    by_last: FastMap<&'t str, usize>,
+    /// People by their first word ("Jonas"), of names of two words or more.
+    by_first: FastMap<&'t str, usize>,
+}
+
+/// The first and last word of a name, and how many words it has.
+fn ends(s: &str) -> (&str, &str, usize) {
+    let mut it = s.split_whitespace();
+    let first = it.next().unwrap_or("");
+    let mut last = first;
+    let mut n = usize::from(!first.is_empty());
+    for w in it {
+        last = w;
+        n += 1;
     }
+    (first, last, n)
 }
 
-/// The words of a name: whitespace-separated, so a no-break space or a
-/// line break inside the name counts as one space.
-fn words(s: &str) -> Vec<&str> {
-    s.split_whitespace().collect()
+/// A name as the table gives it: its words joined by one space (a
+/// no-break space or a line break inside it counts as one space).
+fn name_of(form: &str) -> String {
+    let mut name = String::with_capacity(form.len());
+    for w in form.split_whitespace() {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(w);
+    }
+    name
 }
 
-/// Whether `short` is a short form of the person `full`: the same words,
-/// or the words that end it ("Gahr Støre", "Støre"), or its first word
-/// alone (a given name used alone: "Jonas").
-fn short_form_of(short: &[&str], full: &[&str]) -> bool {
-    !short.is_empty()
-        && short.len() <= full.len()
-        && (full.ends_with(short) || (short.len() == 1 && full.len() > 1 && full[0] == short[0]))
+/// Whether the words of `short` end the words of `full`.
+fn ends_with_words(full: &str, short: &str) -> bool {
+    let mut f = full.split_whitespace().rev();
+    short.split_whitespace().rev().all(|w| f.next() == Some(w))
+}
+
+impl<'t> Clusters<'t> {
+    /// The cluster a new name `form` of kind `kind` joins, and whether the
+    /// cluster takes `form` as its fuller name.
+    fn find(&self, form: &'t str, kind: EntityKind) -> Option<(usize, bool)> {
+        if let Some(&k) = self.by_form.get(&(form, kind)) {
+            return Some((k, false));
+        }
+        if kind != EntityKind::Person {
+            return None;
+        }
+        let (first, last, n) = ends(form);
+        let by_last = self.by_last.get(last).copied();
+        if let Some(k) = by_last {
+            let c = &self.all[k];
+            if n <= c.words && ends_with_words(c.full, form) {
+                return Some((k, false));
+            }
+            // A short form came first ("Støre", then "Jonas Gahr Støre").
+            if c.words == 1 && n > 1 {
+                return Some((k, true));
+            }
+        }
+        // A given name alone ("Jonas" after "Jonas Gahr Støre").
+        if n == 1
+            && let Some(&k) = self.by_first.get(first)
+            && by_last.is_none_or(|b| self.all[b].last_end < self.all[k].last_end)
+        {
+            return Some((k, false));
+        }
+        None
+    }
+
+    /// Indexes cluster `k` under `form`.
+    fn index(&mut self, k: usize, form: &'t str) {
+        let kind = self.all[k].kind;
+        self.by_form.insert((form, kind), k);
+        if kind == EntityKind::Person {
+            let (first, last, n) = ends(form);
+            self.by_last.insert(last, k);
+            if n > 1 {
+                self.by_first.insert(first, k);
+            }
+        }
+    }
 }
 
 impl EntityTable {
@@ -109,7 +181,7 @@ impl EntityTable {
         let mut listed_index: FastMap<EntityId, usize> = FastMap::default();
         // Where each listed person was last named in full.
         let mut named_in_full: FastMap<EntityId, usize> = FastMap::default();
-        let mut clusters: Vec<Cluster<'_>> = Vec::new();
+        let mut clusters = Clusters::default();
         let mut merged = Vec::with_capacity(mentions.len() + names.len());
         let mut next = mentions.iter().peekable();
         let mut names = names
@@ -133,13 +205,13 @@ impl EntityTable {
                 let id = EntityId((base + k) as u32);
                 let index = table.unlisted[k];
                 table.add_title(index, text, n.title.clone());
-                table.push(n.span.clone(), k, link_of(n, &clusters[k]));
+                table.push(n.span.clone(), k, link_of(n, &clusters.all[k]));
                 merged.push(Mention::unlisted(n.span.clone(), id, n.title.clone()));
                 continue;
             }
             let Some(m) = next.next() else { break };
             if let Some(k) = surname_of_unlisted(gazetteer, text, m, &clusters, &named_in_full) {
-                clusters[k].last_end = m.end();
+                clusters.all[k].last_end = m.end();
                 let id = EntityId((base + k) as u32);
                 table.push(m.span(), k, Link::Surname);
                 merged.push(Mention::unlisted(m.span(), id, m.title()));
@@ -179,37 +251,15 @@ impl EntityTable {
 
     /// The cluster of name `n` (an index into `clusters`, which it may
     /// grow), its entity created or renamed in the table.
-    fn cluster<'t>(
-        &mut self,
-        text: &'t str,
-        n: &NewName,
-        clusters: &mut Vec<Cluster<'t>>,
-    ) -> usize {
-        let w = words(&text[n.span.clone()]);
-        let found = clusters.iter().enumerate().rev().find_map(|(k, c)| {
-            if c.kind != n.kind {
-                return None;
-            }
-            if c.words == w {
-                return Some((k, false));
-            }
-            if n.kind != EntityKind::Person {
-                return None;
-            }
-            if short_form_of(&w, &c.words) {
-                Some((k, false))
-            } else if short_form_of(&c.words, &w) && c.words.len() == 1 {
-                // A short form came first ("Støre", then "Jonas Gahr Støre").
-                Some((k, true))
-            } else {
-                None
-            }
-        });
-        let k = match found {
+    fn cluster<'t>(&mut self, text: &'t str, n: &NewName, clusters: &mut Clusters<'t>) -> usize {
+        let form = &text[n.span.clone()];
+        let k = match clusters.find(form, n.kind) {
             Some((k, grow)) => {
                 if grow {
-                    clusters[k].words = w;
-                    self.entities[clusters[k].entity].name = clusters[k].words.join(" ");
+                    let c = &mut clusters.all[k];
+                    c.full = form;
+                    c.words = ends(form).2;
+                    self.entities[c.entity].name = name_of(form);
                 }
                 k
             }
@@ -217,23 +267,25 @@ impl EntityTable {
                 self.entities.push(DocEntity {
                     index: self.entities.len(),
                     id: None,
-                    name: w.join(" "),
+                    name: name_of(form),
                     kind: n.kind,
                     known: false,
                     titles: Vec::new(),
                     mentions: Vec::new(),
                 });
                 self.unlisted.push(self.entities.len() - 1);
-                clusters.push(Cluster {
+                clusters.all.push(Cluster {
                     entity: self.entities.len() - 1,
                     kind: n.kind,
-                    words: w,
+                    full: form,
+                    words: ends(form).2,
                     last_end: n.span.end,
                 });
-                clusters.len() - 1
+                clusters.all.len() - 1
             }
         };
-        clusters[k].last_end = n.span.end;
+        clusters.all[k].last_end = n.span.end;
+        clusters.index(k, form);
         k
     }
 
@@ -268,7 +320,7 @@ impl EntityTable {
 /// How an unlisted mention was linked: its first or fullest form is the
 /// name, a shorter form of a person the surname.
 fn link_of(n: &NewName, c: &Cluster<'_>) -> Link {
-    if n.kind == EntityKind::Person && n.span.len() < c.words.join(" ").len() {
+    if n.kind == EntityKind::Person && n.span.len() < c.full.len() {
         Link::Surname
     } else {
         Link::Name
@@ -282,10 +334,10 @@ fn surname_of_unlisted(
     gaz: &Gazetteer,
     text: &str,
     m: &Mention,
-    clusters: &[Cluster<'_>],
+    clusters: &Clusters<'_>,
     named_in_full: &FastMap<EntityId, usize>,
 ) -> Option<usize> {
-    if clusters.is_empty() {
+    if clusters.by_last.is_empty() {
         return None;
     }
     let by_surname = match m.alias() {
@@ -299,13 +351,11 @@ fn surname_of_unlisted(
         return None;
     }
     let word = text.get(m.span())?.trim();
-    if word.contains(char::is_whitespace) {
+    let k = *clusters.by_last.get(word)?;
+    let c = &clusters.all[k];
+    if c.words < 2 {
         return None;
     }
-    let (k, c) =
-        clusters.iter().enumerate().rev().find(|(_, c)| {
-            c.kind == EntityKind::Person && c.words.len() > 1 && c.surname() == word
-        })?;
     let listed_later = m
         .candidates()
         .iter()

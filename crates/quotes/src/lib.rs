@@ -490,7 +490,7 @@ impl QuoteExtractor {
             ctx: &ctx,
             entities,
             mentions: sorted,
-            byline: byline(doc),
+            byline: table.byline_name().map(str::to_string),
         };
         let mut people = Vec::new();
         let mut speakers: Vec<Option<Party>> = Vec::with_capacity(found.len());
@@ -580,26 +580,6 @@ impl QuoteExtractor {
         out.sort_by_key(|q| (q.content.start, q.content.end));
         out
     }
-}
-
-/// The byline's name: a sentence "By NAME" among the first paragraphs.
-fn byline(doc: &Tokenized<'_>) -> Option<String> {
-    let toks = doc.tokens();
-    for s in doc.sentences().iter().take(8) {
-        let ts = doc.sentence_tokens(s);
-        if ts.len() >= 3
-            && ts.len() <= 6
-            && ts[0].text == "By"
-            && ts[1..]
-                .iter()
-                .all(|t| t.text.chars().next().is_some_and(|c| c.is_uppercase()) || t.text == ".")
-        {
-            let a = toks[s.tokens.start + 1].span.start;
-            let b = ts.last().map_or(a, |t| t.span.end);
-            return doc.text().get(a..b).map(str::to_string);
-        }
-    }
-    None
 }
 
 #[cfg(test)]

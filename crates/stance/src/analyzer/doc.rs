@@ -120,7 +120,7 @@ impl<'a, 't> Doc<'a, 't> {
             .filter_map(|(i, q)| Some((q.cue.as_ref()?.start, i)))
             .collect();
         let attributed = attributed_sentences(doc.sentences(), &qs);
-        let mut d = Doc {
+        Doc {
             text,
             doc,
             table,
@@ -131,10 +131,8 @@ impl<'a, 't> Doc<'a, 't> {
             quotes: qs,
             by_cue,
             attributed,
-            byline: None,
-        };
-        d.byline = d.find_byline();
-        d
+            byline: table.byline_name().map(str::to_string),
+        }
     }
 
     #[inline]
@@ -173,33 +171,6 @@ impl<'a, 't> Doc<'a, 't> {
             (Some(a), Some(b)) if toks.start < toks.end => a.span.start..b.span.end,
             _ => 0..0,
         }
-    }
-
-    /// A "By First Last" line among the first paragraphs.
-    fn find_byline(&self) -> Option<String> {
-        let toks = self.doc.tokens();
-        let mut i = 0;
-        while i < toks.len() && toks[i].paragraph < 8 && toks[i].span.start < 2000 {
-            let para = toks[i].paragraph;
-            let starts_para = i == 0 || toks[i - 1].paragraph != para;
-            if starts_para && matches!(toks[i].text, "By" | "BY") {
-                let mut j = i + 1;
-                while j < toks.len()
-                    && toks[j].paragraph == para
-                    && j - i <= 4
-                    && toks[j].kind.is_wordlike()
-                    && self.capitalized(j)
-                {
-                    j += 1;
-                }
-                let ends_para = j >= toks.len() || toks[j].paragraph != para;
-                if j - i >= 3 && ends_para {
-                    return Some(self.text[toks[i + 1].span.start..toks[j - 1].span.end].into());
-                }
-            }
-            i += 1;
-        }
-        None
     }
 
     /// Index of the token that starts at or contains byte `pos`.
