@@ -485,10 +485,16 @@ mod tests {
         assert!(!html.contains("data-evidence="));
     }
 
+    /// Spans as (start, end, id), segments in order, the expected lists.
+    type CoveringCase<'a> = (
+        &'a [(usize, usize, usize)],
+        &'a [(usize, usize)],
+        &'a [Option<&'a str>],
+    );
+
     #[test]
     fn covering_lists_every_span_holding_a_segment() {
-        // (spans as (start, end, id), segments in order, expected lists)
-        let cases: &[(&[(usize, usize, usize)], &[(usize, usize)], &[Option<&str>])] = &[
+        let cases: &[CoveringCase] = &[
             (
                 &[(0, 10, 0)],
                 &[(0, 5), (5, 10), (10, 12)],
