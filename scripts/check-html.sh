@@ -30,22 +30,27 @@ python3 - "$work/seed.html" "$work/probe.html" <<'PY'
 import sys
 page = open(sys.argv[1], encoding="utf-8").read()
 probe = r"""<script>(function(){
-function lit(i){var all=document.querySelectorAll('.lit'),mine=0,other=0;
- all.forEach(function(e){var l=(e.getAttribute('data-evidence')||'')+' '+(e.getAttribute('data-target')||'');
-  if(l.split(' ').indexOf(i)>=0){mine++;}else{other++;}});return [mine,other];}
+function has(e,a,i){return (e.getAttribute(a)||'').split(' ').indexOf(i)>=0;}
+function lit(i){var mine=0,other=0;
+ document.querySelectorAll('.lit,.lit-target').forEach(function(e){
+  var ev=e.classList.contains('lit'),tg=e.classList.contains('lit-target');
+  if((!ev||has(e,'data-evidence',i))&&(!tg||has(e,'data-target',i))){mine++;}else{other++;}});
+ return [mine,other];}
 function ev(el,type){el.dispatchEvent(new MouseEvent(type,{bubbles:type==='click'}));}
 var out=[];
 document.querySelectorAll('.stances li[data-stance]').forEach(function(li){
  var i=li.getAttribute('data-stance'),b=li.querySelector('button');
  var first=document.querySelector('[data-evidence~="'+i+'"]');
+ var tgt=document.querySelector('[data-target~="'+i+'"]');
+ function line(){return tgt?getComputedStyle(tgt).borderBottomStyle:'';}
  var r={i:i,cls:li.className,holder:li.querySelector('.holder').textContent,
   target:li.querySelector('.target').textContent,pol:li.querySelector('.pol').textContent,
   border:getComputedStyle(li).borderLeftColor,
   marked:document.querySelectorAll('[data-evidence~="'+i+'"]').length,
   targets:document.querySelectorAll('[data-target~="'+i+'"]').length,
   own:document.querySelectorAll('[data-evidence~="'+i+'"],[data-target~="'+i+'"]').length,
-  before:lit(i),bg0:first?getComputedStyle(first).backgroundColor:''};
- ev(li,'mouseenter');r.hover=lit(i);r.bg1=first?getComputedStyle(first).backgroundColor:'';
+  before:lit(i),bg0:first?getComputedStyle(first).backgroundColor:'',line0:line()};
+ ev(li,'mouseenter');r.hover=lit(i);r.bg1=first?getComputedStyle(first).backgroundColor:'';r.line1=line();
  ev(li,'mouseleave');r.left=lit(i);
  ev(b,'click');r.pressed=lit(i);r.aria=b.getAttribute('aria-pressed');
  ev(li,'mouseleave');r.kept=lit(i);
@@ -99,6 +104,7 @@ for r in rows:
     need(r["hover"][0] == r["own"], "stance %s: hover lights its evidence and target" % i)
     need(r["hover"][1] == 0, "stance %s: hover lights only its own marks" % i)
     need(r["bg1"] != r["bg0"], "stance %s: the lit evidence changes colour" % i)
+    need(r["line0"] == "none" and r["line1"] == "solid", "stance %s: the lit target is underlined" % i)
     need(r["left"] == [0, 0], "stance %s: leaving clears the light" % i)
     need(r["pressed"] == [r["own"], 0] and r["aria"] == "true",
          "stance %s: pressing lights it (aria-pressed)" % i)

@@ -44,19 +44,23 @@ border:1px solid #bbb;border-radius:3px;padding:.1em .4em}\
 .stances button[aria-pressed=true]{background:#fde68a;border-color:#b45309}\
 aside .evtext{color:#555;font-size:85%}\
 .ev.lit{background:#fde68a;box-shadow:0 0 0 2px #f59e0b}\
-.tgt.lit{outline:2px solid #1d4ed8}";
+.tgt.lit-target{border-bottom:3px solid #1d4ed8}";
 
-/// Lights the evidence and target of the stances hovered over, focused or
-/// pressed: repaints all on every change, as stances may share spans.
+/// Lights the evidence (`lit`) and target (`lit-target`) of the stances
+/// hovered over, focused or pressed: repaints all on every change, as
+/// stances may share spans.
 const SCRIPT: &str = "(function(){\
 var items=document.querySelectorAll('.stances li[data-stance]'),hot={};\
 function paint(){\
-document.querySelectorAll('.lit').forEach(function(e){e.classList.remove('lit');});\
+document.querySelectorAll('.lit,.lit-target').forEach(function(e){\
+e.classList.remove('lit','lit-target');});\
 items.forEach(function(li){var i=li.getAttribute('data-stance'),\
 b=li.querySelector('button');\
 if(hot[i]||b.getAttribute('aria-pressed')==='true'){\
-document.querySelectorAll('[data-evidence~=\"'+i+'\"],[data-target~=\"'+i+'\"]')\
-.forEach(function(e){e.classList.add('lit');});}});}\
+document.querySelectorAll('[data-evidence~=\"'+i+'\"]')\
+.forEach(function(e){e.classList.add('lit');});\
+document.querySelectorAll('[data-target~=\"'+i+'\"]')\
+.forEach(function(e){e.classList.add('lit-target');});}});}\
 items.forEach(function(li){var i=li.getAttribute('data-stance'),\
 b=li.querySelector('button');\
 function set(on){return function(){hot[i]=on;paint();};}\
