@@ -80,6 +80,14 @@ const CASES: &[Case] = &[
     },
 ];
 
+/// The named mentions of an entity (its descriptors left out).
+fn named(e: &newsnlp::gazetteer::DocEntity) -> usize {
+    e.mentions
+        .iter()
+        .filter(|m| m.link != newsnlp::gazetteer::Link::Descriptor)
+        .count()
+}
+
 #[test]
 fn entity_table_cases() {
     let pipeline = Pipeline::new();
@@ -89,13 +97,12 @@ fn entity_table_cases() {
         let table = doc.entities();
         for &(name, kind, known, count) in case.expect {
             let got = table.entities().iter().find(|e| e.name == name);
-            let ok = got
-                .is_some_and(|e| e.kind == kind && e.known == known && e.mentions.len() == count);
+            let ok = got.is_some_and(|e| e.kind == kind && e.known == known && named(e) == count);
             if !ok {
                 failures.push(format!(
                     "{name:?} in {:?}: got {:?}",
                     &case.text[..40],
-                    got.map(|e| (e.kind, e.known, e.mentions.len()))
+                    got.map(|e| (e.kind, e.known, named(e)))
                 ));
             }
             // The flat list agrees with the table.
@@ -104,7 +111,7 @@ fn entity_table_cases() {
                 .iter()
                 .filter(|m| m.name() == Some(name))
                 .count();
-            if got.is_some() && flat != got.map_or(0, |e| e.mentions.len()) {
+            if got.is_some() && flat != got.map_or(0, named) {
                 failures.push(format!("{name:?}: {flat} flat mentions"));
             }
         }
@@ -154,4 +161,63 @@ fn json_entities_say_whether_the_gazetteer_lists_them() {
             ("Vladimir Putin".to_string(), true)
         ]
     );
+}
+
+#[test]
+fn descriptors_link_to_the_latest_person_whose_titles_fit() {
+    use newsnlp::gazetteer::Link;
+    // (text, descriptor, person it must link to, or None)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Hungarian Prime Minister Viktor Orbán arrived late. The Hungarian leader said little.",
+            "The Hungarian leader",
+            Some("Viktor Orbán"),
+        ),
+        (
+            "The German executive, Klaus Weber, disagreed. The executive said the deal was fair.",
+            "The executive",
+            Some("Klaus Weber"),
+        ),
+        (
+            "Mayor Grace Liang met Finance Minister Tom Hale. Later the mayor said no.",
+            "the mayor",
+            Some("Grace Liang"),
+        ),
+        (
+            "Mayor Grace Liang met Finance Minister Tom Hale. Later the minister said no.",
+            "the minister",
+            Some("Tom Hale"),
+        ),
+        (
+            "Tom Hale, a teacher, spoke first. The senator said nothing.",
+            "The senator",
+            None,
+        ),
+    ];
+    let pipeline = Pipeline::new();
+    for &(text, descriptor, person) in cases {
+        let doc = pipeline.analyze(text);
+        let start = text.find(descriptor).unwrap();
+        let span = start..start + descriptor.len();
+        let linked = doc
+            .entities()
+            .descriptor_at(span.clone())
+            .map(|e| e.name.as_str());
+        assert_eq!(linked, person, "{text}");
+        if let Some(name) = person {
+            let e = doc
+                .entities()
+                .entities()
+                .iter()
+                .find(|e| e.name == name)
+                .unwrap();
+            assert!(
+                e.mentions
+                    .iter()
+                    .any(|m| m.link == Link::Descriptor && m.span == span)
+            );
+            // Descriptors are not named mentions: the flat list leaves them out.
+            assert!(doc.mentions().iter().all(|m| m.span != span));
+        }
+    }
 }

@@ -155,6 +155,7 @@
 
 mod build;
 mod builder;
+mod descriptor;
 mod document;
 mod entries;
 mod entry;

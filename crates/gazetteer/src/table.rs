@@ -45,10 +45,15 @@ pub enum Link {
     /// A shared alias that the title before it decided ("Secretary of
     /// State Clinton").
     Title,
+    /// A nominal descriptor whose titles fit the entity ("the Hungarian
+    /// leader"): in [`DocEntity::mentions`], not among the named mentions
+    /// of the flat list.
+    Descriptor,
 }
 
 impl Link {
-    /// The lowercase name: `"name"`, `"alias"`, `"surname"` or `"title"`.
+    /// The lowercase name: `"name"`, `"alias"`, `"surname"`, `"title"` or
+    /// `"descriptor"`.
     ///
     /// ```
     /// assert_eq!(newsnlp_gazetteer::Link::Name.as_str(), "name");
@@ -59,6 +64,7 @@ impl Link {
             Link::Alias => "alias",
             Link::Surname => "surname",
             Link::Title => "title",
+            Link::Descriptor => "descriptor",
         }
     }
 
@@ -181,6 +187,9 @@ pub struct EntityTable {
     /// Per document-local id (from `base`): its entity's index.
     #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) unlisted: Vec<usize>,
+    /// The linked descriptors, in text order, with their entity's index.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) descriptors: Vec<(Span, usize)>,
 }
 
 impl EntityTable {

@@ -47,7 +47,11 @@ pub struct NewName {
     pub span: Range<usize>,
     /// What it names.
     pub kind: EntityKind,
-    /// A title right before it ("Norwegian Prime Minister"), if any.
+    /// Its title, if any: right before it ("Norwegian Prime Minister"), or
+    /// in apposition before or after it ("chief negotiator", "president"
+    /// in "Dwayne Okafor, president of …"). A title after the name counts
+    /// among the entity's titles, not as the mention's
+    /// [`Mention::title`].
     pub title: Option<Range<usize>>,
 }
 
@@ -206,7 +210,8 @@ impl EntityTable {
                 let index = table.unlisted[k];
                 table.add_title(index, text, n.title.clone());
                 table.push(n.span.clone(), k, link_of(n, &clusters.all[k]));
-                merged.push(Mention::unlisted(n.span.clone(), id, n.title.clone()));
+                let before = n.title.clone().filter(|t| t.end <= n.span.start);
+                merged.push(Mention::unlisted(n.span.clone(), id, before));
                 continue;
             }
             let Some(m) = next.next() else { break };
@@ -452,6 +457,18 @@ impl<'a> Entities<'a> {
             || self
                 .listed(id)
                 .is_some_and(|id| self.gazetteer.entity(id).titles().any(has))
+    }
+
+    /// The person a descriptor inside `span` refers to ("The Hungarian
+    /// leader" as a quote's source), as the table linked it
+    /// ([`EntityTable::link_descriptors`]).
+    pub fn descriptor(&self, span: Range<usize>) -> Option<Party> {
+        let e = self.table?.descriptor_at(span)?;
+        Some(Party::Entity {
+            id: e.id,
+            name: e.name.clone(),
+            kind: e.kind,
+        })
     }
 
     /// The entity as a quote's speaker or a stance's holder; `None` for

@@ -29,15 +29,18 @@ const FUNCTION: Classes = WordClass::Determiners
     .union(WordClass::QuestionWords.set())
     .union(WordClass::SentenceAdverbs.set());
 
+/// A token's packed key ([`Table::key`]).
+type Key = (u64, u64);
+
 /// The names found earlier in the document, remembered by the keys of
 /// their first and last tokens (hashed: a document names thousands).
 #[derive(Default)]
 struct Earlier {
     /// First and last words of people named with two words or more.
-    person_words: FastSet<(u64, u64)>,
+    person_words: FastSet<Key>,
     /// The kind of the latest name of each shape (first word, last word,
     /// length).
-    forms: FastMap<((u64, u64), (u64, u64), usize), NameKind>,
+    forms: FastMap<(Key, Key, usize), NameKind>,
 }
 
 /// The state of one document's pass.

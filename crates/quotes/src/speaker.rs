@@ -343,6 +343,12 @@ impl<'a> Resolver<'a, '_> {
                 return Some(Party::Phrase(self.text.get(m.span())?.to_string()));
             }
         }
+        // "the Hungarian leader": the person the entity table linked it to.
+        if inside().next().is_none()
+            && let Some(s) = self.entities.and_then(|e| e.descriptor(bytes.clone()))
+        {
+            return Some(s);
+        }
         // "the secretary": the person who holds that title here.
         if inside().next().is_none()
             && self.lw(src.start) == "the"
