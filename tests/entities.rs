@@ -78,6 +78,13 @@ const CASES: &[Case] = &[
         expect: &[("Tomás Ibarra", Person, false, 1)],
         absent: &[],
     },
+    // A dateline in capitals is the place the text names in lower case.
+    Case {
+        text: "TROMSØ, Norway — Fishing crews in Tromsø protested on Monday. \
+               The harbour of Tromsø was closed.",
+        expect: &[("Tromsø", Place, false, 3)],
+        absent: &["TROMSØ"],
+    },
 ];
 
 /// The named mentions of an entity (its descriptors left out).

@@ -75,6 +75,11 @@ struct Clusters<'t> {
     all: Vec<Cluster<'t>>,
     /// By the name as written, with its kind.
     by_form: FastMap<(&'t str, EntityKind), usize>,
+    /// By the name lowercased, for a form in capitals ("GENEVA" in a
+    /// dateline is "Geneva").
+    by_lower: FastMap<(String, EntityKind), usize>,
+    /// Whether some cluster was first written in capitals.
+    caps: bool,
     /// People by their last word ("Støre").
     by_last: FastMap<&'t str, usize>,
     /// People by their first word ("Jonas"), of names of two words or more.
@@ -107,6 +112,11 @@ fn name_of(form: &str) -> String {
     name
 }
 
+/// Whether a name has letters and no lowercase one ("GENEVA").
+fn all_caps(form: &str) -> bool {
+    form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase)
+}
+
 /// Whether the words of `short` end the words of `full`.
 fn ends_with_words(full: &str, short: &str) -> bool {
     let mut f = full.split_whitespace().rev();
@@ -119,6 +129,13 @@ impl<'t> Clusters<'t> {
     fn find(&self, form: &'t str, kind: EntityKind) -> Option<(usize, bool)> {
         if let Some(&k) = self.by_form.get(&(form, kind)) {
             return Some((k, false));
+        }
+        // The same name in capitals, or first written in capitals: the
+        // form in capitals never names the cluster.
+        if (self.caps || all_caps(form))
+            && let Some(&k) = self.by_lower.get(&(form.to_lowercase(), kind))
+        {
+            return Some((k, all_caps(self.all[k].full) && !all_caps(form)));
         }
         if kind != EntityKind::Person {
             return None;
@@ -148,7 +165,10 @@ impl<'t> Clusters<'t> {
     /// Indexes cluster `k` under `form`.
     fn index(&mut self, k: usize, form: &'t str) {
         let kind = self.all[k].kind;
-        self.by_form.insert((form, kind), k);
+        if self.by_form.insert((form, kind), k).is_none() {
+            self.by_lower.insert((form.to_lowercase(), kind), k);
+            self.caps |= all_caps(self.all[k].full);
+        }
         if kind == EntityKind::Person {
             let (first, last, n) = ends(form);
             self.by_last.insert(last, k);
