@@ -58,7 +58,7 @@ pub(crate) struct Scan<'a, 't> {
 
 /// Whether a token ends in a possessive "'s" or "’s": the name ends with
 /// it, and the span leaves it out. The length of the ending, or 0.
-fn possessive_len(token: &str) -> usize {
+pub(crate) fn possessive_len(token: &str) -> usize {
     if token.ends_with("'s") || token.ends_with("'S") {
         2
     } else if token.ends_with("’s") {
@@ -75,7 +75,7 @@ fn demonym(token: &str) -> bool {
 }
 
 /// Whether a token has letters and no lowercase one ("HANO", "U.S.").
-fn all_caps(token: &str) -> bool {
+pub(crate) fn all_caps(token: &str) -> bool {
     token.chars().any(char::is_alphabetic) && !token.chars().any(char::is_lowercase)
 }
 
