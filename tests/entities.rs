@@ -71,6 +71,13 @@ const CASES: &[Case] = &[
         ],
         absent: &[],
     },
+    // An organization's first words, where it acts.
+    Case {
+        text: "Lakeshore Dynamics Corp. will close two plants. Lakeshore said the cuts \
+               were painful. Shares of Lakeshore Dynamics fell.",
+        expect: &[("Lakeshore Dynamics Corp.", Organization, false, 3)],
+        absent: &["Lakeshore", "Lakeshore Dynamics"],
+    },
     // A byline and a dateline.
     Case {
         text: "By Tomás Ibarra\n\nGENEVA — The World Health Organization on Friday \

@@ -5,6 +5,8 @@
 //!
 //! Clustering, in text order, most recent first:
 //! - the same words of the same kind are the same entity;
+//! - an organization's first word alone is that organization
+//!   ("Harbourside" after "Harbourside FC");
 //! - a person's later short form is that person: "Støre" or "Gahr Støre"
 //!   after "Jonas Gahr Støre" (the surname, or the words that end the full
 //!   name), and a full name that ends with an earlier short form makes
@@ -80,6 +82,8 @@ struct Clusters<'t> {
     by_lower: FastMap<(String, EntityKind), usize>,
     /// Whether some cluster was first written in capitals.
     caps: bool,
+    /// Organizations by their first word.
+    org_by_first: FastMap<&'t str, usize>,
     /// People by their last word ("Støre").
     by_last: FastMap<&'t str, usize>,
     /// People by their first word ("Jonas"), of names of two words or more.
@@ -117,6 +121,12 @@ fn all_caps(form: &str) -> bool {
     form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase)
 }
 
+/// Whether the words of `short` begin the words of `full`.
+fn starts_with_words(full: &str, short: &str) -> bool {
+    let mut f = full.split_whitespace();
+    short.split_whitespace().all(|w| f.next() == Some(w))
+}
+
 /// Whether the words of `short` end the words of `full`.
 fn ends_with_words(full: &str, short: &str) -> bool {
     let mut f = full.split_whitespace().rev();
@@ -137,10 +147,22 @@ impl<'t> Clusters<'t> {
         {
             return Some((k, all_caps(self.all[k].full) && !all_caps(form)));
         }
+        let (first, last, n) = ends(form);
+        if kind == EntityKind::Organization {
+            // An organization's first words ("Harbourside" after
+            // "Harbourside FC", "Northwind Robotics" after "Northwind
+            // Robotics Inc."), or its fuller name after them.
+            let &k = self.org_by_first.get(first)?;
+            let full = self.all[k].full;
+            return if starts_with_words(full, form) {
+                Some((k, false))
+            } else {
+                starts_with_words(form, full).then_some((k, true))
+            };
+        }
         if kind != EntityKind::Person {
             return None;
         }
-        let (first, last, n) = ends(form);
         let by_last = self.by_last.get(last).copied();
         if let Some(k) = by_last {
             let c = &self.all[k];
@@ -168,6 +190,10 @@ impl<'t> Clusters<'t> {
         if self.by_form.insert((form, kind), k).is_none() {
             self.by_lower.insert((form.to_lowercase(), kind), k);
             self.caps |= all_caps(self.all[k].full);
+        }
+        if kind == EntityKind::Organization {
+            let (first, _, _) = ends(form);
+            self.org_by_first.insert(first, k);
         }
         if kind == EntityKind::Person {
             let (first, last, n) = ends(form);

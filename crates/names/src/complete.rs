@@ -8,7 +8,14 @@
 //! other capitalized occurrence of their surname that no name or known
 //! span covers is that person too, with the capitalized words right
 //! before it as the rest of the name ("Rahmat Hidayat"), earlier in the
-//! document as well as later.
+//! document as well as later. Likewise an organization's first word, when
+//! it is a name of its own ("Harbourside" after "Harbourside FC",
+//! "Northwind" after "Northwind Robotics Inc."), names that organization
+//! elsewhere: later anywhere (on UNER EWT dev, "Mozilla project" after
+//! "Mozilla Foundation" is the organization), earlier only where it acts
+//! or owns ("Northwind said", "Harbourside’s"), not as a modifier
+//! ("Riverside rail yard" before "Riverside Neighbors Association"); never
+//! a head, a title, a place or a nationality ("Bank", "American").
 
 use std::ops::Range;
 
@@ -17,7 +24,8 @@ use newsnlp_text::hash::FastSet;
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::WordClass;
 
-use crate::find::{all_caps, possessive_len};
+use crate::find::{all_caps, demonym, possessive_len};
+use crate::lexicon::{Cues, Lexicon};
 use crate::{Evidence, Name, NameKind};
 
 /// The most words before a surname taken as the rest of the name.
@@ -26,6 +34,7 @@ const GIVEN_WORDS: usize = 2;
 /// Adds to `names` (the scan's, in text order) the other mentions of its
 /// people's surnames in `table`, outside `known` spans (sorted by start).
 pub(crate) fn complete(
+    lex: &Lexicon,
     table: &Table<'_>,
     known: &[Range<usize>],
     mut names: Vec<Name>,
@@ -35,7 +44,27 @@ pub(crate) fn complete(
         .filter(|n| n.kind == NameKind::Person && !n.tokens.is_empty())
         .filter_map(|n| table.key(n.tokens.end - 1))
         .collect();
-    if surnames.is_empty() {
+    let generic = Cues::ORG_HEAD
+        | Cues::ORG_SUFFIX
+        | Cues::PLACE_NAME
+        | Cues::PLACE_START
+        | Cues::TITLE
+        | Cues::TITLE_PART
+        | Cues::GIVEN
+        | Cues::NOT_NAME;
+    let org_firsts: FastSet<(u64, u64)> = names
+        .iter()
+        .filter(|n| n.kind == NameKind::Organization && n.tokens.len() > 1)
+        .filter(|n| {
+            let first = table.token(n.tokens.start);
+            !lex.key(table.key(n.tokens.start)).intersects(generic)
+                && !demonym(first)
+                && !all_caps(first)
+        })
+        .filter_map(|n| table.key(n.tokens.start))
+        .filter(|key| !surnames.contains(key))
+        .collect();
+    if surnames.is_empty() && org_firsts.is_empty() {
         return names;
     }
     let not_name = WordClass::Titles.set()
@@ -64,10 +93,27 @@ pub(crate) fn complete(
             k += 1;
         }
         let in_known = known.get(k).is_some_and(|r| r.start < span.end);
-        if in_known || !word(i) || !table.key(i).is_some_and(|key| surnames.contains(&key)) {
+        if in_known || taken[i] || !word(i) {
             continue;
         }
-        if taken[i] {
+        let Some(key) = table.key(i) else { continue };
+        if org_firsts.contains(&key) {
+            // An organization's first word alone, as a subject or owner:
+            // a verb, a possessive or a clause's end after it ("Northwind
+            // said", "Harbourside will", "Northwind’s"), not a modifier
+            // ("Riverside rail yard", "Arctic cod").
+            if acts(lex, table, i) {
+                names.push(Name {
+                    span: span.start..span.end - possessive_len(table.token(i)),
+                    tokens: i..i + 1,
+                    kind: NameKind::Organization,
+                    evidence: Evidence::EarlierName,
+                });
+                taken[i] = true;
+            }
+            continue;
+        }
+        if !surnames.contains(&key) {
             continue;
         }
         // The surname ends its name: no capitalized word right after it.
@@ -103,4 +149,19 @@ pub(crate) fn complete(
     }
     names.sort_by_key(|n| n.span.start);
     names
+}
+
+/// Whether the name ending with token `last` acts or owns: a possessive,
+/// or a verb or a clause's end after it ("Northwind said", "Harbourside
+/// will", "Northwind’s", "Northwind, the …"), not a modifier ("Riverside
+/// rail yard").
+pub(crate) fn acts(lex: &Lexicon, table: &Table<'_>, last: usize) -> bool {
+    let next = last + 1;
+    possessive_len(table.token(last)) > 0
+        || next >= table.len()
+        || matches!(table.token(next), "," | "." | ";" | "'s" | "’s")
+        || lex.key(table.key(next)).contains(Cues::PERSON_CUE)
+        || table
+            .classes(next)
+            .intersects(WordClass::Aux.set() | WordClass::SubjectVerbs.set())
 }

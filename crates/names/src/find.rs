@@ -38,6 +38,9 @@ type Key = (u64, u64);
 struct Earlier {
     /// First and last words of people named with two words or more.
     person_words: FastSet<Key>,
+    /// First words of organizations named with two words or more
+    /// ("Northwind" of "Northwind Robotics Inc.").
+    org_firsts: FastSet<Key>,
     /// The kind of the latest name of each shape (first word, last word,
     /// length).
     forms: FastMap<(Key, Key, usize), NameKind>,
@@ -70,7 +73,7 @@ pub(crate) fn possessive_len(token: &str) -> usize {
 
 /// Whether a word names people from a place ("South Koreans", "New
 /// Yorkers"): a place word before it makes no place.
-fn demonym(token: &str) -> bool {
+pub(crate) fn demonym(token: &str) -> bool {
     ["ans", "ers", "ese"].iter().any(|s| token.ends_with(s))
 }
 
@@ -480,6 +483,9 @@ impl<'a, 't> Scan<'a, 't> {
         if len == 1 && !lone_caps && self.earlier.person_words.contains(&first) {
             return Some((NameKind::Person, Evidence::EarlierPerson));
         }
+        if !lone_caps && self.earlier.org_firsts.contains(&first) {
+            return Some((NameKind::Organization, Evidence::EarlierName));
+        }
         let kind = *self.earlier.forms.get(&(first, last, len))?;
         Some((kind, Evidence::EarlierName))
     }
@@ -499,6 +505,9 @@ impl<'a, 't> Scan<'a, 't> {
             if kind == NameKind::Person && len > 1 {
                 self.earlier.person_words.insert(first);
                 self.earlier.person_words.insert(last);
+            }
+            if kind == NameKind::Organization && len > 1 {
+                self.earlier.org_firsts.insert(first);
             }
             self.earlier.forms.insert((first, last, len), kind);
         }

@@ -227,6 +227,6 @@ impl NameFinder {
         let mut known = known.to_vec();
         known.sort_by_key(|r| (r.start, r.end));
         let names = find::Scan::new(&self.lexicon, doc, table, &known).run();
-        complete::complete(table, &known, names)
+        complete::complete(&self.lexicon, table, &known, names)
     }
 }

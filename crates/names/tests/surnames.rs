@@ -64,3 +64,50 @@ fn surnames_name_their_person_elsewhere() {
         }
     }
 }
+
+/// (text, organization forms that must be found, forms that must not be
+/// found as organizations)
+const ORG_CASES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "Lakeshore Dynamics Corp. will close two plants. Lakeshore said the cuts \
+         were painful, and Lakeshore’s shares fell.",
+        &["Lakeshore Dynamics Corp.", "Lakeshore"],
+        &[],
+    ),
+    // Before the organization is named, its first word as a modifier is
+    // no mention of it (after, "Mozilla project" counts: UNER EWT dev).
+    (
+        "The Riverside rail yard will close. The Riverside Tenants Union met on Monday.",
+        &["Riverside Tenants Union"],
+        &["Riverside"],
+    ),
+];
+
+#[test]
+fn an_organizations_first_word_names_it_where_it_acts() {
+    let finder = NameFinder::new();
+    for &(text, orgs, absent) in ORG_CASES {
+        let doc = Tokenizer::new().tokenize(text);
+        let names = finder.find(&doc, &doc.table(), &[]);
+        let found: Vec<(&str, NameKind)> = names
+            .iter()
+            .map(|n| (&text[n.span.clone()], n.kind))
+            .collect();
+        for o in orgs {
+            assert!(
+                found
+                    .iter()
+                    .any(|&(t, k)| t == *o && k == NameKind::Organization),
+                "{o:?} not found as an organization in {text:?}: {found:?}"
+            );
+        }
+        for a in absent {
+            assert!(
+                !found
+                    .iter()
+                    .any(|&(t, k)| t == *a && k == NameKind::Organization),
+                "{a:?} in {found:?}"
+            );
+        }
+    }
+}
