@@ -69,6 +69,14 @@ fn demonym(token: &str) -> bool {
     ["ans", "ers", "ese"].iter().any(|s| token.ends_with(s))
 }
 
+/// Whether a token is an initial or a run of them: "F.", "W.H.S.".
+fn initial(token: &str) -> bool {
+    let b = token.as_bytes();
+    b.len() >= 2
+        && b.len() % 2 == 0
+        && b.chunks(2).all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
 /// Whether a token has letters and no lowercase one ("HANO", "U.S.").
 fn all_caps(token: &str) -> bool {
     token.chars().any(char::is_alphabetic) && !token.chars().any(char::is_lowercase)
@@ -438,8 +446,11 @@ impl<'a, 't> Scan<'a, 't> {
         if first.contains(Cues::GIVEN) {
             return Some((Person, E::GivenName));
         }
-        if before_cues.contains(Cues::TITLE) {
+        if before_cues.intersects(Cues::TITLE | Cues::ROLE) {
             return Some((Person, E::Title));
+        }
+        if self.initialed(&name) {
+            return Some((Person, E::Initial));
         }
         if let Some(found) = self.remembered(&name) {
             return Some(found);
@@ -458,10 +469,58 @@ impl<'a, 't> Scan<'a, 't> {
         if before_cues.contains(Cues::PLACE_CUE) {
             return Some((Place, E::PlaceCue));
         }
+        if before_cues.contains(Cues::SPEECH_BEFORE) {
+            return Some((Person, E::PersonCue));
+        }
+        if self.place_comma(e) {
+            return Some((Place, E::PlaceComma));
+        }
         let after = self.after(e);
-        after
-            .contains(Cues::PERSON_CUE)
-            .then_some((Person, E::PersonCue))
+        // "South Koreans who": people of a place, no name.
+        let people = first.contains(Cues::PLACE_START) && demonym(self.table.token(e - 1));
+        if after.contains(Cues::PERSON_CUE) && !people {
+            return Some((Person, E::PersonCue));
+        }
+        self.coordinated(start, e)
+    }
+
+    /// Whether the name has an initial inside it ("John F. Kennedy") or a
+    /// one-letter initial first ("J. Ingrid Solberg"), and ends with a
+    /// word.
+    fn initialed(&self, name: &Range<usize>) -> bool {
+        let (s, e) = (name.start, name.end);
+        let token = |j: usize| self.table.token(j);
+        e - s >= 2
+            && !initial(token(e - 1))
+            && (token(s).len() == 2 && initial(token(s)) || (s + 1..e - 1).any(|j| initial(token(j))))
+    }
+
+    /// Whether a comma and a listed country or state follow the name at
+    /// `e` ("Knoxville, Tennessee").
+    fn place_comma(&self, e: usize) -> bool {
+        self.table.token(e) == ","
+            && self.table.sentence(e + 1) == self.table.sentence(e)
+            && self.cap_word(e + 1)
+            && self.cues(e + 1).contains(Cues::PLACE_NAME)
+    }
+
+    /// The kind of the name right before the run `start..e` when "and"
+    /// or "or" joins them and it is a person or a place ("Ossoff and
+    /// Handel"); a comma joins only inside a list, where another comma,
+    /// "and" or "or" follows ("Rod, Elyse and Tina"; not "Jim, Take a
+    /// look").
+    fn coordinated(&self, start: usize, e: usize) -> Option<(NameKind, Evidence)> {
+        let join = start.checked_sub(1)?;
+        let listed = |j: usize| matches!(self.table.lower(j), "and" | "or");
+        let comma = self.table.token(join) == ","
+            && (listed(e) || self.table.token(e) == ",")
+            && !self.cues(e - 1).contains(Cues::ORG_SUFFIX);
+        if !(listed(join) || comma) {
+            return None;
+        }
+        let last = self.out.last()?;
+        (last.tokens.end == join && last.kind != NameKind::Organization)
+            .then_some((last.kind, Evidence::Coordination))
     }
 
     /// The kind an earlier name gives this one: a lone word that was an

@@ -51,6 +51,18 @@ impl Cues {
     pub const CONNECTOR: Cues = Cues(1 << 10);
     /// A word after a person's name (`data/person_cues.txt`: "said").
     pub const PERSON_CUE: Cues = Cues(1 << 11);
+    /// A lowercase role or kin word before a person's name (`[roles]` of
+    /// `data/titles.txt`: "actress", "sister").
+    pub const ROLE: Cues = Cues(1 << 12);
+    /// A speech verb that also comes before its speaker (`[before]` of
+    /// `data/person_cues.txt`: "…,” said Jim Ray").
+    pub const SPEECH_BEFORE: Cues = Cues(1 << 13);
+
+    /// Both sets of bits.
+    #[inline]
+    pub const fn union(self, other: Cues) -> Cues {
+        Cues(self.0 | other.0)
+    }
 
     /// Whether every bit of `other` is set.
     #[inline]
@@ -75,7 +87,7 @@ impl BitOr for Cues {
     type Output = Cues;
     #[inline]
     fn bitor(self, rhs: Cues) -> Cues {
-        Cues(self.0 | rhs.0)
+        self.union(rhs)
     }
 }
 
@@ -90,6 +102,7 @@ const FILES: &[(&str, Sections)] = &[
         &[
             (Some("titles"), Cues::TITLE),
             (Some("parts"), Cues::TITLE_PART),
+            (Some("roles"), Cues::ROLE),
         ],
     ),
     (
@@ -122,7 +135,10 @@ const FILES: &[(&str, Sections)] = &[
     ),
     (
         include_str!("../data/person_cues.txt"),
-        &[(None, Cues::PERSON_CUE)],
+        &[
+            (Some("after"), Cues::PERSON_CUE),
+            (Some("before"), Cues::PERSON_CUE.union(Cues::SPEECH_BEFORE)),
+        ],
     ),
 ];
 

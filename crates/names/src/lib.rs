@@ -129,8 +129,17 @@ pub enum Evidence {
     /// A place cue before it ("in Tampa").
     PlaceCue,
     /// Capitalized words before a speech verb or "who" ("Jensen Huang
-    /// said", "Lindqvist said").
+    /// said", "Lindqvist said"), or after one ("…,” said Lindqvist).
     PersonCue,
+    /// An initial between or before capitalized words ("John F. Kennedy",
+    /// "J. Ingrid Solberg").
+    Initial,
+    /// Joined by "and", "or" or a comma to the name before it, a person or
+    /// a place, it is of that kind ("Ossoff and Handel" after a person).
+    Coordination,
+    /// Right before a comma and a country or state ("Knoxville,
+    /// Tennessee").
+    PlaceComma,
 }
 
 impl Evidence {
@@ -150,6 +159,9 @@ impl Evidence {
             Evidence::Dateline => "dateline",
             Evidence::PlaceCue => "place cue",
             Evidence::PersonCue => "person cue",
+            Evidence::Initial => "initial",
+            Evidence::Coordination => "coordination",
+            Evidence::PlaceComma => "place comma",
         }
     }
 }
