@@ -126,10 +126,19 @@ impl<'a, 't> Scan<'a, 't> {
             && !self.table.classes(i).intersects(FUNCTION)
     }
 
-    /// The cues of token `i`.
+    /// The cues of token `i`; a possessive's are its word's ("Committee's"
+    /// ends in an organization head).
     #[inline]
     fn cues(&self, i: usize) -> Cues {
-        self.lex.key(self.table.key(i))
+        let cues = self.lex.key(self.table.key(i));
+        if !cues.is_empty() || possessive_len(self.table.token(i)) == 0 {
+            return cues;
+        }
+        let lower = self.table.lower(i);
+        lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .map_or(Cues::EMPTY, |word| self.lex.word(word))
     }
 
     /// Whether a known span overlaps token `i` (tokens come in order, so a
