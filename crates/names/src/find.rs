@@ -28,6 +28,9 @@ const FUNCTION: Classes = WordClass::Determiners
     .union(WordClass::QuestionWords.set())
     .union(WordClass::SentenceAdverbs.set());
 
+/// Verbs right after their subject ("was", "has", "took").
+const VERBS: Classes = WordClass::Finite.set().union(WordClass::SubjectVerbs.set());
+
 /// A name found earlier in the document, remembered by the keys of its
 /// first and last tokens.
 #[derive(Clone, Copy, Debug)]
@@ -490,7 +493,36 @@ impl<'a, 't> Scan<'a, 't> {
         if after.contains(Cues::PERSON_CUE) && !people {
             return Some((Person, E::PersonCue));
         }
+        let group = ["ans", "ists", "ites", "ese"]
+            .iter()
+            .any(|p| self.table.token(s).ends_with(p));
+        if len == 1 && !group && self.mid_sentence(start) && self.verb_after(e) {
+            return Some((Person, E::Subject));
+        }
         self.coordinated(start, e)
+    }
+
+    /// Whether a lowercase word comes right before token `start` in its
+    /// sentence: a capitalized word there is no sentence opener.
+    fn mid_sentence(&self, start: usize) -> bool {
+        start.checked_sub(1).is_some_and(|b| {
+            let f = self.table.flags(b);
+            self.table.sentence(b) == self.table.sentence(start)
+                && f.contains(Flags::WORDLIKE)
+                && !f.contains(Flags::CAPITALIZED)
+        })
+    }
+
+    /// Whether token `e` is a verb that follows its subject: a finite
+    /// auxiliary ("was", "has"), an irregular past ("took") or a word in
+    /// "-ed" ("announced").
+    fn verb_after(&self, e: usize) -> bool {
+        let f = self.table.flags(e);
+        if !f.contains(Flags::WORDLIKE) || f.contains(Flags::CAPITALIZED) {
+            return false;
+        }
+        let lower = self.table.lower(e);
+        self.table.classes(e).intersects(VERBS) || (lower.len() >= 5 && lower.ends_with("ed"))
     }
 
     /// Whether the name has an initial inside it ("John F. Kennedy") or a

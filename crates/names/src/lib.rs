@@ -140,6 +140,9 @@ pub enum Evidence {
     /// Right before a comma and a country or state ("Knoxville,
     /// Tennessee").
     PlaceComma,
+    /// A subject before its verb: a finite auxiliary or a past tense
+    /// ("Kasich announced", "Boehner was").
+    Subject,
 }
 
 impl Evidence {
@@ -162,6 +165,7 @@ impl Evidence {
             Evidence::Initial => "initial",
             Evidence::Coordination => "coordination",
             Evidence::PlaceComma => "place comma",
+            Evidence::Subject => "subject",
         }
     }
 }
