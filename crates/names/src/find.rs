@@ -344,7 +344,15 @@ impl<'a, 't> Scan<'a, 't> {
         }
         if titled {
             let lone_head = p + 1 == end && self.cues(p).contains(Cues::ORG_HEAD);
-            return if lone_head { (start, false) } else { (p, true) };
+            // "Director of National Intelligence", "CEO of Feld
+            // Entertainment": an office of something, no title of the
+            // words after "of".
+            let office = self.table.lower(p - 1) == "of";
+            return if lone_head || office {
+                (start, false)
+            } else {
+                (p, true)
+            };
         }
         let mut s = start;
         while s < end && self.cues(s).contains(Cues::NOT_NAME) {
