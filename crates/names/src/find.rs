@@ -278,6 +278,7 @@ impl<'a, 't> Scan<'a, 't> {
         // A given name after the first two words opens the next name
         // ("Lisa Gilette Kristen Quinn", "Vince Traci"); the scan goes on
         // there.
+        let end = if titled { end } else { self.inner_title(s, end) };
         let end = self.given_name_split(s, end);
         let mut e = end;
         // Trailing words that are no names, and an abbreviated title that
@@ -311,6 +312,28 @@ impl<'a, 't> Scan<'a, 't> {
         };
         self.push(s..e, found);
         next
+    }
+
+    /// Where the run `s..end` ends when a title inside it, with two or
+    /// more words after it, opens the next name ("Delaware | Attorney
+    /// General Beau Biden", "Kane County | Associate Judge Linda Abrahamson";
+    /// not "Martin Luther King Jr.").
+    fn inner_title(&self, s: usize, end: usize) -> usize {
+        let Some(q) = (s + 1..end).find(|&j| self.cues(j).contains(Cues::TITLE)) else {
+            return end;
+        };
+        let mut r = q;
+        while r < end && self.cues(r).intersects(Cues::TITLE | Cues::TITLE_PART) {
+            r += 1;
+        }
+        if end - r < 2 {
+            return end;
+        }
+        let mut q = q;
+        while q > s + 1 && self.cues(q - 1).contains(Cues::TITLE_PART) {
+            q -= 1;
+        }
+        q
     }
 
     /// Where the run `s..end` ends when a given name inside it opens a
@@ -466,7 +489,7 @@ impl<'a, 't> Scan<'a, 't> {
         if first.contains(Cues::GIVEN) {
             return Some((Person, E::GivenName));
         }
-        if before_cues.intersects(Cues::TITLE | Cues::ROLE) {
+        if before_cues.intersects(Cues::TITLE | Cues::ROLE) || self.role_comma(start, e) {
             return Some((Person, E::Title));
         }
         if self.initialed(&name) {
@@ -486,10 +509,12 @@ impl<'a, 't> Scan<'a, 't> {
         if self.apposition(e) {
             return Some((Person, E::Apposition));
         }
-        if before_cues.contains(Cues::PLACE_CUE) {
+        if before_cues.contains(Cues::PLACE_CUE) || self.of_place(start) {
             return Some((Place, E::PlaceCue));
         }
-        if before_cues.contains(Cues::SPEECH_BEFORE) {
+        // Not the office before a title: "said House | Speaker Paul Ryan".
+        let office = self.cues(e).intersects(Cues::TITLE | Cues::TITLE_PART);
+        if before_cues.contains(Cues::SPEECH_BEFORE) && !office {
             return Some((Person, E::PersonCue));
         }
         if self.place_comma(e) {
@@ -511,14 +536,45 @@ impl<'a, 't> Scan<'a, 't> {
     }
 
     /// Whether a lowercase word comes right before token `start` in its
-    /// sentence: a capitalized word there is no sentence opener.
+    /// sentence (a capitalized word there is no sentence opener), and not
+    /// a connector or determiner, which put the run inside a longer name
+    /// ("the Treaty of Valmora").
     fn mid_sentence(&self, start: usize) -> bool {
         start.checked_sub(1).is_some_and(|b| {
             let f = self.table.flags(b);
             self.table.sentence(b) == self.table.sentence(start)
                 && f.contains(Flags::WORDLIKE)
                 && !f.contains(Flags::CAPITALIZED)
+                && !self.cues(b).contains(Cues::CONNECTOR)
+                && !self.table.classes(b).contains(WordClass::Determiners)
         })
+    }
+
+    /// Whether "of" and a direction or a place word come before the run
+    /// at `start`: "north of Kestrel", "the city of Tarnow".
+    fn of_place(&self, start: usize) -> bool {
+        let Some(of) = start.checked_sub(1) else {
+            return false;
+        };
+        let Some(cue) = of.checked_sub(1) else {
+            return false;
+        };
+        self.table.lower(of) == "of"
+            && !self.table.flags(cue).contains(Flags::CAPITALIZED)
+            && self.cues(cue).intersects(Cues::OF_PLACE | Cues::PLACE_HEAD)
+    }
+
+    /// Whether the run `start..e` stands between commas right after a
+    /// lowercase role or title: "the mayor, Olu Adeyemi, said", "his son,
+    /// Pieter,".
+    fn role_comma(&self, start: usize, e: usize) -> bool {
+        let Some(role) = start.checked_sub(2) else {
+            return false;
+        };
+        self.table.token(start - 1) == ","
+            && self.table.token(e) == ","
+            && !self.table.flags(role).contains(Flags::CAPITALIZED)
+            && self.cues(role).intersects(Cues::ROLE | Cues::TITLE)
     }
 
     /// Whether token `e` is a verb that follows its subject: a finite

@@ -58,6 +58,10 @@ impl Cues {
     /// `data/person_cues.txt`: "…,” said Jim Ray").
     pub const SPEECH_BEFORE: Cues = Cues(1 << 13);
 
+    /// A lowercase word before "of" and a place (`[of_cues]` of
+    /// `data/places.txt`: "north of").
+    pub const OF_PLACE: Cues = Cues(1 << 14);
+
     /// Both sets of bits.
     #[inline]
     pub const fn union(self, other: Cues) -> Cues {
@@ -122,6 +126,7 @@ const FILES: &[(&str, Sections)] = &[
             (Some("heads"), Cues::PLACE_HEAD),
             (Some("starts"), Cues::PLACE_START),
             (Some("cues"), Cues::PLACE_CUE),
+            (Some("of_cues"), Cues::OF_PLACE),
             (Some("names"), Cues::PLACE_NAME),
         ],
     ),
