@@ -377,8 +377,13 @@ impl<'a, 't> Scan<'a, 't> {
                 (p, true)
             };
         }
+        // Leading words that are no names go, and a connector after them
+        // ("Residents of | Fort Smith").
         let mut s = start;
-        while s < end && self.cues(s).contains(Cues::NOT_NAME) {
+        while s < end
+            && (self.cues(s).contains(Cues::NOT_NAME)
+                || (s > start && !self.table.flags(s).contains(Flags::CAPITALIZED)))
+        {
             s += 1;
         }
         (s, false)
@@ -615,10 +620,14 @@ impl<'a, 't> Scan<'a, 't> {
     /// "and" or "or" follows ("Rod, Elyse and Tina"; not "Jim, Take a
     /// look").
     fn coordinated(&self, start: usize, e: usize) -> Option<(NameKind, Evidence)> {
-        let join = start.checked_sub(1)?;
         let listed = |j: usize| matches!(self.table.lower(j), "and" | "or");
+        let mut join = start.checked_sub(1)?;
+        // The serial comma: "Lisa Berg, Ottar, and Ingeborg".
+        if listed(join) && join > 0 && self.table.token(join - 1) == "," {
+            join -= 1;
+        }
         let comma = self.table.token(join) == ","
-            && (listed(e) || self.table.token(e) == ",")
+            && (listed(e) || listed(join + 1) || self.table.token(e) == ",")
             && !self.cues(e - 1).contains(Cues::ORG_SUFFIX);
         if !(listed(join) || comma) {
             return None;
