@@ -77,7 +77,8 @@ fn initial(token: &str) -> bool {
     let b = token.as_bytes();
     b.len() >= 2
         && b.len() % 2 == 0
-        && b.chunks(2).all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
 }
 
 /// Whether a token has letters and no lowercase one ("HANO", "U.S.").
@@ -129,11 +130,17 @@ impl<'a, 't> Scan<'a, 't> {
             && !self.table.classes(i).intersects(FUNCTION)
     }
 
-    /// The cues of token `i`; a possessive's are its word's ("Committee's"
-    /// ends in an organization head).
+    /// The cues of token `i`.
     #[inline]
     fn cues(&self, i: usize) -> Cues {
-        let cues = self.lex.key(self.table.key(i));
+        self.lex.key(self.table.key(i))
+    }
+
+    /// The cues of a name's token `i`; a possessive's are its word's
+    /// ("Committee's" ends in an organization head). Only the last token
+    /// of a run can be one, so only the typing asks.
+    fn word_cues(&self, i: usize) -> Cues {
+        let cues = self.cues(i);
         if !cues.is_empty() || possessive_len(self.table.token(i)) == 0 {
             return cues;
         }
@@ -278,7 +285,11 @@ impl<'a, 't> Scan<'a, 't> {
         // A given name after the first two words opens the next name
         // ("Lisa Gilette Kristen Quinn", "Vince Traci"); the scan goes on
         // there.
-        let end = if titled { end } else { self.inner_title(s, end) };
+        let end = if titled {
+            end
+        } else {
+            self.inner_title(s, end)
+        };
         let end = self.given_name_split(s, end);
         let mut e = end;
         // Trailing words that are no names, and an abbreviated title that
@@ -464,7 +475,7 @@ impl<'a, 't> Scan<'a, 't> {
         use NameKind::{Organization, Person, Place};
         let (s, e) = (name.start, name.end);
         let len = e - s;
-        let (first, last) = (self.cues(s), self.cues(e - 1));
+        let (first, last) = (self.word_cues(s), self.word_cues(e - 1));
         // The lowercase word before the run, if any.
         let before = start
             .checked_sub(1)
@@ -473,7 +484,9 @@ impl<'a, 't> Scan<'a, 't> {
         if titled {
             return Some((Person, E::Title));
         }
-        let org = name.clone().any(|j| self.cues(j).contains(Cues::ORG_HEAD))
+        let org = name
+            .clone()
+            .any(|j| self.word_cues(j).contains(Cues::ORG_HEAD))
             || (len > 1 && last.contains(Cues::ORG_SUFFIX));
         if org && len > 1 {
             return Some((Organization, E::OrgHead));
@@ -602,7 +615,8 @@ impl<'a, 't> Scan<'a, 't> {
         let token = |j: usize| self.table.token(j);
         e - s >= 2
             && !initial(token(e - 1))
-            && (token(s).len() == 2 && initial(token(s)) || (s + 1..e - 1).any(|j| initial(token(j))))
+            && (token(s).len() == 2 && initial(token(s))
+                || (s + 1..e - 1).any(|j| initial(token(j))))
     }
 
     /// Whether a comma and a listed country or state follow the name at
