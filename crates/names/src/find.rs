@@ -76,7 +76,7 @@ fn demonym(token: &str) -> bool {
 fn initial(token: &str) -> bool {
     let b = token.as_bytes();
     b.len() >= 2
-        && b.len() % 2 == 0
+        && b.len().is_multiple_of(2)
         && b.chunks(2)
             .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
 }
@@ -291,6 +291,7 @@ impl<'a, 't> Scan<'a, 't> {
             self.inner_title(s, end)
         };
         let end = self.given_name_split(s, end);
+        let end = self.org_list_split(s, end);
         let mut e = end;
         // Trailing words that are no names, and an abbreviated title that
         // belongs to the next name ("Vince Dear Dr."), go.
@@ -323,6 +324,18 @@ impl<'a, 't> Scan<'a, 't> {
         };
         self.push(s..e, found);
         next
+    }
+
+    /// Where the run `s..end` ends when "and" or "&" joins two
+    /// organizations, each with its head ("Kestrel Partners | and Varn
+    /// Holdings"; not "Securities and Exchange Commission").
+    fn org_list_split(&self, s: usize, end: usize) -> usize {
+        let head = |j: usize| self.cues(j).intersects(Cues::ORG_HEAD | Cues::ORG_SUFFIX);
+        (s + 1..end)
+            .find(|&j| {
+                matches!(self.table.lower(j), "and" | "&") && head(j - 1) && (j + 1..end).any(head)
+            })
+            .unwrap_or(end)
     }
 
     /// Where the run `s..end` ends when a title inside it, with two or
@@ -388,12 +401,13 @@ impl<'a, 't> Scan<'a, 't> {
                 (p, true)
             };
         }
-        // Leading words that are no names go, and a connector after them
-        // ("Residents of | Fort Smith").
+        // Leading words that are no names go, unless a connector follows:
+        // then they open a longer name ("Americans for Prosperity"), or
+        // the cut at the connector drops them ("Residents of | Fort Smith").
         let mut s = start;
         while s < end
-            && (self.cues(s).contains(Cues::NOT_NAME)
-                || (s > start && !self.table.flags(s).contains(Flags::CAPITALIZED)))
+            && self.cues(s).contains(Cues::NOT_NAME)
+            && self.table.flags(s + 1).contains(Flags::CAPITALIZED)
         {
             s += 1;
         }
@@ -550,7 +564,7 @@ impl<'a, 't> Scan<'a, 't> {
         if len == 1 && !group && self.mid_sentence(start) && self.verb_after(e) {
             return Some((Person, E::Subject));
         }
-        self.coordinated(start, e)
+        self.coordinated(start, name)
     }
 
     /// Whether a lowercase word comes right before token `start` in its
@@ -633,7 +647,8 @@ impl<'a, 't> Scan<'a, 't> {
     /// Handel"); a comma joins only inside a list, where another comma,
     /// "and" or "or" follows ("Rod, Elyse and Tina"; not "Jim, Take a
     /// look").
-    fn coordinated(&self, start: usize, e: usize) -> Option<(NameKind, Evidence)> {
+    fn coordinated(&self, start: usize, name: Range<usize>) -> Option<(NameKind, Evidence)> {
+        let e = name.end;
         let listed = |j: usize| matches!(self.table.lower(j), "and" | "or");
         let mut join = start.checked_sub(1)?;
         // The serial comma: "Lisa Berg, Ottar, and Ingeborg".
@@ -647,8 +662,11 @@ impl<'a, 't> Scan<'a, 't> {
             return None;
         }
         let last = self.out.last()?;
-        (last.tokens.end == join && last.kind != NameKind::Organization)
-            .then_some((last.kind, Evidence::Coordination))
+        // An organization joins only names of two words or more: "the
+        // Club for Growth, Heritage Action and …" (a lone word after one
+        // is as often a suffix or a product).
+        let kind_joins = last.kind != NameKind::Organization || name.len() >= 2;
+        (last.tokens.end == join && kind_joins).then_some((last.kind, Evidence::Coordination))
     }
 
     /// The kind an earlier name gives this one: a lone word that was an
