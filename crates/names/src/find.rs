@@ -498,6 +498,9 @@ impl<'a, 't> Scan<'a, 't> {
         if titled {
             return Some((Person, E::Title));
         }
+        if name.clone().any(|j| self.word_cues(j).contains(Cues::EVENT)) {
+            return None;
+        }
         let org = name
             .clone()
             .any(|j| self.word_cues(j).contains(Cues::ORG_HEAD))

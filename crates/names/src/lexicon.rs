@@ -62,6 +62,10 @@ impl Cues {
     /// `data/places.txt`: "north of").
     pub const OF_PLACE: Cues = Cues(1 << 14);
 
+    /// A word that makes a run an event, law or prize (`data/events.txt`:
+    /// "War", "Act", "Prize").
+    pub const EVENT: Cues = Cues(1 << 15);
+
     /// Both sets of bits.
     #[inline]
     pub const fn union(self, other: Cues) -> Cues {
@@ -134,6 +138,7 @@ const FILES: &[(&str, Sections)] = &[
         include_str!("../data/not_names.txt"),
         &[(None, Cues::NOT_NAME)],
     ),
+    (include_str!("../data/events.txt"), &[(None, Cues::EVENT)]),
     (
         include_str!("../data/connectors.txt"),
         &[(None, Cues::CONNECTOR)],
