@@ -498,7 +498,10 @@ impl<'a, 't> Scan<'a, 't> {
         if titled {
             return Some((Person, E::Title));
         }
-        if name.clone().any(|j| self.word_cues(j).contains(Cues::EVENT)) {
+        if name
+            .clone()
+            .any(|j| self.word_cues(j).contains(Cues::EVENT))
+        {
             return None;
         }
         let org = name
@@ -564,7 +567,15 @@ impl<'a, 't> Scan<'a, 't> {
         let group = ["ans", "ists", "ites", "ese"]
             .iter()
             .any(|p| self.table.token(s).ends_with(p));
-        if len == 1 && !group && self.mid_sentence(start) && self.verb_after(e) {
+        // At a sentence's start only a past tense, and no plural or adverb
+        // ("Voters rejected", "Really enjoyed"): "Kasich announced".
+        let word = self.table.lower(s);
+        let opener = self.table.sentence(start) != self.table.sentence(start.wrapping_sub(1))
+            && !self.table.classes(e).intersects(WordClass::Finite.set())
+            && !(word.ends_with('s') && !word.ends_with("ss"))
+            && !word.ends_with("ly")
+            && !word.contains(['\'', '’']);
+        if len == 1 && !group && (self.mid_sentence(start) || opener) && self.verb_after(e) {
             return Some((Person, E::Subject));
         }
         self.coordinated(start, name)
