@@ -291,7 +291,7 @@ impl<'a, 't> Scan<'a, 't> {
             self.inner_title(s, end)
         };
         let end = self.given_name_split(s, end);
-        let end = self.org_list_split(s, end);
+        let end = self.list_split(s, end);
         let mut e = end;
         // Trailing words that are no names, and an abbreviated title that
         // belongs to the next name ("Vince Dear Dr."), go.
@@ -327,10 +327,14 @@ impl<'a, 't> Scan<'a, 't> {
     }
 
     /// Where the run `s..end` ends when "and" or "&" joins two
-    /// organizations, each with its head ("Kestrel Partners | and Varn
-    /// Holdings"; not "Securities and Exchange Commission").
-    fn org_list_split(&self, s: usize, end: usize) -> usize {
-        let head = |j: usize| self.cues(j).intersects(Cues::ORG_HEAD | Cues::ORG_SUFFIX);
+    /// organizations or places, each with its head ("Kestrel Partners |
+    /// and Varn Holdings", "Brakefield Observatory | and Kestrel Hall";
+    /// not "Securities and Exchange Commission").
+    fn list_split(&self, s: usize, end: usize) -> usize {
+        let head = |j: usize| {
+            self.cues(j)
+                .intersects(Cues::ORG_HEAD | Cues::ORG_SUFFIX | Cues::PLACE_HEAD)
+        };
         (s + 1..end)
             .find(|&j| {
                 matches!(self.table.lower(j), "and" | "&") && head(j - 1) && (j + 1..end).any(head)
@@ -404,8 +408,14 @@ impl<'a, 't> Scan<'a, 't> {
         // Leading words that are no names go, unless a connector follows:
         // then they open a longer name ("Americans for Prosperity"), or
         // the cut at the connector drops them ("Residents of | Fort Smith").
+        // A head at the end keeps them: "Indian Ocean", "British Museum".
+        let headed = end > start + 1
+            && self
+                .word_cues(end - 1)
+                .intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD);
         let mut s = start;
-        while s < end
+        while !headed
+            && s < end
             && self.cues(s).contains(Cues::NOT_NAME)
             && self.table.flags(s + 1).contains(Flags::CAPITALIZED)
         {
@@ -561,7 +571,13 @@ impl<'a, 't> Scan<'a, 't> {
         let after = self.after(e);
         // "South Koreans who": people of a place, no name.
         let people = first.contains(Cues::PLACE_START) && demonym(self.table.token(e - 1));
-        if after.contains(Cues::PERSON_CUE) && !people {
+        // "the Floridian said", "the Cabinet said": a determiner before a
+        // lone word makes it a common noun.
+        let determined = len == 1
+            && start
+                .checked_sub(1)
+                .is_some_and(|b| self.table.classes(b).contains(WordClass::Determiners));
+        if after.contains(Cues::PERSON_CUE) && !people && !determined {
             return Some((Person, E::PersonCue));
         }
         let group = ["ans", "ists", "ites", "ese"]
