@@ -573,10 +573,12 @@ impl<'a, 't> Scan<'a, 't> {
         let people = first.contains(Cues::PLACE_START) && demonym(self.table.token(e - 1));
         // "the Floridian said", "the Cabinet said": a determiner before a
         // lone word makes it a common noun.
+        // A lone head is a common noun too ("Administration said").
         let determined = len == 1
-            && start
-                .checked_sub(1)
-                .is_some_and(|b| self.table.classes(b).contains(WordClass::Determiners));
+            && (first.intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD)
+                || start
+                    .checked_sub(1)
+                    .is_some_and(|b| self.table.classes(b).contains(WordClass::Determiners)));
         if after.contains(Cues::PERSON_CUE) && !people && !determined {
             return Some((Person, E::PersonCue));
         }
@@ -591,7 +593,8 @@ impl<'a, 't> Scan<'a, 't> {
             && !(word.ends_with('s') && !word.ends_with("ss"))
             && !word.ends_with("ly")
             && !word.contains(['\'', '’']);
-        if len == 1 && !group && (self.mid_sentence(start) || opener) && self.verb_after(e) {
+        let subject = self.mid_sentence(start) || opener;
+        if len == 1 && !group && !determined && subject && self.verb_after(e) {
             return Some((Person, E::Subject));
         }
         self.coordinated(start, name)
