@@ -144,11 +144,35 @@ impl<'a, 't> Scan<'a, 't> {
         if !cues.is_empty() || possessive_len(self.table.token(i)) == 0 {
             return cues;
         }
+        self.possessor(i)
+            .map_or(Cues::EMPTY, |word| self.lex.word(word))
+    }
+
+    /// Token `i` lowercased without its possessive "'s", if it has one.
+    fn possessor(&self, i: usize) -> Option<&str> {
         let lower = self.table.lower(i);
         lower
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
-            .map_or(Cues::EMPTY, |word| self.lex.word(word))
+    }
+
+    /// Whether token `i` is a lone word in the possessive that may be a
+    /// person's: not a closed-class word ("Friday's"), an acronym
+    /// ("NBC's") or a word of the lists ("God's", "Committee's").
+    fn owner(&self, i: usize) -> bool {
+        // "Romney's", or "Romney 's" as detokenized text has it.
+        let split = matches!(self.table.token(i + 1), "'" | "’")
+            && self.table.token(i + 2) == "s"
+            && self.table.span(i + 1).end == self.table.span(i + 2).start;
+        let Some(word) = self
+            .possessor(i)
+            .or_else(|| split.then(|| self.table.lower(i)))
+        else {
+            return false;
+        };
+        let token = self.table.token(i);
+        let acronym = all_caps(token.get(..word.len()).unwrap_or(token));
+        !acronym && !Classes::of(word).intersects(FUNCTION) && self.word_cues(i).is_empty()
     }
 
     /// Whether a known span overlaps token `i` (tokens come in order, so a
@@ -596,6 +620,9 @@ impl<'a, 't> Scan<'a, 't> {
         let subject = self.mid_sentence(start) || opener;
         if len == 1 && !group && !determined && subject && self.verb_after(e) {
             return Some((Person, E::Subject));
+        }
+        if len == 1 && !group && !determined && self.mid_sentence(start) && self.owner(s) {
+            return Some((Person, E::Owner));
         }
         self.coordinated(start, name)
     }

@@ -137,6 +137,9 @@ pub enum Evidence {
     /// Joined by "and", "or" or a comma to the name before it, a person or
     /// a place, it is of that kind ("Ossoff and Handel" after a person).
     Coordination,
+    /// A lone word in the possessive mid-sentence ("about Marinelli's
+    /// links"): in news, mostly a person's.
+    Owner,
     /// Right before a comma and a country or state ("Knoxville,
     /// Tennessee").
     PlaceComma,
@@ -166,6 +169,7 @@ impl Evidence {
             Evidence::Coordination => "coordination",
             Evidence::PlaceComma => "place comma",
             Evidence::Subject => "subject",
+            Evidence::Owner => "owner",
         }
     }
 }
