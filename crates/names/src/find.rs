@@ -617,7 +617,12 @@ impl<'a, 't> Scan<'a, 't> {
             && !(word.ends_with('s') && !word.ends_with("ss"))
             && !word.ends_with("ly")
             && !word.contains(['\'', '’']);
-        let subject = self.mid_sentence(start) || opener;
+        // After a comma, as at a sentence's start, a past tense only ("On
+        // Friday, Taylor sold").
+        let after_comma = start.checked_sub(1).is_some_and(|b| {
+            self.table.token(b) == "," && self.table.sentence(b) == self.table.sentence(start)
+        }) && !self.table.classes(e).intersects(WordClass::Finite.set());
+        let subject = self.mid_sentence(start) || opener || after_comma;
         if len == 1 && !group && !determined && subject && self.verb_after(e) {
             return Some((Person, E::Subject));
         }
