@@ -392,12 +392,20 @@ impl<'a, 't> Scan<'a, 't> {
     /// second name: at a given name after another ("Vince Traci") or
     /// after two words ("Lisa Gilette Kristen Quinn").
     fn given_name_split(&self, s: usize, end: usize) -> usize {
+        // Two given names alone in a sentence's flow are one person
+        // ("met Clarence Thomas on"): the surname is also a given name.
+        let pair = end == s + 2 && self.mid_sentence(s) && !self.flags_capitalized(end);
         (s + 1..end)
             .find(|&j| {
                 self.cues(j).contains(Cues::GIVEN)
-                    && (j >= s + 2 || self.cues(j - 1).contains(Cues::GIVEN))
+                    && (j >= s + 2 || (self.cues(j - 1).contains(Cues::GIVEN) && !pair))
             })
             .unwrap_or(end)
+    }
+
+    /// Whether token `i` is capitalized.
+    fn flags_capitalized(&self, i: usize) -> bool {
+        self.table.flags(i).contains(Flags::CAPITALIZED)
     }
 
     /// Where the name of the run `start..end` starts, after its titles
