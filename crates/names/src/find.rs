@@ -394,7 +394,10 @@ impl<'a, 't> Scan<'a, 't> {
     fn given_name_split(&self, s: usize, end: usize) -> usize {
         // Two given names alone in a sentence's flow are one person
         // ("met Clarence Thomas on"): the surname is also a given name.
-        let pair = end == s + 2 && self.mid_sentence(s) && !self.flags_capitalized(end);
+        let stop = (s + 1..end)
+            .find(|&j| !self.flags_capitalized(j))
+            .unwrap_or(end);
+        let pair = stop == s + 2 && self.mid_sentence(s) && !self.flags_capitalized(stop);
         (s + 1..end)
             .find(|&j| {
                 self.cues(j).contains(Cues::GIVEN)
