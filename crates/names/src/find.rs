@@ -327,6 +327,19 @@ impl<'a, 't> Scan<'a, 't> {
             }
             e -= 1;
         }
+        // An office after an organization is no part of it: "Fairfax
+        // County Police | Chief", "House Press | Secretary".
+        let mut office = e;
+        while office > s + 1
+            && self
+                .cues(office - 1)
+                .intersects(Cues::TITLE | Cues::TITLE_PART)
+        {
+            office -= 1;
+        }
+        if office < e && office >= s + 2 && self.cues(office - 1).contains(Cues::ORG_HEAD) {
+            e = office;
+        }
         if s >= e {
             return end;
         }
