@@ -327,8 +327,8 @@ impl<'a, 't> Scan<'a, 't> {
             }
             e -= 1;
         }
-        // An office after an organization is no part of it: "Fairfax
-        // County Police | Chief", "House Press | Secretary".
+        // An office after a name is no part of it: "Fairfax County Police
+        // | Chief", "Johnathan Anderson | Associate".
         let mut office = e;
         while office > s + 1
             && self
@@ -337,7 +337,7 @@ impl<'a, 't> Scan<'a, 't> {
         {
             office -= 1;
         }
-        if office < e && office >= s + 2 && self.cues(office - 1).contains(Cues::ORG_HEAD) {
+        if office < e && office >= s + 2 {
             e = office;
         }
         if s >= e {
@@ -608,9 +608,12 @@ impl<'a, 't> Scan<'a, 't> {
         if before_cues.contains(Cues::PLACE_CUE) || self.of_place(start) {
             return Some((Place, E::PlaceCue));
         }
-        // Not the office before a title: "said House | Speaker Paul Ryan".
-        let office = self.cues(e).intersects(Cues::TITLE | Cues::TITLE_PART);
-        if before_cues.contains(Cues::SPEECH_BEFORE) && !office {
+        // The speaker ends the clause ("…,” said Okafor." / "said Okafor,
+        // a spokesman"); "said Kestrix has" is a reported subject, and
+        // "said House | Speaker Paul Ryan" an office.
+        let clause_end = !self.table.flags(e).contains(Flags::WORDLIKE)
+            && !matches!(self.table.token(e), "'" | "’");
+        if before_cues.contains(Cues::SPEECH_BEFORE) && clause_end {
             return Some((Person, E::PersonCue));
         }
         if self.place_comma(e) {
@@ -788,12 +791,18 @@ impl<'a, 't> Scan<'a, 't> {
         if end <= start {
             return;
         }
-        self.earlier.push(Earlier {
-            first: self.table.key(name.start),
-            last: self.table.key(name.end - 1),
-            len: name.end - name.start,
-            kind,
-        });
+        // A lone word typed by its place in the sentence alone is not
+        // repeated to later mentions: one wrong guess ("Google has") would
+        // type them all.
+        let weak = matches!(evidence, Evidence::Subject | Evidence::Owner);
+        if !weak {
+            self.earlier.push(Earlier {
+                first: self.table.key(name.start),
+                last: self.table.key(name.end - 1),
+                len: name.end - name.start,
+                kind,
+            });
+        }
         self.out.push(Name {
             span: start..end,
             tokens: name,
