@@ -641,7 +641,7 @@ impl<'a, 't> Scan<'a, 't> {
         let word = self.table.lower(s);
         let opener = self.table.sentence(start) != self.table.sentence(start.wrapping_sub(1))
             && !self.table.classes(e).intersects(WordClass::Finite.set())
-            && !(word.ends_with('s') && !word.ends_with("ss"))
+            && (!word.ends_with('s') || word.ends_with("ss"))
             && !word.ends_with("ly")
             && !word.contains(['\'', '’']);
         // After a comma, as at a sentence's start, a past tense only ("On

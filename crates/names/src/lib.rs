@@ -18,9 +18,16 @@
 //! - a place head or opener ("Canyon Road", "San Rafael"), a country, state
 //!   or city from the list, a dateline ("GENEVA —") or a place cue before
 //!   it ("in Tampa") makes a place;
-//! - a name right before "said" or "who" is a person; a run that
-//!   nothing explains is no name (on web text most such runs are product
-//!   names, headings and mail signatures).
+//! - a name right before "said" or "who", or right after a speech verb
+//!   ("…,” said Okafor."), is a person; so is a lowercase role or kin
+//!   before it ("actress", "her sister"), an initial inside it ("John F.
+//!   Kennedy"), and, as news writes them, a lone word before its verb
+//!   ("that Kasich announced") or in the possessive ("Marinelli's");
+//! - "and" or a list's comma gives a name the kind of the person or place
+//!   before it ("Ossoff and Handel"); a run with an event, law or prize
+//!   word ("World War II", "Affordable Care Act") is no name, and neither
+//!   is a run that nothing explains (on web text most such runs are
+//!   product names, headings and mail signatures).
 //!
 //! One pass over the document's [`Table`]: tokens that are not capitalized
 //! are skipped by its flag, and a capitalized one is looked up once, by the
