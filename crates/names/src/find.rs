@@ -172,7 +172,13 @@ impl<'a, 't> Scan<'a, 't> {
         };
         let token = self.table.token(i);
         let acronym = all_caps(token.get(..word.len()).unwrap_or(token));
-        !acronym && !Classes::of(word).intersects(FUNCTION) && self.word_cues(i).is_empty()
+        // Before a capitalized word it is an employer or a place as often
+        // ("Stanford's Katherine Hilton").
+        let next = if split { i + 3 } else { i + 1 };
+        !acronym
+            && !self.table.flags(next).contains(Flags::CAPITALIZED)
+            && !Classes::of(word).intersects(FUNCTION)
+            && self.word_cues(i).is_empty()
     }
 
     /// Whether a known span overlaps token `i` (tokens come in order, so a
@@ -750,6 +756,15 @@ impl<'a, 't> Scan<'a, 't> {
         let comma = self.table.token(join) == ","
             && (listed(e) || listed(join + 1) || self.table.token(e) == ",")
             && !self.cues(e - 1).contains(Cues::ORG_SUFFIX);
+        // "Ossoff and Karen Handel": a given name after "and" makes a
+        // lone word before it a person too.
+        if name.len() == 1
+            && listed(e)
+            && self.cap_word(e + 1)
+            && self.cues(e + 1).contains(Cues::GIVEN)
+        {
+            return Some((NameKind::Person, Evidence::Coordination));
+        }
         if !(listed(join) || comma) {
             return None;
         }
