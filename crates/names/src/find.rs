@@ -516,11 +516,19 @@ impl<'a, 't> Scan<'a, 't> {
         (last.tokens.end == open).then_some((last.kind, Evidence::Acronym))
     }
 
-    /// Whether a comma after the name (at token `e`) opens an apposition
-    /// that makes it a person: an age ("Jim Ray, 45,") or a title within
+    /// Whether what follows the name (at token `e`) makes it a person: a
+    /// birth ("(born 1950)", "was born"), or a comma opening an
+    /// apposition: an age ("Jim Ray, 45,") or a title within
     /// a few words of an article ("Jim Ray, a spokesman for", "Jim Ray,
     /// the company's chief executive").
     fn apposition(&self, e: usize) -> bool {
+        // A birth: "Arvid Lindqvist (born 1950)", "Lindqvist was born in".
+        let born = |j: usize| self.table.lower(j) == "born";
+        if (self.table.token(e) == "(" && born(e + 1))
+            || (matches!(self.table.lower(e), "was" | "is") && born(e + 1))
+        {
+            return true;
+        }
         if self.table.token(e) != "," {
             return false;
         }
