@@ -667,6 +667,10 @@ impl<'a, 't> Scan<'a, 't> {
         if len == 1 && !group && !determined && subject && self.verb_after(e) {
             return Some((Person, E::Subject));
         }
+        let past = !self.table.classes(e).intersects(WordClass::Finite.set());
+        if len == 2 && !group && subject && past && self.verb_after(e) {
+            return Some((Person, E::Subject));
+        }
         if len == 1 && !group && !determined && self.mid_sentence(start) && self.owner(s) {
             return Some((Person, E::Owner));
         }
