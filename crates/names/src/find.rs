@@ -668,7 +668,9 @@ impl<'a, 't> Scan<'a, 't> {
             return Some((Person, E::Subject));
         }
         let past = !self.table.classes(e).intersects(WordClass::Finite.set());
-        if len == 2 && !group && subject && past && self.verb_after(e) {
+        // Two words: not people of a place ("New Yorkers cheered").
+        let plural = demonym(self.table.token(e - 1));
+        if len == 2 && !group && !plural && subject && past && self.verb_after(e) {
             return Some((Person, E::Subject));
         }
         if len == 1 && !group && !determined && self.mid_sentence(start) && self.owner(s) {
