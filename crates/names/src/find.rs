@@ -576,6 +576,14 @@ impl<'a, 't> Scan<'a, 't> {
         {
             return None;
         }
+        // A lone name suffix ("Jr." after a name the gazetteer holds) or a
+        // closed-class word in the possessive ("Thursday's") is no name.
+        let closed = self
+            .possessor(s)
+            .is_some_and(|w| Classes::of(w).intersects(FUNCTION));
+        if len == 1 && (first.contains(Cues::NAME_SUFFIX) || closed) {
+            return None;
+        }
         let org = name
             .clone()
             .any(|j| self.word_cues(j).contains(Cues::ORG_HEAD))
@@ -619,7 +627,9 @@ impl<'a, 't> Scan<'a, 't> {
         if self.apposition(e) {
             return Some((Person, E::Apposition));
         }
-        if before_cues.contains(Cues::PLACE_CUE) || self.of_place(start) {
+        // "in Trump's administration": an owner after "in", no place.
+        let owned = possessive_len(self.table.token(e - 1)) > 0;
+        if (before_cues.contains(Cues::PLACE_CUE) || self.of_place(start)) && !owned {
             return Some((Place, E::PlaceCue));
         }
         // The speaker ends the clause ("…,” said Okafor." / "said Okafor,
@@ -633,50 +643,69 @@ impl<'a, 't> Scan<'a, 't> {
         if self.place_comma(e) {
             return Some((Place, E::PlaceComma));
         }
+        self.by_context(start, &name, first)
+    }
+
+    /// The kind the words around a run give it when its own words do
+    /// not: a person cue after it ("Lindqvist said"), "and" or a list's
+    /// comma joining it to the name before, its place before a verb
+    /// ("that Kasich announced") or in the possessive ("Marinelli's").
+    fn by_context(
+        &self,
+        start: usize,
+        name: &Range<usize>,
+        first: Cues,
+    ) -> Option<(NameKind, Evidence)> {
+        use Evidence as E;
+        use NameKind::Person;
+        let (s, e) = (name.start, name.end);
+        let len = e - s;
         let after = self.after(e);
         // "South Koreans who": people of a place, no name.
         let people = first.contains(Cues::PLACE_START) && demonym(self.table.token(e - 1));
         // "the Floridian said", "the Cabinet said": a determiner before a
-        // lone word makes it a common noun.
-        // A lone head is a common noun too ("Administration said").
+        // lone word makes it a common noun; so does a lone head
+        // ("Administration said") or another listed word ("Former").
         let determined = len == 1
-            && (first.intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD)
+            && ((!first.is_empty() && !first.contains(Cues::GIVEN))
                 || start
                     .checked_sub(1)
                     .is_some_and(|b| self.table.classes(b).contains(WordClass::Determiners)));
         if after.contains(Cues::PERSON_CUE) && !people && !determined {
             return Some((Person, E::PersonCue));
         }
+        if let Some(found) = self.coordinated(start, name.clone()) {
+            return Some(found);
+        }
         let group = ["ans", "ists", "ites", "ese"]
             .iter()
             .any(|p| self.table.token(s).ends_with(p));
+        let past = !self.table.classes(e).intersects(WordClass::Finite.set());
         // At a sentence's start only a past tense, and no plural or adverb
         // ("Voters rejected", "Really enjoyed"): "Kasich announced".
         let word = self.table.lower(s);
         let opener = self.table.sentence(start) != self.table.sentence(start.wrapping_sub(1))
-            && !self.table.classes(e).intersects(WordClass::Finite.set())
+            && past
             && (!word.ends_with('s') || word.ends_with("ss"))
             && !word.ends_with("ly")
             && !word.contains(['\'', '’']);
         // After a comma, as at a sentence's start, a past tense only ("On
         // Friday, Taylor sold").
-        let after_comma = start.checked_sub(1).is_some_and(|b| {
-            self.table.token(b) == "," && self.table.sentence(b) == self.table.sentence(start)
-        }) && !self.table.classes(e).intersects(WordClass::Finite.set());
+        let after_comma = past
+            && start.checked_sub(1).is_some_and(|b| {
+                self.table.token(b) == "," && self.table.sentence(b) == self.table.sentence(start)
+            });
         let subject = self.mid_sentence(start) || opener || after_comma;
         if len == 1 && !group && !determined && subject && self.verb_after(e) {
             return Some((Person, E::Subject));
         }
-        let past = !self.table.classes(e).intersects(WordClass::Finite.set());
         // Two words: not people of a place ("New Yorkers cheered").
         let plural = demonym(self.table.token(e - 1));
         if len == 2 && !group && !plural && subject && past && self.verb_after(e) {
             return Some((Person, E::Subject));
         }
-        if len == 1 && !group && !determined && self.mid_sentence(start) && self.owner(s) {
-            return Some((Person, E::Owner));
-        }
-        self.coordinated(start, name)
+        (len == 1 && !group && !determined && self.mid_sentence(start) && self.owner(s))
+            .then_some((Person, E::Owner))
     }
 
     /// Whether a lowercase word comes right before token `start` in its

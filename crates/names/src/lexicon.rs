@@ -66,6 +66,10 @@ impl Cues {
     /// "War", "Act", "Prize").
     pub const EVENT: Cues = Cues(1 << 15);
 
+    /// A suffix after a name (`[name_suffixes]` of `data/titles.txt`:
+    /// "Jr."): part of a name, never one alone.
+    pub const NAME_SUFFIX: Cues = Cues(1 << 16);
+
     /// Both sets of bits.
     #[inline]
     pub const fn union(self, other: Cues) -> Cues {
@@ -111,6 +115,7 @@ const FILES: &[(&str, Sections)] = &[
             (Some("titles"), Cues::TITLE),
             (Some("parts"), Cues::TITLE_PART),
             (Some("roles"), Cues::ROLE),
+            (Some("name_suffixes"), Cues::NAME_SUFFIX),
         ],
     ),
     (
