@@ -543,6 +543,27 @@ impl<'a, 't> Scan<'a, 't> {
             })
     }
 
+    /// Whether token `i` is an acronym amid lowercase prose: 2 to 5
+    /// letters, and the words on both sides lowercase ("said the NFL
+    /// would"; not a shouted heading).
+    fn acronym_in_prose(&self, i: usize) -> bool {
+        let t = self.table.token(i);
+        let lower_word = |j: usize| {
+            let f = self.table.flags(j);
+            f.contains(Flags::WORDLIKE) && !f.contains(Flags::CAPITALIZED)
+        };
+        // A shouted word reads as one: "FREE", "HUGE" (two vowels in four
+        // letters or more; "ACLU" is lost with them).
+        let vowels = t.bytes().filter(|b| b"AEIOUY".contains(b)).count();
+        (2..=5).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_uppercase())
+            && !(t.len() >= 4 && vowels >= 2)
+            && self.cues(i).is_empty()
+            && i > 0
+            && lower_word(i - 1)
+            && lower_word(i + 1)
+    }
+
     /// Whether every token of the run is all caps.
     fn caps(&self, name: &Range<usize>) -> bool {
         name.clone().all(|j| all_caps(self.table.token(j)))
@@ -622,7 +643,11 @@ impl<'a, 't> Scan<'a, 't> {
         // All caps without other evidence: acronyms of anything, shouting,
         // headlines (as organizations: 10 right of 113 on UNER EWT dev).
         if self.caps(&name) {
-            return (len == 1).then(|| self.expansion(s)).flatten();
+            let lone = len == 1 && self.acronym_in_prose(s);
+            return (len == 1)
+                .then(|| self.expansion(s))
+                .flatten()
+                .or(lone.then_some((Organization, E::Acronym)));
         }
         if self.apposition(e) {
             return Some((Person, E::Apposition));
