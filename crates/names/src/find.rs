@@ -390,7 +390,17 @@ impl<'a, 't> Scan<'a, 't> {
     /// General Beau Biden", "Kane County | Associate Judge Linda Abrahamson";
     /// not "Martin Luther King Jr.").
     fn inner_title(&self, s: usize, end: usize) -> usize {
-        let Some(q) = (s + 1..end).find(|&j| self.cues(j).contains(Cues::TITLE)) else {
+        // A title, or a title's part right after an organization's or
+        // place's head ("Gwinnett County Police | Chief Butch Ayers").
+        let opens = |j: usize| {
+            let c = self.cues(j);
+            c.contains(Cues::TITLE)
+                || (c.contains(Cues::TITLE_PART)
+                    && self
+                        .cues(j - 1)
+                        .intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD))
+        };
+        let Some(q) = (s + 1..end).find(|&j| opens(j)) else {
             return end;
         };
         let mut r = q;
@@ -447,6 +457,12 @@ impl<'a, 't> Scan<'a, 't> {
             titled |= c.contains(Cues::TITLE);
             p += 1;
         }
+        // Parts alone ("Attorney", "Press") title a given name and a
+        // surname after them: "Attorney Mona Lund".
+        titled |= p > start
+            && p + 2 <= end
+            && self.cues(p).contains(Cues::GIVEN)
+            && (start..p).all(|j| self.cues(j).contains(Cues::TITLE_PART));
         if titled {
             let lone_head = p + 1 == end && self.cues(p).contains(Cues::ORG_HEAD);
             // "Director of National Intelligence", "CEO of Feld
