@@ -629,7 +629,14 @@ impl<'a, 't> Scan<'a, 't> {
             return Some((Organization, E::OrgHead));
         }
         let place_word = last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START);
-        if len > 1 && place_word && !demonym(self.table.token(e - 1)) {
+        // "South Korean", "North African": an adjective of a place's
+        // people, unless the word is a listed place or a head ("Pacific
+        // Ocean").
+        let adjective = ["ean", "ian", "can"]
+            .iter()
+            .any(|a| self.table.token(e - 1).ends_with(a))
+            && !last.intersects(Cues::PLACE_NAME | Cues::PLACE_HEAD);
+        if len > 1 && place_word && !demonym(self.table.token(e - 1)) && !adjective {
             return Some((Place, E::PlaceWord));
         }
         let byline = start
