@@ -621,10 +621,14 @@ impl<'a, 't> Scan<'a, 't> {
         if len == 1 && (first.contains(Cues::NAME_SUFFIX) || closed) {
             return None;
         }
+        // "News" ends a name mid-sentence ("said Breitbart News"), not a
+        // heading ("Breaking News Alert").
+        let prose_head = last.contains(Cues::PROSE_HEAD) && self.mid_sentence(start);
         let org = name
             .clone()
             .any(|j| self.word_cues(j).contains(Cues::ORG_HEAD))
-            || (len > 1 && last.contains(Cues::ORG_SUFFIX));
+            || (len > 1 && last.contains(Cues::ORG_SUFFIX))
+            || prose_head;
         if org && len > 1 {
             return Some((Organization, E::OrgHead));
         }

@@ -70,6 +70,10 @@ impl Cues {
     /// "Jr."): part of a name, never one alone.
     pub const NAME_SUFFIX: Cues = Cues(1 << 16);
 
+    /// An organization's last word only mid-sentence (`[prose_heads]` of
+    /// `data/org_heads.txt`: "News").
+    pub const PROSE_HEAD: Cues = Cues(1 << 17);
+
     /// Both sets of bits.
     #[inline]
     pub const fn union(self, other: Cues) -> Cues {
@@ -127,6 +131,7 @@ const FILES: &[(&str, Sections)] = &[
         &[
             (Some("heads"), Cues::ORG_HEAD),
             (Some("suffixes"), Cues::ORG_SUFFIX),
+            (Some("prose_heads"), Cues::PROSE_HEAD),
         ],
     ),
     (
