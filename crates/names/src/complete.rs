@@ -39,8 +39,12 @@ pub(crate) fn complete(
     known: &[Range<usize>],
     mut names: Vec<Name>,
 ) -> Vec<Name> {
+    // A name typed by its place in the sentence alone ("Google has") is
+    // too weak a guess to type others.
+    let strong = |n: &&Name| !matches!(n.evidence, Evidence::Subject | Evidence::Owner);
     let surnames: FastSet<(u64, u64)> = names
         .iter()
+        .filter(strong)
         .filter(|n| n.kind == NameKind::Person && !n.tokens.is_empty())
         .filter_map(|n| table.key(n.tokens.end - 1))
         .collect();
@@ -54,6 +58,7 @@ pub(crate) fn complete(
         | Cues::NOT_NAME;
     let org_firsts: FastSet<(u64, u64)> = names
         .iter()
+        .filter(strong)
         .filter(|n| n.kind == NameKind::Organization && n.tokens.len() > 1)
         .filter(|n| {
             let first = table.token(n.tokens.start);

@@ -29,6 +29,9 @@ const FUNCTION: Classes = WordClass::Determiners
     .union(WordClass::QuestionWords.set())
     .union(WordClass::SentenceAdverbs.set());
 
+/// Verbs right after their subject ("was", "has", "took").
+const VERBS: Classes = WordClass::Finite.set().union(WordClass::SubjectVerbs.set());
+
 /// A token's packed key ([`Table::key`]).
 type Key = (u64, u64);
 
@@ -75,6 +78,15 @@ pub(crate) fn possessive_len(token: &str) -> usize {
 /// Yorkers"): a place word before it makes no place.
 pub(crate) fn demonym(token: &str) -> bool {
     ["ans", "ers", "ese"].iter().any(|s| token.ends_with(s))
+}
+
+/// Whether a token is an initial or a run of them: "F.", "W.H.S.".
+fn initial(token: &str) -> bool {
+    let b = token.as_bytes();
+    b.len() >= 2
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
 }
 
 /// Whether a token has letters and no lowercase one ("HANO", "U.S.").
@@ -130,6 +142,51 @@ impl<'a, 't> Scan<'a, 't> {
     #[inline]
     fn cues(&self, i: usize) -> Cues {
         self.lex.key(self.table.key(i))
+    }
+
+    /// The cues of a name's token `i`; a possessive's are its word's
+    /// ("Committee's" ends in an organization head). Only the last token
+    /// of a run can be one, so only the typing asks.
+    fn word_cues(&self, i: usize) -> Cues {
+        let cues = self.cues(i);
+        if !cues.is_empty() || possessive_len(self.table.token(i)) == 0 {
+            return cues;
+        }
+        self.possessor(i)
+            .map_or(Cues::EMPTY, |word| self.lex.word(word))
+    }
+
+    /// Token `i` lowercased without its possessive "'s", if it has one.
+    fn possessor(&self, i: usize) -> Option<&str> {
+        let lower = self.table.lower(i);
+        lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+    }
+
+    /// Whether token `i` is a lone word in the possessive that may be a
+    /// person's: not a closed-class word ("Friday's"), an acronym
+    /// ("NBC's") or a word of the lists ("God's", "Committee's").
+    fn owner(&self, i: usize) -> bool {
+        // "Romney's", or "Romney 's" as detokenized text has it.
+        let split = matches!(self.table.token(i + 1), "'" | "’")
+            && self.table.token(i + 2) == "s"
+            && self.table.span(i + 1).end == self.table.span(i + 2).start;
+        let Some(word) = self
+            .possessor(i)
+            .or_else(|| split.then(|| self.table.lower(i)))
+        else {
+            return false;
+        };
+        let token = self.table.token(i);
+        let acronym = all_caps(token.get(..word.len()).unwrap_or(token));
+        // Before a capitalized word it is an employer or a place as often
+        // ("Stanford's Katherine Hilton").
+        let next = if split { i + 3 } else { i + 1 };
+        !acronym
+            && !self.table.flags(next).contains(Flags::CAPITALIZED)
+            && !Classes::of(word).intersects(FUNCTION)
+            && self.word_cues(i).is_empty()
     }
 
     /// Whether a known span overlaps token `i` (tokens come in order, so a
@@ -266,7 +323,13 @@ impl<'a, 't> Scan<'a, 't> {
         // A given name after the first two words opens the next name
         // ("Lisa Gilette Kristen Quinn", "Vince Traci"); the scan goes on
         // there.
+        let end = if titled {
+            end
+        } else {
+            self.inner_title(s, end)
+        };
         let end = self.given_name_split(s, end);
+        let end = self.list_split(s, end);
         let mut e = end;
         // Trailing words that are no names, and an abbreviated title that
         // belongs to the next name ("Vince Dear Dr."), go.
@@ -277,6 +340,19 @@ impl<'a, 't> Scan<'a, 't> {
                 break;
             }
             e -= 1;
+        }
+        // An office after a name is no part of it: "Fairfax County Police
+        // | Chief", "Johnathan Anderson | Associate".
+        let mut office = e;
+        while office > s + 1
+            && self
+                .cues(office - 1)
+                .intersects(Cues::TITLE | Cues::TITLE_PART)
+        {
+            office -= 1;
+        }
+        if office < e && office >= s + 2 {
+            e = office;
         }
         if s >= e {
             return end;
@@ -301,16 +377,75 @@ impl<'a, 't> Scan<'a, 't> {
         next
     }
 
+    /// Where the run `s..end` ends when "and" or "&" joins two
+    /// organizations or places, each with its head ("Kestrel Partners |
+    /// and Varn Holdings", "Brakefield Observatory | and Kestrel Hall";
+    /// not "Securities and Exchange Commission").
+    fn list_split(&self, s: usize, end: usize) -> usize {
+        let head = |j: usize| {
+            self.cues(j)
+                .intersects(Cues::ORG_HEAD | Cues::ORG_SUFFIX | Cues::PLACE_HEAD)
+        };
+        (s + 1..end)
+            .find(|&j| {
+                matches!(self.table.lower(j), "and" | "&") && head(j - 1) && (j + 1..end).any(head)
+            })
+            .unwrap_or(end)
+    }
+
+    /// Where the run `s..end` ends when a title inside it, with two or
+    /// more words after it, opens the next name ("Delaware | Attorney
+    /// General Beau Biden", "Kane County | Associate Judge Linda Abrahamson";
+    /// not "Martin Luther King Jr.").
+    fn inner_title(&self, s: usize, end: usize) -> usize {
+        // A title, or a title's part right after an organization's or
+        // place's head ("Gwinnett County Police | Chief Butch Ayers").
+        let opens = |j: usize| {
+            let c = self.cues(j);
+            c.contains(Cues::TITLE)
+                || (c.contains(Cues::TITLE_PART)
+                    && self
+                        .cues(j - 1)
+                        .intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD))
+        };
+        let Some(q) = (s + 1..end).find(|&j| opens(j)) else {
+            return end;
+        };
+        let mut r = q;
+        while r < end && self.cues(r).intersects(Cues::TITLE | Cues::TITLE_PART) {
+            r += 1;
+        }
+        if end - r < 2 {
+            return end;
+        }
+        let mut q = q;
+        while q > s + 1 && self.cues(q - 1).contains(Cues::TITLE_PART) {
+            q -= 1;
+        }
+        q
+    }
+
     /// Where the run `s..end` ends when a given name inside it opens a
     /// second name: at a given name after another ("Vince Traci") or
     /// after two words ("Lisa Gilette Kristen Quinn").
     fn given_name_split(&self, s: usize, end: usize) -> usize {
+        // Two given names alone in a sentence's flow are one person
+        // ("met Clarence Thomas on"): the surname is also a given name.
+        let stop = (s + 1..end)
+            .find(|&j| !self.flags_capitalized(j))
+            .unwrap_or(end);
+        let pair = stop == s + 2 && self.mid_sentence(s) && !self.flags_capitalized(stop);
         (s + 1..end)
             .find(|&j| {
                 self.cues(j).contains(Cues::GIVEN)
-                    && (j >= s + 2 || self.cues(j - 1).contains(Cues::GIVEN))
+                    && (j >= s + 2 || (self.cues(j - 1).contains(Cues::GIVEN) && !pair))
             })
             .unwrap_or(end)
+    }
+
+    /// Whether token `i` is capitalized.
+    fn flags_capitalized(&self, i: usize) -> bool {
+        self.table.flags(i).contains(Flags::CAPITALIZED)
     }
 
     /// Where the name of the run `start..end` starts, after its titles
@@ -330,12 +465,38 @@ impl<'a, 't> Scan<'a, 't> {
             titled |= c.contains(Cues::TITLE);
             p += 1;
         }
+        // Parts alone ("Attorney", "Press") title a given name and a
+        // surname after them: "Attorney Mona Lund".
+        titled |= p > start
+            && p + 2 <= end
+            && self.cues(p).contains(Cues::GIVEN)
+            && (start..p).all(|j| self.cues(j).contains(Cues::TITLE_PART));
         if titled {
             let lone_head = p + 1 == end && self.cues(p).contains(Cues::ORG_HEAD);
-            return if lone_head { (start, false) } else { (p, true) };
+            // "Director of National Intelligence", "CEO of Feld
+            // Entertainment": an office of something, no title of the
+            // words after "of".
+            let office = self.table.lower(p - 1) == "of";
+            return if lone_head || office {
+                (start, false)
+            } else {
+                (p, true)
+            };
         }
+        // Leading words that are no names go, unless a connector follows:
+        // then they open a longer name ("Americans for Prosperity"), or
+        // the cut at the connector drops them ("Residents of | Fort Smith").
+        // A head at the end keeps them: "Indian Ocean", "British Museum".
+        let headed = end > start + 1
+            && self
+                .word_cues(end - 1)
+                .intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD);
         let mut s = start;
-        while s < end && self.cues(s).contains(Cues::NOT_NAME) {
+        while !headed
+            && s < end
+            && self.cues(s).contains(Cues::NOT_NAME)
+            && self.table.flags(s + 1).contains(Flags::CAPITALIZED)
+        {
             s += 1;
         }
         (s, false)
@@ -379,11 +540,19 @@ impl<'a, 't> Scan<'a, 't> {
         (last.tokens.end == open).then_some((last.kind, Evidence::Acronym))
     }
 
-    /// Whether a comma after the name (at token `e`) opens an apposition
-    /// that makes it a person: an age ("Jim Ray, 45,") or a title within
+    /// Whether what follows the name (at token `e`) makes it a person: a
+    /// birth ("(born 1950)", "was born"), or a comma opening an
+    /// apposition: an age ("Jim Ray, 45,") or a title within
     /// a few words of an article ("Jim Ray, a spokesman for", "Jim Ray,
     /// the company's chief executive").
     fn apposition(&self, e: usize) -> bool {
+        // A birth: "Arvid Lindqvist (born 1950)", "Lindqvist was born in".
+        let born = |j: usize| self.table.lower(j) == "born";
+        if (self.table.token(e) == "(" && born(e + 1))
+            || (matches!(self.table.lower(e), "was" | "is") && born(e + 1))
+        {
+            return true;
+        }
         if self.table.token(e) != "," {
             return false;
         }
@@ -396,6 +565,27 @@ impl<'a, 't> Scan<'a, 't> {
                 !self.table.flags(j).contains(Flags::CAPITALIZED)
                     && self.cues(j).intersects(Cues::TITLE | Cues::TITLE_PART)
             })
+    }
+
+    /// Whether token `i` is an acronym amid lowercase prose: 2 to 5
+    /// letters, and the words on both sides lowercase ("said the NFL
+    /// would"; not a shouted heading).
+    fn acronym_in_prose(&self, i: usize) -> bool {
+        let t = self.table.token(i);
+        let lower_word = |j: usize| {
+            let f = self.table.flags(j);
+            f.contains(Flags::WORDLIKE) && !f.contains(Flags::CAPITALIZED)
+        };
+        // A shouted word reads as one: "FREE", "HUGE" (two vowels in four
+        // letters or more; "ACLU" is lost with them).
+        let vowels = t.bytes().filter(|b| b"AEIOUY".contains(b)).count();
+        (2..=5).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_uppercase())
+            && !(t.len() >= 4 && vowels >= 2)
+            && self.cues(i).is_empty()
+            && i > 0
+            && lower_word(i - 1)
+            && lower_word(i + 1)
     }
 
     /// Whether every token of the run is all caps.
@@ -416,7 +606,7 @@ impl<'a, 't> Scan<'a, 't> {
         use NameKind::{Organization, Person, Place};
         let (s, e) = (name.start, name.end);
         let len = e - s;
-        let (first, last) = (self.cues(s), self.cues(e - 1));
+        let (first, last) = (self.word_cues(s), self.word_cues(e - 1));
         // The lowercase word before the run, if any.
         let before = start
             .checked_sub(1)
@@ -425,13 +615,40 @@ impl<'a, 't> Scan<'a, 't> {
         if titled {
             return Some((Person, E::Title));
         }
-        let org = name.clone().any(|j| self.cues(j).contains(Cues::ORG_HEAD))
-            || (len > 1 && last.contains(Cues::ORG_SUFFIX));
+        if name
+            .clone()
+            .any(|j| self.word_cues(j).contains(Cues::EVENT))
+        {
+            return None;
+        }
+        // A lone name suffix ("Jr." after a name the gazetteer holds) or a
+        // closed-class word in the possessive ("Thursday's") is no name.
+        let closed = self
+            .possessor(s)
+            .is_some_and(|w| Classes::of(w).intersects(FUNCTION));
+        if len == 1 && (first.contains(Cues::NAME_SUFFIX) || closed) {
+            return None;
+        }
+        // "News" ends a name mid-sentence ("said Breitbart News"), not a
+        // heading ("Breaking News Alert").
+        let prose_head = last.contains(Cues::PROSE_HEAD) && self.mid_sentence(start);
+        let org = name
+            .clone()
+            .any(|j| self.word_cues(j).contains(Cues::ORG_HEAD))
+            || (len > 1 && last.contains(Cues::ORG_SUFFIX))
+            || prose_head;
         if org && len > 1 {
             return Some((Organization, E::OrgHead));
         }
         let place_word = last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START);
-        if len > 1 && place_word && !demonym(self.table.token(e - 1)) {
+        // "South Korean", "North African": an adjective of a place's
+        // people, unless the word is a listed place or a head ("Pacific
+        // Ocean").
+        let adjective = ["ean", "ian", "can"]
+            .iter()
+            .any(|a| self.table.token(e - 1).ends_with(a))
+            && !last.intersects(Cues::PLACE_NAME | Cues::PLACE_HEAD);
+        if len > 1 && place_word && !demonym(self.table.token(e - 1)) && !adjective {
             return Some((Place, E::PlaceWord));
         }
         let byline = start
@@ -446,8 +663,11 @@ impl<'a, 't> Scan<'a, 't> {
         if first.contains(Cues::GIVEN) {
             return Some((Person, E::GivenName));
         }
-        if before_cues.contains(Cues::TITLE) {
+        if before_cues.intersects(Cues::TITLE | Cues::ROLE) || self.role_comma(start, e) {
             return Some((Person, E::Title));
+        }
+        if self.initialed(&name) {
+            return Some((Person, E::Initial));
         }
         if let Some(found) = self.remembered(&name) {
             return Some(found);
@@ -458,18 +678,205 @@ impl<'a, 't> Scan<'a, 't> {
         // All caps without other evidence: acronyms of anything, shouting,
         // headlines (as organizations: 10 right of 113 on UNER EWT dev).
         if self.caps(&name) {
-            return (len == 1).then(|| self.expansion(s)).flatten();
+            let lone = len == 1 && self.acronym_in_prose(s);
+            return (len == 1)
+                .then(|| self.expansion(s))
+                .flatten()
+                .or(lone.then_some((Organization, E::Acronym)));
         }
         if self.apposition(e) {
             return Some((Person, E::Apposition));
         }
-        if before_cues.contains(Cues::PLACE_CUE) {
+        // "in Trump's administration": an owner after "in", no place.
+        let owned = possessive_len(self.table.token(e - 1)) > 0;
+        if (before_cues.contains(Cues::PLACE_CUE) || self.of_place(start)) && !owned {
             return Some((Place, E::PlaceCue));
         }
+        // The speaker ends the clause ("…,” said Okafor." / "said Okafor,
+        // a spokesman"); "said Kestrix has" is a reported subject, and
+        // "said House | Speaker Paul Ryan" an office.
+        let clause_end = !self.table.flags(e).contains(Flags::WORDLIKE)
+            && !matches!(self.table.token(e), "'" | "’");
+        if before_cues.contains(Cues::SPEECH_BEFORE) && clause_end {
+            return Some((Person, E::PersonCue));
+        }
+        if self.place_comma(e) {
+            return Some((Place, E::PlaceComma));
+        }
+        self.by_context(start, &name, first)
+    }
+
+    /// The kind the words around a run give it when its own words do
+    /// not: a person cue after it ("Lindqvist said"), "and" or a list's
+    /// comma joining it to the name before, its place before a verb
+    /// ("that Kasich announced") or in the possessive ("Marinelli's").
+    fn by_context(
+        &self,
+        start: usize,
+        name: &Range<usize>,
+        first: Cues,
+    ) -> Option<(NameKind, Evidence)> {
+        use Evidence as E;
+        use NameKind::Person;
+        let (s, e) = (name.start, name.end);
+        let len = e - s;
         let after = self.after(e);
-        after
-            .contains(Cues::PERSON_CUE)
-            .then_some((Person, E::PersonCue))
+        // "South Koreans who": people of a place, no name.
+        let people = first.contains(Cues::PLACE_START) && demonym(self.table.token(e - 1));
+        // "the Floridian said", "the Cabinet said": a determiner before a
+        // lone word makes it a common noun; so does a lone head
+        // ("Administration said") or another listed word ("Former").
+        let determined = len == 1
+            && ((!first.is_empty() && !first.contains(Cues::GIVEN))
+                || start
+                    .checked_sub(1)
+                    .is_some_and(|b| self.table.classes(b).contains(WordClass::Determiners)));
+        if after.contains(Cues::PERSON_CUE) && !people && !determined {
+            return Some((Person, E::PersonCue));
+        }
+        if let Some(found) = self.coordinated(start, name.clone()) {
+            return Some(found);
+        }
+        let group = ["ans", "ists", "ites", "ese"]
+            .iter()
+            .any(|p| self.table.token(s).ends_with(p));
+        let past = !self.table.classes(e).intersects(WordClass::Finite.set());
+        // At a sentence's start only a past tense, and no plural or adverb
+        // ("Voters rejected", "Really enjoyed"): "Kasich announced".
+        let word = self.table.lower(s);
+        let opener = self.table.sentence(start) != self.table.sentence(start.wrapping_sub(1))
+            && past
+            && (!word.ends_with('s') || word.ends_with("ss"))
+            && !word.ends_with("ly")
+            && !word.contains(['\'', '’']);
+        // After a comma, as at a sentence's start, a past tense only ("On
+        // Friday, Taylor sold").
+        let after_comma = past
+            && start.checked_sub(1).is_some_and(|b| {
+                self.table.token(b) == "," && self.table.sentence(b) == self.table.sentence(start)
+            });
+        let subject = self.mid_sentence(start) || opener || after_comma;
+        if len == 1 && !group && !determined && subject && self.verb_after(e) {
+            return Some((Person, E::Subject));
+        }
+        // Two words: not people of a place ("New Yorkers cheered").
+        let plural = demonym(self.table.token(e - 1));
+        if len == 2 && !group && !plural && subject && past && self.verb_after(e) {
+            return Some((Person, E::Subject));
+        }
+        (len == 1 && !group && !determined && self.mid_sentence(start) && self.owner(s))
+            .then_some((Person, E::Owner))
+    }
+
+    /// Whether a lowercase word comes right before token `start` in its
+    /// sentence (a capitalized word there is no sentence opener), and not
+    /// a connector or determiner, which put the run inside a longer name
+    /// ("the Treaty of Valmora").
+    fn mid_sentence(&self, start: usize) -> bool {
+        start.checked_sub(1).is_some_and(|b| {
+            let f = self.table.flags(b);
+            self.table.sentence(b) == self.table.sentence(start)
+                && f.contains(Flags::WORDLIKE)
+                && !f.contains(Flags::CAPITALIZED)
+                && !self.cues(b).contains(Cues::CONNECTOR)
+                && !self.table.classes(b).contains(WordClass::Determiners)
+        })
+    }
+
+    /// Whether "of" and a direction or a place word come before the run
+    /// at `start`: "north of Kestrel", "the city of Tarnow".
+    fn of_place(&self, start: usize) -> bool {
+        let Some(of) = start.checked_sub(1) else {
+            return false;
+        };
+        let Some(cue) = of.checked_sub(1) else {
+            return false;
+        };
+        self.table.lower(of) == "of"
+            && !self.table.flags(cue).contains(Flags::CAPITALIZED)
+            && self.cues(cue).intersects(Cues::OF_PLACE | Cues::PLACE_HEAD)
+    }
+
+    /// Whether the run `start..e` stands between commas right after a
+    /// lowercase role or title: "the mayor, Olu Adeyemi, said", "his son,
+    /// Pieter,".
+    fn role_comma(&self, start: usize, e: usize) -> bool {
+        let Some(role) = start.checked_sub(2) else {
+            return false;
+        };
+        self.table.token(start - 1) == ","
+            && self.table.token(e) == ","
+            && !self.table.flags(role).contains(Flags::CAPITALIZED)
+            && self.cues(role).intersects(Cues::ROLE | Cues::TITLE)
+    }
+
+    /// Whether token `e` is a verb that follows its subject: a finite
+    /// auxiliary ("was", "has"), an irregular past ("took") or a word in
+    /// "-ed" ("announced").
+    fn verb_after(&self, e: usize) -> bool {
+        let f = self.table.flags(e);
+        if !f.contains(Flags::WORDLIKE) || f.contains(Flags::CAPITALIZED) {
+            return false;
+        }
+        let lower = self.table.lower(e);
+        self.table.classes(e).intersects(VERBS) || (lower.len() >= 5 && lower.ends_with("ed"))
+    }
+
+    /// Whether the name has an initial inside it ("John F. Kennedy") or a
+    /// one-letter initial first ("J. Ingrid Solberg"), and ends with a
+    /// word.
+    fn initialed(&self, name: &Range<usize>) -> bool {
+        let (s, e) = (name.start, name.end);
+        let token = |j: usize| self.table.token(j);
+        e - s >= 2
+            && !initial(token(e - 1))
+            && (token(s).len() == 2 && initial(token(s))
+                || (s + 1..e - 1).any(|j| initial(token(j))))
+    }
+
+    /// Whether a comma and a listed country or state follow the name at
+    /// `e` ("Knoxville, Tennessee").
+    fn place_comma(&self, e: usize) -> bool {
+        self.table.token(e) == ","
+            && self.table.sentence(e + 1) == self.table.sentence(e)
+            && self.cap_word(e + 1)
+            && self.cues(e + 1).contains(Cues::PLACE_NAME)
+    }
+
+    /// The kind of the name right before the run `start..e` when "and"
+    /// or "or" joins them and it is a person or a place ("Ossoff and
+    /// Handel"); a comma joins only inside a list, where another comma,
+    /// "and" or "or" follows ("Rod, Elyse and Tina"; not "Jim, Take a
+    /// look").
+    fn coordinated(&self, start: usize, name: Range<usize>) -> Option<(NameKind, Evidence)> {
+        let e = name.end;
+        let listed = |j: usize| matches!(self.table.lower(j), "and" | "or");
+        let mut join = start.checked_sub(1)?;
+        // The serial comma: "Lisa Berg, Ottar, and Ingeborg".
+        if listed(join) && join > 0 && self.table.token(join - 1) == "," {
+            join -= 1;
+        }
+        let comma = self.table.token(join) == ","
+            && (listed(e) || listed(join + 1) || self.table.token(e) == ",")
+            && !self.cues(e - 1).contains(Cues::ORG_SUFFIX);
+        // "Ossoff and Karen Handel": a given name after "and" makes a
+        // lone word before it a person too.
+        if name.len() == 1
+            && listed(e)
+            && self.cap_word(e + 1)
+            && self.cues(e + 1).contains(Cues::GIVEN)
+        {
+            return Some((NameKind::Person, Evidence::Coordination));
+        }
+        if !(listed(join) || comma) {
+            return None;
+        }
+        let last = self.out.last()?;
+        // An organization joins only names of two words or more: "the
+        // Club for Growth, Heritage Action and …" (a lone word after one
+        // is as often a suffix or a product).
+        let kind_joins = last.kind != NameKind::Organization || name.len() >= 2;
+        (last.tokens.end == join && kind_joins).then_some((last.kind, Evidence::Coordination))
     }
 
     /// The kind an earlier name gives this one: a lone word that was an
@@ -498,10 +905,16 @@ impl<'a, 't> Scan<'a, 't> {
         if end <= start {
             return;
         }
+        // A lone word typed by its place in the sentence alone is not
+        // repeated to later mentions: one wrong guess ("Google has") would
+        // type them all.
+        let weak = matches!(evidence, Evidence::Subject | Evidence::Owner);
         let len = name.end - name.start;
-        if let (Some(first), Some(last)) =
-            (self.table.key(name.start), self.table.key(name.end - 1))
-        {
+        if let (false, Some(first), Some(last)) = (
+            weak,
+            self.table.key(name.start),
+            self.table.key(name.end - 1),
+        ) {
             if kind == NameKind::Person && len > 1 {
                 self.earlier.person_words.insert(first);
                 self.earlier.person_words.insert(last);

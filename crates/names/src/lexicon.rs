@@ -51,6 +51,34 @@ impl Cues {
     pub const CONNECTOR: Cues = Cues(1 << 10);
     /// A word after a person's name (`data/person_cues.txt`: "said").
     pub const PERSON_CUE: Cues = Cues(1 << 11);
+    /// A lowercase role or kin word before a person's name (`[roles]` of
+    /// `data/titles.txt`: "actress", "sister").
+    pub const ROLE: Cues = Cues(1 << 12);
+    /// A speech verb that also comes before its speaker (`[before]` of
+    /// `data/person_cues.txt`: "…,” said Jim Ray").
+    pub const SPEECH_BEFORE: Cues = Cues(1 << 13);
+
+    /// A lowercase word before "of" and a place (`[of_cues]` of
+    /// `data/places.txt`: "north of").
+    pub const OF_PLACE: Cues = Cues(1 << 14);
+
+    /// A word that makes a run an event, law or prize (`data/events.txt`:
+    /// "War", "Act", "Prize").
+    pub const EVENT: Cues = Cues(1 << 15);
+
+    /// A suffix after a name (`[name_suffixes]` of `data/titles.txt`:
+    /// "Jr."): part of a name, never one alone.
+    pub const NAME_SUFFIX: Cues = Cues(1 << 16);
+
+    /// An organization's last word only mid-sentence (`[prose_heads]` of
+    /// `data/org_heads.txt`: "News").
+    pub const PROSE_HEAD: Cues = Cues(1 << 17);
+
+    /// Both sets of bits.
+    #[inline]
+    pub const fn union(self, other: Cues) -> Cues {
+        Cues(self.0 | other.0)
+    }
 
     /// Whether every bit of `other` is set.
     #[inline]
@@ -75,7 +103,7 @@ impl BitOr for Cues {
     type Output = Cues;
     #[inline]
     fn bitor(self, rhs: Cues) -> Cues {
-        Cues(self.0 | rhs.0)
+        self.union(rhs)
     }
 }
 
@@ -90,6 +118,8 @@ const FILES: &[(&str, Sections)] = &[
         &[
             (Some("titles"), Cues::TITLE),
             (Some("parts"), Cues::TITLE_PART),
+            (Some("roles"), Cues::ROLE),
+            (Some("name_suffixes"), Cues::NAME_SUFFIX),
         ],
     ),
     (
@@ -101,6 +131,7 @@ const FILES: &[(&str, Sections)] = &[
         &[
             (Some("heads"), Cues::ORG_HEAD),
             (Some("suffixes"), Cues::ORG_SUFFIX),
+            (Some("prose_heads"), Cues::PROSE_HEAD),
         ],
     ),
     (
@@ -109,6 +140,7 @@ const FILES: &[(&str, Sections)] = &[
             (Some("heads"), Cues::PLACE_HEAD),
             (Some("starts"), Cues::PLACE_START),
             (Some("cues"), Cues::PLACE_CUE),
+            (Some("of_cues"), Cues::OF_PLACE),
             (Some("names"), Cues::PLACE_NAME),
         ],
     ),
@@ -116,13 +148,17 @@ const FILES: &[(&str, Sections)] = &[
         include_str!("../data/not_names.txt"),
         &[(None, Cues::NOT_NAME)],
     ),
+    (include_str!("../data/events.txt"), &[(None, Cues::EVENT)]),
     (
         include_str!("../data/connectors.txt"),
         &[(None, Cues::CONNECTOR)],
     ),
     (
         include_str!("../data/person_cues.txt"),
-        &[(None, Cues::PERSON_CUE)],
+        &[
+            (Some("after"), Cues::PERSON_CUE),
+            (Some("before"), Cues::PERSON_CUE.union(Cues::SPEECH_BEFORE)),
+        ],
     ),
 ];
 

@@ -18,9 +18,16 @@
 //! - a place head or opener ("Canyon Road", "San Rafael"), a country, state
 //!   or city from the list, a dateline ("GENEVA —") or a place cue before
 //!   it ("in Tampa") makes a place;
-//! - a name right before "said" or "who" is a person; a run that
-//!   nothing explains is no name (on web text most such runs are product
-//!   names, headings and mail signatures).
+//! - a name right before "said" or "who", or right after a speech verb
+//!   ("…,” said Okafor."), is a person; so is a lowercase role or kin
+//!   before it ("actress", "her sister"), an initial inside it ("John F.
+//!   Kennedy"), and, as news writes them, a lone word before its verb
+//!   ("that Kasich announced") or in the possessive ("Marinelli's");
+//! - "and" or a list's comma gives a name the kind of the person or place
+//!   before it ("Ossoff and Handel"); a run with an event, law or prize
+//!   word ("World War II", "Affordable Care Act") is no name, and neither
+//!   is a run that nothing explains (on web text most such runs are
+//!   product names, headings and mail signatures).
 //!
 //! One pass over the document's [`Table`]: tokens that are not capitalized
 //! are skipped by its flag, and a capitalized one is looked up once, by the
@@ -130,12 +137,27 @@ pub enum Evidence {
     /// A place cue before it ("in Tampa").
     PlaceCue,
     /// Capitalized words before a speech verb or "who" ("Jensen Huang
-    /// said", "Lindqvist said").
+    /// said", "Lindqvist said"), or after one ("…,” said Lindqvist).
     PersonCue,
     /// The surname of a person the document names elsewhere, with the
     /// capitalized words before it ("Rahmat Hidayat" when "Hidayat told
     /// reporters" comes later).
     Surname,
+    /// An initial between or before capitalized words ("John F. Kennedy",
+    /// "J. Ingrid Solberg").
+    Initial,
+    /// Joined by "and", "or" or a comma to the name before it, a person or
+    /// a place, it is of that kind ("Ossoff and Handel" after a person).
+    Coordination,
+    /// A lone word in the possessive mid-sentence ("about Marinelli's
+    /// links"): in news, mostly a person's.
+    Owner,
+    /// Right before a comma and a country or state ("Knoxville,
+    /// Tennessee").
+    PlaceComma,
+    /// A subject before its verb: a finite auxiliary or a past tense
+    /// ("Kasich announced", "Boehner was").
+    Subject,
 }
 
 impl Evidence {
@@ -156,6 +178,11 @@ impl Evidence {
             Evidence::PlaceCue => "place cue",
             Evidence::PersonCue => "person cue",
             Evidence::Surname => "surname",
+            Evidence::Initial => "initial",
+            Evidence::Coordination => "coordination",
+            Evidence::PlaceComma => "place comma",
+            Evidence::Subject => "subject",
+            Evidence::Owner => "owner",
         }
     }
 }
