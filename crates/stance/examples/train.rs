@@ -108,8 +108,10 @@ fn cross_validate(examples: &[Example], config: &TrainConfig, k: usize) -> Resul
     let mut scores = Vec::new();
     let mut multi_pairs = Vec::new();
     for f in 0..k {
-        let (test, train_set): (Vec<_>, Vec<_>) =
-            examples.iter().zip(&sentence).partition(|(_, s)| **s % k == f);
+        let (test, train_set): (Vec<_>, Vec<_>) = examples
+            .iter()
+            .zip(&sentence)
+            .partition(|(_, s)| **s % k == f);
         let train_set: Vec<_> = train_set.into_iter().map(|(e, _)| e.clone()).collect();
         let clf = newsnlp_stance::TargetSentiment::with_model(train(&train_set, config));
         let gold_pred: Vec<_> = test

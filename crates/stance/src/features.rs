@@ -902,7 +902,10 @@ mod tests {
         assert_eq!(FIXED[F_NEAR], "nearl+:1");
         assert_eq!(FIXED[F_NEGC], "negc");
         assert_eq!(FIXED[F_VR], "vr:obj+att");
-        assert_eq!(FIXED[F_VR + 15 + 5 + verb_kind_index(VerbKind::Desire)], "vr:subj-des");
+        assert_eq!(
+            FIXED[F_VR + 15 + 5 + verb_kind_index(VerbKind::Desire)],
+            "vr:subj-des"
+        );
         assert_eq!(FIXED[F_VRN], "vrn:obj+att");
         assert_eq!(FIXED[F_VRN + 29], "vrn:subj0des");
     }
@@ -925,15 +928,43 @@ mod tests {
     #[test]
     fn stance_verbs_give_the_targets_role() {
         let table: [(&str, &str, &[&str]); 8] = [
-            ("Critics slammed Baker yesterday.", "Baker", &["vr:obj-att", "vrn:obj-att"]),
-            ("Baker slammed the critics.", "Baker", &["vr:subj-att", "vrn:subj-att"]),
-            ("Baker has warmly praised them.", "Baker", &["vr:subj+att", "vrn:subj+att"]),
+            (
+                "Critics slammed Baker yesterday.",
+                "Baker",
+                &["vr:obj-att", "vrn:obj-att"],
+            ),
+            (
+                "Baker slammed the critics.",
+                "Baker",
+                &["vr:subj-att", "vrn:subj-att"],
+            ),
+            (
+                "Baker has warmly praised them.",
+                "Baker",
+                &["vr:subj+att", "vrn:subj+att"],
+            ),
             // Far from the target: only the clause-wide feature.
-            ("Voters in the rural north praised Baker.", "Baker", &["vr:obj+att", "vrn:obj+att"]),
-            ("Baker and her many allies on the city council praised it.", "Baker", &["vr:subj+att"]),
+            (
+                "Voters in the rural north praised Baker.",
+                "Baker",
+                &["vr:obj+att", "vrn:obj+att"],
+            ),
+            (
+                "Baker and her many allies on the city council praised it.",
+                "Baker",
+                &["vr:subj+att"],
+            ),
             // A clause break hides the verb.
-            ("Critics slammed the plan, but Baker stayed calm.", "Baker", &[]),
-            ("Baker stayed calm while critics slammed the plan.", "Baker", &[]),
+            (
+                "Critics slammed the plan, but Baker stayed calm.",
+                "Baker",
+                &[],
+            ),
+            (
+                "Baker stayed calm while critics slammed the plan.",
+                "Baker",
+                &[],
+            ),
             // No stance verb at all.
             ("Baker flew to Lima on Monday.", "Baker", &[]),
         ];
@@ -944,7 +975,10 @@ mod tests {
         let got = verb_features("Critics slammed Baker, who denounced them.", "Baker");
         assert_eq!(got, ["vr:obj-att", "vrn:obj-att"]);
         let got = verb_features("Allies backed Baker and attacked Jones.", "Baker");
-        assert_eq!(got, ["vr:obj+att", "vrn:obj+att", "vr:subj-att", "vrn:subj-att"]);
+        assert_eq!(
+            got,
+            ["vr:obj+att", "vrn:obj+att", "vr:subj-att", "vrn:subj-att"]
+        );
     }
 
     #[test]
