@@ -81,14 +81,33 @@ fn bench(c: &mut Criterion) {
             assert_eq!(n, mentions);
         })
     });
-    let docs: Vec<_> = articles.iter().map(|a| tok.tokenize(a)).collect();
-    let found: Vec<_> = articles.iter().map(|a| gaz.find_in_document(a)).collect();
-    g.bench_function("quotes (given tokens and mentions)", |b| {
+    // The entity layer as the pipeline runs it: tokens and table, the
+    // gazetteer, the names it does not list, the entity table.
+    let entities_only = Pipeline::builder().quotes(false).stances(false).build();
+    g.bench_function("entities (gazetteer + names + entity table)", |b| {
         b.iter(|| {
-            let n: usize = docs
+            articles
                 .iter()
-                .zip(&found)
-                .map(|(d, m)| qx.extract_with_entities(black_box(d), &gaz, m).len())
+                .map(|a| entities_only.analyze(black_box(a)).mentions().len())
+                .sum::<usize>()
+        })
+    });
+    let analyzed: Vec<_> = articles.iter().map(|a| entities_only.analyze(a)).collect();
+    let tables: Vec<_> = analyzed.iter().map(|d| d.tokens().table()).collect();
+    g.bench_function("quotes (given tokens, table and linked mentions)", |b| {
+        b.iter(|| {
+            let n: usize = analyzed
+                .iter()
+                .zip(&tables)
+                .map(|(d, t)| {
+                    qx.extract_in(
+                        black_box(d.tokens()),
+                        t,
+                        d.entity_lookup(),
+                        d.linked_mentions(),
+                    )
+                    .len()
+                })
                 .sum();
             assert_eq!(n, quotes);
         })

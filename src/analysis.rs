@@ -111,10 +111,14 @@ pub struct AnalysisSentence {
 pub struct AnalysisEntity {
     /// Byte span of the name in the text (`[start, end]`).
     pub span: Span,
-    /// The canonical name, when linked.
+    /// The canonical name, when linked (for an entity the gazetteer does
+    /// not list: the fullest form the document uses).
     pub name: Option<String>,
     /// The entity kind, when linked.
     pub kind: Option<EntityKind>,
+    /// Whether the gazetteer lists the entity (or the candidates).
+    #[cfg_attr(feature = "serde", serde(default = "listed"))]
+    pub known: bool,
     /// The candidates' canonical names, best first, when the mention is
     /// ambiguous (`None` when linked).
     #[cfg_attr(
@@ -122,6 +126,13 @@ pub struct AnalysisEntity {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub candidates: Option<Vec<String>>,
+}
+
+/// Entities read from JSON without `known` are listed ones (the field
+/// came after the others).
+#[cfg(feature = "serde")]
+fn listed() -> bool {
+    true
 }
 
 impl AnalysisSentence {
@@ -145,9 +156,9 @@ impl From<&EntityMention<'_>> for AnalysisEntity {
             span: e.span,
             name: e.name().map(str::to_string),
             kind: e.kind(),
+            known: e.known,
             candidates: e
-                .entity
-                .is_none()
+                .is_ambiguous()
                 .then(|| e.candidates.iter().map(|c| c.0.to_string()).collect()),
         }
     }

@@ -1,12 +1,18 @@
 //! The [`Pipeline`] that runs every layer once, and the [`Document`] it
 //! returns.
 
-use std::sync::{Arc, OnceLock};
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::Arc;
 
-use newsnlp_gazetteer::{EntityId, EntityKind, EntityTable, Gazetteer, Mention};
+use newsnlp_gazetteer::{Entities, EntityId, EntityKind, EntityTable, Gazetteer, Mention, NewName};
+use newsnlp_names::{NameFinder, NameKind};
 use newsnlp_quotes::{Quote, QuoteExtractor};
 use newsnlp_stance::{Stance, StanceAnalyzer};
 use newsnlp_text::Span;
+use newsnlp_text::Table;
+use newsnlp_text::table::Flags;
+use newsnlp_text::words::WordClass;
 use newsnlp_tokenize::{Tokenized, Tokenizer};
 
 /// Runs the layers of newsnlp over articles. Build it once (the gazetteer
@@ -29,8 +35,95 @@ pub struct Pipeline {
     quotes: QuoteExtractor,
     /// `None` when stances are off (the model is not even loaded).
     stance: Option<StanceAnalyzer>,
+    names: NameFinder,
     entities: bool,
     quotes_on: bool,
+}
+
+/// The entity kind of a name's kind.
+fn entity_kind(kind: NameKind) -> EntityKind {
+    match kind {
+        NameKind::Person => EntityKind::Person,
+        NameKind::Organization => EntityKind::Organization,
+        NameKind::Place => EntityKind::Place,
+        _ => EntityKind::Other,
+    }
+}
+
+/// Whether token `i` is a title or role word ("minister", "negotiator").
+fn is_role(table: &Table<'_>, i: usize) -> bool {
+    table
+        .classes(i)
+        .intersects(WordClass::Titles.set() | WordClass::DescriptorHeads.set())
+}
+
+/// The title of the name on tokens `name`: right before it ("Norwegian
+/// Prime Minister Jonas Gahr Støre", "spokesman Jim Ray"), before it in
+/// apposition ("Indonesia's chief negotiator, Rahmat Hidayat"), or after
+/// it in apposition ("Dwayne Okafor, president of …"). A title before is
+/// the run of title words, capitalized modifiers and an inner "of" that
+/// ends with a title word, in one sentence, at most eight tokens long.
+fn title_of(table: &Table<'_>, name: Range<usize>) -> Option<Range<usize>> {
+    let first = name.start;
+    let last = first.checked_sub(1)?;
+    let same_sentence = |i: usize| table.sentence(i) == table.sentence(first);
+    if is_role(table, last) && same_sentence(last) {
+        return title_ending_at(table, last);
+    }
+    if table.token(last) == "," && last > 0 && is_role(table, last - 1) && same_sentence(last - 1) {
+        return title_ending_at(table, last - 1);
+    }
+    title_after(table, name.end)
+}
+
+/// The run of title words and modifiers that ends with title word `last`.
+fn title_ending_at(table: &Table<'_>, last: usize) -> Option<Range<usize>> {
+    let openers = WordClass::Stop.set()
+        | WordClass::Time.set()
+        | WordClass::Days.set()
+        | WordClass::Months.set()
+        | WordClass::RelativeDays.set();
+    let mut start = last;
+    while start > 0 && last - start < 7 {
+        let i = start - 1;
+        let modifier = table.flags(i).contains(Flags::CAPITALIZED) || table.lower(i) == "of";
+        if !(is_role(table, i) || modifier) || table.sentence(i) != table.sentence(last) {
+            break;
+        }
+        start = i;
+    }
+    // A run opens with a title or a modifier, never with "of" or a
+    // sentence's first word that is no title ("Yesterday").
+    while start < last
+        && (table.lower(start) == "of"
+            || (!is_role(table, start) && table.classes(start).intersects(openers)))
+    {
+        start += 1;
+    }
+    Some(table.span(start).start..table.span(last).end)
+}
+
+/// A title in apposition after a name: ", (a|an|the)? WORDS" whose last
+/// word, before a comma, period, "of", "at" or "for", is a title or role
+/// word ("Dwayne Okafor, president of …", "Jim Ray, the mayor,").
+fn title_after(table: &Table<'_>, end: usize) -> Option<Range<usize>> {
+    if end >= table.len() || table.token(end) != "," {
+        return None;
+    }
+    let mut start = end + 1;
+    if matches!(table.lower(start), "a" | "an" | "the") {
+        start += 1;
+    }
+    let mut j = start;
+    while j < table.len() && j - start < 4 && table.flags(j).contains(Flags::WORDLIKE) {
+        if matches!(table.lower(j), "of" | "at" | "for" | "who" | "and") {
+            break;
+        }
+        j += 1;
+    }
+    let last = j.checked_sub(1).filter(|&l| l >= start)?;
+    (is_role(table, last) && table.sentence(last) == table.sentence(end))
+        .then(|| table.span(start).start..table.span(last).end)
 }
 
 impl Default for Pipeline {
@@ -58,37 +151,59 @@ impl Pipeline {
     /// Analyzes one article. Never panics; any `&str` is valid.
     pub fn analyze<'a>(&'a self, text: &'a str) -> Document<'a> {
         let tokens = self.tokenizer.tokenize(text);
-        let mentions = if self.entities {
+        // The shared token table, built once for the layers that read it.
+        let table =
+            (self.entities || self.quotes_on || self.stance.is_some()).then(|| tokens.table());
+        let listed = if self.entities {
             self.gazetteer.find_in_document(text)
         } else {
             Vec::new()
         };
+        let (entity_table, mentions) = match &table {
+            Some(table) if self.entities => {
+                let known: Vec<Range<usize>> = listed.iter().map(Mention::span).collect();
+                let names: Vec<NewName> = self
+                    .names
+                    .find(&tokens, table, &known)
+                    .into_iter()
+                    .map(|n| NewName {
+                        title: title_of(table, n.tokens.clone()),
+                        span: n.span,
+                        kind: entity_kind(n.kind),
+                    })
+                    .collect();
+                let (mut entity_table, mentions) =
+                    EntityTable::with_names(&self.gazetteer, text, &listed, &names);
+                entity_table.link_descriptors(&self.gazetteer, table, &mentions);
+                (entity_table, mentions)
+            }
+            _ => (EntityTable::new(&self.gazetteer, &listed), listed.clone()),
+        };
         let entities = mentions
             .iter()
-            .map(|m| EntityMention::new(&self.gazetteer, m))
+            .map(|m| EntityMention::new(&self.gazetteer, &entity_table, m))
             .collect();
-        // The shared token table, built once for the layers that read it.
-        let table = (self.quotes_on || self.stance.is_some()).then(|| tokens.table());
+        let lookup = Entities::new(&self.gazetteer, Some(&entity_table));
         let quotes = match &table {
             Some(table) if self.quotes_on => {
-                self.quotes
-                    .extract_in(&tokens, table, &self.gazetteer, &mentions)
+                self.quotes.extract_in(&tokens, table, lookup, &mentions)
             }
             _ => Vec::new(),
         };
         let stances = match (&self.stance, &table) {
             (Some(analyzer), Some(table)) => {
-                analyzer.stances_in(&tokens, table, &self.gazetteer, &mentions, &quotes)
+                analyzer.stances_in(&tokens, table, lookup, &mentions, &quotes)
             }
             _ => Vec::new(),
         };
         Document {
             text,
-            gazetteer: &self.gazetteer,
             tokens,
-            mentions,
+            listed,
+            linked: mentions,
+            gazetteer: &self.gazetteer,
             entities,
-            table: OnceLock::new(),
+            table: entity_table,
             quotes,
             stances,
         }
@@ -310,6 +425,7 @@ impl PipelineBuilder {
             gazetteer,
             quotes: self.quotes.clone().unwrap_or_default(),
             stance,
+            names: NameFinder::new(),
             entities: !self.no_entities,
             quotes_on: !self.no_quotes,
         }
@@ -317,21 +433,33 @@ impl PipelineBuilder {
 }
 
 /// One mention of an entity in a [`Document`], resolved for reading: its
-/// span, and the entity's canonical name and kind (or the candidates when
-/// the mention is ambiguous).
+/// span, and the entity's name and kind (or the candidates when the
+/// mention is ambiguous), and whether the gazetteer lists it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityMention<'g> {
     /// Byte span of the name in the text.
     pub span: Span,
-    /// The linked entity, `None` when ambiguous.
+    /// The gazetteer entity, `None` when ambiguous or unlisted.
     pub entity: Option<EntityId>,
-    /// Canonical names and kinds of the candidates, best first (one when
-    /// linked).
-    pub candidates: Vec<(&'g str, EntityKind)>,
+    /// Names and kinds of the candidates, best first (one when linked):
+    /// canonical names, or for an entity the gazetteer does not list the
+    /// fullest form the document uses.
+    pub candidates: Vec<(Cow<'g, str>, EntityKind)>,
+    /// Whether the gazetteer lists the entity (`false` for a name the
+    /// document introduces: "Sarah Bennett", "Jensen Huang").
+    pub known: bool,
 }
 
 impl<'g> EntityMention<'g> {
-    fn new(gaz: &'g Gazetteer, m: &Mention) -> Self {
+    fn new(gaz: &'g Gazetteer, table: &EntityTable, m: &Mention) -> Self {
+        if let Some(e) = m.entity().and_then(|id| table.unlisted(id)) {
+            return EntityMention {
+                span: m.span().into(),
+                entity: None,
+                candidates: vec![(Cow::Owned(e.name.clone()), e.kind)],
+                known: false,
+            };
+        }
         EntityMention {
             span: m.span().into(),
             entity: m.entity(),
@@ -340,20 +468,34 @@ impl<'g> EntityMention<'g> {
                 .iter()
                 .map(|id| {
                     let e = gaz.entity(*id);
-                    (e.name(), e.kind())
+                    (Cow::Borrowed(e.name()), e.kind())
                 })
                 .collect(),
+            known: true,
         }
     }
 
-    /// The canonical name, when linked.
-    pub fn name(&self) -> Option<&'g str> {
-        self.entity.and(self.candidates.first().map(|c| c.0))
+    /// Whether the mention stays ambiguous (several candidates, none
+    /// chosen).
+    pub fn is_ambiguous(&self) -> bool {
+        self.known && self.entity.is_none()
+    }
+
+    /// The entity's name, when linked: canonical, or the fullest form the
+    /// document uses for an unlisted entity.
+    pub fn name(&self) -> Option<&str> {
+        if self.is_ambiguous() {
+            return None;
+        }
+        self.candidates.first().map(|c| &*c.0)
     }
 
     /// The entity kind, when linked.
     pub fn kind(&self) -> Option<EntityKind> {
-        self.entity.and(self.candidates.first().map(|c| c.1))
+        if self.is_ambiguous() {
+            return None;
+        }
+        self.candidates.first().map(|c| c.1)
     }
 }
 
@@ -371,12 +513,15 @@ impl<'g> EntityMention<'g> {
 #[derive(Clone)]
 pub struct Document<'a> {
     text: &'a str,
-    gazetteer: &'a Gazetteer,
     tokens: Tokenized<'a>,
-    mentions: Vec<Mention>,
+    /// The gazetteer's mentions.
+    listed: Vec<Mention>,
+    /// Every mention, the gazetteer's and the unlisted names', as the
+    /// entity table links them.
+    linked: Vec<Mention>,
+    gazetteer: &'a Gazetteer,
     entities: Vec<EntityMention<'a>>,
-    /// Built on the first call of [`Document::entities`].
-    table: OnceLock<EntityTable>,
+    table: EntityTable,
     quotes: Vec<Quote>,
     stances: Vec<Stance>,
 }
@@ -427,7 +572,35 @@ impl<'a> Document<'a> {
     /// The gazetteer's mentions, as the gazetteer reports them (ids,
     /// alias, resolution, title span), in text order.
     pub fn gazetteer_mentions(&self) -> &[Mention] {
-        &self.mentions
+        &self.listed
+    }
+
+    /// Every entity mention, as the quote and stance layers read them, in
+    /// text order: the gazetteer's (but those inside a longer name the
+    /// gazetteer does not list, and with a surname relinked to an unlisted
+    /// person of that surname named more recently) and those of the
+    /// names it does not list ([`Resolution::Unlisted`](newsnlp_gazetteer::Resolution::Unlisted),
+    /// their ids local to this document). [`Document::entity_lookup`]
+    /// says who each id is; [`Document::mentions`] is this list resolved
+    /// for reading.
+    ///
+    /// ```
+    /// let pipeline = newsnlp::Pipeline::new();
+    /// let doc = pipeline.analyze("Sarah Bennett met Putin. Bennett left.");
+    /// let ms = doc.linked_mentions();
+    /// assert_eq!(ms.len(), 3);
+    /// assert!(!ms[0].is_listed() && ms[1].is_listed() && !ms[2].is_listed());
+    /// let who = doc.entity_lookup();
+    /// assert_eq!(who.name(ms[2].entity().unwrap()), "Sarah Bennett");
+    /// ```
+    pub fn linked_mentions(&self) -> &[Mention] {
+        &self.linked
+    }
+
+    /// Who each entity id of [`Document::linked_mentions`] is: the
+    /// gazetteer's entities and the document's own.
+    pub fn entity_lookup(&self) -> Entities<'_> {
+        Entities::new(self.gazetteer, Some(&self.table))
     }
 
     /// Entity mentions with names and kinds (or candidates when ambiguous),
@@ -451,8 +624,7 @@ impl<'a> Document<'a> {
     /// assert_eq!(links, [Link::Name, Link::Surname]);
     /// ```
     pub fn entities(&self) -> &EntityTable {
-        self.table
-            .get_or_init(|| EntityTable::new(self.gazetteer, &self.mentions))
+        &self.table
     }
 
     /// Quotes, in text order of their content.
@@ -534,8 +706,9 @@ mod ser {
             m.serialize_entry("span", &self.span)?;
             m.serialize_entry("name", &self.name())?;
             m.serialize_entry("kind", &self.kind().map(|k| k.as_str()))?;
-            if self.entity.is_none() {
-                let names: Vec<&str> = self.candidates.iter().map(|c| c.0).collect();
+            m.serialize_entry("known", &self.known)?;
+            if self.is_ambiguous() {
+                let names: Vec<&str> = self.candidates.iter().map(|c| &*c.0).collect();
                 m.serialize_entry("candidates", &names)?;
             }
             m.end()

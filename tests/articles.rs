@@ -1,48 +1,237 @@
-//! Articles in the seed's style written for these tests (not the seed, not
-//! shared data), each with an expected analysis in the `gold.json` format:
-//! at least 80% of their entity, quote and stance checks must hold, the bar
-//! the project sets for unseen articles.
+//! Articles written for these tests (not the seed, not shared data), each
+//! with an expected analysis in the `gold.json` format. The bar the project
+//! sets for unseen articles is that at least 80% of their entity, quote and
+//! stance checks hold.
+//!
+//! Two sets: the first three articles, in the seed's style, are asserted at
+//! that bar. The others vary the style (wire copy with datelines, a press
+//! release, local politics, business, a court story, science, sport) and
+//! are mostly about people no gazetteer knows; their figures are printed,
+//! marked "measured, not asserted", until the names, quotes and stance work
+//! they measure lands and the bar can cover them too.
+//!
+//! Run with `cargo test --test articles -- --nocapture` to see the table.
 
 mod common;
 
 use newsnlp::Pipeline;
 
-const ARTICLES: &[(&str, &str, &str)] = &[
+/// Whether an article's checks count toward the asserted bar.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bar {
+    /// Held to the 80% bar.
+    Asserted,
+    /// Printed only, for now.
+    Measured,
+}
+
+const ARTICLES: &[(&str, Bar, &str, &str)] = &[
     (
         "erdogan_merkel",
+        Bar::Asserted,
         include_str!("articles/erdogan_merkel.txt"),
         include_str!("articles/erdogan_merkel.json"),
     ),
     (
         "council_vote",
+        Bar::Asserted,
         include_str!("articles/council_vote.txt"),
         include_str!("articles/council_vote.json"),
     ),
     (
         "ukraine_talks",
+        Bar::Asserted,
         include_str!("articles/ukraine_talks.txt"),
         include_str!("articles/ukraine_talks.json"),
     ),
+    (
+        "fisheries_geneva",
+        Bar::Measured,
+        include_str!("articles/fisheries_geneva.txt"),
+        include_str!("articles/fisheries_geneva.json"),
+    ),
+    (
+        "press_release",
+        Bar::Measured,
+        include_str!("articles/press_release.txt"),
+        include_str!("articles/press_release.json"),
+    ),
+    (
+        "council_housing",
+        Bar::Measured,
+        include_str!("articles/council_housing.txt"),
+        include_str!("articles/council_housing.json"),
+    ),
+    (
+        "retailer_profit",
+        Bar::Measured,
+        include_str!("articles/retailer_profit.txt"),
+        include_str!("articles/retailer_profit.json"),
+    ),
+    (
+        "bribery_trial",
+        Bar::Measured,
+        include_str!("articles/bribery_trial.txt"),
+        include_str!("articles/bribery_trial.json"),
+    ),
+    (
+        "arctic_cod",
+        Bar::Measured,
+        include_str!("articles/arctic_cod.txt"),
+        include_str!("articles/arctic_cod.json"),
+    ),
+    (
+        "brussels_summit",
+        Bar::Measured,
+        include_str!("articles/brussels_summit.txt"),
+        include_str!("articles/brussels_summit.json"),
+    ),
+    (
+        "cup_final",
+        Bar::Measured,
+        include_str!("articles/cup_final.txt"),
+        include_str!("articles/cup_final.json"),
+    ),
 ];
+
+/// The layers a check belongs to, in the order the table prints them.
+const LAYERS: [&str; 3] = ["entities", "quotes", "stances"];
+
+fn layer(what: &str) -> usize {
+    match what {
+        "entity" => 0,
+        "stance" => 2,
+        _ => 1, // quote, not_quote, max_quotes
+    }
+}
+
+/// Holding and total checks per layer.
+#[derive(Clone, Copy, Default)]
+struct Tally([(usize, usize); 3]);
+
+impl Tally {
+    fn of(checks: &[common::Check]) -> Self {
+        let mut t = Tally::default();
+        for c in checks {
+            let slot = &mut t.0[layer(c.what)];
+            slot.0 += usize::from(c.holds);
+            slot.1 += 1;
+        }
+        t
+    }
+
+    fn add(&mut self, other: Tally) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+    }
+
+    fn total(&self) -> (usize, usize) {
+        self.0.iter().fold((0, 0), |(h, n), (a, b)| (h + a, n + b))
+    }
+
+    fn row(&self, name: &str) -> String {
+        let layers: Vec<String> = LAYERS
+            .iter()
+            .zip(self.0)
+            .map(|(l, (h, n))| format!("{l} {h:>2}/{n:<2}"))
+            .collect();
+        let (h, n) = self.total();
+        format!(
+            "  {name:<34} {}  total {h:>3}/{n:<3} {:5.1}%\n",
+            layers.join("  "),
+            percent(h, n)
+        )
+    }
+}
+
+fn percent(holding: usize, total: usize) -> f64 {
+    100.0 * holding as f64 / total.max(1) as f64
+}
 
 #[test]
 fn unseen_articles_hold_80_percent_of_their_checks() {
     let pipeline = Pipeline::new();
-    let (mut total, mut holding) = (0, 0);
-    let mut report = String::new();
-    for (name, text, gold) in ARTICLES {
+    let (mut asserted, mut measured) = (Tally::default(), Tally::default());
+    let (mut table, mut report) = (String::new(), String::new());
+    for &(name, bar, text, gold) in ARTICLES {
         let gold: serde_json::Value = serde_json::from_str(gold).expect("gold is JSON");
         let doc = pipeline.analyze(text);
         let checks = common::checks(&doc, &gold);
-        assert!(checks.len() >= 10, "{name}: too few checks");
-        total += checks.len();
-        holding += checks.iter().filter(|c| c.holds).count();
+        let least = if bar == Bar::Asserted { 10 } else { 15 };
+        assert!(checks.len() >= least, "{name}: too few checks");
+        let tally = Tally::of(&checks);
+        let mark = if bar == Bar::Asserted {
+            ""
+        } else {
+            " [measured]"
+        };
+        table.push_str(&tally.row(&format!("{name}{mark}")));
+        match bar {
+            Bar::Asserted => asserted.add(tally),
+            Bar::Measured => measured.add(tally),
+        }
         let failed = common::failures(&checks);
         if !failed.is_empty() {
-            report.push_str(&format!("{name}:\n{failed}\n"));
+            report.push_str(&format!("{name}{mark}:\n{failed}\n"));
         }
     }
-    let share = holding as f64 / total as f64;
-    eprintln!("{holding}/{total} checks hold\n{report}");
-    assert!(share >= 0.8, "{holding}/{total} checks hold:\n{report}");
+    let mut all = asserted;
+    all.add(measured);
+    table.push_str(&asserted.row("ASSERTED (bar 80%)"));
+    table.push_str(&measured.row("MEASURED, NOT ASSERTED (yet)"));
+    table.push_str(&all.row("all articles"));
+    let (holding, total) = asserted.total();
+    eprintln!("checks of tests/articles that hold:\n{table}\n{report}");
+    assert!(
+        percent(holding, total) >= 80.0,
+        "{holding}/{total} checks of the asserted articles hold:\n{table}\n{report}"
+    );
+}
+
+/// Every fragment a gold file names occurs in its article (whitespace
+/// folded), and every speaker or holder is one of its gold entities: a
+/// gold mistake shows here, not as a tool miss.
+#[test]
+fn gold_fragments_occur_in_their_articles() {
+    for &(name, _, text, gold) in ARTICLES {
+        let gold: serde_json::Value = serde_json::from_str(gold).expect("gold is JSON");
+        let text = common::fold(text);
+        let lower = text.to_lowercase();
+        let list = |key: &str| gold[key].as_array().cloned().unwrap_or_default();
+        let entities: Vec<String> = list("entities")
+            .iter()
+            .filter_map(|e| e["name"].as_str().map(str::to_owned))
+            .collect();
+        for e in list("entities") {
+            let mentioned = e["mentions"].as_u64().unwrap_or(0) > 0;
+            if let (true, Some(key)) = (mentioned, e["key"].as_str()) {
+                assert!(lower.contains(&key.to_lowercase()), "{name}: key {key}");
+            }
+        }
+        for q in list("quotes") {
+            for key in ["content", "content_end", "source", "cue"] {
+                if let Some(f) = q[key].as_str() {
+                    assert!(text.contains(f), "{name}: {key} {f:?} not in the text");
+                }
+            }
+            if let Some(sp) = q["speaker"].as_str() {
+                assert!(entities.iter().any(|e| e == sp), "{name}: speaker {sp}");
+            }
+        }
+        for f in list("not_quotes") {
+            let f = f.as_str().unwrap_or_default();
+            assert!(text.contains(f), "{name}: not_quote {f:?} not in the text");
+        }
+        for st in list("stances") {
+            let target = st["target"].as_str().unwrap_or_default();
+            assert!(text.contains(target), "{name}: target {target:?}");
+            let holder = st["holder"].as_str().unwrap_or_default();
+            assert!(
+                entities.iter().any(|e| e == holder),
+                "{name}: holder {holder}"
+            );
+        }
+    }
 }

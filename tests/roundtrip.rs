@@ -102,8 +102,13 @@ fn a_party_reads_back_from_its_own_json() {
     let id = gaz.entity_by_name("Vladimir Putin").unwrap();
     let parties = [
         Party::Entity {
-            id,
+            id: Some(id),
             name: "Vladimir Putin".into(),
+            kind: newsnlp::gazetteer::EntityKind::Person,
+        },
+        Party::Entity {
+            id: None,
+            name: "Sarah Bennett".into(),
             kind: newsnlp::gazetteer::EntityKind::Person,
         },
         Party::Phrase("US officials".into()),

@@ -8,6 +8,9 @@ use serde_json::Value;
 
 /// One check: what it is about ("entity", "quote", "not_quote", "stance",
 /// "max_quotes"), a description, and whether it holds.
+///
+/// An entity holds when exactly `mentions` mentions carry its name, all of
+/// its kind, each containing `key` when the gold gives one.
 pub struct Check {
     pub what: &'static str,
     pub about: String,
@@ -42,10 +45,18 @@ pub fn checks(doc: &Document<'_>, gold: &Value) -> Vec<Check> {
         let kinds_ok = got
             .iter()
             .all(|m| m.kind().map(|k| k.as_str()) == Some(kind));
+        // The key (usually the surname) occurs in every mention, so a
+        // mention elsewhere that carries the right name does not count;
+        // case-folded, as a dateline spells a place in capitals.
+        let key = s(e, "key").map(str::to_lowercase);
+        let keys_ok = got.iter().all(|m| {
+            key.as_ref()
+                .is_none_or(|k| text[m.span.range()].to_lowercase().contains(k))
+        });
         out.push(Check {
             what: "entity",
             about: format!("{name} ({kind}): {} mentions, expected {want}", got.len()),
-            holds: got.len() == want && kinds_ok,
+            holds: got.len() == want && kinds_ok && keys_ok,
         });
     }
     let quotes = doc.quotes();

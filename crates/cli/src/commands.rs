@@ -93,7 +93,9 @@ pub fn load_gazetteer(path: Option<&Path>) -> Result<Gazetteer, CliError> {
     }
 }
 
-/// `newsnlp entities [--gazetteer FILE] [--json|--count] FILE|-`
+/// `newsnlp entities [--gazetteer FILE] [--json|--count] FILE|-`: the
+/// gazetteer's mentions and the names it does not list, as `analyze`
+/// lists them.
 pub fn entities(
     path: &Path,
     gazetteer: Option<&Path>,
@@ -101,54 +103,36 @@ pub fn entities(
     limits: Limits,
 ) -> Result<(), CliError> {
     let gaz = load_gazetteer(gazetteer)?;
+    let pipeline = newsnlp::Pipeline::builder()
+        .shared_gazetteer(std::sync::Arc::new(gaz))
+        .quotes(false)
+        .stances(false)
+        .build();
     let mut out = stdout();
     if count {
         let (mentions, linked) = count_parts(path, limits, |part| {
-            let found = gaz.find_in_document(part);
-            let linked = found.iter().filter(|m| m.entity().is_some()).count();
+            let doc = pipeline.analyze(part);
+            let found = doc.mentions();
+            let linked = found.iter().filter(|m| m.name().is_some()).count();
             (found.len(), linked)
         })?;
         writeln!(out, "mentions {mentions}\nlinked {linked}")?;
         return Ok(out.flush()?);
     }
     let text = input::read_text(path, limits.doc)?;
-    let mentions = gaz.find_in_document(&text);
+    let doc = pipeline.analyze(&text);
     if json {
-        let list: Vec<_> = mentions
-            .iter()
-            .map(|m| {
-                let span = m.span();
-                match m.entity() {
-                    Some(id) => {
-                        let e = gaz.entity(id);
-                        json!({"span": [span.start, span.end], "name": e.name(), "kind": e.kind().as_str()})
-                    }
-                    None => json!({
-                        "span": [span.start, span.end],
-                        "name": null,
-                        "kind": null,
-                        "candidates": m.candidates().iter().map(|c| gaz.entity(*c).name()).collect::<Vec<_>>(),
-                    }),
-                }
-            })
-            .collect();
-        serde_json::to_writer(&mut out, &json!({ "entities": list }))
+        serde_json::to_writer(&mut out, &json!({ "entities": doc.mentions() }))
             .map_err(|e| CliError::Write(e.into()))?;
         out.write_all(b"\n")?;
     } else {
-        for m in &mentions {
-            let span = m.span();
-            let who = match m.entity() {
-                Some(id) => {
-                    let e = gaz.entity(id);
-                    format!("{} ({})", e.name(), e.kind().as_str())
-                }
-                None => {
-                    let names: Vec<&str> = m
-                        .candidates()
-                        .iter()
-                        .map(|c| gaz.entity(*c).name())
-                        .collect();
+        for m in doc.mentions() {
+            let span = m.span.range();
+            let who = match (m.name(), m.kind()) {
+                (Some(name), Some(kind)) if m.known => format!("{name} ({kind})"),
+                (Some(name), Some(kind)) => format!("{name} ({kind}, not in the gazetteer)"),
+                _ => {
+                    let names: Vec<&str> = m.candidates.iter().map(|c| &*c.0).collect();
                     format!("ambiguous: {}", names.join(" | "))
                 }
             };

@@ -666,6 +666,38 @@ fn analyze_html_writes_a_page_with_the_seeds_quotes() {
 }
 
 #[test]
+fn analyze_html_lists_the_stances_of_a_small_input() {
+    let dir = tmp();
+    let f = write(
+        dir.path(),
+        "two.txt",
+        "Vladimir Putin criticized the sanctions on Monday. Angela Merkel welcomed the agreement."
+            .as_bytes(),
+    );
+    let out = dir.path().join("two.html");
+    run(&["analyze", "--html", s(&out), s(&f)], b"").expect(0, "analyze --html");
+    let page = std::fs::read_to_string(&out).expect("the page is written");
+    let side = &page[page.find("<h2>Stances</h2>").expect("a stance section")..];
+    // (holder, target, polarity) in text order, each an item of the list
+    // whose evidence and target are marked in the article.
+    let want = [
+        ("Vladimir Putin", "the sanctions", "negative"),
+        ("Angela Merkel", "the agreement", "positive"),
+    ];
+    for (i, (holder, target, polarity)) in want.iter().enumerate() {
+        let item = format!(
+            "<li class=\"pol-{polarity}\" data-stance=\"{i}\"><button type=\"button\" \
+             aria-pressed=\"false\"><span class=\"holder\">{holder}</span> → \
+             <span class=\"target\">{target}</span></button> <span class=\"pol\">{polarity}</span>"
+        );
+        assert!(side.contains(&item), "no stance item {item}:\n{side}");
+        let marked = format!("data-evidence=\"{i}\" data-target=\"{i}\">{target}</span>");
+        assert!(page.contains(&marked), "{target} not marked in the text");
+    }
+    assert_eq!(side.matches("<li class=\"pol-").count(), want.len());
+}
+
+#[test]
 fn custom_gazetteer_and_its_errors() {
     let dir = tmp();
     let text = write(dir.path(), "a.txt", "Jane Roe met Putin.".as_bytes());

@@ -8,7 +8,7 @@
 //!
 //! let gaz = Gazetteer::default();
 //! let m = gaz.find("Lavrov said").next().unwrap();
-//! let alias = gaz.alias(m.alias());
+//! let alias = gaz.alias(m.alias().unwrap());
 //! assert_eq!(alias.origin(), AliasOrigin::Surname);
 //! assert_eq!(gaz.entity(alias.entity()).name(), "Sergey Lavrov");
 //! ```
@@ -74,7 +74,7 @@ pub(crate) struct EntityRec {
 /// use newsnlp_gazetteer::{AliasOrigin, Gazetteer};
 /// let gaz = Gazetteer::default();
 /// let m = gaz.find("Tillerson").next().unwrap();
-/// assert_eq!(gaz.alias(m.alias()).origin(), AliasOrigin::Surname);
+/// assert_eq!(gaz.alias(m.alias().unwrap()).origin(), AliasOrigin::Surname);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -245,7 +245,7 @@ impl<'g> Entity<'g> {
 /// use newsnlp_gazetteer::{AliasOrigin, Gazetteer};
 /// let gaz = Gazetteer::default();
 /// let m = gaz.find("Islamic State").next().unwrap();
-/// let alias = gaz.alias(m.alias());
+/// let alias = gaz.alias(m.alias().unwrap());
 /// assert_eq!((alias.text(), alias.origin()), ("Islamic State", AliasOrigin::Listed));
 /// assert_eq!(gaz.entity(alias.entity()).name(), "ISIS");
 /// ```
@@ -265,8 +265,8 @@ impl<'g> Alias<'g> {
     /// ```
     /// let gaz = newsnlp_gazetteer::Gazetteer::default();
     /// let m = gaz.find("the Nusra Front").next().unwrap();
-    /// let alias = gaz.alias(m.alias());
-    /// assert_eq!((alias.id(), m.span()), (m.alias(), 4..15));
+    /// let alias = gaz.alias(m.alias().unwrap());
+    /// assert_eq!((Some(alias.id()), m.span()), (m.alias(), 4..15));
     /// ```
     pub fn id(&self) -> AliasId {
         self.id
@@ -277,7 +277,7 @@ impl<'g> Alias<'g> {
     /// ```
     /// let gaz = newsnlp_gazetteer::Gazetteer::default();
     /// let m = gaz.find("the Nusra Front").next().unwrap();
-    /// let alias = gaz.alias(m.alias());
+    /// let alias = gaz.alias(m.alias().unwrap());
     /// assert_eq!(alias.text(), "Nusra Front");
     /// ```
     pub fn text(&self) -> &'g str {
@@ -289,7 +289,7 @@ impl<'g> Alias<'g> {
     /// ```
     /// let gaz = newsnlp_gazetteer::Gazetteer::default();
     /// let m = gaz.find("the Nusra Front").next().unwrap();
-    /// let alias = gaz.alias(m.alias());
+    /// let alias = gaz.alias(m.alias().unwrap());
     /// assert_eq!(gaz.entity(alias.entity()).name(), "al-Nusra Front");
     /// ```
     pub fn entity(&self) -> EntityId {
@@ -301,7 +301,7 @@ impl<'g> Alias<'g> {
     /// ```
     /// let gaz = newsnlp_gazetteer::Gazetteer::default();
     /// let m = gaz.find("the Nusra Front").next().unwrap();
-    /// let alias = gaz.alias(m.alias());
+    /// let alias = gaz.alias(m.alias().unwrap());
     /// assert_eq!(alias.origin(), newsnlp_gazetteer::AliasOrigin::Listed);
     /// ```
     pub fn origin(&self) -> AliasOrigin {
@@ -442,7 +442,7 @@ impl Gazetteer {
     /// ```
     /// let gaz = newsnlp_gazetteer::Gazetteer::default();
     /// let m = gaz.find("Sergei Lavrov").next().unwrap();
-    /// assert_eq!((m.span(), gaz.alias(m.alias()).text()), (0..13, "Sergei Lavrov"));
+    /// assert_eq!((m.span(), gaz.alias(m.alias().unwrap()).text()), (0..13, "Sergei Lavrov"));
     /// ```
     pub fn alias(&self, id: AliasId) -> Alias<'_> {
         assert!(

@@ -155,6 +155,7 @@
 
 mod build;
 mod builder;
+mod descriptor;
 mod document;
 mod entries;
 mod entry;
@@ -175,6 +176,7 @@ mod table;
 mod titles;
 mod trie;
 mod tsv;
+mod unlisted;
 
 pub use builder::{CaseMode, GazetteerBuilder};
 pub use entries::Entries;
@@ -186,6 +188,7 @@ pub use kind::{EntityKind, ParseKindError};
 pub use mention::{AliasId, EntityId, Mention, Resolution};
 pub use party::Party;
 pub use table::{DocEntity, EntityRef, EntityTable, Link, Unresolved};
+pub use unlisted::{Entities, NewName};
 
 #[cfg(test)]
 mod tests {

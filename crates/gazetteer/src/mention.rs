@@ -36,7 +36,7 @@ impl EntityId {
 /// use newsnlp_gazetteer::Gazetteer;
 /// let gaz = Gazetteer::default();
 /// let m = gaz.find("Daesh fighters").next().unwrap();
-/// assert_eq!(gaz.alias(m.alias()).text(), "Daesh");
+/// assert_eq!(gaz.alias(m.alias().unwrap()).text(), "Daesh");
 /// assert_eq!(m.span(), 0..5);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,7 +49,7 @@ impl AliasId {
     ///
     /// ```
     /// let gaz = newsnlp_gazetteer::Gazetteer::default();
-    /// let id = gaz.find("NATO").next().unwrap().alias();
+    /// let id = gaz.find("NATO").next().unwrap().alias().unwrap();
     /// assert!(id.index() < gaz.alias_count());
     /// ```
     pub fn index(self) -> usize {
@@ -84,6 +84,12 @@ pub enum Resolution {
     /// Several do and nothing decides: [`Mention::entity`] is `None` and
     /// [`Mention::candidates`] lists them.
     Ambiguous,
+    /// The gazetteer does not list the entity: a name the document itself
+    /// introduces (found by a name finder such as `newsnlp-names`), or a
+    /// later short form of it. Its [`Mention::entity`] is a document-local
+    /// id, beyond the gazetteer's ([`EntityTable::unlisted`](crate::EntityTable::unlisted)
+    /// names it), and it has no [`Mention::alias`].
+    Unlisted,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,15 +199,40 @@ impl Mention {
     }
 
     /// The alias that matched (of the chosen entity, or of the best
-    /// candidate when ambiguous).
+    /// candidate when ambiguous); `None` for a name the gazetteer does not
+    /// list ([`Resolution::Unlisted`]).
     ///
     /// ```
     /// let gaz = newsnlp_gazetteer::Gazetteer::default();
     /// let m = gaz.find("ISIL fighters").next().unwrap();
-    /// assert_eq!((gaz.alias(m.alias()).text(), m.span()), ("ISIL", 0..4));
+    /// let alias = m.alias().unwrap();
+    /// assert_eq!((gaz.alias(alias).text(), m.span()), ("ISIL", 0..4));
     /// ```
-    pub fn alias(&self) -> AliasId {
-        self.alias
+    pub fn alias(&self) -> Option<AliasId> {
+        (self.resolution != Resolution::Unlisted).then_some(self.alias)
+    }
+
+    /// The mention of a name the gazetteer does not list, linked to the
+    /// document-local entity `entity`.
+    pub(crate) fn unlisted(
+        span: Range<usize>,
+        entity: EntityId,
+        title: Option<Range<usize>>,
+    ) -> Mention {
+        Mention {
+            span,
+            alias: AliasId(u32::MAX),
+            entity: Some(entity),
+            candidates: Candidates::One(entity),
+            resolution: Resolution::Unlisted,
+            title,
+        }
+    }
+
+    /// Whether the gazetteer lists the mention's entity (or candidates):
+    /// every mention but those of [`Resolution::Unlisted`].
+    pub fn is_listed(&self) -> bool {
+        self.resolution != Resolution::Unlisted
     }
 
     /// How the entity was decided.
@@ -247,7 +278,7 @@ impl serde::Serialize for Mention {
         st.serialize_field("span", &[self.span.start, self.span.end])?;
         st.serialize_field("entity", &self.entity)?;
         st.serialize_field("candidates", self.candidates())?;
-        st.serialize_field("alias", &self.alias)?;
+        st.serialize_field("alias", &self.alias())?;
         st.serialize_field("resolution", &self.resolution)?;
         st.serialize_field("title", &self.title.as_ref().map(|t| [t.start, t.end]))?;
         st.end()

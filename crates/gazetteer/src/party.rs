@@ -29,7 +29,7 @@ use crate::{EntityId, EntityKind};
 ///
 /// let gaz = Gazetteer::default();
 /// let id = gaz.entity_by_name("Vladimir Putin").unwrap();
-/// let putin = Party::Entity { id, name: "Vladimir Putin".into(), kind: EntityKind::Person };
+/// let putin = Party::Entity { id: Some(id), name: "Vladimir Putin".into(), kind: EntityKind::Person };
 /// assert_eq!(putin.name(), Some("Vladimir Putin"));
 /// assert_eq!(putin.entity(), Some(id));
 /// assert_eq!(putin.kind(), Some(EntityKind::Person));
@@ -44,12 +44,15 @@ use crate::{EntityId, EntityKind};
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Party {
-    /// A gazetteer entity: the source or subject names it, refers to it by
-    /// pronoun, or by a title it holds in the document.
+    /// An entity of the document: the source or subject names it, refers
+    /// to it by pronoun, or by a title it holds in the document. Listed in
+    /// the gazetteer or not (a person the document introduces).
     Entity {
-        /// The entity's id in the gazetteer that produced the mentions.
-        id: EntityId,
-        /// Its canonical name ("Rex Tillerson").
+        /// The entity's id in the gazetteer that produced the mentions;
+        /// `None` for an entity the gazetteer does not list.
+        id: Option<EntityId>,
+        /// Its canonical name ("Rex Tillerson"), or for an unlisted
+        /// entity the fullest form the document uses.
         name: String,
         /// Its kind (person, organization, …).
         kind: EntityKind,
@@ -98,14 +101,14 @@ impl Party {
         self.name().unwrap_or(AUTHOR)
     }
 
-    /// The gazetteer entity, for [`Party::Entity`].
+    /// The gazetteer entity, for a listed [`Party::Entity`].
     ///
     /// ```
     /// assert_eq!(newsnlp_gazetteer::Party::Author { name: None }.entity(), None);
     /// ```
     pub fn entity(&self) -> Option<EntityId> {
         match self {
-            Party::Entity { id, .. } => Some(*id),
+            Party::Entity { id, .. } => *id,
             _ => None,
         }
     }
@@ -139,7 +142,7 @@ impl Party {
     /// The party from its flat fields, the inverse of [`Party::role`],
     /// [`Party::name`] (or [`Party::label`]), [`Party::entity`] and
     /// [`Party::kind`]; `None` when they do not fit together (an entity
-    /// without an id, an unknown role). An author's name `"author"` reads
+    /// without a name, an unknown role). An author's name `"author"` reads
     /// back as no name, as [`Party::label`] writes it.
     ///
     /// ```
@@ -157,7 +160,7 @@ impl Party {
     ) -> Option<Party> {
         Some(match role {
             "entity" => Party::Entity {
-                id: entity?,
+                id: entity,
                 name: name?.to_string(),
                 kind: kind.unwrap_or_default(),
             },

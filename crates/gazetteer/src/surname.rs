@@ -13,7 +13,7 @@
 //!     Entry::new("Theresa May", EntityKind::Person),
 //! ])?;
 //! let m = gaz.find("von der Leyen").next().unwrap();
-//! assert_eq!(gaz.alias(m.alias()).origin(), AliasOrigin::Surname);
+//! assert_eq!(gaz.alias(m.alias().unwrap()).origin(), AliasOrigin::Surname);
 //! assert_eq!(gaz.find("in May").count(), 0); // a document surname
 //! assert_eq!(gaz.find_in_document("Theresa May spoke. May left.").len(), 2);
 //! # Ok::<(), newsnlp_gazetteer::Error>(())

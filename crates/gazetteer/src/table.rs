@@ -21,7 +21,6 @@
 use std::fmt;
 
 use newsnlp_text::Span;
-use newsnlp_text::hash::FastMap;
 
 use crate::{AliasOrigin, EntityId, EntityKind, Gazetteer, Mention, Resolution};
 
@@ -46,10 +45,15 @@ pub enum Link {
     /// A shared alias that the title before it decided ("Secretary of
     /// State Clinton").
     Title,
+    /// A nominal descriptor whose titles fit the entity ("the Hungarian
+    /// leader"): in [`DocEntity::mentions`], not among the named mentions
+    /// of the flat list.
+    Descriptor,
 }
 
 impl Link {
-    /// The lowercase name: `"name"`, `"alias"`, `"surname"` or `"title"`.
+    /// The lowercase name: `"name"`, `"alias"`, `"surname"`, `"title"` or
+    /// `"descriptor"`.
     ///
     /// ```
     /// assert_eq!(newsnlp_gazetteer::Link::Name.as_str(), "name");
@@ -60,15 +64,19 @@ impl Link {
             Link::Alias => "alias",
             Link::Surname => "surname",
             Link::Title => "title",
+            Link::Descriptor => "descriptor",
         }
     }
 
     /// How `m` was linked, from its resolution and its alias's origin.
-    fn of(gaz: &Gazetteer, m: &Mention) -> Link {
+    pub(crate) fn of(gaz: &Gazetteer, m: &Mention) -> Link {
         if m.resolution() == Resolution::Title {
             return Link::Title;
         }
-        match gaz.alias(m.alias()).origin() {
+        let Some(alias) = m.alias() else {
+            return Link::Name;
+        };
+        match gaz.alias(alias).origin() {
             AliasOrigin::Canonical => Link::Name,
             AliasOrigin::Surname | AliasOrigin::DocumentSurname => Link::Surname,
             _ => Link::Alias,
@@ -78,7 +86,7 @@ impl Link {
 
 impl fmt::Display for Resolution {
     /// The lowercase name (`"unique"`, `"priority"`, `"title"`,
-    /// `"document"`, `"ambiguous"`), as with serde.
+    /// `"document"`, `"ambiguous"`, `"unlisted"`), as with serde.
     ///
     /// ```
     /// assert_eq!(newsnlp_gazetteer::Resolution::Document.to_string(), "document");
@@ -90,6 +98,7 @@ impl fmt::Display for Resolution {
             Resolution::Title => "title",
             Resolution::Document => "document",
             Resolution::Ambiguous => "ambiguous",
+            Resolution::Unlisted => "unlisted",
         })
     }
 }
@@ -116,15 +125,23 @@ pub struct EntityRef {
 pub struct DocEntity {
     /// Its position in [`EntityTable::entities`] (order of first mention).
     pub index: usize,
-    /// The gazetteer entity, when it is one ([`DocEntity::known`]).
+    /// The gazetteer entity, when it is one ([`DocEntity::known`]);
+    /// `None` for an entity the gazetteer does not list.
     pub id: Option<EntityId>,
     /// Its canonical name.
     pub name: String,
     /// Its kind.
     pub kind: EntityKind,
-    /// Whether the gazetteer knows it (always, for now: later layers may
-    /// add entities the gazetteer does not list).
+    /// Whether the gazetteer lists it; an unlisted entity is a name the
+    /// document introduces ([`EntityTable::with_names`]).
     pub known: bool,
+    /// The titles seen right before its mentions in the document
+    /// ("Norwegian Prime Minister"), each once.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub titles: Vec<String>,
     /// Its mentions, in text order.
     pub mentions: Vec<EntityRef>,
 }
@@ -160,53 +177,35 @@ pub struct Unresolved {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EntityTable {
-    entities: Vec<DocEntity>,
-    unresolved: Vec<Unresolved>,
+    pub(crate) entities: Vec<DocEntity>,
+    pub(crate) unresolved: Vec<Unresolved>,
     /// Per mention (in the order given): its entity's index, if linked.
-    by_mention: Vec<Option<usize>>,
+    pub(crate) by_mention: Vec<Option<usize>>,
+    /// The first document-local id: the gazetteer's length.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) base: usize,
+    /// Per document-local id (from `base`): its entity's index.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) unlisted: Vec<usize>,
+    /// The linked descriptors, in text order, with their entity's index.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) descriptors: Vec<(Span, usize)>,
 }
 
 impl EntityTable {
     /// The table of `mentions` (found by `gazetteer` in one document, in
     /// text order), entities in the order of their first mention.
     pub fn new(gazetteer: &Gazetteer, mentions: &[Mention]) -> EntityTable {
-        let mut table = EntityTable {
-            by_mention: Vec::with_capacity(mentions.len()),
-            ..EntityTable::default()
-        };
-        let mut index_of: FastMap<EntityId, usize> = FastMap::default();
-        for m in mentions {
-            let Some(id) = m.entity() else {
-                table.unresolved.push(Unresolved {
-                    span: Span::from(m.span()),
-                    candidates: m.candidates().to_vec(),
-                });
-                table.by_mention.push(None);
-                continue;
-            };
-            let index = match index_of.get(&id) {
-                Some(&i) => i,
-                None => {
-                    let e = gazetteer.entity(id);
-                    table.entities.push(DocEntity {
-                        index: table.entities.len(),
-                        id: Some(id),
-                        name: e.name().to_string(),
-                        kind: e.kind(),
-                        known: true,
-                        mentions: Vec::new(),
-                    });
-                    index_of.insert(id, table.entities.len() - 1);
-                    table.entities.len() - 1
-                }
-            };
-            table.entities[index].mentions.push(EntityRef {
-                span: Span::from(m.span()),
-                link: Link::of(gazetteer, m),
-            });
-            table.by_mention.push(Some(index));
-        }
-        table
+        EntityTable::with_names(gazetteer, "", mentions, &[]).0
+    }
+
+    /// Records ambiguous mention `m`.
+    pub(crate) fn push_unresolved(&mut self, m: &Mention) {
+        self.unresolved.push(Unresolved {
+            span: Span::from(m.span()),
+            candidates: m.candidates().to_vec(),
+        });
+        self.by_mention.push(None);
     }
 
     /// The entities, in the order of their first mention.

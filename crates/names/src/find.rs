@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use newsnlp_text::Table;
+use newsnlp_text::hash::{FastMap, FastSet};
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::{Token, TokenKind, Tokenized};
@@ -28,14 +29,21 @@ const FUNCTION: Classes = WordClass::Determiners
     .union(WordClass::QuestionWords.set())
     .union(WordClass::SentenceAdverbs.set());
 
-/// A name found earlier in the document, remembered by the keys of its
-/// first and last tokens.
-#[derive(Clone, Copy, Debug)]
+/// A token's packed key ([`Table::key`]).
+type Key = (u64, u64);
+
+/// The names found earlier in the document, remembered by the keys of
+/// their first and last tokens (hashed: a document names thousands).
+#[derive(Default)]
 struct Earlier {
-    first: Option<(u64, u64)>,
-    last: Option<(u64, u64)>,
-    len: usize,
-    kind: NameKind,
+    /// First and last words of people named with two words or more.
+    person_words: FastSet<Key>,
+    /// First words of organizations named with two words or more
+    /// ("Northwind" of "Northwind Robotics Inc.").
+    org_firsts: FastSet<Key>,
+    /// The kind of the latest name of each shape (first word, last word,
+    /// length).
+    forms: FastMap<(Key, Key, usize), NameKind>,
 }
 
 /// The state of one document's pass.
@@ -47,13 +55,13 @@ pub(crate) struct Scan<'a, 't> {
     known: Vec<Range<usize>>,
     /// The first known span that may still cover a later token.
     next_known: usize,
-    earlier: Vec<Earlier>,
+    earlier: Earlier,
     out: Vec<Name>,
 }
 
 /// Whether a token ends in a possessive "'s" or "’s": the name ends with
 /// it, and the span leaves it out. The length of the ending, or 0.
-fn possessive_len(token: &str) -> usize {
+pub(crate) fn possessive_len(token: &str) -> usize {
     if token.ends_with("'s") || token.ends_with("'S") {
         2
     } else if token.ends_with("’s") {
@@ -65,12 +73,12 @@ fn possessive_len(token: &str) -> usize {
 
 /// Whether a word names people from a place ("South Koreans", "New
 /// Yorkers"): a place word before it makes no place.
-fn demonym(token: &str) -> bool {
+pub(crate) fn demonym(token: &str) -> bool {
     ["ans", "ers", "ese"].iter().any(|s| token.ends_with(s))
 }
 
 /// Whether a token has letters and no lowercase one ("HANO", "U.S.").
-fn all_caps(token: &str) -> bool {
+pub(crate) fn all_caps(token: &str) -> bool {
     token.chars().any(char::is_alphabetic) && !token.chars().any(char::is_lowercase)
 }
 
@@ -89,7 +97,7 @@ impl<'a, 't> Scan<'a, 't> {
             table,
             known,
             next_known: 0,
-            earlier: Vec::new(),
+            earlier: Earlier::default(),
             out: Vec::new(),
         }
     }
@@ -472,18 +480,14 @@ impl<'a, 't> Scan<'a, 't> {
         let first = self.table.key(name.start)?;
         let last = self.table.key(name.end - 1)?;
         let lone_caps = all_caps(self.table.token(name.start));
-        let mut same = None;
-        for p in self.earlier.iter().rev() {
-            let person = p.kind == NameKind::Person && p.len > 1;
-            if len == 1 && person && !lone_caps && (p.first == Some(first) || p.last == Some(first))
-            {
-                return Some((NameKind::Person, Evidence::EarlierPerson));
-            }
-            if same.is_none() && p.len == len && p.first == Some(first) && p.last == Some(last) {
-                same = Some((p.kind, Evidence::EarlierName));
-            }
+        if len == 1 && !lone_caps && self.earlier.person_words.contains(&first) {
+            return Some((NameKind::Person, Evidence::EarlierPerson));
         }
-        same
+        if !lone_caps && self.earlier.org_firsts.contains(&first) {
+            return Some((NameKind::Organization, Evidence::EarlierName));
+        }
+        let kind = *self.earlier.forms.get(&(first, last, len))?;
+        Some((kind, Evidence::EarlierName))
     }
 
     /// Records the name `name`.
@@ -494,12 +498,19 @@ impl<'a, 't> Scan<'a, 't> {
         if end <= start {
             return;
         }
-        self.earlier.push(Earlier {
-            first: self.table.key(name.start),
-            last: self.table.key(name.end - 1),
-            len: name.end - name.start,
-            kind,
-        });
+        let len = name.end - name.start;
+        if let (Some(first), Some(last)) =
+            (self.table.key(name.start), self.table.key(name.end - 1))
+        {
+            if kind == NameKind::Person && len > 1 {
+                self.earlier.person_words.insert(first);
+                self.earlier.person_words.insert(last);
+            }
+            if kind == NameKind::Organization && len > 1 {
+                self.earlier.org_firsts.insert(first);
+            }
+            self.earlier.forms.insert((first, last, len), kind);
+        }
         self.out.push(Name {
             span: start..end,
             tokens: name,

@@ -53,6 +53,7 @@
 
 #![forbid(unsafe_code)]
 
+mod complete;
 mod find;
 pub mod lexicon;
 
@@ -131,6 +132,10 @@ pub enum Evidence {
     /// Capitalized words before a speech verb or "who" ("Jensen Huang
     /// said", "Lindqvist said").
     PersonCue,
+    /// The surname of a person the document names elsewhere, with the
+    /// capitalized words before it ("Rahmat Hidayat" when "Hidayat told
+    /// reporters" comes later).
+    Surname,
 }
 
 impl Evidence {
@@ -150,6 +155,7 @@ impl Evidence {
             Evidence::Dateline => "dateline",
             Evidence::PlaceCue => "place cue",
             Evidence::PersonCue => "person cue",
+            Evidence::Surname => "surname",
         }
     }
 }
@@ -218,6 +224,9 @@ impl NameFinder {
         table: &Table<'_>,
         known: &[Range<usize>],
     ) -> Vec<Name> {
-        find::Scan::new(&self.lexicon, doc, table, known).run()
+        let mut known = known.to_vec();
+        known.sort_by_key(|r| (r.start, r.end));
+        let names = find::Scan::new(&self.lexicon, doc, table, &known).run();
+        complete::complete(&self.lexicon, table, &known, names)
     }
 }

@@ -147,7 +147,7 @@ mod types;
 
 use std::sync::Arc;
 
-use newsnlp_gazetteer::{Gazetteer, Mention};
+use newsnlp_gazetteer::{Entities, Gazetteer, Mention};
 use newsnlp_text::Table;
 use newsnlp_tokenize::{TokenKind, Tokenized};
 
@@ -417,7 +417,12 @@ impl QuoteExtractor {
         gazetteer: &Gazetteer,
         mentions: &[Mention],
     ) -> Vec<Quote> {
-        self.run(doc, &doc.table(), Some(gazetteer), mentions)
+        self.run(
+            doc,
+            &doc.table(),
+            Some(Entities::new(gazetteer, None)),
+            mentions,
+        )
     }
 
     /// The same as [`QuoteExtractor::extract_with_entities`], reading
@@ -446,22 +451,23 @@ impl QuoteExtractor {
     /// let other = Tokenizer::new().tokenize("Elsewhere.");
     /// assert_eq!(extractor.extract_in(&doc, &other.table(), &gaz, &mentions), quotes);
     /// ```
-    pub fn extract_in(
+    pub fn extract_in<'e>(
         &self,
         doc: &Tokenized<'_>,
         table: &Table<'_>,
-        gazetteer: &Gazetteer,
+        entities: impl Into<Entities<'e>>,
         mentions: &[Mention],
     ) -> Vec<Quote> {
+        let entities = Some(entities.into());
         // The same text by address (no comparison of a long text's bytes).
         let (t, d) = (table.text(), doc.text());
         let own = std::ptr::eq(t.as_ptr(), d.as_ptr())
             && t.len() == d.len()
             && table.len() == doc.tokens().len();
         if own {
-            self.run(doc, table, Some(gazetteer), mentions)
+            self.run(doc, table, entities, mentions)
         } else {
-            self.run(doc, &doc.table(), Some(gazetteer), mentions)
+            self.run(doc, &doc.table(), entities, mentions)
         }
     }
 
@@ -469,7 +475,7 @@ impl QuoteExtractor {
         &self,
         doc: &Tokenized<'t>,
         table: &Table<'t>,
-        gaz: Option<&Gazetteer>,
+        entities: Option<Entities<'_>>,
         mentions: &[Mention],
     ) -> Vec<Quote> {
         let ctx = Ctx::new(doc, table, &self.lex, self.scare_words, self.inner_words);
@@ -482,9 +488,9 @@ impl QuoteExtractor {
             text,
             toks,
             ctx: &ctx,
-            gaz,
+            entities,
             mentions: sorted,
-            byline: byline(doc),
+            byline: table.byline_name().map(str::to_string),
         };
         let mut people = Vec::new();
         let mut speakers: Vec<Option<Party>> = Vec::with_capacity(found.len());
@@ -574,26 +580,6 @@ impl QuoteExtractor {
         out.sort_by_key(|q| (q.content.start, q.content.end));
         out
     }
-}
-
-/// The byline's name: a sentence "By NAME" among the first paragraphs.
-fn byline(doc: &Tokenized<'_>) -> Option<String> {
-    let toks = doc.tokens();
-    for s in doc.sentences().iter().take(8) {
-        let ts = doc.sentence_tokens(s);
-        if ts.len() >= 3
-            && ts.len() <= 6
-            && ts[0].text == "By"
-            && ts[1..]
-                .iter()
-                .all(|t| t.text.chars().next().is_some_and(|c| c.is_uppercase()) || t.text == ".")
-        {
-            let a = toks[s.tokens.start + 1].span.start;
-            let b = ts.last().map_or(a, |t| t.span.end);
-            return doc.text().get(a..b).map(str::to_string);
-        }
-    }
-    None
 }
 
 #[cfg(test)]

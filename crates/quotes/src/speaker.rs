@@ -28,7 +28,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use newsnlp_gazetteer::{EntityKind, Gazetteer, Mention};
+use newsnlp_gazetteer::{Entities, EntityKind, Mention};
 use newsnlp_tokenize::{Token, TokenKind};
 
 use crate::extract::Ctx;
@@ -53,7 +53,8 @@ pub(crate) struct Resolver<'a, 't> {
     pub toks: &'a [Token<'t>],
     /// The extraction context, for its lowercased tokens.
     pub ctx: &'a Ctx<'a, 't>,
-    pub gaz: Option<&'a Gazetteer>,
+    /// Who each entity id is (the gazetteer's and the document's own).
+    pub entities: Option<Entities<'a>>,
     /// Mentions sorted by start.
     pub mentions: Vec<&'a Mention>,
     pub byline: Option<String>,
@@ -210,18 +211,11 @@ impl<'a> Resolver<'a, '_> {
     }
 
     fn entity_speaker(&self, m: &Mention) -> Option<Party> {
-        let gaz = self.gaz?;
-        let id = m.entity()?;
-        let e = gaz.entity(id);
-        Some(Party::Entity {
-            id,
-            name: e.name().to_string(),
-            kind: e.kind(),
-        })
+        self.entities?.party(m.entity()?)
     }
 
     fn kind(&self, m: &Mention) -> Option<EntityKind> {
-        Some(self.gaz?.entity(m.entity()?).kind())
+        Some(self.entities?.kind(m.entity()?))
     }
 
     fn gender(&self, m: &Mention) -> Option<Gender> {
@@ -244,8 +238,8 @@ impl<'a> Resolver<'a, '_> {
                 }
             }
         }
-        let name = match (self.gaz, m.entity()) {
-            (Some(g), Some(id)) => g.entity(id).name(),
+        let name = match (self.entities, m.entity()) {
+            (Some(g), Some(id)) => g.name(id),
             _ => self.text.get(m.span()).unwrap_or(""),
         };
         let first = name.split_whitespace().next().unwrap_or("");
@@ -349,6 +343,12 @@ impl<'a> Resolver<'a, '_> {
                 return Some(Party::Phrase(self.text.get(m.span())?.to_string()));
             }
         }
+        // "the Hungarian leader": the person the entity table linked it to.
+        if inside().next().is_none()
+            && let Some(s) = self.entities.and_then(|e| e.descriptor(bytes.clone()))
+        {
+            return Some(s);
+        }
         // "the secretary": the person who holds that title here.
         if inside().next().is_none()
             && self.lw(src.start) == "the"
@@ -389,7 +389,7 @@ impl<'a> Resolver<'a, '_> {
     }
 
     fn by_title(&self, head: &str, byte: usize) -> Option<Party> {
-        let gaz = self.gaz?;
+        let entities = self.entities?;
         self.before(byte)
             .filter(|m| self.kind(m) == Some(EntityKind::Person))
             .find(|m| {
@@ -399,7 +399,7 @@ impl<'a> Resolver<'a, '_> {
                     .is_some_and(|t| has_word(t, head));
                 in_text
                     || m.entity()
-                        .is_some_and(|id| gaz.entity(id).titles().any(|t| has_word(t, head)))
+                        .is_some_and(|id| entities.has_title_word(id, head))
             })
             .and_then(|m| self.entity_speaker(m))
     }

@@ -679,6 +679,55 @@ impl<'t> Table<'t> {
             .and_then(|r| ParagraphIx::new(r.paragraph as usize))
     }
 
+    /// The byline's name: the tokens after "By" (or "BY") that opens a
+    /// line among the first eight paragraphs (and 2,000 bytes), two to four
+    /// capitalized words (with inner periods: "John F. Kennedy") that end
+    /// their line. The one home of this fact: the names layer makes the
+    /// name a person, quotes and stances make it the author.
+    ///
+    /// ```
+    /// use newsnlp_text::{Span, Table, table::TokenFacts};
+    /// let text = "Talks Stall\nBy Tomás Ibarra\nGENEVA — Talks stalled.";
+    /// let spans = [(0, 5), (6, 11), (12, 14), (15, 21), (22, 28), (29, 35), (36, 39), (40, 45), (46, 53), (53, 54)];
+    /// let tokens = spans.map(|(a, b)| TokenFacts { span: Span::new(a, b), wordlike: b - a > 1, paragraph: 0 });
+    /// let table = Table::new(text, tokens, [0..10]);
+    /// assert_eq!(table.byline(), Some(3..5));
+    /// assert_eq!(table.byline_name(), Some("Tomás Ibarra"));
+    /// ```
+    pub fn byline(&self) -> Option<Range<usize>> {
+        let n = self.rows.len();
+        let mut i = 0;
+        while i < n && self.rows[i].paragraph < 8 && self.span(i).start < 2000 {
+            let opens_line = i == 0 || self.flags(i).contains(Flags::LINE_BREAK);
+            if opens_line && self.lower(i) == "by" && self.flags(i).contains(Flags::CAPITALIZED) {
+                let mut j = i + 1;
+                let mut words = 0;
+                while j < n && !self.flags(j).contains(Flags::LINE_BREAK) && j - i <= 6 {
+                    let f = self.flags(j);
+                    if f.contains(Flags::WORDLIKE | Flags::CAPITALIZED) {
+                        words += 1;
+                    } else if self.token(j) != "." {
+                        break;
+                    }
+                    j += 1;
+                }
+                let ends_line = j >= n || self.flags(j).contains(Flags::LINE_BREAK);
+                if ends_line && (2..=4).contains(&words) {
+                    return Some(i + 1..j);
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The text of [`Table::byline`] ("Tomás Ibarra").
+    pub fn byline_name(&self) -> Option<&'t str> {
+        let r = self.byline()?;
+        self.text
+            .get(self.span(r.start).start..self.span(r.end - 1).end)
+    }
+
     /// The number of sentences.
     pub fn sentence_count(&self) -> usize {
         self.sentences.len()

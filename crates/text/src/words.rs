@@ -157,6 +157,11 @@ word_classes! {
     ProgressiveAux = "progressive_aux",
     /// Quotes: forms of "be" before a passive cue ("is expected").
     PassiveAux = "passive_aux",
+    /// Entities: role nouns that end a descriptor of a named person ("the
+    /// Hungarian leader").
+    DescriptorHeads = "descriptor_heads",
+    /// Entities: titles of someone who leads, which "leader" fits.
+    LeaderTitles = "leader_titles",
 }
 
 impl WordClass {

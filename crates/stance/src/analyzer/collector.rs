@@ -107,7 +107,6 @@ impl StanceAnalyzer {
         {
             entity_target = Some(m);
         }
-        let holder_entity = holder.entity();
         let exact = entity_target.is_some_and(|m| {
             let rest = &d.text[m.end()..target_span.end];
             rest.is_empty() || rest == "’s" || rest == "'s"
@@ -127,15 +126,15 @@ impl StanceAnalyzer {
             });
         }
         if let Some(m) = entity_target
-            && m.entity() != holder_entity
+            && !d.is_party(&holder, m)
             && let Some(id) = m.entity()
         {
             out.push(Stance {
                 holder,
                 target: Target {
-                    text: d.gaz.entity(id).name().to_string(),
+                    text: d.entities.name(id).to_string(),
                     span: m.span().into(),
-                    entity: Some(id),
+                    entity: d.entities.listed(id),
                 },
                 polarity: f.polarity,
                 certainty,
@@ -155,9 +154,10 @@ impl StanceAnalyzer {
         for q in &d.quotes {
             let Some(sp) = &q.speaker else { continue };
             let holder = sp.clone();
-            let own = holder.entity();
             for m in d.mentions_in(&q.content.range()) {
-                if m.entity() == own || q.source.is_some_and(|s| overlaps(&s.range(), &m.span())) {
+                if d.is_party(&holder, m)
+                    || q.source.is_some_and(|s| overlaps(&s.range(), &m.span()))
+                {
                     continue;
                 }
                 let Some(si) = d.sentence_of_byte(m.start()) else {
@@ -174,9 +174,9 @@ impl StanceAnalyzer {
                 out.push(Stance {
                     holder: holder.clone(),
                     target: Target {
-                        text: d.gaz.entity(id).name().to_string(),
+                        text: d.entities.name(id).to_string(),
                         span: m.span().into(),
-                        entity: Some(id),
+                        entity: d.entities.listed(id),
                     },
                     polarity: sentiment.polarity,
                     certainty: round_score(self.certainty_of(d, cache, si, &m.span(), &evidence)),
@@ -226,9 +226,9 @@ impl StanceAnalyzer {
                 out.push(Stance {
                     holder: author.clone(),
                     target: Target {
-                        text: d.gaz.entity(id).name().to_string(),
+                        text: d.entities.name(id).to_string(),
                         span: m.span().into(),
-                        entity: Some(id),
+                        entity: d.entities.listed(id),
                     },
                     polarity: sentiment.polarity,
                     certainty: round_score(self.certainty_of(

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use newsnlp_gazetteer::{Gazetteer, Mention};
+use newsnlp_gazetteer::{Entities, Mention};
 use newsnlp_quotes::Quote;
 use newsnlp_text::Table;
 use newsnlp_text::hash::FastMap;
@@ -35,7 +35,8 @@ pub(super) struct Doc<'a, 't> {
     words: Vec<&'a str>,
     /// Per token: its class bits (`DET` .. `MAY_START`).
     class: Vec<u16>,
-    pub(super) gaz: &'a Gazetteer,
+    /// Who each entity id is (the gazetteer's and the document's own).
+    pub(super) entities: Entities<'a>,
     /// Mentions sorted by start.
     pub(super) mentions: Vec<&'a Mention>,
     /// Quotes sorted by content start.
@@ -89,7 +90,7 @@ impl<'a, 't> Doc<'a, 't> {
     pub(super) fn new(
         doc: &'a Tokenized<'t>,
         table: &'a Table<'t>,
-        gaz: &'a Gazetteer,
+        entities: Entities<'a>,
         mentions: &'a [Mention],
         quotes: &'a [Quote],
     ) -> Self {
@@ -119,21 +120,19 @@ impl<'a, 't> Doc<'a, 't> {
             .filter_map(|(i, q)| Some((q.cue.as_ref()?.start, i)))
             .collect();
         let attributed = attributed_sentences(doc.sentences(), &qs);
-        let mut d = Doc {
+        Doc {
             text,
             doc,
             table,
             words,
             class,
-            gaz,
+            entities,
             mentions: ms,
             quotes: qs,
             by_cue,
             attributed,
-            byline: None,
-        };
-        d.byline = d.find_byline();
-        d
+            byline: table.byline_name().map(str::to_string),
+        }
     }
 
     #[inline]
@@ -172,33 +171,6 @@ impl<'a, 't> Doc<'a, 't> {
             (Some(a), Some(b)) if toks.start < toks.end => a.span.start..b.span.end,
             _ => 0..0,
         }
-    }
-
-    /// A "By First Last" line among the first paragraphs.
-    fn find_byline(&self) -> Option<String> {
-        let toks = self.doc.tokens();
-        let mut i = 0;
-        while i < toks.len() && toks[i].paragraph < 8 && toks[i].span.start < 2000 {
-            let para = toks[i].paragraph;
-            let starts_para = i == 0 || toks[i - 1].paragraph != para;
-            if starts_para && matches!(toks[i].text, "By" | "BY") {
-                let mut j = i + 1;
-                while j < toks.len()
-                    && toks[j].paragraph == para
-                    && j - i <= 4
-                    && toks[j].kind.is_wordlike()
-                    && self.capitalized(j)
-                {
-                    j += 1;
-                }
-                let ends_para = j >= toks.len() || toks[j].paragraph != para;
-                if j - i >= 3 && ends_para {
-                    return Some(self.text[toks[i + 1].span.start..toks[j - 1].span.end].into());
-                }
-            }
-            i += 1;
-        }
-        None
     }
 
     /// Index of the token that starts at or contains byte `pos`.
@@ -264,8 +236,8 @@ mod tests {
                     They didn’t. A very-long-word-indeed-yes was NASA’s.";
         let doc = Tokenizer::new().tokenize(text);
         let table = doc.table();
-        let gaz = Gazetteer::default();
-        let d = Doc::new(&doc, &table, &gaz, &[], &[]);
+        let gaz = newsnlp_gazetteer::Gazetteer::default();
+        let d = Doc::new(&doc, &table, (&gaz).into(), &[], &[]);
         let lex = &*STANCE_LEXICON;
         for (i, t) in doc.tokens().iter().enumerate() {
             // The word as the rules have always read it.

@@ -24,13 +24,15 @@ impl Doc<'_, '_> {
     }
 
     pub(super) fn entity_holder(&self, m: &Mention) -> Option<Party> {
-        let id = m.entity()?;
-        let e = self.gaz.entity(id);
-        Some(Party::Entity {
-            id,
-            name: e.name().to_string(),
-            kind: e.kind(),
-        })
+        self.entities.party(m.entity()?)
+    }
+
+    /// Whether mention `m` names `party` (an entity, listed or not).
+    pub(super) fn is_party(&self, party: &Party, m: &Mention) -> bool {
+        match (party, m.entity()) {
+            (Party::Entity { name, .. }, Some(id)) => self.entities.name(id) == name,
+            _ => false,
+        }
     }
 
     /// The most recent mention before `pos` whose kind fits.
@@ -41,10 +43,7 @@ impl Doc<'_, '_> {
             .rev()
             .take(PRONOUN_MENTIONS)
             .take_while(|m| pos - m.start() <= PRONOUN_BYTES)
-            .find(|m| {
-                m.entity()
-                    .is_some_and(|id| fits(self.gaz.entity(id).kind()))
-            })
+            .find(|m| m.entity().is_some_and(|id| fits(self.entities.kind(id))))
             .and_then(|m| self.entity_holder(m))
     }
 

@@ -26,7 +26,7 @@ mod phrases;
 mod rules;
 mod windows;
 
-use newsnlp_gazetteer::{Gazetteer, Mention};
+use newsnlp_gazetteer::{Entities, Gazetteer, Mention};
 use newsnlp_quotes::Quote;
 use newsnlp_text::Table;
 use newsnlp_tokenize::Tokenized;
@@ -281,15 +281,15 @@ impl StanceAnalyzer {
     /// assert_eq!(stances, analyzer.stances(&doc, &gaz, &mentions, &quotes));
     /// assert_eq!(stances[0].target.text, "the talks");
     /// ```
-    pub fn stances_in(
+    pub fn stances_in<'e>(
         &self,
         doc: &Tokenized<'_>,
         table: &Table<'_>,
-        gazetteer: &Gazetteer,
+        entities: impl Into<Entities<'e>>,
         mentions: &[Mention],
         quotes: &[Quote],
     ) -> Vec<Stance> {
-        let d = Doc::new(doc, table, gazetteer, mentions, quotes);
+        let d = Doc::new(doc, table, entities.into(), mentions, quotes);
         let mut out = Collector::default();
         let mut findings = Vec::new();
         for si in 0..doc.sentences().len() {

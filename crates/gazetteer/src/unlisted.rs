@@ -1,0 +1,533 @@
+//! Entities the gazetteer does not list: [`EntityTable::with_names`]
+//! clusters the names a document introduces (found by a name finder such
+//! as `newsnlp-names`) with the gazetteer's mentions, and [`Entities`]
+//! answers "who is this id" for both.
+//!
+//! Clustering, in text order, most recent first:
+//! - the same words of the same kind are the same entity;
+//! - an organization's first word alone is that organization
+//!   ("Harbourside" after "Harbourside FC");
+//! - a person's later short form is that person: "Støre" or "Gahr Støre"
+//!   after "Jonas Gahr Støre" (the surname, or the words that end the full
+//!   name), and a full name that ends with an earlier short form makes
+//!   that form's entity take the full name;
+//! - a gazetteer surname mention ("Bennett", listed for Naftali Bennett)
+//!   after an unlisted person of that surname ("Sarah Bennett") is that
+//!   person, unless the listed one was named in full more recently: a
+//!   surname alone never links to a listed person whose given name differs
+//!   from the one the document uses.
+//!
+//! ```
+//! use newsnlp_gazetteer::{EntityKind, EntityTable, Gazetteer, NewName};
+//!
+//! let gaz = Gazetteer::default();
+//! let text = "Sarah Bennett of the SEC met Putin. Bennett said little.";
+//! let names = [NewName { span: 0..13, kind: EntityKind::Person, title: None }];
+//! let (table, mentions) = EntityTable::with_names(&gaz, text, &gaz.find_in_document(text), &names);
+//! let sarah = &table.entities()[0];
+//! assert_eq!((sarah.name.as_str(), sarah.known, sarah.mentions.len()), ("Sarah Bennett", false, 2));
+//! assert_eq!(sarah.id, None);
+//! assert!(table.entities().iter().all(|e| e.name != "Naftali Bennett"));
+//! assert!(!mentions.last().unwrap().is_listed());
+//! ```
+
+use std::ops::Range;
+
+use newsnlp_text::Span;
+use newsnlp_text::hash::FastMap;
+
+use crate::table::{DocEntity, EntityRef, Link};
+use crate::{
+    AliasOrigin, EntityId, EntityKind, EntityTable, Gazetteer, Mention, Party, Resolution,
+};
+
+/// A name the gazetteer does not list, found in a document: the input of
+/// [`EntityTable::with_names`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewName {
+    /// Its byte span (no title, no possessive "’s").
+    pub span: Range<usize>,
+    /// What it names.
+    pub kind: EntityKind,
+    /// Its title, if any: right before it ("Norwegian Prime Minister"), or
+    /// in apposition before or after it ("chief negotiator", "president"
+    /// in "Dwayne Okafor, president of …"). A title after the name counts
+    /// among the entity's titles, not as the mention's
+    /// [`Mention::title`].
+    pub title: Option<Range<usize>>,
+}
+
+/// An unlisted entity while clustering.
+struct Cluster<'t> {
+    /// Its index in the table's entities.
+    entity: usize,
+    kind: EntityKind,
+    /// Its fullest form, as written.
+    full: &'t str,
+    /// The number of words of `full`.
+    words: usize,
+    /// Where its latest mention ends.
+    last_end: usize,
+}
+
+/// The clusters of one document, with indexes (most recent wins) by
+/// form, and for people by first and last word.
+#[derive(Default)]
+struct Clusters<'t> {
+    all: Vec<Cluster<'t>>,
+    /// By the name as written, with its kind.
+    by_form: FastMap<(&'t str, EntityKind), usize>,
+    /// By the name lowercased, for a form in capitals ("GENEVA" in a
+    /// dateline is "Geneva").
+    by_lower: FastMap<(String, EntityKind), usize>,
+    /// Whether some cluster was first written in capitals.
+    caps: bool,
+    /// Organizations by their first word.
+    org_by_first: FastMap<&'t str, usize>,
+    /// People by their last word ("Støre").
+    by_last: FastMap<&'t str, usize>,
+    /// People by their first word ("Jonas"), of names of two words or more.
+    by_first: FastMap<&'t str, usize>,
+}
+
+/// The first and last word of a name, and how many words it has.
+fn ends(s: &str) -> (&str, &str, usize) {
+    let mut it = s.split_whitespace();
+    let first = it.next().unwrap_or("");
+    let mut last = first;
+    let mut n = usize::from(!first.is_empty());
+    for w in it {
+        last = w;
+        n += 1;
+    }
+    (first, last, n)
+}
+
+/// A name as the table gives it: its words joined by one space (a
+/// no-break space or a line break inside it counts as one space).
+fn name_of(form: &str) -> String {
+    let mut name = String::with_capacity(form.len());
+    for w in form.split_whitespace() {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(w);
+    }
+    name
+}
+
+/// Whether a name has letters and no lowercase one ("GENEVA").
+fn all_caps(form: &str) -> bool {
+    form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase)
+}
+
+/// Whether the words of `short` begin the words of `full`.
+fn starts_with_words(full: &str, short: &str) -> bool {
+    let mut f = full.split_whitespace();
+    short.split_whitespace().all(|w| f.next() == Some(w))
+}
+
+/// Whether the words of `short` end the words of `full`.
+fn ends_with_words(full: &str, short: &str) -> bool {
+    let mut f = full.split_whitespace().rev();
+    short.split_whitespace().rev().all(|w| f.next() == Some(w))
+}
+
+impl<'t> Clusters<'t> {
+    /// The cluster a new name `form` of kind `kind` joins, and whether the
+    /// cluster takes `form` as its fuller name.
+    fn find(&self, form: &'t str, kind: EntityKind) -> Option<(usize, bool)> {
+        if let Some(&k) = self.by_form.get(&(form, kind)) {
+            return Some((k, false));
+        }
+        // The same name in capitals, or first written in capitals: the
+        // form in capitals never names the cluster.
+        if (self.caps || all_caps(form))
+            && let Some(&k) = self.by_lower.get(&(form.to_lowercase(), kind))
+        {
+            return Some((k, all_caps(self.all[k].full) && !all_caps(form)));
+        }
+        let (first, last, n) = ends(form);
+        if kind == EntityKind::Organization {
+            // An organization's first words ("Harbourside" after
+            // "Harbourside FC", "Northwind Robotics" after "Northwind
+            // Robotics Inc."), or its fuller name after them.
+            let &k = self.org_by_first.get(first)?;
+            let full = self.all[k].full;
+            return if starts_with_words(full, form) {
+                Some((k, false))
+            } else {
+                starts_with_words(form, full).then_some((k, true))
+            };
+        }
+        if kind != EntityKind::Person {
+            return None;
+        }
+        let by_last = self.by_last.get(last).copied();
+        if let Some(k) = by_last {
+            let c = &self.all[k];
+            if n <= c.words && ends_with_words(c.full, form) {
+                return Some((k, false));
+            }
+            // A short form came first ("Støre", then "Jonas Gahr Støre").
+            if c.words == 1 && n > 1 {
+                return Some((k, true));
+            }
+        }
+        // A given name alone ("Jonas" after "Jonas Gahr Støre").
+        if n == 1
+            && let Some(&k) = self.by_first.get(first)
+            && by_last.is_none_or(|b| self.all[b].last_end < self.all[k].last_end)
+        {
+            return Some((k, false));
+        }
+        None
+    }
+
+    /// Indexes cluster `k` under `form`.
+    fn index(&mut self, k: usize, form: &'t str) {
+        let kind = self.all[k].kind;
+        if self.by_form.insert((form, kind), k).is_none() {
+            self.by_lower.insert((form.to_lowercase(), kind), k);
+            self.caps |= all_caps(self.all[k].full);
+        }
+        if kind == EntityKind::Organization {
+            let (first, _, _) = ends(form);
+            self.org_by_first.insert(first, k);
+        }
+        if kind == EntityKind::Person {
+            let (first, last, n) = ends(form);
+            self.by_last.insert(last, k);
+            if n > 1 {
+                self.by_first.insert(first, k);
+            }
+        }
+    }
+}
+
+impl EntityTable {
+    /// The table of a document's entities, listed or not, and its mentions
+    /// in text order: the gazetteer's `mentions` (found in `text`) and the
+    /// `names` it does not list (in text order), clustered as the module
+    /// docs say.
+    ///
+    /// A gazetteer mention inside a name is dropped (the name is someone
+    /// else: "Bennett" in "Sarah Bennett"). Unlisted mentions get
+    /// document-local ids ([`Resolution::Unlisted`]); [`Entities`] looks
+    /// them up. The table's `by_mention` indexes refer to the returned
+    /// mentions.
+    pub fn with_names(
+        gazetteer: &Gazetteer,
+        text: &str,
+        mentions: &[Mention],
+        names: &[NewName],
+    ) -> (EntityTable, Vec<Mention>) {
+        let base = gazetteer.len();
+        let mut table = EntityTable {
+            by_mention: Vec::with_capacity(mentions.len() + names.len()),
+            base,
+            ..EntityTable::default()
+        };
+        let mut listed_index: FastMap<EntityId, usize> = FastMap::default();
+        // Where each listed person was last named in full.
+        let mut named_in_full: FastMap<EntityId, usize> = FastMap::default();
+        let mut clusters = Clusters::default();
+        let mut merged = Vec::with_capacity(mentions.len() + names.len());
+        let mut next = mentions.iter().peekable();
+        let mut names = names
+            .iter()
+            .filter(|n| text.get(n.span.clone()).is_some())
+            .peekable();
+        loop {
+            let take_name = match (next.peek(), names.peek()) {
+                (None, None) => break,
+                (Some(m), Some(n)) => n.span.start <= m.start(),
+                (None, Some(_)) => true,
+                (Some(_), None) => false,
+            };
+            if take_name {
+                let Some(n) = names.next() else { break };
+                // Gazetteer mentions inside the name are someone else's.
+                while next.peek().is_some_and(|m| m.end() <= n.span.end) {
+                    next.next();
+                }
+                let k = table.cluster(text, n, &mut clusters);
+                let id = EntityId((base + k) as u32);
+                let index = table.unlisted[k];
+                table.add_title(index, text, n.title.clone());
+                table.push(n.span.clone(), k, link_of(n, &clusters.all[k]));
+                let before = n.title.clone().filter(|t| t.end <= n.span.start);
+                merged.push(Mention::unlisted(n.span.clone(), id, before));
+                continue;
+            }
+            let Some(m) = next.next() else { break };
+            if let Some(k) = surname_of_unlisted(gazetteer, text, m, &clusters, &named_in_full) {
+                clusters.all[k].last_end = m.end();
+                let id = EntityId((base + k) as u32);
+                table.push(m.span(), k, Link::Surname);
+                merged.push(Mention::unlisted(m.span(), id, m.title()));
+                continue;
+            }
+            if let Some(id) = m.entity() {
+                let link = Link::of(gazetteer, m);
+                if matches!(link, Link::Name | Link::Alias) {
+                    named_in_full.insert(id, m.end());
+                }
+                let index = *listed_index.entry(id).or_insert_with(|| {
+                    let e = gazetteer.entity(id);
+                    table.entities.push(DocEntity {
+                        index: table.entities.len(),
+                        id: Some(id),
+                        name: e.name().to_string(),
+                        kind: e.kind(),
+                        known: true,
+                        titles: Vec::new(),
+                        mentions: Vec::new(),
+                    });
+                    table.entities.len() - 1
+                });
+                table.add_title(index, text, m.title());
+                table.entities[index].mentions.push(EntityRef {
+                    span: Span::from(m.span()),
+                    link,
+                });
+                table.by_mention.push(Some(index));
+            } else {
+                table.push_unresolved(m);
+            }
+            merged.push(m.clone());
+        }
+        (table, merged)
+    }
+
+    /// The cluster of name `n` (an index into `clusters`, which it may
+    /// grow), its entity created or renamed in the table.
+    fn cluster<'t>(&mut self, text: &'t str, n: &NewName, clusters: &mut Clusters<'t>) -> usize {
+        let form = &text[n.span.clone()];
+        let k = match clusters.find(form, n.kind) {
+            Some((k, grow)) => {
+                if grow {
+                    let c = &mut clusters.all[k];
+                    c.full = form;
+                    c.words = ends(form).2;
+                    self.entities[c.entity].name = name_of(form);
+                }
+                k
+            }
+            None => {
+                self.entities.push(DocEntity {
+                    index: self.entities.len(),
+                    id: None,
+                    name: name_of(form),
+                    kind: n.kind,
+                    known: false,
+                    titles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                self.unlisted.push(self.entities.len() - 1);
+                clusters.all.push(Cluster {
+                    entity: self.entities.len() - 1,
+                    kind: n.kind,
+                    full: form,
+                    words: ends(form).2,
+                    last_end: n.span.end,
+                });
+                clusters.all.len() - 1
+            }
+        };
+        clusters.all[k].last_end = n.span.end;
+        clusters.index(k, form);
+        k
+    }
+
+    /// Adds mention `m` of unlisted entity `k`.
+    fn push(&mut self, span: Range<usize>, k: usize, link: Link) {
+        let index = self.unlisted[k];
+        self.entities[index].mentions.push(EntityRef {
+            span: Span::from(span),
+            link,
+        });
+        self.by_mention.push(Some(index));
+    }
+
+    /// Records the title before a mention among its entity's titles.
+    fn add_title(&mut self, index: usize, text: &str, title: Option<Range<usize>>) {
+        let Some(t) = title.and_then(|r| text.get(r)) else {
+            return;
+        };
+        let titles = &mut self.entities[index].titles;
+        if !titles.iter().any(|x| x == t) {
+            titles.push(t.to_string());
+        }
+    }
+
+    /// The table entry of document-local entity `id`, if it is one.
+    pub fn unlisted(&self, id: EntityId) -> Option<&DocEntity> {
+        let k = id.index().checked_sub(self.base)?;
+        self.entities.get(*self.unlisted.get(k)?)
+    }
+}
+
+/// How an unlisted mention was linked: its first or fullest form is the
+/// name, a shorter form of a person the surname.
+fn link_of(n: &NewName, c: &Cluster<'_>) -> Link {
+    if n.kind == EntityKind::Person && n.span.len() < c.full.len() {
+        Link::Surname
+    } else {
+        Link::Name
+    }
+}
+
+/// The unlisted person a gazetteer surname mention `m` refers to, if any:
+/// its one word is the surname of an unlisted person named more recently
+/// than any of `m`'s listed candidates was named in full.
+fn surname_of_unlisted(
+    gaz: &Gazetteer,
+    text: &str,
+    m: &Mention,
+    clusters: &Clusters<'_>,
+    named_in_full: &FastMap<EntityId, usize>,
+) -> Option<usize> {
+    if clusters.by_last.is_empty() {
+        return None;
+    }
+    let by_surname = match m.alias() {
+        Some(a) => matches!(
+            gaz.alias(a).origin(),
+            AliasOrigin::Surname | AliasOrigin::DocumentSurname
+        ),
+        None => false,
+    };
+    if !(by_surname || m.resolution() == Resolution::Ambiguous) {
+        return None;
+    }
+    let word = text.get(m.span())?.trim();
+    let k = *clusters.by_last.get(word)?;
+    let c = &clusters.all[k];
+    if c.words < 2 {
+        return None;
+    }
+    let listed_later = m
+        .candidates()
+        .iter()
+        .filter_map(|id| named_in_full.get(id))
+        .any(|&end| end > c.last_end);
+    (!listed_later).then_some(k)
+}
+
+impl<'a> From<&'a Gazetteer> for Entities<'a> {
+    /// The gazetteer's entities alone.
+    fn from(gazetteer: &'a Gazetteer) -> Entities<'a> {
+        Entities::new(gazetteer, None)
+    }
+}
+
+/// Who an entity id is, listed or not: the gazetteer's entities and those
+/// a document's [`EntityTable`] adds. Quotes and stances resolve speakers
+/// and holders through it, so a person no gazetteer knows gets their name.
+///
+/// ```
+/// use newsnlp_gazetteer::{Entities, EntityKind, EntityTable, Gazetteer, NewName, Party};
+///
+/// let gaz = Gazetteer::default();
+/// let text = "Jensen Huang met Putin.";
+/// let names = [NewName { span: 0..12, kind: EntityKind::Person, title: None }];
+/// let (table, mentions) = EntityTable::with_names(&gaz, text, &gaz.find_in_document(text), &names);
+/// let entities = Entities::new(&gaz, Some(&table));
+/// let huang = mentions[0].entity().unwrap();
+/// assert_eq!((entities.name(huang), entities.listed(huang)), ("Jensen Huang", None));
+/// let putin = mentions[1].entity().unwrap();
+/// assert_eq!(entities.name(putin), "Vladimir Putin");
+/// assert_eq!(entities.party(huang).and_then(|p| p.entity()), None);
+/// assert_eq!(entities.party(putin).and_then(|p| p.entity()), Some(putin));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Entities<'a> {
+    gazetteer: &'a Gazetteer,
+    table: Option<&'a EntityTable>,
+}
+
+impl<'a> Entities<'a> {
+    /// The entities of `gazetteer`, and those `table` adds (if given).
+    pub fn new(gazetteer: &'a Gazetteer, table: Option<&'a EntityTable>) -> Entities<'a> {
+        Entities { gazetteer, table }
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &'a Gazetteer {
+        self.gazetteer
+    }
+
+    /// The table's entry of an unlisted id.
+    fn unlisted(&self, id: EntityId) -> Option<&'a DocEntity> {
+        self.table?.unlisted(id)
+    }
+
+    /// The gazetteer's id, when the gazetteer lists `id`.
+    pub fn listed(&self, id: EntityId) -> Option<EntityId> {
+        (id.index() < self.gazetteer.len()).then_some(id)
+    }
+
+    /// The canonical name, or for an unlisted entity the fullest form the
+    /// document uses; `""` for an id of neither.
+    pub fn name(&self, id: EntityId) -> &'a str {
+        match self.listed(id) {
+            Some(id) => self.gazetteer.entity(id).name(),
+            None => self.unlisted(id).map_or("", |e| e.name.as_str()),
+        }
+    }
+
+    /// The kind ([`EntityKind::Other`] for an id of neither).
+    pub fn kind(&self, id: EntityId) -> EntityKind {
+        match self.listed(id) {
+            Some(id) => self.gazetteer.entity(id).kind(),
+            None => self.unlisted(id).map_or(EntityKind::Other, |e| e.kind),
+        }
+    }
+
+    /// Whether one of the entity's titles (listed in the gazetteer, or
+    /// seen before its mentions in the document) has the lowercase word
+    /// `word` ("secretary").
+    pub fn has_title_word(&self, id: EntityId, word: &str) -> bool {
+        let has = |t: &str| t.split_whitespace().any(|w| w.to_lowercase() == word);
+        let in_doc = self
+            .table
+            .and_then(|t| {
+                t.entities()
+                    .iter()
+                    .find(|e| e.id == Some(id))
+                    .or_else(|| t.unlisted(id))
+            })
+            .is_some_and(|e| e.titles.iter().any(|t| has(t)));
+        in_doc
+            || self
+                .listed(id)
+                .is_some_and(|id| self.gazetteer.entity(id).titles().any(has))
+    }
+
+    /// The person a descriptor inside `span` refers to ("The Hungarian
+    /// leader" as a quote's source), as the table linked it
+    /// ([`EntityTable::link_descriptors`]).
+    pub fn descriptor(&self, span: Range<usize>) -> Option<Party> {
+        let e = self.table?.descriptor_at(span)?;
+        Some(Party::Entity {
+            id: e.id,
+            name: e.name.clone(),
+            kind: e.kind,
+        })
+    }
+
+    /// The entity as a quote's speaker or a stance's holder; `None` for
+    /// an id of neither.
+    pub fn party(&self, id: EntityId) -> Option<Party> {
+        let listed = self.listed(id);
+        if listed.is_none() && self.unlisted(id).is_none() {
+            return None;
+        }
+        Some(Party::Entity {
+            id: listed,
+            name: self.name(id).to_string(),
+            kind: self.kind(id),
+        })
+    }
+}

@@ -1,0 +1,167 @@
+//! The document pass after the scan: a person's surname names them
+//! wherever it stands.
+//!
+//! News introduces people once by full name, often where nothing in the
+//! sentence says it is a person ("Indonesia's chief negotiator, Rahmat
+//! Hidayat, rejected …"), and then by surname where something does
+//! ("Hidayat told reporters"). Once the scan has found a person, every
+//! other capitalized occurrence of their surname that no name or known
+//! span covers is that person too, with the capitalized words right
+//! before it as the rest of the name ("Rahmat Hidayat"), earlier in the
+//! document as well as later. Likewise an organization's first word, when
+//! it is a name of its own ("Harbourside" after "Harbourside FC",
+//! "Northwind" after "Northwind Robotics Inc."), names that organization
+//! elsewhere: later anywhere (on UNER EWT dev, "Mozilla project" after
+//! "Mozilla Foundation" is the organization), earlier only where it acts
+//! or owns ("Northwind said", "Harbourside’s"), not as a modifier
+//! ("Riverside rail yard" before "Riverside Neighbors Association"); never
+//! a head, a title, a place or a nationality ("Bank", "American").
+
+use std::ops::Range;
+
+use newsnlp_text::Table;
+use newsnlp_text::hash::FastSet;
+use newsnlp_text::table::Flags;
+use newsnlp_text::words::WordClass;
+
+use crate::find::{all_caps, demonym, possessive_len};
+use crate::lexicon::{Cues, Lexicon};
+use crate::{Evidence, Name, NameKind};
+
+/// The most words before a surname taken as the rest of the name.
+const GIVEN_WORDS: usize = 2;
+
+/// Adds to `names` (the scan's, in text order) the other mentions of its
+/// people's surnames in `table`, outside `known` spans (sorted by start).
+pub(crate) fn complete(
+    lex: &Lexicon,
+    table: &Table<'_>,
+    known: &[Range<usize>],
+    mut names: Vec<Name>,
+) -> Vec<Name> {
+    let surnames: FastSet<(u64, u64)> = names
+        .iter()
+        .filter(|n| n.kind == NameKind::Person && !n.tokens.is_empty())
+        .filter_map(|n| table.key(n.tokens.end - 1))
+        .collect();
+    let generic = Cues::ORG_HEAD
+        | Cues::ORG_SUFFIX
+        | Cues::PLACE_NAME
+        | Cues::PLACE_START
+        | Cues::TITLE
+        | Cues::TITLE_PART
+        | Cues::GIVEN
+        | Cues::NOT_NAME;
+    let org_firsts: FastSet<(u64, u64)> = names
+        .iter()
+        .filter(|n| n.kind == NameKind::Organization && n.tokens.len() > 1)
+        .filter(|n| {
+            let first = table.token(n.tokens.start);
+            !lex.key(table.key(n.tokens.start)).intersects(generic)
+                && !demonym(first)
+                && !all_caps(first)
+        })
+        .filter_map(|n| table.key(n.tokens.start))
+        .filter(|key| !surnames.contains(key))
+        .collect();
+    if surnames.is_empty() && org_firsts.is_empty() {
+        return names;
+    }
+    let not_name = WordClass::Titles.set()
+        | WordClass::Stop.set()
+        | WordClass::Determiners.set()
+        | WordClass::Days.set()
+        | WordClass::Months.set();
+    let word = |i: usize| {
+        let f = table.flags(i);
+        f.contains(Flags::CAPITALIZED)
+            && f.contains(Flags::WORDLIKE)
+            && !table.classes(i).intersects(not_name)
+            && !all_caps(table.token(i))
+    };
+    // Tokens already in a name.
+    let mut taken = vec![false; table.len()];
+    for n in &names {
+        if let Some(t) = taken.get_mut(n.tokens.clone()) {
+            t.fill(true);
+        }
+    }
+    let mut k = 0;
+    for i in 0..table.len() {
+        let span = table.span(i);
+        while known.get(k).is_some_and(|r| r.end <= span.start) {
+            k += 1;
+        }
+        let in_known = known.get(k).is_some_and(|r| r.start < span.end);
+        if in_known || taken[i] || !word(i) {
+            continue;
+        }
+        let Some(key) = table.key(i) else { continue };
+        if org_firsts.contains(&key) {
+            // An organization's first word alone, as a subject or owner:
+            // a verb, a possessive or a clause's end after it ("Northwind
+            // said", "Harbourside will", "Northwind’s"), not a modifier
+            // ("Riverside rail yard", "Arctic cod").
+            if acts(lex, table, i) {
+                names.push(Name {
+                    span: span.start..span.end - possessive_len(table.token(i)),
+                    tokens: i..i + 1,
+                    kind: NameKind::Organization,
+                    evidence: Evidence::EarlierName,
+                });
+                taken[i] = true;
+            }
+            continue;
+        }
+        if !surnames.contains(&key) {
+            continue;
+        }
+        // The surname ends its name: no capitalized word right after it.
+        if i + 1 < table.len() && word(i + 1) && table.sentence(i + 1) == table.sentence(i) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && i - start < GIVEN_WORDS
+            && word(start - 1)
+            && table.sentence(start - 1) == table.sentence(i)
+            && !table.flags(start).contains(Flags::LINE_BREAK)
+            && !taken[start - 1]
+            && !known
+                .get(k.saturating_sub(1)..k + 1)
+                .unwrap_or_default()
+                .iter()
+                .any(|r| {
+                    let s = table.span(start - 1);
+                    r.start < s.end && s.start < r.end
+                })
+        {
+            start -= 1;
+        }
+        let (a, b) = (table.span(start).start, span.end);
+        names.push(Name {
+            span: a..b - possessive_len(table.token(i)),
+            tokens: start..i + 1,
+            kind: NameKind::Person,
+            evidence: Evidence::Surname,
+        });
+        taken[start..=i].fill(true);
+    }
+    names.sort_by_key(|n| n.span.start);
+    names
+}
+
+/// Whether the name ending with token `last` acts or owns: a possessive,
+/// or a verb or a clause's end after it ("Northwind said", "Harbourside
+/// will", "Northwind’s", "Northwind, the …"), not a modifier ("Riverside
+/// rail yard").
+pub(crate) fn acts(lex: &Lexicon, table: &Table<'_>, last: usize) -> bool {
+    let next = last + 1;
+    possessive_len(table.token(last)) > 0
+        || next >= table.len()
+        || matches!(table.token(next), "," | "." | ";" | "'s" | "’s")
+        || lex.key(table.key(next)).contains(Cues::PERSON_CUE)
+        || table
+            .classes(next)
+            .intersects(WordClass::Aux.set() | WordClass::SubjectVerbs.set())
+}

@@ -1,0 +1,113 @@
+//! The document pass: a person's surname names them wherever it stands,
+//! with the capitalized words before it. Sentences written for this test.
+
+use newsnlp_names::{NameFinder, NameKind};
+use newsnlp_tokenize::Tokenizer;
+
+/// (text, names that must be found as people, names that must not be found)
+const CASES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "Indonesia's chief negotiator, Rahmat Hidayat, rejected the draft. \
+         \"This text protects the powerful,\" Hidayat told reporters.",
+        &["Rahmat Hidayat", "Hidayat"],
+        &[],
+    ),
+    (
+        "Her co-author, Kwame Mensah, checked the data. Mensah said it held.",
+        &["Kwame Mensah", "Mensah"],
+        &[],
+    ),
+    (
+        "The deal was signed by Ingrid Solbakken on Friday. Later, Solbakken said \
+         she was relieved, and Solbakken's office confirmed it.",
+        &["Ingrid Solbakken", "Solbakken"],
+        &["Solbakken's"],
+    ),
+    // A capitalized word after the surname makes it no surname there.
+    (
+        "Okafor said the plant would open. Okafor Street was closed.",
+        &["Okafor"],
+        &["Okafor Street"],
+    ),
+];
+
+#[test]
+fn surnames_name_their_person_elsewhere() {
+    let finder = NameFinder::new();
+    for &(text, people, absent) in CASES {
+        let doc = Tokenizer::new().tokenize(text);
+        let names = finder.find(&doc, &doc.table(), &[]);
+        let found: Vec<(&str, NameKind)> = names
+            .iter()
+            .map(|n| (&text[n.span.clone()], n.kind))
+            .collect();
+        for p in people {
+            assert!(
+                found.iter().any(|&(t, k)| t == *p && k == NameKind::Person),
+                "{p:?} not found as a person in {text:?}: {found:?}"
+            );
+        }
+        for a in absent {
+            assert!(
+                !found.iter().any(|&(t, k)| t == *a && k == NameKind::Person),
+                "{a:?} in {found:?}"
+            );
+        }
+        // In text order, no two overlapping.
+        for w in names.windows(2) {
+            assert!(
+                w[0].span.end <= w[1].span.start,
+                "{:?} overlaps {:?}",
+                w[0],
+                w[1]
+            );
+        }
+    }
+}
+
+/// (text, organization forms that must be found, forms that must not be
+/// found as organizations)
+const ORG_CASES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "Lakeshore Dynamics Corp. will close two plants. Lakeshore said the cuts \
+         were painful, and Lakeshore’s shares fell.",
+        &["Lakeshore Dynamics Corp.", "Lakeshore"],
+        &[],
+    ),
+    // Before the organization is named, its first word as a modifier is
+    // no mention of it (after, "Mozilla project" counts: UNER EWT dev).
+    (
+        "The Riverside rail yard will close. The Riverside Tenants Union met on Monday.",
+        &["Riverside Tenants Union"],
+        &["Riverside"],
+    ),
+];
+
+#[test]
+fn an_organizations_first_word_names_it_where_it_acts() {
+    let finder = NameFinder::new();
+    for &(text, orgs, absent) in ORG_CASES {
+        let doc = Tokenizer::new().tokenize(text);
+        let names = finder.find(&doc, &doc.table(), &[]);
+        let found: Vec<(&str, NameKind)> = names
+            .iter()
+            .map(|n| (&text[n.span.clone()], n.kind))
+            .collect();
+        for o in orgs {
+            assert!(
+                found
+                    .iter()
+                    .any(|&(t, k)| t == *o && k == NameKind::Organization),
+                "{o:?} not found as an organization in {text:?}: {found:?}"
+            );
+        }
+        for a in absent {
+            assert!(
+                !found
+                    .iter()
+                    .any(|&(t, k)| t == *a && k == NameKind::Organization),
+                "{a:?} in {found:?}"
+            );
+        }
+    }
+}
