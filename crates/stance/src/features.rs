@@ -11,6 +11,7 @@ use newsnlp_text::words::{Classes, WordClass};
 
 use crate::lexicon::{LEXICONS, Lexicons, WordInfo};
 use crate::tokens::Token;
+use crate::verbs::{STANCE_LEXICON, VerbKind};
 
 /// Clamps `target` to `sentence`: both ends are cut to the sentence length
 /// and moved outwards to the nearest character boundary; a reversed range is
@@ -248,7 +249,7 @@ fn dist_index(d: usize) -> usize {
 
 /// The names of the features that depend on no word, by index (see
 /// [`Sink::fixed`]); `fixed_names_agree` checks them against their parts.
-pub(crate) const FIXED: [&str; 69] = [
+pub(crate) const FIXED: [&str; 129] = [
     "tpron",
     "tlen:0",
     "tlen:1",
@@ -318,6 +319,66 @@ pub(crate) const FIXED: [&str; 69] = [
     "nearr-:8",
     "nearr-:far",
     "negc",
+    "vr:obj+att",
+    "vr:obj+act",
+    "vr:obj+frame",
+    "vr:obj+deed",
+    "vr:obj+des",
+    "vr:obj-att",
+    "vr:obj-act",
+    "vr:obj-frame",
+    "vr:obj-deed",
+    "vr:obj-des",
+    "vr:obj0att",
+    "vr:obj0act",
+    "vr:obj0frame",
+    "vr:obj0deed",
+    "vr:obj0des",
+    "vr:subj+att",
+    "vr:subj+act",
+    "vr:subj+frame",
+    "vr:subj+deed",
+    "vr:subj+des",
+    "vr:subj-att",
+    "vr:subj-act",
+    "vr:subj-frame",
+    "vr:subj-deed",
+    "vr:subj-des",
+    "vr:subj0att",
+    "vr:subj0act",
+    "vr:subj0frame",
+    "vr:subj0deed",
+    "vr:subj0des",
+    "vrn:obj+att",
+    "vrn:obj+act",
+    "vrn:obj+frame",
+    "vrn:obj+deed",
+    "vrn:obj+des",
+    "vrn:obj-att",
+    "vrn:obj-act",
+    "vrn:obj-frame",
+    "vrn:obj-deed",
+    "vrn:obj-des",
+    "vrn:obj0att",
+    "vrn:obj0act",
+    "vrn:obj0frame",
+    "vrn:obj0deed",
+    "vrn:obj0des",
+    "vrn:subj+att",
+    "vrn:subj+act",
+    "vrn:subj+frame",
+    "vrn:subj+deed",
+    "vrn:subj+des",
+    "vrn:subj-att",
+    "vrn:subj-act",
+    "vrn:subj-frame",
+    "vrn:subj-deed",
+    "vrn:subj-des",
+    "vrn:subj0att",
+    "vrn:subj0act",
+    "vrn:subj0frame",
+    "vrn:subj0deed",
+    "vrn:subj0des",
 ];
 const F_TPRON: usize = 0;
 const F_TLEN: usize = 1;
@@ -338,6 +399,11 @@ const F_LEXALL: usize = 47;
 /// `near{l,r}{+,-}:{bucket}`: + side * 10 + sign * 5 + bucket.
 const F_NEAR: usize = 48;
 const F_NEGC: usize = 68;
+/// `vr:{obj,subj}{+,-,0}{kind}`: the stance verb nearest the target in its
+/// clause on each side (side * 15 + polarity * 5 + [`verb_kind_index`]);
+/// `vrn:` the same when it is at most 3 tokens away.
+const F_VR: usize = 69;
+const F_VRN: usize = 99;
 
 #[cfg(test)]
 fn dist_bucket(d: usize) -> &'static str {
@@ -634,6 +700,70 @@ pub(crate) fn extract_into(
     {
         sink.fixed(F_NEGC, 1.0);
     }
+    verb_roles(tokens, cls, &tr, clause_start..clause_end, sink);
+}
+
+/// The index of a stance verb's kind in the `vr:` feature names.
+fn verb_kind_index(kind: VerbKind) -> usize {
+    match kind {
+        VerbKind::Attitude => 0,
+        VerbKind::Action => 1,
+        VerbKind::Frame => 2,
+        VerbKind::Deed => 3,
+        VerbKind::Desire => 4,
+    }
+}
+
+/// The target as the object or the subject of a stance verb
+/// (`data/stance_verbs.txt`): the nearest one before it and the nearest one
+/// after it in its clause, by polarity and kind. "Critics slammed Smith"
+/// and "Smith slammed critics" share their words but not the role of
+/// Smith, and the lexicon carries the verbs' polarity to the ones that are
+/// rare in the training data.
+fn verb_roles(
+    tokens: &[Token<'_>],
+    cls: &[u8],
+    tr: &Range<usize>,
+    clause: Range<usize>,
+    sink: &mut impl Sink,
+) {
+    let lex = &*STANCE_LEXICON;
+    let word = |j: usize| {
+        let c = cls.get(j)?;
+        (c & C_WORD != 0).then(|| tokens[j].lower.as_ref())
+    };
+    // Per side (before, after): distance, polarity and kind.
+    let mut found: [Option<(usize, i8, VerbKind)>; 2] = [None, None];
+    for i in clause.clone() {
+        if tr.contains(&i) || cls[i] & C_WORD == 0 || !lex.may_start(&tokens[i].lower) {
+            continue;
+        }
+        let Some(form) = lex.longest_by(clause.end - i, |j| word(i + j)) else {
+            continue;
+        };
+        let (side, d) = if i < tr.start {
+            (0, tr.start - i)
+        } else {
+            (1, i - tr.end)
+        };
+        if found[side].is_none_or(|(nd, _, _)| d < nd) {
+            found[side] = Some((d, form.polarity, form.kind));
+        }
+    }
+    for (side, f) in found.into_iter().enumerate() {
+        if let Some((d, polarity, kind)) = f {
+            let pol = match polarity {
+                1.. => 0,
+                ..0 => 1,
+                0 => 2,
+            };
+            let k = side * 15 + pol * 5 + verb_kind_index(kind);
+            sink.fixed(F_VR + k, 1.0);
+            if d <= 3 {
+                sink.fixed(F_VRN + k, 1.0);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -746,6 +876,15 @@ mod tests {
         names.push("lexall".into());
         names.extend(by_side("near"));
         names.push("negc".into());
+        for pre in ["vr:", "vrn:"] {
+            for side in ["obj", "subj"] {
+                for pol in ["+", "-", "0"] {
+                    for kind in ["att", "act", "frame", "deed", "des"] {
+                        names.push(format!("{pre}{side}{pol}{kind}"));
+                    }
+                }
+            }
+        }
         assert_eq!(names, FIXED);
         assert_eq!(FIXED[F_TPRON], "tpron");
         assert_eq!(FIXED[F_TLEN], "tlen:0");
@@ -762,6 +901,84 @@ mod tests {
         assert_eq!(FIXED[F_LEXALL], "lexall");
         assert_eq!(FIXED[F_NEAR], "nearl+:1");
         assert_eq!(FIXED[F_NEGC], "negc");
+        assert_eq!(FIXED[F_VR], "vr:obj+att");
+        assert_eq!(
+            FIXED[F_VR + 15 + 5 + verb_kind_index(VerbKind::Desire)],
+            "vr:subj-des"
+        );
+        assert_eq!(FIXED[F_VRN], "vrn:obj+att");
+        assert_eq!(FIXED[F_VRN + 29], "vrn:subj0des");
+    }
+
+    /// The `vr:` and `vrn:` features of the target `target` (a substring)
+    /// of `sentence`.
+    fn verb_features(sentence: &str, target: &str) -> Vec<String> {
+        let start = sentence.find(target).unwrap();
+        let toks = tokenize(sentence);
+        let vals = valences(&toks, &LEXICONS);
+        let mut out = Vec::new();
+        extract_tokens(&toks, &vals, &(start..start + target.len()), &mut |n, _| {
+            if n.starts_with("vr") {
+                out.push(n.to_string());
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn stance_verbs_give_the_targets_role() {
+        let table: [(&str, &str, &[&str]); 8] = [
+            (
+                "Critics slammed Baker yesterday.",
+                "Baker",
+                &["vr:obj-att", "vrn:obj-att"],
+            ),
+            (
+                "Baker slammed the critics.",
+                "Baker",
+                &["vr:subj-att", "vrn:subj-att"],
+            ),
+            (
+                "Baker has warmly praised them.",
+                "Baker",
+                &["vr:subj+att", "vrn:subj+att"],
+            ),
+            // Far from the target: only the clause-wide feature.
+            (
+                "Voters in the rural north praised Baker.",
+                "Baker",
+                &["vr:obj+att", "vrn:obj+att"],
+            ),
+            (
+                "Baker and her many allies on the city council praised it.",
+                "Baker",
+                &["vr:subj+att"],
+            ),
+            // A clause break hides the verb.
+            (
+                "Critics slammed the plan, but Baker stayed calm.",
+                "Baker",
+                &[],
+            ),
+            (
+                "Baker stayed calm while critics slammed the plan.",
+                "Baker",
+                &[],
+            ),
+            // No stance verb at all.
+            ("Baker flew to Lima on Monday.", "Baker", &[]),
+        ];
+        for (sentence, target, want) in table {
+            assert_eq!(verb_features(sentence, target), want, "{sentence}");
+        }
+        // Both sides at once, the nearest verb on each.
+        let got = verb_features("Critics slammed Baker, who denounced them.", "Baker");
+        assert_eq!(got, ["vr:obj-att", "vrn:obj-att"]);
+        let got = verb_features("Allies backed Baker and attacked Jones.", "Baker");
+        assert_eq!(
+            got,
+            ["vr:obj+att", "vrn:obj+att", "vr:subj-att", "vrn:subj-att"]
+        );
     }
 
     #[test]
