@@ -179,9 +179,19 @@ impl Pipeline {
             }
             _ => (EntityTable::new(&self.gazetteer, &listed), listed.clone()),
         };
+        // Each unlisted entity's name, borrowed from the text where a
+        // mention writes it as the table names it (no copy per mention).
+        let mut written: Vec<Option<&'a str>> = vec![None; entity_table.len()];
+        for e in entity_table.entities().iter().filter(|e| !e.known) {
+            written[e.index] = e
+                .mentions
+                .iter()
+                .filter_map(|r| text.get(r.span.range()))
+                .find(|w| *w == e.name);
+        }
         let entities = mentions
             .iter()
-            .map(|m| EntityMention::new(&self.gazetteer, &entity_table, m))
+            .map(|m| EntityMention::new(&self.gazetteer, &entity_table, &written, m))
             .collect();
         let lookup = Entities::new(&self.gazetteer, Some(&entity_table));
         let quotes = match &table {
@@ -451,12 +461,23 @@ pub struct EntityMention<'g> {
 }
 
 impl<'g> EntityMention<'g> {
-    fn new(gaz: &'g Gazetteer, table: &EntityTable, m: &Mention) -> Self {
+    /// The mention `m` as `table` links it; `written[i]` is the name of
+    /// unlisted entity `i` as the text writes it, if it does.
+    fn new(
+        gaz: &'g Gazetteer,
+        table: &EntityTable,
+        written: &[Option<&'g str>],
+        m: &Mention,
+    ) -> Self {
         if let Some(e) = m.entity().and_then(|id| table.unlisted(id)) {
+            let name = match written.get(e.index).copied().flatten() {
+                Some(w) => Cow::Borrowed(w),
+                None => Cow::Owned(e.name.clone()),
+            };
             return EntityMention {
                 span: m.span().into(),
                 entity: None,
-                candidates: vec![(Cow::Owned(e.name.clone()), e.kind)],
+                candidates: vec![(name, e.kind)],
                 known: false,
             };
         }

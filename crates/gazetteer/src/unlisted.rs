@@ -77,9 +77,9 @@ struct Clusters<'t> {
     all: Vec<Cluster<'t>>,
     /// By the name as written, with its kind.
     by_form: FastMap<(&'t str, EntityKind), usize>,
-    /// By the name lowercased, for a form in capitals ("GENEVA" in a
-    /// dateline is "Geneva").
-    by_lower: FastMap<(String, EntityKind), usize>,
+    /// By the hash of the name lowercased, for a form in capitals
+    /// ("GENEVA" in a dateline is "Geneva"); a hit is checked.
+    by_lower: FastMap<(u64, EntityKind), (usize, &'t str)>,
     /// Whether some cluster was first written in capitals.
     caps: bool,
     /// Organizations by their first word.
@@ -116,6 +116,23 @@ fn name_of(form: &str) -> String {
     name
 }
 
+/// The hash of a name lowercased, without lowercasing it into a string.
+fn lower_hash(form: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = newsnlp_text::hash::FastHasher::default();
+    for c in form.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
+}
+
+/// Whether two names are the same lowercased.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// Whether a name has letters and no lowercase one ("GENEVA").
 fn all_caps(form: &str) -> bool {
     form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase)
@@ -143,7 +160,8 @@ impl<'t> Clusters<'t> {
         // The same name in capitals, or first written in capitals: the
         // form in capitals never names the cluster.
         if (self.caps || all_caps(form))
-            && let Some(&k) = self.by_lower.get(&(form.to_lowercase(), kind))
+            && let Some(&(k, seen)) = self.by_lower.get(&(lower_hash(form), kind))
+            && same_lowercase(seen, form)
         {
             return Some((k, all_caps(self.all[k].full) && !all_caps(form)));
         }
@@ -188,7 +206,7 @@ impl<'t> Clusters<'t> {
     fn index(&mut self, k: usize, form: &'t str) {
         let kind = self.all[k].kind;
         if self.by_form.insert((form, kind), k).is_none() {
-            self.by_lower.insert((form.to_lowercase(), kind), k);
+            self.by_lower.insert((lower_hash(form), kind), (k, form));
             self.caps |= all_caps(self.all[k].full);
         }
         if kind == EntityKind::Organization {
