@@ -84,6 +84,13 @@ pub(crate) fn complete(
             && !table.classes(i).intersects(not_name)
             && !all_caps(table.token(i))
     };
+    // A sentence's (or line's) first word is capitalized anyway: it is a
+    // given name only if listed as one ("Late Nakamura header …").
+    let opens_sentence = |j: usize| {
+        j == 0
+            || table.sentence(j - 1) != table.sentence(j)
+            || table.flags(j).contains(Flags::LINE_BREAK)
+    };
     // Tokens already in a name.
     let mut taken = vec![false; table.len()];
     for n in &names {
@@ -132,6 +139,7 @@ pub(crate) fn complete(
             && table.sentence(start - 1) == table.sentence(i)
             && !table.flags(start).contains(Flags::LINE_BREAK)
             && !taken[start - 1]
+            && (!opens_sentence(start - 1) || lex.key(table.key(start - 1)).contains(Cues::GIVEN))
             && !known
                 .get(k.saturating_sub(1)..k + 1)
                 .unwrap_or_default()

@@ -23,6 +23,13 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["Ingrid Solbakken", "Solbakken"],
         &["Solbakken's"],
     ),
+    // A sentence's first word is no given name unless listed as one.
+    (
+        "Late Marchetti goal wins it\n\nThe winner came in the 89th minute. \"I just hit it,\" \
+         Gianna Marchetti said.",
+        &["Marchetti", "Gianna Marchetti"],
+        &["Late Marchetti"],
+    ),
     // A capitalized word after the surname makes it no surname there.
     (
         "Okafor said the plant would open. Okafor Street was closed.",
