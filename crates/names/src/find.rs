@@ -652,6 +652,15 @@ impl<'a, 't> Scan<'a, 't> {
         if self.dateline(&name) {
             return Some((Place, E::Dateline));
         }
+        // A lone given name after a place cue is a place: "in Charlotte".
+        let owned = possessive_len(self.table.token(e - 1)) > 0;
+        if len == 1
+            && first.contains(Cues::GIVEN)
+            && before_cues.contains(Cues::PLACE_CUE)
+            && !owned
+        {
+            return Some((Place, E::PlaceCue));
+        }
         if first.contains(Cues::GIVEN) {
             return Some((Person, E::GivenName));
         }
@@ -680,7 +689,6 @@ impl<'a, 't> Scan<'a, 't> {
             return Some((Person, E::Apposition));
         }
         // "in Trump's administration": an owner after "in", no place.
-        let owned = possessive_len(self.table.token(e - 1)) > 0;
         if (before_cues.contains(Cues::PLACE_CUE) || self.of_place(start)) && !owned {
             return Some((Place, E::PlaceCue));
         }
