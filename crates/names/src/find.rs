@@ -451,18 +451,20 @@ impl<'a, 't> Scan<'a, 't> {
         while p < end {
             let c = self.cues(p);
             let title_of = p > start && self.table.lower(p) == "of";
-            if !(c.intersects(Cues::TITLE | Cues::TITLE_PART | Cues::NOT_NAME) || title_of) {
+            let marks = Cues::TITLE | Cues::TITLE_PART | Cues::ROLE | Cues::NOT_NAME;
+            if !(c.intersects(marks) || title_of) {
                 break;
             }
             titled |= c.contains(Cues::TITLE);
             p += 1;
         }
-        // Parts alone ("Attorney", "Press") title a given name and a
-        // surname after them: "Attorney Mona Lund".
+        // Parts or roles alone ("Attorney", "Anchor") title a given name
+        // and a surname after them: "Attorney Anna Lund", "Anchor Don
+        // Lemon".
         titled |= p > start
             && p + 2 <= end
             && self.cues(p).contains(Cues::GIVEN)
-            && (start..p).all(|j| self.cues(j).contains(Cues::TITLE_PART));
+            && (start..p).all(|j| self.cues(j).intersects(Cues::TITLE_PART | Cues::ROLE));
         if titled {
             let lone_head = p + 1 == end && self.cues(p).contains(Cues::ORG_HEAD);
             // "Director of National Intelligence", "CEO of Feld
