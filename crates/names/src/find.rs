@@ -609,10 +609,11 @@ impl<'a, 't> Scan<'a, 't> {
         if titled {
             return Some((Person, E::Title));
         }
-        if name
+        // Every word's cues at once (one lookup per word).
+        let words = name
             .clone()
-            .any(|j| self.word_cues(j).contains(Cues::EVENT))
-        {
+            .fold(Cues::EMPTY, |all, j| all | self.word_cues(j));
+        if words.contains(Cues::EVENT) {
             return None;
         }
         // A lone name suffix ("Jr." after a name the gazetteer holds) or a
@@ -626,9 +627,7 @@ impl<'a, 't> Scan<'a, 't> {
         // "News" ends a name mid-sentence ("said Breitbart News"), not a
         // heading ("Breaking News Alert").
         let prose_head = last.contains(Cues::PROSE_HEAD) && self.mid_sentence(start);
-        let org = name
-            .clone()
-            .any(|j| self.word_cues(j).contains(Cues::ORG_HEAD))
+        let org = words.contains(Cues::ORG_HEAD)
             || (len > 1 && last.contains(Cues::ORG_SUFFIX))
             || prose_head;
         if org && len > 1 {
