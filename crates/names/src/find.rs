@@ -339,7 +339,7 @@ impl<'a, 't> Scan<'a, 't> {
         while office > s + 1
             && self
                 .cues(office - 1)
-                .intersects(Cues::TITLE | Cues::TITLE_PART)
+                .intersects(Cues::TITLE | Cues::TITLE_PART | Cues::ROLE)
         {
             office -= 1;
         }
@@ -851,6 +851,11 @@ impl<'a, 't> Scan<'a, 't> {
     /// look").
     fn coordinated(&self, start: usize, name: Range<usize>) -> Option<(NameKind, Evidence)> {
         let e = name.end;
+        // A lone listed word is a common noun in a list ("Analyst").
+        let c = self.cues(name.start);
+        if name.len() == 1 && !c.is_empty() && !c.contains(Cues::GIVEN) {
+            return None;
+        }
         let listed = |j: usize| matches!(self.table.lower(j), "and" | "or");
         let mut join = start.checked_sub(1)?;
         // The serial comma: "Lisa Berg, Ottar, and Ingeborg".
