@@ -206,18 +206,20 @@ impl<'a, 't> Scan<'a, 't> {
             .any(|k| k.end > span.start)
     }
 
-    /// Whether a known span is token `i` alone (a possessive outside).
+    /// Whether a known span is token `i` alone (a possessive outside): a
+    /// non-empty one starts with it, and every known span that overlaps
+    /// it lies inside it (none reaches out to a neighbour).
     fn known_word(&self, i: usize) -> bool {
         let span = self.table.span(i);
+        let ahead = self.known.get(self.next_known..).unwrap_or_default();
+        let mut overlapping = ahead
+            .iter()
+            .take_while(|k| k.start < span.end)
+            .filter(|k| k.end > span.start);
         self.table.sentence(i) == self.table.sentence(i.wrapping_sub(1))
             && !self.table.flags(i).contains(Flags::LINE_BREAK)
-            && self
-                .known
-                .get(self.next_known..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|k| k.start <= span.start)
-                .any(|k| k.start == span.start && k.end <= span.end)
+            && overlapping.clone().any(|k| k.start == span.start)
+            && overlapping.all(|k| k.start >= span.start && k.end <= span.end)
     }
 
     /// The end (exclusive) of the run of name words that starts at
@@ -302,8 +304,17 @@ impl<'a, 't> Scan<'a, 't> {
         // The known span ends where its last token does (a possessive
         // outside it), so the name holds it whole.
         let end = self.table.span(last).end;
-        (end - possessive_len(self.table.token(last)).min(end) == k.end || end == k.end)
-            .then_some(last)
+        let whole = end - possessive_len(self.table.token(last)).min(end) == k.end || end == k.end;
+        // No other known span reaches out of it.
+        let alone = self
+            .known
+            .get(self.next_known..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|o| o.start < end)
+            .filter(|o| o.end > start)
+            .all(|o| o.start >= start && o.end <= end);
+        (whole && alone).then_some(last)
     }
 
     /// Cuts the name out of the run `start..end` and types it; returns
