@@ -28,6 +28,10 @@ const FUNCTION: Classes = WordClass::Determiners
     .union(WordClass::QuestionWords.set())
     .union(WordClass::SentenceAdverbs.set());
 
+/// The most words a name has ("Port Authority of New York and New
+/// Jersey" has 8); a longer run is cut into names of at most this many.
+const MAX_NAME: usize = 16;
+
 /// Verbs right after their subject ("was", "has", "took").
 const VERBS: Classes = WordClass::Finite.set().union(WordClass::SubjectVerbs.set());
 
@@ -110,13 +114,23 @@ impl<'a, 't> Scan<'a, 't> {
     pub(crate) fn run(mut self) -> Vec<Name> {
         let n = self.table.len().min(self.tokens.len());
         let mut i = 0;
+        // The end of the last run: a name cut out of a run ("Kestrel
+        // Partners | and Varn Holdings", "Lisa Gilette | Kristen Quinn")
+        // leaves the rest of it, which ends there too; walking it again
+        // would make a long run cost its length squared.
+        let mut run_end = 0;
         while i < n {
             if !self.cap_word(i) || self.covered(i) {
                 i += 1;
                 continue;
             }
-            let end = self.run_end(i, n);
-            i = self.take(i, end).max(i + 1);
+            if i >= run_end {
+                run_end = self.run_end(i, n);
+            }
+            // No name is longer than MAX_NAME words: a take looks at that
+            // much of a long run (a heading, a list), so each costs the
+            // same.
+            i = self.take(i, run_end.min(i + MAX_NAME)).max(i + 1);
         }
         self.out
     }
