@@ -32,6 +32,9 @@ const FUNCTION: Classes = WordClass::Determiners
 /// Jersey" has 8); a longer run is cut into names of at most this many.
 const MAX_NAME: usize = 16;
 
+/// How many earlier names a name is compared with (the most recent).
+const MAX_EARLIER: usize = 256;
+
 /// Verbs right after their subject ("was", "has", "took").
 const VERBS: Classes = WordClass::Finite.set().union(WordClass::SubjectVerbs.set());
 
@@ -919,7 +922,9 @@ impl<'a, 't> Scan<'a, 't> {
         let last = self.table.key(name.end - 1)?;
         let lone_caps = all_caps(self.table.token(name.start));
         let mut same = None;
-        for p in self.earlier.iter().rev() {
+        // The last MAX_EARLIER names only: an article has fewer, and a
+        // text of thousands of names costs no more per name.
+        for p in self.earlier.iter().rev().take(MAX_EARLIER) {
             let person = p.kind == NameKind::Person && p.len > 1;
             if len == 1 && person && !lone_caps && (p.first == Some(first) || p.last == Some(first))
             {
