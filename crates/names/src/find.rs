@@ -348,7 +348,7 @@ impl<'a, 't> Scan<'a, 't> {
         } else {
             self.inner_title(s, end)
         };
-        let end = self.given_name_split(s, end);
+        let end = self.given_name_split(s, end, titled);
         let end = self.list_split(s, end);
         let mut e = end;
         // Trailing words that are no names, and an abbreviated title that
@@ -448,13 +448,15 @@ impl<'a, 't> Scan<'a, 't> {
     /// Where the run `s..end` ends when a given name inside it opens a
     /// second name: at a given name after another ("Vince Traci") or
     /// after two words ("Lisa Gilette Kristen Quinn").
-    fn given_name_split(&self, s: usize, end: usize) -> usize {
-        // Two given names alone in a sentence's flow are one person
-        // ("met Clarence Thomas on"): the surname is also a given name.
+    fn given_name_split(&self, s: usize, end: usize, titled: bool) -> usize {
+        // Two given names alone in a sentence's flow or after a title are
+        // one person ("met Clarence Thomas on", "MP Caroline Lucas"): the
+        // surname is also a given name.
         let stop = (s + 1..end)
             .find(|&j| !self.flags_capitalized(j))
             .unwrap_or(end);
-        let pair = stop == s + 2 && self.mid_sentence(s) && !self.flags_capitalized(stop);
+        let pair =
+            stop == s + 2 && (self.mid_sentence(s) || titled) && !self.flags_capitalized(stop);
         (s + 1..end)
             .find(|&j| {
                 self.cues(j).contains(Cues::GIVEN)
