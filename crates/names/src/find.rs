@@ -455,8 +455,10 @@ impl<'a, 't> Scan<'a, 't> {
         let stop = (s + 1..end)
             .find(|&j| !self.flags_capitalized(j))
             .unwrap_or(end);
-        let pair =
-            stop == s + 2 && (self.mid_sentence(s) || titled) && !self.flags_capitalized(stop);
+        let speaks = self.cues(stop).contains(Cues::PERSON_CUE) || self.verb_after(stop);
+        let pair = stop == s + 2
+            && (self.mid_sentence(s) || titled || speaks)
+            && !self.flags_capitalized(stop);
         (s + 1..end)
             .find(|&j| {
                 self.cues(j).contains(Cues::GIVEN)
