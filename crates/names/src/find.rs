@@ -371,7 +371,8 @@ impl<'a, 't> Scan<'a, 't> {
         {
             office -= 1;
         }
-        if office < e && office >= s + 2 {
+        // Not after a connector: "Ministry of Justice" keeps its word.
+        if office < e && office >= s + 2 && self.flags_capitalized(office - 1) {
             e = office;
         }
         if s >= e {
