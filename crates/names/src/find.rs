@@ -29,6 +29,10 @@ const FUNCTION: Classes = WordClass::Determiners
     .union(WordClass::QuestionWords.set())
     .union(WordClass::SentenceAdverbs.set());
 
+/// The most words a name has ("Port Authority of New York and New
+/// Jersey" has 8); a longer run is cut into names of at most this many.
+const MAX_NAME: usize = 16;
+
 /// Verbs right after their subject ("was", "has", "took").
 const VERBS: Classes = WordClass::Finite.set().union(WordClass::SubjectVerbs.set());
 
@@ -118,13 +122,23 @@ impl<'a, 't> Scan<'a, 't> {
     pub(crate) fn run(mut self) -> Vec<Name> {
         let n = self.table.len().min(self.tokens.len());
         let mut i = 0;
+        // The end of the last run: a name cut out of a run ("Kestrel
+        // Partners | and Varn Holdings", "Lisa Gilette | Kristen Quinn")
+        // leaves the rest of it, which ends there too; walking it again
+        // would make a long run cost its length squared.
+        let mut run_end = 0;
         while i < n {
             if !self.cap_word(i) || self.covered(i) {
                 i += 1;
                 continue;
             }
-            let end = self.run_end(i, n);
-            i = self.take(i, end).max(i + 1);
+            if i >= run_end {
+                run_end = self.run_end(i, n);
+            }
+            // No name is longer than MAX_NAME words: a take looks at that
+            // much of a long run (a heading, a list), so each costs the
+            // same.
+            i = self.take(i, run_end.min(i + MAX_NAME)).max(i + 1);
         }
         self.out
     }
@@ -214,18 +228,20 @@ impl<'a, 't> Scan<'a, 't> {
             .any(|k| k.end > span.start)
     }
 
-    /// Whether a known span is token `i` alone (a possessive outside).
+    /// Whether a known span is token `i` alone (a possessive outside): a
+    /// non-empty one starts with it, and every known span that overlaps
+    /// it lies inside it (none reaches out to a neighbour).
     fn known_word(&self, i: usize) -> bool {
         let span = self.table.span(i);
+        let ahead = self.known.get(self.next_known..).unwrap_or_default();
+        let mut overlapping = ahead
+            .iter()
+            .take_while(|k| k.start < span.end)
+            .filter(|k| k.end > span.start);
         self.table.sentence(i) == self.table.sentence(i.wrapping_sub(1))
             && !self.table.flags(i).contains(Flags::LINE_BREAK)
-            && self
-                .known
-                .get(self.next_known..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|k| k.start <= span.start)
-                .any(|k| k.start == span.start && k.end <= span.end)
+            && overlapping.clone().any(|k| k.start == span.start)
+            && overlapping.all(|k| k.start >= span.start && k.end <= span.end)
     }
 
     /// The end (exclusive) of the run of name words that starts at
@@ -310,8 +326,17 @@ impl<'a, 't> Scan<'a, 't> {
         // The known span ends where its last token does (a possessive
         // outside it), so the name holds it whole.
         let end = self.table.span(last).end;
-        (end - possessive_len(self.table.token(last)).min(end) == k.end || end == k.end)
-            .then_some(last)
+        let whole = end - possessive_len(self.table.token(last)).min(end) == k.end || end == k.end;
+        // No other known span reaches out of it.
+        let alone = self
+            .known
+            .get(self.next_known..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|o| o.start < end)
+            .filter(|o| o.end > start)
+            .all(|o| o.start >= start && o.end <= end);
+        (whole && alone).then_some(last)
     }
 
     /// Cuts the name out of the run `start..end` and types it; returns
@@ -328,7 +353,7 @@ impl<'a, 't> Scan<'a, 't> {
         } else {
             self.inner_title(s, end)
         };
-        let end = self.given_name_split(s, end);
+        let end = self.given_name_split(s, end, titled);
         let end = self.list_split(s, end);
         let mut e = end;
         // Trailing words that are no names, and an abbreviated title that
@@ -347,11 +372,12 @@ impl<'a, 't> Scan<'a, 't> {
         while office > s + 1
             && self
                 .cues(office - 1)
-                .intersects(Cues::TITLE | Cues::TITLE_PART)
+                .intersects(Cues::TITLE | Cues::TITLE_PART | Cues::ROLE)
         {
             office -= 1;
         }
-        if office < e && office >= s + 2 {
+        // Not after a connector: "Ministry of Justice" keeps its word.
+        if office < e && office >= s + 2 && self.flags_capitalized(office - 1) {
             e = office;
         }
         if s >= e {
@@ -428,13 +454,17 @@ impl<'a, 't> Scan<'a, 't> {
     /// Where the run `s..end` ends when a given name inside it opens a
     /// second name: at a given name after another ("Vince Traci") or
     /// after two words ("Lisa Gilette Kristen Quinn").
-    fn given_name_split(&self, s: usize, end: usize) -> usize {
-        // Two given names alone in a sentence's flow are one person
-        // ("met Clarence Thomas on"): the surname is also a given name.
+    fn given_name_split(&self, s: usize, end: usize, titled: bool) -> usize {
+        // Two given names alone in a sentence's flow or after a title are
+        // one person ("met Clarence Thomas on", "MP Caroline Lucas"): the
+        // surname is also a given name.
         let stop = (s + 1..end)
             .find(|&j| !self.flags_capitalized(j))
             .unwrap_or(end);
-        let pair = stop == s + 2 && self.mid_sentence(s) && !self.flags_capitalized(stop);
+        let speaks = self.cues(stop).contains(Cues::PERSON_CUE) || self.verb_after(stop);
+        let pair = stop == s + 2
+            && (self.mid_sentence(s) || titled || speaks)
+            && !self.flags_capitalized(stop);
         (s + 1..end)
             .find(|&j| {
                 self.cues(j).contains(Cues::GIVEN)
@@ -459,18 +489,20 @@ impl<'a, 't> Scan<'a, 't> {
         while p < end {
             let c = self.cues(p);
             let title_of = p > start && self.table.lower(p) == "of";
-            if !(c.intersects(Cues::TITLE | Cues::TITLE_PART | Cues::NOT_NAME) || title_of) {
+            let marks = Cues::TITLE | Cues::TITLE_PART | Cues::ROLE | Cues::NOT_NAME;
+            if !(c.intersects(marks) || title_of) {
                 break;
             }
             titled |= c.contains(Cues::TITLE);
             p += 1;
         }
-        // Parts alone ("Attorney", "Press") title a given name and a
-        // surname after them: "Attorney Mona Lund".
+        // Parts or roles alone ("Attorney", "Anchor") title a given name
+        // and a surname after them: "Attorney Anna Lund", "Anchor Don
+        // Lemon".
         titled |= p > start
             && p + 2 <= end
             && self.cues(p).contains(Cues::GIVEN)
-            && (start..p).all(|j| self.cues(j).contains(Cues::TITLE_PART));
+            && (start..p).all(|j| self.cues(j).intersects(Cues::TITLE_PART | Cues::ROLE));
         if titled {
             let lone_head = p + 1 == end && self.cues(p).contains(Cues::ORG_HEAD);
             // "Director of National Intelligence", "CEO of Feld
@@ -615,10 +647,11 @@ impl<'a, 't> Scan<'a, 't> {
         if titled {
             return Some((Person, E::Title));
         }
-        if name
+        // Every word's cues at once (one lookup per word).
+        let words = name
             .clone()
-            .any(|j| self.word_cues(j).contains(Cues::EVENT))
-        {
+            .fold(Cues::EMPTY, |all, j| all | self.word_cues(j));
+        if words.contains(Cues::EVENT) {
             return None;
         }
         // A lone name suffix ("Jr." after a name the gazetteer holds) or a
@@ -632,9 +665,7 @@ impl<'a, 't> Scan<'a, 't> {
         // "News" ends a name mid-sentence ("said Breitbart News"), not a
         // heading ("Breaking News Alert").
         let prose_head = last.contains(Cues::PROSE_HEAD) && self.mid_sentence(start);
-        let org = name
-            .clone()
-            .any(|j| self.word_cues(j).contains(Cues::ORG_HEAD))
+        let org = words.contains(Cues::ORG_HEAD)
             || (len > 1 && last.contains(Cues::ORG_SUFFIX))
             || prose_head;
         if org && len > 1 {
@@ -659,6 +690,15 @@ impl<'a, 't> Scan<'a, 't> {
         }
         if self.dateline(&name) {
             return Some((Place, E::Dateline));
+        }
+        // A lone given name after a place cue is a place: "in Charlotte".
+        let owned = possessive_len(self.table.token(e - 1)) > 0;
+        if len == 1
+            && first.contains(Cues::GIVEN)
+            && before_cues.contains(Cues::PLACE_CUE)
+            && !owned
+        {
+            return Some((Place, E::PlaceCue));
         }
         if first.contains(Cues::GIVEN) {
             return Some((Person, E::GivenName));
@@ -688,7 +728,6 @@ impl<'a, 't> Scan<'a, 't> {
             return Some((Person, E::Apposition));
         }
         // "in Trump's administration": an owner after "in", no place.
-        let owned = possessive_len(self.table.token(e - 1)) > 0;
         if (before_cues.contains(Cues::PLACE_CUE) || self.of_place(start)) && !owned {
             return Some((Place, E::PlaceCue));
         }
@@ -850,6 +889,11 @@ impl<'a, 't> Scan<'a, 't> {
     /// look").
     fn coordinated(&self, start: usize, name: Range<usize>) -> Option<(NameKind, Evidence)> {
         let e = name.end;
+        // A lone listed word is a common noun in a list ("Analyst").
+        let c = self.cues(name.start);
+        if name.len() == 1 && !c.is_empty() && !c.contains(Cues::GIVEN) {
+            return None;
+        }
         let listed = |j: usize| matches!(self.table.lower(j), "and" | "or");
         let mut join = start.checked_sub(1)?;
         // The serial comma: "Lisa Berg, Ottar, and Ingeborg".
