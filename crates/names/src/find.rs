@@ -279,6 +279,18 @@ impl<'a, 't> Scan<'a, 't> {
                 j = last;
                 continue;
             }
+            // A hyphen inside a name, no space on either side
+            // ("Mendoza-Reyes", "Thomas-Greenfield").
+            let tight = |a: usize, b: usize| self.table.span(a).end == self.table.span(b).start;
+            if matches!(self.table.token(next), "-" | "\u{2010}" | "\u{2011}")
+                && joins(next + 1)
+                && self.cap_word(next + 1)
+                && tight(j, next)
+                && tight(next, next + 1)
+            {
+                j = next + 1;
+                continue;
+            }
             let connects =
                 self.cues(next).contains(Cues::CONNECTOR) || self.table.lower(next) == "and";
             if connects
@@ -923,6 +935,16 @@ impl<'a, 't> Scan<'a, 't> {
         (last.tokens.end == join && kind_joins).then_some((last.kind, Evidence::Coordination))
     }
 
+    /// Whether the name is one hyphenated word ("Mendoza-Reyes").
+    fn hyphenated(&self, name: &Range<usize>) -> bool {
+        let len = name.end - name.start;
+        len >= 3
+            && len % 2 == 1
+            && (name.start + 1..name.end)
+                .step_by(2)
+                .all(|j| matches!(self.table.token(j), "-" | "\u{2010}" | "\u{2011}"))
+    }
+
     /// The kind an earlier name gives this one: a lone word that was an
     /// earlier person's surname or given name is that person; the same
     /// words again are of the same kind.
@@ -931,7 +953,8 @@ impl<'a, 't> Scan<'a, 't> {
         let first = self.table.key(name.start)?;
         let last = self.table.key(name.end - 1)?;
         let lone_caps = all_caps(self.table.token(name.start));
-        if len == 1 && !lone_caps && self.earlier.person_words.contains(&first) {
+        let one_word = len == 1 || self.hyphenated(name);
+        if one_word && !lone_caps && self.earlier.person_words.contains(&first) {
             return Some((NameKind::Person, Evidence::EarlierPerson));
         }
         if !lone_caps && self.earlier.org_firsts.contains(&first) {
@@ -962,6 +985,19 @@ impl<'a, 't> Scan<'a, 't> {
             if kind == NameKind::Person && len > 1 {
                 self.earlier.person_words.insert(first);
                 self.earlier.person_words.insert(last);
+                // A hyphenated surname by its first part ("Mendoza" of
+                // "Victor Mendoza-Reyes").
+                let mut s = name.end - 1;
+                while s >= name.start + 2
+                    && matches!(self.table.token(s - 1), "-" | "\u{2010}" | "\u{2011}")
+                {
+                    s -= 2;
+                }
+                if s < name.end - 1
+                    && let Some(k) = self.table.key(s)
+                {
+                    self.earlier.person_words.insert(k);
+                }
             }
             if kind == NameKind::Organization && len > 1 {
                 self.earlier.org_firsts.insert(first);
