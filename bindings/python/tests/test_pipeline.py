@@ -113,7 +113,12 @@ def test_json_gazetteer(tmp_path):
     gaz = tmp_path / "orgs.json"
     gaz.write_text('[{"name": "Hezbollah", "kind": "organization", "aliases": ["Hizbullah"]}]', encoding="utf-8")
     doc = newsnlp.Pipeline(gazetteer=gaz).analyze("Hizbullah denied it. Putin spoke.")
-    assert [(e.name, e.kind) for e in doc.entities] == [("Hezbollah", "organization")]
+    # The custom gazetteer replaces the default one: Putin is a name it
+    # does not list, found in the text.
+    assert [(e.name, e.kind, e.known) for e in doc.entities] == [
+        ("Hezbollah", "organization", True),
+        ("Putin", "person", False),
+    ]
 
 
 @pytest.mark.parametrize(

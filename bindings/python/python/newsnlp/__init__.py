@@ -101,14 +101,17 @@ class Sentence(_Record):
 
 
 class Entity(_Record):
-    """One mention of an entity, linked to a canonical entity of the gazetteer.
+    """One named mention of an entity: linked to a canonical entity of the
+    gazetteer (``known`` is true), or a person, organization or place the
+    gazetteer does not list (``known`` is false; ``name`` is then the fullest
+    form the document uses: "Jonas Gahr Støre" for "Støre").
 
     ``name`` and ``kind`` are ``None`` when the mention is ambiguous; then
     ``candidates`` lists the canonical names it could be, best first.
     """
 
-    __slots__ = ("span", "name", "kind", "candidates")
-    _fields = ("span", "name", "kind", "candidates")
+    __slots__ = ("span", "name", "kind", "known", "candidates")
+    _fields = ("span", "name", "kind", "known", "candidates")
 
     def __init__(self, data: Dict[str, Any]) -> None:
         self._data = data
@@ -118,6 +121,8 @@ class Entity(_Record):
         self.name: Optional[str] = data.get("name")
         #: "person", "organization", "place", … when linked.
         self.kind: Optional[str] = data.get("kind")
+        #: Whether the gazetteer lists the entity.
+        self.known: bool = bool(data.get("known", True))
         #: Candidate canonical names of an ambiguous mention (else empty).
         self.candidates: List[str] = list(data.get("candidates") or [])
 

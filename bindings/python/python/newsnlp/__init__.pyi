@@ -22,6 +22,7 @@ class Entity:
     span: Span
     name: Optional[str]
     kind: Optional[str]
+    known: bool
     candidates: List[str]
     def to_dict(self) -> Dict[str, Any]: ...
 
