@@ -677,9 +677,13 @@ impl<'a, 't> Scan<'a, 't> {
         // "News" ends a name mid-sentence ("said Breitbart News"), not a
         // heading ("Breaking News Alert").
         let prose_head = last.contains(Cues::PROSE_HEAD) && self.mid_sentence(start);
+        // An ampersand joins the names of a firm ("Harrow & Finch",
+        // "Procter & Gamble"), not of people.
+        let ampersand = name.clone().any(|j| self.table.token(j) == "&");
         let org = words.contains(Cues::ORG_HEAD)
             || (len > 1 && last.contains(Cues::ORG_SUFFIX))
-            || prose_head;
+            || prose_head
+            || ampersand;
         if org && len > 1 {
             return Some((Organization, E::OrgHead));
         }
