@@ -19,17 +19,22 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::classes::{ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, FIN, MAY_START, NAME, PREP, WORD};
+use super::classes::{
+    ANAPHOR, ANAPHORS, AUX, CAP, CLAUSE, COP, FIN, IRREG, MAY_START, NAME, PREP, PRON, WORD,
+};
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
 use crate::polarity::Polarity;
 use crate::triples::Basis;
-use crate::verbs::{STANCE_LEXICON, VerbForm, VerbKind};
+use crate::verbs::{Modifier, STANCE_LEXICON, VerbForm, VerbKind};
 
 /// The most words an evaluative predicate may have after its copula.
 const PREDICATE_WORDS: usize = 6;
 /// The summed valence an evaluative predicate needs to count.
 const PREDICATE_MIN: f32 = 0.5;
+/// The most words read back from an infinitive to its governing clause
+/// ("We have no reason | to fear").
+const INFINITIVE_CLAUSE: usize = 8;
 
 /// Who a rule's finding belongs to.
 #[derive(Debug, Clone)]
@@ -122,7 +127,7 @@ impl Doc<'_, '_> {
             };
             let len = form.words.len();
             match form.kind {
-                VerbKind::Attitude | VerbKind::Desire | VerbKind::Frame => {
+                VerbKind::Attitude | VerbKind::Desire | VerbKind::Frame | VerbKind::Appeal => {
                     if let Some(end) = self.attitude(&sentence, si, i, form, out) {
                         skip_to = end;
                     }
@@ -134,8 +139,8 @@ impl Doc<'_, '_> {
         }
     }
 
-    /// Attitude, desire and frame verbs at token `i`; returns the token
-    /// after a chained infinitive it consumed.
+    /// Attitude, desire, appeal and frame verbs at token `i`; returns the
+    /// token after a chained infinitive it consumed.
     fn attitude(
         &self,
         sentence: &Range<usize>,
@@ -145,12 +150,12 @@ impl Doc<'_, '_> {
         out: &mut Vec<Finding>,
     ) -> Option<usize> {
         let vg = self.verb_group_start(sentence, i);
-        let subject = self.subject_before(sentence, vg)?;
+        let (subject, negated) = self.holder_of_verb_group(sentence, vg, i)?;
         let mut sign = f32::from(form.polarity);
-        if form.kind == VerbKind::Frame {
+        if matches!(form.kind, VerbKind::Frame | VerbKind::Appeal) && form.polarity == 0 {
             sign = 1.0;
         }
-        if self.negated_before(sentence, i) {
+        if negated {
             sign = -sign;
         }
         let mut j = i + form.words.len();
@@ -163,7 +168,7 @@ impl Doc<'_, '_> {
             j += 1;
         }
         let ends_in_to = form.words.last() == Some(&"to");
-        if self.is(j, &["to"]) || ends_in_to {
+        if (self.is(j, &["to"]) || ends_in_to) && form.kind != VerbKind::Appeal {
             let v = if ends_in_to { j } else { j + 1 };
             let inner = self.form_at(v, 4)?;
             if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
@@ -181,10 +186,33 @@ impl Doc<'_, '_> {
             ));
             return Some(object.end);
         }
-        if form.kind != VerbKind::Attitude || self.is(j, &["that"]) {
+        // "urged council members to approve the plan": the stance is
+        // toward what the addressee is asked to act on.
+        if matches!(
+            form.kind,
+            VerbKind::Appeal | VerbKind::Frame | VerbKind::Attitude
+        ) && let Some((object, inner_sign)) = self.appealed_action(sentence, j)
+        {
+            out.push(Finding::of_subject(
+                subject,
+                i,
+                object.clone(),
+                sign * inner_sign,
+                Basis::Action,
+                si,
+            ));
+            return Some(object.end);
+        }
+        let plain_object = form.kind == VerbKind::Attitude
+            || (form.kind == VerbKind::Appeal && form.polarity != 0);
+        if !plain_object || self.is(j, &["that"]) {
             return None;
         }
         let object = self.object_after(sentence, j)?;
+        if self.is(object.end, &["to"]) && self.word(object.end + 1).is_some() {
+            // "urged Turkey to release them": Turkey is asked, not judged.
+            return None;
+        }
         out.push(Finding::of_subject(
             subject,
             i,
@@ -194,6 +222,61 @@ impl Doc<'_, '_> {
             si,
         ));
         None
+    }
+
+    /// "council members to approve the plan" from token `j`: the object of
+    /// the action an addressee is asked to take, and the action's sign.
+    fn appealed_action(&self, sentence: &Range<usize>, j: usize) -> Option<(Range<usize>, f32)> {
+        let addressee_end = if self.has(j, PRON) && self.is(j + 1, &["to"]) {
+            j + 1
+        } else {
+            self.object_after(sentence, j)?.end
+        };
+        if !self.is(addressee_end, &["to"]) {
+            return None;
+        }
+        let v = addressee_end + 1;
+        let inner = self.form_at(v, 4)?;
+        if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
+            return None;
+        }
+        let object = self.object_after(sentence, v + inner.words.len())?;
+        Some((object, f32::from(inner.polarity)))
+    }
+
+    /// The subject holding the verb at token `i` whose group starts at
+    /// `vg`, and whether a negator in the clause flips it: the subject
+    /// before the group, or, for an infinitive ("We have no reason | to
+    /// fear"), the subject of the clause that governs it.
+    fn holder_of_verb_group(
+        &self,
+        sentence: &Range<usize>,
+        vg: usize,
+        i: usize,
+    ) -> Option<(Range<usize>, bool)> {
+        let negated = self.negated_before(sentence, i);
+        if !(vg..i).any(|k| self.is(k, &["to"])) {
+            return Some((self.subject_before(sentence, vg)?, negated));
+        }
+        // The clause before the infinitive, back to a clause word or a mark.
+        let mut start = vg;
+        while start > sentence.start && vg - start < INFINITIVE_CLAUSE {
+            let k = start - 1;
+            if self.word(k).is_none() || self.has(k, CLAUSE) {
+                break;
+            }
+            start = k;
+        }
+        let verb = (start + 1..vg).find(|&k| {
+            self.has(k, AUX | FIN | COP | IRREG)
+                || self.is_verb_at(k)
+                || (self.capitalized(k - 1)
+                    && !self.capitalized(k)
+                    && self.word(k).is_some_and(|w| w.ends_with('s') || w.ends_with("ed")))
+        })?;
+        let subject = start..verb;
+        let group_negated = self.negated_group(&(verb..vg));
+        Some((subject, negated || group_negated))
     }
 
     /// "We will defeat ISIS": an action verb with a first-person subject
@@ -289,7 +372,10 @@ impl Doc<'_, '_> {
         let mut k = c + 1;
         while k < sentence.end
             && self.word(k).is_some_and(|w| {
-                LEXICONS.is_negator(w) || (w.ends_with("ly") && !self.capitalized(k))
+                LEXICONS.is_negator(w)
+                    || (w.ends_with("ly")
+                        && !self.capitalized(k)
+                        && STANCE_LEXICON.modifier(w) != Some(Modifier::Reverser))
             })
         {
             negated |= self.word(k).is_some_and(|w| LEXICONS.is_negator(w));
@@ -317,12 +403,15 @@ impl Doc<'_, '_> {
 
     /// The summed valence of the predicate words from token `k` (at most
     /// [`PREDICATE_WORDS`], quote marks skipped, up to a clause break), with
-    /// a negator flipping (and damping) the words after it.
+    /// a negator flipping (and damping) the words after it, a degree adverb
+    /// adding nothing of its own ("badly overdue"), a reverser flipping the
+    /// next word ("wrongly accused") and "without any" counting as a lack.
     fn predicate_valence(&self, sentence: &Range<usize>, mut k: usize) -> f32 {
         let lex = &*STANCE_LEXICON;
         let mut sum = 0.0;
         let mut words = 0;
         let mut local_neg = false;
+        let mut reverse_next = false;
         while k < sentence.end && words < PREDICATE_WORDS {
             let t = &self.doc.tokens()[k];
             let Some(w) = self.word(k) else {
@@ -338,8 +427,24 @@ impl Doc<'_, '_> {
             }
             if LEXICONS.is_negator(w) {
                 local_neg = true;
+                if w == "without" && self.is(k + 1, &["any"]) {
+                    sum -= 1.0;
+                }
             }
-            let v = lex.valence(w);
+            let mut v = match lex.modifier(w) {
+                Some(Modifier::Degree) => 0.0,
+                Some(Modifier::Reverser) => {
+                    reverse_next = true;
+                    words += 1;
+                    k += 1;
+                    continue;
+                }
+                None => lex.valence(w),
+            };
+            if reverse_next && v != 0.0 {
+                v = -v;
+                reverse_next = false;
+            }
             sum += if local_neg { -0.74 * v } else { v };
             words += 1;
             k += 1;
