@@ -74,6 +74,30 @@ impl StanceAnalyzer {
         f: &Finding,
         out: &mut Collector,
     ) {
+        let first_stance = out.stances.len();
+        self.emit_finding_of(d, cache, f, out);
+        // "…, as did Tillerson": the same stance, held by the co-holder.
+        let Some((co, _)) = d.co_holder(f.sentence, f.target.end) else {
+            return;
+        };
+        let found: Vec<Stance> = out.stances[first_stance..].to_vec();
+        for s in found {
+            if s.target.entity.is_none_or(|id| co.entity() != Some(id)) {
+                out.push(Stance {
+                    holder: co.clone(),
+                    ..s
+                });
+            }
+        }
+    }
+
+    fn emit_finding_of<'t>(
+        &self,
+        d: &Doc<'_, 't>,
+        cache: &mut Windows<'t>,
+        f: &Finding,
+        out: &mut Collector,
+    ) {
         let sentence_span = d.doc.sentences()[f.sentence].span.clone();
         let target_span = d.span(&f.target);
         let (holder, evidence) = match &f.holder {
@@ -84,13 +108,28 @@ impl StanceAnalyzer {
                 let start = d.span(np).start;
                 (h, start.min(target_span.start)..target_span.end)
             }
-            HolderRef::Context => match d.enclosing_quote(&target_span) {
+            HolderRef::Context { author } => match d.enclosing_quote(&target_span) {
                 Some(q) => match &q.speaker {
                     Some(sp) => (sp.clone(), clip(&q.content.range(), &sentence_span)),
                     None => return,
                 },
-                None if !d.attributed[f.sentence] => (d.author(), sentence_span.clone()),
-                None => return,
+                None => {
+                    let sentence = d.doc.sentences()[f.sentence].tokens.clone();
+                    match d.reporter(&sentence, f.target.start) {
+                        // A claim someone is reported making, which the
+                        // quotes did not take.
+                        Some((np, verb)) => {
+                            let Some(h) = d.resolve_subject(&np, verb) else {
+                                return;
+                            };
+                            (h, d.span(&np).start..sentence_span.end)
+                        }
+                        None if *author && d.authors(f.sentence) => {
+                            (d.author(), sentence_span.clone())
+                        }
+                        None => return,
+                    }
+                }
             },
         };
         let certainty =
@@ -163,6 +202,12 @@ impl StanceAnalyzer {
                 let Some(si) = d.sentence_of_byte(m.start()) else {
                     continue;
                 };
+                if d.co_holder(si, d.token_at(q.content.start))
+                    .is_some_and(|(_, np)| overlaps(&d.span(&np), &m.span()))
+                {
+                    // "as did Tillerson": a co-holder, not a target.
+                    continue;
+                }
                 let sentence_span = d.doc.sentences()[si].span.clone();
                 let evidence = clip(&q.content.range(), &sentence_span);
                 let Some(id) = m.entity() else { continue };
@@ -197,7 +242,7 @@ impl StanceAnalyzer {
     ) {
         let lex = &*STANCE_LEXICON;
         for (si, sentence) in d.doc.sentences().iter().enumerate() {
-            if d.attributed[si] {
+            if !d.authors(si) || d.reporter(&sentence.tokens, sentence.tokens.end).is_some() {
                 continue;
             }
             let mut ms = d.mentions_in(&sentence.span).peekable();

@@ -9,7 +9,7 @@ use std::ops::Range;
 use newsnlp_gazetteer::{EntityKind, Mention, Party};
 use newsnlp_quotes::QuoteKind;
 
-use super::classes::PRONOUNS;
+use super::classes::{AUX, COP, FIN, IRREG, PREP, PRONOUNS};
 use super::doc::Doc;
 
 /// How many mentions and bytes a pronoun looks back over.
@@ -33,6 +33,13 @@ impl Doc<'_, '_> {
         })
     }
 
+    /// Whether the mention `m` is a place used as a location ("in Idlib
+    /// province", "from Moscow"): after a preposition, so never a holder.
+    fn located(&self, m: &Mention) -> bool {
+        let k = self.token_at(m.start());
+        k > 0 && self.has(k - 1, PREP)
+    }
+
     /// The most recent mention before `pos` whose kind fits.
     fn recent(&self, pos: usize, fits: impl Fn(EntityKind) -> bool) -> Option<Party> {
         let end = self.mentions.partition_point(|m| m.start() < pos);
@@ -44,6 +51,7 @@ impl Doc<'_, '_> {
             .find(|m| {
                 m.entity()
                     .is_some_and(|id| fits(self.gaz.entity(id).kind()))
+                    && !self.located(m)
             })
             .and_then(|m| self.entity_holder(m))
     }
@@ -79,12 +87,70 @@ impl Doc<'_, '_> {
                     }
                 }
                 _ if PRONOUNS.contains(&w) => None,
-                _ => Some(Party::Phrase(self.text[span].to_string())),
+                _ => self
+                    .may_name_a_party(np)
+                    .then(|| Party::Phrase(self.text[span].to_string())),
             };
         }
-        if np.len() <= 6 {
+        if np.len() <= 6 && self.may_name_a_party(np) {
             return Some(Party::Phrase(self.text[span].to_string()));
         }
         None
     }
+
+    /// Whether the noun phrase `np` (no entity in it) may name a person,
+    /// group or organization: no verb, auxiliary or preposition in it ("have
+    /// no reason", "in Moscow"), and a name, a determiner, several words
+    /// or a plural ("Mayor Alvarez", "the council", "council members",
+    /// "officials"), not one bare lowercase word ("long").
+    fn may_name_a_party(&self, np: &Range<usize>) -> bool {
+        let verbal = np.clone().any(|k| {
+            self.has(k, AUX | FIN | COP | PREP | IRREG) || (k > np.start && self.is_verb_at(k))
+        });
+        let single_bare = np.len() == 1
+            && !self.capitalized(np.start)
+            && !self.word(np.start).is_some_and(|w| w.ends_with('s'));
+        !verbal && !single_bare
+    }
+
+    /// A co-holder of what sentence `si` says after token `after`: "…, as
+    /// did her French counterpart", "…, and Tillerson agreed": the party
+    /// and its noun phrase (which is then no target).
+    pub(super) fn co_holder(&self, si: usize, after: usize) -> Option<(Party, Range<usize>)> {
+        let sentence = self.doc.sentences().get(si)?.tokens.clone();
+        for k in after.max(sentence.start)..sentence.end {
+            let np = if self.is(k, &["as"]) && self.is(k + 1, CO_AUX) {
+                let start = k + 2;
+                let mut end = start;
+                while end < sentence.end && end - start < CO_HOLDER_WORDS && self.word(end).is_some()
+                {
+                    end += 1;
+                }
+                start..end
+            } else if self.is(k, CO_AGREE) && self.word(k + 1).is_none() {
+                let vg = self.verb_group_start(&sentence, k);
+                self.subject_before(&sentence, vg)?
+            } else {
+                continue;
+            };
+            if np.is_empty() {
+                return None;
+            }
+            let span = self.span(&np);
+            let party = match self.mentions_in(&span).last() {
+                Some(m) => self.entity_holder(m)?,
+                None if self.may_name_a_party(&np) => Party::Phrase(self.text[span].to_string()),
+                None => return None,
+            };
+            return Some((party, np));
+        }
+        None
+    }
 }
+
+/// The auxiliaries of "as did X".
+const CO_AUX: &[&str] = &["did", "does", "do", "had", "has", "have", "was", "were"];
+/// The verbs of "and X agreed" at the end of a sentence.
+const CO_AGREE: &[&str] = &["agreed", "agrees", "concurred", "concurs"];
+/// The most words of a co-holder's noun phrase.
+const CO_HOLDER_WORDS: usize = 8;

@@ -11,10 +11,12 @@
 
 use std::ops::Range;
 
-use super::classes::{AND_OR, AUX, CAP, CLAUSE, DET, FIN, IRREG, MAY_START, OF, PREP, PRON, WORD};
+use super::classes::{
+    AND_OR, AUX, CAP, CLAUSE, COP, DET, FIN, IRREG, MAY_START, OF, PREP, PRON, WORD,
+};
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
-use crate::verbs::VerbKind;
+use crate::verbs::{Modifier, STANCE_LEXICON, VerbKind};
 
 /// The most words a subject noun phrase may have (read backwards).
 const SUBJECT_WORDS: usize = 10;
@@ -68,6 +70,60 @@ impl Doc<'_, '_> {
             || prev_class & PRON != 0
     }
 
+    /// Whether the stance-lexicon word at token `i` is used as a verb,
+    /// read forwards: [`is_verb_at`](Self::is_verb_at), or a base form
+    /// after an auxiliary, a negator, a pronoun, a name or a plural noun
+    /// ("will support", "they support", "Russia and China support",
+    /// "officials support"), never a noun after a noun ("the visa
+    /// question").
+    pub(super) fn verb_use(&self, i: usize) -> bool {
+        if self.is_verb_at(i) {
+            return true;
+        }
+        // Adverbs between the subject and the verb ("strongly support").
+        let mut p = i;
+        while p > 0 && self.word(p - 1).is_some_and(|w| w.ends_with("ly")) && !self.capitalized(p - 1)
+        {
+            p -= 1;
+        }
+        let Some(p) = p.checked_sub(1) else {
+            return false;
+        };
+        let pc = self.class(p);
+        pc & (AUX | PRON) != 0
+            || (pc & CAP != 0 && !self.capitalized(i))
+            || self.word(p).is_some_and(|w| {
+                w.ends_with("n't") || LEXICONS.is_negator(w) || (w.ends_with('s') && pc & DET == 0)
+            })
+    }
+
+    /// The last reporting verb before token `before` in `sentence` ("Russian
+    /// officials claim that ..."): its subject noun phrase and the verb's
+    /// token, for a claim no quote holds.
+    pub(super) fn reporter(
+        &self,
+        sentence: &Range<usize>,
+        before: usize,
+    ) -> Option<(Range<usize>, usize)> {
+        let mut found = None;
+        for k in sentence.start..before.min(sentence.end) {
+            if self.class(k) & (MAY_START | CAP) != MAY_START {
+                continue;
+            }
+            let Some(form) = self.form_at(k, 3) else {
+                continue;
+            };
+            if form.kind != VerbKind::Frame || !self.verb_use(k) {
+                continue;
+            }
+            let vg = self.verb_group_start(sentence, k);
+            if let Some(np) = self.subject_before(sentence, vg) {
+                found = Some((np, k));
+            }
+        }
+        found
+    }
+
     /// Whether the clause around token `k` is a question or condition
     /// ("whether Assad's forces conducted the attack"): its claims are not
     /// asserted, so the predicate rules skip it.
@@ -101,7 +157,9 @@ impl Doc<'_, '_> {
                 }
                 break;
             }
-            if c & CLAUSE != 0 {
+            if c & (CLAUSE | FIN | COP) != 0 {
+                // A finite verb or copula ends the clause before ("was
+                // confident | the talks will help").
                 break;
             }
             if c & PREP != 0 && start == end {
@@ -180,6 +238,12 @@ impl Doc<'_, '_> {
                     }
                 } else if c & CLAUSE != 0 || (c & PRON != 0 && c & DET == 0) {
                     break;
+                } else if c & MAY_START != 0
+                    && self.word(end).is_some_and(|w| w.ends_with("ed"))
+                    && self.is_verb_at(end)
+                {
+                    // "a draft | backed by most members"
+                    break;
                 }
             }
             named |= c & (CAP | DET) == CAP;
@@ -213,9 +277,15 @@ impl Doc<'_, '_> {
             let k = s - 1;
             let c = self.class(k);
             let aux = c & AUX != 0
-                || self
-                    .word(k)
-                    .is_some_and(|w| w.ends_with("n't") || (w.ends_with("ly") && c & CAP == 0));
+                || self.word(k).is_some_and(|w| {
+                    w.ends_with("n't")
+                        || (w.ends_with("ly") && c & CAP == 0)
+                        // "has long backed"
+                        || (k > 0
+                            && self.has(k - 1, AUX)
+                            && STANCE_LEXICON.modifier(w) == Some(Modifier::Degree)
+                            && c & CAP == 0)
+                });
             if !aux {
                 break;
             }

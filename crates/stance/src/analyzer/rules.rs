@@ -20,7 +20,8 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::classes::{
-    ANAPHOR, ANAPHORS, AUX, CAP, CLAUSE, COP, FIN, IRREG, MAY_START, NAME, PREP, PRON, WORD,
+    ANAPHOR, ANAPHORS, AUX, CAP, CLAUSE, COP, DET, FIN, IRREG, MAY_START, NAME, PREP, PRON,
+    WORD,
 };
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
@@ -41,9 +42,10 @@ const INFINITIVE_CLAUSE: usize = 8;
 pub(super) enum HolderRef {
     /// The subject noun phrase (token range) of the verb at token `verb`.
     Subject { np: Range<usize>, verb: usize },
-    /// Whoever speaks where the finding stands: the quote's speaker or the
-    /// author.
-    Context,
+    /// Whoever speaks where the finding stands: the quote's speaker, the
+    /// subject of a reporting verb before it ("officials claim that ..."),
+    /// or, when `author`, the article's author.
+    Context { author: bool },
 }
 
 /// A rule's finding: a target noun phrase (token range) and a polarity.
@@ -80,11 +82,23 @@ impl Finding {
     /// the polarity of `sign`.
     fn in_context(target: Range<usize>, sign: f32, basis: Basis, sentence: usize) -> Self {
         Finding {
-            holder: HolderRef::Context,
+            holder: HolderRef::Context { author: true },
             target,
             polarity: polarity_of(sign),
             basis,
             sentence,
+        }
+    }
+}
+
+impl Finding {
+    /// [`in_context`](Self::in_context) for a claim that is a stance only
+    /// when someone is reported saying it ("this plan punishes families"):
+    /// never the author's.
+    fn reported(target: Range<usize>, sign: f32, basis: Basis, sentence: usize) -> Self {
+        Finding {
+            holder: HolderRef::Context { author: false },
+            ..Finding::in_context(target, sign, basis, sentence)
         }
     }
 }
@@ -132,7 +146,10 @@ impl Doc<'_, '_> {
                         skip_to = end;
                     }
                 }
-                VerbKind::Action => self.first_person_action(&sentence, si, i, form, out),
+                VerbKind::Action => {
+                    self.first_person_action(&sentence, si, i, form, out);
+                    self.agent_of_action(&sentence, si, i, form, out);
+                }
                 VerbKind::Deed => self.deed(&sentence, si, i, form, out),
             }
             i += len;
@@ -149,6 +166,10 @@ impl Doc<'_, '_> {
         form: &VerbForm,
         out: &mut Vec<Finding>,
     ) -> Option<usize> {
+        if matches!(form.kind, VerbKind::Attitude | VerbKind::Appeal) && !self.verb_use(i) {
+            // "the visa question": a noun, not a verb.
+            return None;
+        }
         let vg = self.verb_group_start(sentence, i);
         let (subject, negated) = self.holder_of_verb_group(sentence, vg, i)?;
         let mut sign = f32::from(form.polarity);
@@ -322,6 +343,42 @@ impl Doc<'_, '_> {
             Basis::Action,
             si,
         ));
+    }
+
+    /// "This plan punishes working families", "the tariffs hurt farmers":
+    /// a thing (not a named party) that does harm to an object is judged
+    /// by it, when someone is reported saying so.
+    fn agent_of_action(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+        out: &mut Vec<Finding>,
+    ) {
+        // Only harm: what a thing "helps" is no praise of it unless the
+        // reader values the object ("divisions only helped Russia").
+        if form.polarity >= 0 || !self.verb_use(i) {
+            return;
+        }
+        let vg = self.verb_group_start(sentence, i);
+        if (vg..i).any(|k| self.is(k, &["to"])) {
+            // An infinitive: the desire and appeal chains read it.
+            return;
+        }
+        let Some(subject) = self.evaluated_subject(sentence, i) else {
+            return;
+        };
+        let named = self.capitalized(subject.start) && !self.has(subject.start, DET)
+            || self.mentions_in(&self.span(&subject)).next().is_some();
+        if named || self.object_after(sentence, i + form.words.len()).is_none() {
+            return;
+        }
+        let mut sign = f32::from(form.polarity);
+        if self.negated_group(&(vg..i)) {
+            sign = -sign;
+        }
+        out.push(Finding::reported(subject, sign, Basis::Evaluation, si));
     }
 
     /// "X did it", "X was behind the attack", "X carried out the strikes".
