@@ -138,6 +138,12 @@ fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// `p` moved by `delta` in log-odds (the scale the markers move it on).
+pub(crate) fn shift_certainty(p: f32, delta: f32) -> f32 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    sigmoid(logit(p) + delta)
+}
+
 fn is_scope_break(t: &Token<'_>) -> bool {
     !t.is_word() && matches!(t.text, "," | ";" | ":" | "—" | "–" | "." | "?" | "!")
 }

@@ -15,14 +15,22 @@ use newsnlp_text::hash::FastMap;
 use super::StanceAnalyzer;
 use super::classes::DET;
 use super::doc::{Doc, overlaps};
+use super::phrases::REPORTER_WORDS;
 use super::rules::{Finding, HolderRef};
 use super::windows::{WINDOW, Windows, clip};
+use newsnlp_gazetteer::Party;
+use newsnlp_quotes::{Quote, QuoteKind};
+
+use crate::certainty::shift_certainty;
 use crate::polarity::Polarity;
 use crate::triples::{Basis, Stance, Target, round_score};
 use crate::verbs::STANCE_LEXICON;
 
 /// An unattributed sentence is evaluative when a word's valence reaches this.
 const EVALUATIVE_WORD: f32 = 1.0;
+/// What retold speech (an indirect quote, a reported claim) adds to the
+/// log-odds of certainty: a third of a weak hedge such as "may" (1.1).
+const RETOLD: f32 = -0.3;
 /// The model's answer for an author stance must be at least this probable.
 const AUTHOR_MIN_PROB: f32 = 0.5;
 
@@ -66,6 +74,74 @@ impl Collector {
     }
 }
 
+/// How a stance's evidence reaches the reader: in the holder's own words
+/// (a direct quote, an attitude the text reports as done, the author's
+/// sentence) or retold (an indirect or mixed quote, a reported claim),
+/// which lowers its certainty a little, less than a hedge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Speech {
+    Own,
+    Retold,
+}
+
+impl Speech {
+    fn of(q: &Quote) -> Self {
+        if q.kind == QuoteKind::Direct {
+            Speech::Own
+        } else {
+            Speech::Retold
+        }
+    }
+
+    /// `certainty` lowered for retold speech.
+    fn lower(self, certainty: f32) -> f32 {
+        match self {
+            Speech::Own => certainty,
+            Speech::Retold => shift_certainty(certainty, RETOLD),
+        }
+    }
+}
+
+/// Who holds a finding, the evidence span, and how it is told: the
+/// subject of its verb, the speaker of the quote it stands in, the subject
+/// of a reporting verb before it, or the author of an unattributed
+/// sentence (if the finding allows).
+fn holder_of_finding(
+    d: &Doc<'_, '_>,
+    f: &Finding,
+    target_span: &Range<usize>,
+    sentence_span: &Range<usize>,
+) -> Option<(Party, Range<usize>, Speech)> {
+    match &f.holder {
+        HolderRef::Subject { np, verb } => {
+            let h = d.resolve_subject(np, *verb)?;
+            let start = d.span(np).start;
+            Some((h, start.min(target_span.start)..target_span.end, Speech::Own))
+        }
+        HolderRef::Context { author } => match d.enclosing_quote(target_span) {
+            Some(q) => {
+                let sp = q.speaker.clone()?;
+                Some((sp, clip(&q.content.range(), sentence_span), Speech::of(q)))
+            }
+            None => {
+                let sentence = d.doc.sentences()[f.sentence].tokens.clone();
+                match d.reporter(&sentence, f.target.start) {
+                    // A claim someone is reported making, which the quotes
+                    // did not take.
+                    Some((np, verb)) => {
+                        let h = d.resolve_subject(&np, verb)?;
+                        Some((h, d.span(&np).start..sentence_span.end, Speech::Retold))
+                    }
+                    None if *author && d.authors(f.sentence) => {
+                        Some((d.author(), sentence_span.clone(), Speech::Own))
+                    }
+                    None => None,
+                }
+            }
+        },
+    }
+}
+
 impl StanceAnalyzer {
     pub(super) fn emit_finding<'t>(
         &self,
@@ -100,40 +176,18 @@ impl StanceAnalyzer {
     ) {
         let sentence_span = d.doc.sentences()[f.sentence].span.clone();
         let target_span = d.span(&f.target);
-        let (holder, evidence) = match &f.holder {
-            HolderRef::Subject { np, verb } => {
-                let Some(h) = d.resolve_subject(np, *verb) else {
-                    return;
-                };
-                let start = d.span(np).start;
-                (h, start.min(target_span.start)..target_span.end)
-            }
-            HolderRef::Context { author } => match d.enclosing_quote(&target_span) {
-                Some(q) => match &q.speaker {
-                    Some(sp) => (sp.clone(), clip(&q.content.range(), &sentence_span)),
-                    None => return,
-                },
-                None => {
-                    let sentence = d.doc.sentences()[f.sentence].tokens.clone();
-                    match d.reporter(&sentence, f.target.start) {
-                        // A claim someone is reported making, which the
-                        // quotes did not take.
-                        Some((np, verb)) => {
-                            let Some(h) = d.resolve_subject(&np, verb) else {
-                                return;
-                            };
-                            (h, d.span(&np).start..sentence_span.end)
-                        }
-                        None if *author && d.authors(f.sentence) => {
-                            (d.author(), sentence_span.clone())
-                        }
-                        None => return,
-                    }
-                }
-            },
+        let Some((holder, evidence, reported)) =
+            holder_of_finding(d, f, &target_span, &sentence_span)
+        else {
+            return;
         };
-        let certainty =
-            round_score(self.certainty_of(d, cache, f.sentence, &target_span, &evidence));
+        let certainty = round_score(reported.lower(self.certainty_of(
+            d,
+            cache,
+            f.sentence,
+            &target_span,
+            &evidence,
+        )));
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
         while first < f.target.end && d.has(first, DET) {
@@ -224,7 +278,9 @@ impl StanceAnalyzer {
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: round_score(self.certainty_of(d, cache, si, &m.span(), &evidence)),
+                    certainty: round_score(
+                        Speech::of(q).lower(self.certainty_of(d, cache, si, &m.span(), &evidence)),
+                    ),
                     evidence: evidence.into(),
                     basis: Basis::Model,
                 });
@@ -242,7 +298,8 @@ impl StanceAnalyzer {
     ) {
         let lex = &*STANCE_LEXICON;
         for (si, sentence) in d.doc.sentences().iter().enumerate() {
-            if !d.authors(si) || d.reporter(&sentence.tokens, sentence.tokens.end).is_some() {
+            let opening = sentence.tokens.start + REPORTER_WORDS;
+            if !d.authors(si) || d.reporter(&sentence.tokens, opening).is_some() {
                 continue;
             }
             let mut ms = d.mentions_in(&sentence.span).peekable();

@@ -11,6 +11,7 @@ use newsnlp_quotes::QuoteKind;
 
 use super::classes::{AUX, COP, FIN, IRREG, PREP, PRONOUNS};
 use super::doc::Doc;
+use super::phrases::REPORTER_WORDS;
 
 /// How many mentions and bytes a pronoun looks back over.
 const PRONOUN_MENTIONS: usize = 40;
@@ -115,10 +116,12 @@ impl Doc<'_, '_> {
 
     /// A co-holder of what sentence `si` says after token `after`: "…, as
     /// did her French counterpart", "…, and Tillerson agreed": the party
-    /// and its noun phrase (which is then no target).
+    /// and its noun phrase (which is then no target). Read at most
+    /// [`REPORTER_WORDS`] words on.
     pub(super) fn co_holder(&self, si: usize, after: usize) -> Option<(Party, Range<usize>)> {
         let sentence = self.doc.sentences().get(si)?.tokens.clone();
-        for k in after.max(sentence.start)..sentence.end {
+        let first = after.max(sentence.start);
+        for k in first..sentence.end.min(first + REPORTER_WORDS) {
             let np = if self.is(k, &["as"]) && self.is(k + 1, CO_AUX) {
                 let start = k + 2;
                 let mut end = start;

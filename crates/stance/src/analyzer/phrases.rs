@@ -22,6 +22,8 @@ use crate::verbs::{Modifier, STANCE_LEXICON, VerbKind};
 const SUBJECT_WORDS: usize = 10;
 /// The most words an object noun phrase may have.
 const OBJECT_WORDS: usize = 8;
+/// How many words before a claim its reporting verb may stand.
+pub(super) const REPORTER_WORDS: usize = 40;
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
 
@@ -98,15 +100,17 @@ impl Doc<'_, '_> {
     }
 
     /// The last reporting verb before token `before` in `sentence` ("Russian
-    /// officials claim that ..."): its subject noun phrase and the verb's
-    /// token, for a claim no quote holds.
+    /// officials claim that ..."), at most [`REPORTER_WORDS`] back: its
+    /// subject noun phrase and the verb's token, for a claim no quote
+    /// holds.
     pub(super) fn reporter(
         &self,
         sentence: &Range<usize>,
         before: usize,
     ) -> Option<(Range<usize>, usize)> {
         let mut found = None;
-        for k in sentence.start..before.min(sentence.end) {
+        let end = before.min(sentence.end);
+        for k in sentence.start.max(end.saturating_sub(REPORTER_WORDS))..end {
             if self.class(k) & (MAY_START | CAP) != MAY_START {
                 continue;
             }
@@ -155,6 +159,14 @@ impl Doc<'_, '_> {
                     start = k;
                     continue;
                 }
+                break;
+            }
+            if start < end
+                && self.has(start, DET)
+                && c & (DET | PREP | OF | AND_OR | PRON | AUX | CAP) == 0
+            {
+                // "was absolutely certain | the deal was dead": a content
+                // word right before a determiner ends the clause before.
                 break;
             }
             if c & (CLAUSE | FIN | COP) != 0 {

@@ -230,7 +230,8 @@ impl Doc<'_, '_> {
             return None;
         }
         let object = self.object_after(sentence, j)?;
-        if self.is(object.end, &["to"]) && self.word(object.end + 1).is_some() {
+        let next = self.class(object.end + 1);
+        if self.is(object.end, &["to"]) && next & WORD != 0 && next & (DET | PRON | CAP) == 0 {
             // "urged Turkey to release them": Turkey is asked, not judged.
             return None;
         }
