@@ -94,7 +94,12 @@ fn precision_and_recall_over_the_unseen_articles() {
         let qs = quotes.extract_with_entities(&doc, &gaz, &mentions);
         let stances = analyzer.stances(&doc, &gaz, &mentions, &qs);
         for s in &stances {
-            assert!(is_party(&s.holder), "{}: holder {:?}", json.display(), s.holder);
+            assert!(
+                is_party(&s.holder),
+                "{}: holder {:?}",
+                json.display(),
+                s.holder
+            );
             if expected.iter().any(|g| same_pair(s, g)) {
                 paired += 1;
                 right += usize::from(expected.iter().any(|g| holds(s, g)));
@@ -112,12 +117,22 @@ fn precision_and_recall_over_the_unseen_articles() {
             }
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     eprintln!(
         "stances over {articles} articles: recall {found}/{gold_n} ({:.1}%), \
          precision {right}/{paired} ({:.1}%)\n{report}",
         pct(found, gold_n),
         pct(right, paired)
     );
-    assert!(articles > 0 && gold_n > 0, "no articles with stances in {}", dir.display());
+    assert!(
+        articles > 0 && gold_n > 0,
+        "no articles with stances in {}",
+        dir.display()
+    );
 }

@@ -15,6 +15,7 @@ use newsnlp_text::hash::FastMap;
 use super::StanceAnalyzer;
 use super::classes::DET;
 use super::doc::{Doc, overlaps};
+use super::holders::phrase_names_a_party;
 use super::phrases::REPORTER_WORDS;
 use super::rules::{Finding, HolderRef};
 use super::windows::{WINDOW, Windows, clip};
@@ -58,7 +59,14 @@ impl Collector {
             })
     }
 
+    /// Adds `s` unless a stance of its holder on its target span is in
+    /// already, or its holder is a phrase that names no party.
     pub(super) fn push(&mut self, s: Stance) {
+        if let Party::Phrase(text) = &s.holder
+            && !phrase_names_a_party(text)
+        {
+            return;
+        }
         let key = (s.target.span.start, s.target.span.end);
         let same = self.seen.entry(key).or_default();
         let name = s.holder.label();
@@ -116,7 +124,11 @@ fn holder_of_finding(
         HolderRef::Subject { np, verb } => {
             let h = d.resolve_subject(np, *verb)?;
             let start = d.span(np).start;
-            Some((h, start.min(target_span.start)..target_span.end, Speech::Own))
+            Some((
+                h,
+                start.min(target_span.start)..target_span.end,
+                Speech::Own,
+            ))
         }
         HolderRef::Context { author } => match d.enclosing_quote(target_span) {
             Some(q) => {
@@ -278,9 +290,13 @@ impl StanceAnalyzer {
                         entity: Some(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: round_score(
-                        Speech::of(q).lower(self.certainty_of(d, cache, si, &m.span(), &evidence)),
-                    ),
+                    certainty: round_score(Speech::of(q).lower(self.certainty_of(
+                        d,
+                        cache,
+                        si,
+                        &m.span(),
+                        &evidence,
+                    ))),
                     evidence: evidence.into(),
                     basis: Basis::Model,
                 });

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use newsnlp_gazetteer::{EntityKind, Mention, Party};
 use newsnlp_quotes::QuoteKind;
+use newsnlp_text::words::{Classes, WordClass};
 
 use super::classes::{AUX, COP, FIN, IRREG, PREP, PRONOUNS};
 use super::doc::Doc;
@@ -110,7 +111,7 @@ impl Doc<'_, '_> {
         });
         let single_bare = np.len() == 1
             && !self.capitalized(np.start)
-            && !self.word(np.start).is_some_and(|w| w.ends_with('s'));
+            && !self.word(np.start).is_some_and(names_a_group);
         !verbal && !single_bare
     }
 
@@ -125,7 +126,9 @@ impl Doc<'_, '_> {
             let np = if self.is(k, &["as"]) && self.is(k + 1, CO_AUX) {
                 let start = k + 2;
                 let mut end = start;
-                while end < sentence.end && end - start < CO_HOLDER_WORDS && self.word(end).is_some()
+                while end < sentence.end
+                    && end - start < CO_HOLDER_WORDS
+                    && self.word(end).is_some()
                 {
                     end += 1;
                 }
@@ -157,3 +160,46 @@ const CO_AUX: &[&str] = &["did", "does", "do", "had", "has", "have", "was", "wer
 const CO_AGREE: &[&str] = &["agreed", "agrees", "concurred", "concurs"];
 /// The most words of a co-holder's noun phrase.
 const CO_HOLDER_WORDS: usize = 8;
+
+/// Endings of plural nouns of people ("workers", "economists",
+/// "Republicans", "migrants", "residents", "representatives", "donors"):
+/// a bare plural that names a group.
+const GROUP_ENDINGS: &[&str] = &["ers", "ists", "ians", "ants", "ents", "ives", "ors"];
+
+/// Whether a lowercase word alone names a group of people: a group source
+/// or head of the word-class file ("officials", "police") or a plural of
+/// people by its ending.
+pub(super) fn names_a_group(w: &str) -> bool {
+    Classes::of(w).intersects(
+        WordClass::PluralSources
+            .set()
+            .union(WordClass::PluralHeads.set()),
+    ) || GROUP_ENDINGS
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
+
+/// Whether a holder written as a phrase (a quote's source kept as
+/// written, a subject) may name a person, group or organization: one
+/// capitalized word or a group word ("Poll", "critics"; not "follows",
+/// "all", "interviewed"), or several words that do not start with a
+/// verb, an auxiliary or a preposition ("have no reason", "in Moscow").
+pub(super) fn phrase_names_a_party(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let capital = first.chars().next().is_some_and(char::is_uppercase);
+    let lower = first.to_lowercase();
+    if words.next().is_none() {
+        return capital || names_a_group(&lower);
+    }
+    let verbal = WordClass::Finite
+        .set()
+        .union(WordClass::VerbGroupWords.set())
+        .union(WordClass::Prepositions.set());
+    capital
+        || !(Classes::of(&lower).intersects(verbal)
+            || lower.ends_with("ing")
+            || lower.ends_with("ed"))
+}

@@ -24,6 +24,9 @@ const SUBJECT_WORDS: usize = 10;
 const OBJECT_WORDS: usize = 8;
 /// How many words before a claim its reporting verb may stand.
 pub(super) const REPORTER_WORDS: usize = 40;
+/// The most words read back from an infinitive to its governing clause
+/// ("We have no reason | to fear").
+const INFINITIVE_CLAUSE: usize = 8;
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
 
@@ -84,7 +87,9 @@ impl Doc<'_, '_> {
         }
         // Adverbs between the subject and the verb ("strongly support").
         let mut p = i;
-        while p > 0 && self.word(p - 1).is_some_and(|w| w.ends_with("ly")) && !self.capitalized(p - 1)
+        while p > 0
+            && self.word(p - 1).is_some_and(|w| w.ends_with("ly"))
+            && !self.capitalized(p - 1)
         {
             p -= 1;
         }
@@ -163,7 +168,7 @@ impl Doc<'_, '_> {
             }
             if start < end
                 && self.has(start, DET)
-                && c & (DET | PREP | OF | AND_OR | PRON | AUX | CAP) == 0
+                && c & (DET | PREP | OF | AND_OR | PRON | AUX) == 0
             {
                 // "was absolutely certain | the deal was dead": a content
                 // word right before a determiner ends the clause before.
@@ -188,9 +193,11 @@ impl Doc<'_, '_> {
             }
             start = k;
         }
-        // A leading preposition belongs to an adverbial, not to the subject.
-        while start < end && self.has(start, PREP) {
-            start += 1;
+        // A noun phrase after a preposition ("… about shootings in
+        // Chicago | is") is its object, not the subject, whose head lies
+        // further back.
+        if start < end && self.has(start, PREP) {
+            return None;
         }
         while start < end && self.has(start, OF) {
             start += 1;
@@ -328,6 +335,44 @@ impl Doc<'_, '_> {
         })
     }
 
+    /// The subject holding the verb at token `i` whose group starts at
+    /// `vg`, and whether a negator in the clause flips it: the subject
+    /// before the group, or, for an infinitive ("We have no reason | to
+    /// fear"), the subject of the clause that governs it.
+    pub(super) fn holder_of_verb_group(
+        &self,
+        sentence: &Range<usize>,
+        vg: usize,
+        i: usize,
+    ) -> Option<(Range<usize>, bool)> {
+        let negated = self.negated_before(sentence, i);
+        if !(vg < i && self.is(vg, &["to"])) {
+            // Not an infinitive ("has to be" is a deontic group).
+            return Some((self.subject_before(sentence, vg)?, negated));
+        }
+        // The clause before the infinitive, back to a clause word or a mark.
+        let mut start = vg;
+        while start > sentence.start && vg - start < INFINITIVE_CLAUSE {
+            let k = start - 1;
+            if self.word(k).is_none() || self.has(k, CLAUSE) {
+                break;
+            }
+            start = k;
+        }
+        let verb = (start + 1..vg).find(|&k| {
+            self.has(k, AUX | FIN | COP | IRREG)
+                || self.is_verb_at(k)
+                || (self.capitalized(k - 1)
+                    && !self.capitalized(k)
+                    && self
+                        .word(k)
+                        .is_some_and(|w| w.ends_with('s') || w.ends_with("ed")))
+        })?;
+        let subject = start..verb;
+        let group_negated = self.negated_group(&(verb..vg));
+        Some((subject, negated || group_negated))
+    }
+
     /// The subject of the verb group around token `i` that a claim about
     /// it evaluates: not a bare pronoun, not inside a question.
     pub(super) fn evaluated_subject(
@@ -336,7 +381,7 @@ impl Doc<'_, '_> {
         i: usize,
     ) -> Option<Range<usize>> {
         let vg = self.verb_group_start(sentence, i);
-        let subject = self.subject_before(sentence, vg)?;
+        let (subject, _) = self.holder_of_verb_group(sentence, vg, i)?;
         let pronoun = subject.len() == 1 && self.has(subject.start, PRON);
         (!pronoun && !self.in_question(sentence, subject.start)).then_some(subject)
     }

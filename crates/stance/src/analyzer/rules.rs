@@ -20,8 +20,7 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::classes::{
-    ANAPHOR, ANAPHORS, AUX, CAP, CLAUSE, COP, DET, FIN, IRREG, MAY_START, NAME, PREP, PRON,
-    WORD,
+    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, FIN, MAY_START, NAME, PREP, PRON, WORD,
 };
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
@@ -33,9 +32,6 @@ use crate::verbs::{Modifier, STANCE_LEXICON, VerbForm, VerbKind};
 const PREDICATE_WORDS: usize = 6;
 /// The summed valence an evaluative predicate needs to count.
 const PREDICATE_MIN: f32 = 0.5;
-/// The most words read back from an infinitive to its governing clause
-/// ("We have no reason | to fear").
-const INFINITIVE_CLAUSE: usize = 8;
 
 /// Who a rule's finding belongs to.
 #[derive(Debug, Clone)]
@@ -264,41 +260,6 @@ impl Doc<'_, '_> {
         }
         let object = self.object_after(sentence, v + inner.words.len())?;
         Some((object, f32::from(inner.polarity)))
-    }
-
-    /// The subject holding the verb at token `i` whose group starts at
-    /// `vg`, and whether a negator in the clause flips it: the subject
-    /// before the group, or, for an infinitive ("We have no reason | to
-    /// fear"), the subject of the clause that governs it.
-    fn holder_of_verb_group(
-        &self,
-        sentence: &Range<usize>,
-        vg: usize,
-        i: usize,
-    ) -> Option<(Range<usize>, bool)> {
-        let negated = self.negated_before(sentence, i);
-        if !(vg..i).any(|k| self.is(k, &["to"])) {
-            return Some((self.subject_before(sentence, vg)?, negated));
-        }
-        // The clause before the infinitive, back to a clause word or a mark.
-        let mut start = vg;
-        while start > sentence.start && vg - start < INFINITIVE_CLAUSE {
-            let k = start - 1;
-            if self.word(k).is_none() || self.has(k, CLAUSE) {
-                break;
-            }
-            start = k;
-        }
-        let verb = (start + 1..vg).find(|&k| {
-            self.has(k, AUX | FIN | COP | IRREG)
-                || self.is_verb_at(k)
-                || (self.capitalized(k - 1)
-                    && !self.capitalized(k)
-                    && self.word(k).is_some_and(|w| w.ends_with('s') || w.ends_with("ed")))
-        })?;
-        let subject = start..verb;
-        let group_negated = self.negated_group(&(verb..vg));
-        Some((subject, negated || group_negated))
     }
 
     /// "We will defeat ISIS": an action verb with a first-person subject
