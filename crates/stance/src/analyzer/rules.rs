@@ -30,6 +30,8 @@ use crate::verbs::{Modifier, STANCE_LEXICON, VerbForm, VerbKind};
 
 /// The most words an evaluative predicate may have after its copula.
 const PREDICATE_WORDS: usize = 6;
+/// The weight of a predicate's words before "but" against those after it.
+const BEFORE_BUT: f32 = 0.3;
 /// The summed valence an evaluative predicate needs to count.
 const PREDICATE_MIN: f32 = 0.5;
 
@@ -424,13 +426,15 @@ impl Doc<'_, '_> {
     /// [`PREDICATE_WORDS`], quote marks skipped, up to a clause break), with
     /// a negator flipping (and damping) the words after it, a degree adverb
     /// adding nothing of its own ("badly overdue"), a reverser flipping the
-    /// next word ("wrongly accused") and "without any" counting as a lack.
+    /// next word ("wrongly accused"), "without any" counting as a lack, and
+    /// the words before a "but" weighing [`BEFORE_BUT`] of those after it.
     fn predicate_valence(&self, sentence: &Range<usize>, mut k: usize) -> f32 {
         let lex = &*STANCE_LEXICON;
         let mut sum = 0.0;
         let mut words = 0;
         let mut local_neg = false;
         let mut reverse_next = false;
+        let mut before_but = None;
         while k < sentence.end && words < PREDICATE_WORDS {
             let t = &self.doc.tokens()[k];
             let Some(w) = self.word(k) else {
@@ -441,6 +445,15 @@ impl Doc<'_, '_> {
                 break;
             };
             let c = self.class(k);
+            if w == "but" && words > 0 && before_but.is_none() {
+                // "difficult but not hopeless": what follows "but" weighs
+                // more than what it answers.
+                before_but = Some(sum);
+                sum = 0.0;
+                local_neg = false;
+                k += 1;
+                continue;
+            }
             if c & FIN != 0 || (c & CLAUSE != 0 && w != "as") {
                 break;
             }
@@ -468,7 +481,10 @@ impl Doc<'_, '_> {
             words += 1;
             k += 1;
         }
-        sum
+        match before_but {
+            Some(before) => BEFORE_BUT * before + sum,
+            None => sum,
+        }
     }
 
     /// "Lavrov described the meeting as “constructive”", "she called the
