@@ -15,7 +15,7 @@ use newsnlp_text::hash::FastMap;
 use super::StanceAnalyzer;
 use super::classes::DET;
 use super::doc::{Doc, overlaps};
-use super::holders::phrase_names_a_party;
+use super::holders::{phrase_name, phrase_names_a_party};
 use super::phrases::REPORTER_WORDS;
 use super::rules::{Finding, HolderRef};
 use super::windows::{WINDOW, Windows, clip};
@@ -61,11 +61,15 @@ impl Collector {
 
     /// Adds `s` unless a stance of its holder on its target span is in
     /// already, or its holder is a phrase that names no party.
-    pub(super) fn push(&mut self, s: Stance) {
-        if let Party::Phrase(text) = &s.holder
-            && !phrase_names_a_party(text)
-        {
-            return;
+    pub(super) fn push(&mut self, mut s: Stance) {
+        if let Party::Phrase(text) = &s.holder {
+            if !phrase_names_a_party(text) {
+                return;
+            }
+            let name = phrase_name(text);
+            if name.len() < text.len() {
+                s.holder = Party::Phrase(name.to_string());
+            }
         }
         let key = (s.target.span.start, s.target.span.end);
         let same = self.seen.entry(key).or_default();

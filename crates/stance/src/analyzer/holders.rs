@@ -203,3 +203,32 @@ pub(super) fn phrase_names_a_party(text: &str) -> bool {
             || lower.ends_with("ing")
             || lower.ends_with("ed"))
 }
+
+/// The name in a holder written as a phrase: an appositive cut off
+/// ("Kwame Mensah, a statistician at the university" -> "Kwame Mensah"),
+/// and a description or title before a name of two or more capitalized
+/// words dropped ("Council member Sarah Bennett", "Irish Prime Minister
+/// Fionnuala Devereux" -> the name). Anything else stays as written
+/// ("The Hungarian leader", "council members").
+pub(super) fn phrase_name(text: &str) -> &str {
+    let head = text.split(", ").next().unwrap_or(text).trim();
+    let words: Vec<(usize, &str)> = head
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    // The trailing run of capitalized words that are not titles.
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let title = |w: &str| Classes::of(&w.to_lowercase()).contains(WordClass::Titles);
+    let mut run = words.len();
+    while run > 0 && capital(words[run - 1].1) && !title(words[run - 1].1) {
+        run -= 1;
+    }
+    if run == 0 || words.len() - run < 2 {
+        return head;
+    }
+    &head[words[run].0..]
+}

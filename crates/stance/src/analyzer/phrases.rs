@@ -27,6 +27,8 @@ pub(super) const REPORTER_WORDS: usize = 40;
 /// The most words read back from an infinitive to its governing clause
 /// ("We have no reason | to fear").
 const INFINITIVE_CLAUSE: usize = 8;
+/// The most words of an appositive between a subject and its verb.
+const APPOSITIVE_WORDS: usize = 14;
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
 
@@ -348,7 +350,10 @@ impl Doc<'_, '_> {
         let negated = self.negated_before(sentence, i);
         if !(vg < i && self.is(vg, &["to"])) {
             // Not an infinitive ("has to be" is a deontic group).
-            return Some((self.subject_before(sentence, vg)?, negated));
+            let subject = self
+                .subject_before(sentence, vg)
+                .or_else(|| self.subject_before(sentence, self.appositive_start(sentence, vg)?))?;
+            return Some((subject, negated));
         }
         // The clause before the infinitive, back to a clause word or a mark.
         let mut start = vg;
@@ -371,6 +376,20 @@ impl Doc<'_, '_> {
         let subject = start..verb;
         let group_negated = self.negated_group(&(verb..vg));
         Some((subject, negated || group_negated))
+    }
+
+    /// The comma that opens an appositive or relative clause ending right
+    /// before token `end` ("Tomas Ortega|, who chairs the panel,| praised"),
+    /// at most [`APPOSITIVE_WORDS`] back.
+    fn appositive_start(&self, sentence: &Range<usize>, end: usize) -> Option<usize> {
+        let comma = |k: usize| self.doc.tokens().get(k).is_some_and(|t| t.text == ",");
+        let close = end
+            .checked_sub(1)
+            .filter(|&k| comma(k) && k > sentence.start)?;
+        let floor = sentence.start.max(close.saturating_sub(APPOSITIVE_WORDS));
+        let open = (floor..close).rev().find(|&k| comma(k))?;
+        self.is(open + 1, &["who", "which", "a", "an", "the"])
+            .then_some(open)
     }
 
     /// The subject of the verb group around token `i` that a claim about

@@ -146,7 +146,7 @@ impl Doc<'_, '_> {
                 }
                 VerbKind::Action => {
                     self.first_person_action(&sentence, si, i, form, out);
-                    self.agent_of_action(&sentence, si, i, form, out);
+                    out.extend(self.agent_of_action(&sentence, si, i, form));
                 }
                 VerbKind::Deed => self.deed(&sentence, si, i, form, out),
             }
@@ -318,31 +318,29 @@ impl Doc<'_, '_> {
         si: usize,
         i: usize,
         form: &VerbForm,
-        out: &mut Vec<Finding>,
-    ) {
+    ) -> Option<Finding> {
         // Only harm: what a thing "helps" is no praise of it unless the
         // reader values the object ("divisions only helped Russia").
         if form.polarity >= 0 || !self.verb_use(i) {
-            return;
+            return None;
         }
         let vg = self.verb_group_start(sentence, i);
         if (vg..i).any(|k| self.is(k, &["to"])) {
             // An infinitive: the desire and appeal chains read it.
-            return;
+            return None;
         }
-        let Some(subject) = self.evaluated_subject(sentence, i) else {
-            return;
-        };
+        let subject = self.evaluated_subject(sentence, i)?;
         let named = self.capitalized(subject.start) && !self.has(subject.start, DET)
             || self.mentions_in(&self.span(&subject)).next().is_some();
-        if named || self.object_after(sentence, i + form.words.len()).is_none() {
-            return;
+        if named {
+            return None;
         }
+        self.object_after(sentence, i + form.words.len())?;
         let mut sign = f32::from(form.polarity);
         if self.negated_group(&(vg..i)) {
             sign = -sign;
         }
-        out.push(Finding::reported(subject, sign, Basis::Evaluation, si));
+        Some(Finding::reported(subject, sign, Basis::Evaluation, si))
     }
 
     /// "X did it", "X was behind the attack", "X carried out the strikes".
