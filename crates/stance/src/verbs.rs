@@ -21,6 +21,8 @@ pub(crate) enum Modifier {
     Degree,
     /// Reverses the next word's valence ("wrongly accused").
     Reverser,
+    /// An excess ("too optimistic"): the next word counts as negative.
+    Excess,
 }
 
 /// What a stance verb does (see the header of `data/stance_verbs.txt`).
@@ -130,6 +132,7 @@ impl StanceLexicon {
             let kind = match line.section {
                 Some("degree") => Modifier::Degree,
                 Some("reversers") => Modifier::Reverser,
+                Some("excess") => Modifier::Excess,
                 _ => continue,
             };
             lex.modifiers.insert(line.text, kind);

@@ -208,10 +208,29 @@ pub(super) fn phrase_names_a_party(text: &str) -> bool {
 /// ("Kwame Mensah, a statistician at the university" -> "Kwame Mensah"),
 /// and a description or title before a name of two or more capitalized
 /// words dropped ("Council member Sarah Bennett", "Irish Prime Minister
-/// Fionnuala Devereux" -> the name). Anything else stays as written
-/// ("The Hungarian leader", "council members").
+/// Fionnuala Devereux" -> the name), or the name in apposition after a
+/// description ("Indonesia's chief negotiator, Rahmat Hidayat"). Anything
+/// else stays as written ("The Hungarian leader", "council members").
 pub(super) fn phrase_name(text: &str) -> &str {
-    let head = text.split(", ").next().unwrap_or(text).trim();
+    let mut parts = text.split(", ");
+    let head = parts.next().unwrap_or(text).trim();
+    let name = trailing_name(head);
+    if name.len() == head.len()
+        && let Some(second) = parts.next()
+    {
+        // "Indonesia's chief negotiator, Rahmat Hidayat"
+        let words: Vec<&str> = second.split_whitespace().collect();
+        let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        if (2..=4).contains(&words.len()) && words.iter().all(capital) {
+            return second.trim();
+        }
+    }
+    name
+}
+
+/// The name of two or more capitalized words that ends `head`, without
+/// the description or title before it; `head` itself if there is none.
+fn trailing_name(head: &str) -> &str {
     let words: Vec<(usize, &str)> = head
         .split(' ')
         .scan(0, |at, w| {

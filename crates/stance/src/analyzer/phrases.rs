@@ -28,7 +28,7 @@ pub(super) const REPORTER_WORDS: usize = 40;
 /// ("We have no reason | to fear").
 const INFINITIVE_CLAUSE: usize = 8;
 /// The most words of an appositive between a subject and its verb.
-const APPOSITIVE_WORDS: usize = 14;
+const APPOSITIVE_WORDS: usize = 24;
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
 
@@ -352,7 +352,7 @@ impl Doc<'_, '_> {
             // Not an infinitive ("has to be" is a deontic group).
             let subject = self
                 .subject_before(sentence, vg)
-                .or_else(|| self.subject_before(sentence, self.appositive_start(sentence, vg)?))?;
+                .or_else(|| self.appositive_subject(sentence, vg))?;
             return Some((subject, negated));
         }
         // The clause before the infinitive, back to a clause word or a mark.
@@ -378,18 +378,27 @@ impl Doc<'_, '_> {
         Some((subject, negated || group_negated))
     }
 
-    /// The comma that opens an appositive or relative clause ending right
+    /// The subject before an appositive or relative clause that ends right
     /// before token `end` ("Tomas Ortega|, who chairs the panel,| praised"),
-    /// at most [`APPOSITIVE_WORDS`] back.
-    fn appositive_start(&self, sentence: &Range<usize>, end: usize) -> Option<usize> {
+    /// or the appositive itself when it is a name ("Indonesia's chief
+    /// negotiator|, Rahmat Hidayat,| rejected"); at most
+    /// [`APPOSITIVE_WORDS`] back.
+    fn appositive_subject(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
         let comma = |k: usize| self.doc.tokens().get(k).is_some_and(|t| t.text == ",");
         let close = end
             .checked_sub(1)
             .filter(|&k| comma(k) && k > sentence.start)?;
         let floor = sentence.start.max(close.saturating_sub(APPOSITIVE_WORDS));
         let open = (floor..close).rev().find(|&k| comma(k))?;
-        self.is(open + 1, &["who", "which", "a", "an", "the"])
-            .then_some(open)
+        let inner = open + 1..close;
+        let name = inner.len() <= 4 && inner.clone().all(|k| self.capitalized(k));
+        if name && !inner.is_empty() {
+            return Some(inner);
+        }
+        if self.is(open + 1, &["who", "which", "a", "an", "the"]) {
+            return self.subject_before(sentence, open);
+        }
+        None
     }
 
     /// The subject of the verb group around token `i` that a claim about

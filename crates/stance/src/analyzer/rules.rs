@@ -30,6 +30,8 @@ use crate::verbs::{Modifier, STANCE_LEXICON, VerbForm, VerbKind};
 
 /// The most words an evaluative predicate may have after its copula.
 const PREDICATE_WORDS: usize = 6;
+/// The least weight of a word after "too" ("too optimistic"), negative.
+const EXCESS: f32 = 1.0;
 /// The weight of a predicate's words before "but" against those after it.
 const BEFORE_BUT: f32 = 0.3;
 /// The summed valence an evaluative predicate needs to count.
@@ -229,7 +231,11 @@ impl Doc<'_, '_> {
         }
         let object = self.object_after(sentence, j)?;
         let next = self.class(object.end + 1);
-        if self.is(object.end, &["to"]) && next & WORD != 0 && next & (DET | PRON | CAP) == 0 {
+        if form.kind == VerbKind::Appeal
+            && self.is(object.end, &["to"])
+            && next & WORD != 0
+            && next & (DET | PRON | CAP) == 0
+        {
             // "urged Turkey to release them": Turkey is asked, not judged.
             return None;
         }
@@ -424,7 +430,8 @@ impl Doc<'_, '_> {
     /// [`PREDICATE_WORDS`], quote marks skipped, up to a clause break), with
     /// a negator flipping (and damping) the words after it, a degree adverb
     /// adding nothing of its own ("badly overdue"), a reverser flipping the
-    /// next word ("wrongly accused"), "without any" counting as a lack, and
+    /// next word ("wrongly accused"), an excess making it negative ("too
+    /// optimistic"), "without any" counting as a lack, and
     /// the words before a "but" weighing [`BEFORE_BUT`] of those after it.
     fn predicate_valence(&self, sentence: &Range<usize>, mut k: usize) -> f32 {
         let lex = &*STANCE_LEXICON;
@@ -432,6 +439,7 @@ impl Doc<'_, '_> {
         let mut words = 0;
         let mut local_neg = false;
         let mut reverse_next = false;
+        let mut excess_next = false;
         let mut before_but = None;
         while k < sentence.end && words < PREDICATE_WORDS {
             let t = &self.doc.tokens()[k];
@@ -469,11 +477,21 @@ impl Doc<'_, '_> {
                     k += 1;
                     continue;
                 }
+                Some(Modifier::Excess) => {
+                    excess_next = true;
+                    words += 1;
+                    k += 1;
+                    continue;
+                }
                 None => lex.valence(w),
             };
             if reverse_next && v != 0.0 {
                 v = -v;
                 reverse_next = false;
+            }
+            if excess_next && v != 0.0 {
+                v = -v.abs().max(EXCESS);
+                excess_next = false;
             }
             sum += if local_neg { -0.74 * v } else { v };
             words += 1;
