@@ -352,7 +352,8 @@ impl Doc<'_, '_> {
             // Not an infinitive ("has to be" is a deontic group).
             let subject = self
                 .subject_before(sentence, vg)
-                .or_else(|| self.appositive_subject(sentence, vg))?;
+                .or_else(|| self.appositive_subject(sentence, vg))
+                .or_else(|| self.coordinated_subject(sentence, vg))?;
             return Some((subject, negated));
         }
         // The clause before the infinitive, back to a clause word or a mark.
@@ -399,6 +400,23 @@ impl Doc<'_, '_> {
             return self.subject_before(sentence, open);
         }
         None
+    }
+
+    /// The subject of the first of two coordinated verbs, for the second
+    /// ("Devereux criticized the tactics but | rejected calls"): the verb
+    /// at most [`APPOSITIVE_WORDS`] before the "and" or "but" that ends
+    /// right before token `end`.
+    fn coordinated_subject(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
+        let conj = end
+            .checked_sub(1)
+            .filter(|&k| self.is(k, &["and", "but"]))?;
+        let floor = sentence.start.max(conj.saturating_sub(APPOSITIVE_WORDS));
+        let verb = (floor..conj)
+            .rev()
+            .find(|&k| self.has(k, MAY_START) && self.verb_use(k))?;
+        let vg = self.verb_group_start(sentence, verb);
+        self.subject_before(sentence, vg)
+            .or_else(|| self.appositive_subject(sentence, vg))
     }
 
     /// The subject of the verb group around token `i` that a claim about

@@ -30,6 +30,10 @@ use crate::verbs::{Modifier, STANCE_LEXICON, VerbForm, VerbKind};
 
 /// The most words an evaluative predicate may have after its copula.
 const PREDICATE_WORDS: usize = 6;
+/// The least valence of an emotion word of a party ("furious about").
+const EMOTION_MIN: f32 = 1.0;
+/// The prepositions that name what an emotion is about.
+const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by"];
 /// The least weight of a word after "too" ("too optimistic"), negative.
 const EXCESS: f32 = 1.0;
 /// The weight of a predicate's words before "but" against those after it.
@@ -389,9 +393,6 @@ impl Doc<'_, '_> {
     /// denuclearized") or an evaluative predicate ("was productive").
     fn predication(&self, sentence: &Range<usize>, si: usize, c: usize, out: &mut Vec<Finding>) {
         let vg = self.verb_group_start(sentence, c);
-        let Some(subject) = self.evaluated_subject(sentence, c) else {
-            return;
-        };
         let group = vg..c + 1;
         let mut negated = self.negated_group(&group);
         let mut k = c + 1;
@@ -407,6 +408,13 @@ impl Doc<'_, '_> {
             k += 1;
         }
         let flip = if negated { -1.0 } else { 1.0 };
+        if let Some(f) = self.experiencer(sentence, si, c, k, flip) {
+            out.push(f);
+            return;
+        }
+        let Some(subject) = self.evaluated_subject(sentence, c) else {
+            return;
+        };
         if self.deontic(&group)
             && let Some(form) = self.form_at(k, 3)
             && matches!(form.kind, VerbKind::Action | VerbKind::Attitude)
@@ -424,6 +432,30 @@ impl Doc<'_, '_> {
         if sum.abs() >= PREDICATE_MIN {
             out.push(Finding::in_context(subject, sum, Basis::Evaluation, si));
         }
+    }
+
+    /// "Tully was furious about the winner", "she is pleased with the
+    /// deal": an emotion of a party (a name, a mention or a personal
+    /// pronoun) about the object of a preposition after it; the copula is
+    /// at token `c`, the predicate word at `k`.
+    fn experiencer(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        c: usize,
+        k: usize,
+        flip: f32,
+    ) -> Option<Finding> {
+        let v = STANCE_LEXICON.valence(self.word(k)?);
+        if v.abs() < EMOTION_MIN || !self.is(k + 1, EMOTION_PREPOSITIONS) {
+            return None;
+        }
+        let object = self.object_after(sentence, k + 2)?;
+        let vg = self.verb_group_start(sentence, c);
+        let subject = self.subject_before(sentence, vg)?;
+        let party = self.capitalized(subject.end - 1)
+            || (subject.len() == 1 && self.is(subject.start, &["he", "she", "they", "i", "we"]));
+        party.then(|| Finding::of_subject(subject, c, object, flip * v, Basis::Attitude, si))
     }
 
     /// The summed valence of the predicate words from token `k` (at most
