@@ -99,6 +99,10 @@ impl Doc<'_, '_> {
             return false;
         };
         let pc = self.class(p);
+        if self.word(p).is_some_and(|w| w.ends_with("'s")) {
+            // A possessive: "Orban's tactics" is a noun.
+            return false;
+        }
         pc & (AUX | PRON) != 0
             || (pc & CAP != 0 && !self.capitalized(i))
             || self.word(p).is_some_and(|w| {
@@ -411,9 +415,9 @@ impl Doc<'_, '_> {
             .checked_sub(1)
             .filter(|&k| self.is(k, &["and", "but"]))?;
         let floor = sentence.start.max(conj.saturating_sub(APPOSITIVE_WORDS));
-        let verb = (floor..conj)
-            .rev()
-            .find(|&k| self.has(k, MAY_START) && self.verb_use(k))?;
+        let verb = (floor..conj).rev().find(|&k| {
+            self.has(k, MAY_START) && self.form_at(k, 3).is_some() && self.verb_use(k)
+        })?;
         let vg = self.verb_group_start(sentence, verb);
         self.subject_before(sentence, vg)
             .or_else(|| self.appositive_subject(sentence, vg))
