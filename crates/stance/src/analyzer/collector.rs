@@ -272,9 +272,7 @@ impl StanceAnalyzer {
                 let Some(si) = d.sentence_of_byte(m.start()) else {
                     continue;
                 };
-                if d.co_holder(si, d.token_at(q.content.start))
-                    .is_some_and(|(_, np)| overlaps(&d.span(&np), &m.span()))
-                {
+                if d.is_co_holder(m) {
                     // "as did Tillerson": a co-holder, not a target.
                     continue;
                 }

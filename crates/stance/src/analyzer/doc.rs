@@ -171,6 +171,9 @@ impl<'a, 't> Doc<'a, 't> {
                     .rev()
                     .take(3)
                     .any(|t| matches!(t.text, "." | "!" | "?" | "…" | ":"));
+                if ends_stopped || s.tokens.len() > HEADLINE_WORDS {
+                    return false;
+                }
                 let mut words = 0;
                 let mut lower = 0;
                 for k in s.tokens.clone().take(HEADLINE_WORDS) {
@@ -184,7 +187,7 @@ impl<'a, 't> Doc<'a, 't> {
                         lower += 1;
                     }
                 }
-                !ends_stopped && words >= 3 && lower == 0 && s.tokens.len() <= HEADLINE_WORDS
+                words >= 3 && lower == 0
             })
             .collect()
     }

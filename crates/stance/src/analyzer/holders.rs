@@ -154,6 +154,20 @@ impl Doc<'_, '_> {
     }
 }
 
+impl Doc<'_, '_> {
+    /// Whether the mention `m` is a co-holder ("…, as did Secretary of
+    /// State Tillerson", "…, and Tillerson agreed"), so no target.
+    pub(super) fn is_co_holder(&self, m: &Mention) -> bool {
+        let k = self.token_at(m.start());
+        let after_as_did = (k.saturating_sub(CO_HOLDER_WORDS)..k)
+            .rev()
+            .take_while(|&j| self.word(j).is_some())
+            .any(|j| j > 0 && self.is(j, CO_AUX) && self.is(j - 1, &["as"]));
+        let e = self.token_at(m.end().saturating_sub(1)) + 1;
+        after_as_did || (self.is(e, CO_AGREE) && self.word(e + 1).is_none())
+    }
+}
+
 /// The auxiliaries of "as did X".
 const CO_AUX: &[&str] = &["did", "does", "do", "had", "has", "have", "was", "were"];
 /// The verbs of "and X agreed" at the end of a sentence.

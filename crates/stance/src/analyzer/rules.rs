@@ -446,8 +446,11 @@ impl Doc<'_, '_> {
         k: usize,
         flip: f32,
     ) -> Option<Finding> {
+        if !self.has(k + 1, PREP) || !self.is(k + 1, EMOTION_PREPOSITIONS) {
+            return None;
+        }
         let v = STANCE_LEXICON.valence(self.word(k)?);
-        if v.abs() < EMOTION_MIN || !self.is(k + 1, EMOTION_PREPOSITIONS) {
+        if v.abs() < EMOTION_MIN {
             return None;
         }
         let object = self.object_after(sentence, k + 2)?;
