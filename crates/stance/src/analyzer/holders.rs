@@ -195,10 +195,25 @@ pub(super) fn names_a_group(w: &str) -> bool {
 
 /// Whether a holder written as a phrase (a quote's source kept as
 /// written, a subject) may name a person, group or organization: one
-/// capitalized word or a group word ("Poll", "critics"; not "follows",
+/// capitalized word or a group word ("Democrats", "critics"; not "follows",
 /// "all", "interviewed"), or several words that do not start with a
-/// verb, an auxiliary or a preposition ("have no reason", "in Moscow").
+/// verb, an auxiliary or a preposition ("have no reason", "in Moscow"),
+/// and not headed by a document, poll or study ("a study published on
+/// Wednesday", "the poll").
 pub(super) fn phrase_names_a_party(text: &str) -> bool {
+    // The head noun: the last word before a preposition or a participle
+    // ("a study | published on Wednesday", "the poll | of voters").
+    let head = text
+        .split_whitespace()
+        .take_while(|w| {
+            let lower = w.to_lowercase();
+            !(Classes::of(&lower).contains(WordClass::Prepositions) || lower.ends_with("ed"))
+        })
+        .last();
+    if head.is_some_and(|h| Classes::of(&h.to_lowercase()).contains(WordClass::EvidenceSources)) {
+        // A document, poll or study is no person, group or organization.
+        return false;
+    }
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else {
         return false;
