@@ -86,6 +86,45 @@ impl Collector {
     }
 }
 
+/// A holder written as a surname alone ("Achebe") named in full where the
+/// document names a party with that last word earlier or later ("Lawrence
+/// Achebe", as a quote's speaker or another stance's holder); a surname two
+/// full names share stays as written.
+pub(super) fn full_names(stances: &mut [Stance], quotes: &[&Quote]) {
+    let mut by_surname: FastMap<&str, Option<String>> = FastMap::default();
+    let speakers = quotes.iter().filter_map(|q| q.speaker.as_ref());
+    let mut names: Vec<String> = Vec::new();
+    for party in speakers.chain(stances.iter().map(|s| &s.holder)) {
+        if let Party::Phrase(text) = party {
+            let name = phrase_name(text);
+            if name.split_whitespace().count() >= 2
+                && name
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                names.push(name.to_string());
+            }
+        }
+    }
+    for name in &names {
+        let Some(last) = name.split_whitespace().last() else {
+            continue;
+        };
+        let slot = by_surname.entry(last).or_insert_with(|| Some(name.clone()));
+        if slot.as_deref().is_some_and(|n| n != name) {
+            *slot = None;
+        }
+    }
+    for s in stances {
+        if let Party::Phrase(text) = &s.holder
+            && !text.contains(' ')
+            && let Some(Some(full)) = by_surname.get(text.as_str())
+        {
+            s.holder = Party::Phrase(full.clone());
+        }
+    }
+}
+
 /// How a stance's evidence reaches the reader: in the holder's own words
 /// (a direct quote, an attitude the text reports as done, the author's
 /// sentence) or retold (an indirect or mixed quote, a reported claim),

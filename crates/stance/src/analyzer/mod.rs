@@ -347,6 +347,7 @@ impl StanceAnalyzer {
             self.author_entities(&d, &mut cache, &mut out);
         }
         let mut stances = out.stances;
+        collector::full_names(&mut stances, &d.quotes);
         if !self.neutral {
             stances.retain(|s| s.polarity != Polarity::Neutral);
         }
