@@ -243,6 +243,17 @@ impl Doc<'_, '_> {
             // "urged Turkey to release them": Turkey is asked, not judged.
             return None;
         }
+        if let Some(name) = self.appositive_name(sentence, object.end) {
+            // "criticized the referee, Olivia Hart, for …": the name too.
+            out.push(Finding::of_subject(
+                subject.clone(),
+                i,
+                name,
+                sign,
+                Basis::Attitude,
+                si,
+            ));
+        }
         out.push(Finding::of_subject(
             subject,
             i,
@@ -252,6 +263,27 @@ impl Doc<'_, '_> {
             si,
         ));
         None
+    }
+
+    /// A name in apposition after a noun phrase ending before token `k`:
+    /// ", Olivia Hart," (one to four capitalized words between commas, or
+    /// before the sentence's end).
+    fn appositive_name(&self, sentence: &Range<usize>, k: usize) -> Option<Range<usize>> {
+        let comma = |j: usize| self.doc.tokens().get(j).is_some_and(|t| t.text == ",");
+        if !comma(k) {
+            return None;
+        }
+        let start = k + 1;
+        let mut end = start;
+        while end < sentence.end
+            && end - start < 4
+            && self.capitalized(end)
+            && self.word(end).is_some()
+        {
+            end += 1;
+        }
+        let closed = comma(end) || self.word(end).is_none();
+        (end > start && closed && !self.has(start, DET | PRON)).then_some(start..end)
     }
 
     /// "council members to approve the plan" from token `j`: the object of
