@@ -114,6 +114,28 @@ use windows::Windows;
 /// | Schumer said the tariffs could hurt farmers. | 0.36 |
 /// | Economists said the plan would probably hurt exports. | 0.27 |
 ///
+/// ```
+/// use newsnlp_gazetteer::Gazetteer;
+/// use newsnlp_quotes::QuoteExtractor;
+/// use newsnlp_stance::StanceAnalyzer;
+/// use newsnlp_tokenize::Tokenizer;
+///
+/// let certainty = |text: &str| {
+///     let doc = Tokenizer::new().tokenize(text);
+///     let gaz = Gazetteer::default();
+///     let mentions = gaz.find_in_document(text);
+///     let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
+///     let stances = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
+///     stances.iter().find(|s| s.target.text.contains("tariffs")).map(|s| s.certainty)
+/// };
+/// let boosted = certainty("“The tariffs will clearly hurt farmers,” said Chuck Schumer.").unwrap();
+/// let plain = certainty("“The tariffs hurt farmers,” said Chuck Schumer.").unwrap();
+/// let retold = certainty("Chuck Schumer said the tariffs hurt farmers.").unwrap();
+/// let hedged = certainty("Chuck Schumer said the tariffs could hurt farmers.").unwrap();
+/// assert!(boosted > 0.85 && (0.6..0.7).contains(&plain));
+/// assert!(hedged < 0.45 && hedged < retold && retold < plain);
+/// ```
+///
 /// Every look-around is capped (a subject is at most ten words, an object
 /// eight, a sentence is read in a window of 600 bytes around the target),
 /// so the cost is linear in the text on any input.
