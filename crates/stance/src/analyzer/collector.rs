@@ -42,6 +42,8 @@ pub(super) struct Collector {
     pub(super) stances: Vec<Stance>,
     /// Per target span: the indexes (in `stances`) of its stances.
     seen: FastMap<(usize, usize), Vec<usize>>,
+    /// Per holder phrase: the name in it, or `None` if it names no party.
+    phrase_names: FastMap<String, Option<String>>,
 }
 
 impl Collector {
@@ -63,12 +65,18 @@ impl Collector {
     /// already, or its holder is a phrase that names no party.
     pub(super) fn push(&mut self, mut s: Stance) {
         if let Party::Phrase(text) = &s.holder {
-            if !phrase_names_a_party(text) {
-                return;
-            }
-            let name = phrase_name(text);
+            // Once per phrase: a quote's speaker holds many stances.
+            let name = match self.phrase_names.get(text) {
+                Some(name) => name.clone(),
+                None => {
+                    let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
+                    self.phrase_names.insert(text.clone(), name.clone());
+                    name
+                }
+            };
+            let Some(name) = name else { return };
             if name.len() < text.len() {
-                s.holder = Party::Phrase(name.to_string());
+                s.holder = Party::Phrase(name);
             }
         }
         let key = (s.target.span.start, s.target.span.end);
