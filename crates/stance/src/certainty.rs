@@ -97,6 +97,9 @@ pub struct Assessment {
 /// assessment and raises it. A negator *after* a hedge ("may not") leaves the
 /// hedge alone.
 ///
+/// A weak booster ("will") after a marker that lowered certainty counts
+/// for nothing: it stands in the hedge's scope.
+///
 /// Markers inside `span` count fully; markers elsewhere in the sentence count half
 /// (a sentence-initial "Reportedly," also qualifies a clause after it). An
 /// empty span assesses the whole sentence. Spans are clamped like
@@ -125,6 +128,9 @@ impl Default for Certainty {
     }
 }
 
+/// A booster this weak ("will") counts for nothing after a marker that
+/// lowered certainty in the same sentence.
+const WEAK_BOOSTER: f32 = 0.5;
 /// Negated hedges turn into boosters of this fraction of their strength.
 const NEGATED_HEDGE: f32 = 0.6;
 /// Negated boosters turn into hedges of this multiple of their strength.
@@ -136,6 +142,12 @@ fn logit(p: f32) -> f32 {
 
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
+}
+
+/// `p` moved by `delta` in log-odds (the scale the markers move it on).
+pub(crate) fn shift_certainty(p: f32, delta: f32) -> f32 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    sigmoid(logit(p) + delta)
 }
 
 fn is_scope_break(t: &Token<'_>) -> bool {
@@ -208,6 +220,7 @@ impl Certainty {
         }
         let mut markers = Vec::with_capacity(if list { raw.len() } else { 0 });
         let mut sum = 0.0;
+        let mut lowered = false;
         for c in raw {
             let mut effect = match (c.kind, c.negated) {
                 (MarkerKind::Hedge, false) => -c.strength,
@@ -215,6 +228,12 @@ impl Certainty {
                 (MarkerKind::Booster, false) => c.strength,
                 (MarkerKind::Booster, true) => -NEGATED_BOOSTER * c.strength,
             };
+            if effect > 0.0 && c.strength <= WEAK_BOOSTER && lowered {
+                // "not certain that the deal will hold": a weak booster
+                // under an earlier hedge's scope restores nothing.
+                effect = 0.0;
+            }
+            lowered |= effect < 0.0;
             let inside = c.span.start >= span.start && c.span.end <= span.end;
             if !inside {
                 effect *= self.outside;

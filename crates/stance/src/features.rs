@@ -706,7 +706,9 @@ pub(crate) fn extract_into(
 /// The index of a stance verb's kind in the `vr:` feature names.
 fn verb_kind_index(kind: VerbKind) -> usize {
     match kind {
-        VerbKind::Attitude => 0,
+        // An appeal ("urged X to …") was an attitude verb when the
+        // model's kinds were fixed: it shares that index.
+        VerbKind::Attitude | VerbKind::Appeal => 0,
         VerbKind::Action => 1,
         VerbKind::Frame => 2,
         VerbKind::Deed => 3,

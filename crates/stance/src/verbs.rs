@@ -10,6 +10,20 @@ use crate::lexicon::{LEXICONS, WordFilter, number_entry};
 
 const STANCE_VERBS: &str = include_str!("../data/stance_verbs.txt");
 const EVALUATIVES: &str = include_str!("../data/evaluatives.txt");
+const PREDICATE_MODIFIERS: &str = include_str!("../data/predicate_modifiers.txt");
+
+/// What a word does to an evaluative predicate's valence
+/// (`data/predicate_modifiers.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Modifier {
+    /// A degree adverb ("badly overdue"): no valence of its own before an
+    /// evaluative word.
+    Degree,
+    /// Reverses the next word's valence ("wrongly accused").
+    Reverser,
+    /// An excess ("too optimistic"): the next word counts as negative.
+    Excess,
+}
 
 /// What a stance verb does (see the header of `data/stance_verbs.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +38,8 @@ pub(crate) enum VerbKind {
     Deed,
     /// Wanting or refusing the action of a following infinitive.
     Desire,
+    /// Asking an addressee to act ("urged council members to approve").
+    Appeal,
 }
 
 /// One inflected form of a stance verb (one or more words).
@@ -47,6 +63,7 @@ pub(crate) struct StanceLexicon {
     evaluative: FastMap<&'static str, f32>,
     /// The evaluative words, for a quick rejection.
     evaluative_filter: WordFilter,
+    modifiers: FastMap<&'static str, Modifier>,
     forms: usize,
 }
 
@@ -55,8 +72,8 @@ pub(crate) struct StanceLexicon {
 fn verb_entry(line: &Line<'static>) -> Result<(i8, VerbKind, &'static str), DataError> {
     let expected = || {
         line.error(
-            "a polarity (+, - or 0), a kind (attitude, action, frame, deed or desire) \
-             and forms, tab-separated",
+            "a polarity (+, - or 0), a kind (attitude, action, frame, deed, desire \
+             or appeal) and forms, tab-separated",
         )
     };
     let mut cols = line.fields();
@@ -75,6 +92,7 @@ fn verb_entry(line: &Line<'static>) -> Result<(i8, VerbKind, &'static str), Data
         "frame" => VerbKind::Frame,
         "deed" => VerbKind::Deed,
         "desire" => VerbKind::Desire,
+        "appeal" => VerbKind::Appeal,
         _ => return Err(expected()),
     };
     Ok((polarity, kind, forms))
@@ -109,6 +127,15 @@ impl StanceLexicon {
             if let Ok((w, v)) = number_entry(&line) {
                 lex.evaluative.insert(w, v);
             }
+        }
+        for line in data::lines(PREDICATE_MODIFIERS) {
+            let kind = match line.section {
+                Some("degree") => Modifier::Degree,
+                Some("reversers") => Modifier::Reverser,
+                Some("excess") => Modifier::Excess,
+                _ => continue,
+            };
+            lex.modifiers.insert(line.text, kind);
         }
         lex.first = WordFilter::of(lex.by_first.keys().copied());
         lex.short = lex
@@ -185,6 +212,11 @@ impl StanceLexicon {
         info.valence.unwrap_or(0.0)
     }
 
+    /// What the lowercased word does to a predicate's valence, if anything.
+    pub(crate) fn modifier(&self, lower: &str) -> Option<Modifier> {
+        self.modifiers.get(lower).copied()
+    }
+
     /// Number of verb forms and evaluative words parsed.
     #[cfg(test)]
     pub(crate) fn counts(&self) -> (usize, usize) {
@@ -249,5 +281,10 @@ mod tests {
         assert_eq!(lex.valence("productive"), 1.8);
         assert_eq!(lex.valence("low"), -1.1);
         assert_eq!(lex.valence("certain"), 0.0);
+        assert_eq!(lex.modifier("badly"), Some(Modifier::Degree));
+        assert_eq!(lex.modifier("wrongly"), Some(Modifier::Reverser));
+        assert_eq!(lex.modifier("plan"), None);
+        let modifiers = data::lines(PREDICATE_MODIFIERS).count();
+        assert!(modifiers > 10 && lex.modifiers.len() == modifiers);
     }
 }

@@ -15,14 +15,23 @@ use newsnlp_text::hash::FastMap;
 use super::StanceAnalyzer;
 use super::classes::DET;
 use super::doc::{Doc, overlaps};
+use super::holders::{phrase_name, phrase_names_a_party};
+use super::phrases::REPORTER_WORDS;
 use super::rules::{Finding, HolderRef};
 use super::windows::{WINDOW, Windows, clip};
+use newsnlp_gazetteer::Party;
+use newsnlp_quotes::{Quote, QuoteKind};
+
+use crate::certainty::shift_certainty;
 use crate::polarity::Polarity;
 use crate::triples::{Basis, Stance, Target, round_score};
 use crate::verbs::STANCE_LEXICON;
 
 /// An unattributed sentence is evaluative when a word's valence reaches this.
 const EVALUATIVE_WORD: f32 = 1.0;
+/// What retold speech (an indirect quote, a reported claim) adds to the
+/// log-odds of certainty: a third of a weak hedge such as "may" (1.1).
+const RETOLD: f32 = -0.3;
 /// The model's answer for an author stance must be at least this probable.
 const AUTHOR_MIN_PROB: f32 = 0.5;
 
@@ -33,6 +42,8 @@ pub(super) struct Collector {
     pub(super) stances: Vec<Stance>,
     /// Per target span: the indexes (in `stances`) of its stances.
     seen: FastMap<(usize, usize), Vec<usize>>,
+    /// Per holder phrase: the name in it, or `None` if it names no party.
+    phrase_names: FastMap<String, Option<String>>,
 }
 
 impl Collector {
@@ -50,7 +61,24 @@ impl Collector {
             })
     }
 
-    pub(super) fn push(&mut self, s: Stance) {
+    /// Adds `s` unless a stance of its holder on its target span is in
+    /// already, or its holder is a phrase that names no party.
+    pub(super) fn push(&mut self, mut s: Stance) {
+        if let Party::Phrase(text) = &s.holder {
+            // Once per phrase: a quote's speaker holds many stances.
+            let name = match self.phrase_names.get(text) {
+                Some(name) => name.clone(),
+                None => {
+                    let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
+                    self.phrase_names.insert(text.clone(), name.clone());
+                    name
+                }
+            };
+            let Some(name) = name else { return };
+            if name.len() < text.len() {
+                s.holder = Party::Phrase(name);
+            }
+        }
         let key = (s.target.span.start, s.target.span.end);
         let same = self.seen.entry(key).or_default();
         let name = s.holder.label();
@@ -66,6 +94,117 @@ impl Collector {
     }
 }
 
+/// A holder written as a surname alone ("Achebe") named in full where the
+/// document names a party with that last word earlier or later ("Lawrence
+/// Achebe", as a quote's speaker or another stance's holder); a surname two
+/// full names share stays as written.
+pub(super) fn full_names(stances: &mut [Stance], quotes: &[&Quote]) {
+    let mut by_surname: FastMap<&str, Option<String>> = FastMap::default();
+    let speakers = quotes.iter().filter_map(|q| q.speaker.as_ref());
+    let mut names: Vec<String> = Vec::new();
+    for party in speakers.chain(stances.iter().map(|s| &s.holder)) {
+        if let Party::Phrase(text) = party {
+            let name = phrase_name(text);
+            if name.split_whitespace().count() >= 2
+                && name
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                names.push(name.to_string());
+            }
+        }
+    }
+    for name in &names {
+        let Some(last) = name.split_whitespace().last() else {
+            continue;
+        };
+        let slot = by_surname.entry(last).or_insert_with(|| Some(name.clone()));
+        if slot.as_deref().is_some_and(|n| n != name) {
+            *slot = None;
+        }
+    }
+    for s in stances {
+        if let Party::Phrase(text) = &s.holder
+            && !text.contains(' ')
+            && let Some(Some(full)) = by_surname.get(text.as_str())
+        {
+            s.holder = Party::Phrase(full.clone());
+        }
+    }
+}
+
+/// How a stance's evidence reaches the reader: in the holder's own words
+/// (a direct quote, an attitude the text reports as done, the author's
+/// sentence) or retold (an indirect or mixed quote, a reported claim),
+/// which lowers its certainty a little, less than a hedge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Speech {
+    Own,
+    Retold,
+}
+
+impl Speech {
+    fn of(q: &Quote) -> Self {
+        if q.kind == QuoteKind::Direct {
+            Speech::Own
+        } else {
+            Speech::Retold
+        }
+    }
+
+    /// `certainty` lowered for retold speech.
+    fn lower(self, certainty: f32) -> f32 {
+        match self {
+            Speech::Own => certainty,
+            Speech::Retold => shift_certainty(certainty, RETOLD),
+        }
+    }
+}
+
+/// Who holds a finding, the evidence span, and how it is told: the
+/// subject of its verb, the speaker of the quote it stands in, the subject
+/// of a reporting verb before it, or the author of an unattributed
+/// sentence (if the finding allows).
+fn holder_of_finding(
+    d: &Doc<'_, '_>,
+    f: &Finding,
+    target_span: &Range<usize>,
+    sentence_span: &Range<usize>,
+) -> Option<(Party, Range<usize>, Speech)> {
+    match &f.holder {
+        HolderRef::Subject { np, verb } => {
+            let h = d.resolve_subject(np, *verb)?;
+            let start = d.span(np).start;
+            Some((
+                h,
+                start.min(target_span.start)..target_span.end,
+                Speech::Own,
+            ))
+        }
+        HolderRef::Context { author } => match d.enclosing_quote(target_span) {
+            Some(q) => {
+                let sp = q.speaker.clone()?;
+                Some((sp, clip(&q.content.range(), sentence_span), Speech::of(q)))
+            }
+            None => {
+                let sentence = d.doc.sentences()[f.sentence].tokens.clone();
+                match d.reporter(&sentence, f.target.start) {
+                    // A claim someone is reported making, which the quotes
+                    // did not take.
+                    Some((np, verb)) => {
+                        let h = d.resolve_subject(&np, verb)?;
+                        Some((h, d.span(&np).start..sentence_span.end, Speech::Retold))
+                    }
+                    None if *author && d.authors(f.sentence) => {
+                        Some((d.author(), sentence_span.clone(), Speech::Own))
+                    }
+                    None => None,
+                }
+            }
+        },
+    }
+}
+
 impl StanceAnalyzer {
     pub(super) fn emit_finding<'t>(
         &self,
@@ -74,27 +213,44 @@ impl StanceAnalyzer {
         f: &Finding,
         out: &mut Collector,
     ) {
+        let first_stance = out.stances.len();
+        self.emit_finding_of(d, cache, f, out);
+        // "…, as did Tillerson": the same stance, held by the co-holder.
+        let Some((co, _)) = d.co_holder(f.sentence, f.target.end) else {
+            return;
+        };
+        let found: Vec<Stance> = out.stances[first_stance..].to_vec();
+        for s in found {
+            if s.target.entity.is_none_or(|id| co.entity() != Some(id)) {
+                out.push(Stance {
+                    holder: co.clone(),
+                    ..s
+                });
+            }
+        }
+    }
+
+    fn emit_finding_of<'t>(
+        &self,
+        d: &Doc<'_, 't>,
+        cache: &mut Windows<'t>,
+        f: &Finding,
+        out: &mut Collector,
+    ) {
         let sentence_span = d.doc.sentences()[f.sentence].span.clone();
         let target_span = d.span(&f.target);
-        let (holder, evidence) = match &f.holder {
-            HolderRef::Subject { np, verb } => {
-                let Some(h) = d.resolve_subject(np, *verb) else {
-                    return;
-                };
-                let start = d.span(np).start;
-                (h, start.min(target_span.start)..target_span.end)
-            }
-            HolderRef::Context => match d.enclosing_quote(&target_span) {
-                Some(q) => match &q.speaker {
-                    Some(sp) => (sp.clone(), clip(&q.content.range(), &sentence_span)),
-                    None => return,
-                },
-                None if !d.attributed[f.sentence] => (d.author(), sentence_span.clone()),
-                None => return,
-            },
+        let Some((holder, evidence, reported)) =
+            holder_of_finding(d, f, &target_span, &sentence_span)
+        else {
+            return;
         };
-        let certainty =
-            round_score(self.certainty_of(d, cache, f.sentence, &target_span, &evidence));
+        let certainty = round_score(reported.lower(self.certainty_of(
+            d,
+            cache,
+            f.sentence,
+            &target_span,
+            &evidence,
+        )));
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
         while first < f.target.end && d.has(first, DET) {
@@ -163,6 +319,10 @@ impl StanceAnalyzer {
                 let Some(si) = d.sentence_of_byte(m.start()) else {
                     continue;
                 };
+                if d.is_co_holder(m) {
+                    // "as did Tillerson": a co-holder, not a target.
+                    continue;
+                }
                 let sentence_span = d.doc.sentences()[si].span.clone();
                 let evidence = clip(&q.content.range(), &sentence_span);
                 let Some(id) = m.entity() else { continue };
@@ -179,7 +339,13 @@ impl StanceAnalyzer {
                         entity: d.entities.listed(id),
                     },
                     polarity: sentiment.polarity,
-                    certainty: round_score(self.certainty_of(d, cache, si, &m.span(), &evidence)),
+                    certainty: round_score(Speech::of(q).lower(self.certainty_of(
+                        d,
+                        cache,
+                        si,
+                        &m.span(),
+                        &evidence,
+                    ))),
                     evidence: evidence.into(),
                     basis: Basis::Model,
                 });
@@ -197,7 +363,8 @@ impl StanceAnalyzer {
     ) {
         let lex = &*STANCE_LEXICON;
         for (si, sentence) in d.doc.sentences().iter().enumerate() {
-            if d.attributed[si] {
+            let opening = sentence.tokens.start + REPORTER_WORDS;
+            if !d.authors(si) || d.reporter(&sentence.tokens, opening).is_some() {
                 continue;
             }
             let mut ms = d.mentions_in(&sentence.span).peekable();

@@ -17,11 +17,13 @@ use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
 use newsnlp_tokenize::{Sentence, Tokenized};
 
-use super::classes::{CAP, WORD, token_bits};
+use super::classes::{CAP, DET, PREP, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
 
 /// The most entity targets taken from one quote or one author sentence.
 const TARGETS_PER_SPAN: usize = 64;
+/// The most tokens of a headline.
+const HEADLINE_WORDS: usize = 24;
 /// How many overlapping quotes are searched for the one enclosing a span.
 const ENCLOSING_QUOTES: usize = 8;
 
@@ -45,6 +47,9 @@ pub(super) struct Doc<'a, 't> {
     pub(super) by_cue: FastMap<usize, usize>,
     /// Per sentence: whether a quote's content, cue or source overlaps it.
     pub(super) attributed: Vec<bool>,
+    /// Per sentence: whether it is a headline (before the byline, or a
+    /// title-case line without a final stop), which is nobody's stance.
+    headline: Vec<bool>,
     pub(super) byline: Option<String>,
 }
 
@@ -120,7 +125,7 @@ impl<'a, 't> Doc<'a, 't> {
             .filter_map(|(i, q)| Some((q.cue.as_ref()?.start, i)))
             .collect();
         let attributed = attributed_sentences(doc.sentences(), &qs);
-        Doc {
+        let mut d = Doc {
             text,
             doc,
             table,
@@ -131,8 +136,63 @@ impl<'a, 't> Doc<'a, 't> {
             quotes: qs,
             by_cue,
             attributed,
+            headline: Vec::new(),
             byline: table.byline_name().map(str::to_string),
-        }
+        };
+        let byline_paragraph = table
+            .byline()
+            .and_then(|r| table.paragraph(r.start))
+            .map(|p| p.get());
+        d.headline = d.headlines(byline_paragraph);
+        d
+    }
+
+    /// Whether the author holds what sentence `si` says: no quote touches
+    /// it and it is not a headline.
+    pub(super) fn authors(&self, si: usize) -> bool {
+        !self.attributed.get(si).copied().unwrap_or(true)
+            && !self.headline.get(si).copied().unwrap_or(true)
+    }
+
+    /// Per sentence: whether it is a headline: in a paragraph before the
+    /// byline's (`byline_paragraph`), or a title-case line ("X Meets Y as
+    /// Dispute Over Z Drags On") that ends without a stop.
+    fn headlines(&self, byline_paragraph: Option<usize>) -> Vec<bool> {
+        let toks = self.doc.tokens();
+        self.doc
+            .sentences()
+            .iter()
+            .map(|s| {
+                let Some(first) = toks.get(s.tokens.start) else {
+                    return false;
+                };
+                if byline_paragraph.is_some_and(|p| (first.paragraph as usize) < p) {
+                    return true;
+                }
+                let ends_stopped = toks[s.tokens.clone()]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|t| matches!(t.text, "." | "!" | "?" | "…" | ":"));
+                if ends_stopped || s.tokens.len() > HEADLINE_WORDS {
+                    return false;
+                }
+                let mut words = 0;
+                let mut lower = 0;
+                for k in s.tokens.clone().take(HEADLINE_WORDS) {
+                    if self.class(k) & WORD == 0 {
+                        continue;
+                    }
+                    words += 1;
+                    // Short function words stay lowercase in title case.
+                    let long = toks[k].text.len() > 3 && self.class(k) & (DET | PREP) == 0;
+                    if long && !self.capitalized(k) {
+                        lower += 1;
+                    }
+                }
+                words >= 3 && lower == 0
+            })
+            .collect()
     }
 
     #[inline]

@@ -8,9 +8,11 @@ use std::ops::Range;
 
 use newsnlp_gazetteer::{EntityKind, Mention, Party};
 use newsnlp_quotes::QuoteKind;
+use newsnlp_text::words::{Classes, WordClass};
 
-use super::classes::PRONOUNS;
+use super::classes::{AUX, COP, FIN, IRREG, PREP, PRONOUNS};
 use super::doc::Doc;
+use super::phrases::REPORTER_WORDS;
 
 /// How many mentions and bytes a pronoun looks back over.
 const PRONOUN_MENTIONS: usize = 40;
@@ -35,6 +37,13 @@ impl Doc<'_, '_> {
         }
     }
 
+    /// Whether the mention `m` is a place used as a location ("in Idlib
+    /// province", "from Moscow"): after a preposition, so never a holder.
+    fn located(&self, m: &Mention) -> bool {
+        let k = self.token_at(m.start());
+        k > 0 && self.has(k - 1, PREP)
+    }
+
     /// The most recent mention before `pos` whose kind fits.
     fn recent(&self, pos: usize, fits: impl Fn(EntityKind) -> bool) -> Option<Party> {
         let end = self.mentions.partition_point(|m| m.start() < pos);
@@ -43,7 +52,7 @@ impl Doc<'_, '_> {
             .rev()
             .take(PRONOUN_MENTIONS)
             .take_while(|m| pos - m.start() <= PRONOUN_BYTES)
-            .find(|m| m.entity().is_some_and(|id| fits(self.entities.kind(id))))
+            .find(|m| m.entity().is_some_and(|id| fits(self.entities.kind(id))) && !self.located(m))
             .and_then(|m| self.entity_holder(m))
     }
 
@@ -78,12 +87,194 @@ impl Doc<'_, '_> {
                     }
                 }
                 _ if PRONOUNS.contains(&w) => None,
-                _ => Some(Party::Phrase(self.text[span].to_string())),
+                _ => self
+                    .may_name_a_party(np)
+                    .then(|| Party::Phrase(self.text[span].to_string())),
             };
         }
-        if np.len() <= 6 {
+        if np.len() <= 6 && self.may_name_a_party(np) {
             return Some(Party::Phrase(self.text[span].to_string()));
         }
         None
     }
+
+    /// Whether the noun phrase `np` (no entity in it) may name a person,
+    /// group or organization: no verb, auxiliary or preposition in it ("have
+    /// no reason", "in Moscow"), and a name, a determiner, several words
+    /// or a plural ("Mayor Alvarez", "the council", "council members",
+    /// "officials"), not one bare lowercase word ("long").
+    fn may_name_a_party(&self, np: &Range<usize>) -> bool {
+        let verbal = np.clone().any(|k| {
+            self.has(k, AUX | FIN | COP | PREP | IRREG) || (k > np.start && self.is_verb_at(k))
+        });
+        let single_bare = np.len() == 1
+            && !self.capitalized(np.start)
+            && !self.word(np.start).is_some_and(names_a_group);
+        !verbal && !single_bare
+    }
+
+    /// A co-holder of what sentence `si` says after token `after`: "…, as
+    /// did her French counterpart", "…, and Tillerson agreed": the party
+    /// and its noun phrase (which is then no target). Read at most
+    /// [`REPORTER_WORDS`] words on.
+    pub(super) fn co_holder(&self, si: usize, after: usize) -> Option<(Party, Range<usize>)> {
+        let sentence = self.doc.sentences().get(si)?.tokens.clone();
+        let first = after.max(sentence.start);
+        for k in first..sentence.end.min(first + REPORTER_WORDS) {
+            let np = if self.is(k, &["as"]) && self.is(k + 1, CO_AUX) {
+                let start = k + 2;
+                let mut end = start;
+                while end < sentence.end
+                    && end - start < CO_HOLDER_WORDS
+                    && self.word(end).is_some()
+                {
+                    end += 1;
+                }
+                start..end
+            } else if self.is(k, CO_AGREE) && self.word(k + 1).is_none() {
+                let vg = self.verb_group_start(&sentence, k);
+                self.subject_before(&sentence, vg)?
+            } else {
+                continue;
+            };
+            if np.is_empty() {
+                return None;
+            }
+            let span = self.span(&np);
+            let party = match self.mentions_in(&span).last() {
+                Some(m) => self.entity_holder(m)?,
+                None if self.may_name_a_party(&np) => Party::Phrase(self.text[span].to_string()),
+                None => return None,
+            };
+            return Some((party, np));
+        }
+        None
+    }
+}
+
+impl Doc<'_, '_> {
+    /// Whether the mention `m` is a co-holder ("…, as did Secretary of
+    /// State Tillerson", "…, and Tillerson agreed"), so no target.
+    pub(super) fn is_co_holder(&self, m: &Mention) -> bool {
+        let k = self.token_at(m.start());
+        let after_as_did = (k.saturating_sub(CO_HOLDER_WORDS)..k)
+            .rev()
+            .take_while(|&j| self.word(j).is_some())
+            .any(|j| j > 0 && self.is(j, CO_AUX) && self.is(j - 1, &["as"]));
+        let e = self.token_at(m.end().saturating_sub(1)) + 1;
+        after_as_did || (self.is(e, CO_AGREE) && self.word(e + 1).is_none())
+    }
+}
+
+/// The auxiliaries of "as did X".
+const CO_AUX: &[&str] = &["did", "does", "do", "had", "has", "have", "was", "were"];
+/// The verbs of "and X agreed" at the end of a sentence.
+const CO_AGREE: &[&str] = &["agreed", "agrees", "concurred", "concurs"];
+/// The most words of a co-holder's noun phrase.
+const CO_HOLDER_WORDS: usize = 8;
+
+/// Endings of plural nouns of people ("workers", "economists",
+/// "Republicans", "migrants", "residents", "representatives", "donors"):
+/// a bare plural that names a group.
+const GROUP_ENDINGS: &[&str] = &["ers", "ists", "ians", "ants", "ents", "ives", "ors"];
+
+/// Whether a lowercase word alone names a group of people: a group source
+/// or head of the word-class file ("officials", "police") or a plural of
+/// people by its ending.
+pub(super) fn names_a_group(w: &str) -> bool {
+    Classes::of(w).intersects(
+        WordClass::PluralSources
+            .set()
+            .union(WordClass::PluralHeads.set()),
+    ) || GROUP_ENDINGS
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
+
+/// Whether a holder written as a phrase (a quote's source kept as
+/// written, a subject) may name a person, group or organization: one
+/// capitalized word or a group word ("Democrats", "critics"; not "follows",
+/// "all", "interviewed"), or several words that do not start with a
+/// verb, an auxiliary or a preposition ("have no reason", "in Moscow"),
+/// and not headed by a document, poll or study ("a study published on
+/// Wednesday", "the poll").
+pub(super) fn phrase_names_a_party(text: &str) -> bool {
+    // The head noun: the last word before a preposition or a participle
+    // ("a study | published on Wednesday", "the poll | of voters").
+    let head = text
+        .split_whitespace()
+        .take_while(|w| {
+            let lower = w.to_lowercase();
+            !(Classes::of(&lower).contains(WordClass::Prepositions) || lower.ends_with("ed"))
+        })
+        .last();
+    if head.is_some_and(|h| Classes::of(&h.to_lowercase()).contains(WordClass::EvidenceSources)) {
+        // A document, poll or study is no person, group or organization.
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let capital = first.chars().next().is_some_and(char::is_uppercase);
+    let lower = first.to_lowercase();
+    if words.next().is_none() {
+        return capital || names_a_group(&lower);
+    }
+    let verbal = WordClass::Finite
+        .set()
+        .union(WordClass::VerbGroupWords.set())
+        .union(WordClass::Prepositions.set());
+    capital
+        || !(Classes::of(&lower).intersects(verbal)
+            || lower.ends_with("ing")
+            || lower.ends_with("ed"))
+}
+
+/// The name in a holder written as a phrase: an appositive cut off
+/// ("Kwame Mensah, a statistician at the university" -> "Kwame Mensah"),
+/// and a description or title before a name of two or more capitalized
+/// words dropped ("Council member Sarah Bennett", "Irish Prime Minister
+/// Fionnuala Devereux" -> the name), or the name in apposition after a
+/// description ("Indonesia's chief negotiator, Rahmat Hidayat"). Anything
+/// else stays as written ("The Hungarian leader", "council members").
+pub(super) fn phrase_name(text: &str) -> &str {
+    let mut parts = text.split(", ");
+    let head = parts.next().unwrap_or(text).trim();
+    let name = trailing_name(head);
+    if name.len() == head.len()
+        && let Some(second) = parts.next()
+    {
+        // "Indonesia's chief negotiator, Rahmat Hidayat"
+        let words: Vec<&str> = second.split_whitespace().collect();
+        let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        if (2..=4).contains(&words.len()) && words.iter().all(capital) {
+            return second.trim();
+        }
+    }
+    name
+}
+
+/// The name of two or more capitalized words that ends `head`, without
+/// the description or title before it; `head` itself if there is none.
+fn trailing_name(head: &str) -> &str {
+    let words: Vec<(usize, &str)> = head
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    // The trailing run of capitalized words that are not titles.
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let title = |w: &str| Classes::of(&w.to_lowercase()).contains(WordClass::Titles);
+    let mut run = words.len();
+    while run > 0 && capital(words[run - 1].1) && !title(words[run - 1].1) {
+        run -= 1;
+    }
+    if run == 0 || words.len() - run < 2 {
+        return head;
+    }
+    &head[words[run].0..]
 }

@@ -11,15 +11,24 @@
 
 use std::ops::Range;
 
-use super::classes::{AND_OR, AUX, CAP, CLAUSE, DET, FIN, IRREG, MAY_START, OF, PREP, PRON, WORD};
+use super::classes::{
+    AND_OR, AUX, CAP, CLAUSE, COP, DET, FIN, IRREG, MAY_START, OF, PREP, PRON, WORD,
+};
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
-use crate::verbs::VerbKind;
+use crate::verbs::{Modifier, STANCE_LEXICON, VerbKind};
 
 /// The most words a subject noun phrase may have (read backwards).
 const SUBJECT_WORDS: usize = 10;
 /// The most words an object noun phrase may have.
 const OBJECT_WORDS: usize = 8;
+/// How many words before a claim its reporting verb may stand.
+pub(super) const REPORTER_WORDS: usize = 40;
+/// The most words read back from an infinitive to its governing clause
+/// ("We have no reason | to fear").
+const INFINITIVE_CLAUSE: usize = 8;
+/// The most words of an appositive between a subject and its verb.
+const APPOSITIVE_WORDS: usize = 24;
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
 
@@ -68,6 +77,68 @@ impl Doc<'_, '_> {
             || prev_class & PRON != 0
     }
 
+    /// Whether the stance-lexicon word at token `i` is used as a verb,
+    /// read forwards: [`is_verb_at`](Self::is_verb_at), or a base form
+    /// after an auxiliary, a negator, a pronoun, a name or a plural noun
+    /// ("will support", "they support", "Russia and China support",
+    /// "officials support"), never a noun after a noun ("the visa
+    /// question").
+    pub(super) fn verb_use(&self, i: usize) -> bool {
+        if self.is_verb_at(i) {
+            return true;
+        }
+        // Adverbs between the subject and the verb ("strongly support").
+        let mut p = i;
+        while p > 0
+            && self.word(p - 1).is_some_and(|w| w.ends_with("ly"))
+            && !self.capitalized(p - 1)
+        {
+            p -= 1;
+        }
+        let Some(p) = p.checked_sub(1) else {
+            return false;
+        };
+        let pc = self.class(p);
+        if self.word(p).is_some_and(|w| w.ends_with("'s")) {
+            // A possessive: "Orban's tactics" is a noun.
+            return false;
+        }
+        pc & (AUX | PRON) != 0
+            || (pc & CAP != 0 && !self.capitalized(i))
+            || self.word(p).is_some_and(|w| {
+                w.ends_with("n't") || LEXICONS.is_negator(w) || (w.ends_with('s') && pc & DET == 0)
+            })
+    }
+
+    /// The last reporting verb before token `before` in `sentence` ("Russian
+    /// officials claim that ..."), at most [`REPORTER_WORDS`] back: its
+    /// subject noun phrase and the verb's token, for a claim no quote
+    /// holds.
+    pub(super) fn reporter(
+        &self,
+        sentence: &Range<usize>,
+        before: usize,
+    ) -> Option<(Range<usize>, usize)> {
+        let mut found = None;
+        let end = before.min(sentence.end);
+        for k in sentence.start.max(end.saturating_sub(REPORTER_WORDS))..end {
+            if self.class(k) & (MAY_START | CAP) != MAY_START {
+                continue;
+            }
+            let Some(form) = self.form_at(k, 3) else {
+                continue;
+            };
+            if form.kind != VerbKind::Frame || !self.verb_use(k) {
+                continue;
+            }
+            let vg = self.verb_group_start(sentence, k);
+            if let Some(np) = self.subject_before(sentence, vg) {
+                found = Some((np, k));
+            }
+        }
+        found
+    }
+
     /// Whether the clause around token `k` is a question or condition
     /// ("whether Assad's forces conducted the attack"): its claims are not
     /// asserted, so the predicate rules skip it.
@@ -101,7 +172,17 @@ impl Doc<'_, '_> {
                 }
                 break;
             }
-            if c & CLAUSE != 0 {
+            if start < end
+                && self.has(start, DET)
+                && c & (DET | PREP | OF | AND_OR | PRON | AUX) == 0
+            {
+                // "was absolutely certain | the deal was dead": a content
+                // word right before a determiner ends the clause before.
+                break;
+            }
+            if c & (CLAUSE | FIN | COP) != 0 {
+                // A finite verb or copula ends the clause before ("was
+                // confident | the talks will help").
                 break;
             }
             if c & PREP != 0 && start == end {
@@ -118,9 +199,11 @@ impl Doc<'_, '_> {
             }
             start = k;
         }
-        // A leading preposition belongs to an adverbial, not to the subject.
-        while start < end && self.has(start, PREP) {
-            start += 1;
+        // A noun phrase after a preposition ("… about shootings in
+        // Chicago | is") is its object, not the subject, whose head lies
+        // further back.
+        if start < end && self.has(start, PREP) {
+            return None;
         }
         while start < end && self.has(start, OF) {
             start += 1;
@@ -180,6 +263,12 @@ impl Doc<'_, '_> {
                     }
                 } else if c & CLAUSE != 0 || (c & PRON != 0 && c & DET == 0) {
                     break;
+                } else if c & MAY_START != 0
+                    && self.word(end).is_some_and(|w| w.ends_with("ed"))
+                    && self.is_verb_at(end)
+                {
+                    // "a draft | backed by most members"
+                    break;
                 }
             }
             named |= c & (CAP | DET) == CAP;
@@ -213,9 +302,15 @@ impl Doc<'_, '_> {
             let k = s - 1;
             let c = self.class(k);
             let aux = c & AUX != 0
-                || self
-                    .word(k)
-                    .is_some_and(|w| w.ends_with("n't") || (w.ends_with("ly") && c & CAP == 0));
+                || self.word(k).is_some_and(|w| {
+                    w.ends_with("n't")
+                        || (w.ends_with("ly") && c & CAP == 0)
+                        // "has long backed"
+                        || (k > 0
+                            && self.has(k - 1, AUX)
+                            && STANCE_LEXICON.modifier(w) == Some(Modifier::Degree)
+                            && c & CAP == 0)
+                });
             if !aux {
                 break;
             }
@@ -246,6 +341,88 @@ impl Doc<'_, '_> {
         })
     }
 
+    /// The subject holding the verb at token `i` whose group starts at
+    /// `vg`, and whether a negator in the clause flips it: the subject
+    /// before the group, or, for an infinitive ("We have no reason | to
+    /// fear"), the subject of the clause that governs it.
+    pub(super) fn holder_of_verb_group(
+        &self,
+        sentence: &Range<usize>,
+        vg: usize,
+        i: usize,
+    ) -> Option<(Range<usize>, bool)> {
+        let negated = self.negated_before(sentence, i);
+        if !(vg < i && self.is(vg, &["to"])) {
+            // Not an infinitive ("has to be" is a deontic group).
+            let subject = self
+                .subject_before(sentence, vg)
+                .or_else(|| self.appositive_subject(sentence, vg))
+                .or_else(|| self.coordinated_subject(sentence, vg))?;
+            return Some((subject, negated));
+        }
+        // The clause before the infinitive, back to a clause word or a mark.
+        let mut start = vg;
+        while start > sentence.start && vg - start < INFINITIVE_CLAUSE {
+            let k = start - 1;
+            if self.word(k).is_none() || self.has(k, CLAUSE) {
+                break;
+            }
+            start = k;
+        }
+        let verb = (start + 1..vg).find(|&k| {
+            self.has(k, AUX | FIN | COP | IRREG)
+                || self.is_verb_at(k)
+                || (self.capitalized(k - 1)
+                    && !self.capitalized(k)
+                    && self
+                        .word(k)
+                        .is_some_and(|w| w.ends_with('s') || w.ends_with("ed")))
+        })?;
+        let subject = start..verb;
+        let group_negated = self.negated_group(&(verb..vg));
+        Some((subject, negated || group_negated))
+    }
+
+    /// The subject before an appositive or relative clause that ends right
+    /// before token `end` ("Tomas Ortega|, who chairs the panel,| praised"),
+    /// or the appositive itself when it is a name ("Indonesia's chief
+    /// negotiator|, Rahmat Hidayat,| rejected"); at most
+    /// [`APPOSITIVE_WORDS`] back.
+    fn appositive_subject(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
+        let comma = |k: usize| self.doc.tokens().get(k).is_some_and(|t| t.text == ",");
+        let close = end
+            .checked_sub(1)
+            .filter(|&k| comma(k) && k > sentence.start)?;
+        let floor = sentence.start.max(close.saturating_sub(APPOSITIVE_WORDS));
+        let open = (floor..close).rev().find(|&k| comma(k))?;
+        let inner = open + 1..close;
+        let name = inner.len() <= 4 && inner.clone().all(|k| self.capitalized(k));
+        if name && !inner.is_empty() {
+            return Some(inner);
+        }
+        if self.is(open + 1, &["who", "which", "a", "an", "the"]) {
+            return self.subject_before(sentence, open);
+        }
+        None
+    }
+
+    /// The subject of the first of two coordinated verbs, for the second
+    /// ("Devereux criticized the tactics but | rejected calls"): the verb
+    /// at most [`APPOSITIVE_WORDS`] before the "and" or "but" that ends
+    /// right before token `end`.
+    fn coordinated_subject(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
+        let conj = end
+            .checked_sub(1)
+            .filter(|&k| self.is(k, &["and", "but"]))?;
+        let floor = sentence.start.max(conj.saturating_sub(APPOSITIVE_WORDS));
+        let verb = (floor..conj).rev().find(|&k| {
+            self.has(k, MAY_START) && self.form_at(k, 3).is_some() && self.verb_use(k)
+        })?;
+        let vg = self.verb_group_start(sentence, verb);
+        self.subject_before(sentence, vg)
+            .or_else(|| self.appositive_subject(sentence, vg))
+    }
+
     /// The subject of the verb group around token `i` that a claim about
     /// it evaluates: not a bare pronoun, not inside a question.
     pub(super) fn evaluated_subject(
@@ -254,7 +431,7 @@ impl Doc<'_, '_> {
         i: usize,
     ) -> Option<Range<usize>> {
         let vg = self.verb_group_start(sentence, i);
-        let subject = self.subject_before(sentence, vg)?;
+        let (subject, _) = self.holder_of_verb_group(sentence, vg, i)?;
         let pronoun = subject.len() == 1 && self.has(subject.start, PRON);
         (!pronoun && !self.in_question(sentence, subject.start)).then_some(subject)
     }

@@ -19,15 +19,25 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::classes::{ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, FIN, MAY_START, NAME, PREP, WORD};
+use super::classes::{
+    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, FIN, MAY_START, NAME, PREP, PRON, WORD,
+};
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
 use crate::polarity::Polarity;
 use crate::triples::Basis;
-use crate::verbs::{STANCE_LEXICON, VerbForm, VerbKind};
+use crate::verbs::{Modifier, STANCE_LEXICON, VerbForm, VerbKind};
 
 /// The most words an evaluative predicate may have after its copula.
 const PREDICATE_WORDS: usize = 6;
+/// The least valence of an emotion word of a party ("furious about").
+const EMOTION_MIN: f32 = 1.0;
+/// The prepositions that name what an emotion is about.
+const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by"];
+/// The least weight of a word after "too" ("too optimistic"), negative.
+const EXCESS: f32 = 1.0;
+/// The weight of a predicate's words before "but" against those after it.
+const BEFORE_BUT: f32 = 0.3;
 /// The summed valence an evaluative predicate needs to count.
 const PREDICATE_MIN: f32 = 0.5;
 
@@ -36,9 +46,10 @@ const PREDICATE_MIN: f32 = 0.5;
 pub(super) enum HolderRef {
     /// The subject noun phrase (token range) of the verb at token `verb`.
     Subject { np: Range<usize>, verb: usize },
-    /// Whoever speaks where the finding stands: the quote's speaker or the
-    /// author.
-    Context,
+    /// Whoever speaks where the finding stands: the quote's speaker, the
+    /// subject of a reporting verb before it ("officials claim that ..."),
+    /// or, when `author`, the article's author.
+    Context { author: bool },
 }
 
 /// A rule's finding: a target noun phrase (token range) and a polarity.
@@ -75,11 +86,23 @@ impl Finding {
     /// the polarity of `sign`.
     fn in_context(target: Range<usize>, sign: f32, basis: Basis, sentence: usize) -> Self {
         Finding {
-            holder: HolderRef::Context,
+            holder: HolderRef::Context { author: true },
             target,
             polarity: polarity_of(sign),
             basis,
             sentence,
+        }
+    }
+}
+
+impl Finding {
+    /// [`in_context`](Self::in_context) for a claim that is a stance only
+    /// when someone is reported saying it ("this plan punishes families"):
+    /// never the author's.
+    fn reported(target: Range<usize>, sign: f32, basis: Basis, sentence: usize) -> Self {
+        Finding {
+            holder: HolderRef::Context { author: false },
+            ..Finding::in_context(target, sign, basis, sentence)
         }
     }
 }
@@ -122,20 +145,23 @@ impl Doc<'_, '_> {
             };
             let len = form.words.len();
             match form.kind {
-                VerbKind::Attitude | VerbKind::Desire | VerbKind::Frame => {
+                VerbKind::Attitude | VerbKind::Desire | VerbKind::Frame | VerbKind::Appeal => {
                     if let Some(end) = self.attitude(&sentence, si, i, form, out) {
                         skip_to = end;
                     }
                 }
-                VerbKind::Action => self.first_person_action(&sentence, si, i, form, out),
+                VerbKind::Action => {
+                    self.first_person_action(&sentence, si, i, form, out);
+                    out.extend(self.agent_of_action(&sentence, si, i, form));
+                }
                 VerbKind::Deed => self.deed(&sentence, si, i, form, out),
             }
             i += len;
         }
     }
 
-    /// Attitude, desire and frame verbs at token `i`; returns the token
-    /// after a chained infinitive it consumed.
+    /// Attitude, desire, appeal and frame verbs at token `i`; returns the
+    /// token after a chained infinitive it consumed.
     fn attitude(
         &self,
         sentence: &Range<usize>,
@@ -144,13 +170,17 @@ impl Doc<'_, '_> {
         form: &VerbForm,
         out: &mut Vec<Finding>,
     ) -> Option<usize> {
+        if matches!(form.kind, VerbKind::Attitude | VerbKind::Appeal) && !self.verb_use(i) {
+            // "the visa question": a noun, not a verb.
+            return None;
+        }
         let vg = self.verb_group_start(sentence, i);
-        let subject = self.subject_before(sentence, vg)?;
+        let (subject, negated) = self.holder_of_verb_group(sentence, vg, i)?;
         let mut sign = f32::from(form.polarity);
-        if form.kind == VerbKind::Frame {
+        if matches!(form.kind, VerbKind::Frame | VerbKind::Appeal) && form.polarity == 0 {
             sign = 1.0;
         }
-        if self.negated_before(sentence, i) {
+        if negated {
             sign = -sign;
         }
         let mut j = i + form.words.len();
@@ -163,7 +193,7 @@ impl Doc<'_, '_> {
             j += 1;
         }
         let ends_in_to = form.words.last() == Some(&"to");
-        if self.is(j, &["to"]) || ends_in_to {
+        if (self.is(j, &["to"]) || ends_in_to) && form.kind != VerbKind::Appeal {
             let v = if ends_in_to { j } else { j + 1 };
             let inner = self.form_at(v, 4)?;
             if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
@@ -181,10 +211,49 @@ impl Doc<'_, '_> {
             ));
             return Some(object.end);
         }
-        if form.kind != VerbKind::Attitude || self.is(j, &["that"]) {
+        // "urged council members to approve the plan": the stance is
+        // toward what the addressee is asked to act on.
+        if matches!(
+            form.kind,
+            VerbKind::Appeal | VerbKind::Frame | VerbKind::Attitude
+        ) && let Some((object, inner_sign)) = self.appealed_action(sentence, j)
+        {
+            out.push(Finding::of_subject(
+                subject,
+                i,
+                object.clone(),
+                sign * inner_sign,
+                Basis::Action,
+                si,
+            ));
+            return Some(object.end);
+        }
+        let plain_object = form.kind == VerbKind::Attitude
+            || (form.kind == VerbKind::Appeal && form.polarity != 0);
+        if !plain_object || self.is(j, &["that"]) {
             return None;
         }
         let object = self.object_after(sentence, j)?;
+        let next = self.class(object.end + 1);
+        if form.kind == VerbKind::Appeal
+            && self.is(object.end, &["to"])
+            && next & WORD != 0
+            && next & (DET | PRON | CAP) == 0
+        {
+            // "urged Turkey to release them": Turkey is asked, not judged.
+            return None;
+        }
+        if let Some(name) = self.appositive_name(sentence, object.end) {
+            // "criticized the referee, Olivia Hart, for …": the name too.
+            out.push(Finding::of_subject(
+                subject.clone(),
+                i,
+                name,
+                sign,
+                Basis::Attitude,
+                si,
+            ));
+        }
         out.push(Finding::of_subject(
             subject,
             i,
@@ -194,6 +263,47 @@ impl Doc<'_, '_> {
             si,
         ));
         None
+    }
+
+    /// A name in apposition after a noun phrase ending before token `k`:
+    /// ", Olivia Hart," (one to four capitalized words between commas, or
+    /// before the sentence's end).
+    fn appositive_name(&self, sentence: &Range<usize>, k: usize) -> Option<Range<usize>> {
+        let comma = |j: usize| self.doc.tokens().get(j).is_some_and(|t| t.text == ",");
+        if !comma(k) {
+            return None;
+        }
+        let start = k + 1;
+        let mut end = start;
+        while end < sentence.end
+            && end - start < 4
+            && self.capitalized(end)
+            && self.word(end).is_some()
+        {
+            end += 1;
+        }
+        let closed = comma(end) || self.word(end).is_none();
+        (end > start && closed && !self.has(start, DET | PRON)).then_some(start..end)
+    }
+
+    /// "council members to approve the plan" from token `j`: the object of
+    /// the action an addressee is asked to take, and the action's sign.
+    fn appealed_action(&self, sentence: &Range<usize>, j: usize) -> Option<(Range<usize>, f32)> {
+        let addressee_end = if self.has(j, PRON) && self.is(j + 1, &["to"]) {
+            j + 1
+        } else {
+            self.object_after(sentence, j)?.end
+        };
+        if !self.is(addressee_end, &["to"]) {
+            return None;
+        }
+        let v = addressee_end + 1;
+        let inner = self.form_at(v, 4)?;
+        if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
+            return None;
+        }
+        let object = self.object_after(sentence, v + inner.words.len())?;
+        Some((object, f32::from(inner.polarity)))
     }
 
     /// "We will defeat ISIS": an action verb with a first-person subject
@@ -241,6 +351,40 @@ impl Doc<'_, '_> {
         ));
     }
 
+    /// "This plan punishes working families", "the tariffs hurt farmers":
+    /// a thing (not a named party) that does harm to an object is judged
+    /// by it, when someone is reported saying so.
+    fn agent_of_action(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+    ) -> Option<Finding> {
+        // Only harm: what a thing "helps" is no praise of it unless the
+        // reader values the object ("divisions only helped Russia").
+        if form.polarity >= 0 || !self.verb_use(i) {
+            return None;
+        }
+        let vg = self.verb_group_start(sentence, i);
+        if (vg..i).any(|k| self.is(k, &["to"])) {
+            // An infinitive: the desire and appeal chains read it.
+            return None;
+        }
+        let subject = self.evaluated_subject(sentence, i)?;
+        let named = self.capitalized(subject.start) && !self.has(subject.start, DET)
+            || self.mentions_in(&self.span(&subject)).next().is_some();
+        if named {
+            return None;
+        }
+        self.object_after(sentence, i + form.words.len())?;
+        let mut sign = f32::from(form.polarity);
+        if self.negated_group(&(vg..i)) {
+            sign = -sign;
+        }
+        Some(Finding::reported(subject, sign, Basis::Evaluation, si))
+    }
+
     /// "X did it", "X was behind the attack", "X carried out the strikes".
     fn deed(
         &self,
@@ -281,21 +425,28 @@ impl Doc<'_, '_> {
     /// denuclearized") or an evaluative predicate ("was productive").
     fn predication(&self, sentence: &Range<usize>, si: usize, c: usize, out: &mut Vec<Finding>) {
         let vg = self.verb_group_start(sentence, c);
-        let Some(subject) = self.evaluated_subject(sentence, c) else {
-            return;
-        };
         let group = vg..c + 1;
         let mut negated = self.negated_group(&group);
         let mut k = c + 1;
         while k < sentence.end
             && self.word(k).is_some_and(|w| {
-                LEXICONS.is_negator(w) || (w.ends_with("ly") && !self.capitalized(k))
+                LEXICONS.is_negator(w)
+                    || (w.ends_with("ly")
+                        && !self.capitalized(k)
+                        && STANCE_LEXICON.modifier(w) != Some(Modifier::Reverser))
             })
         {
             negated |= self.word(k).is_some_and(|w| LEXICONS.is_negator(w));
             k += 1;
         }
         let flip = if negated { -1.0 } else { 1.0 };
+        if let Some(f) = self.experiencer(sentence, si, c, k, flip) {
+            out.push(f);
+            return;
+        }
+        let Some(subject) = self.evaluated_subject(sentence, c) else {
+            return;
+        };
         if self.deontic(&group)
             && let Some(form) = self.form_at(k, 3)
             && matches!(form.kind, VerbKind::Action | VerbKind::Attitude)
@@ -315,14 +466,48 @@ impl Doc<'_, '_> {
         }
     }
 
+    /// "Tully was furious about the winner", "she is pleased with the
+    /// deal": an emotion of a party (a name, a mention or a personal
+    /// pronoun) about the object of a preposition after it; the copula is
+    /// at token `c`, the predicate word at `k`.
+    fn experiencer(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        c: usize,
+        k: usize,
+        flip: f32,
+    ) -> Option<Finding> {
+        if !self.has(k + 1, PREP) || !self.is(k + 1, EMOTION_PREPOSITIONS) {
+            return None;
+        }
+        let v = STANCE_LEXICON.valence(self.word(k)?);
+        if v.abs() < EMOTION_MIN {
+            return None;
+        }
+        let object = self.object_after(sentence, k + 2)?;
+        let vg = self.verb_group_start(sentence, c);
+        let subject = self.subject_before(sentence, vg)?;
+        let party = self.capitalized(subject.end - 1)
+            || (subject.len() == 1 && self.is(subject.start, &["he", "she", "they", "i", "we"]));
+        party.then(|| Finding::of_subject(subject, c, object, flip * v, Basis::Attitude, si))
+    }
+
     /// The summed valence of the predicate words from token `k` (at most
     /// [`PREDICATE_WORDS`], quote marks skipped, up to a clause break), with
-    /// a negator flipping (and damping) the words after it.
+    /// a negator flipping (and damping) the words after it, a degree adverb
+    /// adding nothing of its own ("badly overdue"), a reverser flipping the
+    /// next word ("wrongly accused"), an excess making it negative ("too
+    /// optimistic"), "without any" counting as a lack, and
+    /// the words before a "but" weighing [`BEFORE_BUT`] of those after it.
     fn predicate_valence(&self, sentence: &Range<usize>, mut k: usize) -> f32 {
         let lex = &*STANCE_LEXICON;
         let mut sum = 0.0;
         let mut words = 0;
         let mut local_neg = false;
+        let mut reverse_next = false;
+        let mut excess_next = false;
+        let mut before_but = None;
         while k < sentence.end && words < PREDICATE_WORDS {
             let t = &self.doc.tokens()[k];
             let Some(w) = self.word(k) else {
@@ -333,18 +518,56 @@ impl Doc<'_, '_> {
                 break;
             };
             let c = self.class(k);
+            if w == "but" && words > 0 && before_but.is_none() {
+                // "difficult but not hopeless": what follows "but" weighs
+                // more than what it answers.
+                before_but = Some(sum);
+                sum = 0.0;
+                local_neg = false;
+                k += 1;
+                continue;
+            }
             if c & FIN != 0 || (c & CLAUSE != 0 && w != "as") {
                 break;
             }
             if LEXICONS.is_negator(w) {
                 local_neg = true;
+                if w == "without" && self.is(k + 1, &["any"]) {
+                    sum -= 1.0;
+                }
             }
-            let v = lex.valence(w);
+            let mut v = match lex.modifier(w) {
+                Some(Modifier::Degree) => 0.0,
+                Some(Modifier::Reverser) => {
+                    reverse_next = true;
+                    words += 1;
+                    k += 1;
+                    continue;
+                }
+                Some(Modifier::Excess) => {
+                    excess_next = true;
+                    words += 1;
+                    k += 1;
+                    continue;
+                }
+                None => lex.valence(w),
+            };
+            if reverse_next && v != 0.0 {
+                v = -v;
+                reverse_next = false;
+            }
+            if excess_next && v != 0.0 {
+                v = -v.abs().max(EXCESS);
+                excess_next = false;
+            }
             sum += if local_neg { -0.74 * v } else { v };
             words += 1;
             k += 1;
         }
-        sum
+        match before_but {
+            Some(before) => BEFORE_BUT * before + sum,
+            None => sum,
+        }
     }
 
     /// "Lavrov described the meeting as “constructive”", "she called the
