@@ -326,6 +326,9 @@ impl StanceAnalyzer {
                 let sentence_span = d.doc.sentences()[si].span.clone();
                 let evidence = clip(&q.content.range(), &sentence_span);
                 let Some(id) = m.entity() else { continue };
+                if d.unlisted_place(id) {
+                    continue;
+                }
                 if out.has(&m.span(), holder.label()) {
                     // A rule (or an earlier quote) said it already.
                     continue;
@@ -381,6 +384,9 @@ impl StanceAnalyzer {
             let author = d.author();
             for m in ms {
                 let Some(id) = m.entity() else { continue };
+                if d.unlisted_place(id) {
+                    continue;
+                }
                 if out.has(&m.span(), author.label()) {
                     continue;
                 }

@@ -29,6 +29,13 @@ impl Doc<'_, '_> {
         self.entities.party(m.entity()?)
     }
 
+    /// Whether `id` is a place the gazetteer does not list: in news mostly
+    /// where something happens (a city, a district, a street), which the
+    /// model is not asked about as a target.
+    pub(super) fn unlisted_place(&self, id: newsnlp_gazetteer::EntityId) -> bool {
+        self.entities.listed(id).is_none() && self.entities.kind(id) == EntityKind::Place
+    }
+
     /// Whether mention `m` names `party` (an entity, listed or not).
     pub(super) fn is_party(&self, party: &Party, m: &Mention) -> bool {
         match (party, m.entity()) {
