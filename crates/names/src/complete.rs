@@ -84,18 +84,61 @@ pub(crate) fn complete(
             && !table.classes(i).intersects(not_name)
             && !all_caps(table.token(i))
     };
-    // A sentence's (or line's) first word is capitalized anyway: it is a
-    // given name only if listed as one ("Late Nakamura header …").
-    let opens_sentence = |j: usize| {
-        j == 0
+    // A headline's first word is capitalized anyway: it is a given name
+    // only if listed as one ("Late Nakamura header sends …"); a sentence's
+    // first word in running text may be one ("Dwayne Okafor, president
+    // of …").
+    let opens_headline = |j: usize| {
+        let opens = j == 0
             || table.sentence(j - 1) != table.sentence(j)
-            || table.flags(j).contains(Flags::LINE_BREAK)
+            || table.flags(j).contains(Flags::LINE_BREAK);
+        opens && headline_line(table, j)
     };
+    let refused = Cues::NOT_NAME | Cues::TITLE | Cues::TITLE_PART;
     // Tokens already in a name.
     let mut taken = vec![false; table.len()];
     for n in &names {
         if let Some(t) = taken.get_mut(n.tokens.clone()) {
             t.fill(true);
+        }
+    }
+    let in_known = |j: usize| {
+        let t = table.span(j);
+        let at = known.partition_point(|r| r.end <= t.start);
+        known.get(at).is_some_and(|r| r.start < t.end)
+    };
+    // Where the name whose surname is token `i` starts: up to two
+    // capitalized words right before it (given names), in its sentence and
+    // line, none taken, known, a title or a headline's opening word.
+    let given_start = |i: usize, taken: &[bool]| {
+        let mut start = i;
+        while start > 0
+            && i - start < GIVEN_WORDS
+            && word(start - 1)
+            && table.sentence(start - 1) == table.sentence(i)
+            && !table.flags(start).contains(Flags::LINE_BREAK)
+            && !taken[start - 1]
+            && !lex.key(table.key(start - 1)).intersects(refused)
+            && (!opens_headline(start - 1) || lex.key(table.key(start - 1)).contains(Cues::GIVEN))
+            && !in_known(start - 1)
+        {
+            start -= 1;
+        }
+        start
+    };
+    // A person the scan found by surname alone takes the given names
+    // before it ("Dwayne Okafor, president of …" when the scan kept
+    // "Okafor").
+    for n in 0..names.len() {
+        let t = names[n].tokens.clone();
+        if names[n].kind != NameKind::Person || t.len() != 1 {
+            continue;
+        }
+        let start = given_start(t.start, &taken);
+        if start < t.start {
+            names[n].span.start = table.span(start).start;
+            names[n].tokens.start = start;
+            taken[start..t.start].fill(true);
         }
     }
     let mut k = 0;
@@ -132,25 +175,7 @@ pub(crate) fn complete(
         if i + 1 < table.len() && word(i + 1) && table.sentence(i + 1) == table.sentence(i) {
             continue;
         }
-        let mut start = i;
-        while start > 0
-            && i - start < GIVEN_WORDS
-            && word(start - 1)
-            && table.sentence(start - 1) == table.sentence(i)
-            && !table.flags(start).contains(Flags::LINE_BREAK)
-            && !taken[start - 1]
-            && (!opens_sentence(start - 1) || lex.key(table.key(start - 1)).contains(Cues::GIVEN))
-            && !known
-                .get(k.saturating_sub(1)..k + 1)
-                .unwrap_or_default()
-                .iter()
-                .any(|r| {
-                    let s = table.span(start - 1);
-                    r.start < s.end && s.start < r.end
-                })
-        {
-            start -= 1;
-        }
+        let start = given_start(i, &taken);
         let (a, b) = (table.span(start).start, span.end);
         names.push(Name {
             span: a..b - possessive_len(table.token(i)),
@@ -177,4 +202,23 @@ pub(crate) fn acts(lex: &Lexicon, table: &Table<'_>, last: usize) -> bool {
         || table
             .classes(next)
             .intersects(WordClass::Aux.set() | WordClass::SubjectVerbs.set())
+}
+
+/// Whether the line holding token `j` ends without a stop: a headline
+/// ("Late Nakamura header sends Harbourside into cup final").
+fn headline_line(table: &Table<'_>, j: usize) -> bool {
+    let mut last = j;
+    for t in j + 1..table.len().min(j + 40) {
+        if table.flags(t).contains(Flags::LINE_BREAK) {
+            break;
+        }
+        last = t;
+    }
+    if last + 1 == j + 40 {
+        return false; // too long for a headline
+    }
+    !matches!(
+        table.token(last),
+        "." | "!" | "?" | ":" | "”" | "\"" | "’" | "'" | "…"
+    )
 }
