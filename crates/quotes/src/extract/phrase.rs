@@ -188,7 +188,6 @@ impl<'a, 't> Ctx<'a, 't> {
                 return None;
             }
             let open = p - 1;
-            let first = self.lw(p);
             let head = self.np_left(open, lo)?;
             // "Mike Shields, president of the fund, a super PAC, said": a
             // second appositive before the first.
@@ -205,7 +204,13 @@ impl<'a, 't> Ctx<'a, 't> {
             if !is_cap(&self.toks[start]) && !self.is(start, lx::DETERMINERS) {
                 return None;
             }
-            if matches!(first, "who" | "which") {
+            if self.opens_reporting_relative(p) || self.opens_aside(p) {
+                // "Roy Neel, who argued for the deal, said", "An official,
+                // speaking on condition of anonymity, said": the source
+                // ends before the reporting clause or the aside.
+                return Some(start..open);
+            }
+            if matches!(self.lw(p), "who" | "which") {
                 // "Roy Neel, who managed the campaign, said": the clause is
                 // part of the source.
                 return Some(start..close);
@@ -363,10 +368,21 @@ impl<'a, 't> Ctx<'a, 't> {
         if e + 1 < se
             && se - e <= 40
             && !self.toks[e..se].iter().any(|t| t.is_quote())
-            && !self.cue(e + 1).iter().any(|f| f.ing)
+            && !self.opens_aside(e + 1)
+            && !self.opens_reporting_relative(e + 1)
             && self.lw(e + 1) != "according"
         {
-            let end = self.trimmed_end(e, se);
+            // The appositive ends before a relative clause that reports
+            // words of its own or a participial aside ("said Jane Roe, a
+            // lawyer for the city, who argued that …", "said Roe, speaking
+            // by phone").
+            let stop = (e + 1..se)
+                .find(|&k| {
+                    (self.opens_reporting_relative(k) && !is_cap(&self.toks[k]))
+                        || (is_punct(&self.toks[k - 1], ",") && self.opens_aside(k))
+                })
+                .unwrap_or(se);
+            let end = self.trimmed_end(e, stop);
             if end > e {
                 return src.start..end;
             }

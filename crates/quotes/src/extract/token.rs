@@ -17,7 +17,7 @@ use newsnlp_text::table::Flags;
 use newsnlp_text::words::Classes;
 use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 
-use crate::lexicon::{self as lx, CueForm, Lexicon, Word};
+use crate::lexicon::{self as lx, CueForm, Lexicon, PatternWords, Word};
 use crate::marks::{self, Quoted};
 
 pub(crate) struct Ctx<'a, 't> {
@@ -158,6 +158,35 @@ impl<'a, 't> Ctx<'a, 't> {
     #[inline]
     pub(super) fn is(&self, i: usize, set: Classes) -> bool {
         self.table.classes(i).intersects(set)
+    }
+
+    /// Whether token `i` is in the section `set` of the pattern words.
+    pub(super) fn marked(&self, i: usize, set: PatternWords) -> bool {
+        self.word(i).is_some_and(|w| w.marks.has(set))
+    }
+
+    /// Whether token `i` opens a participial aside ("An official,
+    /// **speaking** on condition of anonymity, said"): a lowercase "-ing"
+    /// word that is not a preposition ("including", "according").
+    pub(super) fn opens_aside(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.lw(i);
+        t.kind == TokenKind::Word
+            && !is_cap(t)
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !self.marked(i, PatternWords::ASIDE_NOT_PARTICIPLE)
+    }
+
+    /// Whether token `i` opens a relative clause that reports words of its
+    /// own ("who **said** …", "who has **argued** that …"): a quote in the
+    /// source, not part of it. (A relative clause that describes the
+    /// source, "who chaired the meeting", is part of it, as PolNeAR
+    /// annotates it.)
+    pub(super) fn opens_reporting_relative(&self, i: usize) -> bool {
+        matches!(self.lw(i), "who" | "which")
+            && self.toks[i].kind.is_wordlike()
+            && (i + 1..(i + 4).min(self.toks.len())).any(|k| self.cue(k).iter().any(|f| !f.ing))
     }
 
     /// The cue forms token `i` may be.
