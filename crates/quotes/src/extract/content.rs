@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct};
+use super::{Ctx, Found, MAX_SOURCE, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct};
 use newsnlp_text::words::Classes;
 
 use crate::lexicon::{self as lx, CueClass};
@@ -47,7 +47,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let qq = &self.quotes[q];
             return Some((qq.open..qq.close.map_or(qq.end, |c| c + 1), Some(q)));
         }
-        let mut a = sent_start;
+        let mut a = self.after_dateline(sent_start, sep);
         while a < sep && (self.toks[a].kind == TokenKind::Dash || is_punct(&self.toks[a], "(")) {
             a += 1;
         }
@@ -144,6 +144,11 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let brk = self.next_break(j).unwrap_or(n);
         let mut e = sent_end.min(brk.max(j + 1));
+        // "Farmers warned that C, officials said.": the content ends before
+        // the sentence-final attribution.
+        if let Some(comma) = self.final_attribution(j, e) {
+            e = e.min(comma.max(j + 1));
+        }
         // A quotation opened inside the content runs on past the sentence.
         if e > j
             && let Some(q) = self.quote_of(e - 1)
@@ -154,6 +159,32 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let e = self.trimmed_end(j, e);
         (e > j).then_some((j..e, None))
+    }
+
+    /// The comma that opens a sentence-final attribution of the clause
+    /// before it (", observers said.", ", said a spokesman."), in the
+    /// sentence ending at `se`, after token `from`: the clause is the
+    /// content of that attribution, not of a cue inside it.
+    pub(super) fn final_attribution(&self, from: usize, se: usize) -> Option<usize> {
+        let end = self.trimmed_end(from, se);
+        let lo = from.max(end.saturating_sub(MAX_SOURCE + 4));
+        let comma = (lo..end).rev().find(|&k| is_punct(&self.toks[k], ","))?;
+        let k = comma + 1;
+        let speech = |c: usize| {
+            self.cue(c)
+                .iter()
+                .any(|f| !f.ing && f.class == CueClass::Speech)
+                && !is_cap(&self.toks[c])
+        };
+        // ", said NP": the cue first.
+        if k < end && speech(k) {
+            let src = self.np_right(k + 1, end)?;
+            return self.short_tail(src.end, se).then_some(comma);
+        }
+        // ", NP said": the source first.
+        let c = (k + 1..end.min(k + MAX_SOURCE)).find(|&c| speech(c))?;
+        let src = self.np_left(c, k)?;
+        (src.start == k && self.short_tail(c + 1, se)).then_some(comma)
     }
 
     /// Whether the tokens `a..b` can close an attribution after its source:

@@ -162,6 +162,11 @@ impl<'a, 't> Ctx<'a, 't> {
         if c1 + 1 >= se || !self.is(c1, lx::SEEM_COMPLEMENTS) {
             return None;
         }
+        // "Neither side seems ready, observers said.": the clause is the
+        // content of the attribution at the end.
+        if self.final_attribution(c1, se).is_some() {
+            return None;
+        }
         let brk = self.next_break(c1).unwrap_or(se);
         let e = self.trimmed_end(c1, se.min(brk.max(c1 + 1)));
         if e <= c1 + 1 {

@@ -318,6 +318,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
         }
+        // A dateline is not the subject: "GENEVA — The agency …, saying".
+        a = self.after_dateline(a, i);
         // An introductory phrase: up to a comma within the first words.
         let first = self.lw(a);
         let intro = self.is(a, lx::INTRO_WORDS)

@@ -12,9 +12,9 @@
 
 use std::ops::Range;
 
-use newsnlp_text::Table;
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::Classes;
+use newsnlp_text::{Table, news};
 use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 
 use crate::lexicon::{self as lx, CueForm, Lexicon, PatternWords, Word};
@@ -347,6 +347,31 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(super) fn line_start(&self, i: usize) -> bool {
         let toks = self.toks;
         i == 0 || toks[i - 1].paragraph != toks[i].paragraph || self.line_break_before(i)
+    }
+
+    /// The first token of the article text after a dateline opening the
+    /// line at token `a` ("**GENEVA —** The agency said …"), or `a`.
+    pub(super) fn after_dateline(&self, a: usize, hi: usize) -> usize {
+        let t = &self.toks[a];
+        // Cheap tests first: a dateline opens a line with a word in capitals.
+        if !self.line_start(a) || !is_cap(t) || t.text.chars().any(char::is_lowercase) {
+            return a;
+        }
+        match news::dateline_end(self.doc.text(), t.span.start) {
+            Some(end) => (a..hi)
+                .find(|&k| self.toks[k].span.start >= end)
+                .unwrap_or(a),
+            None => a,
+        }
+    }
+
+    /// Whether the sentence opening at token `ss` is a headline line
+    /// ([`news::is_headline`]: title case, no final punctuation), whose
+    /// capitalized words are neither sources nor cues.
+    pub(super) fn headline(&self, ss: usize) -> bool {
+        ss < self.toks.len()
+            && self.line_start(ss)
+            && news::is_headline(news::line_at(self.doc.text(), self.toks[ss].span.start))
     }
 
     /// Whether most words of the sentence are capitalized (a headline).
