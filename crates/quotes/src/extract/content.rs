@@ -37,6 +37,12 @@ impl<'a, 't> Ctx<'a, 't> {
             && self.quotes[q].close == Some(p)
         {
             let qq = &self.quotes[q];
+            // "Not paying taxes “makes me smart,” he said": the words of
+            // the clause before the quotation are reported too (a mixed
+            // quote).
+            if let Some(a) = self.clause_lead(sent_start, qq.open) {
+                return Some((a..p + 1, None));
+            }
             return Some((qq.open..p + 1, Some(q)));
         }
         // A sentence that starts inside a quotation opened earlier.
@@ -53,6 +59,28 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let e = self.trimmed_end(a, sep);
         (e > a).then_some((a..e, None))
+    }
+
+    /// Where the clause starts when words of it come before the quotation
+    /// opening at `open` in the sentence starting at `ss` ("Not paying
+    /// taxes “makes me smart”"): none when the quotation opens the
+    /// sentence, or the words before it hold a cue, a colon, a dash or
+    /// another quotation (they are an attribution or a lead-in of their
+    /// own).
+    pub(super) fn clause_lead(&self, ss: usize, open: usize) -> Option<usize> {
+        let a = self.after_dateline(ss, open);
+        if open <= a || open - a > 25 || self.in_any_quote(a) {
+            return None;
+        }
+        let clean = (a..open).all(|k| {
+            let t = &self.toks[k];
+            !t.is_quote()
+                && t.kind != TokenKind::Dash
+                && !is_punct(t, ":")
+                && !is_final_punct(t)
+                && (is_cap(t) || self.cue(k).is_empty())
+        });
+        clean.then_some(a)
     }
 
     /// The content after a cue ending at `c1`.

@@ -275,7 +275,17 @@ impl<'a, 't> Ctx<'a, 't> {
         } else {
             cue.class
         };
-        let (content, quote) = self.content_after(cue.c1, cue.se, class, cue.lemma)?;
+        let (mut content, quote) = self.content_after(cue.c1, cue.se, class, cue.lemma)?;
+        // "The museum, Mr. Obama said, would make visitors …": a
+        // parenthetical attribution; the clause runs around it.
+        if quote.is_none()
+            && src_range.start > ss + 1
+            && is_punct(&self.toks[src_range.start - 1], ",")
+            && is_punct(&self.toks[cue.c1.min(cue.se - 1)], ",")
+            && let Some(a) = self.clause_lead(ss, src_range.start - 1)
+        {
+            content = a..content.end;
+        }
         // "He continued his tour": "continue" reports only a that-clause
         // or a quotation.
         if cue.lemma == "continue" && quote.is_none() && self.lw(content.start) != "that" {
