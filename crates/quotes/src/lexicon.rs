@@ -64,11 +64,14 @@ pub(crate) struct PatternWords(u8);
 impl PatternWords {
     /// "including", "according": an "-ing" word that opens no aside.
     pub const ASIDE_NOT_PARTICIPLE: PatternWords = PatternWords(1);
+    /// "so-called", "dubbed": a quoted term after it is named, not quoted.
+    pub const SCARE_MARKERS: PatternWords = PatternWords(2);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
         match name {
             "aside_not_participle" => Some(Self::ASIDE_NOT_PARTICIPLE),
+            "scare_markers" => Some(Self::SCARE_MARKERS),
             _ => None,
         }
     }

@@ -529,10 +529,13 @@ impl QuoteExtractor {
                 None => {
                     let a = toks[f.content.start].span.start;
                     let b = toks[f.content.end - 1].span.end;
-                    let mixed = f
-                        .content
-                        .clone()
-                        .any(|k| toks[k].kind == TokenKind::OpenQuote && ctx.owner[k] != u32::MAX);
+                    // A term named in quote marks ("the so-called “debt
+                    // clause”") does not make the clause mixed.
+                    let mixed = f.content.clone().any(|k| {
+                        toks[k].kind == TokenKind::OpenQuote
+                            && ctx.owner[k] != u32::MAX
+                            && !ctx.named_term(ctx.owner[k] as usize)
+                    });
                     let kind = if mixed {
                         QuoteKind::Mixed
                     } else {

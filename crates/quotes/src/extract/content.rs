@@ -36,6 +36,11 @@ impl<'a, 't> Ctx<'a, 't> {
             && let Some(q) = self.quote_of(p)
             && self.quotes[q].close == Some(p)
         {
+            if self.named_term(q) {
+                // "A group known as “the Nine” said …": a name, not words
+                // of the source.
+                return None;
+            }
             let qq = &self.quotes[q];
             // "Not paying taxes “makes me smart,” he said": the words of
             // the clause before the quotation are reported too (a mixed

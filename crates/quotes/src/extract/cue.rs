@@ -13,7 +13,7 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::{Ctx, Found, Pattern, is_cap, is_punct};
-use crate::lexicon::{self as lx, CueClass};
+use crate::lexicon::{self as lx, CueClass, PatternWords};
 
 impl<'a, 't> Ctx<'a, 't> {
     /// Whether [`Ctx::cue_at`] can find anything at token `i`: a name and a
@@ -125,6 +125,10 @@ impl<'a, 't> Ctx<'a, 't> {
             {
                 return None;
             }
+        }
+        // "known as", "billed as": a name follows, not a report.
+        if next == "as" && self.marked(i, PatternWords::SCARE_MARKERS) {
+            return None;
         }
         // A capitalized cue inside a sentence is part of a name ("Secretary
         // of State"), unless the sentence is in title case (a headline).

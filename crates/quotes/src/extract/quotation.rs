@@ -4,14 +4,15 @@
 //! “…”"), continue the attribution before them in the paragraph
 //! ("“A,” she said. **“B.”**"), or stay unattributed; a short quoted phrase
 //! inside a reported clause becomes an inner phrase ("she called it **“a
-//! disaster”**").
+//! disaster”**"); a short term after "so-called", "dubbed" or "known as"
+//! is named, not quoted (`Ctx::named_term`).
 
 use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, is_punct};
-use crate::lexicon::CueClass;
+use super::{Ctx, Found, Pattern, is_cap, is_punct};
+use crate::lexicon::{self as lx, CueClass, PatternWords};
 
 impl<'a, 't> Ctx<'a, 't> {
     /// Attributions for quotations the cues left: name lines, lead-ins,
@@ -113,6 +114,34 @@ impl<'a, 't> Ctx<'a, 't> {
         out.extend(inner);
     }
 
+    /// Whether quotation `q` is a short term named rather than quoted:
+    /// "the so-called “debt clause”", "a plan dubbed “Dawn”", "known as
+    /// “the Squad”". It makes no quote of its own and no clause mixed.
+    pub(crate) fn named_term(&self, q: usize) -> bool {
+        let Some(qq) = self.quotes.get(q) else {
+            return false;
+        };
+        let open = qq.open;
+        if qq.paragraphs > 1 || qq.words(self.toks) > self.scare_words.max(1) || open == 0 {
+            return false;
+        }
+        let marker = |k: usize| self.marked_word_at(k, PatternWords::SCARE_MARKERS);
+        if marker(open - 1) || (open >= 2 && self.lw(open - 1) == "as" && marker(open - 2)) {
+            return true;
+        }
+        // "The “debt clause” was not discussed": a term after a determiner
+        // that the clause goes on from is a name for something, not words
+        // of the source.
+        let after = qq.close.map(|c| c + 1);
+        self.is(open - 1, lx::DETERMINERS)
+            && self.toks[open - 1].kind.is_wordlike()
+            && after.is_some_and(|a| {
+                self.toks
+                    .get(a)
+                    .is_some_and(|t| t.kind.is_wordlike() && !is_cap(t))
+            })
+    }
+
     /// The short quoted phrases inside the reported clauses of `out`
     /// ("she called it “a disaster”"), each inheriting its clause's
     /// attribution.
@@ -129,7 +158,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     Some(q) if self.quotes[q].open == k && !self.quotes[q].single => {
                         let qq = &self.quotes[q];
                         let w = qq.words(toks);
-                        if w > 0 && w <= self.inner_words {
+                        if w > 0 && w <= self.inner_words && !self.named_term(q) {
                             inner.push(Found {
                                 pattern: Pattern::InnerPhrase,
                                 class: f.class,

@@ -161,8 +161,21 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// Whether token `i` is in the section `set` of the pattern words.
-    pub(super) fn marked(&self, i: usize, set: PatternWords) -> bool {
+    pub(crate) fn marked(&self, i: usize, set: PatternWords) -> bool {
         self.word(i).is_some_and(|w| w.marks.has(set))
+    }
+
+    /// Whether the word ending at token `i`, with its hyphenated parts
+    /// ("so-called" is three tokens), is in the section `set` of the
+    /// pattern words. Reads the text only where a hyphen joins; called at
+    /// few tokens (before a quotation mark).
+    pub(crate) fn marked_word_at(&self, i: usize, set: PatternWords) -> bool {
+        if i >= 2 && self.is_hyphen_joint(i - 1) {
+            let (a, b) = (self.toks[i - 2].span.start, self.toks[i].span.end);
+            let word = self.doc.text().get(a..b).unwrap_or("").to_lowercase();
+            return self.lex.word(&word).is_some_and(|w| w.marks.has(set));
+        }
+        self.marked(i, set)
     }
 
     /// Whether token `i` opens a participial aside ("An official,
