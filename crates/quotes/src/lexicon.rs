@@ -66,12 +66,15 @@ impl PatternWords {
     pub const ASIDE_NOT_PARTICIPLE: PatternWords = PatternWords(1);
     /// "so-called", "dubbed": a quoted term after it is named, not quoted.
     pub const SCARE_MARKERS: PatternWords = PatternWords(2);
+    /// "comment", "elaborate": "declined to comment" reports nothing.
+    pub const NO_COMMENT: PatternWords = PatternWords(4);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
         match name {
             "aside_not_participle" => Some(Self::ASIDE_NOT_PARTICIPLE),
             "scare_markers" => Some(Self::SCARE_MARKERS),
+            "no_comment" => Some(Self::NO_COMMENT),
             _ => None,
         }
     }

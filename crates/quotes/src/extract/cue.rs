@@ -290,6 +290,14 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             content = a..content.end;
         }
+        // "The ministry declined to comment": no words are reported.
+        if content.len() >= 2
+            && self.lw(content.start) == "to"
+            && self.marked(content.start + 1, PatternWords::NO_COMMENT)
+            && (content.len() == 2 || self.short_tail(content.start + 2, content.end))
+        {
+            return None;
+        }
         // "He continued his tour": "continue" reports only a that-clause
         // or a quotation.
         if cue.lemma == "continue" && quote.is_none() && self.lw(content.start) != "that" {

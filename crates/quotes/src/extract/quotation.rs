@@ -43,6 +43,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 continue;
             }
             let content = qq.open..end;
+            // Quoted transcript turns, a paragraph each: `"WALLACE: If I
+            // may, …` (the marks open each paragraph and close none, so
+            // they pair as one quotation).
+            let turns = self.transcript_turns(qq.open, end);
+            if !turns.is_empty() {
+                last_attributed = None;
+                added.extend(turns);
+                continue;
+            }
             // A dash and a name after the closing mark, or a name line.
             if let Some(c) = qq.close
                 && let Some(src) = self.name_line_after(c)
@@ -64,9 +73,13 @@ impl<'a, 't> Ctx<'a, 't> {
                 last_attributed = Some((fi, toks[c].paragraph));
                 continue;
             }
-            // A lead-in paragraph ending with a colon.
-            if let Some(src) = self.lead_in_source(qq.open) {
-                let colon = qq.open - 1;
+            // A lead-in paragraph ending with a colon, or a clause with a
+            // subject before a colon ("The mayor struck a softer tone:").
+            if let Some((src, cue)) = self
+                .lead_in_source(qq.open)
+                .map(|src| (src, qq.open - 1..qq.open))
+                .or_else(|| self.colon_lead(qq.open))
+            {
                 let fi = out.len() + added.len();
                 added.push(Found {
                     pattern: Pattern::LeadIn,
@@ -74,7 +87,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     content: content.clone(),
                     quote: Some(q),
                     quote_end: None,
-                    cue: Some(colon..colon + 1),
+                    cue: Some(cue),
                     source: Some(src),
                     inherit: None,
                 });
@@ -112,6 +125,24 @@ impl<'a, 't> Ctx<'a, 't> {
         // stays as is; they go last.
         out.extend(added);
         out.extend(inner);
+    }
+
+    /// The transcript turns (`"NAME: words`, [`Ctx::name_colon`]) opening
+    /// the lines of the quotation `open..end`, if it opens with one.
+    fn transcript_turns(&self, open: usize, end: usize) -> Vec<Found> {
+        let mut turns = Vec::new();
+        if !self.line_start(open) || open + 1 >= end || self.name_colon(open + 1).is_none() {
+            return turns;
+        }
+        for k in open..end - 1 {
+            if self.toks[k].is_quote()
+                && self.line_start(k)
+                && let Some(f) = self.name_colon(k + 1)
+            {
+                turns.push(f);
+            }
+        }
+        turns
     }
 
     /// Whether quotation `q` is a short term named rather than quoted:
@@ -201,6 +232,42 @@ impl<'a, 't> Ctx<'a, 't> {
         let b = if starts_sentence || dash { sr.end } else { a };
         ((starts_sentence || dash) && b > a && self.name_line(a, b))
             .then(|| a..self.trimmed_end(a, b))
+    }
+
+    /// The source and cue of a clause that leads into the quotation
+    /// opening at `open` with a colon in the same paragraph: "The mayor
+    /// struck a softer tone: “…”", "Jane Roe put it bluntly: “…”". The
+    /// source is the clause's subject (a name, a pronoun or a phrase with a
+    /// determiner), the cue the words from its verb to the colon.
+    fn colon_lead(&self, open: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let toks = self.toks;
+        if open < 3
+            || !is_punct(&toks[open - 1], ":")
+            || toks[open - 1].paragraph != toks[open].paragraph
+        {
+            return None;
+        }
+        let colon = open - 1;
+        let sr = self.sentence_range(colon);
+        if colon < sr.start + 2 || (sr.start..colon).any(|k| toks[k].is_quote()) {
+            return None;
+        }
+        // (Up to the token after the colon, so that the phrase may end at it.)
+        let src = self.subject(sr.start, colon + 1)?;
+        let head = src.start;
+        let speaker_like =
+            is_cap(&toks[head]) || self.is(head, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
+        // The clause after the subject is a verb phrase: no second clause.
+        // "The results were clear:" describes, it does not speak.
+        let verb_phrase = src.end + 1 < colon
+            && !is_cap(&toks[src.end])
+            && !self.is(src.end, lx::PASSIVE_AUX)
+            && (src.end..colon).all(|k| {
+                let t = &toks[k];
+                t.kind.is_wordlike() && !self.is(k, lx::SUBJECT_PRONOUNS) || is_punct(t, ",")
+            })
+            && colon - src.end <= 12;
+        (speaker_like && verb_phrase).then(|| (src.clone(), src.end..colon + 1))
     }
 
     /// The source of a lead-in paragraph that ends with a colon right
