@@ -220,7 +220,9 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let mut a = c + 1;
         let mut dash = false;
-        if toks[a].kind == TokenKind::Dash {
+        // "―" (the horizontal bar) is a dash here too, though the
+        // tokenizer calls it punctuation.
+        if toks[a].kind == TokenKind::Dash || toks[a].text == "―" {
             a += 1;
             dash = true;
         }
@@ -230,6 +232,9 @@ impl<'a, 't> Ctx<'a, 't> {
         let sr = self.sentence_range(a);
         let starts_sentence = sr.start == a || (dash && sr.start == a - 1);
         let b = if starts_sentence || dash { sr.end } else { a };
+        // The name line ends at its line break, even when the sentence
+        // runs on into the next line's quotation.
+        let b = (a + 1..b).find(|&k| self.line_break_before(k)).unwrap_or(b);
         ((starts_sentence || dash) && b > a && self.name_line(a, b))
             .then(|| a..self.trimmed_end(a, b))
     }
