@@ -134,6 +134,25 @@ impl<'a, 't> Ctx<'a, 't> {
             {
                 return Some(r.start..end);
             }
+            // "The Commission on Presidential Debates", "Experts on North
+            // Korea", "Others in the community": a phrase that opens its
+            // clause (at the sentence start or after a comma) takes in a
+            // prepositional phrase after its head.
+            let opens_clause = |r: &Range<usize>| {
+                r.start == self.sentence_range(r.start).start
+                    || is_punct(&self.toks[r.start - 1], ",")
+            };
+            if matches!(prep, "of" | "for" | "on" | "to" | "at" | "in")
+                && self.toks[k - 2].kind.is_wordlike()
+                && !self.is(k - 2, lx::STOP | lx::DETERMINERS)
+                && let Some(r) = self.np_left(k - 1, lo.max(k.saturating_sub(MAX_SOURCE)))
+                && r.end == k - 1
+                && opens_clause(&r)
+                && (is_cap(&self.toks[r.start]) || self.is(r.start, lx::DETERMINERS))
+                && r.len() + (end - k) < MAX_SOURCE + 4
+            {
+                return Some(r.start..end);
+            }
         }
         Some(k..end)
     }
