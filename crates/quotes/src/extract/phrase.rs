@@ -21,6 +21,15 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let last = end - 1;
         if self.is(last, lx::SUBJECT_PRONOUNS) && self.toks[last].kind.is_wordlike() {
+            // "another company that had declared …": the relative pronoun
+            // stands for the phrase before it.
+            if matches!(self.lw(last), "that" | "which")
+                && let Some(r) = self.np_left(last, lo)
+                && r.end == last
+                && !self.is(r.start, lx::SUBJECT_PRONOUNS)
+            {
+                return Some(r);
+            }
             return Some(last..end);
         }
         let mut k = end;
@@ -70,6 +79,16 @@ impl<'a, 't> Ctx<'a, 't> {
                     n += 1;
                     continue;
                 }
+                // "Regulators and environmental groups", "The campaign and
+                // its allies": a coordination that opens the clause.
+                if let Some(r) = self.np_left(j, lo)
+                    && r.end == j
+                    && self.opens_clause(&r)
+                    && r.len() + (end - k) < MAX_SOURCE
+                {
+                    k = r.start;
+                    break;
+                }
             }
             if !self.is_np_word(j) {
                 break;
@@ -95,6 +114,13 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         self.np_left_tail(k, end, lo)
+    }
+
+    /// Whether the phrase `r` opens its clause: at the sentence start or
+    /// after a comma, and starting with a capital or a determiner.
+    fn opens_clause(&self, r: &Range<usize>) -> bool {
+        (r.start == self.sentence_range(r.start).start || is_punct(&self.toks[r.start - 1], ","))
+            && (is_cap(&self.toks[r.start]) || self.is(r.start, lx::DETERMINERS))
     }
 
     /// The end of [`Ctx::np_left`]: the phrase from `k` to `end`, past a
@@ -138,16 +164,12 @@ impl<'a, 't> Ctx<'a, 't> {
             // Korea", "Others in the community": a phrase that opens its
             // clause (at the sentence start or after a comma) takes in a
             // prepositional phrase after its head.
-            let opens_clause = |r: &Range<usize>| {
-                r.start == self.sentence_range(r.start).start
-                    || is_punct(&self.toks[r.start - 1], ",")
-            };
             if matches!(prep, "of" | "for" | "on" | "to" | "at" | "in")
                 && self.toks[k - 2].kind.is_wordlike()
                 && !self.is(k - 2, lx::STOP | lx::DETERMINERS)
                 && let Some(r) = self.np_left(k - 1, lo.max(k.saturating_sub(MAX_SOURCE)))
                 && r.end == k - 1
-                && opens_clause(&r)
+                && self.opens_clause(&r)
                 && (is_cap(&self.toks[r.start]) || self.is(r.start, lx::DETERMINERS))
                 && r.len() + (end - k) < MAX_SOURCE + 4
             {
