@@ -238,7 +238,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 return true;
             }
             if t.text == "," && i + 1 < n {
-                if self.is(i + 1, lx::CLAUSE_BREAKS) {
+                // ", but could not …": a second verb of the same clause
+                // (an auxiliary right after "but"), not a new clause.
+                if self.is(i + 1, lx::CLAUSE_BREAKS)
+                    && !(self.lw(i + 1) == "but" && i + 2 < n && self.is(i + 2, lx::AUX))
+                {
                     return true;
                 }
                 if self.cue(i + 1).iter().any(|f| f.ing) {
