@@ -272,8 +272,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // "The poll shows Trump leading": after a poll or a study a weak
         // cue needs no that-clause.
         let class = if cue.class == CueClass::Weak
-            && !src_range.is_empty()
-            && self.is(src_range.end - 1, lx::EVIDENCE_SOURCES)
+            && src_range.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES))
         {
             CueClass::Belief
         } else {
@@ -334,6 +333,11 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(super) fn base_form_subject_ok(&self, cue: usize, src: &Range<usize>) -> bool {
         let is_base = self.word(cue).is_some_and(|w| w.base);
         if !is_base || src.is_empty() {
+            return true;
+        }
+        // "Data from the census show": the head before a prepositional
+        // phrase is an evidence word.
+        if src.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES)) {
             return true;
         }
         let head = src.end - 1;

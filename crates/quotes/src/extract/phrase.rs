@@ -164,8 +164,10 @@ impl<'a, 't> Ctx<'a, 't> {
             // Korea", "Others in the community": a phrase that opens its
             // clause (at the sentence start or after a comma) takes in a
             // prepositional phrase after its head.
-            if matches!(prep, "of" | "for" | "on" | "to" | "at" | "in")
-                && self.toks[k - 2].kind.is_wordlike()
+            if matches!(
+                prep,
+                "of" | "for" | "on" | "to" | "at" | "in" | "from" | "by"
+            ) && self.toks[k - 2].kind.is_wordlike()
                 && !self.is(k - 2, lx::STOP | lx::DETERMINERS)
                 && let Some(r) = self.np_left(k - 1, lo.max(k.saturating_sub(MAX_SOURCE)))
                 && r.end == k - 1
