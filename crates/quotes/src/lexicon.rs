@@ -276,6 +276,9 @@ pub(crate) const LEAD_ADVERBS: Classes = WordClass::LeadAdverbs.set();
 pub(crate) const CLAUSE_BREAKS: Classes = WordClass::ClauseBreaks.set();
 pub(crate) const PROGRESSIVE_AUX: Classes = WordClass::ProgressiveAux.set();
 pub(crate) const PASSIVE_AUX: Classes = WordClass::PassiveAux.set();
+/// The stance rules' prepositions: an adverbial after a comma ends an
+/// inverted source ("said Jane Roe, **in** a statement").
+pub(crate) const PREPOSITIONS: Classes = WordClass::Prepositions.set();
 /// The weekdays and the days around today ("on Monday", "yesterday").
 pub(crate) const DAYS: Classes = WordClass::Days.set().union(WordClass::RelativeDays.set());
 

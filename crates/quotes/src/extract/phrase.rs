@@ -421,10 +421,15 @@ impl<'a, 't> Ctx<'a, 't> {
             // words of its own or a participial aside ("said Jane Roe, a
             // lawyer for the city, who argued that …", "said Roe, speaking
             // by phone").
+            // So does an adverbial after a comma ("…, in a statement").
             let stop = (e + 1..se)
                 .find(|&k| {
                     (self.opens_reporting_relative(k) && !is_cap(&self.toks[k]))
-                        || (is_punct(&self.toks[k - 1], ",") && self.opens_aside(k))
+                        || (is_punct(&self.toks[k - 1], ",")
+                            && (self.opens_aside(k)
+                                || (self.is(k, lx::PREPOSITIONS)
+                                    && !is_cap(&self.toks[k])
+                                    && (k > e + 1 || self.lw(k) != "of"))))
                 })
                 .unwrap_or(se);
             let end = self.trimmed_end(e, stop);

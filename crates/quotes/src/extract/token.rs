@@ -352,10 +352,12 @@ impl<'a, 't> Ctx<'a, 't> {
         self.table.flags(i).contains(Flags::LINE_BREAK)
     }
 
+    /// Whether token `i` is a hyphen or slash joining two words without
+    /// spaces ("Sen. Roe (D-Calif.)", "the Reuters/Ipsos poll").
     pub(super) fn is_hyphen_joint(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.kind == TokenKind::Punctuation
-            && (t.text == "-" || t.text == "‐")
+            && (t.text == "-" || t.text == "‐" || t.text == "/")
             && !t.space_before
             && self.toks.get(i + 1).is_some_and(|n| !n.space_before)
     }
