@@ -225,11 +225,20 @@ impl<'a, 't> Ctx<'a, 't> {
     fn content_source_cue_at(&self, cue: &VerbCue<'_>, src: Range<usize>) -> Option<Found> {
         let (i, c1, ss, se, toks) = (cue.i, cue.c1, cue.ss, cue.se, self.toks);
         let sep = src.start.checked_sub(1);
+        // A quotation ending the sentence before is the content only when
+        // it is that sentence ("“Q.” She adds, …"), not the end of a
+        // clause with a cue of its own ("She says X is “Q.” She adds, …").
+        let own_sentence = |p: usize| {
+            self.quote_of(p).is_some_and(|q| {
+                let open = self.quotes[q].open;
+                open <= self.sentence_range(p).start || self.sentence_initial(open)
+            })
+        };
         let sep_ok = sep.is_some_and(|p| {
             let t = &toks[p];
             (p >= ss && (is_punct(t, ",") || t.kind == TokenKind::Dash))
                 || (t.kind == TokenKind::CloseQuote
-                    && (p >= ss || toks[p].paragraph == toks[i].paragraph))
+                    && (p >= ss || (toks[p].paragraph == toks[i].paragraph && own_sentence(p))))
         });
         let after_quote = sep.is_some_and(|p| {
             toks[p].kind == TokenKind::CloseQuote

@@ -117,9 +117,12 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// Whether the phrase `r` opens its clause: at the sentence start or
-    /// after a comma, and starting with a capital or a determiner.
+    /// after a comma or a closing quote mark (“…?” a narrator asks), and
+    /// starting with a capital or a determiner.
     fn opens_clause(&self, r: &Range<usize>) -> bool {
-        (r.start == self.sentence_range(r.start).start || is_punct(&self.toks[r.start - 1], ","))
+        (r.start == self.sentence_range(r.start).start
+            || is_punct(&self.toks[r.start - 1], ",")
+            || self.toks[r.start - 1].kind == TokenKind::CloseQuote)
             && (is_cap(&self.toks[r.start]) || self.is(r.start, lx::DETERMINERS))
     }
 
