@@ -106,7 +106,7 @@
 //! that Lavrov told Putin that …" is one quote). A reported clause that
 //! holds quoted words is [`QuoteKind::Mixed`], and the quoted words are also
 //! reported on their own as a [`QuoteKind::Direct`] quote with the clause's
-//! cue and source when they are a single word (see
+//! cue and source when they are a single word ending a that-clause (see
 //! [`QuoteExtractorBuilder::inner_phrases`]).
 //!
 //! **Speakers** ([`QuoteExtractor::extract_with_entities`]): a mention that
@@ -297,7 +297,10 @@ impl QuoteExtractorBuilder {
 
     /// Quoted words inside a reported clause, up to `words` words, are also
     /// reported as a direct quote of their own, with the clause's cue and
-    /// source (default 1: a single quoted word, like "productive", is the
+    /// source, when they are the predicate that ends a that-clause ("said
+    /// that the meeting was “productive”"; elsewhere, as in "described the
+    /// talks as “frank”", the fragment stays in the mixed quote only)
+    /// (default 1: a single quoted word, like "productive", is the
     /// speaker's own word; longer stretches, often a quoted term like "fake
     /// news", stay in the mixed quote, as PolNeAR annotates them: two-word
     /// phrases were right under 5% of the time there). 0 turns this off.

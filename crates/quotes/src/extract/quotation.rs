@@ -127,6 +127,30 @@ impl<'a, 't> Ctx<'a, 't> {
         out.extend(inner);
     }
 
+    /// Whether the quoted word `q` inside the reported clause of `f` is
+    /// the speaker's own word, reported on its own too: the predicate that
+    /// ends a that-clause ("said that the meeting was “productive”"). Elsewhere
+    /// ("described the talks as “frank”", "said the meeting was
+    /// “constructive”") it stays inside the mixed quote only: on PolNeAR
+    /// dev the fragment alone was right for 1 in 27 of them.
+    fn own_word(&self, f: &Found, q: usize) -> bool {
+        let qq = &self.quotes[q];
+        // The quotation ends the clause: the content, or a comma, follows.
+        let closes = qq.close.is_some_and(|c| {
+            c + 1 >= f.content.end
+                || self
+                    .toks
+                    .get(c + 1)
+                    .is_some_and(|t| is_punct(t, ",") || super::is_final_punct(t))
+                || (c > 0 && is_punct(&self.toks[c - 1], ","))
+        });
+        self.lw(f.content.start) == "that"
+            && qq.open > f.content.start
+            && self.is(qq.open - 1, lx::PASSIVE_AUX)
+            && closes
+            && !self.named_term(q)
+    }
+
     /// The transcript turns (`"NAME: words`, [`Ctx::name_colon`]) opening
     /// the lines of the quotation `open..end`, if it opens with one.
     fn transcript_turns(&self, open: usize, end: usize) -> Vec<Found> {
@@ -189,7 +213,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     Some(q) if self.quotes[q].open == k && !self.quotes[q].single => {
                         let qq = &self.quotes[q];
                         let w = qq.words(toks);
-                        if w > 0 && w <= self.inner_words && !self.named_term(q) {
+                        if w > 0 && w <= self.inner_words && self.own_word(f, q) {
                             inner.push(Found {
                                 pattern: Pattern::InnerPhrase,
                                 class: f.class,
