@@ -63,7 +63,24 @@ impl<'a, 't> Ctx<'a, 't> {
             a += 1;
         }
         let e = self.trimmed_end(a, sep);
-        (e > a).then_some((a..e, None))
+        (e > a && !self.intro_phrase(a, e)).then_some((a..e, None))
+    }
+
+    /// Whether `a..e` is an introductory phrase, not a clause: a short
+    /// stretch opening with a preposition, a day, or a word before a time
+    /// noun ("This week,
+    /// the president said", "Through a spokesman, he said", "And until
+    /// Thursday, Trump said").
+    fn intro_phrase(&self, a: usize, e: usize) -> bool {
+        let mut k = a;
+        if matches!(self.lw(k), "and" | "but") {
+            k += 1;
+        }
+        k < e
+            && e - a <= 6
+            && (self.is(k, lx::PREPOSITIONS | lx::DAYS)
+                || (k + 1 < e && self.is(k + 1, lx::TIME_NOUNS | lx::DAYS)))
+            && (k..e).all(|x| self.cue(x).is_empty() && !self.is(x, lx::AUX))
     }
 
     /// Where the clause starts when words of it come before the quotation
