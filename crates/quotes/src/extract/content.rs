@@ -68,9 +68,8 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Whether `a..e` is an introductory phrase, not a clause: a short
     /// stretch opening with a preposition, a day, or a word before a time
-    /// noun ("This week,
-    /// the president said", "Through a spokesman, he said", "And until
-    /// Thursday, Trump said").
+    /// noun ("This week, the president said", "Through a spokesman, he
+    /// said", "And until Thursday, Trump said").
     fn intro_phrase(&self, a: usize, e: usize) -> bool {
         let mut k = a;
         if matches!(self.lw(k), "and" | "but") {
