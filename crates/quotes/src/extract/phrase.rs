@@ -315,6 +315,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 k += 1;
                 continue;
             }
+            // "Sen. Jane Roe (D-Calif.)": a party tag after a name.
+            if is_punct(t, "(")
+                && k > start
+                && is_cap(&self.toks[k - 1])
+                && let Some(c) = (k + 1..hi.min(k + 8)).find(|&c| is_punct(&self.toks[c], ")"))
+            {
+                k = c + 1;
+                continue;
+            }
             if is_punct(t, ",") {
                 // Keep an appositive: ", a Republican strategist".
                 let n = self.lw(k + 1);
