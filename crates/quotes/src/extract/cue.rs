@@ -302,7 +302,14 @@ impl<'a, 't> Ctx<'a, 't> {
         if content.len() >= 2
             && self.lw(content.start) == "to"
             && self.marked(content.start + 1, PatternWords::NO_COMMENT)
-            && (content.len() == 2 || self.short_tail(content.start + 2, content.end))
+            && (content.len() == 2
+                || self.short_tail(content.start + 2, content.end)
+                || (content.len() <= 4
+                    && (content.start + 2..content.end).all(|k| {
+                        self.cue(k).is_empty()
+                            && !self.is(k, lx::QUESTION_WORDS)
+                            && self.lw(k) != "that"
+                    })))
         {
             return None;
         }

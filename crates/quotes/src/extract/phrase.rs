@@ -315,6 +315,16 @@ impl<'a, 't> Ctx<'a, 't> {
                 k += 1;
                 continue;
             }
+            // "The ferry operators' association": a plural possessive.
+            if matches!(t.text, "'" | "’")
+                && k > start
+                && !t.space_before
+                && self.lw(k - 1).ends_with('s')
+                && self.toks.get(k + 1).is_some_and(|n| n.kind.is_wordlike())
+            {
+                k += 1;
+                continue;
+            }
             // "Sen. Jane Roe (D-Calif.)": a party tag after a name.
             if is_punct(t, "(")
                 && k > start
