@@ -22,8 +22,9 @@
 /// (UPI) —" is 33).
 const MAX_DATELINE: usize = 80;
 
-/// The longest headline looked at, in bytes.
-const MAX_HEADLINE: usize = 200;
+/// The longest headline, in bytes: [`is_headline`] says no to a longer
+/// line, so a caller may cut what it passes a byte past this.
+pub const MAX_HEADLINE: usize = 200;
 
 /// Where the article text starts after a dateline that opens the line at
 /// byte `line_start` of `text`: the byte after the dash and the spaces that

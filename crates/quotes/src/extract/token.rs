@@ -388,9 +388,19 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ([`news::is_headline`]: title case, no final punctuation), whose
     /// capitalized words are neither sources nor cues.
     pub(super) fn headline(&self, ss: usize) -> bool {
-        ss < self.toks.len()
-            && self.line_start(ss)
-            && news::is_headline(news::line_at(self.doc.text(), self.toks[ss].span.start))
+        if ss >= self.toks.len() || !self.line_start(ss) {
+            return false;
+        }
+        // A headline is short: read at most a little past its longest
+        // length, not a whole paragraph's line.
+        let text = self.doc.text();
+        let start = self.toks[ss].span.start;
+        let mut end = (start + news::MAX_HEADLINE + 1).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.get(start..end)
+            .is_some_and(|head| news::is_headline(news::line_at(head, 0)))
     }
 
     /// Whether most words of the sentence are capitalized (a headline).
