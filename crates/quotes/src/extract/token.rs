@@ -388,19 +388,26 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ([`news::is_headline`]: title case, no final punctuation), whose
     /// capitalized words are neither sources nor cues.
     pub(super) fn headline(&self, ss: usize) -> bool {
-        if ss >= self.toks.len() || !self.line_start(ss) {
+        let n = self.toks.len();
+        if ss >= n || !self.line_start(ss) {
             return false;
         }
-        // A headline is short: read at most a little past its longest
-        // length, not a whole paragraph's line.
-        let text = self.doc.text();
-        let start = self.toks[ss].span.start;
-        let mut end = (start + news::MAX_HEADLINE + 1).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
+        // Cheap tests on the tokens first, which turn away nearly every
+        // sentence: a headline is a whole line and ends without final
+        // punctuation.
+        let se = self.sentence_range(ss).end.min(n);
+        let last = (ss..se)
+            .rev()
+            .find(|&k| !self.toks[k].is_quote() && self.toks[k].kind != TokenKind::Dash);
+        if last.is_none_or(|k| is_final_punct(&self.toks[k]) || is_punct(&self.toks[k], ","))
+            || (se < n && !self.line_start(se))
+            || (ss + 1..se).any(|k| self.line_break_before(k))
+        {
+            return false;
         }
-        text.get(start..end)
-            .is_some_and(|head| news::is_headline(news::line_at(head, 0)))
+        let text = self.doc.text();
+        let (a, b) = (self.toks[ss].span.start, self.toks[se - 1].span.end);
+        text.get(a..b).is_some_and(news::is_headline)
     }
 
     /// Whether most words of the sentence are capitalized (a headline).
