@@ -18,6 +18,8 @@ use newsnlp_text::short::ShortTable;
 use newsnlp_text::words::{Classes, WordClass};
 
 const CUE_VERBS: &str = include_str!("../data/cue_verbs.txt");
+/// The word lists of the layer's own patterns (`[section]`s).
+const PATTERN_WORDS: &str = include_str!("../data/pattern_words.txt");
 
 /// How strongly a reporting verb signals an attribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +53,36 @@ pub(crate) struct Word {
     pub forms: Vec<CueForm>,
     /// Whether one of its forms is its verb's lemma ("say", "think").
     pub base: bool,
+    /// The sections of `data/pattern_words.txt` it is in.
+    pub marks: PatternWords,
+}
+
+/// The sections of `data/pattern_words.txt`, as bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PatternWords(u8);
+
+impl PatternWords {
+    /// "including", "according": an "-ing" word that opens no aside.
+    pub const ASIDE_NOT_PARTICIPLE: PatternWords = PatternWords(1);
+    /// "so-called", "dubbed": a quoted term after it is named, not quoted.
+    pub const SCARE_MARKERS: PatternWords = PatternWords(2);
+    /// "comment", "elaborate": "declined to comment" reports nothing.
+    pub const NO_COMMENT: PatternWords = PatternWords(4);
+
+    /// The bit of a section by its name.
+    fn of_section(name: &str) -> Option<PatternWords> {
+        match name {
+            "aside_not_participle" => Some(Self::ASIDE_NOT_PARTICIPLE),
+            "scare_markers" => Some(Self::SCARE_MARKERS),
+            "no_comment" => Some(Self::NO_COMMENT),
+            _ => None,
+        }
+    }
+
+    /// Whether any bit of `other` is set here.
+    pub fn has(self, other: PatternWords) -> bool {
+        self.0 & other.0 != 0
+    }
 }
 
 /// The cue table, built once per extractor.
@@ -104,6 +136,11 @@ impl Lexicon {
         }
         for w in CUE_TRIGGERS {
             lex.entry(w.to_string()).trigger = true;
+        }
+        for line in data::lines(PATTERN_WORDS) {
+            if let Some(bit) = line.section.and_then(PatternWords::of_section) {
+                lex.entry(line.text.to_string()).marks.0 |= bit.0;
+            }
         }
         lex
     }
@@ -239,6 +276,9 @@ pub(crate) const LEAD_ADVERBS: Classes = WordClass::LeadAdverbs.set();
 pub(crate) const CLAUSE_BREAKS: Classes = WordClass::ClauseBreaks.set();
 pub(crate) const PROGRESSIVE_AUX: Classes = WordClass::ProgressiveAux.set();
 pub(crate) const PASSIVE_AUX: Classes = WordClass::PassiveAux.set();
+/// The stance rules' prepositions: an adverbial after a comma ends an
+/// inverted source ("said Jane Roe, **in** a statement").
+pub(crate) const PREPOSITIONS: Classes = WordClass::Prepositions.set();
 /// The weekdays and the days around today ("on Monday", "yesterday").
 pub(crate) const DAYS: Classes = WordClass::Days.set().union(WordClass::RelativeDays.set());
 

@@ -157,7 +157,7 @@ impl std::fmt::Display for Rule {
 /// assert_eq!(q.source, Some((25..31).into()));
 /// assert_eq!(q.cue, Some((32..36).into()));
 /// assert_eq!(q.speaker_name(), Some("Lavrov"));
-/// assert_eq!(q.confidence, 0.9);
+/// assert_eq!(q.confidence, 0.95);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
@@ -200,7 +200,7 @@ impl Quote {
 
 impl std::fmt::Display for Quote {
     /// One line without the text (spans only): `Lavrov —said→ 3..21
-    /// (direct, 0.9)`; an unattributed quote has `?` for its speaker and
+    /// (direct, 0.95)`; an unattributed quote has `?` for its speaker and
     /// `→` alone for its cue.
     ///
     /// ```
@@ -208,7 +208,7 @@ impl std::fmt::Display for Quote {
     /// use newsnlp_tokenize::Tokenizer;
     /// let doc = Tokenizer::new().tokenize("“It was productive,” Lavrov said.");
     /// let q = &QuoteExtractor::new().extract(&doc)[0];
-    /// assert_eq!(q.to_string(), "Lavrov —32..36→ 3..21 (direct, 0.9)");
+    /// assert_eq!(q.to_string(), "Lavrov —32..36→ 3..21 (direct, 0.95)");
     /// ```
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.speaker {

@@ -16,6 +16,8 @@
 //! - [`table`]: the per-document [`Table`] of the tokens (lowercased
 //!   words, word classes, capital and line-break flags, sentence and
 //!   paragraph indexes), built once and read by every layer;
+//! - [`news`]: the article layout every layer sees alike: a dateline
+//!   ("GENEVA —", "WASHINGTON (Reuters) -") and a headline line;
 //! - [`span`]: the [`Span`] of bytes every layer reports, and [`Offsets`]
 //!   to turn byte offsets into character or UTF-16 offsets.
 //!
@@ -31,6 +33,7 @@
 
 pub mod data;
 pub mod hash;
+pub mod news;
 pub mod short;
 pub mod span;
 pub mod table;

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct};
+use super::{Ctx, Found, MAX_SOURCE, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct};
 use newsnlp_text::words::Classes;
 
 use crate::lexicon::{self as lx, CueClass};
@@ -36,7 +36,18 @@ impl<'a, 't> Ctx<'a, 't> {
             && let Some(q) = self.quote_of(p)
             && self.quotes[q].close == Some(p)
         {
+            if self.named_term(q) {
+                // "A group known as “the Nine” said …": a name, not words
+                // of the source.
+                return None;
+            }
             let qq = &self.quotes[q];
+            // "Not paying taxes “makes me smart,” he said": the words of
+            // the clause before the quotation are reported too (a mixed
+            // quote).
+            if let Some(a) = self.clause_lead(sent_start, qq.open) {
+                return Some((a..p + 1, None));
+            }
             return Some((qq.open..p + 1, Some(q)));
         }
         // A sentence that starts inside a quotation opened earlier.
@@ -47,12 +58,50 @@ impl<'a, 't> Ctx<'a, 't> {
             let qq = &self.quotes[q];
             return Some((qq.open..qq.close.map_or(qq.end, |c| c + 1), Some(q)));
         }
-        let mut a = sent_start;
+        let mut a = self.after_dateline(sent_start, sep);
         while a < sep && (self.toks[a].kind == TokenKind::Dash || is_punct(&self.toks[a], "(")) {
             a += 1;
         }
         let e = self.trimmed_end(a, sep);
-        (e > a).then_some((a..e, None))
+        (e > a && !self.intro_phrase(a, e)).then_some((a..e, None))
+    }
+
+    /// Whether `a..e` is an introductory phrase, not a clause: a short
+    /// stretch opening with a preposition, a day, or a word before a time
+    /// noun ("This week, the president said", "Through a spokesman, he
+    /// said", "And until Thursday, Trump said").
+    fn intro_phrase(&self, a: usize, e: usize) -> bool {
+        let mut k = a;
+        if matches!(self.lw(k), "and" | "but") {
+            k += 1;
+        }
+        k < e
+            && e - a <= 6
+            && (self.is(k, lx::PREPOSITIONS | lx::DAYS)
+                || (k + 1 < e && self.is(k + 1, lx::TIME_NOUNS | lx::DAYS)))
+            && (k..e).all(|x| self.cue(x).is_empty() && !self.is(x, lx::AUX))
+    }
+
+    /// Where the clause starts when words of it come before the quotation
+    /// opening at `open` in the sentence starting at `ss` ("Not paying
+    /// taxes “makes me smart”"): none when the quotation opens the
+    /// sentence, or the words before it hold a cue, a colon, a dash or
+    /// another quotation (they are an attribution or a lead-in of their
+    /// own).
+    pub(super) fn clause_lead(&self, ss: usize, open: usize) -> Option<usize> {
+        let a = self.after_dateline(ss, open);
+        if open <= a || open - a > 25 || self.in_any_quote(a) {
+            return None;
+        }
+        let clean = (a..open).all(|k| {
+            let t = &self.toks[k];
+            !t.is_quote()
+                && t.kind != TokenKind::Dash
+                && !is_punct(t, ":")
+                && !is_final_punct(t)
+                && (is_cap(t) || self.cue(k).is_empty())
+        });
+        clean.then_some(a)
     }
 
     /// The content after a cue ending at `c1`.
@@ -144,6 +193,11 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let brk = self.next_break(j).unwrap_or(n);
         let mut e = sent_end.min(brk.max(j + 1));
+        // "Farmers warned that C, officials said.": the content ends before
+        // the sentence-final attribution.
+        if let Some(comma) = self.final_attribution(j, e) {
+            e = e.min(comma.max(j + 1));
+        }
         // A quotation opened inside the content runs on past the sentence.
         if e > j
             && let Some(q) = self.quote_of(e - 1)
@@ -154,6 +208,32 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let e = self.trimmed_end(j, e);
         (e > j).then_some((j..e, None))
+    }
+
+    /// The comma that opens a sentence-final attribution of the clause
+    /// before it (", observers said.", ", said a spokesman."), in the
+    /// sentence ending at `se`, after token `from`: the clause is the
+    /// content of that attribution, not of a cue inside it.
+    pub(super) fn final_attribution(&self, from: usize, se: usize) -> Option<usize> {
+        let end = self.trimmed_end(from, se);
+        let lo = from.max(end.saturating_sub(MAX_SOURCE + 4));
+        let comma = (lo..end).rev().find(|&k| is_punct(&self.toks[k], ","))?;
+        let k = comma + 1;
+        let speech = |c: usize| {
+            self.cue(c)
+                .iter()
+                .any(|f| !f.ing && f.class == CueClass::Speech)
+                && !is_cap(&self.toks[c])
+        };
+        // ", said NP": the cue first.
+        if k < end && speech(k) {
+            let src = self.np_right(k + 1, end)?;
+            return self.short_tail(src.end, se).then_some(comma);
+        }
+        // ", NP said": the source first.
+        let c = (k + 1..end.min(k + MAX_SOURCE)).find(|&c| speech(c))?;
+        let src = self.np_left(c, k)?;
+        (src.start == k && self.short_tail(c + 1, se)).then_some(comma)
     }
 
     /// Whether the tokens `a..b` can close an attribution after its source:

@@ -13,7 +13,7 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::{Ctx, Found, Pattern, is_cap, is_punct};
-use crate::lexicon::{self as lx, CueClass};
+use crate::lexicon::{self as lx, CueClass, PatternWords};
 
 impl<'a, 't> Ctx<'a, 't> {
     /// Whether [`Ctx::cue_at`] can find anything at token `i`: a name and a
@@ -126,6 +126,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 return None;
             }
         }
+        // "known as", "billed as": a name follows, not a report.
+        if next == "as" && self.marked(i, PatternWords::SCARE_MARKERS) {
+            return None;
+        }
         // A capitalized cue inside a sentence is part of a name ("Secretary
         // of State"), unless the sentence is in title case (a headline).
         if is_cap(&toks[i]) && !self.sentence_initial(i) && !self.title_case(ss, se) {
@@ -221,11 +225,20 @@ impl<'a, 't> Ctx<'a, 't> {
     fn content_source_cue_at(&self, cue: &VerbCue<'_>, src: Range<usize>) -> Option<Found> {
         let (i, c1, ss, se, toks) = (cue.i, cue.c1, cue.ss, cue.se, self.toks);
         let sep = src.start.checked_sub(1);
+        // A quotation ending the sentence before is the content only when
+        // it is that sentence ("“Q.” She adds, …"), not the end of a
+        // clause with a cue of its own ("She says X is “Q.” She adds, …").
+        let own_sentence = |p: usize| {
+            self.quote_of(p).is_some_and(|q| {
+                let open = self.quotes[q].open;
+                open <= self.sentence_range(p).start || self.sentence_initial(open)
+            })
+        };
         let sep_ok = sep.is_some_and(|p| {
             let t = &toks[p];
             (p >= ss && (is_punct(t, ",") || t.kind == TokenKind::Dash))
                 || (t.kind == TokenKind::CloseQuote
-                    && (p >= ss || toks[p].paragraph == toks[i].paragraph))
+                    && (p >= ss || (toks[p].paragraph == toks[i].paragraph && own_sentence(p))))
         });
         let after_quote = sep.is_some_and(|p| {
             toks[p].kind == TokenKind::CloseQuote
@@ -268,14 +281,38 @@ impl<'a, 't> Ctx<'a, 't> {
         // "The poll shows Trump leading": after a poll or a study a weak
         // cue needs no that-clause.
         let class = if cue.class == CueClass::Weak
-            && !src_range.is_empty()
-            && self.is(src_range.end - 1, lx::EVIDENCE_SOURCES)
+            && src_range.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES))
         {
             CueClass::Belief
         } else {
             cue.class
         };
-        let (content, quote) = self.content_after(cue.c1, cue.se, class, cue.lemma)?;
+        let (mut content, quote) = self.content_after(cue.c1, cue.se, class, cue.lemma)?;
+        // "The museum, Mr. Obama said, would make visitors …": a
+        // parenthetical attribution; the clause runs around it.
+        if quote.is_none()
+            && src_range.start > ss + 1
+            && is_punct(&self.toks[src_range.start - 1], ",")
+            && is_punct(&self.toks[cue.c1.min(cue.se - 1)], ",")
+            && let Some(a) = self.clause_lead(ss, src_range.start - 1)
+        {
+            content = a..content.end;
+        }
+        // "The ministry declined to comment": no words are reported.
+        if content.len() >= 2
+            && self.lw(content.start) == "to"
+            && self.marked(content.start + 1, PatternWords::NO_COMMENT)
+            && (content.len() == 2
+                || self.short_tail(content.start + 2, content.end)
+                || (content.len() <= 4
+                    && (content.start + 2..content.end).all(|k| {
+                        self.cue(k).is_empty()
+                            && !self.is(k, lx::QUESTION_WORDS)
+                            && self.lw(k) != "that"
+                    })))
+        {
+            return None;
+        }
         // "He continued his tour": "continue" reports only a that-clause
         // or a quotation.
         if cue.lemma == "continue" && quote.is_none() && self.lw(content.start) != "that" {
@@ -312,6 +349,11 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(super) fn base_form_subject_ok(&self, cue: usize, src: &Range<usize>) -> bool {
         let is_base = self.word(cue).is_some_and(|w| w.base);
         if !is_base || src.is_empty() {
+            return true;
+        }
+        // "Data from the census show": the head before a prepositional
+        // phrase is an evidence word.
+        if src.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES)) {
             return true;
         }
         let head = src.end - 1;

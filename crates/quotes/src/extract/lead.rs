@@ -162,6 +162,42 @@ impl<'a, 't> Ctx<'a, 't> {
         if c1 + 1 >= se || !self.is(c1, lx::SEEM_COMPLEMENTS) {
             return None;
         }
+        // "He appeared to suggest that C": the reporting verb after "to"
+        // is the cue, the subject its source.
+        if self.lw(c1) == "to"
+            && let Some(form) = self
+                .cue(c1 + 1)
+                .iter()
+                .find(|f| !f.ing && f.particle.is_none())
+            && let Some(src) = self.source_left(i, ss)
+            && !matches!(self.lw(src.start), "it" | "there")
+            && let Some((content, quote)) = self.content_after(
+                c1 + 2,
+                se,
+                form.class,
+                self.lex.lemmas[form.lemma as usize].as_str(),
+            )
+        {
+            return Some(Found {
+                pattern: if quote.is_some() {
+                    Pattern::SourceCueQuote
+                } else {
+                    Pattern::SourceCueContent
+                },
+                class: form.class,
+                content,
+                quote,
+                quote_end: None,
+                cue: Some(i..c1 + 2),
+                source: Some(src),
+                inherit: None,
+            });
+        }
+        // "Neither side seems ready, observers said.": the clause is the
+        // content of the attribution at the end.
+        if self.final_attribution(c1, se).is_some() {
+            return None;
+        }
         let brk = self.next_break(c1).unwrap_or(se);
         let e = self.trimmed_end(c1, se.min(brk.max(c1 + 1)));
         if e <= c1 + 1 {

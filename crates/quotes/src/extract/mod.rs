@@ -65,6 +65,8 @@ impl<'a, 't> Ctx<'a, 't> {
         for s in self.doc.sentences() {
             let (ss, se) = (s.tokens.start, s.tokens.end.min(n));
             let mut i = ss;
+            // Whether the sentence is a headline, once a cue asks.
+            let mut headline = None;
             while i < se {
                 if claimed[i]
                     || self.in_any_quote(i)
@@ -73,6 +75,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 {
                     i += 1;
                     continue;
+                }
+                if *headline.get_or_insert_with(|| self.headline(ss)) {
+                    break;
                 }
                 let found = self.cue_at(i, ss, se);
                 if let Some(mut f) = found {

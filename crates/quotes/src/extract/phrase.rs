@@ -21,6 +21,15 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let last = end - 1;
         if self.is(last, lx::SUBJECT_PRONOUNS) && self.toks[last].kind.is_wordlike() {
+            // "another company that had declared …": the relative pronoun
+            // stands for the phrase before it.
+            if matches!(self.lw(last), "that" | "which")
+                && let Some(r) = self.np_left(last, lo)
+                && r.end == last
+                && !self.is(r.start, lx::SUBJECT_PRONOUNS)
+            {
+                return Some(r);
+            }
             return Some(last..end);
         }
         let mut k = end;
@@ -70,6 +79,16 @@ impl<'a, 't> Ctx<'a, 't> {
                     n += 1;
                     continue;
                 }
+                // "Regulators and environmental groups", "The campaign and
+                // its allies": a coordination that opens the clause.
+                if let Some(r) = self.np_left(j, lo)
+                    && r.end == j
+                    && self.opens_clause(&r)
+                    && r.len() + (end - k) < MAX_SOURCE
+                {
+                    k = r.start;
+                    break;
+                }
             }
             if !self.is_np_word(j) {
                 break;
@@ -95,6 +114,16 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         self.np_left_tail(k, end, lo)
+    }
+
+    /// Whether the phrase `r` opens its clause: at the sentence start or
+    /// after a comma or a closing quote mark (“…?” a narrator asks), and
+    /// starting with a capital or a determiner.
+    fn opens_clause(&self, r: &Range<usize>) -> bool {
+        (r.start == self.sentence_range(r.start).start
+            || is_punct(&self.toks[r.start - 1], ",")
+            || self.toks[r.start - 1].kind == TokenKind::CloseQuote)
+            && (is_cap(&self.toks[r.start]) || self.is(r.start, lx::DETERMINERS))
     }
 
     /// The end of [`Ctx::np_left`]: the phrase from `k` to `end`, past a
@@ -130,6 +159,23 @@ impl<'a, 't> Ctx<'a, 't> {
                 && !is_cap(&self.toks[k - 2])
                 && let Some(r) = self.np_left(k - 1, lo.max(k.saturating_sub(MAX_SOURCE)))
                 && r.end == k - 1
+                && r.len() + (end - k) < MAX_SOURCE + 4
+            {
+                return Some(r.start..end);
+            }
+            // "The Commission on Presidential Debates", "Experts on North
+            // Korea", "Others in the community": a phrase that opens its
+            // clause (at the sentence start or after a comma) takes in a
+            // prepositional phrase after its head.
+            if matches!(
+                prep,
+                "of" | "for" | "on" | "to" | "at" | "in" | "from" | "by"
+            ) && self.toks[k - 2].kind.is_wordlike()
+                && !self.is(k - 2, lx::STOP | lx::DETERMINERS)
+                && let Some(r) = self.np_left(k - 1, lo.max(k.saturating_sub(MAX_SOURCE)))
+                && r.end == k - 1
+                && self.opens_clause(&r)
+                && (is_cap(&self.toks[r.start]) || self.is(r.start, lx::DETERMINERS))
                 && r.len() + (end - k) < MAX_SOURCE + 4
             {
                 return Some(r.start..end);
@@ -188,7 +234,6 @@ impl<'a, 't> Ctx<'a, 't> {
                 return None;
             }
             let open = p - 1;
-            let first = self.lw(p);
             let head = self.np_left(open, lo)?;
             // "Mike Shields, president of the fund, a super PAC, said": a
             // second appositive before the first.
@@ -205,7 +250,13 @@ impl<'a, 't> Ctx<'a, 't> {
             if !is_cap(&self.toks[start]) && !self.is(start, lx::DETERMINERS) {
                 return None;
             }
-            if matches!(first, "who" | "which") {
+            if self.opens_reporting_relative(p) || self.opens_aside(p) {
+                // "Roy Neel, who argued for the deal, said", "An official,
+                // speaking on condition of anonymity, said": the source
+                // ends before the reporting clause or the aside.
+                return Some(start..open);
+            }
+            if matches!(self.lw(p), "who" | "which") {
                 // "Roy Neel, who managed the campaign, said": the clause is
                 // part of the source.
                 return Some(start..close);
@@ -264,6 +315,25 @@ impl<'a, 't> Ctx<'a, 't> {
                 k += 1;
                 continue;
             }
+            // "The ferry operators' association": a plural possessive.
+            if matches!(t.text, "'" | "’")
+                && k > start
+                && !t.space_before
+                && self.lw(k - 1).ends_with('s')
+                && self.toks.get(k + 1).is_some_and(|n| n.kind.is_wordlike())
+            {
+                k += 1;
+                continue;
+            }
+            // "Sen. Jane Roe (D-Calif.)": a party tag after a name.
+            if is_punct(t, "(")
+                && k > start
+                && is_cap(&self.toks[k - 1])
+                && let Some(c) = (k + 1..hi.min(k + 8)).find(|&c| is_punct(&self.toks[c], ")"))
+            {
+                k = c + 1;
+                continue;
+            }
             if is_punct(t, ",") {
                 // Keep an appositive: ", a Republican strategist".
                 let n = self.lw(k + 1);
@@ -313,6 +383,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
         }
+        // A dateline is not the subject: "GENEVA — The agency …, saying".
+        a = self.after_dateline(a, i);
         // An introductory phrase: up to a comma within the first words.
         let first = self.lw(a);
         let intro = self.is(a, lx::INTRO_WORDS)
@@ -363,10 +435,26 @@ impl<'a, 't> Ctx<'a, 't> {
         if e + 1 < se
             && se - e <= 40
             && !self.toks[e..se].iter().any(|t| t.is_quote())
-            && !self.cue(e + 1).iter().any(|f| f.ing)
+            && !self.opens_aside(e + 1)
+            && !self.opens_reporting_relative(e + 1)
             && self.lw(e + 1) != "according"
         {
-            let end = self.trimmed_end(e, se);
+            // The appositive ends before a relative clause that reports
+            // words of its own or a participial aside ("said Jane Roe, a
+            // lawyer for the city, who argued that …", "said Roe, speaking
+            // by phone").
+            // So does an adverbial after a comma ("…, in a statement").
+            let stop = (e + 1..se)
+                .find(|&k| {
+                    (self.opens_reporting_relative(k) && !is_cap(&self.toks[k]))
+                        || (is_punct(&self.toks[k - 1], ",")
+                            && (self.opens_aside(k)
+                                || (self.is(k, lx::PREPOSITIONS)
+                                    && !is_cap(&self.toks[k])
+                                    && (k > e + 1 || self.lw(k) != "of"))))
+                })
+                .unwrap_or(se);
+            let end = self.trimmed_end(e, stop);
             if end > e {
                 return src.start..end;
             }

@@ -12,12 +12,12 @@
 
 use std::ops::Range;
 
-use newsnlp_text::Table;
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::Classes;
+use newsnlp_text::{Table, news};
 use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 
-use crate::lexicon::{self as lx, CueForm, Lexicon, Word};
+use crate::lexicon::{self as lx, CueForm, Lexicon, PatternWords, Word};
 use crate::marks::{self, Quoted};
 
 pub(crate) struct Ctx<'a, 't> {
@@ -160,6 +160,48 @@ impl<'a, 't> Ctx<'a, 't> {
         self.table.classes(i).intersects(set)
     }
 
+    /// Whether token `i` is in the section `set` of the pattern words.
+    pub(crate) fn marked(&self, i: usize, set: PatternWords) -> bool {
+        self.word(i).is_some_and(|w| w.marks.has(set))
+    }
+
+    /// Whether the word ending at token `i`, with its hyphenated parts
+    /// ("so-called" is three tokens), is in the section `set` of the
+    /// pattern words. Reads the text only where a hyphen joins; called at
+    /// few tokens (before a quotation mark).
+    pub(crate) fn marked_word_at(&self, i: usize, set: PatternWords) -> bool {
+        if i >= 2 && self.is_hyphen_joint(i - 1) {
+            let (a, b) = (self.toks[i - 2].span.start, self.toks[i].span.end);
+            let word = self.doc.text().get(a..b).unwrap_or("").to_lowercase();
+            return self.lex.word(&word).is_some_and(|w| w.marks.has(set));
+        }
+        self.marked(i, set)
+    }
+
+    /// Whether token `i` opens a participial aside ("An official,
+    /// **speaking** on condition of anonymity, said"): a lowercase "-ing"
+    /// word that is not a preposition ("including", "according").
+    pub(super) fn opens_aside(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.lw(i);
+        t.kind == TokenKind::Word
+            && !is_cap(t)
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !self.marked(i, PatternWords::ASIDE_NOT_PARTICIPLE)
+    }
+
+    /// Whether token `i` opens a relative clause that reports words of its
+    /// own ("who **said** …", "who has **argued** that …"): a quote in the
+    /// source, not part of it. (A relative clause that describes the
+    /// source, "who chaired the meeting", is part of it, as PolNeAR
+    /// annotates it.)
+    pub(super) fn opens_reporting_relative(&self, i: usize) -> bool {
+        matches!(self.lw(i), "who" | "which")
+            && self.toks[i].kind.is_wordlike()
+            && (i + 1..(i + 4).min(self.toks.len())).any(|k| self.cue(k).iter().any(|f| !f.ing))
+    }
+
     /// The cue forms token `i` may be.
     pub(super) fn cue(&self, i: usize) -> &'a [CueForm] {
         self.word(i).map_or(&[], |w| w.forms.as_slice())
@@ -196,7 +238,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 return true;
             }
             if t.text == "," && i + 1 < n {
-                if self.is(i + 1, lx::CLAUSE_BREAKS) {
+                // ", but could not …": a second verb of the same clause
+                // (an auxiliary right after "but"), not a new clause.
+                if self.is(i + 1, lx::CLAUSE_BREAKS)
+                    && !(self.lw(i + 1) == "but" && i + 2 < n && self.is(i + 2, lx::AUX))
+                {
                     return true;
                 }
                 if self.cue(i + 1).iter().any(|f| f.ing) {
@@ -306,10 +352,12 @@ impl<'a, 't> Ctx<'a, 't> {
         self.table.flags(i).contains(Flags::LINE_BREAK)
     }
 
+    /// Whether token `i` is a hyphen or slash joining two words without
+    /// spaces ("Sen. Roe (D-Calif.)", "the Reuters/Ipsos poll").
     pub(super) fn is_hyphen_joint(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.kind == TokenKind::Punctuation
-            && (t.text == "-" || t.text == "‐")
+            && (t.text == "-" || t.text == "‐" || t.text == "/")
             && !t.space_before
             && self.toks.get(i + 1).is_some_and(|n| !n.space_before)
     }
@@ -318,6 +366,48 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(super) fn line_start(&self, i: usize) -> bool {
         let toks = self.toks;
         i == 0 || toks[i - 1].paragraph != toks[i].paragraph || self.line_break_before(i)
+    }
+
+    /// The first token of the article text after a dateline opening the
+    /// line at token `a` ("**GENEVA —** The agency said …"), or `a`.
+    pub(super) fn after_dateline(&self, a: usize, hi: usize) -> usize {
+        let t = &self.toks[a];
+        // Cheap tests first: a dateline opens a line with a word in capitals.
+        if !self.line_start(a) || !is_cap(t) || t.text.chars().any(char::is_lowercase) {
+            return a;
+        }
+        match news::dateline_end(self.doc.text(), t.span.start) {
+            Some(end) => (a..hi)
+                .find(|&k| self.toks[k].span.start >= end)
+                .unwrap_or(a),
+            None => a,
+        }
+    }
+
+    /// Whether the sentence opening at token `ss` is a headline line
+    /// ([`news::is_headline`]: title case, no final punctuation), whose
+    /// capitalized words are neither sources nor cues.
+    pub(super) fn headline(&self, ss: usize) -> bool {
+        let n = self.toks.len();
+        if ss >= n || !self.line_start(ss) {
+            return false;
+        }
+        // Cheap tests on the tokens first, which turn away nearly every
+        // sentence: a headline is a whole line and ends without final
+        // punctuation.
+        let se = self.sentence_range(ss).end.min(n);
+        let last = (ss..se)
+            .rev()
+            .find(|&k| !self.toks[k].is_quote() && self.toks[k].kind != TokenKind::Dash);
+        if last.is_none_or(|k| is_final_punct(&self.toks[k]) || is_punct(&self.toks[k], ","))
+            || (se < n && !self.line_start(se))
+            || (ss + 1..se).any(|k| self.line_break_before(k))
+        {
+            return false;
+        }
+        let text = self.doc.text();
+        let (a, b) = (self.toks[ss].span.start, self.toks[se - 1].span.end);
+        text.get(a..b).is_some_and(news::is_headline)
     }
 
     /// Whether most words of the sentence are capitalized (a headline).
