@@ -129,15 +129,15 @@ pub(crate) fn complete(
     // A person the scan found by surname alone takes the given names
     // before it ("Dwayne Okafor, president of …" when the scan kept
     // "Okafor").
-    for n in 0..names.len() {
-        let t = names[n].tokens.clone();
-        if names[n].kind != NameKind::Person || t.len() != 1 {
+    for n in &mut names {
+        let t = n.tokens.clone();
+        if n.kind != NameKind::Person || t.len() != 1 {
             continue;
         }
         let start = given_start(t.start, &taken);
         if start < t.start {
-            names[n].span.start = table.span(start).start;
-            names[n].tokens.start = start;
+            n.span.start = table.span(start).start;
+            n.tokens.start = start;
             taken[start..t.start].fill(true);
         }
     }
