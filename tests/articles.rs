@@ -3,12 +3,11 @@
 //! sets for unseen articles is that at least 80% of their entity, quote and
 //! stance checks hold.
 //!
-//! Two sets: the first three articles, in the seed's style, are asserted at
-//! that bar. The others vary the style (wire copy with datelines, a press
-//! release, local politics, business, a court story, science, sport) and
-//! are mostly about people no gazetteer knows; their figures are printed,
-//! marked "measured, not asserted", until the names, quotes and stance work
-//! they measure lands and the bar can cover them too.
+//! The first three articles are in the seed's style; the others vary the
+//! style (wire copy with datelines, a press release, local politics,
+//! business, a court story, science, sport) and are mostly about people no
+//! gazetteer knows. All are held to the bar together, and each article to
+//! at least 60%, so one style cannot fail unseen.
 //!
 //! Run with `cargo test --test articles -- --nocapture` to see the table.
 
@@ -16,79 +15,59 @@ mod common;
 
 use newsnlp::Pipeline;
 
-/// Whether an article's checks count toward the asserted bar.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Bar {
-    /// Held to the 80% bar.
-    Asserted,
-    /// Printed only, for now.
-    Measured,
-}
-
-const ARTICLES: &[(&str, Bar, &str, &str)] = &[
+const ARTICLES: &[(&str, &str, &str)] = &[
     (
         "erdogan_merkel",
-        Bar::Asserted,
         include_str!("articles/erdogan_merkel.txt"),
         include_str!("articles/erdogan_merkel.json"),
     ),
     (
         "council_vote",
-        Bar::Asserted,
         include_str!("articles/council_vote.txt"),
         include_str!("articles/council_vote.json"),
     ),
     (
         "ukraine_talks",
-        Bar::Asserted,
         include_str!("articles/ukraine_talks.txt"),
         include_str!("articles/ukraine_talks.json"),
     ),
     (
         "fisheries_geneva",
-        Bar::Measured,
         include_str!("articles/fisheries_geneva.txt"),
         include_str!("articles/fisheries_geneva.json"),
     ),
     (
         "press_release",
-        Bar::Measured,
         include_str!("articles/press_release.txt"),
         include_str!("articles/press_release.json"),
     ),
     (
         "council_housing",
-        Bar::Measured,
         include_str!("articles/council_housing.txt"),
         include_str!("articles/council_housing.json"),
     ),
     (
         "retailer_profit",
-        Bar::Measured,
         include_str!("articles/retailer_profit.txt"),
         include_str!("articles/retailer_profit.json"),
     ),
     (
         "bribery_trial",
-        Bar::Measured,
         include_str!("articles/bribery_trial.txt"),
         include_str!("articles/bribery_trial.json"),
     ),
     (
         "arctic_cod",
-        Bar::Measured,
         include_str!("articles/arctic_cod.txt"),
         include_str!("articles/arctic_cod.json"),
     ),
     (
         "brussels_summit",
-        Bar::Measured,
         include_str!("articles/brussels_summit.txt"),
         include_str!("articles/brussels_summit.json"),
     ),
     (
         "cup_final",
-        Bar::Measured,
         include_str!("articles/cup_final.txt"),
         include_str!("articles/cup_final.json"),
     ),
@@ -153,40 +132,31 @@ fn percent(holding: usize, total: usize) -> f64 {
 #[test]
 fn unseen_articles_hold_80_percent_of_their_checks() {
     let pipeline = Pipeline::new();
-    let (mut asserted, mut measured) = (Tally::default(), Tally::default());
-    let (mut table, mut report) = (String::new(), String::new());
-    for &(name, bar, text, gold) in ARTICLES {
+    let mut all = Tally::default();
+    let (mut table, mut report, mut weak) = (String::new(), String::new(), Vec::new());
+    for &(name, text, gold) in ARTICLES {
         let gold: serde_json::Value = serde_json::from_str(gold).expect("gold is JSON");
         let doc = pipeline.analyze(text);
         let checks = common::checks(&doc, &gold);
-        let least = if bar == Bar::Asserted { 10 } else { 15 };
-        assert!(checks.len() >= least, "{name}: too few checks");
+        assert!(checks.len() >= 10, "{name}: too few checks");
         let tally = Tally::of(&checks);
-        let mark = if bar == Bar::Asserted {
-            ""
-        } else {
-            " [measured]"
-        };
-        table.push_str(&tally.row(&format!("{name}{mark}")));
-        match bar {
-            Bar::Asserted => asserted.add(tally),
-            Bar::Measured => measured.add(tally),
+        table.push_str(&tally.row(name));
+        let (h, n) = tally.total();
+        if percent(h, n) < 60.0 {
+            weak.push(name);
         }
+        all.add(tally);
         let failed = common::failures(&checks);
         if !failed.is_empty() {
-            report.push_str(&format!("{name}{mark}:\n{failed}\n"));
+            report.push_str(&format!("{name}:\n{failed}\n"));
         }
     }
-    let mut all = asserted;
-    all.add(measured);
-    table.push_str(&asserted.row("ASSERTED (bar 80%)"));
-    table.push_str(&measured.row("MEASURED, NOT ASSERTED (yet)"));
-    table.push_str(&all.row("all articles"));
-    let (holding, total) = asserted.total();
+    table.push_str(&all.row("all articles (bar 80%)"));
+    let (holding, total) = all.total();
     eprintln!("checks of tests/articles that hold:\n{table}\n{report}");
     assert!(
-        percent(holding, total) >= 80.0,
-        "{holding}/{total} checks of the asserted articles hold:\n{table}\n{report}"
+        percent(holding, total) >= 80.0 && weak.is_empty(),
+        "{holding}/{total} checks hold; under 60%: {weak:?}\n{table}\n{report}"
     );
 }
 
@@ -195,7 +165,7 @@ fn unseen_articles_hold_80_percent_of_their_checks() {
 /// gold mistake shows here, not as a tool miss.
 #[test]
 fn gold_fragments_occur_in_their_articles() {
-    for &(name, _, text, gold) in ARTICLES {
+    for &(name, text, gold) in ARTICLES {
         let gold: serde_json::Value = serde_json::from_str(gold).expect("gold is JSON");
         let text = common::fold(text);
         let lower = text.to_lowercase();

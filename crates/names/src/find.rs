@@ -8,7 +8,7 @@ use newsnlp_text::Table;
 use newsnlp_text::hash::{FastMap, FastSet};
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::{Classes, WordClass};
-use newsnlp_tokenize::{Token, TokenKind, Tokenized};
+use newsnlp_tokenize::{Token, Tokenized};
 
 use crate::lexicon::{Cues, Lexicon};
 use crate::{Evidence, Name, NameKind};
@@ -556,12 +556,14 @@ impl<'a, 't> Scan<'a, 't> {
     /// Whether the run is a dateline: all caps at the start of a line,
     /// before a dash, a bracket or a comma ("GENEVA —", "OSLO (Reuters)").
     fn dateline(&self, name: &Range<usize>) -> bool {
+        // The one dateline test every layer shares (newsnlp_text::news).
         self.line_start(name.start)
             && self.caps(name)
-            && self
-                .tokens
-                .get(name.end)
-                .is_some_and(|t| t.kind == TokenKind::Dash || matches!(t.text, "(" | "," | "-"))
+            && newsnlp_text::news::dateline_end(
+                self.table.text(),
+                self.table.span(name.start).start,
+            )
+            .is_some()
     }
 
     /// The cues of the word after a name (after a comma: "Jim Ray, who").
