@@ -38,25 +38,26 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ),
 ];
 
-#[test]
-fn surnames_name_their_person_elsewhere() {
+/// Finds the names of each case's text: those of `kind` that must be
+/// there are, those that must not are not, and none overlap.
+fn check(cases: &[(&str, &[&str], &[&str])], kind: NameKind) {
     let finder = NameFinder::new();
-    for &(text, people, absent) in CASES {
+    for &(text, present, absent) in cases {
         let doc = Tokenizer::new().tokenize(text);
         let names = finder.find(&doc, &doc.table(), &[]);
         let found: Vec<(&str, NameKind)> = names
             .iter()
             .map(|n| (&text[n.span.clone()], n.kind))
             .collect();
-        for p in people {
+        for p in present {
             assert!(
-                found.iter().any(|&(t, k)| t == *p && k == NameKind::Person),
-                "{p:?} not found as a person in {text:?}: {found:?}"
+                found.iter().any(|&(t, k)| t == *p && k == kind),
+                "{p:?} not found as {kind:?} in {text:?}: {found:?}"
             );
         }
         for a in absent {
             assert!(
-                !found.iter().any(|&(t, k)| t == *a && k == NameKind::Person),
+                !found.iter().any(|&(t, k)| t == *a && k == kind),
                 "{a:?} in {found:?}"
             );
         }
@@ -70,6 +71,11 @@ fn surnames_name_their_person_elsewhere() {
             );
         }
     }
+}
+
+#[test]
+fn surnames_name_their_person_elsewhere() {
+    check(CASES, NameKind::Person);
 }
 
 /// (text, organization forms that must be found, forms that must not be
@@ -92,29 +98,5 @@ const ORG_CASES: &[(&str, &[&str], &[&str])] = &[
 
 #[test]
 fn an_organizations_first_word_names_it_where_it_acts() {
-    let finder = NameFinder::new();
-    for &(text, orgs, absent) in ORG_CASES {
-        let doc = Tokenizer::new().tokenize(text);
-        let names = finder.find(&doc, &doc.table(), &[]);
-        let found: Vec<(&str, NameKind)> = names
-            .iter()
-            .map(|n| (&text[n.span.clone()], n.kind))
-            .collect();
-        for o in orgs {
-            assert!(
-                found
-                    .iter()
-                    .any(|&(t, k)| t == *o && k == NameKind::Organization),
-                "{o:?} not found as an organization in {text:?}: {found:?}"
-            );
-        }
-        for a in absent {
-            assert!(
-                !found
-                    .iter()
-                    .any(|&(t, k)| t == *a && k == NameKind::Organization),
-                "{a:?} in {found:?}"
-            );
-        }
-    }
+    check(ORG_CASES, NameKind::Organization);
 }
