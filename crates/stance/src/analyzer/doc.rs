@@ -17,7 +17,7 @@ use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
 use newsnlp_tokenize::{Sentence, Tokenized};
 
-use super::classes::{CAP, DET, PREP, WORD, token_bits};
+use super::classes::{CAP, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
 
 /// The most entity targets taken from one quote or one author sentence.
@@ -177,20 +177,10 @@ impl<'a, 't> Doc<'a, 't> {
                 if ends_stopped || s.tokens.len() > HEADLINE_WORDS {
                     return false;
                 }
-                let mut words = 0;
-                let mut lower = 0;
-                for k in s.tokens.clone().take(HEADLINE_WORDS) {
-                    if self.class(k) & WORD == 0 {
-                        continue;
-                    }
-                    words += 1;
-                    // Short function words stay lowercase in title case.
-                    let long = toks[k].text.len() > 3 && self.class(k) & (DET | PREP) == 0;
-                    if long && !self.capitalized(k) {
-                        lower += 1;
-                    }
-                }
-                words >= 3 && lower == 0
+                // The one headline test every layer shares.
+                self.text
+                    .get(s.span.clone())
+                    .is_some_and(newsnlp_text::news::is_headline)
             })
             .collect()
     }
