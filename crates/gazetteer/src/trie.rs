@@ -16,6 +16,11 @@ pub(crate) const NO_KEY: u32 = u32::MAX;
 const PASS3_BITS: usize = 128 * 128;
 const PASS3_WORDS: usize = PASS3_BITS / 64;
 
+/// The most nodes with dense transitions (1 KiB each): the root's
+/// grandchildren get them only if, with the root's children, they are at
+/// most this many, so a large gazetteer's trie stays as small as before.
+const DENSE_MAX: usize = 1024;
+
 #[derive(Clone, Copy, Debug)]
 struct Node {
     /// The first child (children are contiguous).
@@ -33,11 +38,15 @@ struct Node {
 pub(crate) struct Trie {
     /// The root's children by byte (0: none); node 0 is the root.
     root: Box<[u32]>,
-    /// Dense transitions of the root's children (nodes `1..=dense_n`), 256
-    /// per node: nearly every walk goes through one, and they have the most
-    /// children.
+    /// Dense transitions of the root's children and, when they are few
+    /// (at most [`DENSE_MAX`] nodes in all), of the root's grandchildren:
+    /// nodes `1..=dense_n` (breadth-first order keeps them contiguous), 256
+    /// per node. Nearly every walk goes through one of each, and they have
+    /// the most children: a step there is one load, not a scan of siblings.
     dense: Box<[u32]>,
     dense_n: u32,
+    /// The number of the root's children (nodes `1..=root_n`).
+    root_n: u32,
     /// One bit per (root child, ASCII byte, ASCII byte), 128 * 128 bits per
     /// root child: set when a walk through the root child along those two
     /// bytes may still find a key (a key ends on the way, or the path goes
@@ -58,6 +67,7 @@ impl Trie {
             root: vec![0u32; 256].into_boxed_slice(),
             dense: Box::new([]),
             dense_n: 0,
+            root_n: 0,
             pass3: Box::new([]),
             nodes: Vec::with_capacity(cap),
         };
@@ -96,16 +106,26 @@ impl Trie {
         for c in f..f + n {
             t.root[t.nodes[c].label as usize] = c as u32;
         }
-        // Root children are nodes 1..=n (breadth-first order).
-        let mut dense = vec![0u32; n * 256];
-        for (i, c) in (f..f + n).enumerate() {
+        // Root children are nodes 1..=n, and their children the nodes after
+        // them up to the last child of the last root child with children
+        // (breadth-first order).
+        let grand_end = (f..f + n)
+            .filter(|&c| t.nodes[c].count > 0)
+            .map(|c| (t.nodes[c].first + u32::from(t.nodes[c].count)) as usize - 1)
+            .max()
+            .unwrap_or(n)
+            .max(n);
+        let dense_n = if grand_end <= DENSE_MAX { grand_end } else { n };
+        let mut dense = vec![0u32; dense_n * 256];
+        for (i, c) in (1..=dense_n).enumerate() {
             let node = t.nodes[c];
             for g in node.first as usize..(node.first + u32::from(node.count)) as usize {
                 dense[i * 256 + t.nodes[g].label as usize] = g as u32;
             }
         }
         t.dense = dense.into_boxed_slice();
-        t.dense_n = n as u32;
+        t.dense_n = dense_n as u32;
+        t.root_n = n as u32;
         let mut pass3 = vec![0u64; n * PASS3_WORDS];
         for (i, c) in (f..f + n).enumerate() {
             let block = &mut pass3[i * PASS3_WORDS..(i + 1) * PASS3_WORDS];
@@ -179,7 +199,7 @@ impl Trie {
     /// the trie by `b2`. Other nodes and bytes always answer true.
     #[inline]
     pub(crate) fn may_pass3(&self, node: u32, b1: u8, b2: u8) -> bool {
-        if node == 0 || node > self.dense_n || b1 >= 0x80 || b2 >= 0x80 {
+        if node == 0 || node > self.root_n || b1 >= 0x80 || b2 >= 0x80 {
             return true;
         }
         let bit = (node as usize - 1) * PASS3_BITS + usize::from(b1) * 128 + usize::from(b2);
@@ -244,6 +264,35 @@ mod tests {
             }
         }
         assert!(t.may_pass3(0, b'a', b'b'));
+    }
+
+    #[test]
+    fn grandchildren_are_dense_only_when_few() {
+        // Few grandchildren: dense to depth 2; many: only the root's
+        // children. Every key walks to itself either way.
+        for firsts in [4u8, 64] {
+            let owned: Vec<Vec<u8>> = (0..firsts)
+                .flat_map(|a| (0..32u8).map(move |b| vec![b'a' + a, b'0' + b, b'z']))
+                .collect();
+            let keys: Vec<&[u8]> = owned.iter().map(|k| k.as_slice()).collect();
+            let t = Trie::build(&keys);
+            let grand = usize::from(firsts) * 33;
+            assert_eq!(t.root_n, u32::from(firsts));
+            let dense_n = if grand <= DENSE_MAX {
+                grand
+            } else {
+                usize::from(firsts)
+            };
+            assert_eq!(t.dense_n as usize, dense_n);
+            for (i, k) in keys.iter().enumerate() {
+                let mut n = 0;
+                for &b in *k {
+                    n = t.step(n, b).unwrap();
+                }
+                assert_eq!(t.key(n), Some(i as u32));
+                assert_eq!(t.step(t.step(0, k[0]).unwrap(), b'~'), None);
+            }
+        }
     }
 
     #[test]
