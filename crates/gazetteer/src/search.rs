@@ -327,7 +327,28 @@ impl Gazetteer {
         match (next(1), next(2)) {
             // A second separator in a row is skipped by the walk.
             (Some(b' '), Some(b' ')) => true,
-            (Some(m1), Some(m2)) => self.trie.may_pass3(n1, m1, m2),
+            (Some(m1), Some(m2)) => {
+                self.trie.may_pass3(n1, m1, m2) && self.may_pass4(n1, (m1, m2), next(3))
+            }
+            _ => true,
+        }
+    }
+
+    /// After [`Trie::may_pass3`](crate::trie::Trie::may_pass3) passed for
+    /// the root child `n1`: the same bit one byte on, from its child along
+    /// `m1` (a grandchild of the root, when the trie has dense transitions
+    /// there), with the next ASCII byte `m3`. Many words share three bytes
+    /// with a key; fewer share four.
+    #[inline]
+    fn may_pass4(&self, n1: u32, (m1, m2): (u8, u8), m3: Option<u8>) -> bool {
+        let t = &self.trie;
+        if t.key(n1).is_some() {
+            return true;
+        }
+        match (t.step(n1, m1), m3) {
+            // A separator after a separator is skipped by the walk.
+            (Some(_), Some(b' ')) if m2 == b' ' => true,
+            (Some(n2), Some(m3)) => t.may_pass3(n2, m2, m3),
             _ => true,
         }
     }

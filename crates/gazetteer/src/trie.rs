@@ -12,7 +12,7 @@
 /// No key ends at this node.
 pub(crate) const NO_KEY: u32 = u32::MAX;
 
-/// Bits and words of [`Trie::may_pass3`]'s table per child of the root.
+/// Bits and words of [`Trie::may_pass3`]'s table per dense node.
 const PASS3_BITS: usize = 128 * 128;
 const PASS3_WORDS: usize = PASS3_BITS / 64;
 
@@ -47,11 +47,11 @@ pub(crate) struct Trie {
     dense_n: u32,
     /// The number of the root's children (nodes `1..=root_n`).
     root_n: u32,
-    /// One bit per (root child, ASCII byte, ASCII byte), 128 * 128 bits per
-    /// root child: set when a walk through the root child along those two
-    /// bytes may still find a key (a key ends on the way, or the path goes
-    /// on). Most words of a text leave the trie within three bytes, and one
-    /// bit answers that for them without a walk.
+    /// One bit per (dense node, ASCII byte, ASCII byte), 128 * 128 bits per
+    /// node with dense transitions: set when a walk through the node along
+    /// those two bytes may still find a key (a key ends on the way, or the
+    /// path goes on). Most words of a text leave the trie within three or
+    /// four bytes, and a bit or two answer that for them without a walk.
     pass3: Box<[u64]>,
     /// Siblings are contiguous and sorted by label.
     nodes: Vec<Node>,
@@ -126,8 +126,9 @@ impl Trie {
         t.dense = dense.into_boxed_slice();
         t.dense_n = dense_n as u32;
         t.root_n = n as u32;
-        let mut pass3 = vec![0u64; n * PASS3_WORDS];
-        for (i, c) in (f..f + n).enumerate() {
+        // The pass bits of every node with dense transitions.
+        let mut pass3 = vec![0u64; dense_n * PASS3_WORDS];
+        for (i, c) in (1..=dense_n).enumerate() {
             let block = &mut pass3[i * PASS3_WORDS..(i + 1) * PASS3_WORDS];
             let node = t.nodes[c];
             if node.key != NO_KEY {
@@ -139,7 +140,7 @@ impl Trie {
                 if n2.label >= 0x80 {
                     continue;
                 }
-                // The 128 bits of (root child, n2.label, *): two words.
+                // The 128 bits of (node, n2.label, *): two words.
                 let w = usize::from(n2.label) * 2;
                 if n2.key != NO_KEY {
                     block[w] = u64::MAX;
@@ -193,13 +194,14 @@ impl Trie {
         Some((f + at) as u32)
     }
 
-    /// Whether a walk that reached `node`, a child of the root, and goes on
+    /// Whether a walk that reached `node`, a node with dense transitions (a
+    /// child of the root, or a grandchild when they are few), and goes on
     /// along the ASCII bytes `b1` and `b2` may reach a key: false only when
     /// no key ends at `node` or its child along `b1`, and the path leaves
     /// the trie by `b2`. Other nodes and bytes always answer true.
     #[inline]
     pub(crate) fn may_pass3(&self, node: u32, b1: u8, b2: u8) -> bool {
-        if node == 0 || node > self.root_n || b1 >= 0x80 || b2 >= 0x80 {
+        if node == 0 || node > self.dense_n || b1 >= 0x80 || b2 >= 0x80 {
             return true;
         }
         let bit = (node as usize - 1) * PASS3_BITS + usize::from(b1) * 128 + usize::from(b2);
@@ -264,6 +266,23 @@ mod tests {
             }
         }
         assert!(t.may_pass3(0, b'a', b'b'));
+        // The grandchildren of the root are dense in so small a trie, and
+        // their bits agree with stepping too.
+        for b0 in 0u8..0x80 {
+            let Some(n1) = t.step(0, b0) else { continue };
+            for b1 in 0u8..0x80 {
+                let Some(n2) = t.step(n1, b1) else { continue };
+                assert!(n2 <= t.dense_n, "{b0} {b1}");
+                for b2 in 0u8..0x80 {
+                    for b3 in 0u8..0x80 {
+                        let want = t.key(n2).is_some()
+                            || t.step(n2, b2)
+                                .is_some_and(|n3| t.key(n3).is_some() || t.step(n3, b3).is_some());
+                        assert_eq!(t.may_pass3(n2, b2, b3), want, "{b0} {b1} {b2} {b3}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
