@@ -341,15 +341,11 @@ impl Gazetteer {
     /// with a key; fewer share four.
     #[inline]
     fn may_pass4(&self, n1: u32, (m1, m2): (u8, u8), m3: Option<u8>) -> bool {
-        let t = &self.trie;
-        if t.key(n1).is_some() {
-            return true;
-        }
-        match (t.step(n1, m1), m3) {
+        match m3 {
             // A separator after a separator is skipped by the walk.
-            (Some(_), Some(b' ')) if m2 == b' ' => true,
-            (Some(n2), Some(m3)) => t.may_pass3(n2, m2, m3),
-            _ => true,
+            Some(b' ') if m2 == b' ' => true,
+            Some(m3) => self.trie.may_pass4(n1, m1, m2, m3),
+            None => true,
         }
     }
 

@@ -210,6 +210,22 @@ impl Trie {
             .is_none_or(|w| w & (1 << (bit % 64)) != 0)
     }
 
+    /// [`Trie::may_pass3`] one byte on: whether a walk that reached `node`,
+    /// a child of the root, and goes on along the ASCII bytes `b1`, `b2`
+    /// and `b3` may reach a key. False only when no key ends at `node`, and
+    /// [`Trie::may_pass3`] of its child along `b1` is false. A root child's
+    /// transitions are dense: the child is one load.
+    #[inline]
+    pub(crate) fn may_pass4(&self, node: u32, b1: u8, b2: u8, b3: u8) -> bool {
+        if node == 0 || node > self.root_n || self.key(node).is_some() {
+            return true;
+        }
+        match self.dense.get((node as usize - 1) * 256 + usize::from(b1)) {
+            Some(&n2) if n2 != 0 => self.may_pass3(n2, b2, b3),
+            _ => true,
+        }
+    }
+
     /// The key ending at `node`, if any.
     #[inline]
     pub(crate) fn key(&self, node: u32) -> Option<u32> {
@@ -275,6 +291,10 @@ mod tests {
                 let Some(n2) = t.step(n1, b1) else { continue };
                 assert!(n2 <= t.dense_n, "{b0} {b1}");
                 bits_agree(&t, n2);
+                for (b2, b3) in (0u8..0x80).flat_map(|b2| (0u8..0x80).map(move |b3| (b2, b3))) {
+                    let want = t.key(n1).is_some() || t.may_pass3(n2, b2, b3);
+                    assert_eq!(t.may_pass4(n1, b1, b2, b3), want, "{b0} {b1} {b2} {b3}");
+                }
             }
         }
         assert!(t.may_pass3(0, b'a', b'b'));
