@@ -327,8 +327,25 @@ impl Gazetteer {
         match (next(1), next(2)) {
             // A second separator in a row is skipped by the walk.
             (Some(b' '), Some(b' ')) => true,
-            (Some(m1), Some(m2)) => self.trie.may_pass3(n1, m1, m2),
+            (Some(m1), Some(m2)) => {
+                self.trie.may_pass3(n1, m1, m2) && self.may_pass4(n1, (m1, m2), next(3))
+            }
             _ => true,
+        }
+    }
+
+    /// After [`Trie::may_pass3`](crate::trie::Trie::may_pass3) passed for
+    /// the root child `n1`: the same bit one byte on, from its child along
+    /// `m1` (a grandchild of the root, when the trie has dense transitions
+    /// there), with the next ASCII byte `m3`. Many words share three bytes
+    /// with a key; fewer share four.
+    #[inline]
+    fn may_pass4(&self, n1: u32, (m1, m2): (u8, u8), m3: Option<u8>) -> bool {
+        match m3 {
+            // A separator after a separator is skipped by the walk.
+            Some(b' ') if m2 == b' ' => true,
+            Some(m3) => self.trie.may_pass4(n1, m1, m2, m3),
+            None => true,
         }
     }
 
@@ -371,38 +388,12 @@ impl Gazetteer {
             Prev::Word
         };
         while pos < end {
-            if prev == Prev::Word {
-                // No match starts inside a word: skip the rest of it.
-                while pos < end && ASCII_WORD[bytes[pos] as usize] {
-                    pos += 1;
-                }
-                if pos >= end {
-                    break;
-                }
-            }
             let b = bytes[pos];
-            if prev == Prev::Word {
-                if b < 0x80 {
-                    // An ASCII non-word character: no start here.
-                } else if let Some(c) = text.get(pos..).and_then(|t| t.chars().next())
-                    && self.info(c).is_word()
-                {
-                    pos += c.len_utf8();
-                    continue;
-                }
-            }
-            let start_ok = match prev {
-                Prev::Word => false,
-                Prev::Other => true,
-                Prev::Apostrophe => self.is_start(text, pos),
-            };
-            let (len, next) = if b < 0x80 {
-                let next = if ASCII_WORD[b as usize] {
-                    Prev::Word
-                } else if b == b'\'' {
-                    Prev::Apostrophe
-                } else {
-                    Prev::Other
+            if b < 0x80 {
+                let start_ok = match prev {
+                    Prev::Word => false,
+                    Prev::Other => true,
+                    Prev::Apostrophe => self.is_start(text, pos),
                 };
                 if start_ok {
                     let m = self.ascii[b as usize];
@@ -416,27 +407,49 @@ impl Gazetteer {
                         }
                     }
                 }
-                (1, next)
+                pos += 1;
+                if ASCII_WORD[b as usize] {
+                    // No match starts inside a word: skip the rest of it.
+                    let rest = bytes.get(pos..end).unwrap_or_default();
+                    pos += rest
+                        .iter()
+                        .position(|&b| !ASCII_WORD[b as usize])
+                        .unwrap_or(rest.len());
+                    prev = Prev::Word;
+                } else if b == b'\'' {
+                    prev = Prev::Apostrophe;
+                } else {
+                    prev = Prev::Other;
+                }
             } else {
                 let c = text.get(pos..).and_then(|t| t.chars().next())?;
                 let info = self.info(c);
+                let len = c.len_utf8();
+                if prev == Prev::Word && info.is_word() {
+                    // Still inside the word.
+                    pos += len;
+                    continue;
+                }
+                let start_ok = match prev {
+                    Prev::Word => false,
+                    Prev::Other => true,
+                    Prev::Apostrophe => self.is_start(text, pos),
+                };
                 if start_ok {
                     self.walk(text, pos, accept, all, out);
                     if !out.is_empty() {
                         return Some(pos);
                     }
                 }
-                let next = if info.is_word() {
+                prev = if info.is_word() {
                     Prev::Word
                 } else if info.is_apostrophe() {
                     Prev::Apostrophe
                 } else {
                     Prev::Other
                 };
-                (c.len_utf8(), next)
-            };
-            pos += len;
-            prev = next;
+                pos += len;
+            }
         }
         None
     }

@@ -12,9 +12,14 @@
 /// No key ends at this node.
 pub(crate) const NO_KEY: u32 = u32::MAX;
 
-/// Bits and words of [`Trie::may_pass3`]'s table per child of the root.
+/// Bits and words of [`Trie::may_pass3`]'s table per dense node.
 const PASS3_BITS: usize = 128 * 128;
 const PASS3_WORDS: usize = PASS3_BITS / 64;
+
+/// The most nodes with dense transitions (1 KiB each): the root's
+/// grandchildren get them only if, with the root's children, they are at
+/// most this many, so a large gazetteer's trie stays as small as before.
+const DENSE_MAX: usize = 1024;
 
 #[derive(Clone, Copy, Debug)]
 struct Node {
@@ -33,16 +38,20 @@ struct Node {
 pub(crate) struct Trie {
     /// The root's children by byte (0: none); node 0 is the root.
     root: Box<[u32]>,
-    /// Dense transitions of the root's children (nodes `1..=dense_n`), 256
-    /// per node: nearly every walk goes through one, and they have the most
-    /// children.
+    /// Dense transitions of the root's children and, when they are few
+    /// (at most [`DENSE_MAX`] nodes in all), of the root's grandchildren:
+    /// nodes `1..=dense_n` (breadth-first order keeps them contiguous), 256
+    /// per node. Nearly every walk goes through one of each, and they have
+    /// the most children: a step there is one load, not a scan of siblings.
     dense: Box<[u32]>,
     dense_n: u32,
-    /// One bit per (root child, ASCII byte, ASCII byte), 128 * 128 bits per
-    /// root child: set when a walk through the root child along those two
-    /// bytes may still find a key (a key ends on the way, or the path goes
-    /// on). Most words of a text leave the trie within three bytes, and one
-    /// bit answers that for them without a walk.
+    /// The number of the root's children (nodes `1..=root_n`).
+    root_n: u32,
+    /// One bit per (dense node, ASCII byte, ASCII byte), 128 * 128 bits per
+    /// node with dense transitions: set when a walk through the node along
+    /// those two bytes may still find a key (a key ends on the way, or the
+    /// path goes on). Most words of a text leave the trie within three or
+    /// four bytes, and a bit or two answer that for them without a walk.
     pass3: Box<[u64]>,
     /// Siblings are contiguous and sorted by label.
     nodes: Vec<Node>,
@@ -58,6 +67,7 @@ impl Trie {
             root: vec![0u32; 256].into_boxed_slice(),
             dense: Box::new([]),
             dense_n: 0,
+            root_n: 0,
             pass3: Box::new([]),
             nodes: Vec::with_capacity(cap),
         };
@@ -96,18 +106,29 @@ impl Trie {
         for c in f..f + n {
             t.root[t.nodes[c].label as usize] = c as u32;
         }
-        // Root children are nodes 1..=n (breadth-first order).
-        let mut dense = vec![0u32; n * 256];
-        for (i, c) in (f..f + n).enumerate() {
+        // Root children are nodes 1..=n, and their children the nodes after
+        // them up to the last child of the last root child with children
+        // (breadth-first order).
+        let grand_end = (f..f + n)
+            .filter(|&c| t.nodes[c].count > 0)
+            .map(|c| (t.nodes[c].first + u32::from(t.nodes[c].count)) as usize - 1)
+            .max()
+            .unwrap_or(n)
+            .max(n);
+        let dense_n = if grand_end <= DENSE_MAX { grand_end } else { n };
+        let mut dense = vec![0u32; dense_n * 256];
+        for (i, c) in (1..=dense_n).enumerate() {
             let node = t.nodes[c];
             for g in node.first as usize..(node.first + u32::from(node.count)) as usize {
                 dense[i * 256 + t.nodes[g].label as usize] = g as u32;
             }
         }
         t.dense = dense.into_boxed_slice();
-        t.dense_n = n as u32;
-        let mut pass3 = vec![0u64; n * PASS3_WORDS];
-        for (i, c) in (f..f + n).enumerate() {
+        t.dense_n = dense_n as u32;
+        t.root_n = n as u32;
+        // The pass bits of every node with dense transitions.
+        let mut pass3 = vec![0u64; dense_n * PASS3_WORDS];
+        for (i, c) in (1..=dense_n).enumerate() {
             let block = &mut pass3[i * PASS3_WORDS..(i + 1) * PASS3_WORDS];
             let node = t.nodes[c];
             if node.key != NO_KEY {
@@ -119,7 +140,7 @@ impl Trie {
                 if n2.label >= 0x80 {
                     continue;
                 }
-                // The 128 bits of (root child, n2.label, *): two words.
+                // The 128 bits of (node, n2.label, *): two words.
                 let w = usize::from(n2.label) * 2;
                 if n2.key != NO_KEY {
                     block[w] = u64::MAX;
@@ -173,7 +194,8 @@ impl Trie {
         Some((f + at) as u32)
     }
 
-    /// Whether a walk that reached `node`, a child of the root, and goes on
+    /// Whether a walk that reached `node`, a node with dense transitions (a
+    /// child of the root, or a grandchild when they are few), and goes on
     /// along the ASCII bytes `b1` and `b2` may reach a key: false only when
     /// no key ends at `node` or its child along `b1`, and the path leaves
     /// the trie by `b2`. Other nodes and bytes always answer true.
@@ -186,6 +208,22 @@ impl Trie {
         self.pass3
             .get(bit / 64)
             .is_none_or(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// [`Trie::may_pass3`] one byte on: whether a walk that reached `node`,
+    /// a child of the root, and goes on along the ASCII bytes `b1`, `b2`
+    /// and `b3` may reach a key. False only when no key ends at `node`, and
+    /// [`Trie::may_pass3`] of its child along `b1` is false. A root child's
+    /// transitions are dense: the child is one load.
+    #[inline]
+    pub(crate) fn may_pass4(&self, node: u32, b1: u8, b2: u8, b3: u8) -> bool {
+        if node == 0 || node > self.root_n || self.key(node).is_some() {
+            return true;
+        }
+        match self.dense.get((node as usize - 1) * 256 + usize::from(b1)) {
+            Some(&n2) if n2 != 0 => self.may_pass3(n2, b2, b3),
+            _ => true,
+        }
     }
 
     /// The key ending at `node`, if any.
@@ -228,22 +266,67 @@ mod tests {
         assert_eq!(t.key(0), Some(0));
     }
 
+    /// Checks every bit of `node` against stepping along the trie.
+    fn bits_agree(t: &Trie, node: u32) {
+        for b1 in 0u8..0x80 {
+            for b2 in 0u8..0x80 {
+                let want = t.key(node).is_some()
+                    || t.step(node, b1)
+                        .is_some_and(|n2| t.key(n2).is_some() || t.step(n2, b2).is_some());
+                assert_eq!(t.may_pass3(node, b1, b2), want, "{node} {b1} {b2}");
+            }
+        }
+    }
+
     #[test]
     fn pass3_agrees_with_stepping() {
         let keys: Vec<&[u8]> = vec![b"a", b"bcd", b"bce", b"bx", b"bxyz", b"c\xc3\xa9t", b"dd"];
         let t = Trie::build(&keys);
         for b0 in 0u8..0x80 {
             let Some(n1) = t.step(0, b0) else { continue };
+            bits_agree(&t, n1);
+            // The grandchildren of the root are dense in so small a trie,
+            // and their bits agree with stepping too.
             for b1 in 0u8..0x80 {
-                for b2 in 0u8..0x80 {
-                    let want = t.key(n1).is_some()
-                        || t.step(n1, b1)
-                            .is_some_and(|n2| t.key(n2).is_some() || t.step(n2, b2).is_some());
-                    assert_eq!(t.may_pass3(n1, b1, b2), want, "{b0} {b1} {b2}");
+                let Some(n2) = t.step(n1, b1) else { continue };
+                assert!(n2 <= t.dense_n, "{b0} {b1}");
+                bits_agree(&t, n2);
+                for (b2, b3) in (0u8..0x80).flat_map(|b2| (0u8..0x80).map(move |b3| (b2, b3))) {
+                    let want = t.key(n1).is_some() || t.may_pass3(n2, b2, b3);
+                    assert_eq!(t.may_pass4(n1, b1, b2, b3), want, "{b0} {b1} {b2} {b3}");
                 }
             }
         }
         assert!(t.may_pass3(0, b'a', b'b'));
+    }
+
+    #[test]
+    fn grandchildren_are_dense_only_when_few() {
+        // Few grandchildren: dense to depth 2; many: only the root's
+        // children. Every key walks to itself either way.
+        for firsts in [4u8, 64] {
+            let owned: Vec<Vec<u8>> = (0..firsts)
+                .flat_map(|a| (0..32u8).map(move |b| vec![b'a' + a, b'0' + b, b'z']))
+                .collect();
+            let keys: Vec<&[u8]> = owned.iter().map(|k| k.as_slice()).collect();
+            let t = Trie::build(&keys);
+            let grand = usize::from(firsts) * 33;
+            assert_eq!(t.root_n, u32::from(firsts));
+            let dense_n = if grand <= DENSE_MAX {
+                grand
+            } else {
+                usize::from(firsts)
+            };
+            assert_eq!(t.dense_n as usize, dense_n);
+            for (i, k) in keys.iter().enumerate() {
+                let mut n = 0;
+                for &b in *k {
+                    n = t.step(n, b).unwrap();
+                }
+                assert_eq!(t.key(n), Some(i as u32));
+                assert_eq!(t.step(t.step(0, k[0]).unwrap(), b'~'), None);
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::chars;
 use crate::tables::{AbbreviationClass, Tables};
 use crate::{Sentence, Token, TokenKind};
 
+#[inline] // asked of every token: the kind test first, without a call
 fn is_terminal_punct(t: &Token<'_>) -> bool {
     if t.kind != TokenKind::Punctuation {
         return false;

@@ -29,12 +29,13 @@ const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 const HYPHEN_PREFIXES: &str = include_str!("../data/hyphen_prefixes.txt");
 const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
 
-/// Lowercased lookup tables. Keys are lowercase ASCII or Unicode-lowercased.
+/// Lowercased lookup tables. Keys are lowercase ASCII or Unicode-lowercased,
+/// as bytes: a lookup with a lowercased buffer needs no UTF-8 check.
 #[derive(Debug, Clone)]
 pub(crate) struct Tables {
-    pub abbreviations: FastMap<String, AbbreviationClass>,
-    pub hyphen_prefixes: FastSet<String>,
-    pub starters: FastSet<String>,
+    pub abbreviations: FastMap<Box<[u8]>, AbbreviationClass>,
+    pub hyphen_prefixes: FastSet<Box<[u8]>>,
+    pub starters: FastSet<Box<[u8]>>,
     /// Longest key in `abbreviations`, in bytes: longer words skip the lookup.
     pub max_abbreviation_len: usize,
 }
@@ -44,6 +45,11 @@ fn entries(file: &str) -> impl Iterator<Item = &str> {
     data::lines(file).map(|l| l.text)
 }
 
+/// The entries of a data file as lookup keys.
+fn keys(file: &str) -> impl Iterator<Item = Box<[u8]>> + '_ {
+    entries(file).map(|e| e.as_bytes().into())
+}
+
 impl Tables {
     pub(crate) fn embedded() -> Arc<Tables> {
         static TABLES: OnceLock<Arc<Tables>> = OnceLock::new();
@@ -51,8 +57,8 @@ impl Tables {
             .get_or_init(|| {
                 let mut t = Tables {
                     abbreviations: FastMap::default(),
-                    hyphen_prefixes: entries(HYPHEN_PREFIXES).map(str::to_owned).collect(),
-                    starters: entries(SENTENCE_STARTERS).map(str::to_owned).collect(),
+                    hyphen_prefixes: keys(HYPHEN_PREFIXES).collect(),
+                    starters: keys(SENTENCE_STARTERS).collect(),
                     max_abbreviation_len: 0,
                 };
                 for line in entries(ABBREVIATIONS) {
@@ -77,7 +83,8 @@ impl Tables {
             return;
         }
         self.max_abbreviation_len = self.max_abbreviation_len.max(key.len());
-        self.abbreviations.insert(key, class);
+        self.abbreviations
+            .insert(key.into_bytes().into_boxed_slice(), class);
     }
 
     /// Looks `word` (without its final period) up, case-insensitively.
@@ -90,11 +97,11 @@ impl Tables {
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
-            // ASCII stays valid UTF-8 after lowercasing.
-            let key = std::str::from_utf8(b).unwrap_or_default();
-            return self.abbreviations.get(key).copied();
+            return self.abbreviations.get(&*b).copied();
         }
-        self.abbreviations.get(&word.to_lowercase()).copied()
+        self.abbreviations
+            .get(word.to_lowercase().as_bytes())
+            .copied()
     }
 
     pub(crate) fn is_hyphen_prefix(&self, word: &str) -> bool {
@@ -109,14 +116,13 @@ impl Tables {
     }
 }
 
-/// `word` with ASCII letters lowercased, in `buf` (no allocation); `""` if
-/// it does not fit, which callers rule out by length first.
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> &'b str {
+/// `word` with ASCII letters lowercased, in `buf` (no allocation); empty
+/// if it does not fit, which callers rule out by length first.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> &'b [u8] {
     let Some(b) = buf.get_mut(..word.len()) else {
-        return "";
+        return &[];
     };
     b.copy_from_slice(word.as_bytes());
     b.make_ascii_lowercase();
-    // Lowercasing ASCII bytes keeps UTF-8 valid.
-    std::str::from_utf8(b).unwrap_or_default()
+    b
 }
