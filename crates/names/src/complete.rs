@@ -141,18 +141,20 @@ pub(crate) fn complete(
             taken[start..t.start].fill(true);
         }
     }
-    let mut k = 0;
     for i in 0..table.len() {
-        let span = table.span(i);
-        while known.get(k).is_some_and(|r| r.end <= span.start) {
-            k += 1;
-        }
-        let in_known = known.get(k).is_some_and(|r| r.start < span.end);
-        if in_known || taken[i] || !word(i) {
+        // Cheap tests first: most tokens are not capitalized, and most
+        // capitalized ones are no surname or organization word.
+        let f = table.flags(i);
+        if !(f.contains(Flags::CAPITALIZED) && f.contains(Flags::WORDLIKE)) || taken[i] {
             continue;
         }
         let Some(key) = table.key(i) else { continue };
-        if org_firsts.contains(&key) {
+        let org = org_firsts.contains(&key);
+        if !(org || surnames.contains(&key)) || !word(i) || in_known(i) {
+            continue;
+        }
+        let span = table.span(i);
+        if org {
             // An organization's first word alone, as a subject or owner:
             // a verb, a possessive or a clause's end after it ("Northwind
             // said", "Harbourside will", "Northwind’s"), not a modifier
@@ -166,9 +168,6 @@ pub(crate) fn complete(
                 });
                 taken[i] = true;
             }
-            continue;
-        }
-        if !surnames.contains(&key) {
             continue;
         }
         // The surname ends its name: no capitalized word right after it.
