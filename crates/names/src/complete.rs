@@ -24,25 +24,23 @@ use newsnlp_text::hash::FastSet;
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::WordClass;
 
-use crate::find::{all_caps, demonym, possessive_len};
 use crate::lexicon::{Cues, Lexicon};
+use crate::shape::{all_caps, demonym, possessive_len};
 use crate::{Evidence, Name, NameKind};
 
 /// The most words before a surname taken as the rest of the name.
 const GIVEN_WORDS: usize = 2;
 
-/// Adds to `names` (the scan's, in text order) the other mentions of its
-/// people's surnames in `table`, outside `known` spans (sorted by start).
-pub(crate) fn complete(
-    lex: &Lexicon,
-    table: &Table<'_>,
-    known: &[Range<usize>],
-    mut names: Vec<Name>,
-) -> Vec<Name> {
-    // A name typed by its place in the sentence alone ("Google has") is
-    // too weak a guess to type others.
+/// The keys the pass looks for: people's surnames, and organizations'
+/// first words that are names of their own.
+type Keys = FastSet<(u64, u64)>;
+
+/// The surnames of `names`' people and the first words of its
+/// organizations, from names typed by more than their place in the
+/// sentence ("Google has" is too weak a guess to type others).
+fn keys(lex: &Lexicon, table: &Table<'_>, names: &[Name]) -> (Keys, Keys) {
     let strong = |n: &&Name| !matches!(n.evidence, Evidence::Subject | Evidence::Owner);
-    let surnames: FastSet<(u64, u64)> = names
+    let surnames: Keys = names
         .iter()
         .filter(strong)
         .filter(|n| n.kind == NameKind::Person && !n.tokens.is_empty())
@@ -56,7 +54,7 @@ pub(crate) fn complete(
         | Cues::TITLE_PART
         | Cues::GIVEN
         | Cues::NOT_NAME;
-    let org_firsts: FastSet<(u64, u64)> = names
+    let org_firsts: Keys = names
         .iter()
         .filter(strong)
         .filter(|n| n.kind == NameKind::Organization && n.tokens.len() > 1)
@@ -69,32 +67,104 @@ pub(crate) fn complete(
         .filter_map(|n| table.key(n.tokens.start))
         .filter(|key| !surnames.contains(key))
         .collect();
+    (surnames, org_firsts)
+}
+
+/// The document the pass reads: its table, the lexicon and the known
+/// spans.
+struct Pass<'a, 't> {
+    lex: &'a Lexicon,
+    table: &'a Table<'t>,
+    known: &'a [Range<usize>],
+    /// The greatest end among `known[..=i]`, per `i` (known spans may
+    /// overlap, so their ends are not in order).
+    max_end: Vec<usize>,
+}
+
+impl Pass<'_, '_> {
+    /// A capitalized word that may be part of a name: no title, function
+    /// word, day or month, not in capitals.
+    fn word(&self, i: usize) -> bool {
+        let not_name = WordClass::Titles.set()
+            | WordClass::Stop.set()
+            | WordClass::Determiners.set()
+            | WordClass::Days.set()
+            | WordClass::Months.set();
+        let f = self.table.flags(i);
+        f.contains(Flags::CAPITALIZED)
+            && f.contains(Flags::WORDLIKE)
+            && !self.table.classes(i).intersects(not_name)
+            && !all_caps(self.table.token(i))
+    }
+
+    /// Whether token `j` opens a headline line. A headline's first word
+    /// is capitalized anyway: it is a given name only if listed as one
+    /// ("Late Nakamura header sends …"); a sentence's first word in
+    /// running text may be one ("Dwayne Okafor, president of …").
+    fn opens_headline(&self, j: usize) -> bool {
+        let t = self.table;
+        let opens =
+            j == 0 || t.sentence(j - 1) != t.sentence(j) || t.flags(j).contains(Flags::LINE_BREAK);
+        opens && headline_line(t, j)
+    }
+
+    /// Whether a known span overlaps token `j`: one that starts before
+    /// the token ends and ends after it starts.
+    fn in_known(&self, j: usize) -> bool {
+        let t = self.table.span(j);
+        let before = self.known.partition_point(|r| r.start < t.end);
+        before > 0 && self.max_end[before - 1] > t.start
+    }
+
+    /// Where the name whose surname is token `i` starts: up to two
+    /// capitalized words right before it (given names), in its sentence
+    /// and line, none `taken`, known, a title or a headline's opening word.
+    fn given_start(&self, i: usize, taken: &[bool]) -> usize {
+        let (t, lex) = (self.table, self.lex);
+        let refused = Cues::NOT_NAME | Cues::TITLE | Cues::TITLE_PART;
+        let mut start = i;
+        while start > 0
+            && i - start < GIVEN_WORDS
+            && self.word(start - 1)
+            && t.sentence(start - 1) == t.sentence(i)
+            && !t.flags(start).contains(Flags::LINE_BREAK)
+            && !taken[start - 1]
+            && !lex.key(t.key(start - 1)).intersects(refused)
+            && (!self.opens_headline(start - 1) || lex.key(t.key(start - 1)).contains(Cues::GIVEN))
+            && !self.in_known(start - 1)
+        {
+            start -= 1;
+        }
+        start
+    }
+}
+
+/// Adds to `names` (the scan's, in text order) the other mentions of its
+/// people's surnames and organizations' first words in `table`, outside
+/// `known` spans (sorted by start).
+pub(crate) fn complete(
+    lex: &Lexicon,
+    table: &Table<'_>,
+    known: &[Range<usize>],
+    mut names: Vec<Name>,
+) -> Vec<Name> {
+    let (surnames, org_firsts) = keys(lex, table, &names);
     if surnames.is_empty() && org_firsts.is_empty() {
         return names;
     }
-    let not_name = WordClass::Titles.set()
-        | WordClass::Stop.set()
-        | WordClass::Determiners.set()
-        | WordClass::Days.set()
-        | WordClass::Months.set();
-    let word = |i: usize| {
-        let f = table.flags(i);
-        f.contains(Flags::CAPITALIZED)
-            && f.contains(Flags::WORDLIKE)
-            && !table.classes(i).intersects(not_name)
-            && !all_caps(table.token(i))
+    let max_end = known
+        .iter()
+        .scan(0, |m, r| {
+            *m = r.end.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let pass = Pass {
+        lex,
+        table,
+        known,
+        max_end,
     };
-    // A headline's first word is capitalized anyway: it is a given name
-    // only if listed as one ("Late Nakamura header sends …"); a sentence's
-    // first word in running text may be one ("Dwayne Okafor, president
-    // of …").
-    let opens_headline = |j: usize| {
-        let opens = j == 0
-            || table.sentence(j - 1) != table.sentence(j)
-            || table.flags(j).contains(Flags::LINE_BREAK);
-        opens && headline_line(table, j)
-    };
-    let refused = Cues::NOT_NAME | Cues::TITLE | Cues::TITLE_PART;
     // Tokens already in a name.
     let mut taken = vec![false; table.len()];
     for n in &names {
@@ -102,30 +172,6 @@ pub(crate) fn complete(
             t.fill(true);
         }
     }
-    let in_known = |j: usize| {
-        let t = table.span(j);
-        let at = known.partition_point(|r| r.end <= t.start);
-        known.get(at).is_some_and(|r| r.start < t.end)
-    };
-    // Where the name whose surname is token `i` starts: up to two
-    // capitalized words right before it (given names), in its sentence and
-    // line, none taken, known, a title or a headline's opening word.
-    let given_start = |i: usize, taken: &[bool]| {
-        let mut start = i;
-        while start > 0
-            && i - start < GIVEN_WORDS
-            && word(start - 1)
-            && table.sentence(start - 1) == table.sentence(i)
-            && !table.flags(start).contains(Flags::LINE_BREAK)
-            && !taken[start - 1]
-            && !lex.key(table.key(start - 1)).intersects(refused)
-            && (!opens_headline(start - 1) || lex.key(table.key(start - 1)).contains(Cues::GIVEN))
-            && !in_known(start - 1)
-        {
-            start -= 1;
-        }
-        start
-    };
     // A person the scan found by surname alone takes the given names
     // before it ("Dwayne Okafor, president of …" when the scan kept
     // "Okafor").
@@ -134,7 +180,7 @@ pub(crate) fn complete(
         if n.kind != NameKind::Person || t.len() != 1 {
             continue;
         }
-        let start = given_start(t.start, &taken);
+        let start = pass.given_start(t.start, &taken);
         if start < t.start {
             n.span.start = table.span(start).start;
             n.tokens.start = start;
@@ -150,18 +196,18 @@ pub(crate) fn complete(
         }
         let Some(key) = table.key(i) else { continue };
         let org = org_firsts.contains(&key);
-        if !(org || surnames.contains(&key)) || !word(i) || in_known(i) {
+        if !(org || surnames.contains(&key)) || !pass.word(i) || pass.in_known(i) {
             continue;
         }
         let span = table.span(i);
+        let end = span.end - possessive_len(table.token(i));
         if org {
-            // An organization's first word alone, as a subject or owner:
-            // a verb, a possessive or a clause's end after it ("Northwind
-            // said", "Harbourside will", "Northwind’s"), not a modifier
+            // An organization's first word alone, as a subject or owner
+            // ("Northwind said", "Northwind’s"), not a modifier
             // ("Riverside rail yard", "Arctic cod").
             if acts(lex, table, i) {
                 names.push(Name {
-                    span: span.start..span.end - possessive_len(table.token(i)),
+                    span: span.start..end,
                     tokens: i..i + 1,
                     kind: NameKind::Organization,
                     evidence: Evidence::EarlierName,
@@ -171,13 +217,12 @@ pub(crate) fn complete(
             continue;
         }
         // The surname ends its name: no capitalized word right after it.
-        if i + 1 < table.len() && word(i + 1) && table.sentence(i + 1) == table.sentence(i) {
+        if i + 1 < table.len() && pass.word(i + 1) && table.sentence(i + 1) == table.sentence(i) {
             continue;
         }
-        let start = given_start(i, &taken);
-        let (a, b) = (table.span(start).start, span.end);
+        let start = pass.given_start(i, &taken);
         names.push(Name {
-            span: a..b - possessive_len(table.token(i)),
+            span: table.span(start).start..end,
             tokens: start..i + 1,
             kind: NameKind::Person,
             evidence: Evidence::Surname,

@@ -11,6 +11,7 @@ use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::{Token, Tokenized};
 
 use crate::lexicon::{Cues, Lexicon};
+use crate::shape::{all_caps, demonym, initial, possessive_len};
 use crate::{Evidence, Name, NameKind};
 
 /// Closed-class words that are never a name, even capitalized ("The",
@@ -64,38 +65,6 @@ pub(crate) struct Scan<'a, 't> {
     next_known: usize,
     earlier: Earlier,
     out: Vec<Name>,
-}
-
-/// Whether a token ends in a possessive "'s" or "’s": the name ends with
-/// it, and the span leaves it out. The length of the ending, or 0.
-pub(crate) fn possessive_len(token: &str) -> usize {
-    if token.ends_with("'s") || token.ends_with("'S") {
-        2
-    } else if token.ends_with("’s") {
-        "’s".len()
-    } else {
-        0
-    }
-}
-
-/// Whether a word names people from a place ("South Koreans", "New
-/// Yorkers"): a place word before it makes no place.
-pub(crate) fn demonym(token: &str) -> bool {
-    ["ans", "ers", "ese"].iter().any(|s| token.ends_with(s))
-}
-
-/// Whether a token is an initial or a run of them: "F.", "W.H.S.".
-fn initial(token: &str) -> bool {
-    let b = token.as_bytes();
-    b.len() >= 2
-        && b.len().is_multiple_of(2)
-        && b.chunks(2)
-            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
-}
-
-/// Whether a token has letters and no lowercase one ("HANO", "U.S.").
-pub(crate) fn all_caps(token: &str) -> bool {
-    token.chars().any(char::is_alphabetic) && !token.chars().any(char::is_lowercase)
 }
 
 impl<'a, 't> Scan<'a, 't> {

@@ -63,6 +63,7 @@
 mod complete;
 mod find;
 pub mod lexicon;
+mod shape;
 
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
