@@ -757,7 +757,13 @@ impl<'a, 't> Scan<'a, 't> {
                 || start
                     .checked_sub(1)
                     .is_some_and(|b| self.table.classes(b).contains(WordClass::Determiners)));
-        if after.contains(Cues::PERSON_CUE) && !people && !determined {
+        // "an analyst at Brightwater Securities, said": the object of a
+        // preposition in an apposition is not who speaks.
+        let object = self.table.token(e) == ","
+            && start
+                .checked_sub(1)
+                .is_some_and(|b| self.table.classes(b).contains(WordClass::Prepositions));
+        if after.contains(Cues::PERSON_CUE) && !people && !determined && !object {
             return Some((Person, E::PersonCue));
         }
         if let Some(found) = self.coordinated(start, name.clone()) {
