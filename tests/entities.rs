@@ -235,3 +235,24 @@ fn descriptors_link_to_the_latest_person_whose_titles_fit() {
         }
     }
 }
+
+#[test]
+fn the_entity_table_reads_back_from_json() {
+    let pipeline = Pipeline::new();
+    let doc = pipeline.analyze("Sarah Bennett met Vladimir Putin. Putin and Bennett spoke.");
+    let table = doc.entities();
+    let json = serde_json::to_string(table).unwrap();
+    let back: newsnlp::gazetteer::EntityTable = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, table);
+    let putin = pipeline
+        .gazetteer()
+        .entity_by_name("Vladimir Putin")
+        .unwrap();
+    assert_eq!(back.by_id(putin).map(|e| e.mentions.len()), Some(2));
+    assert_eq!(table.by_id(putin).map(|e| e.mentions.len()), Some(2));
+    let sarah = &table.entities()[0];
+    assert_eq!(
+        (sarah.name.as_str(), sarah.mentions.len()),
+        ("Sarah Bennett", 2)
+    );
+}

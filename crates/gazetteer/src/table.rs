@@ -174,7 +174,7 @@ pub struct Unresolved {
 /// let putin = gaz.entity_by_name("Vladimir Putin").unwrap();
 /// assert_eq!(table.by_id(putin).map(|e| e.mentions.len()), Some(1));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EntityTable {
     pub(crate) entities: Vec<DocEntity>,
@@ -190,6 +190,48 @@ pub struct EntityTable {
     /// The linked descriptors, in text order, with their entity's index.
     #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) descriptors: Vec<(Span, usize)>,
+    /// The listed entities' indexes by gazetteer id, sorted by id (for
+    /// [`EntityTable::by_id`]; rebuilt from `entities` when read back).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) listed: Vec<(EntityId, usize)>,
+}
+
+impl EntityTable {
+    /// Everything but the index by id, which a table read back lacks.
+    #[allow(clippy::type_complexity)]
+    fn parts(
+        &self,
+    ) -> (
+        &[DocEntity],
+        &[Unresolved],
+        &[Option<usize>],
+        usize,
+        &[usize],
+        &[(Span, usize)],
+    ) {
+        (
+            &self.entities,
+            &self.unresolved,
+            &self.by_mention,
+            self.base,
+            &self.unlisted,
+            &self.descriptors,
+        )
+    }
+}
+
+impl PartialEq for EntityTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for EntityTable {}
+
+impl std::hash::Hash for EntityTable {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
 }
 
 impl EntityTable {
@@ -236,6 +278,11 @@ impl EntityTable {
 
     /// The entry of gazetteer entity `id`, if the document names it.
     pub fn by_id(&self, id: EntityId) -> Option<&DocEntity> {
-        self.entities.iter().find(|e| e.id == Some(id))
+        if self.listed.is_empty() {
+            // Read back from JSON, the index is not there.
+            return self.entities.iter().find(|e| e.id == Some(id));
+        }
+        let k = self.listed.binary_search_by_key(&id, |&(i, _)| i).ok()?;
+        self.entities.get(self.listed[k].1)
     }
 }

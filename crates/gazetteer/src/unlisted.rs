@@ -315,6 +315,8 @@ impl EntityTable {
             }
             merged.push(m.clone());
         }
+        table.listed = listed_index.into_iter().collect();
+        table.listed.sort_unstable();
         (table, merged)
     }
 
