@@ -89,7 +89,12 @@ impl<'a, 't> Ctx<'a, 't> {
     /// another quotation (they are an attribution or a lead-in of their
     /// own).
     pub(super) fn clause_lead(&self, ss: usize, open: usize) -> Option<usize> {
-        let a = self.after_dateline(ss, open);
+        let mut a = self.after_dateline(ss, open);
+        // Symbols before the clause (emoji, bullets) are not its words.
+        let has_letters = |k: usize| self.toks[k].text.chars().any(char::is_alphabetic);
+        while a < open && !has_letters(a) {
+            a += 1;
+        }
         if open <= a || open - a > 25 || self.in_any_quote(a) {
             return None;
         }
