@@ -1,13 +1,16 @@
 //! Who said what, about whom, and how they feel about it: news text analysis
 //! with byte spans into the original text.
 //!
-//! `newsnlp` is the facade over four library crates, re-exported here:
+//! `newsnlp` is the facade over the library crates, re-exported here:
 //!
 //! - [`text`]: the shared foundation ([`text::Span`], [`text::Offsets`]
 //!   for character and UTF-16 offsets);
 //! - [`tokenize`]: sentences and tokens with byte spans, right on news text;
 //! - [`gazetteer`]: entity lists matched on token boundaries and linked to
-//!   canonical entities, with a default gazetteer of international politics;
+//!   canonical entities, with a default gazetteer of international politics,
+//!   and the per-document entity table;
+//! - [`names`]: person, organization and place names no gazetteer lists,
+//!   found and typed;
 //! - [`quotes`]: direct, mixed and indirect quotes with cue, source and
 //!   speaker resolved to an entity, and a confidence;
 //! - [`stance`]: target sentiment, stance triples (holder, target,
@@ -56,6 +59,7 @@ mod pipeline;
 pub use analysis::{Analysis, AnalysisEntity, AnalysisSentence};
 pub use newsnlp_gazetteer as gazetteer;
 pub use newsnlp_gazetteer::Party;
+pub use newsnlp_names as names;
 pub use newsnlp_quotes as quotes;
 pub use newsnlp_stance as stance;
 pub use newsnlp_text as text;
