@@ -98,13 +98,11 @@ impl<'a, 't> Ctx<'a, 't> {
         if open <= a || open - a > 25 || self.in_any_quote(a) {
             return None;
         }
+        // Words and commas only: markup, brackets and symbols are no
+        // clause ("<script>alert(1)</script> & “Fine,”").
         let clean = (a..open).all(|k| {
             let t = &self.toks[k];
-            !t.is_quote()
-                && t.kind != TokenKind::Dash
-                && !is_punct(t, ":")
-                && !is_final_punct(t)
-                && (is_cap(t) || self.cue(k).is_empty())
+            (t.kind.is_wordlike() || is_punct(t, ",")) && (is_cap(t) || self.cue(k).is_empty())
         });
         clean.then_some(a)
     }
