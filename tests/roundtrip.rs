@@ -10,20 +10,15 @@ use newsnlp::stance::Stance;
 use newsnlp::{Analysis, Party, Pipeline, SEED_ARTICLE};
 use serde_json::Value;
 
+#[path = "common/article_files.rs"]
+mod article_files;
+
 /// The seed article and every `tests/articles/*.txt`, with their names.
 fn articles() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/articles");
-    let mut out = vec![("seed".to_string(), SEED_ARTICLE.to_string())];
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/articles")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).expect("article");
-        out.push((p.display().to_string(), text));
-    }
+    let out = article_files::read(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/articles"),
+        SEED_ARTICLE,
+    );
     assert!(out.len() >= 4, "the seed and three articles");
     out
 }

@@ -10,22 +10,16 @@ use newsnlp::quotes::Quote;
 use newsnlp::{Analysis, Pipeline, SEED_ARTICLE};
 use serde_json::Value;
 
+#[path = "../../../tests/common/article_files.rs"]
+mod article_files;
+
 /// The seed article and the root's `tests/articles/*.txt`.
 fn articles() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/articles")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let mut out = vec![SEED_ARTICLE.to_string()];
-    out.extend(
-        paths
-            .iter()
-            .map(|p| std::fs::read_to_string(p).expect("article")),
-    );
-    out
+    article_files::read(dir, SEED_ARTICLE)
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
 }
 
 fn stdout(args: &[&str], stdin: &str) -> String {

@@ -1,8 +1,9 @@
 //! Precision and recall of the stances over the unseen-style articles of
 //! the workspace (`tests/articles/*.json` of the root package, their
 //! `"stances"`), read from disk so that every article added there counts.
-//! The pipeline is the facade's: tokens, gazetteer mentions, quotes,
-//! stances.
+//! The layers are run as this crate can: tokens, the gazetteer's
+//! mentions, quotes, stances, without the facade's names finder and entity
+//! table (the facade's figure, with them, is the root's `tests/articles`).
 //!
 //! Recall: the expected stances that some stance matches (holder label,
 //! target fragment, polarity, `min_certainty`). Precision: the stances

@@ -287,11 +287,7 @@ impl StanceAnalyzer {
         {
             out.push(Stance {
                 holder,
-                target: Target {
-                    text: d.entities.name(id).to_string(),
-                    span: m.span().into(),
-                    entity: d.entities.listed(id),
-                },
+                target: d.entity_target(m, id),
                 polarity: f.polarity,
                 certainty,
                 evidence: evidence.into(),
@@ -325,10 +321,9 @@ impl StanceAnalyzer {
                 }
                 let sentence_span = d.doc.sentences()[si].span.clone();
                 let evidence = clip(&q.content.range(), &sentence_span);
-                let Some(id) = m.entity() else { continue };
-                if d.unlisted_place(id) {
+                let Some(id) = d.model_target(m) else {
                     continue;
-                }
+                };
                 if out.has(&m.span(), holder.label()) {
                     // A rule (or an earlier quote) said it already.
                     continue;
@@ -336,11 +331,7 @@ impl StanceAnalyzer {
                 let sentiment = self.model(d, cache, si, &m.span());
                 out.push(Stance {
                     holder: holder.clone(),
-                    target: Target {
-                        text: d.entities.name(id).to_string(),
-                        span: m.span().into(),
-                        entity: d.entities.listed(id),
-                    },
+                    target: d.entity_target(m, id),
                     polarity: sentiment.polarity,
                     certainty: round_score(Speech::of(q).lower(self.certainty_of(
                         d,
@@ -383,10 +374,9 @@ impl StanceAnalyzer {
             }
             let author = d.author();
             for m in ms {
-                let Some(id) = m.entity() else { continue };
-                if d.unlisted_place(id) {
+                let Some(id) = d.model_target(m) else {
                     continue;
-                }
+                };
                 if out.has(&m.span(), author.label()) {
                     continue;
                 }
@@ -398,11 +388,7 @@ impl StanceAnalyzer {
                 }
                 out.push(Stance {
                     holder: author.clone(),
-                    target: Target {
-                        text: d.entities.name(id).to_string(),
-                        span: m.span().into(),
-                        entity: d.entities.listed(id),
-                    },
+                    target: d.entity_target(m, id),
                     polarity: sentiment.polarity,
                     certainty: round_score(self.certainty_of(
                         d,

@@ -6,7 +6,9 @@
 
 use std::ops::Range;
 
-use newsnlp_gazetteer::{EntityKind, Mention, Party};
+use newsnlp_gazetteer::{EntityId, EntityKind, Mention, Party};
+
+use crate::Target;
 use newsnlp_quotes::QuoteKind;
 use newsnlp_text::words::{Classes, WordClass};
 
@@ -29,11 +31,24 @@ impl Doc<'_, '_> {
         self.entities.party(m.entity()?)
     }
 
-    /// Whether `id` is a place the gazetteer does not list: in news mostly
-    /// where something happens (a city, a district, a street), which the
-    /// model is not asked about as a target.
-    pub(super) fn unlisted_place(&self, id: newsnlp_gazetteer::EntityId) -> bool {
-        self.entities.listed(id).is_none() && self.entities.kind(id) == EntityKind::Place
+    /// The entity of mention `m` if the model may be asked about it as a
+    /// target: not a place the gazetteer does not list (in news mostly
+    /// where something happens: a city, a district, a street).
+    pub(super) fn model_target(&self, m: &Mention) -> Option<EntityId> {
+        let id = m.entity()?;
+        let unlisted_place =
+            self.entities.listed(id).is_none() && self.entities.kind(id) == EntityKind::Place;
+        (!unlisted_place).then_some(id)
+    }
+
+    /// The target that mention `m` of entity `id` names: the entity's
+    /// name (the fullest form for an unlisted one), the mention's span.
+    pub(super) fn entity_target(&self, m: &Mention, id: EntityId) -> Target {
+        Target {
+            text: self.entities.name(id).to_string(),
+            span: m.span().into(),
+            entity: self.entities.listed(id),
+        }
     }
 
     /// Whether mention `m` names `party` (an entity, listed or not).
