@@ -59,8 +59,8 @@ pub(crate) struct Scan<'a, 't> {
     lex: &'a Lexicon,
     tokens: &'a [Token<'t>],
     table: &'a Table<'t>,
-    /// The known spans, sorted by start.
-    known: Vec<Range<usize>>,
+    /// The known spans, sorted by start and end (the caller sorts them).
+    known: &'a [Range<usize>],
     /// The first known span that may still cover a later token.
     next_known: usize,
     earlier: Earlier,
@@ -72,10 +72,8 @@ impl<'a, 't> Scan<'a, 't> {
         lex: &'a Lexicon,
         doc: &'a Tokenized<'t>,
         table: &'a Table<'t>,
-        known: &[Range<usize>],
+        known: &'a [Range<usize>],
     ) -> Scan<'a, 't> {
-        let mut known = known.to_vec();
-        known.sort_by_key(|r| (r.start, r.end));
         Scan {
             lex,
             tokens: doc.tokens(),
