@@ -211,6 +211,7 @@ pub(crate) fn complete(
                     tokens: i..i + 1,
                     kind: NameKind::Organization,
                     evidence: Evidence::EarlierName,
+                    title: None,
                 });
                 taken[i] = true;
             }
@@ -226,6 +227,7 @@ pub(crate) fn complete(
             tokens: start..i + 1,
             kind: NameKind::Person,
             evidence: Evidence::Surname,
+            title: None,
         });
         taken[start..=i].fill(true);
     }

@@ -988,6 +988,7 @@ impl<'a, 't> Scan<'a, 't> {
             tokens: name,
             kind,
             evidence,
+            title: None,
         });
     }
 }

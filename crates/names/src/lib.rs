@@ -64,6 +64,7 @@ mod complete;
 mod find;
 pub mod lexicon;
 mod shape;
+mod title;
 
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -199,6 +200,11 @@ pub struct Name {
     pub kind: NameKind,
     /// Why it got that kind.
     pub evidence: Evidence,
+    /// Its title's byte span, if any: right before it ("Norwegian Prime
+    /// Minister"), or in apposition before or after it ("chief negotiator"
+    /// in "Indonesia's chief negotiator, Rahmat Hidayat"; "president" in
+    /// "Dwayne Okafor, president of …").
+    pub title: Option<Range<usize>>,
 }
 
 /// Finds the names no gazetteer span covers. Built once from the embedded
@@ -255,6 +261,10 @@ impl NameFinder {
         let mut known = known.to_vec();
         known.sort_by_key(|r| (r.start, r.end));
         let names = find::Scan::new(&self.lexicon, doc, table, &known).run();
-        complete::complete(&self.lexicon, table, &known, names)
+        let mut names = complete::complete(&self.lexicon, table, &known, names);
+        for n in &mut names {
+            n.title = title::title_of(table, n.tokens.clone());
+        }
+        names
     }
 }
