@@ -1,11 +1,24 @@
-//! Times each layer of the pipeline on a file, one core:
+//! Times each stage of the pipeline on a file, one core, in the order and
+//! with the inputs `Pipeline::analyze` gives them:
 //! `cargo run --release --example layers -- FILE` (default: the seed article
-//! repeated 500 times).
+//! repeated 500 times). Each stage's time is its own; the last line is the
+//! whole pipeline on the same parts, for comparison.
 use std::time::Instant;
 
-use newsnlp::gazetteer::Gazetteer;
+use newsnlp::gazetteer::{Entities, EntityKind, EntityTable, Gazetteer, Mention, NewName};
+use newsnlp::names::{NameFinder, NameKind};
 use newsnlp::quotes::QuoteExtractor;
+use newsnlp::stance::StanceAnalyzer;
 use newsnlp::tokenize::Tokenizer;
+
+/// Runs `f` over every part, prints the stage's throughput, returns the outputs.
+fn stage<T>(label: &str, mb: f64, n: usize, mut f: impl FnMut(usize) -> T) -> Vec<T> {
+    let t = Instant::now();
+    let out: Vec<T> = (0..n).map(&mut f).collect();
+    let d = t.elapsed().as_secs_f64();
+    println!("{label:<28} {:8.1} MB/s  {:6.3} s", mb / d, d);
+    out
+}
 
 fn main() {
     let text = match std::env::args().nth(1) {
@@ -13,46 +26,61 @@ fn main() {
         None => newsnlp::SEED_ARTICLE.repeat(500),
     };
     let mb = text.len() as f64 / 1e6;
-    // Articles are analyzed one paragraph block at a time, as `analyze --count` does.
-    let parts: Vec<&str> = text.split("\n\n\n").collect();
     // A large file is cut into ~256 KB parts at blank lines, as the CLI does.
-    let parts: Vec<&str> = parts.iter().flat_map(|p| cut(p)).collect();
+    let parts = cut(&text);
+    let n = parts.len();
     let tok = Tokenizer::new();
     let gaz = Gazetteer::default();
+    let finder = NameFinder::new();
     let qx = QuoteExtractor::new();
-    let t = Instant::now();
-    let docs: Vec<_> = parts.iter().map(|p| tok.tokenize(p)).collect();
-    let d = t.elapsed().as_secs_f64();
-    println!("tokenize      {:7.1} MB/s", mb / d);
-    let t = Instant::now();
-    let mentions: Vec<_> = parts.iter().map(|p| gaz.find_in_document(p)).collect();
-    let d = t.elapsed().as_secs_f64();
-    println!("entities      {:7.1} MB/s", mb / d);
-    let t = Instant::now();
-    let n: usize = docs
-        .iter()
-        .zip(&mentions)
-        .map(|(doc, m)| qx.extract_with_entities(doc, &gaz, m).len())
-        .sum();
-    let d = t.elapsed().as_secs_f64();
-    println!("quotes        {:7.1} MB/s ({n} quotes)", mb / d);
-    let quotes: Vec<_> = docs
-        .iter()
-        .zip(&mentions)
-        .map(|(doc, m)| qx.extract_with_entities(doc, &gaz, m))
-        .collect();
-    let sa = newsnlp::stance::StanceAnalyzer::new();
-    let t = Instant::now();
-    let n: usize = docs
-        .iter()
-        .zip(&mentions)
-        .zip(&quotes)
-        .map(|((doc, m), q)| sa.stances(doc, &gaz, m, q).len())
-        .sum();
-    let d = t.elapsed().as_secs_f64();
-    println!("stances       {:7.1} MB/s ({n} stances)", mb / d);
+    let sa = StanceAnalyzer::new();
+
+    let docs = stage("tokenize", mb, n, |i| tok.tokenize(parts[i]));
+    let tables = stage("token table", mb, n, |i| docs[i].table());
+    let listed = stage("gazetteer", mb, n, |i| gaz.find_in_document(parts[i]));
+    let names = stage("names", mb, n, |i| {
+        let known: Vec<_> = listed[i].iter().map(Mention::span).collect();
+        finder.find(&docs[i], &tables[i], &known)
+    });
+    let linked = stage("entity table + descriptors", mb, n, |i| {
+        let new: Vec<NewName> = names[i]
+            .iter()
+            .map(|n| NewName {
+                title: n.title.clone(),
+                span: n.span.clone(),
+                kind: match n.kind {
+                    NameKind::Person => EntityKind::Person,
+                    NameKind::Organization => EntityKind::Organization,
+                    _ => EntityKind::Place,
+                },
+            })
+            .collect();
+        let (mut t, m) = EntityTable::with_names(&gaz, parts[i], &listed[i], &new);
+        t.link_descriptors(&gaz, &tables[i], &m);
+        (t, m)
+    });
+    let quotes = stage("quotes", mb, n, |i| {
+        let lookup = Entities::new(&gaz, Some(&linked[i].0));
+        qx.extract_in(&docs[i], &tables[i], lookup, &linked[i].1)
+    });
+    let stances = stage("stances", mb, n, |i| {
+        let lookup = Entities::new(&gaz, Some(&linked[i].0));
+        sa.stances_in(&docs[i], &tables[i], lookup, &linked[i].1, &quotes[i])
+    });
+    let pipeline = newsnlp::Pipeline::new();
+    let all = stage("whole pipeline", mb, n, |i| {
+        pipeline.analyze(parts[i]).stances().len()
+    });
+    println!(
+        "{} parts: {} quotes, {} stances ({} by the pipeline)",
+        n,
+        quotes.iter().map(Vec::len).sum::<usize>(),
+        stances.iter().map(Vec::len).sum::<usize>(),
+        all.iter().sum::<usize>()
+    );
 }
 
+/// The text cut into parts of about 256 KB at blank lines.
 fn cut(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
