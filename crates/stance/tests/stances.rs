@@ -308,7 +308,10 @@ fn builder_drops_neutral_and_author_stances() {
     let gaz = Gazetteer::default();
     let mentions = gaz.find_in_document(text);
     let quotes = QuoteExtractor::new().extract_with_entities(&doc, &gaz, &mentions);
-    let all = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
+    let all = StanceAnalyzer::builder()
+        .author_stances(true)
+        .build()
+        .stances(&doc, &gaz, &mentions, &quotes);
     assert!(all.iter().any(|s| s.polarity == Neu), "{}", dump(&all));
     assert!(
         all.iter().any(|s| s.holder.label() == "Jane Roe"),
@@ -328,6 +331,15 @@ fn builder_drops_neutral_and_author_stances() {
         dump(&some)
     );
     assert!(some.len() < all.len());
+    // The default leaves the model's author stances out.
+    let default = StanceAnalyzer::new().stances(&doc, &gaz, &mentions, &quotes);
+    assert!(
+        default
+            .iter()
+            .all(|s| s.holder.label() != "Jane Roe" || s.basis != Basis::Model),
+        "{}",
+        dump(&default)
+    );
 }
 
 #[test]
