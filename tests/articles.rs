@@ -71,6 +71,21 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/cup_final.txt"),
         include_str!("articles/cup_final.json"),
     ),
+    (
+        "rate_hold",
+        include_str!("articles/rate_hold.txt"),
+        include_str!("articles/rate_hold.json"),
+    ),
+    (
+        "treasurer_sentenced",
+        include_str!("articles/treasurer_sentenced.txt"),
+        include_str!("articles/treasurer_sentenced.json"),
+    ),
+    (
+        "water_bill",
+        include_str!("articles/water_bill.txt"),
+        include_str!("articles/water_bill.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.
