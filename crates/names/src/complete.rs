@@ -20,7 +20,7 @@
 use std::ops::Range;
 
 use newsnlp_text::Table;
-use newsnlp_text::hash::FastSet;
+use newsnlp_text::hash::{FastSet, short_key};
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::WordClass;
 
@@ -44,7 +44,7 @@ fn keys(lex: &Lexicon, table: &Table<'_>, names: &[Name]) -> (Keys, Keys) {
         .iter()
         .filter(strong)
         .filter(|n| n.kind == NameKind::Person && !n.tokens.is_empty())
-        .filter_map(|n| table.key(n.tokens.end - 1))
+        .filter_map(|n| word_key(table, n.tokens.end - 1))
         .collect();
     let generic = Cues::ORG_HEAD
         | Cues::ORG_SUFFIX
@@ -68,6 +68,16 @@ fn keys(lex: &Lexicon, table: &Table<'_>, names: &[Name]) -> (Keys, Keys) {
         .filter(|key| !surnames.contains(key))
         .collect();
     (surnames, org_firsts)
+}
+
+/// The key of token `i`'s word without a possessive ending: "Lindqvist's
+/// attorney" names the Lindqvist of "Gregory Lindqvist".
+fn word_key(table: &Table<'_>, i: usize) -> Option<(u64, u64)> {
+    if possessive_len(table.token(i)) == 0 {
+        return table.key(i);
+    }
+    let folded = table.folded(i);
+    short_key(folded.strip_suffix("'s").unwrap_or(folded))
 }
 
 /// The document the pass reads: its table, the lexicon and the known
@@ -194,7 +204,9 @@ pub(crate) fn complete(
         if !(f.contains(Flags::CAPITALIZED) && f.contains(Flags::WORDLIKE)) || taken[i] {
             continue;
         }
-        let Some(key) = table.key(i) else { continue };
+        let Some(key) = word_key(table, i) else {
+            continue;
+        };
         let org = org_firsts.contains(&key);
         if !(org || surnames.contains(&key)) || !pass.word(i) || pass.in_known(i) {
             continue;
