@@ -20,12 +20,12 @@
 use std::ops::Range;
 
 use newsnlp_text::Table;
-use newsnlp_text::hash::{FastSet, short_key};
+use newsnlp_text::hash::FastSet;
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::WordClass;
 
 use crate::lexicon::{Cues, Lexicon};
-use crate::shape::{all_caps, demonym, possessive_len};
+use crate::shape::{all_caps, demonym, possessive_len, word_key};
 use crate::{Evidence, Name, NameKind};
 
 /// The most words before a surname taken as the rest of the name.
@@ -68,16 +68,6 @@ fn keys(lex: &Lexicon, table: &Table<'_>, names: &[Name]) -> (Keys, Keys) {
         .filter(|key| !surnames.contains(key))
         .collect();
     (surnames, org_firsts)
-}
-
-/// The key of token `i`'s word without a possessive ending: "Lindqvist's
-/// attorney" names the Lindqvist of "Gregory Lindqvist".
-fn word_key(table: &Table<'_>, i: usize) -> Option<(u64, u64)> {
-    if possessive_len(table.token(i)) == 0 {
-        return table.key(i);
-    }
-    let folded = table.folded(i);
-    short_key(folded.strip_suffix("'s").unwrap_or(folded))
 }
 
 /// The document the pass reads: its table, the lexicon and the known

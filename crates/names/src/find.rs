@@ -11,7 +11,7 @@ use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::{Token, Tokenized};
 
 use crate::lexicon::{Cues, Lexicon};
-use crate::shape::{all_caps, demonym, initial, possessive_len};
+use crate::shape::{all_caps, demonym, initial, possessive_len, word_key};
 use crate::{Evidence, Name, NameKind};
 
 /// Closed-class words that are never a name, even capitalized ("The",
@@ -948,8 +948,8 @@ impl<'a, 't> Scan<'a, 't> {
     /// words again are of the same kind.
     fn remembered(&self, name: &Range<usize>) -> Option<(NameKind, Evidence)> {
         let len = name.end - name.start;
-        let first = self.table.key(name.start)?;
-        let last = self.table.key(name.end - 1)?;
+        let first = word_key(self.table, name.start)?;
+        let last = word_key(self.table, name.end - 1)?;
         let lone_caps = all_caps(self.table.token(name.start));
         let one_word = len == 1 || self.hyphenated(name);
         if one_word && !lone_caps && self.earlier.person_words.contains(&first) {
@@ -977,8 +977,8 @@ impl<'a, 't> Scan<'a, 't> {
         let len = name.end - name.start;
         if let (false, Some(first), Some(last)) = (
             weak,
-            self.table.key(name.start),
-            self.table.key(name.end - 1),
+            word_key(self.table, name.start),
+            word_key(self.table, name.end - 1),
         ) {
             if kind == NameKind::Person && len > 1 {
                 self.earlier.person_words.insert(first);

@@ -1,6 +1,9 @@
 //! The shape of a token, as names read it: a possessive ending, an
 //! initial, capitals, a word for people of a place.
 
+use newsnlp_text::Table;
+use newsnlp_text::hash::short_key;
+
 /// Whether a token ends in a possessive "'s" or "’s": the name ends with
 /// it, and the span leaves it out. The length of the ending, or 0.
 pub(crate) fn possessive_len(token: &str) -> usize {
@@ -11,6 +14,16 @@ pub(crate) fn possessive_len(token: &str) -> usize {
     } else {
         0
     }
+}
+
+/// The key of token `i`'s word without a possessive ending: "Lindqvist's
+/// attorney" names the Lindqvist of "Gregory Lindqvist".
+pub(crate) fn word_key(table: &Table<'_>, i: usize) -> Option<(u64, u64)> {
+    if possessive_len(table.token(i)) == 0 {
+        return table.key(i);
+    }
+    let folded = table.folded(i);
+    short_key(folded.strip_suffix("'s").unwrap_or(folded))
 }
 
 /// Whether a word names people from a place ("South Koreans", "New
