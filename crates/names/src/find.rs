@@ -336,11 +336,13 @@ impl<'a, 't> Scan<'a, 't> {
         let end = self.list_split(s, end);
         let mut e = end;
         // Trailing words that are no names, and an abbreviated title that
-        // belongs to the next name ("Vince Dear Dr."), go.
+        // belongs to the next name ("Vince Dear Dr."), go; not an
+        // organization's head after other words ("United Auto Workers").
         while e > s {
             let c = self.cues(e - 1);
             let title = c.contains(Cues::TITLE) && self.table.token(e - 1).ends_with('.');
-            if !(c.contains(Cues::NOT_NAME) || title) {
+            let head = c.contains(Cues::ORG_HEAD) && e - 1 > s;
+            if !(c.contains(Cues::NOT_NAME) && !head || title) {
                 break;
             }
             e -= 1;
