@@ -71,6 +71,10 @@ pub(crate) struct Unknown {
     surname: String,
 }
 
+/// The most tokens of a parenthetical after a speaker's name, marks
+/// included ("(R-S.C.)").
+const PARENTHETICAL: usize = 10;
+
 /// A capitalized word that can be part of a personal name (not an acronym,
 /// not a title).
 fn name_word(t: &Token<'_>) -> bool {
@@ -360,32 +364,59 @@ impl<'a> Resolver<'a, '_> {
         Some(Party::Phrase(phrase.to_string()))
     }
 
+    /// Whether mention `m` heads the source `src`: no preposition before
+    /// it ("a spokesman for Acme", "the president of Acme"; a title's "of"
+    /// is no preposition: "Secretary of Defense James Mattis"), and after it
+    /// nothing, an appositive (", a strategist"), a party and state
+    /// ("Rep. Gwen Moore (D-Wis.)") or, for a person, a home place
+    /// ("Sen. Tom Cole of Oklahoma, an ally of …"); not a possessor
+    /// ("Trump's").
     fn is_head(&self, m: &Mention, src: &Range<usize>) -> bool {
-        let mut before_ok = true;
-        let mut after_ok = true;
-        let mut after_first = true;
-        for (k, t) in self.toks[src.clone()].iter().enumerate() {
+        let toks = &self.toks[src.clone()];
+        for (k, t) in toks.iter().enumerate() {
             if t.span.end <= m.start() {
                 let w = self.lw(src.start + k);
-                if matches!(
-                    &*w,
-                    "for" | "at" | "from" | "with" | "to" | "in" | "on" | "by" | "about"
-                ) {
-                    before_ok = false;
+                // "of" after a lowercase noun ("the president of Acme"),
+                // not inside a title ("Secretary of Defense James Mattis").
+                let of_noun = &*w == "of"
+                    && k > 0
+                    && toks[k - 1].kind == TokenKind::Word
+                    && !toks[k - 1].text.starts_with(char::is_uppercase);
+                if of_noun
+                    || matches!(
+                        &*w,
+                        "for" | "at" | "from" | "with" | "to" | "in" | "on" | "by" | "about"
+                    )
+                {
+                    return false;
                 }
-            } else if t.span.start >= m.end() {
-                // After the mention: only an appositive (", a strategist").
-                if after_first && !(t.kind == TokenKind::Punctuation && t.text == ",") {
-                    after_ok = false;
-                }
-                after_first = false;
-            } else if t.span.end > m.end() {
+            } else if t.span.start < m.end() && t.span.end > m.end() {
                 // A token that runs past the mention ("Trump's"): the
                 // mention is a possessor, not the head.
-                after_ok = false;
+                return false;
             }
         }
-        before_ok && after_ok
+        let Some(mut k) = toks.iter().position(|t| t.span.start >= m.end()) else {
+            return true;
+        };
+        let is = |k: usize, s: &str| toks.get(k).is_some_and(|t| t.text == s);
+        if is(k, "(") {
+            // A party and state: "(D-Wis.)", "(R-S.C.)".
+            match (k + 1..toks.len().min(k + PARENTHETICAL)).find(|&j| is(j, ")")) {
+                Some(close) => k = close + 1,
+                None => return false,
+            }
+        } else if self.lw(src.start + k) == "of" && self.kind(m) == Some(EntityKind::Person) {
+            // A home place: "of Wyoming", "of New Mexico".
+            k += 1;
+            while toks.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word && t.text.starts_with(char::is_uppercase)
+            }) {
+                k += 1;
+            }
+        }
+        toks.get(k)
+            .is_none_or(|t| t.kind == TokenKind::Punctuation && t.text == ",")
     }
 
     fn by_title(&self, head: &str, byte: usize) -> Option<Party> {
