@@ -258,7 +258,11 @@ impl Doc<'_, '_> {
                 } else if c & AND_OR != 0 {
                     let n = self.class(end + 1);
                     let next_plain = n & WORD != 0 && n & (PRON | DET | CLAUSE | CAP) == 0;
-                    if named || !next_plain {
+                    // "welcomed the decision | and said …": a second verb
+                    // of the subject, no second noun.
+                    let next_verb =
+                        n & IRREG != 0 || self.word(end + 1).is_some_and(|w| w.ends_with("ed"));
+                    if named || !next_plain || next_verb {
                         break;
                     }
                 } else if c & CLAUSE != 0 || (c & PRON != 0 && c & DET == 0) {
