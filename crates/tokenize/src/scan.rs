@@ -80,11 +80,14 @@ impl<'t, 'a> Tokens<'t, 'a> {
         self.pos > start
     }
 
-    fn fill(&mut self) -> bool {
+    /// Scans the next whitespace-separated chunk: its token when it is one
+    /// simple token (returned at once, the common case), else its tokens
+    /// into `pending`, the first of them returned.
+    fn fill(&mut self) -> Option<Token<'t>> {
         let space = self.skip_space() || self.pos == 0;
         let bytes = self.text.as_bytes();
         if self.pos >= bytes.len() {
-            return false;
+            return None;
         }
         let start = self.pos;
         let mut end = start;
@@ -122,17 +125,20 @@ impl<'t, 'a> Tokens<'t, 'a> {
         self.pending_paragraph = self.paragraph;
         self.pending_space = space;
         if simple {
+            // One token, not kept in `pending` (which stays empty, so the
+            // next chunk sees no terminal punctuation before it).
             let kind = if bytes[start..end].iter().all(u8::is_ascii_digit) {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-            self.pending.push(Raw {
+            let raw = Raw {
                 start,
                 end,
                 kind,
                 split: 0,
-            });
+            };
+            return Some(self.token(raw, space));
         } else {
             let mut chunk = Chunk {
                 text: self.text,
@@ -145,7 +151,29 @@ impl<'t, 'a> Tokens<'t, 'a> {
             };
             chunk.scan(start);
         }
-        true
+        self.next_pending()
+    }
+
+    /// The next token of `pending`, if any.
+    #[inline]
+    fn next_pending(&mut self) -> Option<Token<'t>> {
+        let raw = *self.pending.get(self.next_pending)?;
+        let space_before = self.next_pending == 0 && self.pending_space;
+        self.next_pending += 1;
+        Some(self.token(raw, space_before))
+    }
+
+    /// The token of `raw`, in the current paragraph.
+    #[inline]
+    fn token(&self, raw: Raw, space_before: bool) -> Token<'t> {
+        Token {
+            text: &self.text[raw.start..raw.end],
+            span: raw.start..raw.end,
+            kind: raw.kind,
+            paragraph: self.pending_paragraph,
+            space_before,
+            split: raw.split,
+        }
     }
 }
 
@@ -153,20 +181,10 @@ impl<'t> Iterator for Tokens<'t, '_> {
     type Item = Token<'t>;
 
     fn next(&mut self) -> Option<Token<'t>> {
-        if self.next_pending >= self.pending.len() && !self.fill() {
-            return None;
+        if self.next_pending < self.pending.len() {
+            return self.next_pending();
         }
-        let raw = self.pending[self.next_pending];
-        let space_before = self.next_pending == 0 && self.pending_space;
-        self.next_pending += 1;
-        Some(Token {
-            text: &self.text[raw.start..raw.end],
-            span: raw.start..raw.end,
-            kind: raw.kind,
-            paragraph: self.pending_paragraph,
-            space_before,
-            split: raw.split,
-        })
+        self.fill()
     }
 }
 
