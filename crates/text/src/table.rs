@@ -324,9 +324,8 @@ impl<'t> Table<'t> {
         // it (an empty range).
         let mut prev_end = usize::MAX;
         for t in tokens {
-            let row = table.row(t, bytes, prev_end, lookup);
+            table.push_row(t, bytes, prev_end, lookup);
             prev_end = t.span.end;
-            table.rows.push(row);
         }
         let n = table.rows.len();
         for (si, r) in sentences.into_iter().enumerate() {
@@ -340,12 +339,13 @@ impl<'t> Table<'t> {
         table
     }
 
-    /// The row of token `t`. The common case, a short ASCII token, is done
-    /// here with a few integer operations (its lowered form is its span
-    /// of `ascii_lower`); the others go to [`Table::other_row`], out of
-    /// line, so that this loop keeps its values in registers.
+    /// Pushes the row of token `t`. The common case, a short ASCII token,
+    /// is done here with a few integer operations (its lowered form is its
+    /// span of `ascii_lower`) and written straight into the rows; the
+    /// others go to [`Table::other_row`], out of line, so that this loop
+    /// keeps its values in registers.
     #[inline]
-    fn row(&mut self, t: TokenFacts, bytes: &[u8], prev_end: usize, lookup: &ClassLookup) -> Row {
+    fn push_row(&mut self, t: TokenFacts, bytes: &[u8], prev_end: usize, lookup: &ClassLookup) {
         let mut flags = if t.wordlike {
             Flags::WORDLIKE
         } else {
@@ -370,17 +370,19 @@ impl<'t> Table<'t> {
                         flags |= Flags::CAPITALIZED;
                     }
                 }
-                return Row {
+                self.rows.push(Row {
                     span: t.span,
                     key,
                     classes: lookup.of_key(key),
                     paragraph: t.paragraph,
                     sentence: None,
                     flags,
-                };
+                });
+                return;
             }
         }
-        self.other_row(t, flags)
+        let row = self.other_row(t, flags);
+        self.rows.push(row);
     }
 
     /// The row of a token that is not ASCII, longer than [`SHORT`]

@@ -51,33 +51,35 @@ impl<'t, 'a> Tokens<'t, 'a> {
     fn skip_space(&mut self) -> bool {
         let bytes = self.text.as_bytes();
         let start = self.pos;
+        // A local position, kept in a register through the loop.
+        let mut pos = start;
         let mut newlines = 0u32;
-        while self.pos < bytes.len() {
-            let b = bytes[self.pos];
+        while let Some(&b) = bytes.get(pos) {
             if b < 0x80 {
                 match b {
-                    b' ' | b'\t' | b'\r' | 0x0B | 0x0C => self.pos += 1,
+                    b' ' | b'\t' | b'\r' | 0x0B | 0x0C => pos += 1,
                     b'\n' => {
                         newlines += 1;
-                        self.pos += 1;
+                        pos += 1;
                     }
                     _ => break,
                 }
             } else {
-                let c = next_char(self.text, self.pos);
+                let c = next_char(self.text, pos);
                 if !chars::is_space(c) {
                     break;
                 }
                 if matches!(c, '\u{2029}' | '\u{2028}' | '\u{0085}') {
                     newlines += if c == '\u{2029}' { 2 } else { 1 };
                 }
-                self.pos += c.len_utf8();
+                pos += c.len_utf8();
             }
         }
+        self.pos = pos;
         if newlines >= 2 && start > 0 {
             self.paragraph += 1;
         }
-        self.pos > start
+        pos > start
     }
 
     /// Scans the next whitespace-separated chunk: its token when it is one
@@ -92,6 +94,9 @@ impl<'t, 'a> Tokens<'t, 'a> {
         let start = self.pos;
         let mut end = start;
         let mut simple = true;
+        // Whether the chunk holds an '@' (an e-mail address): the scanner
+        // of a chunk without one need not look for it.
+        let mut has_at = false;
         loop {
             // Letters and digits, the bulk of a chunk, in a tight loop.
             while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
@@ -103,6 +108,7 @@ impl<'t, 'a> Tokens<'t, 'a> {
                     break;
                 }
                 simple = false;
+                has_at |= b == b'@';
                 end += 1;
             } else {
                 let c = next_char(self.text, end);
@@ -145,8 +151,8 @@ impl<'t, 'a> Tokens<'t, 'a> {
                 tables: self.tables,
                 end,
                 out: &mut self.pending,
-                next_at: start,
-                at_known: false,
+                next_at: if has_at { start } else { end },
+                at_known: !has_at,
                 after_terminal,
             };
             chunk.scan(start);
@@ -488,11 +494,17 @@ impl Chunk<'_, '_> {
         loop {
             // ASCII letters and digits in a tight loop, then any other word
             // characters.
+            // (Digits first, while the word may still be a number.)
+            if digits_only {
+                while j < self.end && bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                    j += 1;
+                }
+            }
             while j < self.end
                 && let Some(&b) = bytes.get(j)
                 && ASCII_ALNUM[usize::from(b)]
             {
-                digits_only &= b.is_ascii_digit();
+                digits_only = false;
                 j += 1;
             }
             while let Some(c) = self.char_at(j) {
