@@ -5,9 +5,10 @@
 //! pass; the rules of the later layers then read its columns instead of
 //! lowercasing, classifying or scanning the text again:
 //!
-//! - the token lowercased ([`Table::lower`]): the token itself when it has
-//!   no uppercase letter, else lowercased into one buffer shared by the
-//!   document (no allocation per token);
+//! - the token lowercased ([`Table::lower`]): its span of one copy of the
+//!   text with ASCII letters lowercased (made in one pass; no copy per
+//!   token), or for a non-ASCII token with capitals its `to_lowercase` in
+//!   a buffer shared by the document;
 //! - the same with `’` folded to `'` ([`Table::folded`]), the form whose
 //!   apostrophes compare equal to ASCII ones;
 //! - its closed word classes ([`Table::classes`], from [`crate::words`]);
