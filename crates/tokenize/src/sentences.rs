@@ -285,7 +285,7 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
             && marker.is_none()
             && matches!(t.kind, TokenKind::Word | TokenKind::Number)
             && t.paragraph == tokens[i - 1].paragraph
-            && (i - start > 12 || !line_break_between(text, &tokens[i - 1], t))
+            && (i - start > 12 || !t.space_before || !line_break_between(text, &tokens[i - 1], t))
         {
             i += 1;
             continue;
