@@ -5,9 +5,10 @@
 //! pass; the rules of the later layers then read its columns instead of
 //! lowercasing, classifying or scanning the text again:
 //!
-//! - the token lowercased ([`Table::lower`]): the token itself when it has
-//!   no uppercase letter, else lowercased into one buffer shared by the
-//!   document (no allocation per token);
+//! - the token lowercased ([`Table::lower`]): its span of one copy of the
+//!   text with ASCII letters lowercased (made in one pass; no copy per
+//!   token), or for a non-ASCII token with capitals its `to_lowercase` in
+//!   a buffer shared by the document;
 //! - the same with `’` folded to `'` ([`Table::folded`]), the form whose
 //!   apostrophes compare equal to ASCII ones;
 //! - its closed word classes ([`Table::classes`], from [`crate::words`]);
@@ -215,19 +216,17 @@ impl BitOrAssign for Flags {
     }
 }
 
-/// One token's row.
+/// One token's row (kept small: the rows are the bulk of a table's memory,
+/// written once per token).
 #[derive(Clone, Copy, Debug)]
 struct Row {
     span: Span,
-    /// Where [`Table::lower`] is: in `Table::lowered` if the token has
-    /// [`Flags::HAS_UPPER`], else in the text (the token itself).
-    lower: Span,
-    flags: Flags,
-    classes: Classes,
     /// The [`short_key`] of the lowered form, `(0, 0)` when it has none.
     key: (u64, u64),
+    classes: Classes,
     paragraph: u32,
     sentence: Option<SentenceIx>,
+    flags: Flags,
 }
 
 /// The per-document token table: see the [module documentation](self).
@@ -235,8 +234,16 @@ struct Row {
 pub struct Table<'t> {
     text: &'t str,
     rows: Vec<Row>,
-    /// The lowered and folded forms that differ from their tokens.
+    /// The text with its ASCII letters lowercased: [`Table::lower`] of
+    /// every token but a non-ASCII one with capitals is its span here (one
+    /// pass over the text instead of a copy per capitalized token).
+    ascii_lower: String,
+    /// The lowered forms of non-ASCII tokens with capitals, and the folded
+    /// forms that differ from their tokens.
     lowered: String,
+    /// (token, span in `lowered`) of the non-ASCII tokens with
+    /// [`Flags::HAS_UPPER`], by token.
+    lower_spans: Vec<(usize, Span)>,
     /// (token, span in `lowered`) of the tokens with [`Flags::FOLDED`],
     /// by token.
     folded: Vec<(usize, Span)>,
@@ -306,7 +313,9 @@ impl<'t> Table<'t> {
         let mut table = Table {
             text,
             rows: Vec::with_capacity(tokens.size_hint().0),
-            lowered: String::with_capacity(text.len() / 16),
+            ascii_lower: text.to_ascii_lowercase(),
+            lowered: String::new(),
+            lower_spans: Vec::new(),
             folded: Vec::new(),
             sentences: Vec::new(),
         };
@@ -316,9 +325,8 @@ impl<'t> Table<'t> {
         // it (an empty range).
         let mut prev_end = usize::MAX;
         for t in tokens {
-            let row = table.row(t, bytes, prev_end, lookup);
+            table.push_row(t, bytes, prev_end, lookup);
             prev_end = t.span.end;
-            table.rows.push(row);
         }
         let n = table.rows.len();
         for (si, r) in sentences.into_iter().enumerate() {
@@ -332,12 +340,13 @@ impl<'t> Table<'t> {
         table
     }
 
-    /// The row of token `t`. The common case, a short ASCII token, is done
-    /// here with a few integer operations; the others
-    /// go to [`Table::other_row`], out of line, so that this loop keeps
-    /// its values in registers.
+    /// Pushes the row of token `t`. The common case, a short ASCII token,
+    /// is done here with a few integer operations (its lowered form is its
+    /// span of `ascii_lower`) and written straight into the rows; the
+    /// others go to [`Table::other_row`], out of line, so that this loop
+    /// keeps its values in registers.
     #[inline]
-    fn row(&mut self, t: TokenFacts, bytes: &[u8], prev_end: usize, lookup: &ClassLookup) -> Row {
+    fn push_row(&mut self, t: TokenFacts, bytes: &[u8], prev_end: usize, lookup: &ClassLookup) {
         let mut flags = if t.wordlike {
             Flags::WORDLIKE
         } else {
@@ -356,40 +365,25 @@ impl<'t> Table<'t> {
                 let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
                 let key = (l0, l1 | ((b.len() as u64) << 56));
                 flags |= Flags::ASCII | Flags::EXACT_LOWER;
-                let mut lower = t.span;
-                let upper = (u0 | u1) != 0;
-                if upper {
+                if (u0 | u1) != 0 {
                     flags |= Flags::HAS_UPPER;
                     if u0 & 0x80 != 0 {
                         flags |= Flags::CAPITALIZED;
                     }
-                    lower = self.push_ascii_lower(t.span);
                 }
-                return Row {
+                self.rows.push(Row {
                     span: t.span,
-                    lower,
-                    flags,
-                    classes: lookup.of_key(key),
                     key,
+                    classes: lookup.of_key(key),
                     paragraph: t.paragraph,
                     sentence: None,
-                };
+                    flags,
+                });
+                return;
             }
         }
-        self.other_row(t, flags)
-    }
-
-    /// Appends the ASCII token at `span` lowercased to the buffer and
-    /// returns where it is there.
-    #[inline]
-    fn push_ascii_lower(&mut self, span: Span) -> Span {
-        let start = self.lowered.len();
-        self.lowered
-            .push_str(span.as_str(self.text).unwrap_or_default());
-        if let Some(s) = self.lowered.get_mut(start..) {
-            s.make_ascii_lowercase();
-        }
-        Span::new(start, self.lowered.len())
+        let row = self.other_row(t, flags);
+        self.rows.push(row);
     }
 
     /// The row of a token that is not ASCII, longer than [`SHORT`]
@@ -436,23 +430,21 @@ impl<'t> Table<'t> {
         if first_upper == Some(true) {
             flags |= Flags::CAPITALIZED;
         }
-        let mut lower = span;
         // The lowered form of a non-ASCII token with capitals (the one
         // allocation here; the folded form is written from it or the token).
         let mut lowered_owned = String::new();
         if upper {
             flags |= Flags::HAS_UPPER;
-            lower = if ascii {
-                self.push_ascii_lower(span)
-            } else {
+            if !ascii {
                 lowered_owned = tok.to_lowercase();
                 let start = self.lowered.len();
                 self.lowered.push_str(&lowered_owned);
-                Span::new(start, self.lowered.len())
-            };
+                self.lower_spans
+                    .push((self.rows.len(), Span::new(start, self.lowered.len())));
+            }
         }
-        let key = if ascii && upper {
-            short_key(self.lowered.get(lower.range()).unwrap_or_default())
+        let key = if ascii {
+            short_key(self.ascii_lower.get(span.range()).unwrap_or_default())
         } else if upper {
             short_key(&lowered_owned)
         } else {
@@ -479,13 +471,29 @@ impl<'t> Table<'t> {
         }
         Row {
             span,
-            lower,
-            flags,
-            classes,
             key: key.unwrap_or_default(),
+            classes,
             paragraph: t.paragraph,
             sentence: None,
+            flags,
         }
+    }
+
+    /// The lowered form of the row `r` of token `i`: its span of
+    /// `ascii_lower`, or for a non-ASCII token with capitals its form in
+    /// `lowered`.
+    #[inline]
+    fn lower_of(&self, i: usize, r: &Row) -> &str {
+        let s = if r.flags.contains(Flags::HAS_UPPER) && !r.flags.contains(Flags::ASCII) {
+            let at = self.lower_spans.partition_point(|&(k, _)| k < i);
+            match self.lower_spans.get(at) {
+                Some(&(k, s)) if k == i => self.lowered.get(s.range()),
+                _ => None,
+            }
+        } else {
+            self.ascii_lower.get(r.span.range())
+        };
+        s.unwrap_or_default()
     }
 
     /// The text the table indexes.
@@ -523,15 +531,10 @@ impl<'t> Table<'t> {
     /// letters only for an ASCII token, which is the same).
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        let Some(r) = self.rows.get(i) else {
-            return "";
-        };
-        let s = if r.flags.contains(Flags::HAS_UPPER) {
-            self.lowered.get(r.lower.range())
-        } else {
-            r.lower.as_str(self.text)
-        };
-        s.unwrap_or_default()
+        match self.rows.get(i) {
+            Some(r) => self.lower_of(i, r),
+            None => "",
+        }
     }
 
     /// Token `i` lowercased exactly as [`str::to_lowercase`] does, when
@@ -604,14 +607,8 @@ impl<'t> Table<'t> {
                     next_folded += 1;
                 }
             }
-            let s = s.or_else(|| {
-                if r.flags.contains(Flags::HAS_UPPER) {
-                    self.lowered.get(r.lower.range())
-                } else {
-                    r.lower.as_str(self.text)
-                }
-            });
-            (s.unwrap_or_default(), r.flags, r.classes)
+            let s = s.unwrap_or_else(|| self.lower_of(i, r));
+            (s, r.flags, r.classes)
         })
     }
 

@@ -51,44 +51,61 @@ impl<'t, 'a> Tokens<'t, 'a> {
     fn skip_space(&mut self) -> bool {
         let bytes = self.text.as_bytes();
         let start = self.pos;
+        // The common gap, one space before a letter or digit, at once.
+        if bytes.get(start) == Some(&b' ')
+            && bytes
+                .get(start + 1)
+                .is_some_and(|&b| ASCII_ALNUM[usize::from(b)])
+        {
+            self.pos = start + 1;
+            return true;
+        }
+        // A local position, kept in a register through the loop.
+        let mut pos = start;
         let mut newlines = 0u32;
-        while self.pos < bytes.len() {
-            let b = bytes[self.pos];
+        while let Some(&b) = bytes.get(pos) {
             if b < 0x80 {
                 match b {
-                    b' ' | b'\t' | b'\r' | 0x0B | 0x0C => self.pos += 1,
+                    b' ' | b'\t' | b'\r' | 0x0B | 0x0C => pos += 1,
                     b'\n' => {
                         newlines += 1;
-                        self.pos += 1;
+                        pos += 1;
                     }
                     _ => break,
                 }
             } else {
-                let c = next_char(self.text, self.pos);
+                let c = next_char(self.text, pos);
                 if !chars::is_space(c) {
                     break;
                 }
                 if matches!(c, '\u{2029}' | '\u{2028}' | '\u{0085}') {
                     newlines += if c == '\u{2029}' { 2 } else { 1 };
                 }
-                self.pos += c.len_utf8();
+                pos += c.len_utf8();
             }
         }
+        self.pos = pos;
         if newlines >= 2 && start > 0 {
             self.paragraph += 1;
         }
-        self.pos > start
+        pos > start
     }
 
-    fn fill(&mut self) -> bool {
+    /// Scans the next whitespace-separated chunk: its token when it is one
+    /// simple token (returned at once, the common case), else its tokens
+    /// into `pending`, the first of them returned.
+    fn fill(&mut self) -> Option<Token<'t>> {
         let space = self.skip_space() || self.pos == 0;
         let bytes = self.text.as_bytes();
         if self.pos >= bytes.len() {
-            return false;
+            return None;
         }
         let start = self.pos;
         let mut end = start;
         let mut simple = true;
+        // Whether the chunk holds an '@' (an e-mail address): the scanner
+        // of a chunk without one need not look for it.
+        let mut has_at = false;
         loop {
             // Letters and digits, the bulk of a chunk, in a tight loop.
             while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
@@ -100,6 +117,7 @@ impl<'t, 'a> Tokens<'t, 'a> {
                     break;
                 }
                 simple = false;
+                has_at |= b == b'@';
                 end += 1;
             } else {
                 let c = next_char(self.text, end);
@@ -122,30 +140,55 @@ impl<'t, 'a> Tokens<'t, 'a> {
         self.pending_paragraph = self.paragraph;
         self.pending_space = space;
         if simple {
+            // One token, not kept in `pending` (which stays empty, so the
+            // next chunk sees no terminal punctuation before it).
             let kind = if bytes[start..end].iter().all(u8::is_ascii_digit) {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-            self.pending.push(Raw {
+            let raw = Raw {
                 start,
                 end,
                 kind,
                 split: 0,
-            });
+            };
+            return Some(self.token(raw, space));
         } else {
             let mut chunk = Chunk {
                 text: self.text,
                 tables: self.tables,
                 end,
                 out: &mut self.pending,
-                next_at: start,
-                at_known: false,
+                next_at: if has_at { start } else { end },
+                at_known: !has_at,
                 after_terminal,
             };
             chunk.scan(start);
         }
-        true
+        self.next_pending()
+    }
+
+    /// The next token of `pending`, if any.
+    #[inline]
+    fn next_pending(&mut self) -> Option<Token<'t>> {
+        let raw = *self.pending.get(self.next_pending)?;
+        let space_before = self.next_pending == 0 && self.pending_space;
+        self.next_pending += 1;
+        Some(self.token(raw, space_before))
+    }
+
+    /// The token of `raw`, in the current paragraph.
+    #[inline]
+    fn token(&self, raw: Raw, space_before: bool) -> Token<'t> {
+        Token {
+            text: &self.text[raw.start..raw.end],
+            span: raw.start..raw.end,
+            kind: raw.kind,
+            paragraph: self.pending_paragraph,
+            space_before,
+            split: raw.split,
+        }
     }
 }
 
@@ -153,20 +196,10 @@ impl<'t> Iterator for Tokens<'t, '_> {
     type Item = Token<'t>;
 
     fn next(&mut self) -> Option<Token<'t>> {
-        if self.next_pending >= self.pending.len() && !self.fill() {
-            return None;
+        if self.next_pending < self.pending.len() {
+            return self.next_pending();
         }
-        let raw = self.pending[self.next_pending];
-        let space_before = self.next_pending == 0 && self.pending_space;
-        self.next_pending += 1;
-        Some(Token {
-            text: &self.text[raw.start..raw.end],
-            span: raw.start..raw.end,
-            kind: raw.kind,
-            paragraph: self.pending_paragraph,
-            space_before,
-            split: raw.split,
-        })
+        self.fill()
     }
 }
 
@@ -470,11 +503,17 @@ impl Chunk<'_, '_> {
         loop {
             // ASCII letters and digits in a tight loop, then any other word
             // characters.
+            // (Digits first, while the word may still be a number.)
+            if digits_only {
+                while j < self.end && bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                    j += 1;
+                }
+            }
             while j < self.end
                 && let Some(&b) = bytes.get(j)
                 && ASCII_ALNUM[usize::from(b)]
             {
-                digits_only &= b.is_ascii_digit();
+                digits_only = false;
                 j += 1;
             }
             while let Some(c) = self.char_at(j) {

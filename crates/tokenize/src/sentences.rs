@@ -276,6 +276,20 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
     };
     while i < n {
         let t = &tokens[i];
+        // Most tokens: a word or number inside a sentence, past its first
+        // two tokens and outside a list item, on the paragraph and line
+        // of the token before (or past the first 12 tokens, where no
+        // heading line ends). Nothing below applies to it: no break before
+        // it, no list marker, no break after it.
+        if i > start + 1
+            && marker.is_none()
+            && matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            && t.paragraph == tokens[i - 1].paragraph
+            && (i - start > 12 || !t.space_before || !line_break_between(text, &tokens[i - 1], t))
+        {
+            i += 1;
+            continue;
+        }
         if i > start && breaks_before(text, tokens, start, i, marker) {
             close(out, start, i);
             start = i;
