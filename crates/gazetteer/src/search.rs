@@ -163,12 +163,27 @@ impl Gazetteer {
         let mut case = KeyCase::default();
         let mut in_word = false;
         let mut word = 0u32;
-        for c in text.get(start..end).unwrap_or("").chars() {
-            let info = self.info(c);
-            let up = info.is_upper();
+        let s = text.get(start..end).unwrap_or("");
+        let mut i = 0;
+        while let Some(&b) = s.as_bytes().get(i) {
+            // ASCII (most keys) by its bytes, as the character table has it.
+            let (up, low, is_word) = if b < 0x80 {
+                i += 1;
+                (
+                    b.is_ascii_uppercase(),
+                    b.is_ascii_lowercase(),
+                    b.is_ascii_alphanumeric(),
+                )
+            } else {
+                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                let info = self.info(c);
+                (info.is_upper(), info.is_lower(), info.is_word())
+            };
             case.upper |= up;
-            case.lower |= info.is_lower();
-            let is_word = info.is_word();
+            case.lower |= low;
             if is_word && !in_word {
                 if up && word < 64 {
                     case.caps |= 1 << word;

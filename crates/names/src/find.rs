@@ -628,10 +628,9 @@ impl<'a, 't> Scan<'a, 't> {
         if titled {
             return Some((Person, E::Title));
         }
-        // Every word's cues at once (one lookup per word).
-        let words = name
-            .clone()
-            .fold(Cues::EMPTY, |all, j| all | self.word_cues(j));
+        // Every word's cues at once (one lookup per word; the first and last
+        // are looked up above).
+        let words = (s + 1..e - 1).fold(first | last, |all, j| all | self.word_cues(j));
         if words.contains(Cues::EVENT) {
             return None;
         }
