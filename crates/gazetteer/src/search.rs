@@ -24,6 +24,9 @@
 //! # Ok::<(), newsnlp_gazetteer::Error>(())
 //! ```
 
+use newsnlp_text::hash::{HIGH_BITS, SHORT, upper_bits};
+use newsnlp_text::short::ShortTable;
+
 use crate::gazetteer::{AliasRec, CaseRule, Gazetteer};
 use crate::normalize::{CharInfo, KeyCase, Normalizer, Out};
 
@@ -54,6 +57,137 @@ pub(crate) fn ascii_table(nz: &Normalizer) -> [u8; 128] {
         };
     }
     t
+}
+
+/// The first words of a gazetteer's keys (a key's bytes up to the first
+/// that is no ASCII letter or digit), by
+/// [`short_key`](newsnlp_text::hash::short_key): a walk from a word of
+/// ASCII letters and digits followed by another ASCII byte passes the
+/// word whole (no key ends inside a word), then a separator or a byte
+/// that is no letter or digit, so it can find a key only if the word,
+/// normalized, is the first word of one.
+#[derive(Clone, Debug)]
+pub(crate) struct FirstWords {
+    words: ShortTable,
+    /// How the normalization maps ASCII letters and digits.
+    fold: WordFold,
+}
+
+/// How [`Gazetteer::ascii`] maps ASCII letters and digits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum WordFold {
+    /// To their lowercase (the default normalization).
+    Lower,
+    /// To themselves.
+    Same,
+    /// Otherwise: byte by byte through the table.
+    Table,
+}
+
+/// The [`FirstWords`] of `keys`; `None` when the normalization (`ascii`)
+/// does not keep ASCII letters and digits apart from the other ASCII
+/// characters.
+pub(crate) fn first_words(ascii: &[u8; 128], keys: &[&[u8]]) -> Option<FirstWords> {
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let apart = (0..128u8).all(|b| {
+        let m = ascii[usize::from(b)];
+        if word(b) {
+            word(m)
+        } else {
+            m == ASCII_SEP || !word(m)
+        }
+    });
+    if !apart {
+        return None;
+    }
+    let maps = |f: fn(u8) -> u8| {
+        (0..128u8)
+            .filter(|&b| word(b))
+            .all(|b| ascii[usize::from(b)] == f(b))
+    };
+    let fold = if maps(|b| b.to_ascii_lowercase()) {
+        WordFold::Lower
+    } else if maps(|b| b) {
+        WordFold::Same
+    } else {
+        WordFold::Table
+    };
+    let mut words = ShortTable::new();
+    for key in keys {
+        let n = key.iter().position(|&b| !word(b)).unwrap_or(key.len());
+        // A first word longer than SHORT bytes is not stored: a word that
+        // long is never looked up.
+        if let Some(w) = key.get(..n).and_then(|w| std::str::from_utf8(w).ok()) {
+            words.insert(w, 1);
+        }
+    }
+    Some(FirstWords { words, fold })
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `w` that is an ASCII letter or digit.
+#[inline(always)]
+fn alnum_bits(w: u64) -> u64 {
+    // For 7-bit bytes `x + (0x80 - lo)` reaches the high bit from `lo` on,
+    // `x + (0x7f - hi)` past `hi`, and no sum carries into the next byte.
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
+    };
+    let low7 = w & !HIGH_BITS;
+    let digit = in_range(low7, b'0', b'9');
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
+    (digit | letter) & !w & HIGH_BITS
+}
+
+/// The 8 bytes of `bytes` from `at` as a little-endian word, zeros past
+/// its end.
+#[inline(always)]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    if let Some((w, _)) = bytes.get(at..).and_then(<[u8]>::split_first_chunk::<8>) {
+        return u64::from_le_bytes(*w);
+    }
+    let mut w = 0u64;
+    for (k, &b) in bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(8)
+        .enumerate()
+    {
+        w |= u64::from(b) << (8 * k);
+    }
+    w
+}
+
+/// The length of the word of ASCII letters and digits at `pos` and, when
+/// it is at most 16 bytes, its bytes (two little-endian words, zeros after
+/// it).
+#[inline(always)]
+fn ascii_word(bytes: &[u8], pos: usize) -> (usize, Option<(u64, u64)>) {
+    let keep = |w: u64, n: usize| {
+        if n >= 8 {
+            w
+        } else {
+            w & ((1u64 << (8 * n)) - 1)
+        }
+    };
+    let w0 = load8(bytes, pos);
+    let n0 = ((!alnum_bits(w0) & HIGH_BITS).trailing_zeros() / 8) as usize;
+    if n0 < 8 {
+        return (n0, Some((keep(w0, n0), 0)));
+    }
+    let w1 = load8(bytes, pos + 8);
+    let n1 = ((!alnum_bits(w1) & HIGH_BITS).trailing_zeros() / 8) as usize;
+    if n1 < 8 {
+        return (8 + n1, Some((w0, keep(w1, n1))));
+    }
+    let rest = bytes.get(pos + 16..).unwrap_or_default();
+    let more = rest
+        .iter()
+        .position(|&b| !ASCII_WORD[usize::from(b)])
+        .unwrap_or(rest.len());
+    (16 + more, None)
 }
 
 /// A match found during a walk: where it ends and which key.
@@ -163,27 +297,12 @@ impl Gazetteer {
         let mut case = KeyCase::default();
         let mut in_word = false;
         let mut word = 0u32;
-        let s = text.get(start..end).unwrap_or("");
-        let mut i = 0;
-        while let Some(&b) = s.as_bytes().get(i) {
-            // ASCII (most keys) by its bytes, as the character table has it.
-            let (up, low, is_word) = if b < 0x80 {
-                i += 1;
-                (
-                    b.is_ascii_uppercase(),
-                    b.is_ascii_lowercase(),
-                    b.is_ascii_alphanumeric(),
-                )
-            } else {
-                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
-                    break;
-                };
-                i += c.len_utf8();
-                let info = self.info(c);
-                (info.is_upper(), info.is_lower(), info.is_word())
-            };
+        for c in text.get(start..end).unwrap_or("").chars() {
+            let info = self.info(c);
+            let up = info.is_upper();
             case.upper |= up;
-            case.lower |= low;
+            case.lower |= info.is_lower();
+            let is_word = info.is_word();
             if is_word && !in_word {
                 if up && word < 64 {
                     case.caps |= 1 << word;
@@ -364,6 +483,60 @@ impl Gazetteer {
         }
     }
 
+    /// Whether a walk from the ASCII byte at `pos` can find a match, by
+    /// the bits of the trie's first bytes ([`Gazetteer::may_match`]).
+    #[inline]
+    fn may_start(&self, bytes: &[u8], pos: usize) -> bool {
+        let Some(&m) = bytes.get(pos).and_then(|&b| self.ascii.get(usize::from(b))) else {
+            return true;
+        };
+        m != ASCII_SEP
+            && self
+                .trie
+                .step(0, m)
+                .is_some_and(|n1| self.may_match(bytes, pos, n1))
+    }
+
+    /// Where the word of ASCII letters and digits at `pos` ends, and
+    /// whether a walk from `pos` can find a match: when an ASCII byte (or
+    /// the end of the text) follows a word of at most [`SHORT`] bytes,
+    /// exactly when the word normalized is the first word of a key
+    /// ([`first_words`]); otherwise as [`Gazetteer::may_start`] says.
+    #[inline]
+    fn word_at(&self, bytes: &[u8], pos: usize) -> (usize, bool) {
+        let (len, word) = ascii_word(bytes, pos);
+        let may = match (&self.first_words, word) {
+            (Some(first), Some((lo, hi)))
+                if len <= SHORT && bytes.get(pos + len).is_none_or(|&b| b < 0x80) =>
+            {
+                // The word normalized, packed as `short_key` packs it.
+                let (lo, hi) = match first.fold {
+                    WordFold::Lower => (lo | (upper_bits(lo) >> 2), hi | (upper_bits(hi) >> 2)),
+                    WordFold::Same => (lo, hi),
+                    WordFold::Table => {
+                        let norm = |w: u64| {
+                            w.to_le_bytes().iter().enumerate().fold(0u64, |n, (k, &b)| {
+                                let m = if b == 0 {
+                                    0
+                                } else {
+                                    self.ascii[usize::from(b & 0x7f)]
+                                };
+                                n | u64::from(m) << (8 * k)
+                            })
+                        };
+                        (norm(lo), norm(hi))
+                    }
+                };
+                first
+                    .words
+                    .get_key((lo, hi | ((len as u64) << 56)))
+                    .is_some()
+            }
+            _ => self.may_start(bytes, pos),
+        };
+        (pos + len, may)
+    }
+
     /// The first start in `pos..end` where the walk finds a match; `out`
     /// holds its candidates (the longest only, unless `all`).
     pub(crate) fn next_start<A: Fn(u32) -> bool>(
@@ -410,28 +583,34 @@ impl Gazetteer {
                     Prev::Other => true,
                     Prev::Apostrophe => self.is_start(text, pos),
                 };
-                if start_ok {
-                    let m = self.ascii[b as usize];
-                    if m != ASCII_SEP
-                        && let Some(n1) = self.trie.step(0, m)
-                        && self.may_match(bytes, pos, n1)
-                    {
-                        self.walk(text, pos, accept, all, out);
-                        if !out.is_empty() {
-                            return Some(pos);
+                if ASCII_WORD[b as usize] {
+                    // A word of ASCII letters and digits: at a start, its
+                    // first word tells whether a walk may find a key. No
+                    // match starts inside it: the scan goes on after it.
+                    let word_end = if start_ok {
+                        let (word_end, may) = self.word_at(bytes, pos);
+                        if may {
+                            self.walk(text, pos, accept, all, out);
+                            if !out.is_empty() {
+                                return Some(pos);
+                            }
                         }
+                        word_end
+                    } else {
+                        pos + ascii_word(bytes, pos).0
+                    };
+                    pos = word_end.min(end);
+                    prev = Prev::Word;
+                    continue;
+                }
+                if start_ok && self.may_start(bytes, pos) {
+                    self.walk(text, pos, accept, all, out);
+                    if !out.is_empty() {
+                        return Some(pos);
                     }
                 }
                 pos += 1;
-                if ASCII_WORD[b as usize] {
-                    // No match starts inside a word: skip the rest of it.
-                    let rest = bytes.get(pos..end).unwrap_or_default();
-                    pos += rest
-                        .iter()
-                        .position(|&b| !ASCII_WORD[b as usize])
-                        .unwrap_or(rest.len());
-                    prev = Prev::Word;
-                } else if b == b'\'' {
+                if b == b'\'' {
                     prev = Prev::Apostrophe;
                 } else {
                     prev = Prev::Other;
