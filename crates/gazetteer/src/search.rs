@@ -601,6 +601,13 @@ impl Gazetteer {
                     };
                     pos = word_end.min(end);
                     prev = Prev::Word;
+                    // The space after it starts nothing and leaves the
+                    // next byte a start (one step here, not a turn of the
+                    // loop).
+                    if pos < end && bytes.get(pos) == Some(&b' ') {
+                        pos += 1;
+                        prev = Prev::Other;
+                    }
                     continue;
                 }
                 if start_ok && self.may_start(bytes, pos) {
