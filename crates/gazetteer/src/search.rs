@@ -24,7 +24,7 @@
 //! # Ok::<(), newsnlp_gazetteer::Error>(())
 //! ```
 
-use newsnlp_text::hash::{HIGH_BITS, SHORT, upper_bits};
+use newsnlp_text::hash::{HIGH_BITS, SHORT, short_key, upper_bits};
 use newsnlp_text::short::ShortTable;
 
 use crate::gazetteer::{AliasRec, CaseRule, Gazetteer};
@@ -68,9 +68,36 @@ pub(crate) fn ascii_table(nz: &Normalizer) -> [u8; 128] {
 /// normalized, is the first word of one.
 #[derive(Clone, Debug)]
 pub(crate) struct FirstWords {
+    /// By first word: [`KEY_ALONE`] when it is a key by itself.
     words: ShortTable,
+    /// The first two words of the keys that go on after their first word
+    /// with a space, as bits of [`pair_bit`] (a filter: a bit may be set by
+    /// another pair), when the normalization makes a space a separator: a
+    /// walk from a word that is no key by itself, followed by one space and
+    /// another such word, can find a key only if the two words are the
+    /// first two of one ("the" of "the New York Times" walks only before
+    /// "new").
+    pairs: Option<Box<[u64]>>,
     /// How the normalization maps ASCII letters and digits.
     fold: WordFold,
+}
+
+/// A word packed as [`short_key`](newsnlp_text::hash::short_key) packs it.
+type Packed = (u64, u64);
+
+/// The value of a first word that is a key by itself.
+const KEY_ALONE: u32 = 1;
+
+/// The bits of [`FirstWords::pairs`]: 2^18 (32 KiB), few set by a
+/// gazetteer's thousands of keys.
+const PAIR_BITS: u32 = 18;
+
+/// The bit of the two packed words `a` and `b` in [`FirstWords::pairs`].
+#[inline]
+fn pair_bit(a: Packed, b: Packed) -> usize {
+    let h = (a.0 ^ a.1.rotate_left(17) ^ b.0.rotate_left(31) ^ b.1.rotate_left(47))
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - PAIR_BITS)) as usize
 }
 
 /// How [`Gazetteer::ascii`] maps ASCII letters and digits.
@@ -113,15 +140,30 @@ pub(crate) fn first_words(ascii: &[u8; 128], keys: &[&[u8]]) -> Option<FirstWord
         WordFold::Table
     };
     let mut words = ShortTable::new();
+    let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64].into_boxed_slice();
+    let first_word = |k: &[u8]| k.iter().position(|&b| !word(b)).unwrap_or(k.len());
+    let packed = |w: &[u8]| std::str::from_utf8(w).ok().and_then(short_key);
     for key in keys {
-        let n = key.iter().position(|&b| !word(b)).unwrap_or(key.len());
+        let n = first_word(key);
         // A first word longer than SHORT bytes is not stored: a word that
         // long is never looked up.
-        if let Some(w) = key.get(..n).and_then(|w| std::str::from_utf8(w).ok()) {
-            words.insert(w, 1);
+        let Some(first) = key.get(..n).and_then(packed) else {
+            continue;
+        };
+        let alone = if n == key.len() { KEY_ALONE } else { 0 };
+        let value = words.get_key(first).unwrap_or(0) | alone;
+        words.insert_key(first, value);
+        if let Some(rest) = key.get(n + 1..).filter(|_| key.get(n) == Some(&b' '))
+            && let Some(second) = rest.get(..first_word(rest)).and_then(packed)
+        {
+            let bit = pair_bit(first, second);
+            if let Some(w) = pairs.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
+            }
         }
     }
-    Some(FirstWords { words, fold })
+    let pairs = (ascii[usize::from(b' ')] == ASCII_SEP).then_some(pairs);
+    Some(FirstWords { words, pairs, fold })
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -505,36 +547,67 @@ impl Gazetteer {
     #[inline]
     fn word_at(&self, bytes: &[u8], pos: usize) -> (usize, bool) {
         let (len, word) = ascii_word(bytes, pos);
-        let may = match (&self.first_words, word) {
-            (Some(first), Some((lo, hi)))
-                if len <= SHORT && bytes.get(pos + len).is_none_or(|&b| b < 0x80) =>
+        let Some(first) = &self.first_words else {
+            return (pos + len, self.may_start(bytes, pos));
+        };
+        let Some(key) = self.packed_word(first, len, word, bytes.get(pos + len)) else {
+            return (pos + len, self.may_start(bytes, pos));
+        };
+        let Some(value) = first.words.get_key(key) else {
+            return (pos + len, false);
+        };
+        // No key by itself: one space and the next word must begin a key.
+        let next = pos + len + 1;
+        let may = match &first.pairs {
+            Some(pairs)
+                if value & KEY_ALONE == 0
+                    && bytes.get(pos + len) == Some(&b' ')
+                    && bytes.get(next).is_some_and(|&b| ASCII_WORD[usize::from(b)]) =>
             {
-                // The word normalized, packed as `short_key` packs it.
-                let (lo, hi) = match first.fold {
-                    WordFold::Lower => (lo | (upper_bits(lo) >> 2), hi | (upper_bits(hi) >> 2)),
-                    WordFold::Same => (lo, hi),
-                    WordFold::Table => {
-                        let norm = |w: u64| {
-                            w.to_le_bytes().iter().enumerate().fold(0u64, |n, (k, &b)| {
-                                let m = if b == 0 {
-                                    0
-                                } else {
-                                    self.ascii[usize::from(b & 0x7f)]
-                                };
-                                n | u64::from(m) << (8 * k)
-                            })
-                        };
-                        (norm(lo), norm(hi))
-                    }
-                };
-                first
-                    .words
-                    .get_key((lo, hi | ((len as u64) << 56)))
-                    .is_some()
+                let (len2, word2) = ascii_word(bytes, next);
+                self.packed_word(first, len2, word2, bytes.get(next + len2))
+                    .is_none_or(|second| {
+                        let bit = pair_bit(key, second);
+                        pairs
+                            .get(bit / 64)
+                            .is_none_or(|w| w & (1 << (bit % 64)) != 0)
+                    })
             }
-            _ => self.may_start(bytes, pos),
+            _ => true,
         };
         (pos + len, may)
+    }
+
+    /// The word of ASCII letters and digits `word` ([`ascii_word`], `len`
+    /// bytes) normalized and packed, when it is at most [`SHORT`] bytes and
+    /// an ASCII byte (`after`) or the end of the text follows it.
+    #[inline(always)]
+    fn packed_word(
+        &self,
+        first: &FirstWords,
+        len: usize,
+        word: Option<Packed>,
+        after: Option<&u8>,
+    ) -> Option<Packed> {
+        let (lo, hi) = word.filter(|_| len <= SHORT && after.is_none_or(|&b| b < 0x80))?;
+        let (lo, hi) = match first.fold {
+            WordFold::Lower => (lo | (upper_bits(lo) >> 2), hi | (upper_bits(hi) >> 2)),
+            WordFold::Same => (lo, hi),
+            WordFold::Table => {
+                let norm = |w: u64| {
+                    w.to_le_bytes().iter().enumerate().fold(0u64, |n, (k, &b)| {
+                        let m = if b == 0 {
+                            0
+                        } else {
+                            self.ascii[usize::from(b & 0x7f)]
+                        };
+                        n | u64::from(m) << (8 * k)
+                    })
+                };
+                (norm(lo), norm(hi))
+            }
+        };
+        Some((lo, hi | ((len as u64) << 56)))
     }
 
     /// The first start in `pos..end` where the walk finds a match; `out`
