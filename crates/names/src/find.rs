@@ -2,6 +2,7 @@
 //! words ([`Scan::run_end`]), their titles trimmed ([`Scan::trim`]), and
 //! their kind from their words and context ([`Scan::classify`]).
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use newsnlp_text::Table;
@@ -65,6 +66,9 @@ pub(crate) struct Scan<'a, 't> {
     next_known: usize,
     earlier: Earlier,
     out: Vec<Name>,
+    /// Each token's cues once looked up: the rules of a run ask for the
+    /// same tokens' cues several times.
+    cue_memo: Vec<Cell<Option<Cues>>>,
 }
 
 impl<'a, 't> Scan<'a, 't> {
@@ -82,6 +86,7 @@ impl<'a, 't> Scan<'a, 't> {
             next_known: 0,
             earlier: Earlier::default(),
             out: Vec::new(),
+            cue_memo: vec![Cell::new(None); table.len()],
         }
     }
 
@@ -122,7 +127,15 @@ impl<'a, 't> Scan<'a, 't> {
     /// The cues of token `i`.
     #[inline]
     fn cues(&self, i: usize) -> Cues {
-        self.lex.key(self.table.key(i))
+        let Some(memo) = self.cue_memo.get(i) else {
+            return self.lex.key(self.table.key(i));
+        };
+        if let Some(cues) = memo.get() {
+            return cues;
+        }
+        let cues = self.lex.key(self.table.key(i));
+        memo.set(Some(cues));
+        cues
     }
 
     /// The cues of a name's token `i`; a possessive's are its word's
