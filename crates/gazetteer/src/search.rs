@@ -728,3 +728,50 @@ impl Gazetteer {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{CaseMode, Entries, Gazetteer, GazetteerBuilder};
+
+    /// Texts around every canonical name of `gaz`: next to punctuation,
+    /// in capitals, lowercased, before another word, and the names' words
+    /// alone.
+    fn texts(gaz: &Gazetteer) -> Vec<String> {
+        let names: Vec<&str> = (0..gaz.len())
+            .map(|i| gaz.entity(crate::EntityId(i as u32)).name())
+            .collect();
+        let joined = names.join(" and the ");
+        vec![
+            joined.clone(),
+            names.join(", "),
+            names.join("  "),
+            names.join(".\n"),
+            joined.to_uppercase(),
+            joined.to_lowercase(),
+            names.join(" said. The new ").replace(' ', "\u{a0} "),
+            names.iter().map(|n| format!("{n}'s x {n}’s y")).collect(),
+            "The New York Times, the US, U.S. and UN; al-Assad's men: Putinx Putin.".to_string(),
+        ]
+    }
+
+    /// The first-word filter changes no mention: the same as without it.
+    #[test]
+    fn first_words_filter_is_exact() {
+        let modes = [CaseMode::Smart, CaseMode::Insensitive, CaseMode::Sensitive];
+        for mode in modes {
+            let gaz = GazetteerBuilder::new()
+                .case(mode)
+                .build(Entries::builtin())
+                .unwrap();
+            assert!(gaz.first_words.is_some());
+            let mut plain = gaz.clone();
+            plain.first_words = None;
+            for text in texts(&gaz) {
+                let with: Vec<_> = gaz.find(&text).collect();
+                let without: Vec<_> = plain.find(&text).collect();
+                assert_eq!(with, without, "{mode:?}");
+                assert_eq!(gaz.find_in_document(&text), plain.find_in_document(&text));
+            }
+        }
+    }
+}

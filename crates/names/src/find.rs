@@ -2,7 +2,6 @@
 //! words ([`Scan::run_end`]), their titles trimmed ([`Scan::trim`]), and
 //! their kind from their words and context ([`Scan::classify`]).
 
-use std::cell::Cell;
 use std::ops::Range;
 
 use newsnlp_text::Table;
@@ -11,7 +10,7 @@ use newsnlp_text::table::Flags;
 use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::{Token, Tokenized};
 
-use crate::lexicon::{Cues, Lexicon};
+use crate::lexicon::{CueMemo, Cues, Lexicon};
 use crate::shape::{all_caps, demonym, initial, possessive_len};
 use crate::{Evidence, Name, NameKind};
 
@@ -66,9 +65,7 @@ pub(crate) struct Scan<'a, 't> {
     next_known: usize,
     earlier: Earlier,
     out: Vec<Name>,
-    /// Each token's cues once looked up: the rules of a run ask for the
-    /// same tokens' cues several times.
-    cue_memo: Vec<Cell<Option<Cues>>>,
+    cue_memo: CueMemo,
 }
 
 impl<'a, 't> Scan<'a, 't> {
@@ -86,7 +83,7 @@ impl<'a, 't> Scan<'a, 't> {
             next_known: 0,
             earlier: Earlier::default(),
             out: Vec::new(),
-            cue_memo: vec![Cell::new(None); table.len()],
+            cue_memo: CueMemo::new(table.len()),
         }
     }
 
@@ -127,15 +124,7 @@ impl<'a, 't> Scan<'a, 't> {
     /// The cues of token `i`.
     #[inline]
     fn cues(&self, i: usize) -> Cues {
-        let Some(memo) = self.cue_memo.get(i) else {
-            return self.lex.key(self.table.key(i));
-        };
-        if let Some(cues) = memo.get() {
-            return cues;
-        }
-        let cues = self.lex.key(self.table.key(i));
-        memo.set(Some(cues));
-        cues
+        self.cue_memo.get(self.lex, self.table, i)
     }
 
     /// The cues of a name's token `i`; a possessive's are its word's
