@@ -107,14 +107,14 @@ fn ends(s: &str) -> (&str, &str, usize) {
 /// no-break space or a line break inside it counts as one space).
 fn name_of(form: &str) -> String {
     // Most names are ASCII words joined by one space: the form itself.
-    let b = form.as_bytes();
-    let plain = form.is_ascii()
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
-        && !b.windows(2).any(|w| w == b"  ")
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ');
+    // One pass: ASCII, and no whitespace but single spaces between words.
+    let mut after_space = true;
+    let plain = form.bytes().all(|c| {
+        let ok = c.is_ascii() && !matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let doubled = c == b' ' && after_space;
+        after_space = c == b' ';
+        ok && !doubled
+    }) && !form.ends_with(' ');
     if plain {
         return form.to_string();
     }
