@@ -2,7 +2,7 @@
 //! [`ShortTable`] from a lowercased word to its [`Cues`] bits.
 //!
 //! A capitalized token is looked up once, by the short key the shared
-//! [`Table`](newsnlp_text::Table) already computed for it
+//! [`Table`] already computed for it
 //! ([`Table::key`](newsnlp_text::Table::key)): integer compares, no string
 //! hashing.
 //!
