@@ -3,8 +3,10 @@
 //! A match starts only where a token may start (not right after a word
 //! character, not inside "O'Brien", not at the clitic of "Assad's"), so no
 //! failure links are needed: `Gazetteer::next_start_in` skips words that
-//! cannot start a match (one bit of the trie tells most of them after three
-//! bytes, `Trie::may_pass3`), and `Gazetteer::walk` follows the trie from
+//! cannot start a match (a word of ASCII letters and digits by one lookup
+//! of it among the keys' first words, and of it with the next word among
+//! their first two, `FirstWords`; other words by a bit of the trie after
+//! three bytes, `Trie::may_pass3`), and `Gazetteer::walk` follows the trie from
 //! a start along the text normalized in place (ASCII by table, other
 //! characters by the normalizer), keeping the keys that end on a token
 //! boundary and pass the case rule of one of their aliases. The longest
