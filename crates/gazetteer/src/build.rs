@@ -39,7 +39,7 @@ use crate::error::{Error, ErrorKind, Warning, WarningKind};
 use crate::gazetteer::{AliasRec, CaseRule, EntityRec, Gazetteer, Tier};
 use crate::normalize::Normalizer;
 use crate::resolve::rank;
-use crate::search::ascii_table;
+use crate::search::{ascii_table, first_words};
 use crate::surname;
 use crate::titles::{TitleIndex, index_titles, title_norm};
 use crate::trie::Trie;
@@ -61,6 +61,7 @@ pub(crate) fn empty_gazetteer() -> Gazetteer {
         key_aliases: Vec::new(),
         key_start: vec![0],
         trie: Trie::build(&[]),
+        first_words: None,
         by_name: Vec::new(),
         warnings: Vec::new(),
         name_preceders: std::sync::OnceLock::new(),
@@ -97,9 +98,10 @@ pub(crate) fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazette
     let keys = phases.normalize_keys(smart)?;
     let order = phases.sort_by_key(&keys);
     let groups = phases.group_keys(&order, &keys);
-    let trie = {
+    let ascii = ascii_table(&nz);
+    let (trie, first_words) = {
         let slices: Vec<&[u8]> = groups.keys.iter().map(|&k| keys.get(k)).collect();
-        Trie::build(&slices)
+        (Trie::build(&slices), first_words(&ascii, &slices))
     };
     drop(keys);
     let Phases {
@@ -142,7 +144,7 @@ pub(crate) fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazette
     let mut key_aliases = groups.aliases;
     key_aliases.shrink_to_fit();
     Ok(Gazetteer {
-        ascii: ascii_table(&nz),
+        ascii,
         nz,
         title_nz,
         smart,
@@ -155,6 +157,7 @@ pub(crate) fn build(opts: &GazetteerBuilder, entries: Entries) -> Result<Gazette
         key_aliases,
         key_start: groups.starts,
         trie,
+        first_words,
         by_name,
         warnings,
         name_preceders: std::sync::OnceLock::new(),

@@ -43,6 +43,7 @@
 
 use std::ops::Range;
 
+use newsnlp_text::hash::short_key;
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_text::{Span, Table};
@@ -61,7 +62,16 @@ const MAX_MODIFIERS: usize = 3;
 fn in_titles<'t>(titles: impl Iterator<Item = &'t str>, word: &str) -> bool {
     titles
         .flat_map(str::split_whitespace)
-        .any(|w| w.to_lowercase() == word)
+        .any(|w| lowercase_is(w, word))
+}
+
+/// Whether `w` lowercased is `lower`, without lowercasing it into a string.
+fn lowercase_is(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        return w.len() == lower.len()
+            && w.bytes().map(|b| b.to_ascii_lowercase()).eq(lower.bytes());
+    }
+    w.to_lowercase() == lower
 }
 
 impl EntityTable {
@@ -79,8 +89,10 @@ impl EntityTable {
         let n = table.len();
         let mut next_mention = 0;
         let mut i = 0;
+        // "the" by the table's key: no string compare per token.
+        let the = short_key("the");
         while i < n {
-            if table.lower(i) != "the" {
+            if table.key(i) != the {
                 i += 1;
                 continue;
             }

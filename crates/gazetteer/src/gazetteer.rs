@@ -126,6 +126,9 @@ pub struct Gazetteer {
     pub(crate) key_aliases: Vec<u32>,
     pub(crate) key_start: Vec<u32>,
     pub(crate) trie: Trie,
+    /// The first words of the trie's keys (`search::first_words`): most
+    /// words of a text start no walk, by one lookup.
+    pub(crate) first_words: Option<crate::search::FirstWords>,
     /// Entity ids sorted by name, for `entity_by_name`.
     pub(crate) by_name: Vec<u32>,
     pub(crate) warnings: Vec<Warning>,

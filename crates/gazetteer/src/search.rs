@@ -3,8 +3,10 @@
 //! A match starts only where a token may start (not right after a word
 //! character, not inside "O'Brien", not at the clitic of "Assad's"), so no
 //! failure links are needed: `Gazetteer::next_start_in` skips words that
-//! cannot start a match (one bit of the trie tells most of them after three
-//! bytes, `Trie::may_pass3`), and `Gazetteer::walk` follows the trie from
+//! cannot start a match (a word of ASCII letters and digits by one lookup
+//! of it among the keys' first words, and of it with the next word among
+//! their first two, `FirstWords`; other words by a bit of the trie after
+//! three bytes, `Trie::may_pass3`), and `Gazetteer::walk` follows the trie from
 //! a start along the text normalized in place (ASCII by table, other
 //! characters by the normalizer), keeping the keys that end on a token
 //! boundary and pass the case rule of one of their aliases. The longest
@@ -23,6 +25,9 @@
 //! assert_eq!(spans, ["New York Times", "New York"]);
 //! # Ok::<(), newsnlp_gazetteer::Error>(())
 //! ```
+
+use newsnlp_text::hash::{HIGH_BITS, SHORT, short_key, upper_bits};
+use newsnlp_text::short::ShortTable;
 
 use crate::gazetteer::{AliasRec, CaseRule, Gazetteer};
 use crate::normalize::{CharInfo, KeyCase, Normalizer, Out};
@@ -54,6 +59,179 @@ pub(crate) fn ascii_table(nz: &Normalizer) -> [u8; 128] {
         };
     }
     t
+}
+
+/// The first words of a gazetteer's keys (a key's bytes up to the first
+/// that is no ASCII letter or digit), by
+/// [`short_key`](newsnlp_text::hash::short_key): a walk from a word of
+/// ASCII letters and digits followed by another ASCII byte passes the
+/// word whole (no key ends inside a word), then a separator or a byte
+/// that is no letter or digit, so it can find a key only if the word,
+/// normalized, is the first word of one.
+#[derive(Clone, Debug)]
+pub(crate) struct FirstWords {
+    /// By first word: [`KEY_ALONE`] when it is a key by itself.
+    words: ShortTable,
+    /// The first two words of the keys that go on after their first word
+    /// with a space, as bits of [`pair_bit`] (a filter: a bit may be set by
+    /// another pair), when the normalization makes a space a separator: a
+    /// walk from a word that is no key by itself, followed by one space and
+    /// another such word, can find a key only if the two words are the
+    /// first two of one ("the" of "the New York Times" walks only before
+    /// "new").
+    pairs: Option<Box<[u64]>>,
+    /// How the normalization maps ASCII letters and digits.
+    fold: WordFold,
+}
+
+/// A word packed as [`short_key`](newsnlp_text::hash::short_key) packs it.
+type Packed = (u64, u64);
+
+/// The value of a first word that is a key by itself.
+const KEY_ALONE: u32 = 1;
+
+/// The bits of [`FirstWords::pairs`]: 2^18 (32 KiB), few set by a
+/// gazetteer's thousands of keys.
+const PAIR_BITS: u32 = 18;
+
+/// The bit of the two packed words `a` and `b` in [`FirstWords::pairs`].
+#[inline]
+fn pair_bit(a: Packed, b: Packed) -> usize {
+    let h = (a.0 ^ a.1.rotate_left(17) ^ b.0.rotate_left(31) ^ b.1.rotate_left(47))
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - PAIR_BITS)) as usize
+}
+
+/// How [`Gazetteer::ascii`] maps ASCII letters and digits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum WordFold {
+    /// To their lowercase (the default normalization).
+    Lower,
+    /// To themselves.
+    Same,
+    /// Otherwise: byte by byte through the table.
+    Table,
+}
+
+/// The [`FirstWords`] of `keys`; `None` when the normalization (`ascii`)
+/// does not keep ASCII letters and digits apart from the other ASCII
+/// characters.
+pub(crate) fn first_words(ascii: &[u8; 128], keys: &[&[u8]]) -> Option<FirstWords> {
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let apart = (0..128u8).all(|b| {
+        let m = ascii[usize::from(b)];
+        if word(b) {
+            word(m)
+        } else {
+            m == ASCII_SEP || !word(m)
+        }
+    });
+    if !apart {
+        return None;
+    }
+    let maps = |f: fn(u8) -> u8| {
+        (0..128u8)
+            .filter(|&b| word(b))
+            .all(|b| ascii[usize::from(b)] == f(b))
+    };
+    let fold = if maps(|b| b.to_ascii_lowercase()) {
+        WordFold::Lower
+    } else if maps(|b| b) {
+        WordFold::Same
+    } else {
+        WordFold::Table
+    };
+    let mut words = ShortTable::new();
+    let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64].into_boxed_slice();
+    let first_word = |k: &[u8]| k.iter().position(|&b| !word(b)).unwrap_or(k.len());
+    let packed = |w: &[u8]| std::str::from_utf8(w).ok().and_then(short_key);
+    for key in keys {
+        let n = first_word(key);
+        // A first word longer than SHORT bytes is not stored: a word that
+        // long is never looked up.
+        let Some(first) = key.get(..n).and_then(packed) else {
+            continue;
+        };
+        let alone = if n == key.len() { KEY_ALONE } else { 0 };
+        let value = words.get_key(first).unwrap_or(0) | alone;
+        words.insert_key(first, value);
+        if let Some(rest) = key.get(n + 1..).filter(|_| key.get(n) == Some(&b' '))
+            && let Some(second) = rest.get(..first_word(rest)).and_then(packed)
+        {
+            let bit = pair_bit(first, second);
+            if let Some(w) = pairs.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
+            }
+        }
+    }
+    let pairs = (ascii[usize::from(b' ')] == ASCII_SEP).then_some(pairs);
+    Some(FirstWords { words, pairs, fold })
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `w` that is an ASCII letter or digit.
+#[inline(always)]
+fn alnum_bits(w: u64) -> u64 {
+    // For 7-bit bytes `x + (0x80 - lo)` reaches the high bit from `lo` on,
+    // `x + (0x7f - hi)` past `hi`, and no sum carries into the next byte.
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
+    };
+    let low7 = w & !HIGH_BITS;
+    let digit = in_range(low7, b'0', b'9');
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
+    (digit | letter) & !w & HIGH_BITS
+}
+
+/// The 8 bytes of `bytes` from `at` as a little-endian word, zeros past
+/// its end.
+#[inline(always)]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    if let Some((w, _)) = bytes.get(at..).and_then(<[u8]>::split_first_chunk::<8>) {
+        return u64::from_le_bytes(*w);
+    }
+    let mut w = 0u64;
+    for (k, &b) in bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(8)
+        .enumerate()
+    {
+        w |= u64::from(b) << (8 * k);
+    }
+    w
+}
+
+/// The length of the word of ASCII letters and digits at `pos` and, when
+/// it is at most 16 bytes, its bytes (two little-endian words, zeros after
+/// it).
+#[inline(always)]
+fn ascii_word(bytes: &[u8], pos: usize) -> (usize, Option<(u64, u64)>) {
+    let keep = |w: u64, n: usize| {
+        if n >= 8 {
+            w
+        } else {
+            w & ((1u64 << (8 * n)) - 1)
+        }
+    };
+    let w0 = load8(bytes, pos);
+    let n0 = ((!alnum_bits(w0) & HIGH_BITS).trailing_zeros() / 8) as usize;
+    if n0 < 8 {
+        return (n0, Some((keep(w0, n0), 0)));
+    }
+    let w1 = load8(bytes, pos + 8);
+    let n1 = ((!alnum_bits(w1) & HIGH_BITS).trailing_zeros() / 8) as usize;
+    if n1 < 8 {
+        return (8 + n1, Some((w0, keep(w1, n1))));
+    }
+    let rest = bytes.get(pos + 16..).unwrap_or_default();
+    let more = rest
+        .iter()
+        .position(|&b| !ASCII_WORD[usize::from(b)])
+        .unwrap_or(rest.len());
+    (16 + more, None)
 }
 
 /// A match found during a walk: where it ends and which key.
@@ -349,6 +527,91 @@ impl Gazetteer {
         }
     }
 
+    /// Whether a walk from the ASCII byte at `pos` can find a match, by
+    /// the bits of the trie's first bytes ([`Gazetteer::may_match`]).
+    #[inline]
+    fn may_start(&self, bytes: &[u8], pos: usize) -> bool {
+        let Some(&m) = bytes.get(pos).and_then(|&b| self.ascii.get(usize::from(b))) else {
+            return true;
+        };
+        m != ASCII_SEP
+            && self
+                .trie
+                .step(0, m)
+                .is_some_and(|n1| self.may_match(bytes, pos, n1))
+    }
+
+    /// Where the word of ASCII letters and digits at `pos` ends, and
+    /// whether a walk from `pos` can find a match: when an ASCII byte (or
+    /// the end of the text) follows a word of at most [`SHORT`] bytes,
+    /// exactly when the word normalized is the first word of a key
+    /// ([`first_words`]); otherwise as [`Gazetteer::may_start`] says.
+    #[inline]
+    fn word_at(&self, bytes: &[u8], pos: usize) -> (usize, bool) {
+        let (len, word) = ascii_word(bytes, pos);
+        let Some(first) = &self.first_words else {
+            return (pos + len, self.may_start(bytes, pos));
+        };
+        let Some(key) = self.packed_word(first, len, word, bytes.get(pos + len)) else {
+            return (pos + len, self.may_start(bytes, pos));
+        };
+        let Some(value) = first.words.get_key(key) else {
+            return (pos + len, false);
+        };
+        // No key by itself: one space and the next word must begin a key.
+        let next = pos + len + 1;
+        let may = match &first.pairs {
+            Some(pairs)
+                if value & KEY_ALONE == 0
+                    && bytes.get(pos + len) == Some(&b' ')
+                    && bytes.get(next).is_some_and(|&b| ASCII_WORD[usize::from(b)]) =>
+            {
+                let (len2, word2) = ascii_word(bytes, next);
+                self.packed_word(first, len2, word2, bytes.get(next + len2))
+                    .is_none_or(|second| {
+                        let bit = pair_bit(key, second);
+                        pairs
+                            .get(bit / 64)
+                            .is_none_or(|w| w & (1 << (bit % 64)) != 0)
+                    })
+            }
+            _ => true,
+        };
+        (pos + len, may)
+    }
+
+    /// The word of ASCII letters and digits `word` ([`ascii_word`], `len`
+    /// bytes) normalized and packed, when it is at most [`SHORT`] bytes and
+    /// an ASCII byte (`after`) or the end of the text follows it.
+    #[inline(always)]
+    fn packed_word(
+        &self,
+        first: &FirstWords,
+        len: usize,
+        word: Option<Packed>,
+        after: Option<&u8>,
+    ) -> Option<Packed> {
+        let (lo, hi) = word.filter(|_| len <= SHORT && after.is_none_or(|&b| b < 0x80))?;
+        let (lo, hi) = match first.fold {
+            WordFold::Lower => (lo | (upper_bits(lo) >> 2), hi | (upper_bits(hi) >> 2)),
+            WordFold::Same => (lo, hi),
+            WordFold::Table => {
+                let norm = |w: u64| {
+                    w.to_le_bytes().iter().enumerate().fold(0u64, |n, (k, &b)| {
+                        let m = if b == 0 {
+                            0
+                        } else {
+                            self.ascii[usize::from(b & 0x7f)]
+                        };
+                        n | u64::from(m) << (8 * k)
+                    })
+                };
+                (norm(lo), norm(hi))
+            }
+        };
+        Some((lo, hi | ((len as u64) << 56)))
+    }
+
     /// The first start in `pos..end` where the walk finds a match; `out`
     /// holds its candidates (the longest only, unless `all`).
     pub(crate) fn next_start<A: Fn(u32) -> bool>(
@@ -395,28 +658,41 @@ impl Gazetteer {
                     Prev::Other => true,
                     Prev::Apostrophe => self.is_start(text, pos),
                 };
-                if start_ok {
-                    let m = self.ascii[b as usize];
-                    if m != ASCII_SEP
-                        && let Some(n1) = self.trie.step(0, m)
-                        && self.may_match(bytes, pos, n1)
-                    {
-                        self.walk(text, pos, accept, all, out);
-                        if !out.is_empty() {
-                            return Some(pos);
+                if ASCII_WORD[b as usize] {
+                    // A word of ASCII letters and digits: at a start, its
+                    // first word tells whether a walk may find a key. No
+                    // match starts inside it: the scan goes on after it.
+                    let word_end = if start_ok {
+                        let (word_end, may) = self.word_at(bytes, pos);
+                        if may {
+                            self.walk(text, pos, accept, all, out);
+                            if !out.is_empty() {
+                                return Some(pos);
+                            }
                         }
+                        word_end
+                    } else {
+                        pos + ascii_word(bytes, pos).0
+                    };
+                    pos = word_end.min(end);
+                    prev = Prev::Word;
+                    // The space after it starts nothing and leaves the
+                    // next byte a start (one step here, not a turn of the
+                    // loop).
+                    if pos < end && bytes.get(pos) == Some(&b' ') {
+                        pos += 1;
+                        prev = Prev::Other;
+                    }
+                    continue;
+                }
+                if start_ok && self.may_start(bytes, pos) {
+                    self.walk(text, pos, accept, all, out);
+                    if !out.is_empty() {
+                        return Some(pos);
                     }
                 }
                 pos += 1;
-                if ASCII_WORD[b as usize] {
-                    // No match starts inside a word: skip the rest of it.
-                    let rest = bytes.get(pos..end).unwrap_or_default();
-                    pos += rest
-                        .iter()
-                        .position(|&b| !ASCII_WORD[b as usize])
-                        .unwrap_or(rest.len());
-                    prev = Prev::Word;
-                } else if b == b'\'' {
+                if b == b'\'' {
                     prev = Prev::Apostrophe;
                 } else {
                     prev = Prev::Other;
@@ -452,5 +728,52 @@ impl Gazetteer {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CaseMode, Entries, Gazetteer, GazetteerBuilder};
+
+    /// Texts around every canonical name of `gaz`: next to punctuation,
+    /// in capitals, lowercased, before another word, and the names' words
+    /// alone.
+    fn texts(gaz: &Gazetteer) -> Vec<String> {
+        let names: Vec<&str> = (0..gaz.len())
+            .map(|i| gaz.entity(crate::EntityId(i as u32)).name())
+            .collect();
+        let joined = names.join(" and the ");
+        vec![
+            joined.clone(),
+            names.join(", "),
+            names.join("  "),
+            names.join(".\n"),
+            joined.to_uppercase(),
+            joined.to_lowercase(),
+            names.join(" said. The new ").replace(' ', "\u{a0} "),
+            names.iter().map(|n| format!("{n}'s x {n}’s y")).collect(),
+            "The New York Times, the US, U.S. and UN; al-Assad's men: Putinx Putin.".to_string(),
+        ]
+    }
+
+    /// The first-word filter changes no mention: the same as without it.
+    #[test]
+    fn first_words_filter_is_exact() {
+        let modes = [CaseMode::Smart, CaseMode::Insensitive, CaseMode::Sensitive];
+        for mode in modes {
+            let gaz = GazetteerBuilder::new()
+                .case(mode)
+                .build(Entries::builtin())
+                .unwrap();
+            assert!(gaz.first_words.is_some());
+            let mut plain = gaz.clone();
+            plain.first_words = None;
+            for text in texts(&gaz) {
+                let with: Vec<_> = gaz.find(&text).collect();
+                let without: Vec<_> = plain.find(&text).collect();
+                assert_eq!(with, without, "{mode:?}");
+                assert_eq!(gaz.find_in_document(&text), plain.find_in_document(&text));
+            }
+        }
     }
 }

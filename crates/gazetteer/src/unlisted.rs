@@ -106,6 +106,18 @@ fn ends(s: &str) -> (&str, &str, usize) {
 /// A name as the table gives it: its words joined by one space (a
 /// no-break space or a line break inside it counts as one space).
 fn name_of(form: &str) -> String {
+    // Most names are ASCII words joined by one space: the form itself.
+    // One pass: ASCII, and no whitespace but single spaces between words.
+    let mut after_space = true;
+    let plain = form.bytes().all(|c| {
+        let ok = c.is_ascii() && !matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let doubled = c == b' ' && after_space;
+        after_space = c == b' ';
+        ok && !doubled
+    }) && !form.ends_with(' ');
+    if plain {
+        return form.to_string();
+    }
     let mut name = String::with_capacity(form.len());
     for w in form.split_whitespace() {
         if !name.is_empty() {
@@ -118,12 +130,18 @@ fn name_of(form: &str) -> String {
 
 /// The hash of a name lowercased, without lowercasing it into a string.
 fn lower_hash(form: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = newsnlp_text::hash::FastHasher::default();
-    for c in form.chars().flat_map(char::to_lowercase) {
-        h.write_u32(c as u32);
+    // Any hash of the lowercased characters serves (a hit is checked): a
+    // multiply-rotate per character, ASCII by its bytes.
+    let add =
+        |h: u64, c: u32| (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    if form.is_ascii() {
+        return form
+            .bytes()
+            .fold(0, |h, b| add(h, u32::from(b.to_ascii_lowercase())));
     }
-    h.finish()
+    form.chars()
+        .flat_map(char::to_lowercase)
+        .fold(0, |h, c| add(h, u32::from(c)))
 }
 
 /// Whether two names are the same lowercased.
@@ -152,8 +170,14 @@ fn ends_with_words(full: &str, short: &str) -> bool {
 
 impl<'t> Clusters<'t> {
     /// The cluster a new name `form` of kind `kind` joins, and whether the
-    /// cluster takes `form` as its fuller name.
-    fn find(&self, form: &'t str, kind: EntityKind) -> Option<(usize, bool)> {
+    /// cluster takes `form` as its fuller name (`shape` is [`ends`] of
+    /// `form`).
+    fn find(
+        &self,
+        form: &'t str,
+        shape: (&'t str, &'t str, usize),
+        kind: EntityKind,
+    ) -> Option<(usize, bool)> {
         if let Some(&k) = self.by_form.get(&(form, kind)) {
             return Some((k, false));
         }
@@ -165,7 +189,7 @@ impl<'t> Clusters<'t> {
         {
             return Some((k, all_caps(self.all[k].full) && !all_caps(form)));
         }
-        let (first, last, n) = ends(form);
+        let (first, last, n) = shape;
         if kind == EntityKind::Organization {
             // An organization's first words ("Harbourside" after
             // "Harbourside FC", "Northwind Robotics" after "Northwind
@@ -203,18 +227,18 @@ impl<'t> Clusters<'t> {
     }
 
     /// Indexes cluster `k` under `form`.
-    fn index(&mut self, k: usize, form: &'t str) {
+    fn index(&mut self, k: usize, form: &'t str, shape: (&'t str, &'t str, usize)) {
         let kind = self.all[k].kind;
         if self.by_form.insert((form, kind), k).is_none() {
             self.by_lower.insert((lower_hash(form), kind), (k, form));
             self.caps |= all_caps(self.all[k].full);
         }
         if kind == EntityKind::Organization {
-            let (first, _, _) = ends(form);
+            let (first, _, _) = shape;
             self.org_by_first.insert(first, k);
         }
         if kind == EntityKind::Person {
-            let (first, last, n) = ends(form);
+            let (first, last, n) = shape;
             self.by_last.insert(last, k);
             if n > 1 {
                 self.by_first.insert(first, k);
@@ -324,12 +348,14 @@ impl EntityTable {
     /// grow), its entity created or renamed in the table.
     fn cluster<'t>(&mut self, text: &'t str, n: &NewName, clusters: &mut Clusters<'t>) -> usize {
         let form = &text[n.span.clone()];
-        let k = match clusters.find(form, n.kind) {
+        // The first and last word and the length, once per name.
+        let shape = ends(form);
+        let k = match clusters.find(form, shape, n.kind) {
             Some((k, grow)) => {
                 if grow {
                     let c = &mut clusters.all[k];
                     c.full = form;
-                    c.words = ends(form).2;
+                    c.words = shape.2;
                     self.entities[c.entity].name = name_of(form);
                 }
                 k
@@ -349,14 +375,14 @@ impl EntityTable {
                     entity: self.entities.len() - 1,
                     kind: n.kind,
                     full: form,
-                    words: ends(form).2,
+                    words: shape.2,
                     last_end: n.span.end,
                 });
                 clusters.all.len() - 1
             }
         };
         clusters.all[k].last_end = n.span.end;
-        clusters.index(k, form);
+        clusters.index(k, form, shape);
         k
     }
 

@@ -10,7 +10,7 @@ use newsnlp_text::table::Flags;
 use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::{Token, Tokenized};
 
-use crate::lexicon::{Cues, Lexicon};
+use crate::lexicon::{CueMemo, Cues, Lexicon};
 use crate::shape::{all_caps, demonym, initial, possessive_len, word_key};
 use crate::{Evidence, Name, NameKind};
 
@@ -65,6 +65,7 @@ pub(crate) struct Scan<'a, 't> {
     next_known: usize,
     earlier: Earlier,
     out: Vec<Name>,
+    cue_memo: CueMemo,
 }
 
 impl<'a, 't> Scan<'a, 't> {
@@ -82,6 +83,7 @@ impl<'a, 't> Scan<'a, 't> {
             next_known: 0,
             earlier: Earlier::default(),
             out: Vec::new(),
+            cue_memo: CueMemo::new(table.len()),
         }
     }
 
@@ -122,7 +124,7 @@ impl<'a, 't> Scan<'a, 't> {
     /// The cues of token `i`.
     #[inline]
     fn cues(&self, i: usize) -> Cues {
-        self.lex.key(self.table.key(i))
+        self.cue_memo.get(self.lex, self.table, i)
     }
 
     /// The cues of a name's token `i`; a possessive's are its word's
@@ -649,10 +651,9 @@ impl<'a, 't> Scan<'a, 't> {
         if titled {
             return Some((Person, E::Title));
         }
-        // Every word's cues at once (one lookup per word).
-        let words = name
-            .clone()
-            .fold(Cues::EMPTY, |all, j| all | self.word_cues(j));
+        // Every word's cues at once (one lookup per word; the first and last
+        // are looked up above).
+        let words = (s + 1..e - 1).fold(first | last, |all, j| all | self.word_cues(j));
         if words.contains(Cues::EVENT) {
             return None;
         }

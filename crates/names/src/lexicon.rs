@@ -2,7 +2,7 @@
 //! [`ShortTable`] from a lowercased word to its [`Cues`] bits.
 //!
 //! A capitalized token is looked up once, by the short key the shared
-//! [`Table`](newsnlp_text::Table) already computed for it
+//! [`Table`] already computed for it
 //! ([`Table::key`](newsnlp_text::Table::key)): integer compares, no string
 //! hashing.
 //!
@@ -15,8 +15,10 @@
 //! assert!(lex.word("table").is_empty());
 //! ```
 
+use std::cell::Cell;
 use std::ops::BitOr;
 
+use newsnlp_text::Table;
 use newsnlp_text::data;
 use newsnlp_text::short::ShortTable;
 
@@ -195,5 +197,30 @@ impl Lexicon {
     /// The cues of a lowercased word.
     pub fn word(&self, word: &str) -> Cues {
         self.words.get(word).map_or(Cues::EMPTY, Cues)
+    }
+}
+
+/// The cues of a document's tokens, each looked up once: the rules of a
+/// run ask for the same tokens' cues several times.
+pub(crate) struct CueMemo(Vec<Cell<Option<Cues>>>);
+
+impl CueMemo {
+    /// A memo for a table of `n` tokens.
+    pub(crate) fn new(n: usize) -> CueMemo {
+        CueMemo(vec![Cell::new(None); n])
+    }
+
+    /// The cues of token `i` of `table`.
+    #[inline]
+    pub(crate) fn get(&self, lex: &Lexicon, table: &Table<'_>, i: usize) -> Cues {
+        let Some(memo) = self.0.get(i) else {
+            return lex.key(table.key(i));
+        };
+        if let Some(cues) = memo.get() {
+            return cues;
+        }
+        let cues = lex.key(table.key(i));
+        memo.set(Some(cues));
+        cues
     }
 }

@@ -258,8 +258,15 @@ impl NameFinder {
         table: &Table<'_>,
         known: &[Range<usize>],
     ) -> Vec<Name> {
-        let mut known = known.to_vec();
-        known.sort_by_key(|r| (r.start, r.end));
+        // The gazetteer's mentions come sorted: copy and sort only others.
+        let sorted = known.is_sorted_by_key(|r| (r.start, r.end));
+        let known: std::borrow::Cow<'_, [Range<usize>]> = if sorted {
+            known.into()
+        } else {
+            let mut own = known.to_vec();
+            own.sort_by_key(|r| (r.start, r.end));
+            own.into()
+        };
         let names = find::Scan::new(&self.lexicon, doc, table, &known).run();
         let mut names = complete::complete(&self.lexicon, table, &known, names);
         for n in &mut names {

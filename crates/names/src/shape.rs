@@ -7,12 +7,11 @@ use newsnlp_text::hash::short_key;
 /// Whether a token ends in a possessive "'s" or "’s": the name ends with
 /// it, and the span leaves it out. The length of the ending, or 0.
 pub(crate) fn possessive_len(token: &str) -> usize {
-    if token.ends_with("'s") || token.ends_with("'S") {
-        2
-    } else if token.ends_with("’s") {
-        "’s".len()
-    } else {
-        0
+    // By bytes: "’" is E2 80 99 in UTF-8.
+    match token.as_bytes() {
+        [.., b'\'', b's' | b'S'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's'] => "’s".len(),
+        _ => 0,
     }
 }
 
