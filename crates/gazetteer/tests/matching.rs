@@ -463,3 +463,29 @@ fn parallel_count_with_crlf_paragraphs() {
     assert_eq!(g.find(&text).count(), sequential);
     assert_eq!(sequential, 400 * g.find(&seed).count());
 }
+
+/// The default gazetteer names a two-word state whole: "New Mexico" is no
+/// mention of Mexico, and "New Jersey" is a place.
+#[test]
+fn the_default_gazetteer_keeps_two_word_states_whole() {
+    let gaz = Gazetteer::default();
+    let text = "Voters in New Mexico, New Jersey and North Carolina went to the polls.";
+    let found: Vec<(&str, &str)> = gaz
+        .find_in_document(text)
+        .iter()
+        .map(|m| {
+            (
+                &text[m.span()],
+                gaz.entity(m.entity().expect("linked")).name(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("New Mexico", "New Mexico"),
+            ("New Jersey", "New Jersey"),
+            ("North Carolina", "North Carolina")
+        ]
+    );
+}
