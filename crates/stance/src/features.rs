@@ -139,6 +139,9 @@ const C_CAPITAL: u8 = 8;
 const C_PRONOUN: u8 = 16;
 /// A word that is a negator.
 const C_NEGATOR: u8 = 32;
+/// A word some stance-lexicon form may start with
+/// ([`StanceLexicon::may_start`](crate::verbs::StanceLexicon::may_start)).
+const C_MAY_START: u8 = 64;
 
 /// The classes of every token (`C_*` bits), read once for all the targets
 /// of a sentence so that each target's features are array reads.
@@ -149,6 +152,7 @@ pub(crate) fn classes(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
 
 /// [`classes`] from the tokens' [`WordInfo`]s (one per token).
 fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
+    let stance = &*STANCE_LEXICON;
     tokens
         .iter()
         .zip(infos)
@@ -167,6 +171,9 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
                 }
                 if info.clause {
                     c |= C_BREAK;
+                }
+                if stance.may_start(&t.lower) {
+                    c |= C_MAY_START;
                 }
             } else {
                 if is_quote(t) {
@@ -605,6 +612,7 @@ pub(crate) fn extract_into(
     let mut own = [0.0f32; 2];
     let mut other = [0.0f32; 2];
     let mut others = 0usize;
+    let quote_even = quotes_before % 2 == 0;
     for (i, t) in tokens.iter().enumerate() {
         let c = cls[i];
         if c & C_QUOTE != 0 {
@@ -623,39 +631,32 @@ pub(crate) fn extract_into(
             (1usize, i + 1 - tr.end.max(tr.start))
         };
         let w = &t.lower;
-        let in_clause = i >= clause_start && i < clause_end;
-        if is_word || matches!(t.text, "\"" | "“" | "”" | "?" | "!") {
+        if d > NEAR {
+            // Far from the target (most of a sentence): only the word
+            // itself, in a quote or not, and its valence below.
             if is_word {
                 sink.word(W, i, w, 1.0);
-            }
-            if d <= 2 {
-                sink.word(LD[side][d], i, w, 1.0);
-            }
-            if d <= 5 {
-                sink.word(SIDE_N[side], i, w, 1.0);
-            }
-            if in_quote && is_word && quotes_before % 2 == 0 {
-                sink.word(Q, i, w, 1.0);
-            }
-        }
-        // Bigrams near the target, reading away from it.
-        if d <= 6 {
-            let other = if side == 0 { i + 1 } else { i.wrapping_sub(1) };
-            if let Some(o) = tokens.get(other)
-                && !tr.contains(&other)
-            {
-                if side == 0 {
-                    sink.pair(LB, i, w, other, &o.lower, 1.0);
-                } else {
-                    sink.pair(RB, other, &o.lower, i, w, 1.0);
+                if in_quote && quote_even {
+                    sink.word(Q, i, w, 1.0);
                 }
             }
+        } else {
+            near_words(
+                tokens,
+                &tr,
+                i,
+                (side, d),
+                is_word,
+                in_quote && quote_even,
+                sink,
+            );
         }
         let v = vals[i];
         if v != 0.0 {
             let pn = usize::from(v < 0.0);
             let weight = 1.0 / (1.0 + d as f32 / 4.0);
             sums[side][pn] += v.abs() * weight;
+            let in_clause = i >= clause_start && i < clause_end;
             if in_clause {
                 sums[2][pn] += v.abs();
             }
@@ -703,6 +704,52 @@ pub(crate) fn extract_into(
     verb_roles(tokens, cls, &tr, clause_start..clause_end, sink);
 }
 
+/// The farthest distance from the target at which a token has features
+/// of its distance (the bigrams reach 6 tokens).
+const NEAR: usize = 6;
+
+/// The features of token `i` at `(side, d)` from the target (`d` at most
+/// [`NEAR`]) that depend on its distance: the word (and `"`, `?`, `!`) by
+/// side and distance, in a quote (`quoted`: an even number of quote marks
+/// before the target and an odd one before `i`), and the bigram reading
+/// away from the target.
+fn near_words(
+    tokens: &[Token<'_>],
+    tr: &Range<usize>,
+    i: usize,
+    (side, d): (usize, usize),
+    is_word: bool,
+    quoted: bool,
+    sink: &mut impl Sink,
+) {
+    let w = &tokens[i].lower;
+    if is_word || matches!(tokens[i].text, "\"" | "“" | "”" | "?" | "!") {
+        if is_word {
+            sink.word(W, i, w, 1.0);
+        }
+        if d <= 2 {
+            sink.word(LD[side][d], i, w, 1.0);
+        }
+        if d <= 5 {
+            sink.word(SIDE_N[side], i, w, 1.0);
+        }
+        if quoted && is_word {
+            sink.word(Q, i, w, 1.0);
+        }
+    }
+    // Bigrams near the target, reading away from it.
+    let other = if side == 0 { i + 1 } else { i.wrapping_sub(1) };
+    if let Some(o) = tokens.get(other)
+        && !tr.contains(&other)
+    {
+        if side == 0 {
+            sink.pair(LB, i, w, other, &o.lower, 1.0);
+        } else {
+            sink.pair(RB, other, &o.lower, i, w, 1.0);
+        }
+    }
+}
+
 /// The index of a stance verb's kind in the `vr:` feature names.
 fn verb_kind_index(kind: VerbKind) -> usize {
     match kind {
@@ -737,7 +784,7 @@ fn verb_roles(
     // Per side (before, after): distance, polarity and kind.
     let mut found: [Option<(usize, i8, VerbKind)>; 2] = [None, None];
     for i in clause.clone() {
-        if tr.contains(&i) || cls[i] & C_WORD == 0 || !lex.may_start(&tokens[i].lower) {
+        if tr.contains(&i) || cls[i] & (C_WORD | C_MAY_START) != C_WORD | C_MAY_START {
             continue;
         }
         let Some(form) = lex.longest_by(clause.end - i, |j| word(i + j)) else {
@@ -835,6 +882,9 @@ mod tests {
                     }
                     if lex.is_negator(&t.lower) {
                         c |= C_NEGATOR;
+                    }
+                    if STANCE_LEXICON.may_start(&t.lower) {
+                        c |= C_MAY_START;
                     }
                 }
                 if is_quote(t) {
