@@ -142,6 +142,9 @@ const C_NEGATOR: u8 = 32;
 /// A word some stance-lexicon form may start with
 /// ([`StanceLexicon::may_start`](crate::verbs::StanceLexicon::may_start)).
 const C_MAY_START: u8 = 64;
+/// A word that may name someone other than a target: capitalized (not
+/// the first token) or a pronoun of the features.
+const C_OTHER: u8 = 128;
 
 /// The classes of every token (`C_*` bits), read once for all the targets
 /// of a sentence so that each target's features are array reads.
@@ -156,15 +159,19 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
     tokens
         .iter()
         .zip(infos)
-        .map(|(t, info)| {
+        .enumerate()
+        .map(|(i, (t, info))| {
             let mut c = 0;
             if t.is_word() {
                 c |= C_WORD;
                 if t.text.chars().next().is_some_and(char::is_uppercase) {
                     c |= C_CAPITAL;
+                    if i > 0 {
+                        c |= C_OTHER;
+                    }
                 }
                 if info.pronoun {
-                    c |= C_PRONOUN;
+                    c |= C_PRONOUN | C_OTHER;
                 }
                 if info.negator || t.lower.ends_with("n't") {
                     c |= C_NEGATOR;
@@ -591,9 +598,7 @@ pub(crate) fn extract_into(
     // Valence closer to the target than the nearest other person or
     // organization on that side (a capitalized word not opening the
     // sentence, or a pronoun) is more likely about the target.
-    let is_other = |i: usize| {
-        has(i, C_WORD) && !tr.contains(&i) && (i > 0 && has(i, C_CAPITAL) || has(i, C_PRONOUN))
-    };
+    let is_other = |i: usize| has(i, C_OTHER) && !tr.contains(&i);
     let left_other = (0..tr.start).rev().find(|&i| is_other(i));
     let right_other = (tr.end..tokens.len()).find(|&i| is_other(i));
     let beyond = |i: usize| {
@@ -870,15 +875,19 @@ mod tests {
     fn classes_by_lists(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
         tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let mut c = 0;
                 if t.is_word() {
                     c |= C_WORD;
                     if t.text.chars().next().is_some_and(char::is_uppercase) {
                         c |= C_CAPITAL;
+                        if i > 0 {
+                            c |= C_OTHER;
+                        }
                     }
                     if is_pronoun(&t.lower) {
-                        c |= C_PRONOUN;
+                        c |= C_PRONOUN | C_OTHER;
                     }
                     if lex.is_negator(&t.lower) {
                         c |= C_NEGATOR;

@@ -238,6 +238,12 @@ impl StanceLexicon {
     /// first, then VADER; 0 for hedges and boosters ("certain", "sure"),
     /// which speak of the holder's confidence, not of the subject.
     pub(crate) fn valence(&self, lower: &str) -> f32 {
+        self.valence_with_key(lower, None)
+    }
+
+    /// [`valence`](Self::valence) of `lower`, whose [`short_key`] is
+    /// `key` when given (then the VADER lexicon is read by it).
+    pub(crate) fn valence_with_key(&self, lower: &str, key: Option<(u64, u64)>) -> f32 {
         if self.evaluative_filter.may_contain(lower)
             && let Some(v) = self.evaluative.get(lower)
         {
@@ -245,7 +251,10 @@ impl StanceLexicon {
         }
         // One lookup says both whether a hedge or booster starts with the
         // word and its VADER valence.
-        let info = LEXICONS.info(lower);
+        let info = match key {
+            Some(k) => LEXICONS.info_by_key(k),
+            None => LEXICONS.info(lower),
+        };
         if info.marker_start {
             return 0.0;
         }

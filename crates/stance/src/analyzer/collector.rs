@@ -25,7 +25,6 @@ use newsnlp_quotes::{Quote, QuoteKind};
 use crate::certainty::shift_certainty;
 use crate::polarity::Polarity;
 use crate::triples::{Basis, Stance, Target, round_score};
-use crate::verbs::STANCE_LEXICON;
 
 /// An unattributed sentence is evaluative when a word's valence reaches this.
 const EVALUATIVE_WORD: f32 = 1.0;
@@ -355,7 +354,6 @@ impl StanceAnalyzer {
         cache: &mut Windows<'t>,
         out: &mut Collector,
     ) {
-        let lex = &*STANCE_LEXICON;
         for (si, sentence) in d.doc.sentences().iter().enumerate() {
             let opening = sentence.tokens.start + REPORTER_WORDS;
             if !d.authors(si) || d.reporter(&sentence.tokens, opening).is_some() {
@@ -365,10 +363,11 @@ impl StanceAnalyzer {
             if ms.peek().is_none() {
                 continue;
             }
-            let evaluative = sentence.tokens.clone().take(WINDOW).any(|k| {
-                d.word(k)
-                    .is_some_and(|w| lex.valence(w).abs() >= EVALUATIVE_WORD)
-            });
+            let evaluative = sentence
+                .tokens
+                .clone()
+                .take(WINDOW)
+                .any(|k| d.valence(k).is_some_and(|v| v.abs() >= EVALUATIVE_WORD));
             if !evaluative {
                 continue;
             }

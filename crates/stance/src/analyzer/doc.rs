@@ -111,7 +111,7 @@ impl<'a, 't> Doc<'a, 't> {
         let mut words = Vec::with_capacity(table.len());
         let mut class = Vec::with_capacity(table.len());
         let mut first_forms = Vec::with_capacity(table.len());
-        for ((folded, f, classes), key) in table.folded_rows().zip(table.keys()) {
+        for (i, (folded, f, classes)) in table.folded_rows().enumerate() {
             let word = f.contains(Flags::WORDLIKE).then_some(folded);
             let mut bits = token_bits(classes, f.contains(Flags::CAPITALIZED), word, lex);
             let mut list = NO_FORMS;
@@ -119,7 +119,7 @@ impl<'a, 't> Doc<'a, 't> {
                 // The filter let the word through: the lexicon says, once
                 // per token, by the table's key of the word when it is the
                 // folded one.
-                let found = match key {
+                let found = match table.key(i) {
                     Some(k) if !f.contains(Flags::FOLDED) => lex.first_list_by_key(k),
                     _ => lex.first_list(folded),
                 };
@@ -207,6 +207,18 @@ impl<'a, 't> Doc<'a, 't> {
     pub(super) fn word(&self, i: usize) -> Option<&str> {
         let w = self.words.get(i).copied();
         w.filter(|_| self.class(i) & WORD != 0)
+    }
+
+    /// The stance lexicon's valence of the word of token `i`
+    /// ([`StanceLexicon::valence`]), found by the table's key of the word
+    /// when it has one.
+    pub(super) fn valence(&self, i: usize) -> Option<f32> {
+        let w = self.word(i)?;
+        let key = self
+            .table
+            .key(i)
+            .filter(|_| !self.table.flags(i).contains(Flags::FOLDED));
+        Some(STANCE_LEXICON.valence_with_key(w, key))
     }
 
     pub(super) fn is(&self, i: usize, set: &[&str]) -> bool {
@@ -307,7 +319,8 @@ mod tests {
     #[test]
     fn words_classes_and_sentence_ends_come_from_the_table() {
         let text = "It’s THE Café ǅemal said, and Zoë wants talks. \
-                    They didn’t. A very-long-word-indeed-yes was NASA’s.";
+                    They didn’t. A very-long-word-indeed-yes was NASA’s. \
+                    Good, BAD and Terrible were not HAPPY about it’s fine.";
         let doc = Tokenizer::new().tokenize(text);
         let table = doc.table();
         let gaz = newsnlp_gazetteer::Gazetteer::default();
@@ -324,6 +337,8 @@ mod tests {
             assert_eq!(d.capitalized(i), cap, "{}", t.text);
             let may = want.as_deref().is_some_and(|w| lex.first_list(w).is_some());
             assert_eq!(d.has(i, MAY_START), may, "{}", t.text);
+            let valence = d.word(i).map(|w| lex.valence(w));
+            assert_eq!(d.valence(i), valence, "{}", t.text);
             let end = doc
                 .sentence_of(i)
                 .map_or(doc.tokens().len(), |s| doc.sentences()[s].tokens.end);
