@@ -610,77 +610,62 @@ pub(crate) fn extract_into(
     };
 
     // Words around the target, by side and distance.
-    let mut sums = [[0.0f32; 2]; 3]; // [left, right, clause] x [pos, neg]
-    let mut total = 0.0f32;
-    let mut nearest: [Option<(usize, f32, usize)>; 2] = [None, None];
+    let mut val = Valences::default();
     let mut in_quote = false;
-    let mut own = [0.0f32; 2];
-    let mut other = [0.0f32; 2];
     let mut others = 0usize;
     let quote_even = quotes_before % 2 == 0;
+    let side_d = |i: usize| {
+        if i < tr.start {
+            (0usize, tr.start - i)
+        } else {
+            (1usize, i + 1 - tr.end.max(tr.start))
+        }
+    };
+    // The tokens with features of their distance: at most `NEAR` from the
+    // target on either side, and the target.
+    let near = tr.start.saturating_sub(NEAR)..(tr.end + NEAR).min(tokens.len());
     for (i, t) in tokens.iter().enumerate() {
         let c = cls[i];
         if c & C_QUOTE != 0 {
             in_quote = !in_quote;
         }
-        if tr.contains(&i) {
-            continue;
-        }
         let is_word = c & C_WORD != 0;
-        if is_other(i) {
-            others += 1;
-        }
-        let (side, d) = if i < tr.start {
-            (0usize, tr.start - i)
-        } else {
-            (1usize, i + 1 - tr.end.max(tr.start))
-        };
-        let w = &t.lower;
-        if d > NEAR {
+        if near.contains(&i) {
+            if tr.contains(&i) {
+                continue;
+            }
+            if is_other(i) {
+                others += 1;
+            }
+            let quoted = in_quote && quote_even;
+            near_words(tokens, &tr, i, side_d(i), is_word, quoted, sink);
+        } else if is_word {
             // Far from the target (most of a sentence): only the word
-            // itself, in a quote or not, and its valence below.
-            if is_word {
-                sink.word(W, i, w, 1.0);
-                if in_quote && quote_even {
-                    sink.word(Q, i, w, 1.0);
-                }
+            // itself, in a quote or not, and its valence below (outside
+            // the target, and only words have valence).
+            if c & C_OTHER != 0 {
+                others += 1;
+            }
+            sink.word(W, i, &t.lower, 1.0);
+            if in_quote && quote_even {
+                sink.word(Q, i, &t.lower, 1.0);
             }
         } else {
-            near_words(
-                tokens,
-                &tr,
-                i,
-                (side, d),
-                is_word,
-                in_quote && quote_even,
-                sink,
-            );
+            continue;
         }
         let v = vals[i];
         if v != 0.0 {
-            let pn = usize::from(v < 0.0);
-            let weight = 1.0 / (1.0 + d as f32 / 4.0);
-            sums[side][pn] += v.abs() * weight;
             let in_clause = i >= clause_start && i < clause_end;
-            if in_clause {
-                sums[2][pn] += v.abs();
-            }
-            total += v;
-            if nearest[side].is_none_or(|(nd, _, _)| d < nd) {
-                nearest[side] = Some((d, v, i));
-            }
-            let sign = usize::from(v <= 0.0);
-            sink.fixed(F_LEX + side * 10 + sign * 5 + dist_index(d), 1.0);
-            if in_clause {
-                sink.fixed(F_LEXC_WORD + sign, 1.0);
-            }
-            if beyond(i) {
-                other[pn] += v.abs() / 4.0;
-            } else {
-                own[pn] += v.abs() / 4.0;
-            }
+            val.add(i, side_d(i), v, in_clause, beyond(i), sink);
         }
     }
+    let Valences {
+        sums,
+        total,
+        nearest,
+        own,
+        other,
+    } = val;
     sink.fixed(F_LEXOWN, own[0].min(3.0));
     sink.fixed(F_LEXOWN + 1, own[1].min(3.0));
     sink.fixed(F_LEXOTH, other[0].min(3.0));
@@ -707,6 +692,57 @@ pub(crate) fn extract_into(
         sink.fixed(F_NEGC, 1.0);
     }
     verb_roles(tokens, cls, &tr, clause_start..clause_end, sink);
+}
+
+/// The valence words around a target, summed by side (left, right) and
+/// in its clause, for the features after the pass over the tokens.
+#[derive(Default)]
+struct Valences {
+    /// [left, right, clause] x [positive, negative], weighted by distance
+    /// (not in the clause).
+    sums: [[f32; 2]; 3],
+    total: f32,
+    /// Per side: the nearest valence word (distance, valence, token).
+    nearest: [Option<(usize, f32, usize)>; 2],
+    /// [positive, negative] closer to the target than another name...
+    own: [f32; 2],
+    /// ... and beyond one.
+    other: [f32; 2],
+}
+
+impl Valences {
+    /// Token `i` at `(side, d)` from the target, of valence `v` (not 0).
+    #[inline]
+    fn add(
+        &mut self,
+        i: usize,
+        (side, d): (usize, usize),
+        v: f32,
+        in_clause: bool,
+        beyond: bool,
+        sink: &mut impl Sink,
+    ) {
+        let pn = usize::from(v < 0.0);
+        let weight = 1.0 / (1.0 + d as f32 / 4.0);
+        self.sums[side][pn] += v.abs() * weight;
+        if in_clause {
+            self.sums[2][pn] += v.abs();
+        }
+        self.total += v;
+        if self.nearest[side].is_none_or(|(nd, _, _)| d < nd) {
+            self.nearest[side] = Some((d, v, i));
+        }
+        let sign = usize::from(v <= 0.0);
+        sink.fixed(F_LEX + side * 10 + sign * 5 + dist_index(d), 1.0);
+        if in_clause {
+            sink.fixed(F_LEXC_WORD + sign, 1.0);
+        }
+        if beyond {
+            self.other[pn] += v.abs() / 4.0;
+        } else {
+            self.own[pn] += v.abs() / 4.0;
+        }
+    }
 }
 
 /// The farthest distance from the target at which a token has features

@@ -72,6 +72,8 @@ pub(crate) struct StanceLexicon {
     /// The evaluative words, for a quick rejection.
     evaluative_filter: WordFilter,
     modifiers: FastMap<&'static str, Modifier>,
+    /// The modifiers, for a quick rejection.
+    modifier_filter: WordFilter,
     forms: usize,
 }
 
@@ -152,6 +154,7 @@ impl StanceLexicon {
             .filter_map(|(w, forms)| Some((short_key(w)?, forms.clone())))
             .collect();
         lex.evaluative_filter = WordFilter::of(lex.evaluative.keys().copied());
+        lex.modifier_filter = WordFilter::of(lex.modifiers.keys().copied());
         for (w, forms) in &lex.by_first {
             let Ok(k) = u32::try_from(lex.lists.len()) else {
                 break;
@@ -234,15 +237,17 @@ impl StanceLexicon {
         self.first.may_contain(word)
     }
 
-    /// The valence of a lowercased word (VADER units): the news evaluatives
-    /// first, then VADER; 0 for hedges and boosters ("certain", "sure"),
-    /// which speak of the holder's confidence, not of the subject.
+    /// [`valence_with_key`](Self::valence_with_key) without a key.
+    #[cfg(test)]
     pub(crate) fn valence(&self, lower: &str) -> f32 {
         self.valence_with_key(lower, None)
     }
 
-    /// [`valence`](Self::valence) of `lower`, whose [`short_key`] is
-    /// `key` when given (then the VADER lexicon is read by it).
+    /// The valence of a lowercased word (VADER units): the news
+    /// evaluatives first, then VADER; 0 for hedges and boosters
+    /// ("certain", "sure"), which speak of the holder's confidence, not of
+    /// the subject. `key` is the word's [`short_key`] when known (then
+    /// VADER is read by it).
     pub(crate) fn valence_with_key(&self, lower: &str, key: Option<(u64, u64)>) -> f32 {
         if self.evaluative_filter.may_contain(lower)
             && let Some(v) = self.evaluative.get(lower)
@@ -263,6 +268,9 @@ impl StanceLexicon {
 
     /// What the lowercased word does to a predicate's valence, if anything.
     pub(crate) fn modifier(&self, lower: &str) -> Option<Modifier> {
+        if !self.modifier_filter.may_contain(lower) {
+            return None;
+        }
         self.modifiers.get(lower).copied()
     }
 

@@ -65,17 +65,16 @@ impl Collector {
     pub(super) fn push(&mut self, mut s: Stance) {
         if let Party::Phrase(text) = &s.holder {
             // Once per phrase: a quote's speaker holds many stances.
-            let name = match self.phrase_names.get(text) {
-                Some(name) => name.clone(),
-                None => {
-                    let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
-                    self.phrase_names.insert(text.clone(), name.clone());
-                    name
+            if !self.phrase_names.contains_key(text) {
+                let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
+                self.phrase_names.insert(text.clone(), name);
+            }
+            match self.phrase_names.get(text) {
+                Some(None) | None => return,
+                Some(Some(name)) if name.len() < text.len() => {
+                    s.holder = Party::Phrase(name.clone());
                 }
-            };
-            let Some(name) = name else { return };
-            if name.len() < text.len() {
-                s.holder = Party::Phrase(name);
+                Some(Some(_)) => {}
             }
         }
         let key = (s.target.span.start, s.target.span.end);

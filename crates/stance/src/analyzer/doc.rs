@@ -210,8 +210,8 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     /// The stance lexicon's valence of the word of token `i`
-    /// ([`StanceLexicon::valence`]), found by the table's key of the word
-    /// when it has one.
+    /// ([`StanceLexicon::valence_with_key`]), found by the table's key of
+    /// the word when it has one.
     pub(super) fn valence(&self, i: usize) -> Option<f32> {
         let w = self.word(i)?;
         let key = self
