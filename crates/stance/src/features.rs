@@ -183,16 +183,32 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
                     c |= C_MAY_START;
                 }
             } else {
-                if is_quote(t) {
-                    c |= C_QUOTE;
-                }
-                if is_break_mark(t.text) {
-                    c |= C_BREAK;
-                }
+                c |= mark_bits(t);
             }
             c
         })
         .collect()
+}
+
+/// The classes of a punctuation token: [`C_QUOTE`] ([`is_quote`]) and
+/// [`C_BREAK`] ([`is_break_mark`]), a one-byte mark by its byte.
+#[inline]
+fn mark_bits(t: &Token<'_>) -> u8 {
+    match t.text.as_bytes() {
+        [b'"'] => C_QUOTE,
+        [b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'?' | b'!'] => C_BREAK,
+        [_] => 0,
+        _ => {
+            let mut c = 0;
+            if is_quote(t) {
+                c |= C_QUOTE;
+            }
+            if is_break_mark(t.text) {
+                c |= C_BREAK;
+            }
+            c
+        }
+    }
 }
 
 /// [`valences`] and [`classes`] at once, with one lookup of each token's

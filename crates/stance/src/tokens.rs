@@ -210,7 +210,15 @@ pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<T
                 // Dashes, curly quotes and the like (General Punctuation without
                 // its spaces) are punctuation: no Unicode table needed.
                 if is_punctuation_block(c) {
-                    out.push(token(start, i, false, TokenKind::Punct));
+                    // No case: lowercased, it is itself (`’` as `'`),
+                    // without an allocation.
+                    let text = &sentence[start..i];
+                    out.push(Token {
+                        text,
+                        lower: Cow::Borrowed(if c == '’' { "'" } else { text }),
+                        span: start..i,
+                        kind: TokenKind::Punct,
+                    });
                     continue;
                 }
                 if c.is_whitespace() {
