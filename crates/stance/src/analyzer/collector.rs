@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use newsnlp_text::hash::FastMap;
+use newsnlp_text::hash::{FastMap, FastSet};
 
 use super::StanceAnalyzer;
 use super::classes::DET;
@@ -100,8 +100,13 @@ pub(super) fn full_names(stances: &mut [Stance], quotes: &[&Quote]) {
     let mut by_surname: FastMap<&str, Option<String>> = FastMap::default();
     let speakers = quotes.iter().filter_map(|q| q.speaker.as_ref());
     let mut names: Vec<String> = Vec::new();
+    // A speaker holds many stances: each phrase is read once.
+    let mut seen: FastSet<&str> = FastSet::default();
     for party in speakers.chain(stances.iter().map(|s| &s.holder)) {
         if let Party::Phrase(text) = party {
+            if !seen.insert(text.as_str()) {
+                continue;
+            }
             let name = phrase_name(text);
             if name.split_whitespace().count() >= 2
                 && name
