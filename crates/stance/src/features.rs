@@ -139,6 +139,12 @@ const C_CAPITAL: u8 = 8;
 const C_PRONOUN: u8 = 16;
 /// A word that is a negator.
 const C_NEGATOR: u8 = 32;
+/// A word some stance-lexicon form may start with
+/// ([`StanceLexicon::may_start`](crate::verbs::StanceLexicon::may_start)).
+const C_MAY_START: u8 = 64;
+/// A word that may name someone other than a target: capitalized (not
+/// the first token) or a pronoun of the features.
+const C_OTHER: u8 = 128;
 
 /// The classes of every token (`C_*` bits), read once for all the targets
 /// of a sentence so that each target's features are array reads.
@@ -149,18 +155,23 @@ pub(crate) fn classes(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
 
 /// [`classes`] from the tokens' [`WordInfo`]s (one per token).
 fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
+    let stance = &*STANCE_LEXICON;
     tokens
         .iter()
         .zip(infos)
-        .map(|(t, info)| {
+        .enumerate()
+        .map(|(i, (t, info))| {
             let mut c = 0;
             if t.is_word() {
                 c |= C_WORD;
                 if t.text.chars().next().is_some_and(char::is_uppercase) {
                     c |= C_CAPITAL;
+                    if i > 0 {
+                        c |= C_OTHER;
+                    }
                 }
                 if info.pronoun {
-                    c |= C_PRONOUN;
+                    c |= C_PRONOUN | C_OTHER;
                 }
                 if info.negator || t.lower.ends_with("n't") {
                     c |= C_NEGATOR;
@@ -168,17 +179,36 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
                 if info.clause {
                     c |= C_BREAK;
                 }
+                if stance.may_start(&t.lower) {
+                    c |= C_MAY_START;
+                }
             } else {
-                if is_quote(t) {
-                    c |= C_QUOTE;
-                }
-                if is_break_mark(t.text) {
-                    c |= C_BREAK;
-                }
+                c |= mark_bits(t);
             }
             c
         })
         .collect()
+}
+
+/// The classes of a punctuation token: [`C_QUOTE`] ([`is_quote`]) and
+/// [`C_BREAK`] ([`is_break_mark`]), a one-byte mark by its byte.
+#[inline]
+fn mark_bits(t: &Token<'_>) -> u8 {
+    match t.text.as_bytes() {
+        [b'"'] => C_QUOTE,
+        [b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'?' | b'!'] => C_BREAK,
+        [_] => 0,
+        _ => {
+            let mut c = 0;
+            if is_quote(t) {
+                c |= C_QUOTE;
+            }
+            if is_break_mark(t.text) {
+                c |= C_BREAK;
+            }
+            c
+        }
+    }
 }
 
 /// [`valences`] and [`classes`] at once, with one lookup of each token's
@@ -584,9 +614,7 @@ pub(crate) fn extract_into(
     // Valence closer to the target than the nearest other person or
     // organization on that side (a capitalized word not opening the
     // sentence, or a pronoun) is more likely about the target.
-    let is_other = |i: usize| {
-        has(i, C_WORD) && !tr.contains(&i) && (i > 0 && has(i, C_CAPITAL) || has(i, C_PRONOUN))
-    };
+    let is_other = |i: usize| has(i, C_OTHER) && !tr.contains(&i);
     let left_other = (0..tr.start).rev().find(|&i| is_other(i));
     let right_other = (tr.end..tokens.len()).find(|&i| is_other(i));
     let beyond = |i: usize| {
@@ -598,83 +626,62 @@ pub(crate) fn extract_into(
     };
 
     // Words around the target, by side and distance.
-    let mut sums = [[0.0f32; 2]; 3]; // [left, right, clause] x [pos, neg]
-    let mut total = 0.0f32;
-    let mut nearest: [Option<(usize, f32, usize)>; 2] = [None, None];
+    let mut val = Valences::default();
     let mut in_quote = false;
-    let mut own = [0.0f32; 2];
-    let mut other = [0.0f32; 2];
     let mut others = 0usize;
+    let quote_even = quotes_before % 2 == 0;
+    let side_d = |i: usize| {
+        if i < tr.start {
+            (0usize, tr.start - i)
+        } else {
+            (1usize, i + 1 - tr.end.max(tr.start))
+        }
+    };
+    // The tokens with features of their distance: at most `NEAR` from the
+    // target on either side, and the target.
+    let near = tr.start.saturating_sub(NEAR)..(tr.end + NEAR).min(tokens.len());
     for (i, t) in tokens.iter().enumerate() {
         let c = cls[i];
         if c & C_QUOTE != 0 {
             in_quote = !in_quote;
         }
-        if tr.contains(&i) {
-            continue;
-        }
         let is_word = c & C_WORD != 0;
-        if is_other(i) {
-            others += 1;
-        }
-        let (side, d) = if i < tr.start {
-            (0usize, tr.start - i)
+        if near.contains(&i) {
+            if tr.contains(&i) {
+                continue;
+            }
+            if is_other(i) {
+                others += 1;
+            }
+            let quoted = in_quote && quote_even;
+            near_words(tokens, &tr, i, side_d(i), is_word, quoted, sink);
+        } else if is_word {
+            // Far from the target (most of a sentence): only the word
+            // itself, in a quote or not, and its valence below (outside
+            // the target, and only words have valence).
+            if c & C_OTHER != 0 {
+                others += 1;
+            }
+            sink.word(W, i, &t.lower, 1.0);
+            if in_quote && quote_even {
+                sink.word(Q, i, &t.lower, 1.0);
+            }
         } else {
-            (1usize, i + 1 - tr.end.max(tr.start))
-        };
-        let w = &t.lower;
-        let in_clause = i >= clause_start && i < clause_end;
-        if is_word || matches!(t.text, "\"" | "“" | "”" | "?" | "!") {
-            if is_word {
-                sink.word(W, i, w, 1.0);
-            }
-            if d <= 2 {
-                sink.word(LD[side][d], i, w, 1.0);
-            }
-            if d <= 5 {
-                sink.word(SIDE_N[side], i, w, 1.0);
-            }
-            if in_quote && is_word && quotes_before % 2 == 0 {
-                sink.word(Q, i, w, 1.0);
-            }
-        }
-        // Bigrams near the target, reading away from it.
-        if d <= 6 {
-            let other = if side == 0 { i + 1 } else { i.wrapping_sub(1) };
-            if let Some(o) = tokens.get(other)
-                && !tr.contains(&other)
-            {
-                if side == 0 {
-                    sink.pair(LB, i, w, other, &o.lower, 1.0);
-                } else {
-                    sink.pair(RB, other, &o.lower, i, w, 1.0);
-                }
-            }
+            continue;
         }
         let v = vals[i];
         if v != 0.0 {
-            let pn = usize::from(v < 0.0);
-            let weight = 1.0 / (1.0 + d as f32 / 4.0);
-            sums[side][pn] += v.abs() * weight;
-            if in_clause {
-                sums[2][pn] += v.abs();
-            }
-            total += v;
-            if nearest[side].is_none_or(|(nd, _, _)| d < nd) {
-                nearest[side] = Some((d, v, i));
-            }
-            let sign = usize::from(v <= 0.0);
-            sink.fixed(F_LEX + side * 10 + sign * 5 + dist_index(d), 1.0);
-            if in_clause {
-                sink.fixed(F_LEXC_WORD + sign, 1.0);
-            }
-            if beyond(i) {
-                other[pn] += v.abs() / 4.0;
-            } else {
-                own[pn] += v.abs() / 4.0;
-            }
+            let in_clause = i >= clause_start && i < clause_end;
+            val.add(i, side_d(i), v, in_clause, beyond(i), sink);
         }
     }
+    let Valences {
+        sums,
+        total,
+        nearest,
+        own,
+        other,
+    } = val;
     sink.fixed(F_LEXOWN, own[0].min(3.0));
     sink.fixed(F_LEXOWN + 1, own[1].min(3.0));
     sink.fixed(F_LEXOTH, other[0].min(3.0));
@@ -701,6 +708,103 @@ pub(crate) fn extract_into(
         sink.fixed(F_NEGC, 1.0);
     }
     verb_roles(tokens, cls, &tr, clause_start..clause_end, sink);
+}
+
+/// The valence words around a target, summed by side (left, right) and
+/// in its clause, for the features after the pass over the tokens.
+#[derive(Default)]
+struct Valences {
+    /// [left, right, clause] x [positive, negative], weighted by distance
+    /// (not in the clause).
+    sums: [[f32; 2]; 3],
+    total: f32,
+    /// Per side: the nearest valence word (distance, valence, token).
+    nearest: [Option<(usize, f32, usize)>; 2],
+    /// [positive, negative] closer to the target than another name...
+    own: [f32; 2],
+    /// ... and beyond one.
+    other: [f32; 2],
+}
+
+impl Valences {
+    /// Token `i` at `(side, d)` from the target, of valence `v` (not 0).
+    #[inline]
+    fn add(
+        &mut self,
+        i: usize,
+        (side, d): (usize, usize),
+        v: f32,
+        in_clause: bool,
+        beyond: bool,
+        sink: &mut impl Sink,
+    ) {
+        let pn = usize::from(v < 0.0);
+        let weight = 1.0 / (1.0 + d as f32 / 4.0);
+        self.sums[side][pn] += v.abs() * weight;
+        if in_clause {
+            self.sums[2][pn] += v.abs();
+        }
+        self.total += v;
+        if self.nearest[side].is_none_or(|(nd, _, _)| d < nd) {
+            self.nearest[side] = Some((d, v, i));
+        }
+        let sign = usize::from(v <= 0.0);
+        sink.fixed(F_LEX + side * 10 + sign * 5 + dist_index(d), 1.0);
+        if in_clause {
+            sink.fixed(F_LEXC_WORD + sign, 1.0);
+        }
+        if beyond {
+            self.other[pn] += v.abs() / 4.0;
+        } else {
+            self.own[pn] += v.abs() / 4.0;
+        }
+    }
+}
+
+/// The farthest distance from the target at which a token has features
+/// of its distance (the bigrams reach 6 tokens).
+const NEAR: usize = 6;
+
+/// The features of token `i` at `(side, d)` from the target (`d` at most
+/// [`NEAR`]) that depend on its distance: the word (and `"`, `?`, `!`) by
+/// side and distance, in a quote (`quoted`: an even number of quote marks
+/// before the target and an odd one before `i`), and the bigram reading
+/// away from the target.
+fn near_words(
+    tokens: &[Token<'_>],
+    tr: &Range<usize>,
+    i: usize,
+    (side, d): (usize, usize),
+    is_word: bool,
+    quoted: bool,
+    sink: &mut impl Sink,
+) {
+    let w = &tokens[i].lower;
+    if is_word || matches!(tokens[i].text, "\"" | "“" | "”" | "?" | "!") {
+        if is_word {
+            sink.word(W, i, w, 1.0);
+        }
+        if d <= 2 {
+            sink.word(LD[side][d], i, w, 1.0);
+        }
+        if d <= 5 {
+            sink.word(SIDE_N[side], i, w, 1.0);
+        }
+        if quoted && is_word {
+            sink.word(Q, i, w, 1.0);
+        }
+    }
+    // Bigrams near the target, reading away from it.
+    let other = if side == 0 { i + 1 } else { i.wrapping_sub(1) };
+    if let Some(o) = tokens.get(other)
+        && !tr.contains(&other)
+    {
+        if side == 0 {
+            sink.pair(LB, i, w, other, &o.lower, 1.0);
+        } else {
+            sink.pair(RB, other, &o.lower, i, w, 1.0);
+        }
+    }
 }
 
 /// The index of a stance verb's kind in the `vr:` feature names.
@@ -737,7 +841,7 @@ fn verb_roles(
     // Per side (before, after): distance, polarity and kind.
     let mut found: [Option<(usize, i8, VerbKind)>; 2] = [None, None];
     for i in clause.clone() {
-        if tr.contains(&i) || cls[i] & C_WORD == 0 || !lex.may_start(&tokens[i].lower) {
+        if tr.contains(&i) || cls[i] & (C_WORD | C_MAY_START) != C_WORD | C_MAY_START {
             continue;
         }
         let Some(form) = lex.longest_by(clause.end - i, |j| word(i + j)) else {
@@ -823,18 +927,25 @@ mod tests {
     fn classes_by_lists(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
         tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let mut c = 0;
                 if t.is_word() {
                     c |= C_WORD;
                     if t.text.chars().next().is_some_and(char::is_uppercase) {
                         c |= C_CAPITAL;
+                        if i > 0 {
+                            c |= C_OTHER;
+                        }
                     }
                     if is_pronoun(&t.lower) {
-                        c |= C_PRONOUN;
+                        c |= C_PRONOUN | C_OTHER;
                     }
                     if lex.is_negator(&t.lower) {
                         c |= C_NEGATOR;
+                    }
+                    if STANCE_LEXICON.may_start(&t.lower) {
+                        c |= C_MAY_START;
                     }
                 }
                 if is_quote(t) {

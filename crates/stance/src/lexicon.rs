@@ -4,6 +4,7 @@
 
 use newsnlp_text::data::{self, DataError, Line};
 use newsnlp_text::hash::{FastMap, FastSet};
+use newsnlp_text::short::ShortTable;
 use newsnlp_text::words::WordClass;
 use std::sync::LazyLock;
 
@@ -170,6 +171,10 @@ pub(crate) struct Lexicons {
     /// Every word of the valence, intensifier and negator lists and of the
     /// features' pronouns and clause words, with what they say of it.
     words: FastMap<&'static str, WordInfo>,
+    /// `words` again for the words [`short_key`](newsnlp_text::hash::short_key) packs: `word_infos[k]`
+    /// for the `k` their key finds here.
+    short_words: ShortTable,
+    word_infos: Vec<WordInfo>,
     pub(crate) valence: FastMap<&'static str, f32>,
     pub(crate) negators: FastSet<&'static str>,
     /// The negators, for a quick rejection.
@@ -226,8 +231,19 @@ impl Lexicons {
         for w in hedges.by_first.keys().chain(boosters.by_first.keys()) {
             words.entry(w).or_default().marker_start = true;
         }
+        let mut short_words = ShortTable::new();
+        let mut word_infos = Vec::new();
+        for (w, info) in &words {
+            if let Ok(k) = u32::try_from(word_infos.len())
+                && short_words.insert(w, k)
+            {
+                word_infos.push(*info);
+            }
+        }
         Lexicons {
             words,
+            short_words,
+            word_infos,
             valence,
             negator_filter: WordFilter::of(negators.iter().copied()),
             negators,
@@ -242,6 +258,16 @@ impl Lexicons {
     #[inline]
     pub(crate) fn info(&self, lower: &str) -> WordInfo {
         self.words.get(lower).copied().unwrap_or_default()
+    }
+
+    /// [`info`](Self::info) of the word whose
+    /// [`short_key`](newsnlp_text::hash::short_key) is `key`.
+    #[inline]
+    pub(crate) fn info_by_key(&self, key: (u64, u64)) -> WordInfo {
+        self.short_words
+            .get_key(key)
+            .and_then(|k| self.word_infos.get(k as usize).copied())
+            .unwrap_or_default()
     }
 
     /// Every word [`info`](Self::info) knows, with what it says of it.
@@ -272,6 +298,7 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsnlp_text::hash::short_key;
 
     #[test]
     fn embedded_lists_parse_completely() {
@@ -301,6 +328,25 @@ mod tests {
         assert!(lex.is_negator("didn't"));
         assert!(lex.is_negator("neither"));
         assert!(!lex.is_negator("note"));
+    }
+
+    #[test]
+    fn keyed_infos_are_the_infos() {
+        let lex = &*LEXICONS;
+        for (w, info) in lex.infos() {
+            if let Some(k) = short_key(w) {
+                assert_eq!(
+                    format!("{:?}", lex.info_by_key(k)),
+                    format!("{info:?}"),
+                    "{w}"
+                );
+            }
+        }
+        let k = short_key("zebraish").unwrap();
+        assert_eq!(
+            format!("{:?}", lex.info_by_key(k)),
+            format!("{:?}", WordInfo::default())
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::polarity::Sentiment;
 use crate::tokens::Token;
 use newsnlp_text::data;
 use newsnlp_text::hash::{FastMap, short_key};
+use newsnlp_text::short::ShortTable;
 
 /// First line of every weight file.
 const MAGIC: &str = "newsnlp-stance-sentiment 1";
@@ -84,11 +85,14 @@ impl PartialEq for Model {
 struct Index {
     /// Every word of the features and of the lexicons: its id
     /// ([`UNKNOWN`] outside the features) and what the lexicons say of it,
-    /// so that a token's word is looked up once. Words of at most [`SHORT`](newsnlp_text::hash::SHORT)
-    /// bytes are keyed by [`short_key`]...
-    short_info: FastMap<(u64, u64), (u32, WordInfo)>,
-    /// ... and the longer ones.
-    long_info: FastMap<Box<str>, (u32, WordInfo)>,
+    /// so that a token's word is looked up once: `infos[k]` for the `k`
+    /// that words of at most [`SHORT`](newsnlp_text::hash::SHORT) bytes
+    /// find in `short_info` by [`short_key`] (integer compares, no string
+    /// hashing)...
+    short_info: ShortTable,
+    /// ... and the longer ones in `long_info`.
+    long_info: FastMap<Box<str>, u32>,
+    infos: Vec<(u32, WordInfo)>,
     /// The pair features, by [`pair_key`].
     keys: FastMap<u64, [f32; 3]>,
     /// The number of word ids.
@@ -125,8 +129,9 @@ impl Index {
                 .collect(),
             words: Vec::new(),
             vocab_len: 0,
-            short_info: FastMap::default(),
+            short_info: ShortTable::new(),
             long_info: FastMap::default(),
+            infos: Vec::new(),
         };
         // The words of the features, by id.
         let mut vocab: FastMap<Box<str>, u32> =
@@ -165,13 +170,24 @@ impl Index {
             }
         }
         let lex = &*LEXICONS;
-        ix.short_info = FastMap::with_capacity_and_hasher(n + 10_000, Default::default());
-        let add = |ix: &mut Index, w: &str, entry: (u32, WordInfo)| match short_key(w) {
-            Some(k) => {
-                ix.short_info.entry(k).or_insert(entry);
-            }
-            None => {
-                ix.long_info.entry(w.into()).or_insert(entry);
+        ix.infos.reserve(n + 10_000);
+        // The first entry of a word stays.
+        let add = |ix: &mut Index, w: &str, entry: (u32, WordInfo)| {
+            let k = u32::try_from(ix.infos.len()).unwrap_or(u32::MAX);
+            let added = match short_key(w) {
+                Some(key) => {
+                    ix.short_info.get_key(key).is_none() && ix.short_info.insert_key(key, k)
+                }
+                None => match ix.long_info.entry(w.into()) {
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(k);
+                        true
+                    }
+                    std::collections::hash_map::Entry::Occupied(_) => false,
+                },
+            };
+            if added {
+                ix.infos.push(entry);
             }
         };
         for (w, id) in vocab {
@@ -182,6 +198,37 @@ impl Index {
             add(&mut ix, w, (UNKNOWN, info));
         }
         Some(ix)
+    }
+}
+
+/// [`short_key`] of `w` (the same key), from two loads of the word
+/// instead of a step per byte.
+#[inline]
+fn word_key(w: &str) -> Option<(u64, u64)> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let len = (n as u64) << 56;
+    match n {
+        4..=8 => {
+            let (Some(first), Some(last)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) else {
+                return short_key(w);
+            };
+            let first = u64::from(u32::from_le_bytes(*first));
+            let last = u64::from(u32::from_le_bytes(*last));
+            // The last four bytes overlap the first four (the same bytes
+            // at the same places) below eight.
+            Some((first | last << (8 * (n - 4)), len))
+        }
+        9..=15 => {
+            let (Some(first), Some(last)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) else {
+                return short_key(w);
+            };
+            let lo = u64::from_le_bytes(*first);
+            // Bytes 8.. of the word, from the last eight.
+            let hi = u64::from_le_bytes(*last) >> (8 * (16 - n));
+            Some((lo, hi | len))
+        }
+        _ => short_key(w),
     }
 }
 
@@ -496,15 +543,20 @@ impl Model {
         let mut ids = Vec::with_capacity(tokens.len());
         let mut infos = Vec::with_capacity(tokens.len());
         for t in tokens {
-            if t.lower.bytes().any(|b| b == b'_') {
+            let lower: &str = &t.lower;
+            // A word has no `_` (the tokenizer's words are alphanumerics
+            // and joiners): only the mark itself is looked up by name.
+            if !t.is_word() && lower.contains('_') {
                 ids.push(BY_NAME);
-                infos.push(lex.info(&t.lower));
+                infos.push(lex.info(lower));
             } else {
-                let found = match short_key(&t.lower) {
-                    Some(k) => index.short_info.get(&k),
-                    None => index.long_info.get(t.lower.as_ref()),
+                let found = match word_key(lower) {
+                    Some(k) => index.short_info.get_key(k),
+                    None => index.long_info.get(lower).copied(),
                 };
-                let (id, info) = found.copied().unwrap_or((UNKNOWN, WordInfo::default()));
+                let (id, info) = found
+                    .and_then(|k| index.infos.get(k as usize).copied())
+                    .unwrap_or((UNKNOWN, WordInfo::default()));
                 ids.push(id);
                 infos.push(info);
             }
@@ -757,6 +809,19 @@ mod tests {
     }
     use crate::lexicon::LEXICONS;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn word_keys_are_short_keys() {
+        let long = "abcdefghijklmnopq’é";
+        for end in 0..=long.len() {
+            if let Some(w) = long.get(..end) {
+                assert_eq!(word_key(w), short_key(w), "{w:?}");
+            }
+            if let Some(w) = long.get(end..) {
+                assert_eq!(word_key(w), short_key(w), "{w:?}");
+            }
+        }
+    }
 
     /// The index gives the sums the feature names give, bit for bit.
     #[test]

@@ -141,6 +141,29 @@ fn is_punctuation_block(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
+/// What an ASCII byte is to [`tokenize_lowered`] ([`ASCII_CLASS`]).
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const MARK: u8 = 2;
+/// A byte of a non-ASCII character.
+const OTHER: u8 = 3;
+
+/// Per byte: [`SPACE`] (the ASCII whitespace of `char::is_whitespace`),
+/// [`ALNUM`], [`MARK`] (any other ASCII character) or [`OTHER`].
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => SPACE,
+            c if c.is_ascii_alphanumeric() => ALNUM,
+            _ => MARK,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// [`tokenize`] with `lowered`, the ASCII-lowercased copy of `sentence`
 /// (`str::to_ascii_lowercase`, so the same length and the same non-ASCII
 /// bytes): the lowercased form of an ASCII token borrows from it instead of
@@ -167,49 +190,58 @@ pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<T
         }
     };
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(&b) = bytes.get(i) {
         let start = i;
-        let b = bytes[i];
         let mut ascii = true;
-        if b < 0x80 {
-            i += 1;
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+        match ASCII_CLASS[usize::from(b)] {
+            SPACE => {
+                i += 1;
                 continue;
             }
-            if !b.is_ascii_alphanumeric() {
+            MARK => {
+                i += 1;
                 out.push(token(start, i, true, TokenKind::Punct));
                 continue;
             }
-        } else {
-            let Some(c) = char_at(sentence, i) else { break };
-            i += c.len_utf8();
-            // Dashes, curly quotes and the like (General Punctuation without
-            // its spaces) are punctuation: no Unicode table needed.
-            if is_punctuation_block(c) {
-                out.push(token(start, i, false, TokenKind::Punct));
-                continue;
+            ALNUM => i += 1,
+            _ => {
+                let Some(c) = char_at(sentence, i) else { break };
+                i += c.len_utf8();
+                // Dashes, curly quotes and the like (General Punctuation without
+                // its spaces) are punctuation: no Unicode table needed.
+                if is_punctuation_block(c) {
+                    // No case: lowercased, it is itself (`’` as `'`),
+                    // without an allocation.
+                    let text = &sentence[start..i];
+                    out.push(Token {
+                        text,
+                        lower: Cow::Borrowed(if c == '’' { "'" } else { text }),
+                        span: start..i,
+                        kind: TokenKind::Punct,
+                    });
+                    continue;
+                }
+                if c.is_whitespace() {
+                    continue;
+                }
+                if !c.is_alphanumeric() {
+                    out.push(token(start, i, false, TokenKind::Punct));
+                    continue;
+                }
+                ascii = false;
             }
-            if c.is_whitespace() {
-                continue;
-            }
-            if !c.is_alphanumeric() {
-                out.push(token(start, i, false, TokenKind::Punct));
-                continue;
-            }
-            ascii = false;
         }
         // A word: alphanumerics, and joiners between two of them.
         let mut end = i;
-        while end < bytes.len() {
-            let d = bytes[end];
-            if d.is_ascii_alphanumeric() {
-                end += 1;
-                continue;
-            }
-            let (joiner, len) = if d < 0x80 {
-                (matches!(d, b'\'' | b'-' | b'.'), 1)
-            } else {
-                match char_at(sentence, end) {
+        while let Some(&d) = bytes.get(end) {
+            let (joiner, len) = match ASCII_CLASS[usize::from(d)] {
+                ALNUM => {
+                    end += 1;
+                    continue;
+                }
+                SPACE => break,
+                MARK => (matches!(d, b'\'' | b'-' | b'.'), 1),
+                _ => match char_at(sentence, end) {
                     Some(c) if !is_punctuation_block(c) && c.is_alphanumeric() => {
                         ascii = false;
                         end += c.len_utf8();
@@ -217,7 +249,7 @@ pub(crate) fn tokenize_lowered<'t>(sentence: &'t str, lowered: &'t str) -> Vec<T
                     }
                     Some(c) => (is_joiner(c), c.len_utf8()),
                     None => break,
-                }
+                },
             };
             if !joiner {
                 break;

@@ -4,6 +4,7 @@
 
 use newsnlp_text::data::{self, DataError, Line};
 use newsnlp_text::hash::{FastMap, short_key};
+use newsnlp_text::short::ShortTable;
 use std::sync::LazyLock;
 
 use crate::lexicon::{LEXICONS, WordFilter, number_entry};
@@ -60,10 +61,19 @@ pub(crate) struct StanceLexicon {
     /// `by_first` for the first words [`short_key`] packs (hashing two
     /// integers instead of a string).
     short: FastMap<(u64, u64), Vec<VerbForm>>,
+    /// The forms again, one list per first word (longest first), for
+    /// [`longest_in`](Self::longest_in): by the first word's
+    /// [`short_key`] in `first_short` ...
+    lists: Vec<Vec<VerbForm>>,
+    first_short: ShortTable,
+    /// ... or, when longer, by the word.
+    first_long: FastMap<&'static str, u32>,
     evaluative: FastMap<&'static str, f32>,
     /// The evaluative words, for a quick rejection.
     evaluative_filter: WordFilter,
     modifiers: FastMap<&'static str, Modifier>,
+    /// The modifiers, for a quick rejection.
+    modifier_filter: WordFilter,
     forms: usize,
 }
 
@@ -144,7 +154,48 @@ impl StanceLexicon {
             .filter_map(|(w, forms)| Some((short_key(w)?, forms.clone())))
             .collect();
         lex.evaluative_filter = WordFilter::of(lex.evaluative.keys().copied());
+        lex.modifier_filter = WordFilter::of(lex.modifiers.keys().copied());
+        for (w, forms) in &lex.by_first {
+            let Ok(k) = u32::try_from(lex.lists.len()) else {
+                break;
+            };
+            lex.lists.push(forms.clone());
+            if !lex.first_short.insert(w, k) {
+                lex.first_long.insert(w, k);
+            }
+        }
         lex
+    }
+
+    /// The list of the forms that start with the lowercased `word`, for
+    /// [`longest_in`](Self::longest_in); `None` when no form does.
+    pub(crate) fn first_list(&self, word: &str) -> Option<u32> {
+        match short_key(word) {
+            Some(key) => self.first_short.get_key(key),
+            None => self.first_long.get(word).copied(),
+        }
+    }
+
+    /// [`first_list`](Self::first_list) of the word whose [`short_key`]
+    /// is `key`.
+    #[inline]
+    pub(crate) fn first_list_by_key(&self, key: (u64, u64)) -> Option<u32> {
+        self.first_short.get_key(key)
+    }
+
+    /// [`longest_by`](Self::longest_by) with the list of forms of the first
+    /// word found beforehand ([`first_list`](Self::first_list)).
+    #[inline]
+    pub(crate) fn longest_in<'w>(
+        &self,
+        list: u32,
+        len: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<&VerbForm> {
+        if len == 0 {
+            return None;
+        }
+        longest_of(self.lists.get(list as usize)?, len, word)
     }
 
     /// The longest verb form starting at word `i` of `words` (lowercased
@@ -176,15 +227,7 @@ impl StanceLexicon {
             Some(key) => self.short.get(&key)?,
             None => self.by_first.get(first)?,
         };
-        // Every candidate starts with `first` (its key).
-        cands.iter().find(|f| {
-            f.words.len() <= len
-                && f.words
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(j, w)| word(j) == Some(*w))
-        })
+        longest_of(cands, len, word)
     }
 
     /// Whether some verb form may start with the lowercased `word` (false:
@@ -194,10 +237,18 @@ impl StanceLexicon {
         self.first.may_contain(word)
     }
 
-    /// The valence of a lowercased word (VADER units): the news evaluatives
-    /// first, then VADER; 0 for hedges and boosters ("certain", "sure"),
-    /// which speak of the holder's confidence, not of the subject.
+    /// [`valence_with_key`](Self::valence_with_key) without a key.
+    #[cfg(test)]
     pub(crate) fn valence(&self, lower: &str) -> f32 {
+        self.valence_with_key(lower, None)
+    }
+
+    /// The valence of a lowercased word (VADER units): the news
+    /// evaluatives first, then VADER; 0 for hedges and boosters
+    /// ("certain", "sure"), which speak of the holder's confidence, not of
+    /// the subject. `key` is the word's [`short_key`] when known (then
+    /// VADER is read by it).
+    pub(crate) fn valence_with_key(&self, lower: &str, key: Option<(u64, u64)>) -> f32 {
         if self.evaluative_filter.may_contain(lower)
             && let Some(v) = self.evaluative.get(lower)
         {
@@ -205,7 +256,10 @@ impl StanceLexicon {
         }
         // One lookup says both whether a hedge or booster starts with the
         // word and its VADER valence.
-        let info = LEXICONS.info(lower);
+        let info = match key {
+            Some(k) => LEXICONS.info_by_key(k),
+            None => LEXICONS.info(lower),
+        };
         if info.marker_start {
             return 0.0;
         }
@@ -214,6 +268,9 @@ impl StanceLexicon {
 
     /// What the lowercased word does to a predicate's valence, if anything.
     pub(crate) fn modifier(&self, lower: &str) -> Option<Modifier> {
+        if !self.modifier_filter.may_contain(lower) {
+            return None;
+        }
         self.modifiers.get(lower).copied()
     }
 
@@ -222,6 +279,24 @@ impl StanceLexicon {
     pub(crate) fn counts(&self) -> (usize, usize) {
         (self.forms, self.evaluative.len())
     }
+}
+
+/// The first of `cands` (the forms of one first word, longest first) of at
+/// most `len` words whose other words are `word(1)`, `word(2)`, ...
+#[inline]
+fn longest_of<'f, 'w>(
+    cands: &'f [VerbForm],
+    len: usize,
+    word: impl Fn(usize) -> Option<&'w str>,
+) -> Option<&'f VerbForm> {
+    cands.iter().find(|f| {
+        f.words.len() <= len
+            && f.words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(j, w)| word(j) == Some(*w))
+    })
 }
 
 /// The shared, lazily parsed stance lexicons.

@@ -85,6 +85,7 @@ pub(super) const WORD: u16 = 1 << 12;
 pub(super) const CAP: u16 = 1 << 13;
 /// Some stance-lexicon form may start with the word
 /// ([`StanceLexicon::may_start`]): stance's own bit, not a word class.
+/// [`Doc`](super::doc::Doc) keeps it only where one does.
 pub(super) const MAY_START: u16 = 1 << 14;
 
 /// The rules' bits of a token: its stance classes, `WORD` and `MAY_START`

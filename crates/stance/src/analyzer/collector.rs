@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use newsnlp_text::hash::FastMap;
+use newsnlp_text::hash::{FastMap, FastSet};
 
 use super::StanceAnalyzer;
 use super::classes::DET;
@@ -25,7 +25,6 @@ use newsnlp_quotes::{Quote, QuoteKind};
 use crate::certainty::shift_certainty;
 use crate::polarity::Polarity;
 use crate::triples::{Basis, Stance, Target, round_score};
-use crate::verbs::STANCE_LEXICON;
 
 /// An unattributed sentence is evaluative when a word's valence reaches this.
 const EVALUATIVE_WORD: f32 = 1.0;
@@ -66,17 +65,16 @@ impl Collector {
     pub(super) fn push(&mut self, mut s: Stance) {
         if let Party::Phrase(text) = &s.holder {
             // Once per phrase: a quote's speaker holds many stances.
-            let name = match self.phrase_names.get(text) {
-                Some(name) => name.clone(),
-                None => {
-                    let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
-                    self.phrase_names.insert(text.clone(), name.clone());
-                    name
+            if !self.phrase_names.contains_key(text) {
+                let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
+                self.phrase_names.insert(text.clone(), name);
+            }
+            match self.phrase_names.get(text) {
+                Some(None) | None => return,
+                Some(Some(name)) if name.len() < text.len() => {
+                    s.holder = Party::Phrase(name.clone());
                 }
-            };
-            let Some(name) = name else { return };
-            if name.len() < text.len() {
-                s.holder = Party::Phrase(name);
+                Some(Some(_)) => {}
             }
         }
         let key = (s.target.span.start, s.target.span.end);
@@ -102,8 +100,13 @@ pub(super) fn full_names(stances: &mut [Stance], quotes: &[&Quote]) {
     let mut by_surname: FastMap<&str, Option<String>> = FastMap::default();
     let speakers = quotes.iter().filter_map(|q| q.speaker.as_ref());
     let mut names: Vec<String> = Vec::new();
+    // A speaker holds many stances: each phrase is read once.
+    let mut seen: FastSet<&str> = FastSet::default();
     for party in speakers.chain(stances.iter().map(|s| &s.holder)) {
         if let Party::Phrase(text) = party {
+            if !seen.insert(text.as_str()) {
+                continue;
+            }
             let name = phrase_name(text);
             if name.split_whitespace().count() >= 2
                 && name
@@ -355,7 +358,6 @@ impl StanceAnalyzer {
         cache: &mut Windows<'t>,
         out: &mut Collector,
     ) {
-        let lex = &*STANCE_LEXICON;
         for (si, sentence) in d.doc.sentences().iter().enumerate() {
             let opening = sentence.tokens.start + REPORTER_WORDS;
             if !d.authors(si) || d.reporter(&sentence.tokens, opening).is_some() {
@@ -365,10 +367,11 @@ impl StanceAnalyzer {
             if ms.peek().is_none() {
                 continue;
             }
-            let evaluative = sentence.tokens.clone().take(WINDOW).any(|k| {
-                d.word(k)
-                    .is_some_and(|w| lex.valence(w).abs() >= EVALUATIVE_WORD)
-            });
+            let evaluative = sentence
+                .tokens
+                .clone()
+                .take(WINDOW)
+                .any(|k| d.valence(k).is_some_and(|v| v.abs() >= EVALUATIVE_WORD));
             if !evaluative {
                 continue;
             }

@@ -17,7 +17,7 @@ use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
 use newsnlp_tokenize::{Sentence, Tokenized};
 
-use super::classes::{CAP, WORD, token_bits};
+use super::classes::{CAP, MAY_START, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
 
 /// The most entity targets taken from one quote or one author sentence.
@@ -26,6 +26,8 @@ const TARGETS_PER_SPAN: usize = 64;
 const HEADLINE_WORDS: usize = 24;
 /// How many overlapping quotes are searched for the one enclosing a span.
 const ENCLOSING_QUOTES: usize = 8;
+/// A token whose word starts no stance-lexicon form.
+const NO_FORMS: u32 = u32::MAX;
 
 /// The document, read once for the rules.
 pub(super) struct Doc<'a, 't> {
@@ -37,6 +39,9 @@ pub(super) struct Doc<'a, 't> {
     words: Vec<&'a str>,
     /// Per token: its class bits (`DET` .. `MAY_START`).
     class: Vec<u16>,
+    /// Per token with `MAY_START`: the stance lexicon's list of the forms
+    /// that start with its word ([`StanceLexicon::first_list`]).
+    first_forms: Vec<u32>,
     /// Who each entity id is (the gazetteer's and the document's own).
     pub(super) entities: Entities<'a>,
     /// Mentions sorted by start.
@@ -105,14 +110,26 @@ impl<'a, 't> Doc<'a, 't> {
         // rules read, each then one array read.
         let mut words = Vec::with_capacity(table.len());
         let mut class = Vec::with_capacity(table.len());
-        for (folded, f, classes) in table.folded_rows() {
+        let mut first_forms = Vec::with_capacity(table.len());
+        for (i, (folded, f, classes)) in table.folded_rows().enumerate() {
             let word = f.contains(Flags::WORDLIKE).then_some(folded);
-            class.push(token_bits(
-                classes,
-                f.contains(Flags::CAPITALIZED),
-                word,
-                lex,
-            ));
+            let mut bits = token_bits(classes, f.contains(Flags::CAPITALIZED), word, lex);
+            let mut list = NO_FORMS;
+            if bits & MAY_START != 0 {
+                // The filter let the word through: the lexicon says, once
+                // per token, by the table's key of the word when it is the
+                // folded one.
+                let found = match table.key(i) {
+                    Some(k) if !f.contains(Flags::FOLDED) => lex.first_list_by_key(k),
+                    _ => lex.first_list(folded),
+                };
+                match found {
+                    Some(l) => list = l,
+                    None => bits &= !MAY_START,
+                }
+            }
+            class.push(bits);
+            first_forms.push(list);
             words.push(folded);
         }
         let mut ms: Vec<&Mention> = mentions.iter().collect();
@@ -129,6 +146,7 @@ impl<'a, 't> Doc<'a, 't> {
             text,
             doc,
             table,
+            first_forms,
             words,
             class,
             entities,
@@ -189,6 +207,18 @@ impl<'a, 't> Doc<'a, 't> {
     pub(super) fn word(&self, i: usize) -> Option<&str> {
         let w = self.words.get(i).copied();
         w.filter(|_| self.class(i) & WORD != 0)
+    }
+
+    /// The stance lexicon's valence of the word of token `i`
+    /// ([`StanceLexicon::valence_with_key`]), found by the table's key of
+    /// the word when it has one.
+    pub(super) fn valence(&self, i: usize) -> Option<f32> {
+        let w = self.word(i)?;
+        let key = self
+            .table
+            .key(i)
+            .filter(|_| !self.table.flags(i).contains(Flags::FOLDED));
+        Some(STANCE_LEXICON.valence_with_key(w, key))
     }
 
     pub(super) fn is(&self, i: usize, set: &[&str]) -> bool {
@@ -263,10 +293,16 @@ impl<'a, 't> Doc<'a, 't> {
     /// The longest stance-lexicon form of up to `n` (at most 4) words
     /// starting at token `i` (never past the end of the token's sentence).
     pub(super) fn form_at(&self, i: usize, n: usize) -> Option<&'static VerbForm> {
+        // `MAY_START`: some form starts with the word, whose list of forms
+        // was found once, in `new`.
+        if !self.has(i, MAY_START) {
+            return None;
+        }
+        let list = self.first_forms.get(i).copied().unwrap_or(NO_FORMS);
         let end = self.table.sentence_end(i).min(self.table.len());
         let len = n.min(4).min(end.saturating_sub(i));
         let lex: &'static StanceLexicon = &STANCE_LEXICON;
-        lex.longest_by(len, |j| self.word(i + j))
+        lex.longest_in(list, len, |j| self.word(i + j))
     }
 
     pub(super) fn sentence_of_byte(&self, pos: usize) -> Option<usize> {
@@ -277,13 +313,14 @@ impl<'a, 't> Doc<'a, 't> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyzer::classes::{CLAUSE, DET, MAY_START};
+    use crate::analyzer::classes::{CLAUSE, DET};
     use newsnlp_tokenize::Tokenizer;
 
     #[test]
     fn words_classes_and_sentence_ends_come_from_the_table() {
         let text = "It’s THE Café ǅemal said, and Zoë wants talks. \
-                    They didn’t. A very-long-word-indeed-yes was NASA’s.";
+                    They didn’t. A very-long-word-indeed-yes was NASA’s. \
+                    Good, BAD and Terrible were not HAPPY about it’s fine.";
         let doc = Tokenizer::new().tokenize(text);
         let table = doc.table();
         let gaz = newsnlp_gazetteer::Gazetteer::default();
@@ -298,8 +335,10 @@ mod tests {
             assert_eq!(d.word(i), want.as_deref(), "{}", t.text);
             let cap = t.text.chars().next().is_some_and(char::is_uppercase);
             assert_eq!(d.capitalized(i), cap, "{}", t.text);
-            let may = want.as_deref().is_some_and(|w| lex.may_start(w));
+            let may = want.as_deref().is_some_and(|w| lex.first_list(w).is_some());
             assert_eq!(d.has(i, MAY_START), may, "{}", t.text);
+            let valence = d.word(i).map(|w| lex.valence(w));
+            assert_eq!(d.valence(i), valence, "{}", t.text);
             let end = doc
                 .sentence_of(i)
                 .map_or(doc.tokens().len(), |s| doc.sentences()[s].tokens.end);

@@ -394,7 +394,6 @@ impl Doc<'_, '_> {
         form: &VerbForm,
         out: &mut Vec<Finding>,
     ) {
-        let lex = &*STANCE_LEXICON;
         let anaphoric_form = form.words.last().is_some_and(|w| ANAPHORS.contains(w));
         let j = i + form.words.len();
         let bad = anaphoric_form
@@ -402,11 +401,9 @@ impl Doc<'_, '_> {
                 let n = self.class(j + 1);
                 !(n & WORD != 0 && n & (CLAUSE | PREP) == 0)
             }
-            || self.object_after(sentence, j).is_some_and(|o| {
-                o.map(|k| self.word(k).map_or(0.0, |w| lex.valence(w)))
-                    .sum::<f32>()
-                    < 0.0
-            });
+            || self
+                .object_after(sentence, j)
+                .is_some_and(|o| o.map(|k| self.valence(k).unwrap_or(0.0)).sum::<f32>() < 0.0);
         if !bad || self.negated_before(sentence, i) {
             return;
         }
@@ -481,7 +478,7 @@ impl Doc<'_, '_> {
         if !self.has(k + 1, PREP) || !self.is(k + 1, EMOTION_PREPOSITIONS) {
             return None;
         }
-        let v = STANCE_LEXICON.valence(self.word(k)?);
+        let v = self.valence(k)?;
         if v.abs() < EMOTION_MIN {
             return None;
         }
@@ -550,7 +547,7 @@ impl Doc<'_, '_> {
                     k += 1;
                     continue;
                 }
-                None => lex.valence(w),
+                None => self.valence(k).unwrap_or(0.0),
             };
             if reverse_next && v != 0.0 {
                 v = -v;
