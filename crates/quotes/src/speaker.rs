@@ -321,7 +321,16 @@ impl<'a> Resolver<'a, '_> {
                         .filter(|m| bytes.start - m.end() <= 4)
                         .and_then(|m| self.entity_speaker(m));
                 }
-                "it" | "you" => return None,
+                "it" => {
+                    // "…, it said": the organization named last, nearby
+                    // ("The company … it said" after "Harrow & Finch").
+                    return self
+                        .before(bytes.start)
+                        .take_while(|m| bytes.start - m.end() <= 600)
+                        .find(|m| self.kind(m) == Some(EntityKind::Organization))
+                        .and_then(|m| self.entity_speaker(m));
+                }
+                "you" => return None,
                 _ => {}
             }
         }

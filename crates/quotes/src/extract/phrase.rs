@@ -39,7 +39,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if self.line_break_before(j + 1) {
                 break;
             }
-            if self.is_hyphen_joint(j) {
+            if self.is_name_joint(j) {
                 k -= 1;
                 continue;
             }
@@ -311,7 +311,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if k > start && self.line_break_before(k) {
                 break;
             }
-            if self.is_hyphen_joint(k) {
+            if self.is_name_joint(k) {
                 k += 1;
                 continue;
             }

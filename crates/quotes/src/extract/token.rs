@@ -362,6 +362,18 @@ impl<'a, 't> Ctx<'a, 't> {
             && self.toks.get(i + 1).is_some_and(|n| !n.space_before)
     }
 
+    /// Whether token `i` is a hyphen joint ([`Ctx::is_hyphen_joint`]) or
+    /// an "&" between two capitalized words: either keeps a name together
+    /// ("U.S.-Russia", "Harrow & Finch", "Procter & Gamble").
+    pub(super) fn is_name_joint(&self, i: usize) -> bool {
+        let cap = |j: usize| {
+            self.toks
+                .get(j)
+                .is_some_and(|t| t.kind.is_wordlike() && t.text.starts_with(char::is_uppercase))
+        };
+        self.is_hyphen_joint(i) || (self.toks[i].text == "&" && i > 0 && cap(i - 1) && cap(i + 1))
+    }
+
     /// Whether token `i` starts a paragraph or a line.
     pub(super) fn line_start(&self, i: usize) -> bool {
         let toks = self.toks;
