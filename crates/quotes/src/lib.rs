@@ -543,7 +543,15 @@ impl QuoteExtractor {
         let mut out = Vec::with_capacity(found.len());
         for f in &found {
             let speaker = match (&f.source, f.inherit) {
-                (Some(src), _) => resolver.resolve_people(src.clone(), &mut people),
+                (Some(src), _) => {
+                    let content = match (toks.get(f.content.start), f.content.end.checked_sub(1)) {
+                        (Some(a), Some(last)) if last >= f.content.start => {
+                            a.span.start..toks.get(last).map_or(a.span.end, |t| t.span.end)
+                        }
+                        _ => 0..0,
+                    };
+                    resolver.resolve_people(src.clone(), content, &mut people)
+                }
                 (None, Some(p)) => speakers.get(p).cloned().flatten(),
                 (None, None) => None,
             };

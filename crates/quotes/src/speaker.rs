@@ -28,7 +28,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use newsnlp_gazetteer::{Entities, EntityKind, Mention};
+use newsnlp_gazetteer::{Entities, EntityId, EntityKind, Mention};
 use newsnlp_tokenize::{Token, TokenKind};
 
 use crate::extract::Ctx;
@@ -157,8 +157,13 @@ impl<'a> Resolver<'a, '_> {
 
     /// Resolves `src` like [`Resolver::resolve`], and links names the
     /// gazetteer does not know across the document through `people`.
-    pub fn resolve_people(&self, src: Range<usize>, people: &mut Vec<Unknown>) -> Option<Party> {
-        let resolved = self.resolve(src.clone());
+    pub fn resolve_people(
+        &self,
+        src: Range<usize>,
+        content: Range<usize>,
+        people: &mut Vec<Unknown>,
+    ) -> Option<Party> {
+        let resolved = self.resolve(src.clone(), content.clone());
         if src.is_empty() || src.end > self.toks.len() {
             return resolved;
         }
@@ -169,7 +174,9 @@ impl<'a> Resolver<'a, '_> {
                 .iter()
                 .rev()
                 .take(LOOKBACK_MENTIONS)
-                .find(|p| p.end <= start && start - p.end <= LOOKBACK_BYTES)
+                .find(|p| {
+                    p.end <= start && start - p.end <= LOOKBACK_BYTES && !content.contains(&p.end)
+                })
                 .cloned()
         };
         match resolved {
@@ -192,9 +199,11 @@ impl<'a> Resolver<'a, '_> {
             }
             other if src.len() == 1 && matches!(&*self.lw(src.start), "he" | "she") => {
                 // The most recent person, known to the gazetteer or not.
+                let named = self.named_in(&content);
                 let known_end = self
                     .before(start)
-                    .filter(|m| m.entity().is_some() && self.kind(m) == Some(EntityKind::Person))
+                    .filter(|m| m.entity().is_some_and(|id| !named.contains(&id)))
+                    .filter(|m| self.kind(m) == Some(EntityKind::Person))
                     .map(|m| m.end())
                     .next();
                 match recent(people) {
@@ -256,6 +265,19 @@ impl<'a> Resolver<'a, '_> {
         }
     }
 
+    /// The entities the mentions inside `content` (bytes) name, at most a
+    /// few.
+    fn named_in(&self, content: &Range<usize>) -> Vec<EntityId> {
+        let lo = self.first_at(content.start);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.start() < content.end)
+            .filter(|m| m.end() <= content.end)
+            .filter_map(|m| m.entity())
+            .take(LOOKBACK_MENTIONS)
+            .collect()
+    }
+
     /// Index of the first mention starting at or after `byte`.
     fn first_at(&self, byte: usize) -> usize {
         self.mentions.partition_point(|m| m.start() < byte)
@@ -273,8 +295,9 @@ impl<'a> Resolver<'a, '_> {
             .take_while(move |m| byte - m.end() <= LOOKBACK_BYTES)
     }
 
-    /// The speaker of the source tokens `src`.
-    pub fn resolve(&self, src: Range<usize>) -> Option<Party> {
+    /// The speaker of the source tokens `src` of a quote whose content is
+    /// the bytes `content` (a pronoun is no person the content names).
+    pub fn resolve(&self, src: Range<usize>, content: Range<usize>) -> Option<Party> {
         if src.is_empty() || src.end > self.toks.len() {
             return None;
         }
@@ -294,9 +317,12 @@ impl<'a> Resolver<'a, '_> {
                     } else {
                         Gender::Female
                     };
+                    // Not a person the quote itself names: "“Tully was
+                    // entitled to his opinion,” he said" is not Tully's.
+                    let named = self.named_in(&content);
                     return self
                         .before(bytes.start)
-                        .filter(|m| m.entity().is_some())
+                        .filter(|m| m.entity().is_some_and(|id| !named.contains(&id)))
                         .filter(|m| self.kind(m) == Some(EntityKind::Person))
                         .find(|m| self.gender(m).is_none_or(|g| g == want))
                         .and_then(|m| self.entity_speaker(m));
