@@ -390,7 +390,12 @@ impl<'a, 't> Ctx<'a, 't> {
         let intro = self.is(a, lx::INTRO_WORDS)
             || self.toks[a].kind == TokenKind::Number
             || (first.len() > 5 && (first.ends_with("ing") || first.ends_with("ed")));
-        if intro && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ",")) {
+        // Not a clause of its own: "Kettering manager Graham Tully was
+        // furious about the winner, insisting …" opens with a name in -ing.
+        if intro
+            && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ","))
+            && !(a + 1..c).any(|k| self.is(k, lx::AUX))
+        {
             a = c + 1;
         }
         let np = self.np_right(a, i).filter(|r| r.end < i)?;
