@@ -196,7 +196,9 @@ impl<'a, 't> Ctx<'a, 't> {
             let t = &self.toks[j - 1];
             let adverb =
                 t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly");
+            // A capitalized auxiliary is a name: "Theresa May said".
             if t.kind.is_wordlike()
+                && !is_cap(t)
                 && (self.is(j - 1, lx::AUX) || self.stem_is_aux(j - 1) || adverb)
             {
                 j -= 1;
