@@ -353,7 +353,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
             let w = self.lw(k);
+            // A source noun with its prepositional phrase: "said one
+            // Democratic source on the panel", "a spokesman at the agency".
+            let head_prep = matches!(w, "on" | "in" | "at" | "from" | "with")
+                && k > start
+                && !is_cap(&self.toks[k - 1])
+                && self.is(k - 1, lx::SOURCE_HEADS | lx::PLURAL_SOURCES);
             if k > start
+                && !head_prep
                 && !self.is_name_word(k)
                 && (self.is(k, lx::STOP) && !matches!(w, "of"))
                 && !self.is(k, lx::DETERMINERS)
