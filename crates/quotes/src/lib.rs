@@ -544,13 +544,7 @@ impl QuoteExtractor {
         for f in &found {
             let speaker = match (&f.source, f.inherit) {
                 (Some(src), _) => {
-                    let content = match (toks.get(f.content.start), f.content.end.checked_sub(1)) {
-                        (Some(a), Some(last)) if last >= f.content.start => {
-                            a.span.start..toks.get(last).map_or(a.span.end, |t| t.span.end)
-                        }
-                        _ => 0..0,
-                    };
-                    resolver.resolve_people(src.clone(), content, &mut people)
+                    resolver.resolve_people(src.clone(), bytes_of(toks, &f.content), &mut people)
                 }
                 (None, Some(p)) => speakers.get(p).cloned().flatten(),
                 (None, None) => None,
@@ -640,6 +634,20 @@ impl QuoteExtractor {
         }
         out.sort_by_key(|q| (q.content.start, q.content.end));
         out
+    }
+}
+
+/// The bytes that the tokens `r` of `toks` cover (empty for no tokens).
+fn bytes_of(
+    toks: &[newsnlp_tokenize::Token<'_>],
+    r: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    match (
+        toks.get(r.start),
+        r.end.checked_sub(1).and_then(|l| toks.get(l)),
+    ) {
+        (Some(a), Some(b)) if r.end > r.start => a.span.start..b.span.end,
+        _ => 0..0,
     }
 }
 
