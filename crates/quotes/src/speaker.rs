@@ -41,6 +41,9 @@ use crate::lexicon as lx;
 const LOOKBACK_MENTIONS: usize = 40;
 /// How far back (in bytes) a pronoun may find its entity.
 const LOOKBACK_BYTES: usize = 3000;
+/// How far back (in bytes) "they" and "it" find the group or organization
+/// they stand for.
+const GROUP_PRONOUN_BYTES: usize = 600;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -330,7 +333,7 @@ impl<'a> Resolver<'a, '_> {
                 "they" => {
                     return self
                         .before(bytes.start)
-                        .take_while(|m| bytes.start - m.end() <= 600)
+                        .take_while(|m| bytes.start - m.end() <= GROUP_PRONOUN_BYTES)
                         .find(|m| {
                             matches!(
                                 self.kind(m),
@@ -352,7 +355,7 @@ impl<'a> Resolver<'a, '_> {
                     // ("The company … it said" after "Harrow & Finch").
                     return self
                         .before(bytes.start)
-                        .take_while(|m| bytes.start - m.end() <= 600)
+                        .take_while(|m| bytes.start - m.end() <= GROUP_PRONOUN_BYTES)
                         .find(|m| self.kind(m) == Some(EntityKind::Organization))
                         .and_then(|m| self.entity_speaker(m));
                 }

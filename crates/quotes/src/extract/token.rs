@@ -369,7 +369,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let cap = |j: usize| {
             self.toks
                 .get(j)
-                .is_some_and(|t| t.kind.is_wordlike() && t.text.starts_with(char::is_uppercase))
+                .is_some_and(|t| t.kind.is_wordlike() && is_cap(t))
         };
         self.is_hyphen_joint(i) || (self.toks[i].text == "&" && i > 0 && cap(i - 1) && cap(i + 1))
     }
