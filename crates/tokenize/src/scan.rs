@@ -4,6 +4,7 @@
 use crate::chars::{self, QuoteShape};
 use crate::tables::{AbbreviationClass, Tables};
 use crate::{Token, TokenKind};
+use newsnlp_text::hash::HIGH_BITS;
 
 /// A token before it borrows its text: offsets and facts only.
 #[derive(Clone, Copy, Debug)]
@@ -101,16 +102,14 @@ impl<'t, 'a> Tokens<'t, 'a> {
             return None;
         }
         let start = self.pos;
-        let mut end = start;
+        // Letters and digits, the bulk of a chunk, eight bytes at a time.
+        let word_end = alnum_run(bytes, start);
+        let mut end = word_end;
         let mut simple = true;
         // Whether the chunk holds an '@' (an e-mail address): the scanner
         // of a chunk without one need not look for it.
         let mut has_at = false;
         loop {
-            // Letters and digits, the bulk of a chunk, in a tight loop.
-            while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
-                end += 1;
-            }
             let Some(&b) = bytes.get(end) else { break };
             if b < 0x80 {
                 if matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C) {
@@ -118,14 +117,14 @@ impl<'t, 'a> Tokens<'t, 'a> {
                 }
                 simple = false;
                 has_at |= b == b'@';
-                end += 1;
+                end = alnum_run(bytes, end + 1);
             } else {
                 let c = next_char(self.text, end);
                 if chars::is_space(c) {
                     break;
                 }
                 simple = false;
-                end += c.len_utf8();
+                end = alnum_run(bytes, end + c.len_utf8());
             }
         }
         self.pos = end;
@@ -142,18 +141,21 @@ impl<'t, 'a> Tokens<'t, 'a> {
         if simple {
             // One token, not kept in `pending` (which stays empty, so the
             // next chunk sees no terminal punctuation before it).
-            let kind = if bytes[start..end].iter().all(u8::is_ascii_digit) {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
             let raw = Raw {
                 start,
                 end,
-                kind,
+                kind: word_kind(&bytes[start..end]),
                 split: 0,
             };
             return Some(self.token(raw, space));
+        } else if word_end > start
+            && word_end + 1 == end
+            && matches!(
+                bytes[word_end],
+                b',' | b'.' | b';' | b':' | b'?' | b'!' | b')'
+            )
+        {
+            self.word_then_mark(start, word_end);
         } else {
             let mut chunk = Chunk {
                 text: self.text,
@@ -167,6 +169,40 @@ impl<'t, 'a> Tokens<'t, 'a> {
             chunk.scan(start);
         }
         self.next_pending()
+    }
+
+    /// The tokens of the commonest chunk that is not one token, a word
+    /// and a mark (",", ".", ";", ":", "?", "!", ")") after it, into
+    /// `pending`: what [`Chunk::scan`] makes of it, without its checks for
+    /// what cannot be there (URLs, e-mail addresses, clitics, joiners,
+    /// emoticons, runs of marks).
+    fn word_then_mark(&mut self, start: usize, word_end: usize) {
+        let end = word_end + 1;
+        let bytes = self.text.as_bytes();
+        if bytes[word_end] == b'.'
+            && let Some(word) = self.text.get(start..word_end)
+            && is_abbreviation(self.tables, self.text, word, false, end)
+        {
+            self.pending.push(Raw {
+                start,
+                end,
+                kind: TokenKind::Abbreviation,
+                split: 0,
+            });
+            return;
+        }
+        self.pending.push(Raw {
+            start,
+            end: word_end,
+            kind: word_kind(&bytes[start..word_end]),
+            split: 0,
+        });
+        self.pending.push(Raw {
+            start: word_end,
+            end,
+            kind: TokenKind::Punctuation,
+            split: 0,
+        });
     }
 
     /// The next token of `pending`, if any.
@@ -215,6 +251,49 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// The kind of a token of ASCII letters and digits: a number when it is
+/// all digits (the first byte decides for most words).
+#[inline]
+fn word_kind(word: &[u8]) -> TokenKind {
+    if word.first().is_some_and(u8::is_ascii_digit) && word.iter().all(u8::is_ascii_digit) {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+/// The high bit of each byte of `w` that is an ASCII letter or digit:
+/// range tests on the seven low bits of every byte at once (a sum with a
+/// byte's high bit clear never carries into the next byte).
+#[inline]
+fn alnum_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = w & !HIGH_BITS;
+    // 0x30..=0x39.
+    let digit = x.wrapping_add(0x50 * ONES) & !x.wrapping_add(0x46 * ONES);
+    // 0x61..=0x7a once bit 5 is set: both cases of a letter, nothing else.
+    let l = x | (0x20 * ONES);
+    let letter = l.wrapping_add(0x1f * ONES) & !l.wrapping_add(0x05 * ONES);
+    (digit | letter) & !w & HIGH_BITS
+}
+
+/// The end of the run of ASCII letters and digits from byte `at`, eight
+/// bytes at a time.
+#[inline]
+fn alnum_run(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(w) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let other = !alnum_bits(u64::from_le_bytes(*w)) & HIGH_BITS;
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+        at += 1;
+    }
+    at
+}
 
 /// The character at byte offset `i` (which must be a char boundary).
 #[inline]
@@ -588,7 +667,7 @@ impl Chunk<'_, '_> {
         };
         if split == 0 && self.char_at(j) == Some('.') && self.char_at(j + 1) != Some('.') {
             let word = &text[i..j];
-            if self.is_abbreviation(word, inner_dot, j + 1) {
+            if is_abbreviation(self.tables, text, word, inner_dot, j + 1) {
                 j += 1;
                 kind = TokenKind::Abbreviation;
             }
@@ -601,27 +680,29 @@ impl Chunk<'_, '_> {
         });
         j
     }
+}
 
-    fn is_abbreviation(&self, word: &str, inner_dot: bool, after: usize) -> bool {
-        match self.tables.abbreviation(word) {
-            Some(AbbreviationClass::Number) => {
-                // "No. 5", "p. 55": only before a number.
-                let rest = self.text[after..].trim_start_matches(chars::is_space);
-                return rest.starts_with(|c: char| c.is_ascii_digit());
-            }
-            Some(_) => return true,
-            None => {}
+/// Whether `word`, before a period that ends at `after`, keeps the period
+/// as an abbreviation (a listed one, "U.S"-like letter groups, an initial).
+fn is_abbreviation(tables: &Tables, text: &str, word: &str, inner_dot: bool, after: usize) -> bool {
+    match tables.abbreviation(word) {
+        Some(AbbreviationClass::Number) => {
+            // "No. 5", "p. 55": only before a number.
+            let rest = text[after..].trim_start_matches(chars::is_space);
+            return rest.starts_with(|c: char| c.is_ascii_digit());
         }
-        if inner_dot {
-            // U.S, e.g, Ph.D: letters in short groups separated by periods.
-            return word
-                .split('.')
-                .all(|g| !g.is_empty() && g.len() <= 3 && g.chars().all(char::is_alphabetic));
-        }
-        // An initial: one capital letter.
-        let mut cs = word.chars();
-        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+        Some(_) => return true,
+        None => {}
     }
+    if inner_dot {
+        // U.S, e.g, Ph.D: letters in short groups separated by periods.
+        return word
+            .split('.')
+            .all(|g| !g.is_empty() && g.len() <= 3 && g.chars().all(char::is_alphabetic));
+    }
+    // An initial: one capital letter.
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
 }
 
 fn is_numeric(s: &str) -> bool {
