@@ -52,6 +52,7 @@
 #![forbid(unsafe_code)]
 
 mod chars;
+mod plain;
 mod scan;
 mod sentences;
 mod tables;

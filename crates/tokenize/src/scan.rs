@@ -2,17 +2,18 @@
 //! chunk, left to right, in one pass.
 
 use crate::chars::{self, QuoteShape};
+use crate::plain::scan_plain;
 use crate::tables::{AbbreviationClass, Tables};
 use crate::{Token, TokenKind};
 use newsnlp_text::hash::HIGH_BITS;
 
 /// A token before it borrows its text: offsets and facts only.
 #[derive(Clone, Copy, Debug)]
-struct Raw {
-    start: usize,
-    end: usize,
-    kind: TokenKind,
-    split: u32,
+pub(crate) struct Raw {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokenKind,
+    pub(crate) split: u32,
 }
 
 /// Iterator over the tokens of a text. Made by
@@ -103,8 +104,7 @@ impl<'t, 'a> Tokens<'t, 'a> {
         }
         let start = self.pos;
         // Letters and digits, the bulk of a chunk, eight bytes at a time.
-        let word_end = alnum_run(bytes, start);
-        let mut end = word_end;
+        let mut end = alnum_run(bytes, start);
         let mut simple = true;
         // Whether the chunk holds an '@' (an e-mail address): the scanner
         // of a chunk without one need not look for it.
@@ -148,14 +148,8 @@ impl<'t, 'a> Tokens<'t, 'a> {
                 split: 0,
             };
             return Some(self.token(raw, space));
-        } else if word_end > start
-            && word_end + 1 == end
-            && matches!(
-                bytes[word_end],
-                b',' | b'.' | b';' | b':' | b'?' | b'!' | b')'
-            )
-        {
-            self.word_then_mark(start, word_end);
+        } else if !has_at && scan_plain(self.text, self.tables, start, end, &mut self.pending) {
+            // A plain chunk, scanned into `pending`.
         } else {
             let mut chunk = Chunk {
                 text: self.text,
@@ -169,40 +163,6 @@ impl<'t, 'a> Tokens<'t, 'a> {
             chunk.scan(start);
         }
         self.next_pending()
-    }
-
-    /// The tokens of the commonest chunk that is not one token, a word
-    /// and a mark (",", ".", ";", ":", "?", "!", ")") after it, into
-    /// `pending`: what [`Chunk::scan`] makes of it, without its checks for
-    /// what cannot be there (URLs, e-mail addresses, clitics, joiners,
-    /// emoticons, runs of marks).
-    fn word_then_mark(&mut self, start: usize, word_end: usize) {
-        let end = word_end + 1;
-        let bytes = self.text.as_bytes();
-        if bytes[word_end] == b'.'
-            && let Some(word) = self.text.get(start..word_end)
-            && is_abbreviation(self.tables, self.text, word, false, end)
-        {
-            self.pending.push(Raw {
-                start,
-                end,
-                kind: TokenKind::Abbreviation,
-                split: 0,
-            });
-            return;
-        }
-        self.pending.push(Raw {
-            start,
-            end: word_end,
-            kind: word_kind(&bytes[start..word_end]),
-            split: 0,
-        });
-        self.pending.push(Raw {
-            start: word_end,
-            end,
-            kind: TokenKind::Punctuation,
-            split: 0,
-        });
     }
 
     /// The next token of `pending`, if any.
@@ -255,7 +215,7 @@ static ASCII_ALNUM: [bool; 256] = {
 /// The kind of a token of ASCII letters and digits: a number when it is
 /// all digits (the first byte decides for most words).
 #[inline]
-fn word_kind(word: &[u8]) -> TokenKind {
+pub(crate) fn word_kind(word: &[u8]) -> TokenKind {
     if word.first().is_some_and(u8::is_ascii_digit) && word.iter().all(u8::is_ascii_digit) {
         TokenKind::Number
     } else {
@@ -281,7 +241,7 @@ fn alnum_bits(w: u64) -> u64 {
 /// The end of the run of ASCII letters and digits from byte `at`, eight
 /// bytes at a time.
 #[inline]
-fn alnum_run(bytes: &[u8], mut at: usize) -> usize {
+pub(crate) fn alnum_run(bytes: &[u8], mut at: usize) -> usize {
     while let Some(w) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
         let other = !alnum_bits(u64::from_le_bytes(*w)) & HIGH_BITS;
         if other != 0 {
@@ -312,7 +272,7 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 }
 
 /// Clitics that UD English splits off as words of their own.
-fn clitic(tail: &str) -> bool {
+pub(crate) fn clitic(tail: &str) -> bool {
     matches!(
         tail,
         "s" | "S" | "re" | "RE" | "ve" | "VE" | "ll" | "LL" | "d" | "D" | "m" | "M"
@@ -684,7 +644,13 @@ impl Chunk<'_, '_> {
 
 /// Whether `word`, before a period that ends at `after`, keeps the period
 /// as an abbreviation (a listed one, "U.S"-like letter groups, an initial).
-fn is_abbreviation(tables: &Tables, text: &str, word: &str, inner_dot: bool, after: usize) -> bool {
+pub(crate) fn is_abbreviation(
+    tables: &Tables,
+    text: &str,
+    word: &str,
+    inner_dot: bool,
+    after: usize,
+) -> bool {
     match tables.abbreviation(word) {
         Some(AbbreviationClass::Number) => {
             // "No. 5", "p. 55": only before a number.

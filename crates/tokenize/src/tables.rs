@@ -3,7 +3,8 @@
 use std::sync::{Arc, OnceLock};
 
 use newsnlp_text::data;
-use newsnlp_text::hash::{FastMap, FastSet};
+use newsnlp_text::hash::{FastMap, HIGH_BITS, SHORT, short_key, upper_bits};
+use newsnlp_text::short::ShortTable;
 
 /// How an abbreviation behaves before a capitalized word (see
 /// `data/abbreviations.txt`).
@@ -29,15 +30,29 @@ const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 const HYPHEN_PREFIXES: &str = include_str!("../data/hyphen_prefixes.txt");
 const SENTENCE_STARTERS: &str = include_str!("../data/sentence_starters.txt");
 
-/// Lowercased lookup tables. Keys are lowercase ASCII or Unicode-lowercased,
-/// as bytes: a lookup with a lowercased buffer needs no UTF-8 check.
+/// The classes, in the order of their values in the tables.
+const CLASSES: [AbbreviationClass; 5] = [
+    AbbreviationClass::Title,
+    AbbreviationClass::Number,
+    AbbreviationClass::Month,
+    AbbreviationClass::Final,
+    AbbreviationClass::Plain,
+];
+
+/// Lowercased lookup tables, by the [`short_key`] of a word: a lookup
+/// packs the word into two integers and lowercases them, no string is
+/// hashed. Keys are lowercase ASCII or Unicode-lowercased.
 #[derive(Debug, Clone)]
 pub(crate) struct Tables {
-    pub abbreviations: FastMap<Box<[u8]>, AbbreviationClass>,
-    pub hyphen_prefixes: FastSet<Box<[u8]>>,
-    pub starters: FastSet<Box<[u8]>>,
+    /// Abbreviations of at most [`SHORT`] bytes, to the index of their
+    /// class in [`CLASSES`].
+    abbreviations: ShortTable,
+    /// Longer abbreviations (only ever added by a caller), as bytes.
+    long_abbreviations: FastMap<Box<[u8]>, AbbreviationClass>,
+    hyphen_prefixes: ShortTable,
+    starters: ShortTable,
     /// Longest key in `abbreviations`, in bytes: longer words skip the lookup.
-    pub max_abbreviation_len: usize,
+    max_abbreviation_len: usize,
 }
 
 /// The entries of a data file, as text.
@@ -45,9 +60,23 @@ fn entries(file: &str) -> impl Iterator<Item = &str> {
     data::lines(file).map(|l| l.text)
 }
 
-/// The entries of a data file as lookup keys.
-fn keys(file: &str) -> impl Iterator<Item = Box<[u8]>> + '_ {
-    entries(file).map(|e| e.as_bytes().into())
+/// The entries of a data file as a set.
+fn set(file: &str) -> ShortTable {
+    let mut t = ShortTable::new();
+    for e in entries(file) {
+        t.insert(e, 1);
+    }
+    t
+}
+
+/// The [`short_key`] of `word` with its ASCII letters lowercased (other
+/// bytes as they are), when it has one: capitals found in the two
+/// integers at once, with every byte's high bit masked so that no sum
+/// carries into the next byte.
+#[inline]
+fn ascii_lower_key(word: &str) -> Option<(u64, u64)> {
+    let lower = |w: u64| w | ((upper_bits(w & !HIGH_BITS) & !w) >> 2);
+    short_key(word).map(|(k0, k1)| (lower(k0), lower(k1)))
 }
 
 impl Tables {
@@ -56,9 +85,10 @@ impl Tables {
         TABLES
             .get_or_init(|| {
                 let mut t = Tables {
-                    abbreviations: FastMap::default(),
-                    hyphen_prefixes: keys(HYPHEN_PREFIXES).collect(),
-                    starters: keys(SENTENCE_STARTERS).collect(),
+                    abbreviations: ShortTable::new(),
+                    long_abbreviations: FastMap::default(),
+                    hyphen_prefixes: set(HYPHEN_PREFIXES),
+                    starters: set(SENTENCE_STARTERS),
                     max_abbreviation_len: 0,
                 };
                 for line in entries(ABBREVIATIONS) {
@@ -83,8 +113,11 @@ impl Tables {
             return;
         }
         self.max_abbreviation_len = self.max_abbreviation_len.max(key.len());
-        self.abbreviations
-            .insert(key.into_bytes().into_boxed_slice(), class);
+        let value = CLASSES.iter().position(|&c| c == class).unwrap_or(4) as u32;
+        if !self.abbreviations.insert(&key, value) {
+            self.long_abbreviations
+                .insert(key.into_bytes().into_boxed_slice(), class);
+        }
     }
 
     /// Looks `word` (without its final period) up, case-insensitively.
@@ -92,37 +125,29 @@ impl Tables {
         if word.len() > self.max_abbreviation_len {
             return None;
         }
-        let mut buf = [0u8; 32];
-        if word.is_ascii() && word.len() <= buf.len() {
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            return self.abbreviations.get(&*b).copied();
-        }
-        self.abbreviations
-            .get(word.to_lowercase().as_bytes())
-            .copied()
+        let value = match ascii_lower_key(word) {
+            // An ASCII word: lowercased in its key.
+            Some(key) if (key.0 | key.1) & HIGH_BITS == 0 => self.abbreviations.get_key(key),
+            _ => {
+                let lower = word.to_lowercase();
+                match self.abbreviations.get(&lower) {
+                    None if lower.len() > SHORT => {
+                        return self.long_abbreviations.get(lower.as_bytes()).copied();
+                    }
+                    v => v,
+                }
+            }
+        };
+        value.and_then(|v| CLASSES.get(v as usize).copied())
     }
 
     pub(crate) fn is_hyphen_prefix(&self, word: &str) -> bool {
         word.len() <= 8
-            && self
-                .hyphen_prefixes
-                .contains(ascii_lower(word, &mut [0; 8]))
+            && ascii_lower_key(word).is_some_and(|k| self.hyphen_prefixes.get_key(k).is_some())
     }
 
     pub(crate) fn is_starter(&self, word: &str) -> bool {
-        word.len() <= 12 && self.starters.contains(ascii_lower(word, &mut [0; 12]))
+        word.len() <= 12
+            && ascii_lower_key(word).is_some_and(|k| self.starters.get_key(k).is_some())
     }
-}
-
-/// `word` with ASCII letters lowercased, in `buf` (no allocation); empty
-/// if it does not fit, which callers rule out by length first.
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> &'b [u8] {
-    let Some(b) = buf.get_mut(..word.len()) else {
-        return &[];
-    };
-    b.copy_from_slice(word.as_bytes());
-    b.make_ascii_lowercase();
-    b
 }
