@@ -299,98 +299,89 @@ fn has_newline(gap: &[u8]) -> bool {
     false
 }
 
-impl<'t> Table<'t> {
-    /// The table of `text`, from its tokens in order and the token ranges
-    /// of its sentences. Spans that are not spans of `text` read as empty
-    /// tokens; sentence ranges are clamped to the tokens.
-    #[inline(never)] // once per document; keeps it apart in profiles
-    pub fn new<I, S>(text: &'t str, tokens: I, sentences: S) -> Table<'t>
-    where
-        I: IntoIterator<Item = TokenFacts>,
-        S: IntoIterator<Item = Range<usize>>,
+/// The flags of token `t` that its gap and kind give: wordlike, a line
+/// break before it (in the text since `prev_end`, the end of the token
+/// before).
+#[inline]
+fn gap_flags(t: TokenFacts, bytes: &[u8], prev_end: usize) -> Flags {
+    let mut flags = if t.wordlike {
+        Flags::WORDLIKE
+    } else {
+        Flags::EMPTY
+    };
+    // The commonest gaps, none and one space, without a loop.
+    let line_break = match t.span.start.checked_sub(prev_end) {
+        None | Some(0) => false,
+        Some(1) => bytes.get(prev_end) == Some(&b'\n'),
+        Some(_) => bytes.get(prev_end..t.span.start).is_some_and(has_newline),
+    };
+    if line_break {
+        flags |= Flags::LINE_BREAK;
+    }
+    flags
+}
+
+/// The [`short_key`] of token `t` lowercased, and its case flags, when it
+/// is a short ASCII token (the common case), with a few integer
+/// operations: its lowered form is its span of the lowercased text.
+/// `None` for the others, whose rows [`Rare::row`] makes out of line, so
+/// that the loop over the tokens keeps its values in registers.
+#[inline]
+fn ascii_key(t: TokenFacts, bytes: &[u8]) -> Option<((u64, u64), Flags)> {
+    let len = t.span.end.wrapping_sub(t.span.start);
+    // At most SHORT bytes with 16 left in the text (every token but the
+    // last few): one load and a mask; else byte by byte.
+    let (w0, w1) = if let Some(&(m0, m1)) = LOW_BYTES.get(len)
+        && let Some(w) = bytes
+            .get(t.span.start..)
+            .and_then(<[u8]>::first_chunk::<16>)
     {
-        let tokens = tokens.into_iter();
-        let mut table = Table {
-            text,
-            rows: Vec::with_capacity(tokens.size_hint().0),
-            ascii_lower: text.to_ascii_lowercase(),
-            lowered: String::new(),
-            lower_spans: Vec::new(),
-            folded: Vec::new(),
-            sentences: Vec::new(),
-        };
-        let lookup = ClassLookup::get();
-        let bytes = text.as_bytes();
-        // The end of the token before; the first token has no gap before
-        // it (an empty range).
-        let mut prev_end = usize::MAX;
-        for t in tokens {
-            table.push_row(t, bytes, prev_end, lookup);
-            prev_end = t.span.end;
-        }
-        let n = table.rows.len();
-        for (si, r) in sentences.into_iter().enumerate() {
-            let r = r.start.min(n)..r.end.min(n);
-            let s = SentenceIx::new(si);
-            for row in table.rows.get_mut(r.clone()).unwrap_or_default() {
-                row.sentence = s;
-            }
-            table.sentences.push(r);
-        }
-        table
+        let w = u128::from_le_bytes(*w);
+        (w as u64 & m0, (w >> 64) as u64 & m1)
+    } else {
+        let b = bytes.get(t.span.range()).filter(|b| b.len() <= SHORT)?;
+        load16(bytes, t.span.start, b)
+    };
+    if (w0 | w1) & HIGH_BITS != 0 {
+        return None;
     }
-
-    /// Pushes the row of token `t`. The common case, a short ASCII token,
-    /// is done here with a few integer operations (its lowered form is its
-    /// span of `ascii_lower`) and written straight into the rows; the
-    /// others go to [`Table::other_row`], out of line, so that this loop
-    /// keeps its values in registers.
-    #[inline]
-    fn push_row(&mut self, t: TokenFacts, bytes: &[u8], prev_end: usize, lookup: &ClassLookup) {
-        let mut flags = if t.wordlike {
-            Flags::WORDLIKE
-        } else {
-            Flags::EMPTY
-        };
-        if bytes.get(prev_end..t.span.start).is_some_and(has_newline) {
-            flags |= Flags::LINE_BREAK;
+    let (u0, u1) = (upper_bits(w0), upper_bits(w1));
+    // Bit 5 makes an ASCII capital small.
+    let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
+    let key = (l0, l1 | ((len as u64) << 56));
+    let mut flags = Flags::ASCII | Flags::EXACT_LOWER;
+    if (u0 | u1) != 0 {
+        flags |= Flags::HAS_UPPER;
+        if u0 & 0x80 != 0 {
+            flags |= Flags::CAPITALIZED;
         }
-        if let Some(b) = bytes.get(t.span.range())
-            && b.len() <= SHORT
-        {
-            let (w0, w1) = load16(bytes, t.span.start, b);
-            if (w0 | w1) & HIGH_BITS == 0 {
-                let (u0, u1) = (upper_bits(w0), upper_bits(w1));
-                // Bit 5 makes an ASCII capital small.
-                let (l0, l1) = (w0 | (u0 >> 2), w1 | (u1 >> 2));
-                let key = (l0, l1 | ((b.len() as u64) << 56));
-                flags |= Flags::ASCII | Flags::EXACT_LOWER;
-                if (u0 | u1) != 0 {
-                    flags |= Flags::HAS_UPPER;
-                    if u0 & 0x80 != 0 {
-                        flags |= Flags::CAPITALIZED;
-                    }
-                }
-                self.rows.push(Row {
-                    span: t.span,
-                    key,
-                    classes: lookup.of_key(key),
-                    paragraph: t.paragraph,
-                    sentence: None,
-                    flags,
-                });
-                return;
-            }
-        }
-        let row = self.other_row(t, flags);
-        self.rows.push(row);
     }
+    Some((key, flags))
+}
 
-    /// The row of a token that is not ASCII, longer than [`SHORT`]
-    /// bytes, or whose span is not a span of the text (an empty token).
+/// The lowered and folded forms of the rare tokens that need one of their
+/// own, while the rows are made.
+#[derive(Default)]
+struct Rare {
+    lowered: String,
+    lower_spans: Vec<(usize, Span)>,
+    folded: Vec<(usize, Span)>,
+}
+
+impl Rare {
+    /// The row of token `i`, `t`, that is not ASCII, longer than
+    /// [`SHORT`] bytes, or whose span is not a span of `text` (an empty
+    /// token).
     #[inline(never)]
-    fn other_row(&mut self, t: TokenFacts, mut flags: Flags) -> Row {
-        let (tok, span) = match t.span.as_str(self.text) {
+    fn row(
+        &mut self,
+        text: &str,
+        ascii_lower: &str,
+        i: usize,
+        t: TokenFacts,
+        mut flags: Flags,
+    ) -> Row {
+        let (tok, span) = match t.span.as_str(text) {
             Some(tok) => (tok, t.span),
             None => ("", Span::new(0, 0)),
         };
@@ -440,11 +431,11 @@ impl<'t> Table<'t> {
                 let start = self.lowered.len();
                 self.lowered.push_str(&lowered_owned);
                 self.lower_spans
-                    .push((self.rows.len(), Span::new(start, self.lowered.len())));
+                    .push((i, Span::new(start, self.lowered.len())));
             }
         }
         let key = if ascii {
-            short_key(self.ascii_lower.get(span.range()).unwrap_or_default())
+            short_key(ascii_lower.get(span.range()).unwrap_or_default())
         } else if upper {
             short_key(&lowered_owned)
         } else {
@@ -465,8 +456,7 @@ impl<'t> Table<'t> {
             let start = self.lowered.len();
             self.lowered
                 .extend(base.chars().map(|c| if c == '’' { '\'' } else { c }));
-            self.folded
-                .push((self.rows.len(), Span::new(start, self.lowered.len())));
+            self.folded.push((i, Span::new(start, self.lowered.len())));
             flags |= Flags::FOLDED;
         }
         Row {
@@ -477,6 +467,64 @@ impl<'t> Table<'t> {
             sentence: None,
             flags,
         }
+    }
+}
+
+impl<'t> Table<'t> {
+    /// The table of `text`, from its tokens in order and the token ranges
+    /// of its sentences. Spans that are not spans of `text` read as empty
+    /// tokens; sentence ranges are clamped to the tokens.
+    #[inline(never)] // once per document; keeps it apart in profiles
+    pub fn new<I, S>(text: &'t str, tokens: I, sentences: S) -> Table<'t>
+    where
+        I: IntoIterator<Item = TokenFacts>,
+        S: IntoIterator<Item = Range<usize>>,
+    {
+        let tokens = tokens.into_iter();
+        let ascii_lower = text.to_ascii_lowercase();
+        let mut rows = Vec::with_capacity(tokens.size_hint().0);
+        let mut rare = Rare::default();
+        let lookup = ClassLookup::get();
+        let bytes = text.as_bytes();
+        // The end of the token before; the first token has no gap before
+        // it (an empty range).
+        let mut prev_end = usize::MAX;
+        // One `extend`: for the tokens of a slice it writes the rows
+        // without a capacity check each, and keeps its state in registers.
+        rows.extend(tokens.enumerate().map(|(i, t)| {
+            let flags = gap_flags(t, bytes, prev_end);
+            prev_end = t.span.end;
+            match ascii_key(t, bytes) {
+                Some((key, case)) => Row {
+                    span: t.span,
+                    key,
+                    classes: lookup.of_key(key),
+                    paragraph: t.paragraph,
+                    sentence: None,
+                    flags: flags | case,
+                },
+                None => rare.row(text, &ascii_lower, i, t, flags),
+            }
+        }));
+        let mut table = Table {
+            text,
+            rows,
+            ascii_lower,
+            lowered: rare.lowered,
+            lower_spans: rare.lower_spans,
+            folded: rare.folded,
+            sentences: Vec::new(),
+        };
+        let n = table.rows.len();
+        for (si, r) in sentences.into_iter().enumerate() {
+            let r = r.start.min(n)..r.end.min(n);
+            let s = SentenceIx::new(si);
+            for row in table.rows.get_mut(r.clone()).unwrap_or_default() {
+                row.sentence = s;
+            }
+            table.sentences.push(r);
+        }
+        table
     }
 
     /// The lowered form of the row `r` of token `i`: its span of

@@ -434,14 +434,13 @@ impl ClassLookup {
         let mask = self.slots.len() - 1;
         let mut at = self.home(key);
         // The table is under half full: a probe meets an empty slot soon.
-        for _ in 0..self.slots.len() {
+        loop {
             match self.slots.get(at) {
                 Some(&(k, c)) if k == key => return c,
                 Some(&(k, _)) if k != (0, 0) => at = (at + 1) & mask,
-                _ => break,
+                _ => return Classes::EMPTY,
             }
         }
-        Classes::EMPTY
     }
 }
 

@@ -128,11 +128,15 @@ fn heading_line_ends(text: &str, tokens: &[Token<'_>], start: usize, i: usize) -
 fn line_break_between(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     // Spans are character boundaries, and `\n` is never part of a longer
     // UTF-8 sequence, so a byte search sees the same gap as a `str` one.
-    b.span.start > a.span.end
-        && text
-            .as_bytes()
+    // The commonest gap, one space, is one byte to read.
+    let bytes = text.as_bytes();
+    match b.span.start.checked_sub(a.span.end) {
+        None | Some(0) => false,
+        Some(1) => bytes.get(a.span.end) == Some(&b'\n'),
+        Some(_) => bytes
             .get(a.span.end..b.span.start)
-            .is_some_and(|g| g.contains(&b'\n'))
+            .is_some_and(|g| g.contains(&b'\n')),
+    }
 }
 
 /// Whether a sentence break falls before token `i` whatever precedes it: a
@@ -275,21 +279,28 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
         }
     };
     while i < n {
-        let t = &tokens[i];
         // Most tokens: a word or number inside a sentence, past its first
         // two tokens and outside a list item, on the paragraph and line
         // of the token before (or past the first 12 tokens, where no
-        // heading line ends). Nothing below applies to it: no break before
-        // it, no list marker, no break after it.
-        if i > start + 1
-            && marker.is_none()
-            && matches!(t.kind, TokenKind::Word | TokenKind::Number)
-            && t.paragraph == tokens[i - 1].paragraph
-            && (i - start > 12 || !t.space_before || !line_break_between(text, &tokens[i - 1], t))
-        {
-            i += 1;
-            continue;
+        // heading line ends). Nothing below applies to them: no break
+        // before one, no list marker, no break after one. They are passed
+        // over in a loop of their own.
+        if i > start + 1 && marker.is_none() {
+            let paragraph = tokens[i - 1].paragraph;
+            while let Some(t) = tokens.get(i)
+                && matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && t.paragraph == paragraph
+                && (i - start > 12
+                    || !t.space_before
+                    || !line_break_between(text, &tokens[i - 1], t))
+            {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
         }
+        let t = &tokens[i];
         if i > start && breaks_before(text, tokens, start, i, marker) {
             close(out, start, i);
             start = i;
