@@ -489,23 +489,24 @@ impl<'t> Table<'t> {
         // The end of the token before; the first token has no gap before
         // it (an empty range).
         let mut prev_end = usize::MAX;
-        // One `extend`: for the tokens of a slice it writes the rows
-        // without a capacity check each, and keeps its state in registers.
-        rows.extend(tokens.enumerate().map(|(i, t)| {
+        for t in tokens {
             let flags = gap_flags(t, bytes, prev_end);
             prev_end = t.span.end;
             match ascii_key(t, bytes) {
-                Some((key, case)) => Row {
+                Some((key, case)) => rows.push(Row {
                     span: t.span,
                     key,
                     classes: lookup.of_key(key),
                     paragraph: t.paragraph,
                     sentence: None,
                     flags: flags | case,
-                },
-                None => rare.row(text, &ascii_lower, i, t, flags),
+                }),
+                None => {
+                    let row = rare.row(text, &ascii_lower, rows.len(), t, flags);
+                    rows.push(row);
+                }
             }
-        }));
+        }
         let mut table = Table {
             text,
             rows,
