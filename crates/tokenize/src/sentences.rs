@@ -23,6 +23,23 @@ fn is_terminal_punct(t: &Token<'_>) -> bool {
     }
 }
 
+/// Whether a token can neither end a sentence nor open a list item or a
+/// sentence of its own: not an abbreviation, not terminal punctuation,
+/// not a bullet (every bullet and terminal mark but . ? ! is outside
+/// ASCII).
+#[inline]
+fn ends_nothing(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Abbreviation => false,
+        TokenKind::Punctuation => t
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b < 0x80 && !matches!(b, b'.' | b'?' | b'!')),
+        _ => true,
+    }
+}
+
 fn is_closer(t: &Token<'_>) -> bool {
     t.kind == TokenKind::CloseQuote || matches!(t.text, ")" | "]" | "}")
 }
@@ -279,16 +296,17 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
         }
     };
     while i < n {
-        // Most tokens: a word or number inside a sentence, past its first
-        // two tokens and outside a list item, on the paragraph and line
-        // of the token before (or past the first 12 tokens, where no
-        // heading line ends). Nothing below applies to them: no break
-        // before one, no list marker, no break after one. They are passed
-        // over in a loop of their own.
+        // Most tokens: a word, number or mark that ends nothing (not an
+        // abbreviation, terminal punctuation or a bullet) inside a
+        // sentence, past its first two tokens and outside a list item, on
+        // the paragraph and line of the token before (or past the first 12
+        // tokens, where no heading line ends). Nothing below applies to
+        // them: no break before one, no list marker, no break after one.
+        // They are passed over in a loop of their own.
         if i > start + 1 && marker.is_none() {
             let paragraph = tokens[i - 1].paragraph;
             while let Some(t) = tokens.get(i)
-                && matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && ends_nothing(t)
                 && t.paragraph == paragraph
                 && (i - start > 12
                     || !t.space_before
