@@ -141,3 +141,49 @@ fn push(out: &mut Vec<Raw>, start: usize, end: usize, kind: TokenKind, split: us
         split: split as u32,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::general_scan;
+
+    /// Every chunk the plain scanner takes, from the pieces of plain
+    /// chunks and some that are not, scans as the general scanner does.
+    #[test]
+    fn plain_chunks_scan_as_the_general_scanner_does() {
+        let tables = Tables::embedded();
+        let opens = ["", "\"", "''", "(", "“", "‘", "'", "’", "-"];
+        let words = [
+            "Assad", "don", "can", "10", "1990", "e", "Mr", "U", "No", "x1", "A", "n", "3a", "é",
+        ];
+        let tails = [
+            "", "'s", "’s", "'t", "’T", "'90s", "'", "’", "'re", "'xyz", "-", "-mail",
+        ];
+        let marks = ["", ",", ".", ";", ":", "?", "!", ")", "..", "-"];
+        let closes = ["", "\"", "'", "''", "”", "’", "”.", "D"];
+        let (mut taken, mut all) = (0, 0);
+        for open in opens {
+            for word in words {
+                for tail in tails {
+                    for mark in marks {
+                        for close in closes {
+                            let chunk = format!("{open}{word}{tail}{mark}{close}");
+                            // A number after it, for "No." ("No. 5").
+                            let text = format!("{chunk} 5");
+                            let mut plain = Vec::new();
+                            all += 1;
+                            if scan_plain(&text, &tables, 0, chunk.len(), &mut plain) {
+                                taken += 1;
+                                let general = general_scan(&text, &tables, 0, chunk.len());
+                                assert_eq!(plain, general, "{chunk:?}");
+                            } else {
+                                assert!(plain.is_empty(), "{chunk:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(taken * 10 > all, "{taken} of {all}");
+    }
+}

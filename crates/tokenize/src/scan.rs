@@ -8,7 +8,7 @@ use crate::{Token, TokenKind};
 use newsnlp_text::hash::HIGH_BITS;
 
 /// A token before it borrows its text: offsets and facts only.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Raw {
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -702,4 +702,23 @@ fn trim_url_end(url: &str) -> usize {
         e -= c.len_utf8();
     }
     e
+}
+
+/// The tokens [`Chunk::scan`] makes of the chunk `start..end` of `text`
+/// (without an '@', and not after terminal punctuation): what the plain
+/// scanner is tested against.
+#[cfg(test)]
+pub(crate) fn general_scan(text: &str, tables: &Tables, start: usize, end: usize) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let mut chunk = Chunk {
+        text,
+        tables,
+        end,
+        out: &mut out,
+        next_at: end,
+        at_known: true,
+        after_terminal: false,
+    };
+    chunk.scan(start);
+    out
 }
