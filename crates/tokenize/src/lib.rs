@@ -337,7 +337,7 @@ impl Tokenizer {
     /// Tokens and sentences of `text`.
     pub fn tokenize<'t>(&self, text: &'t str) -> Tokenized<'t> {
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-        tokens.extend(self.tokens(text));
+        self.tokens(text).push_all(&mut tokens);
         let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
         sentences::split(text, &tokens, &self.tables, &mut sentences);
         Tokenized {

@@ -96,6 +96,7 @@ impl<'t, 'a> Tokens<'t, 'a> {
     /// Scans the next whitespace-separated chunk: its token when it is one
     /// simple token (returned at once, the common case), else its tokens
     /// into `pending`, the first of them returned.
+    #[inline(always)]
     fn fill(&mut self) -> Option<Token<'t>> {
         let space = self.skip_space() || self.pos == 0;
         let bytes = self.text.as_bytes();
@@ -188,14 +189,30 @@ impl<'t, 'a> Tokens<'t, 'a> {
     }
 }
 
-impl<'t> Iterator for Tokens<'t, '_> {
-    type Item = Token<'t>;
+impl<'t> Tokens<'t, '_> {
+    /// Pushes every token left into `out`: the loop of
+    /// [`Tokenizer::tokenize`](crate::Tokenizer::tokenize), with the
+    /// scanner inlined in it rather than a call per token.
+    pub(crate) fn push_all(&mut self, out: &mut Vec<Token<'t>>) {
+        while let Some(t) = self.next_token() {
+            out.push(t);
+        }
+    }
 
-    fn next(&mut self) -> Option<Token<'t>> {
+    #[inline(always)]
+    fn next_token(&mut self) -> Option<Token<'t>> {
         if self.next_pending < self.pending.len() {
             return self.next_pending();
         }
         self.fill()
+    }
+}
+
+impl<'t> Iterator for Tokens<'t, '_> {
+    type Item = Token<'t>;
+
+    fn next(&mut self) -> Option<Token<'t>> {
+        self.next_token()
     }
 }
 
