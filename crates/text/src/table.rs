@@ -361,28 +361,24 @@ fn ascii_key(t: TokenFacts, bytes: &[u8]) -> Option<((u64, u64), Flags)> {
 
 /// The lowered and folded forms of the rare tokens that need one of their
 /// own, while the rows are made.
-#[derive(Default)]
-struct Rare {
+struct Rare<'a> {
+    text: &'a str,
+    /// The text with its ASCII letters lowercased.
+    ascii_lower: &'a str,
     lowered: String,
     lower_spans: Vec<(usize, Span)>,
     folded: Vec<(usize, Span)>,
 }
 
-impl Rare {
-    /// The row of token `i`, `t`, that is not ASCII, longer than
-    /// [`SHORT`] bytes, or whose span is not a span of `text` (an empty
-    /// token).
+impl Rare<'_> {
+    /// The row of token `i` (at `span`, in `paragraph`) that is not
+    /// ASCII, longer than [`SHORT`] bytes, or whose span is not a span of
+    /// the text (an empty token).
+    #[cold]
     #[inline(never)]
-    fn row(
-        &mut self,
-        text: &str,
-        ascii_lower: &str,
-        i: usize,
-        t: TokenFacts,
-        mut flags: Flags,
-    ) -> Row {
-        let (tok, span) = match t.span.as_str(text) {
-            Some(tok) => (tok, t.span),
+    fn row(&mut self, i: usize, span: Span, paragraph: u32, mut flags: Flags) -> Row {
+        let (tok, span) = match span.as_str(self.text) {
+            Some(tok) => (tok, span),
             None => ("", Span::new(0, 0)),
         };
         // One pass over the characters. General Punctuation (quote marks,
@@ -435,7 +431,7 @@ impl Rare {
             }
         }
         let key = if ascii {
-            short_key(ascii_lower.get(span.range()).unwrap_or_default())
+            short_key(self.ascii_lower.get(span.range()).unwrap_or_default())
         } else if upper {
             short_key(&lowered_owned)
         } else {
@@ -463,7 +459,7 @@ impl Rare {
             span,
             key: key.unwrap_or_default(),
             classes,
-            paragraph: t.paragraph,
+            paragraph,
             sentence: None,
             flags,
         }
@@ -483,7 +479,13 @@ impl<'t> Table<'t> {
         let tokens = tokens.into_iter();
         let ascii_lower = text.to_ascii_lowercase();
         let mut rows = Vec::with_capacity(tokens.size_hint().0);
-        let mut rare = Rare::default();
+        let mut rare = Rare {
+            text,
+            ascii_lower: &ascii_lower,
+            lowered: String::new(),
+            lower_spans: Vec::new(),
+            folded: Vec::new(),
+        };
         let lookup = ClassLookup::get();
         let bytes = text.as_bytes();
         // The end of the token before; the first token has no gap before
@@ -502,18 +504,24 @@ impl<'t> Table<'t> {
                     flags: flags | case,
                 }),
                 None => {
-                    let row = rare.row(text, &ascii_lower, rows.len(), t, flags);
+                    let row = rare.row(rows.len(), t.span, t.paragraph, flags);
                     rows.push(row);
                 }
             }
         }
+        let Rare {
+            lowered,
+            lower_spans,
+            folded,
+            ..
+        } = rare;
         let mut table = Table {
             text,
             rows,
             ascii_lower,
-            lowered: rare.lowered,
-            lower_spans: rare.lower_spans,
-            folded: rare.folded,
+            lowered,
+            lower_spans,
+            folded,
             sentences: Vec::new(),
         };
         let n = table.rows.len();

@@ -110,8 +110,7 @@ impl<'t, 'a> Tokens<'t, 'a> {
         // Whether the chunk holds an '@' (an e-mail address): the scanner
         // of a chunk without one need not look for it.
         let mut has_at = false;
-        loop {
-            let Some(&b) = bytes.get(end) else { break };
+        while let Some(&b) = bytes.get(end) {
             if b < 0x80 {
                 if matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C) {
                     break;
