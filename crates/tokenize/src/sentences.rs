@@ -305,14 +305,18 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
         // They are passed over in a loop of their own.
         if i > start + 1 && marker.is_none() {
             let paragraph = tokens[i - 1].paragraph;
-            while let Some(t) = tokens.get(i)
-                && ends_nothing(t)
-                && t.paragraph == paragraph
-                && (i - start > 12
-                    || !t.space_before
-                    || !line_break_between(text, &tokens[i - 1], t))
+            let passed = |t: &Token<'_>| ends_nothing(t) && t.paragraph == paragraph;
+            // Within the first 12 tokens a line break may end a heading.
+            while i - start <= 12
+                && let Some(t) = tokens.get(i)
+                && passed(t)
+                && (!t.space_before || !line_break_between(text, &tokens[i - 1], t))
             {
                 i += 1;
+            }
+            if i - start > 12 {
+                let rest = tokens.get(i..).unwrap_or_default();
+                i += rest.iter().take_while(|t| passed(t)).count();
             }
             if i >= n {
                 break;
