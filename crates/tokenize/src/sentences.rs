@@ -279,6 +279,32 @@ fn group_ends(
     }
 }
 
+/// The first token from `i` (in the sentence that began at `start`, past
+/// its first two tokens and outside a list item) that the splitter must
+/// look at: the tokens before it are words, numbers or marks that end
+/// nothing (not an abbreviation, terminal punctuation or a bullet), on the
+/// paragraph and line of the token before (or past the first 12 tokens,
+/// where no heading line ends). Nothing applies to them: no break before
+/// one, no list marker, no break after one.
+#[inline]
+fn pass_inside(text: &str, tokens: &[Token<'_>], start: usize, mut i: usize) -> usize {
+    let paragraph = tokens[i - 1].paragraph;
+    let passed = |t: &Token<'_>| ends_nothing(t) && t.paragraph == paragraph;
+    // Within the first 12 tokens a line break may end a heading.
+    while i - start <= 12
+        && let Some(t) = tokens.get(i)
+        && passed(t)
+        && (!t.space_before || !line_break_between(text, &tokens[i - 1], t))
+    {
+        i += 1;
+    }
+    if i - start > 12 {
+        let rest = tokens.get(i..).unwrap_or_default();
+        i += rest.iter().take_while(|t| passed(t)).count();
+    }
+    i
+}
+
 pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut Vec<Sentence>) {
     let n = tokens.len();
     let mut start = 0;
@@ -296,28 +322,10 @@ pub(crate) fn split(text: &str, tokens: &[Token<'_>], tables: &Tables, out: &mut
         }
     };
     while i < n {
-        // Most tokens: a word, number or mark that ends nothing (not an
-        // abbreviation, terminal punctuation or a bullet) inside a
-        // sentence, past its first two tokens and outside a list item, on
-        // the paragraph and line of the token before (or past the first 12
-        // tokens, where no heading line ends). Nothing below applies to
-        // them: no break before one, no list marker, no break after one.
-        // They are passed over in a loop of their own.
+        // Inside a sentence past its first two tokens and outside a list
+        // item, most tokens are passed over at once.
         if i > start + 1 && marker.is_none() {
-            let paragraph = tokens[i - 1].paragraph;
-            let passed = |t: &Token<'_>| ends_nothing(t) && t.paragraph == paragraph;
-            // Within the first 12 tokens a line break may end a heading.
-            while i - start <= 12
-                && let Some(t) = tokens.get(i)
-                && passed(t)
-                && (!t.space_before || !line_break_between(text, &tokens[i - 1], t))
-            {
-                i += 1;
-            }
-            if i - start > 12 {
-                let rest = tokens.get(i..).unwrap_or_default();
-                i += rest.iter().take_while(|t| passed(t)).count();
-            }
+            i = pass_inside(text, tokens, start, i);
             if i >= n {
                 break;
             }
