@@ -164,7 +164,7 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
             let mut c = 0;
             if t.is_word() {
                 c |= C_WORD;
-                if t.text.chars().next().is_some_and(char::is_uppercase) {
+                if starts_uppercase(t.text) {
                     c |= C_CAPITAL;
                     if i > 0 {
                         c |= C_OTHER;
@@ -188,6 +188,16 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
             c
         })
         .collect()
+}
+
+/// Whether the first character of `text` is uppercase, without decoding
+/// an ASCII one.
+#[inline]
+fn starts_uppercase(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// The classes of a punctuation token: [`C_QUOTE`] ([`is_quote`]) and

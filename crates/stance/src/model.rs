@@ -133,16 +133,18 @@ impl Index {
             long_info: FastMap::default(),
             infos: Vec::new(),
         };
-        // The words of the features, by id.
-        let mut vocab: FastMap<Box<str>, u32> =
-            FastMap::with_capacity_and_hasher(weights.len() / 2, Default::default());
+        // The words of the features, by id, borrowed from the names.
+        let mut vocab: FastMap<&str, u32> =
+            FastMap::with_capacity_and_hasher(weights.len() / 4, Default::default());
         let mut words = Vec::new();
         for (name, w) in weights {
-            if let Some((p, rest)) = features::PAIR_PREFIXES
-                .iter()
-                .enumerate()
-                .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
-            {
+            // Every prefix ends at the name's first `:` (checked in the
+            // tests), so the prefix is found by that one split.
+            let Some(colon) = name.bytes().position(|b| b == b':') else {
+                continue;
+            };
+            let (pre, rest) = name.split_at(colon + 1);
+            if let Some(p) = features::PAIR_PREFIXES.iter().position(|&x| x == pre) {
                 // Exactly one `_`: the two words are known.
                 if let Some(k) = rest.bytes().position(|b| b == b'_')
                     && let (a, Some(b)) = (&rest[..k], rest.get(k + 1..))
@@ -151,11 +153,7 @@ impl Index {
                     let (a, b) = (word_id(&mut vocab, a)?, word_id(&mut vocab, b)?);
                     ix.keys.insert(pair_key(p, a, b), *w);
                 }
-            } else if let Some((p, rest)) = features::WORD_PREFIXES
-                .iter()
-                .enumerate()
-                .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
-            {
+            } else if let Some(p) = features::WORD_PREFIXES.iter().position(|&x| x == pre) {
                 let a = word_id(&mut vocab, rest)?;
                 words.push((p, a, *w));
             }
@@ -191,8 +189,7 @@ impl Index {
             }
         };
         for (w, id) in vocab {
-            let info = lex.info(&w);
-            add(&mut ix, &w, (id, info));
+            add(&mut ix, w, (id, lex.info(w)));
         }
         for (w, info) in lex.infos() {
             add(&mut ix, w, (UNKNOWN, info));
@@ -234,16 +231,16 @@ fn word_key(w: &str) -> Option<(u64, u64)> {
 
 /// The id of `word` in `vocab`, a new one for a new word; `None` past
 /// [`ID_BITS`] bits.
-fn word_id(vocab: &mut FastMap<Box<str>, u32>, word: &str) -> Option<u32> {
-    if let Some(&id) = vocab.get(word) {
-        return Some(id);
+fn word_id<'w>(vocab: &mut FastMap<&'w str, u32>, word: &'w str) -> Option<u32> {
+    let next = vocab.len();
+    match vocab.entry(word) {
+        std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            let id = u32::try_from(next).ok().filter(|&id| id < 1 << ID_BITS)?;
+            e.insert(id);
+            Some(id)
+        }
     }
-    let id = u32::try_from(vocab.len()).ok()?;
-    if id >= 1 << ID_BITS {
-        return None;
-    }
-    vocab.insert(word.into(), id);
-    Some(id)
 }
 
 /// A [`features::Sink`] summing a model's class scores.
@@ -546,7 +543,9 @@ impl Model {
             let lower: &str = &t.lower;
             // A word has no `_` (the tokenizer's words are alphanumerics
             // and joiners): only the mark itself is looked up by name.
-            if !t.is_word() && lower.contains('_') {
+            // A byte loop: a mark is a character or two, too short for
+            // `str::contains` to pay off.
+            if !t.is_word() && lower.bytes().any(|b| b == b'_') {
                 ids.push(BY_NAME);
                 infos.push(lex.info(lower));
             } else {

@@ -60,21 +60,44 @@ impl Collector {
             })
     }
 
+    /// The name a holder phrase is kept under (the name in it), or `None`
+    /// when it names no party; read once per phrase, since a quote's
+    /// speaker holds many stances.
+    fn phrase_name(&mut self, text: &str) -> Option<&str> {
+        if !self.phrase_names.contains_key(text) {
+            let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
+            self.phrase_names.insert(text.to_string(), name);
+        }
+        self.phrase_names.get(text)?.as_deref()
+    }
+
+    /// Whether a [`push`](Self::push) of a stance of `holder` on `target`
+    /// would keep it, so that a caller can skip the work of a stance that
+    /// would be dropped.
+    pub(super) fn keeps(&mut self, target: &Range<usize>, holder: &Party) -> bool {
+        if let Party::Phrase(text) = holder
+            && self.phrase_name(text).is_none()
+        {
+            return false;
+        }
+        let label = match holder {
+            Party::Phrase(text) => self.phrase_names.get(text).and_then(Option::as_deref),
+            _ => None,
+        };
+        !self.has(target, label.unwrap_or(holder.label()))
+    }
+
     /// Adds `s` unless a stance of its holder on its target span is in
     /// already, or its holder is a phrase that names no party.
     pub(super) fn push(&mut self, mut s: Stance) {
         if let Party::Phrase(text) = &s.holder {
-            // Once per phrase: a quote's speaker holds many stances.
-            if !self.phrase_names.contains_key(text) {
-                let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
-                self.phrase_names.insert(text.clone(), name);
-            }
-            match self.phrase_names.get(text) {
-                Some(None) | None => return,
-                Some(Some(name)) if name.len() < text.len() => {
-                    s.holder = Party::Phrase(name.clone());
+            match self.phrase_name(text) {
+                None => return,
+                // `phrase_name` is a part of the phrase: shorter, or all of it.
+                Some(name) if name.len() < text.len() => {
+                    s.holder = Party::Phrase(name.to_string());
                 }
-                Some(Some(_)) => {}
+                Some(_) => {}
             }
         }
         let key = (s.target.span.start, s.target.span.end);
@@ -247,13 +270,6 @@ impl StanceAnalyzer {
         else {
             return;
         };
-        let certainty = round_score(reported.lower(self.certainty_of(
-            d,
-            cache,
-            f.sentence,
-            &target_span,
-            &evidence,
-        )));
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
         while first < f.target.end && d.has(first, DET) {
@@ -270,6 +286,24 @@ impl StanceAnalyzer {
             let rest = &d.text[m.end()..target_span.end];
             rest.is_empty() || rest == "’s" || rest == "'s"
         });
+        let on_entity = entity_target
+            .filter(|m| !d.is_party(&holder, m) && m.entity().is_some())
+            .map(|m| m.span());
+        // The certainty only when a stance would be kept (a holder phrase
+        // that names no party, or a holder with a stance on the span
+        // already, keeps none).
+        if !(!exact && out.keeps(&target_span, &holder)
+            || on_entity.is_some_and(|span| out.keeps(&span, &holder)))
+        {
+            return;
+        }
+        let certainty = round_score(reported.lower(self.certainty_of(
+            d,
+            cache,
+            f.sentence,
+            &target_span,
+            &evidence,
+        )));
         if !exact {
             out.push(Stance {
                 holder: holder.clone(),
@@ -310,27 +344,29 @@ impl StanceAnalyzer {
             let Some(sp) = &q.speaker else { continue };
             let holder = sp.clone();
             for m in d.mentions_in(&q.content.range()) {
+                // The cheap tests first; none depends on another.
                 if d.is_party(&holder, m)
                     || q.source.is_some_and(|s| overlaps(&s.range(), &m.span()))
                 {
                     continue;
                 }
-                let Some(si) = d.sentence_of_byte(m.start()) else {
+                let Some(id) = d.model_target(m) else {
                     continue;
                 };
+                if out.has(&m.span(), holder.label()) || !out.keeps(&m.span(), &holder) {
+                    // A rule (or an earlier quote) said it already, or the
+                    // stance would be dropped: the model need not read it.
+                    continue;
+                }
                 if d.is_co_holder(m) {
                     // "as did Tillerson": a co-holder, not a target.
                     continue;
                 }
-                let sentence_span = d.doc.sentences()[si].span.clone();
-                let evidence = clip(&q.content.range(), &sentence_span);
-                let Some(id) = d.model_target(m) else {
+                let Some(si) = d.sentence_of_byte(m.start()) else {
                     continue;
                 };
-                if out.has(&m.span(), holder.label()) {
-                    // A rule (or an earlier quote) said it already.
-                    continue;
-                }
+                let sentence_span = d.doc.sentences()[si].span.clone();
+                let evidence = clip(&q.content.range(), &sentence_span);
                 let sentiment = self.model(d, cache, si, &m.span());
                 out.push(Stance {
                     holder: holder.clone(),
