@@ -133,9 +133,8 @@ impl Index {
             long_info: FastMap::default(),
             infos: Vec::new(),
         };
-        // The words of the features, by id, borrowed from the names.
-        let mut vocab: FastMap<&str, u32> =
-            FastMap::with_capacity_and_hasher(weights.len() / 4, Default::default());
+        // The words of the features, by id: a word's id is its place in
+        // `infos`, found by the word's key as every token's word is.
         let mut words = Vec::new();
         for (name, w) in weights {
             // Every prefix ends at the name's first `:` (checked in the
@@ -150,16 +149,16 @@ impl Index {
                     && let (a, Some(b)) = (&rest[..k], rest.get(k + 1..))
                     && !b.bytes().any(|c| c == b'_')
                 {
-                    let (a, b) = (word_id(&mut vocab, a)?, word_id(&mut vocab, b)?);
+                    let (a, b) = (ix.word_id(a)?, ix.word_id(b)?);
                     ix.keys.insert(pair_key(p, a, b), *w);
                 }
             } else if let Some(p) = features::WORD_PREFIXES.iter().position(|&x| x == pre) {
-                let a = word_id(&mut vocab, rest)?;
+                let a = ix.word_id(rest)?;
                 words.push((p, a, *w));
             }
         }
         let np = features::WORD_PREFIXES.len();
-        let n = vocab.len();
+        let n = ix.infos.len();
         ix.words = vec![[0.0; 3]; n.checked_mul(np)?];
         ix.vocab_len = n;
         for (p, a, w) in words {
@@ -167,34 +166,46 @@ impl Index {
                 *slot = w;
             }
         }
-        let lex = &*LEXICONS;
-        ix.infos.reserve(n + 10_000);
-        // The first entry of a word stays.
-        let add = |ix: &mut Index, w: &str, entry: (u32, WordInfo)| {
+        // The lexicons' other words, with no id.
+        for (w, info) in LEXICONS.infos() {
             let k = u32::try_from(ix.infos.len()).unwrap_or(u32::MAX);
-            let added = match short_key(w) {
+            let added = match word_key(w) {
                 Some(key) => {
                     ix.short_info.get_key(key).is_none() && ix.short_info.insert_key(key, k)
                 }
-                None => match ix.long_info.entry(w.into()) {
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(k);
-                        true
-                    }
-                    std::collections::hash_map::Entry::Occupied(_) => false,
-                },
+                None if ix.long_info.contains_key(w) => false,
+                None => ix.long_info.insert(w.into(), k).is_none(),
             };
             if added {
-                ix.infos.push(entry);
+                ix.infos.push((UNKNOWN, info));
             }
-        };
-        for (w, id) in vocab {
-            add(&mut ix, w, (id, lex.info(w)));
-        }
-        for (w, info) in lex.infos() {
-            add(&mut ix, w, (UNKNOWN, info));
         }
         Some(ix)
+    }
+
+    /// The id of the feature word `word`, a new one (with what the
+    /// lexicons say of it) for a new word; `None` past [`ID_BITS`] bits.
+    fn word_id(&mut self, word: &str) -> Option<u32> {
+        let found = match word_key(word) {
+            Some(key) => self.short_info.get_key(key),
+            None => self.long_info.get(word).copied(),
+        };
+        if found.is_some() {
+            return found;
+        }
+        let id = u32::try_from(self.infos.len())
+            .ok()
+            .filter(|&id| id < 1 << ID_BITS)?;
+        match word_key(word) {
+            Some(key) => {
+                self.short_info.insert_key(key, id);
+            }
+            None => {
+                self.long_info.insert(word.into(), id);
+            }
+        }
+        self.infos.push((id, LEXICONS.info(word)));
+        Some(id)
     }
 }
 
@@ -226,20 +237,6 @@ fn word_key(w: &str) -> Option<(u64, u64)> {
             Some((lo, hi | len))
         }
         _ => short_key(w),
-    }
-}
-
-/// The id of `word` in `vocab`, a new one for a new word; `None` past
-/// [`ID_BITS`] bits.
-fn word_id<'w>(vocab: &mut FastMap<&'w str, u32>, word: &'w str) -> Option<u32> {
-    let next = vocab.len();
-    match vocab.entry(word) {
-        std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
-        std::collections::hash_map::Entry::Vacant(e) => {
-            let id = u32::try_from(next).ok().filter(|&id| id < 1 << ID_BITS)?;
-            e.insert(id);
-            Some(id)
-        }
     }
 }
 
@@ -808,6 +805,16 @@ mod tests {
     }
     use crate::lexicon::LEXICONS;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn prefixes_end_at_their_first_colon() {
+        let all = features::WORD_PREFIXES
+            .iter()
+            .chain(&features::PAIR_PREFIXES);
+        for pre in all {
+            assert_eq!(pre.find(':'), Some(pre.len() - 1), "{pre}");
+        }
+    }
 
     #[test]
     fn word_keys_are_short_keys() {

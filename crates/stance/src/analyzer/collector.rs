@@ -34,13 +34,19 @@ const RETOLD: f32 = -0.3;
 /// The model's answer for an author stance must be at least this probable.
 const AUTHOR_MIN_PROB: f32 = 0.5;
 
+/// No stance (the end of a span's list in [`Collector`]).
+const NONE: usize = usize::MAX;
+
 /// Stances collected with a key per holder and target span; the first
 /// (the rule-based one) wins.
 #[derive(Default)]
 pub(super) struct Collector {
     pub(super) stances: Vec<Stance>,
-    /// Per target span: the indexes (in `stances`) of its stances.
-    seen: FastMap<(usize, usize), Vec<usize>>,
+    /// Per target span: the index (in `stances`) of its last stance...
+    seen: FastMap<(usize, usize), usize>,
+    /// ... and per stance, the index of the one before it on its span
+    /// ([`NONE`] for the first): a list per span without a vector each.
+    before: Vec<usize>,
     /// Per holder phrase: the name in it, or `None` if it names no party.
     phrase_names: FastMap<String, Option<String>>,
 }
@@ -49,15 +55,18 @@ impl Collector {
     /// Whether a stance of `holder` on `target` is in already (then a
     /// [`push`](Self::push) of another would be dropped).
     pub(super) fn has(&self, target: &Range<usize>, holder: &str) -> bool {
-        self.seen
+        let mut at = self
+            .seen
             .get(&(target.start, target.end))
-            .is_some_and(|same| {
-                same.iter().any(|&i| {
-                    self.stances
-                        .get(i)
-                        .is_some_and(|t| t.holder.label() == holder)
-                })
-            })
+            .copied()
+            .unwrap_or(NONE);
+        while let Some(t) = self.stances.get(at) {
+            if t.holder.label() == holder {
+                return true;
+            }
+            at = self.before.get(at).copied().unwrap_or(NONE);
+        }
+        false
     }
 
     /// The name a holder phrase is kept under (the name in it), or `None`
@@ -100,17 +109,12 @@ impl Collector {
                 Some(_) => {}
             }
         }
-        let key = (s.target.span.start, s.target.span.end);
-        let same = self.seen.entry(key).or_default();
-        let name = s.holder.label();
-        if same.iter().any(|&i| {
-            self.stances
-                .get(i)
-                .is_some_and(|t| t.holder.label() == name)
-        }) {
+        let span = s.target.span.range();
+        if self.has(&span, s.holder.label()) {
             return;
         }
-        same.push(self.stances.len());
+        let last = self.seen.insert((span.start, span.end), self.stances.len());
+        self.before.push(last.unwrap_or(NONE));
         self.stances.push(s);
     }
 }
