@@ -80,20 +80,22 @@ impl Collector {
         self.phrase_names.get(text)?.as_deref()
     }
 
+    /// The label a stance of `holder` is kept under (a holder phrase's
+    /// name), or `None` when a [`push`](Self::push) of it would drop it
+    /// whatever its target (a phrase that names no party).
+    pub(super) fn kept_label(&mut self, holder: &Party) -> Option<String> {
+        match holder {
+            Party::Phrase(text) => self.phrase_name(text).map(str::to_string),
+            _ => Some(holder.label().to_string()),
+        }
+    }
+
     /// Whether a [`push`](Self::push) of a stance of `holder` on `target`
     /// would keep it, so that a caller can skip the work of a stance that
     /// would be dropped.
     pub(super) fn keeps(&mut self, target: &Range<usize>, holder: &Party) -> bool {
-        if let Party::Phrase(text) = holder
-            && self.phrase_name(text).is_none()
-        {
-            return false;
-        }
-        let label = match holder {
-            Party::Phrase(text) => self.phrase_names.get(text).and_then(Option::as_deref),
-            _ => None,
-        };
-        !self.has(target, label.unwrap_or(holder.label()))
+        self.kept_label(holder)
+            .is_some_and(|label| !self.has(target, &label))
     }
 
     /// Adds `s` unless a stance of its holder on its target span is in
@@ -347,6 +349,9 @@ impl StanceAnalyzer {
         for q in &d.quotes {
             let Some(sp) = &q.speaker else { continue };
             let holder = sp.clone();
+            // What the speaker's stances are kept under: once per quote,
+            // at its first mention that needs it.
+            let mut label: Option<Option<String>> = None;
             for m in d.mentions_in(&q.content.range()) {
                 // The cheap tests first; none depends on another.
                 if d.is_party(&holder, m)
@@ -357,7 +362,11 @@ impl StanceAnalyzer {
                 let Some(id) = d.model_target(m) else {
                     continue;
                 };
-                if out.has(&m.span(), holder.label()) || !out.keeps(&m.span(), &holder) {
+                let Some(label) = label.get_or_insert_with(|| out.kept_label(&holder)) else {
+                    // A phrase that names no party: no stance of it is kept.
+                    break;
+                };
+                if out.has(&m.span(), holder.label()) || out.has(&m.span(), label) {
                     // A rule (or an earlier quote) said it already, or the
                     // stance would be dropped: the model need not read it.
                     continue;
