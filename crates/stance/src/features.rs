@@ -34,19 +34,20 @@ pub(crate) fn token_range(tokens: &[Token<'_>], span: &Range<usize>) -> Range<us
         t.span.start < span.end && span.start < t.span.end
             || (span.start == span.end && t.span.start < span.start && span.start < t.span.end)
     };
-    match tokens.iter().position(overlaps) {
-        Some(first) => {
+    // The tokens are in order and do not overlap: the only token that can
+    // be the first to overlap `span` is the first that ends after its
+    // start (a binary search, not a scan from the sentence's start).
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    match tokens.get(first) {
+        Some(t) if overlaps(t) => {
             let last = tokens[first..]
                 .iter()
                 .position(|t| !overlaps(t))
                 .map_or(tokens.len(), |n| first + n);
             first..last
         }
-        None => {
-            let at = tokens
-                .iter()
-                .position(|t| t.span.start >= span.start)
-                .unwrap_or(tokens.len());
+        _ => {
+            let at = tokens.partition_point(|t| t.span.start < span.start);
             at..at
         }
     }
@@ -1121,6 +1122,53 @@ mod tests {
         assert_eq!(token_range(&toks, &(0..9)), 0..3);
         assert_eq!(token_range(&toks, &(9..10)), 3..3);
         assert_eq!(token_range(&toks, &(24..24)), 6..6);
+    }
+
+    /// The token range by a scan from the first token, as it was found
+    /// before the binary search.
+    fn token_range_by_scan(tokens: &[Token<'_>], span: &Range<usize>) -> Range<usize> {
+        let overlaps = |t: &Token<'_>| {
+            t.span.start < span.end && span.start < t.span.end
+                || (span.start == span.end && t.span.start < span.start && span.start < t.span.end)
+        };
+        match tokens.iter().position(overlaps) {
+            Some(first) => {
+                let last = tokens[first..]
+                    .iter()
+                    .position(|t| !overlaps(t))
+                    .map_or(tokens.len(), |n| first + n);
+                first..last
+            }
+            None => {
+                let at = tokens
+                    .iter()
+                    .position(|t| t.span.start >= span.start)
+                    .unwrap_or(tokens.len());
+                at..at
+            }
+        }
+    }
+
+    #[test]
+    fn token_range_is_the_scan() {
+        for s in [
+            "Mr. Putin met Tillerson.",
+            "“Go,” he said — to  Zoë’s U.S.-made car!",
+            "",
+            " a ",
+        ] {
+            let toks = tokenize(s);
+            for a in 0..=s.len() + 1 {
+                for b in a..=s.len() + 1 {
+                    let span = a..b;
+                    assert_eq!(
+                        token_range(&toks, &span),
+                        token_range_by_scan(&toks, &span),
+                        "{s:?} {span:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

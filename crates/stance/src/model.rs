@@ -287,11 +287,29 @@ impl features::Sink for Scorer<'_> {
     }
 
     fn other(&mut self, parts: &[&str], v: f32) {
+        let model = self.model;
+        // A short name is put together on the stack: no allocation per
+        // classification for the one such feature of every target.
+        let mut stack = [0u8; 64];
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        if let Some(out) = stack.get_mut(..len) {
+            let mut at = 0;
+            for p in parts {
+                if let Some(dst) = out.get_mut(at..at + p.len()) {
+                    dst.copy_from_slice(p.as_bytes());
+                }
+                at += p.len();
+            }
+            // Whole strings one after another: valid UTF-8.
+            if let Ok(name) = std::str::from_utf8(out) {
+                self.add(model.weights.get(name), v);
+                return;
+            }
+        }
         self.buf.clear();
         for p in parts {
             self.buf.push_str(p);
         }
-        let model = self.model;
         self.add(model.weights.get(self.buf.as_str()), v);
     }
 
@@ -575,7 +593,7 @@ impl Model {
                     index,
                     ids,
                     z: self.bias,
-                    buf: String::with_capacity(64),
+                    buf: String::new(),
                 };
                 features::extract_into(tokens, vals, classes, span, &mut scorer);
                 scorer.z
