@@ -30,27 +30,35 @@ pub(crate) fn clamp_span(sentence: &str, target: Range<usize>) -> Range<usize> {
 /// overlaps it. When none does (an empty span, or one on whitespace), the
 /// empty range at the first token that starts at or after `span.start`.
 pub(crate) fn token_range(tokens: &[Token<'_>], span: &Range<usize>) -> Range<usize> {
-    let overlaps = |t: &Token<'_>| {
-        t.span.start < span.end && span.start < t.span.end
-            || (span.start == span.end && t.span.start < span.start && span.start < t.span.end)
-    };
     // The tokens are in order and do not overlap: the only token that can
     // be the first to overlap `span` is the first that ends after its
     // start (a binary search, not a scan from the sentence's start).
     let first = tokens.partition_point(|t| t.span.end <= span.start);
     match tokens.get(first) {
-        Some(t) if overlaps(t) => {
-            let last = tokens[first..]
-                .iter()
-                .position(|t| !overlaps(t))
-                .map_or(tokens.len(), |n| first + n);
-            first..last
-        }
+        Some(t) if covers(t, span) => covered_from(tokens, first, span),
         _ => {
             let at = tokens.partition_point(|t| t.span.start < span.start);
             at..at
         }
     }
+}
+
+/// Whether token `t` overlaps `span`, or holds an empty `span` strictly
+/// inside it.
+#[inline]
+fn covers(t: &Token<'_>, span: &Range<usize>) -> bool {
+    t.span.start < span.end && span.start < t.span.end
+        || (span.start == span.end && t.span.start < span.start && span.start < t.span.end)
+}
+
+/// The tokens that cover `span` ([`covers`]) from token `first`, which
+/// does.
+fn covered_from(tokens: &[Token<'_>], first: usize, span: &Range<usize>) -> Range<usize> {
+    let last = tokens[first..]
+        .iter()
+        .position(|t| !covers(t, span))
+        .map_or(tokens.len(), |n| first + n);
+    first..last
 }
 
 /// Whether a lowercased word is a pronoun of the features (the
@@ -1127,18 +1135,8 @@ mod tests {
     /// The token range by a scan from the first token, as it was found
     /// before the binary search.
     fn token_range_by_scan(tokens: &[Token<'_>], span: &Range<usize>) -> Range<usize> {
-        let overlaps = |t: &Token<'_>| {
-            t.span.start < span.end && span.start < t.span.end
-                || (span.start == span.end && t.span.start < span.start && span.start < t.span.end)
-        };
-        match tokens.iter().position(overlaps) {
-            Some(first) => {
-                let last = tokens[first..]
-                    .iter()
-                    .position(|t| !overlaps(t))
-                    .map_or(tokens.len(), |n| first + n);
-                first..last
-            }
+        match tokens.iter().position(|t| covers(t, span)) {
+            Some(first) => covered_from(tokens, first, span),
             None => {
                 let at = tokens
                     .iter()
