@@ -30,26 +30,35 @@ pub(crate) fn clamp_span(sentence: &str, target: Range<usize>) -> Range<usize> {
 /// overlaps it. When none does (an empty span, or one on whitespace), the
 /// empty range at the first token that starts at or after `span.start`.
 pub(crate) fn token_range(tokens: &[Token<'_>], span: &Range<usize>) -> Range<usize> {
-    let overlaps = |t: &Token<'_>| {
-        t.span.start < span.end && span.start < t.span.end
-            || (span.start == span.end && t.span.start < span.start && span.start < t.span.end)
-    };
-    match tokens.iter().position(overlaps) {
-        Some(first) => {
-            let last = tokens[first..]
-                .iter()
-                .position(|t| !overlaps(t))
-                .map_or(tokens.len(), |n| first + n);
-            first..last
-        }
-        None => {
-            let at = tokens
-                .iter()
-                .position(|t| t.span.start >= span.start)
-                .unwrap_or(tokens.len());
+    // The tokens are in order and do not overlap: the only token that can
+    // be the first to overlap `span` is the first that ends after its
+    // start (a binary search, not a scan from the sentence's start).
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    match tokens.get(first) {
+        Some(t) if covers(t, span) => covered_from(tokens, first, span),
+        _ => {
+            let at = tokens.partition_point(|t| t.span.start < span.start);
             at..at
         }
     }
+}
+
+/// Whether token `t` overlaps `span`, or holds an empty `span` strictly
+/// inside it.
+#[inline]
+fn covers(t: &Token<'_>, span: &Range<usize>) -> bool {
+    t.span.start < span.end && span.start < t.span.end
+        || (span.start == span.end && t.span.start < span.start && span.start < t.span.end)
+}
+
+/// The tokens that cover `span` ([`covers`]) from token `first`, which
+/// does.
+fn covered_from(tokens: &[Token<'_>], first: usize, span: &Range<usize>) -> Range<usize> {
+    let last = tokens[first..]
+        .iter()
+        .position(|t| !covers(t, span))
+        .map_or(tokens.len(), |n| first + n);
+    first..last
 }
 
 /// Whether a lowercased word is a pronoun of the features (the
@@ -164,7 +173,7 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
             let mut c = 0;
             if t.is_word() {
                 c |= C_WORD;
-                if t.text.chars().next().is_some_and(char::is_uppercase) {
+                if starts_uppercase(t.text) {
                     c |= C_CAPITAL;
                     if i > 0 {
                         c |= C_OTHER;
@@ -188,6 +197,16 @@ fn classes_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<u8> {
             c
         })
         .collect()
+}
+
+/// Whether the first character of `text` is uppercase, without decoding
+/// an ASCII one.
+#[inline]
+fn starts_uppercase(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// The classes of a punctuation token: [`C_QUOTE`] ([`is_quote`]) and
@@ -1111,6 +1130,43 @@ mod tests {
         assert_eq!(token_range(&toks, &(0..9)), 0..3);
         assert_eq!(token_range(&toks, &(9..10)), 3..3);
         assert_eq!(token_range(&toks, &(24..24)), 6..6);
+    }
+
+    /// The token range by a scan from the first token, as it was found
+    /// before the binary search.
+    fn token_range_by_scan(tokens: &[Token<'_>], span: &Range<usize>) -> Range<usize> {
+        match tokens.iter().position(|t| covers(t, span)) {
+            Some(first) => covered_from(tokens, first, span),
+            None => {
+                let at = tokens
+                    .iter()
+                    .position(|t| t.span.start >= span.start)
+                    .unwrap_or(tokens.len());
+                at..at
+            }
+        }
+    }
+
+    #[test]
+    fn token_range_is_the_scan() {
+        for s in [
+            "Mr. Putin met Tillerson.",
+            "“Go,” he said — to  Zoë’s U.S.-made car!",
+            "",
+            " a ",
+        ] {
+            let toks = tokenize(s);
+            for a in 0..=s.len() + 1 {
+                for b in a..=s.len() + 1 {
+                    let span = a..b;
+                    assert_eq!(
+                        token_range(&toks, &span),
+                        token_range_by_scan(&toks, &span),
+                        "{s:?} {span:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -133,35 +133,32 @@ impl Index {
             long_info: FastMap::default(),
             infos: Vec::new(),
         };
-        // The words of the features, by id.
-        let mut vocab: FastMap<Box<str>, u32> =
-            FastMap::with_capacity_and_hasher(weights.len() / 2, Default::default());
+        // The words of the features, by id: a word's id is its place in
+        // `infos`, found by the word's key as every token's word is.
         let mut words = Vec::new();
         for (name, w) in weights {
-            if let Some((p, rest)) = features::PAIR_PREFIXES
-                .iter()
-                .enumerate()
-                .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
-            {
+            // Every prefix ends at the name's first `:` (checked in the
+            // tests), so the prefix is found by that one split.
+            let Some(colon) = name.bytes().position(|b| b == b':') else {
+                continue;
+            };
+            let (pre, rest) = name.split_at(colon + 1);
+            if let Some(p) = features::PAIR_PREFIXES.iter().position(|&x| x == pre) {
                 // Exactly one `_`: the two words are known.
                 if let Some(k) = rest.bytes().position(|b| b == b'_')
                     && let (a, Some(b)) = (&rest[..k], rest.get(k + 1..))
                     && !b.bytes().any(|c| c == b'_')
                 {
-                    let (a, b) = (word_id(&mut vocab, a)?, word_id(&mut vocab, b)?);
+                    let (a, b) = (ix.word_id(a)?, ix.word_id(b)?);
                     ix.keys.insert(pair_key(p, a, b), *w);
                 }
-            } else if let Some((p, rest)) = features::WORD_PREFIXES
-                .iter()
-                .enumerate()
-                .find_map(|(p, pre)| Some((p, name.strip_prefix(pre)?)))
-            {
-                let a = word_id(&mut vocab, rest)?;
+            } else if let Some(p) = features::WORD_PREFIXES.iter().position(|&x| x == pre) {
+                let a = ix.word_id(rest)?;
                 words.push((p, a, *w));
             }
         }
         let np = features::WORD_PREFIXES.len();
-        let n = vocab.len();
+        let n = ix.infos.len();
         ix.words = vec![[0.0; 3]; n.checked_mul(np)?];
         ix.vocab_len = n;
         for (p, a, w) in words {
@@ -169,35 +166,46 @@ impl Index {
                 *slot = w;
             }
         }
-        let lex = &*LEXICONS;
-        ix.infos.reserve(n + 10_000);
-        // The first entry of a word stays.
-        let add = |ix: &mut Index, w: &str, entry: (u32, WordInfo)| {
+        // The lexicons' other words, with no id.
+        for (w, info) in LEXICONS.infos() {
             let k = u32::try_from(ix.infos.len()).unwrap_or(u32::MAX);
-            let added = match short_key(w) {
+            let added = match word_key(w) {
                 Some(key) => {
                     ix.short_info.get_key(key).is_none() && ix.short_info.insert_key(key, k)
                 }
-                None => match ix.long_info.entry(w.into()) {
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(k);
-                        true
-                    }
-                    std::collections::hash_map::Entry::Occupied(_) => false,
-                },
+                None if ix.long_info.contains_key(w) => false,
+                None => ix.long_info.insert(w.into(), k).is_none(),
             };
             if added {
-                ix.infos.push(entry);
+                ix.infos.push((UNKNOWN, info));
             }
-        };
-        for (w, id) in vocab {
-            let info = lex.info(&w);
-            add(&mut ix, &w, (id, info));
-        }
-        for (w, info) in lex.infos() {
-            add(&mut ix, w, (UNKNOWN, info));
         }
         Some(ix)
+    }
+
+    /// The id of the feature word `word`, a new one (with what the
+    /// lexicons say of it) for a new word; `None` past [`ID_BITS`] bits.
+    fn word_id(&mut self, word: &str) -> Option<u32> {
+        let found = match word_key(word) {
+            Some(key) => self.short_info.get_key(key),
+            None => self.long_info.get(word).copied(),
+        };
+        if found.is_some() {
+            return found;
+        }
+        let id = u32::try_from(self.infos.len())
+            .ok()
+            .filter(|&id| id < 1 << ID_BITS)?;
+        match word_key(word) {
+            Some(key) => {
+                self.short_info.insert_key(key, id);
+            }
+            None => {
+                self.long_info.insert(word.into(), id);
+            }
+        }
+        self.infos.push((id, LEXICONS.info(word)));
+        Some(id)
     }
 }
 
@@ -230,20 +238,6 @@ fn word_key(w: &str) -> Option<(u64, u64)> {
         }
         _ => short_key(w),
     }
-}
-
-/// The id of `word` in `vocab`, a new one for a new word; `None` past
-/// [`ID_BITS`] bits.
-fn word_id(vocab: &mut FastMap<Box<str>, u32>, word: &str) -> Option<u32> {
-    if let Some(&id) = vocab.get(word) {
-        return Some(id);
-    }
-    let id = u32::try_from(vocab.len()).ok()?;
-    if id >= 1 << ID_BITS {
-        return None;
-    }
-    vocab.insert(word.into(), id);
-    Some(id)
 }
 
 /// A [`features::Sink`] summing a model's class scores.
@@ -293,11 +287,29 @@ impl features::Sink for Scorer<'_> {
     }
 
     fn other(&mut self, parts: &[&str], v: f32) {
+        let model = self.model;
+        // A short name is put together on the stack: no allocation per
+        // classification for the one such feature of every target.
+        let mut stack = [0u8; 64];
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        if let Some(out) = stack.get_mut(..len) {
+            let mut at = 0;
+            for p in parts {
+                if let Some(dst) = out.get_mut(at..at + p.len()) {
+                    dst.copy_from_slice(p.as_bytes());
+                }
+                at += p.len();
+            }
+            // Whole strings one after another: valid UTF-8.
+            if let Ok(name) = std::str::from_utf8(out) {
+                self.add(model.weights.get(name), v);
+                return;
+            }
+        }
         self.buf.clear();
         for p in parts {
             self.buf.push_str(p);
         }
-        let model = self.model;
         self.add(model.weights.get(self.buf.as_str()), v);
     }
 
@@ -546,7 +558,9 @@ impl Model {
             let lower: &str = &t.lower;
             // A word has no `_` (the tokenizer's words are alphanumerics
             // and joiners): only the mark itself is looked up by name.
-            if !t.is_word() && lower.contains('_') {
+            // A byte loop: a mark is a character or two, too short for
+            // `str::contains` to pay off.
+            if !t.is_word() && lower.bytes().any(|b| b == b'_') {
                 ids.push(BY_NAME);
                 infos.push(lex.info(lower));
             } else {
@@ -579,7 +593,7 @@ impl Model {
                     index,
                     ids,
                     z: self.bias,
-                    buf: String::with_capacity(64),
+                    buf: String::new(),
                 };
                 features::extract_into(tokens, vals, classes, span, &mut scorer);
                 scorer.z
@@ -809,6 +823,16 @@ mod tests {
     }
     use crate::lexicon::LEXICONS;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn prefixes_end_at_their_first_colon() {
+        let all = features::WORD_PREFIXES
+            .iter()
+            .chain(&features::PAIR_PREFIXES);
+        for pre in all {
+            assert_eq!(pre.find(':'), Some(pre.len() - 1), "{pre}");
+        }
+    }
 
     #[test]
     fn word_keys_are_short_keys() {

@@ -34,13 +34,19 @@ const RETOLD: f32 = -0.3;
 /// The model's answer for an author stance must be at least this probable.
 const AUTHOR_MIN_PROB: f32 = 0.5;
 
+/// No stance (the end of a span's list in [`Collector`]).
+const NONE: usize = usize::MAX;
+
 /// Stances collected with a key per holder and target span; the first
 /// (the rule-based one) wins.
 #[derive(Default)]
 pub(super) struct Collector {
     pub(super) stances: Vec<Stance>,
-    /// Per target span: the indexes (in `stances`) of its stances.
-    seen: FastMap<(usize, usize), Vec<usize>>,
+    /// Per target span: the index (in `stances`) of its last stance...
+    seen: FastMap<(usize, usize), usize>,
+    /// ... and per stance, the index of the one before it on its span
+    /// ([`NONE`] for the first): a list per span without a vector each.
+    before: Vec<usize>,
     /// Per holder phrase: the name in it, or `None` if it names no party.
     phrase_names: FastMap<String, Option<String>>,
 }
@@ -49,45 +55,68 @@ impl Collector {
     /// Whether a stance of `holder` on `target` is in already (then a
     /// [`push`](Self::push) of another would be dropped).
     pub(super) fn has(&self, target: &Range<usize>, holder: &str) -> bool {
-        self.seen
+        let mut at = self
+            .seen
             .get(&(target.start, target.end))
-            .is_some_and(|same| {
-                same.iter().any(|&i| {
-                    self.stances
-                        .get(i)
-                        .is_some_and(|t| t.holder.label() == holder)
-                })
-            })
+            .copied()
+            .unwrap_or(NONE);
+        while let Some(t) = self.stances.get(at) {
+            if t.holder.label() == holder {
+                return true;
+            }
+            at = self.before.get(at).copied().unwrap_or(NONE);
+        }
+        false
+    }
+
+    /// The name a holder phrase is kept under (the name in it), or `None`
+    /// when it names no party; read once per phrase, since a quote's
+    /// speaker holds many stances.
+    fn phrase_name(&mut self, text: &str) -> Option<&str> {
+        if !self.phrase_names.contains_key(text) {
+            let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
+            self.phrase_names.insert(text.to_string(), name);
+        }
+        self.phrase_names.get(text)?.as_deref()
+    }
+
+    /// The label a stance of `holder` is kept under (a holder phrase's
+    /// name), or `None` when a [`push`](Self::push) of it would drop it
+    /// whatever its target (a phrase that names no party).
+    pub(super) fn kept_label(&mut self, holder: &Party) -> Option<String> {
+        match holder {
+            Party::Phrase(text) => self.phrase_name(text).map(str::to_string),
+            _ => Some(holder.label().to_string()),
+        }
+    }
+
+    /// Whether a [`push`](Self::push) of a stance of `holder` on `target`
+    /// would keep it, so that a caller can skip the work of a stance that
+    /// would be dropped.
+    pub(super) fn keeps(&mut self, target: &Range<usize>, holder: &Party) -> bool {
+        self.kept_label(holder)
+            .is_some_and(|label| !self.has(target, &label))
     }
 
     /// Adds `s` unless a stance of its holder on its target span is in
     /// already, or its holder is a phrase that names no party.
     pub(super) fn push(&mut self, mut s: Stance) {
         if let Party::Phrase(text) = &s.holder {
-            // Once per phrase: a quote's speaker holds many stances.
-            if !self.phrase_names.contains_key(text) {
-                let name = phrase_names_a_party(text).then(|| phrase_name(text).to_string());
-                self.phrase_names.insert(text.clone(), name);
-            }
-            match self.phrase_names.get(text) {
-                Some(None) | None => return,
-                Some(Some(name)) if name.len() < text.len() => {
-                    s.holder = Party::Phrase(name.clone());
+            match self.phrase_name(text) {
+                None => return,
+                // `phrase_name` is a part of the phrase: shorter, or all of it.
+                Some(name) if name.len() < text.len() => {
+                    s.holder = Party::Phrase(name.to_string());
                 }
-                Some(Some(_)) => {}
+                Some(_) => {}
             }
         }
-        let key = (s.target.span.start, s.target.span.end);
-        let same = self.seen.entry(key).or_default();
-        let name = s.holder.label();
-        if same.iter().any(|&i| {
-            self.stances
-                .get(i)
-                .is_some_and(|t| t.holder.label() == name)
-        }) {
+        let span = s.target.span.range();
+        if self.has(&span, s.holder.label()) {
             return;
         }
-        same.push(self.stances.len());
+        let last = self.seen.insert((span.start, span.end), self.stances.len());
+        self.before.push(last.unwrap_or(NONE));
         self.stances.push(s);
     }
 }
@@ -247,13 +276,6 @@ impl StanceAnalyzer {
         else {
             return;
         };
-        let certainty = round_score(reported.lower(self.certainty_of(
-            d,
-            cache,
-            f.sentence,
-            &target_span,
-            &evidence,
-        )));
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
         while first < f.target.end && d.has(first, DET) {
@@ -270,6 +292,24 @@ impl StanceAnalyzer {
             let rest = &d.text[m.end()..target_span.end];
             rest.is_empty() || rest == "’s" || rest == "'s"
         });
+        let on_entity = entity_target
+            .filter(|m| !d.is_party(&holder, m) && m.entity().is_some())
+            .map(|m| m.span());
+        // The certainty only when a stance would be kept (a holder phrase
+        // that names no party, or a holder with a stance on the span
+        // already, keeps none).
+        if !(!exact && out.keeps(&target_span, &holder)
+            || on_entity.is_some_and(|span| out.keeps(&span, &holder)))
+        {
+            return;
+        }
+        let certainty = round_score(reported.lower(self.certainty_of(
+            d,
+            cache,
+            f.sentence,
+            &target_span,
+            &evidence,
+        )));
         if !exact {
             out.push(Stance {
                 holder: holder.clone(),
@@ -309,28 +349,37 @@ impl StanceAnalyzer {
         for q in &d.quotes {
             let Some(sp) = &q.speaker else { continue };
             let holder = sp.clone();
+            // What the speaker's stances are kept under: once per quote,
+            // at its first mention that needs it.
+            let mut label: Option<Option<String>> = None;
             for m in d.mentions_in(&q.content.range()) {
+                // The cheap tests first; none depends on another.
                 if d.is_party(&holder, m)
                     || q.source.is_some_and(|s| overlaps(&s.range(), &m.span()))
                 {
                     continue;
                 }
-                let Some(si) = d.sentence_of_byte(m.start()) else {
+                let Some(id) = d.model_target(m) else {
                     continue;
                 };
+                let Some(label) = label.get_or_insert_with(|| out.kept_label(&holder)) else {
+                    // A phrase that names no party: no stance of it is kept.
+                    break;
+                };
+                if out.has(&m.span(), holder.label()) || out.has(&m.span(), label) {
+                    // A rule (or an earlier quote) said it already, or the
+                    // stance would be dropped: the model need not read it.
+                    continue;
+                }
                 if d.is_co_holder(m) {
                     // "as did Tillerson": a co-holder, not a target.
                     continue;
                 }
-                let sentence_span = d.doc.sentences()[si].span.clone();
-                let evidence = clip(&q.content.range(), &sentence_span);
-                let Some(id) = d.model_target(m) else {
+                let Some(si) = d.sentence_of_byte(m.start()) else {
                     continue;
                 };
-                if out.has(&m.span(), holder.label()) {
-                    // A rule (or an earlier quote) said it already.
-                    continue;
-                }
+                let sentence_span = d.doc.sentences()[si].span.clone();
+                let evidence = clip(&q.content.range(), &sentence_span);
                 let sentiment = self.model(d, cache, si, &m.span());
                 out.push(Stance {
                     holder: holder.clone(),

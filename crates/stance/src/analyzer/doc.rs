@@ -29,19 +29,27 @@ const ENCLOSING_QUOTES: usize = 8;
 /// A token whose word starts no stance-lexicon form.
 const NO_FORMS: u32 = u32::MAX;
 
+/// What the rules read of a token, in one row per token (one array
+/// filled in one pass).
+#[derive(Clone, Copy)]
+struct TokenRow<'a> {
+    /// Its lowercased word, `’` as `'` ([`Table::folded`]).
+    word: &'a str,
+    /// Its class bits (`DET` .. `MAY_START`).
+    class: u16,
+    /// With `MAY_START`: the stance lexicon's list of the forms that start
+    /// with its word ([`StanceLexicon::first_list`]).
+    first_forms: u32,
+}
+
 /// The document, read once for the rules.
 pub(super) struct Doc<'a, 't> {
     pub(super) text: &'t str,
     pub(super) doc: &'a Tokenized<'t>,
     /// The document's token table (words, classes, flags, sentences).
     table: &'a Table<'t>,
-    /// Per token: its lowercased word, `’` as `'` ([`Table::folded`]).
-    words: Vec<&'a str>,
-    /// Per token: its class bits (`DET` .. `MAY_START`).
-    class: Vec<u16>,
-    /// Per token with `MAY_START`: the stance lexicon's list of the forms
-    /// that start with its word ([`StanceLexicon::first_list`]).
-    first_forms: Vec<u32>,
+    /// Per token: what the rules read of it.
+    rows: Vec<TokenRow<'a>>,
     /// Who each entity id is (the gazetteer's and the document's own).
     pub(super) entities: Entities<'a>,
     /// Mentions sorted by start.
@@ -108,30 +116,33 @@ impl<'a, 't> Doc<'a, 't> {
         let lex: &StanceLexicon = &STANCE_LEXICON;
         // One pass over the table's rows: the words and class bits the
         // rules read, each then one array read.
-        let mut words = Vec::with_capacity(table.len());
-        let mut class = Vec::with_capacity(table.len());
-        let mut first_forms = Vec::with_capacity(table.len());
-        for (i, (folded, f, classes)) in table.folded_rows().enumerate() {
-            let word = f.contains(Flags::WORDLIKE).then_some(folded);
-            let mut bits = token_bits(classes, f.contains(Flags::CAPITALIZED), word, lex);
-            let mut list = NO_FORMS;
-            if bits & MAY_START != 0 {
-                // The filter let the word through: the lexicon says, once
-                // per token, by the table's key of the word when it is the
-                // folded one.
-                let found = match table.key(i) {
-                    Some(k) if !f.contains(Flags::FOLDED) => lex.first_list_by_key(k),
-                    _ => lex.first_list(folded),
-                };
-                match found {
-                    Some(l) => list = l,
-                    None => bits &= !MAY_START,
+        let rows = table
+            .folded_rows()
+            .enumerate()
+            .map(|(i, (folded, f, classes))| {
+                let word = f.contains(Flags::WORDLIKE).then_some(folded);
+                let mut bits = token_bits(classes, f.contains(Flags::CAPITALIZED), word, lex);
+                let mut list = NO_FORMS;
+                if bits & MAY_START != 0 {
+                    // The filter let the word through: the lexicon says, once
+                    // per token, by the table's key of the word when it is the
+                    // folded one.
+                    let found = match table.key(i) {
+                        Some(k) if !f.contains(Flags::FOLDED) => lex.first_list_by_key(k),
+                        _ => lex.first_list(folded),
+                    };
+                    match found {
+                        Some(l) => list = l,
+                        None => bits &= !MAY_START,
+                    }
                 }
-            }
-            class.push(bits);
-            first_forms.push(list);
-            words.push(folded);
-        }
+                TokenRow {
+                    word: folded,
+                    class: bits,
+                    first_forms: list,
+                }
+            })
+            .collect();
         let mut ms: Vec<&Mention> = mentions.iter().collect();
         ms.sort_by_key(|m| (m.start(), m.end()));
         let mut qs: Vec<&Quote> = quotes.iter().collect();
@@ -146,9 +157,7 @@ impl<'a, 't> Doc<'a, 't> {
             text,
             doc,
             table,
-            first_forms,
-            words,
-            class,
+            rows,
             entities,
             mentions: ms,
             quotes: qs,
@@ -205,8 +214,10 @@ impl<'a, 't> Doc<'a, 't> {
 
     #[inline]
     pub(super) fn word(&self, i: usize) -> Option<&str> {
-        let w = self.words.get(i).copied();
-        w.filter(|_| self.class(i) & WORD != 0)
+        self.rows
+            .get(i)
+            .filter(|r| r.class & WORD != 0)
+            .map(|r| r.word)
     }
 
     /// The stance lexicon's valence of the word of token `i`
@@ -228,7 +239,7 @@ impl<'a, 't> Doc<'a, 't> {
     /// The class bits of token `i` (none past the end).
     #[inline]
     pub(super) fn class(&self, i: usize) -> u16 {
-        self.class.get(i).copied().unwrap_or(0)
+        self.rows.get(i).map_or(0, |r| r.class)
     }
 
     /// Whether token `i` has one of the class bits `bits`.
@@ -298,7 +309,7 @@ impl<'a, 't> Doc<'a, 't> {
         if !self.has(i, MAY_START) {
             return None;
         }
-        let list = self.first_forms.get(i).copied().unwrap_or(NO_FORMS);
+        let list = self.rows.get(i).map_or(NO_FORMS, |r| r.first_forms);
         let end = self.table.sentence_end(i).min(self.table.len());
         let len = n.min(4).min(end.saturating_sub(i));
         let lex: &'static StanceLexicon = &STANCE_LEXICON;

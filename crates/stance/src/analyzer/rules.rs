@@ -124,8 +124,13 @@ impl Doc<'_, '_> {
         let mut i = sentence.start;
         let mut skip_to = sentence.start;
         while i < sentence.end {
-            // The filter first: most words start no verb form.
+            // The filter first: most words start no verb form, name
+            // nothing and are no copula, and no rule starts at them.
             let c = self.class(i);
+            if c & (MAY_START | NAME | COP) == 0 {
+                i += 1;
+                continue;
+            }
             let live = i >= skip_to;
             let form = if live && c & (MAY_START | CAP) == MAY_START {
                 self.form_at(i, 4)
