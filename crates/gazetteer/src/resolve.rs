@@ -147,12 +147,15 @@ impl Gazetteer {
     /// most keys have one claimant and never come here.
     #[inline(never)]
     fn claimants<A: Fn(u32) -> bool>(&self, c: Cand, accept: &A) -> (Vec<EntityId>, Vec<AliasId>) {
-        let mut entities: Vec<EntityId> = Vec::new();
-        let mut aliases: Vec<AliasId> = Vec::new();
-        for &a in self.key_aliases(c.key) {
-            let rec = &self.aliases[a as usize];
-            if self.case_ok(rec, c.case) && accept(a) {
-                entities.push(EntityId(rec.entity));
+        let ok = |a: u32| self.case_ok(&self.aliases[a as usize], c.case) && accept(a);
+        let claims = self.key_aliases(c.key);
+        // Counted first: the lists become boxed slices without a copy.
+        let n = claims.iter().filter(|&&a| ok(a)).count();
+        let mut entities: Vec<EntityId> = Vec::with_capacity(n);
+        let mut aliases: Vec<AliasId> = Vec::with_capacity(n);
+        for &a in claims {
+            if ok(a) {
+                entities.push(EntityId(self.aliases[a as usize].entity));
                 aliases.push(AliasId(a));
             }
         }

@@ -170,14 +170,17 @@ pub(crate) fn first_words(ascii: &[u8; 128], keys: &[&[u8]]) -> Option<FirstWord
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// The high bit (among others) of each byte of `x`, a word of 7-bit
+/// bytes, in `lo..=hi`: `x + (0x80 - lo)` reaches the high bit from `lo`
+/// on, `x + (0x7f - hi)` past `hi`, and no sum carries into the next byte.
+#[inline(always)]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
+}
+
 /// The high bit of each byte of `w` that is an ASCII letter or digit.
 #[inline(always)]
 fn alnum_bits(w: u64) -> u64 {
-    // For 7-bit bytes `x + (0x80 - lo)` reaches the high bit from `lo` on,
-    // `x + (0x7f - hi)` past `hi`, and no sum carries into the next byte.
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
-    };
     let low7 = w & !HIGH_BITS;
     let digit = in_range(low7, b'0', b'9');
     let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
@@ -232,6 +235,38 @@ fn ascii_word(bytes: &[u8], pos: usize) -> (usize, Option<(u64, u64)>) {
         .position(|&b| !ASCII_WORD[usize::from(b)])
         .unwrap_or(rest.len());
     (16 + more, None)
+}
+
+/// [`Gazetteer::case_of`] for ASCII text (whose facts do not depend on
+/// the normalization), eight bytes at a time: a word starts at a letter or
+/// digit after none.
+fn ascii_case(bytes: &[u8]) -> KeyCase {
+    let mut case = KeyCase::default();
+    let mut word = 0u32;
+    // The high bit of the first byte when the byte before the eight is a
+    // letter or digit.
+    let mut carry = 0u64;
+    for at in (0..bytes.len()).step_by(8) {
+        let w = load8(bytes, at);
+        let up = upper_bits(w);
+        let alnum = alnum_bits(w);
+        let starts = alnum & !((alnum << 8) | carry);
+        case.upper |= up != 0;
+        case.lower |= in_range(w, b'a', b'z') & HIGH_BITS != 0;
+        let inner = (up & !starts).count_ones();
+        case.inner = case.inner.saturating_add(inner as u8);
+        let mut rest = starts;
+        while rest != 0 {
+            let bit = rest & rest.wrapping_neg();
+            if up & bit != 0 && word < 64 {
+                case.caps |= 1 << word;
+            }
+            word += 1;
+            rest ^= bit;
+        }
+        carry = (alnum >> 56) & 0x80;
+    }
+    case
 }
 
 /// A match found during a walk: where it ends and which key.
@@ -338,10 +373,19 @@ impl Gazetteer {
     /// The letter case of `text[start..end]`, as the case rules read it
     /// (computed only where a key ends, not at every step of a walk).
     pub(crate) fn case_of(&self, text: &str, start: usize, end: usize) -> KeyCase {
+        let span = text.get(start..end).unwrap_or("");
+        if span.is_ascii() {
+            return ascii_case(span.as_bytes());
+        }
+        self.chars_case(span)
+    }
+
+    /// [`Gazetteer::case_of`] character by character.
+    fn chars_case(&self, span: &str) -> KeyCase {
         let mut case = KeyCase::default();
         let mut in_word = false;
         let mut word = 0u32;
-        for c in text.get(start..end).unwrap_or("").chars() {
+        for c in span.chars() {
             let info = self.info(c);
             let up = info.is_upper();
             case.upper |= up;
@@ -754,6 +798,38 @@ mod tests {
             names.iter().map(|n| format!("{n}'s x {n}’s y")).collect(),
             "The New York Times, the US, U.S. and UN; al-Assad's men: Putinx Putin.".to_string(),
         ]
+    }
+
+    /// The case of ASCII text eight bytes at a time is the case character
+    /// by character.
+    #[test]
+    fn ascii_case_is_chars_case() {
+        let gaz = Gazetteer::default();
+        let texts = [
+            "",
+            "a",
+            "New York",
+            "the New York Times",
+            "DoD and McConnell's LeT",
+            "US-UK  al-Qaeda 2024 X1 x",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnop QrStUvWxYz0123456789",
+            "12345678 Abcdefgh-IJKLMNOP.q r S",
+            "@[`{ AZaz09 /:",
+        ];
+        for t in texts {
+            for start in 0..t.len() {
+                let span = &t[start..];
+                assert_eq!(
+                    super::ascii_case(span.as_bytes()),
+                    gaz.chars_case(span),
+                    "{span:?}"
+                );
+            }
+        }
+        let caps = "A ".repeat(80);
+        assert_eq!(super::ascii_case(caps.as_bytes()), gaz.chars_case(&caps));
+        let inner = "ABCDEFGH".repeat(40);
+        assert_eq!(super::ascii_case(inner.as_bytes()), gaz.chars_case(&inner));
     }
 
     /// The first-word filter changes no mention: the same as without it.
