@@ -208,26 +208,26 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// The length of the word of ASCII letters and digits at `pos` and, when
-/// it is at most 16 bytes, its bytes (two little-endian words, zeros after
-/// it).
+/// it is at most 16 bytes and an ASCII byte or the end of the text follows
+/// it, its bytes (two little-endian words, zeros after it).
 #[inline(always)]
 fn ascii_word(bytes: &[u8], pos: usize) -> (usize, Option<(u64, u64)>) {
-    let keep = |w: u64, n: usize| {
-        if n >= 8 {
-            w
-        } else {
-            w & ((1u64 << (8 * n)) - 1)
-        }
-    };
+    // The bytes of `w` before its first that is no letter or digit (`stop`,
+    // its high bit), when that byte is ASCII (zeros past the text are).
+    let before = |w: u64, stop: u64| (w & stop == 0).then(|| w & ((stop >> 7) - 1));
     let w0 = load8(bytes, pos);
-    let n0 = ((!alnum_bits(w0) & HIGH_BITS).trailing_zeros() / 8) as usize;
-    if n0 < 8 {
-        return (n0, Some((keep(w0, n0), 0)));
+    let stops0 = !alnum_bits(w0) & HIGH_BITS;
+    if stops0 != 0 {
+        let n0 = (stops0.trailing_zeros() / 8) as usize;
+        let word = before(w0, stops0 & stops0.wrapping_neg());
+        return (n0, word.map(|w| (w, 0)));
     }
     let w1 = load8(bytes, pos + 8);
-    let n1 = ((!alnum_bits(w1) & HIGH_BITS).trailing_zeros() / 8) as usize;
-    if n1 < 8 {
-        return (8 + n1, Some((w0, keep(w1, n1))));
+    let stops1 = !alnum_bits(w1) & HIGH_BITS;
+    if stops1 != 0 {
+        let n1 = (stops1.trailing_zeros() / 8) as usize;
+        let word = before(w1, stops1 & stops1.wrapping_neg());
+        return (8 + n1, word.map(|w| (w0, w)));
     }
     let rest = bytes.get(pos + 16..).unwrap_or_default();
     let more = rest
@@ -596,7 +596,7 @@ impl Gazetteer {
         let Some(first) = &self.first_words else {
             return (pos + len, self.may_start(bytes, pos));
         };
-        let Some(key) = self.packed_word(first, len, word, bytes.get(pos + len)) else {
+        let Some(key) = self.packed_word(first, len, word) else {
             return (pos + len, self.may_start(bytes, pos));
         };
         let Some(value) = first.words.get_key(key) else {
@@ -611,13 +611,12 @@ impl Gazetteer {
                     && bytes.get(next).is_some_and(|&b| ASCII_WORD[usize::from(b)]) =>
             {
                 let (len2, word2) = ascii_word(bytes, next);
-                self.packed_word(first, len2, word2, bytes.get(next + len2))
-                    .is_none_or(|second| {
-                        let bit = pair_bit(key, second);
-                        pairs
-                            .get(bit / 64)
-                            .is_none_or(|w| w & (1 << (bit % 64)) != 0)
-                    })
+                self.packed_word(first, len2, word2).is_none_or(|second| {
+                    let bit = pair_bit(key, second);
+                    pairs
+                        .get(bit / 64)
+                        .is_none_or(|w| w & (1 << (bit % 64)) != 0)
+                })
             }
             _ => true,
         };
@@ -626,16 +625,10 @@ impl Gazetteer {
 
     /// The word of ASCII letters and digits `word` ([`ascii_word`], `len`
     /// bytes) normalized and packed, when it is at most [`SHORT`] bytes and
-    /// an ASCII byte (`after`) or the end of the text follows it.
+    /// an ASCII byte or the end of the text follows it.
     #[inline(always)]
-    fn packed_word(
-        &self,
-        first: &FirstWords,
-        len: usize,
-        word: Option<Packed>,
-        after: Option<&u8>,
-    ) -> Option<Packed> {
-        let (lo, hi) = word.filter(|_| len <= SHORT && after.is_none_or(|&b| b < 0x80))?;
+    fn packed_word(&self, first: &FirstWords, len: usize, word: Option<Packed>) -> Option<Packed> {
+        let (lo, hi) = word.filter(|_| len <= SHORT)?;
         let (lo, hi) = match first.fold {
             WordFold::Lower => (lo | (upper_bits(lo) >> 2), hi | (upper_bits(hi) >> 2)),
             WordFold::Same => (lo, hi),
