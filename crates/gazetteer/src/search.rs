@@ -630,6 +630,8 @@ impl Gazetteer {
     fn packed_word(&self, first: &FirstWords, len: usize, word: Option<Packed>) -> Option<Packed> {
         let (lo, hi) = word.filter(|_| len <= SHORT)?;
         let (lo, hi) = match first.fold {
+            // Most words fit in `lo`.
+            WordFold::Lower if hi == 0 => (lo | (upper_bits(lo) >> 2), 0),
             WordFold::Lower => (lo | (upper_bits(lo) >> 2), hi | (upper_bits(hi) >> 2)),
             WordFold::Same => (lo, hi),
             WordFold::Table => {

@@ -49,5 +49,17 @@ pub(crate) fn initial(token: &str) -> bool {
 
 /// Whether a token has letters and no lowercase one ("HANO", "U.S.").
 pub(crate) fn all_caps(token: &str) -> bool {
-    token.chars().any(char::is_alphabetic) && !token.chars().any(char::is_lowercase)
+    // ASCII by bytes, in one pass that stops at a lowercase letter.
+    let mut capital = false;
+    for &b in token.as_bytes() {
+        if b >= 0x80 {
+            return token.chars().any(char::is_alphabetic)
+                && !token.chars().any(char::is_lowercase);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        capital |= b.is_ascii_uppercase();
+    }
+    capital
 }
