@@ -651,6 +651,51 @@ impl Gazetteer {
         Some((lo, hi | ((len as u64) << 56)))
     }
 
+    /// From the word of ASCII letters and digits at `pos` (a start when
+    /// `start_ok`) on, it and the words after it joined by single spaces,
+    /// up to `end`: the start of the first whose walk finds a match
+    /// (`out` holds its candidates), or where the scan goes on and whether
+    /// a word ends there.
+    #[inline(always)]
+    fn ascii_words<A: Fn(u32) -> bool>(
+        &self,
+        text: &str,
+        (mut pos, end): (usize, usize),
+        mut start_ok: bool,
+        (accept, all): (&A, bool),
+        out: &mut Vec<Cand>,
+    ) -> Result<usize, (usize, bool)> {
+        let bytes = text.as_bytes();
+        loop {
+            // At a start, its first word tells whether a walk may find a
+            // key. No match starts inside it: the scan goes on after it.
+            let word_end = if start_ok {
+                let (word_end, may) = self.word_at(bytes, pos);
+                if may {
+                    self.walk(text, pos, accept, all, out);
+                    if !out.is_empty() {
+                        return Ok(pos);
+                    }
+                }
+                word_end
+            } else {
+                pos + ascii_word(bytes, pos).0
+            };
+            pos = word_end.min(end);
+            // The space after it starts nothing and leaves the next byte a
+            // start: a word there is the next turn here.
+            if pos < end && bytes.get(pos) == Some(&b' ') {
+                pos += 1;
+                if pos < end && bytes.get(pos).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+                    start_ok = true;
+                    continue;
+                }
+                return Err((pos, false));
+            }
+            return Err((pos, true));
+        }
+    }
+
     /// The first start in `pos..end` where the walk finds a match; `out`
     /// holds its candidates (the longest only, unless `all`).
     pub(crate) fn next_start<A: Fn(u32) -> bool>(
@@ -698,29 +743,12 @@ impl Gazetteer {
                     Prev::Apostrophe => self.is_start(text, pos),
                 };
                 if ASCII_WORD[b as usize] {
-                    // A word of ASCII letters and digits: at a start, its
-                    // first word tells whether a walk may find a key. No
-                    // match starts inside it: the scan goes on after it.
-                    let word_end = if start_ok {
-                        let (word_end, may) = self.word_at(bytes, pos);
-                        if may {
-                            self.walk(text, pos, accept, all, out);
-                            if !out.is_empty() {
-                                return Some(pos);
-                            }
+                    match self.ascii_words(text, (pos, end), start_ok, (accept, all), out) {
+                        Ok(start) => return Some(start),
+                        Err((next, after_word)) => {
+                            pos = next;
+                            prev = if after_word { Prev::Word } else { Prev::Other };
                         }
-                        word_end
-                    } else {
-                        pos + ascii_word(bytes, pos).0
-                    };
-                    pos = word_end.min(end);
-                    prev = Prev::Word;
-                    // The space after it starts nothing and leaves the
-                    // next byte a start (one step here, not a turn of the
-                    // loop).
-                    if pos < end && bytes.get(pos) == Some(&b' ') {
-                        pos += 1;
-                        prev = Prev::Other;
                     }
                     continue;
                 }
