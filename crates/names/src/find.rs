@@ -11,7 +11,7 @@ use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::{Token, Tokenized};
 
 use crate::lexicon::{CueMemo, Cues, Lexicon};
-use crate::shape::{all_caps, demonym, initial, possessive_len, word_key};
+use crate::shape::{all_caps, demonym, initial, possessive_len, possessive_of, word_key};
 use crate::{Evidence, Name, NameKind};
 
 mod after;
@@ -134,7 +134,7 @@ impl<'a, 't> Scan<'a, 't> {
     /// of a run can be one, so only the typing asks.
     fn word_cues(&self, i: usize) -> Cues {
         let cues = self.cues(i);
-        if !cues.is_empty() || possessive_len(self.table.token(i)) == 0 {
+        if !cues.is_empty() || possessive_of(self.table, i) == 0 {
             return cues;
         }
         self.possessor(i)
@@ -229,7 +229,7 @@ impl<'a, 't> Scan<'a, 't> {
         };
         let mut j = start;
         loop {
-            if possessive_len(self.table.token(j)) > 0 {
+            if possessive_of(self.table, j) > 0 {
                 return j + 1;
             }
             let next = j + 1;

@@ -10,6 +10,13 @@ pub(crate) fn possessive_len(token: &str) -> usize {
     possessive_bytes(token.as_bytes())
 }
 
+/// [`possessive_len`] of token `i`, by its bytes (no test of char
+/// boundaries, as its text needs).
+pub(crate) fn possessive_of(table: &Table<'_>, i: usize) -> usize {
+    let bytes = table.text().as_bytes().get(table.span(i).range());
+    possessive_bytes(bytes.unwrap_or_default())
+}
+
 /// [`possessive_len`] of a token's bytes.
 fn possessive_bytes(token: &[u8]) -> usize {
     // By bytes: "’" is E2 80 99 in UTF-8.
@@ -23,9 +30,7 @@ fn possessive_bytes(token: &[u8]) -> usize {
 /// The key of token `i`'s word without a possessive ending: "Lindqvist's
 /// attorney" names the Lindqvist of "Gregory Lindqvist".
 pub(crate) fn word_key(table: &Table<'_>, i: usize) -> Option<(u64, u64)> {
-    // The token's bytes: no test of char boundaries, as its text needs.
-    let bytes = table.text().as_bytes().get(table.span(i).range());
-    if possessive_bytes(bytes.unwrap_or_default()) == 0 {
+    if possessive_of(table, i) == 0 {
         return table.key(i);
     }
     let folded = table.folded(i);
