@@ -147,15 +147,26 @@ impl Gazetteer {
     /// most keys have one claimant and never come here.
     #[inline(never)]
     fn claimants<A: Fn(u32) -> bool>(&self, c: Cand, accept: &A) -> (Vec<EntityId>, Vec<AliasId>) {
-        let mut entities: Vec<EntityId> = Vec::new();
-        let mut aliases: Vec<AliasId> = Vec::new();
-        for &a in self.key_aliases(c.key) {
-            let rec = &self.aliases[a as usize];
-            if self.case_ok(rec, c.case) && accept(a) {
-                entities.push(EntityId(rec.entity));
+        let claims = self.key_aliases(c.key);
+        // Counted first: the lists become boxed slices without a copy.
+        let n = claims
+            .iter()
+            .filter(|&&a| self.claim_ok(a, c, accept))
+            .count();
+        let mut entities: Vec<EntityId> = Vec::with_capacity(n);
+        let mut aliases: Vec<AliasId> = Vec::with_capacity(n);
+        for &a in claims {
+            if self.claim_ok(a, c, accept) {
+                entities.push(EntityId(self.aliases[a as usize].entity));
                 aliases.push(AliasId(a));
             }
         }
         (entities, aliases)
+    }
+
+    /// Whether the case rule and `accept` allow alias `a` the match `c`.
+    #[inline(always)]
+    fn claim_ok<A: Fn(u32) -> bool>(&self, a: u32, c: Cand, accept: &A) -> bool {
+        self.case_ok(&self.aliases[a as usize], c.case) && accept(a)
     }
 }

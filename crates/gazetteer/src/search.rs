@@ -170,14 +170,17 @@ pub(crate) fn first_words(ascii: &[u8; 128], keys: &[&[u8]]) -> Option<FirstWord
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// The high bit (among others) of each byte of `x`, a word of 7-bit
+/// bytes, in `lo..=hi`: `x + (0x80 - lo)` reaches the high bit from `lo`
+/// on, `x + (0x7f - hi)` past `hi`, and no sum carries into the next byte.
+#[inline(always)]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
+}
+
 /// The high bit of each byte of `w` that is an ASCII letter or digit.
 #[inline(always)]
 fn alnum_bits(w: u64) -> u64 {
-    // For 7-bit bytes `x + (0x80 - lo)` reaches the high bit from `lo` on,
-    // `x + (0x7f - hi)` past `hi`, and no sum carries into the next byte.
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi))
-    };
     let low7 = w & !HIGH_BITS;
     let digit = in_range(low7, b'0', b'9');
     let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
@@ -205,26 +208,26 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// The length of the word of ASCII letters and digits at `pos` and, when
-/// it is at most 16 bytes, its bytes (two little-endian words, zeros after
-/// it).
+/// it is at most 16 bytes and an ASCII byte or the end of the text follows
+/// it, its bytes (two little-endian words, zeros after it).
 #[inline(always)]
 fn ascii_word(bytes: &[u8], pos: usize) -> (usize, Option<(u64, u64)>) {
-    let keep = |w: u64, n: usize| {
-        if n >= 8 {
-            w
-        } else {
-            w & ((1u64 << (8 * n)) - 1)
-        }
-    };
+    // The bytes of `w` before its first that is no letter or digit (`stop`,
+    // its high bit), when that byte is ASCII (zeros past the text are).
+    let before = |w: u64, stop: u64| (w & stop == 0).then(|| w & ((stop >> 7) - 1));
     let w0 = load8(bytes, pos);
-    let n0 = ((!alnum_bits(w0) & HIGH_BITS).trailing_zeros() / 8) as usize;
-    if n0 < 8 {
-        return (n0, Some((keep(w0, n0), 0)));
+    let stops0 = !alnum_bits(w0) & HIGH_BITS;
+    if stops0 != 0 {
+        let n0 = (stops0.trailing_zeros() / 8) as usize;
+        let word = before(w0, stops0 & stops0.wrapping_neg());
+        return (n0, word.map(|w| (w, 0)));
     }
     let w1 = load8(bytes, pos + 8);
-    let n1 = ((!alnum_bits(w1) & HIGH_BITS).trailing_zeros() / 8) as usize;
-    if n1 < 8 {
-        return (8 + n1, Some((w0, keep(w1, n1))));
+    let stops1 = !alnum_bits(w1) & HIGH_BITS;
+    if stops1 != 0 {
+        let n1 = (stops1.trailing_zeros() / 8) as usize;
+        let word = before(w1, stops1 & stops1.wrapping_neg());
+        return (8 + n1, word.map(|w| (w0, w)));
     }
     let rest = bytes.get(pos + 16..).unwrap_or_default();
     let more = rest
@@ -232,6 +235,38 @@ fn ascii_word(bytes: &[u8], pos: usize) -> (usize, Option<(u64, u64)>) {
         .position(|&b| !ASCII_WORD[usize::from(b)])
         .unwrap_or(rest.len());
     (16 + more, None)
+}
+
+/// [`Gazetteer::case_of`] for ASCII text (whose facts do not depend on
+/// the normalization), eight bytes at a time: a word starts at a letter or
+/// digit after none.
+fn ascii_case(bytes: &[u8]) -> KeyCase {
+    let mut case = KeyCase::default();
+    let mut word = 0u32;
+    // The high bit of the first byte when the byte before the eight is a
+    // letter or digit.
+    let mut carry = 0u64;
+    for at in (0..bytes.len()).step_by(8) {
+        let w = load8(bytes, at);
+        let up = upper_bits(w);
+        let alnum = alnum_bits(w);
+        let starts = alnum & !((alnum << 8) | carry);
+        case.upper |= up != 0;
+        case.lower |= in_range(w, b'a', b'z') & HIGH_BITS != 0;
+        let inner = (up & !starts).count_ones();
+        case.inner = case.inner.saturating_add(inner as u8);
+        let mut rest = starts;
+        while rest != 0 {
+            let bit = rest & rest.wrapping_neg();
+            if up & bit != 0 && word < 64 {
+                case.caps |= 1 << word;
+            }
+            word += 1;
+            rest ^= bit;
+        }
+        carry = (alnum >> 56) & 0x80;
+    }
+    case
 }
 
 /// A match found during a walk: where it ends and which key.
@@ -338,10 +373,19 @@ impl Gazetteer {
     /// The letter case of `text[start..end]`, as the case rules read it
     /// (computed only where a key ends, not at every step of a walk).
     pub(crate) fn case_of(&self, text: &str, start: usize, end: usize) -> KeyCase {
+        let span = text.get(start..end).unwrap_or("");
+        if span.is_ascii() {
+            return ascii_case(span.as_bytes());
+        }
+        self.chars_case(span)
+    }
+
+    /// [`Gazetteer::case_of`] character by character.
+    fn chars_case(&self, span: &str) -> KeyCase {
         let mut case = KeyCase::default();
         let mut in_word = false;
         let mut word = 0u32;
-        for c in text.get(start..end).unwrap_or("").chars() {
+        for c in span.chars() {
             let info = self.info(c);
             let up = info.is_upper();
             case.upper |= up;
@@ -552,7 +596,7 @@ impl Gazetteer {
         let Some(first) = &self.first_words else {
             return (pos + len, self.may_start(bytes, pos));
         };
-        let Some(key) = self.packed_word(first, len, word, bytes.get(pos + len)) else {
+        let Some(key) = self.packed_word(first, len, word) else {
             return (pos + len, self.may_start(bytes, pos));
         };
         let Some(value) = first.words.get_key(key) else {
@@ -567,13 +611,12 @@ impl Gazetteer {
                     && bytes.get(next).is_some_and(|&b| ASCII_WORD[usize::from(b)]) =>
             {
                 let (len2, word2) = ascii_word(bytes, next);
-                self.packed_word(first, len2, word2, bytes.get(next + len2))
-                    .is_none_or(|second| {
-                        let bit = pair_bit(key, second);
-                        pairs
-                            .get(bit / 64)
-                            .is_none_or(|w| w & (1 << (bit % 64)) != 0)
-                    })
+                self.packed_word(first, len2, word2).is_none_or(|second| {
+                    let bit = pair_bit(key, second);
+                    pairs
+                        .get(bit / 64)
+                        .is_none_or(|w| w & (1 << (bit % 64)) != 0)
+                })
             }
             _ => true,
         };
@@ -582,17 +625,13 @@ impl Gazetteer {
 
     /// The word of ASCII letters and digits `word` ([`ascii_word`], `len`
     /// bytes) normalized and packed, when it is at most [`SHORT`] bytes and
-    /// an ASCII byte (`after`) or the end of the text follows it.
+    /// an ASCII byte or the end of the text follows it.
     #[inline(always)]
-    fn packed_word(
-        &self,
-        first: &FirstWords,
-        len: usize,
-        word: Option<Packed>,
-        after: Option<&u8>,
-    ) -> Option<Packed> {
-        let (lo, hi) = word.filter(|_| len <= SHORT && after.is_none_or(|&b| b < 0x80))?;
+    fn packed_word(&self, first: &FirstWords, len: usize, word: Option<Packed>) -> Option<Packed> {
+        let (lo, hi) = word.filter(|_| len <= SHORT)?;
         let (lo, hi) = match first.fold {
+            // Most words fit in `lo`.
+            WordFold::Lower if hi == 0 => (lo | (upper_bits(lo) >> 2), 0),
             WordFold::Lower => (lo | (upper_bits(lo) >> 2), hi | (upper_bits(hi) >> 2)),
             WordFold::Same => (lo, hi),
             WordFold::Table => {
@@ -610,6 +649,51 @@ impl Gazetteer {
             }
         };
         Some((lo, hi | ((len as u64) << 56)))
+    }
+
+    /// From the word of ASCII letters and digits at `pos` (a start when
+    /// `start_ok`) on, it and the words after it joined by single spaces,
+    /// up to `end`: the start of the first whose walk finds a match
+    /// (`out` holds its candidates), or where the scan goes on and whether
+    /// a word ends there.
+    #[inline(always)]
+    fn ascii_words<A: Fn(u32) -> bool>(
+        &self,
+        text: &str,
+        (mut pos, end): (usize, usize),
+        mut start_ok: bool,
+        (accept, all): (&A, bool),
+        out: &mut Vec<Cand>,
+    ) -> Result<usize, (usize, bool)> {
+        let bytes = text.as_bytes();
+        loop {
+            // At a start, its first word tells whether a walk may find a
+            // key. No match starts inside it: the scan goes on after it.
+            let word_end = if start_ok {
+                let (word_end, may) = self.word_at(bytes, pos);
+                if may {
+                    self.walk(text, pos, accept, all, out);
+                    if !out.is_empty() {
+                        return Ok(pos);
+                    }
+                }
+                word_end
+            } else {
+                pos + ascii_word(bytes, pos).0
+            };
+            pos = word_end.min(end);
+            // The space after it starts nothing and leaves the next byte a
+            // start: a word there is the next turn here.
+            if pos < end && bytes.get(pos) == Some(&b' ') {
+                pos += 1;
+                if pos < end && bytes.get(pos).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+                    start_ok = true;
+                    continue;
+                }
+                return Err((pos, false));
+            }
+            return Err((pos, true));
+        }
     }
 
     /// The first start in `pos..end` where the walk finds a match; `out`
@@ -659,29 +743,12 @@ impl Gazetteer {
                     Prev::Apostrophe => self.is_start(text, pos),
                 };
                 if ASCII_WORD[b as usize] {
-                    // A word of ASCII letters and digits: at a start, its
-                    // first word tells whether a walk may find a key. No
-                    // match starts inside it: the scan goes on after it.
-                    let word_end = if start_ok {
-                        let (word_end, may) = self.word_at(bytes, pos);
-                        if may {
-                            self.walk(text, pos, accept, all, out);
-                            if !out.is_empty() {
-                                return Some(pos);
-                            }
+                    match self.ascii_words(text, (pos, end), start_ok, (accept, all), out) {
+                        Ok(start) => return Some(start),
+                        Err((next, after_word)) => {
+                            pos = next;
+                            prev = if after_word { Prev::Word } else { Prev::Other };
                         }
-                        word_end
-                    } else {
-                        pos + ascii_word(bytes, pos).0
-                    };
-                    pos = word_end.min(end);
-                    prev = Prev::Word;
-                    // The space after it starts nothing and leaves the
-                    // next byte a start (one step here, not a turn of the
-                    // loop).
-                    if pos < end && bytes.get(pos) == Some(&b' ') {
-                        pos += 1;
-                        prev = Prev::Other;
                     }
                     continue;
                 }
@@ -754,6 +821,38 @@ mod tests {
             names.iter().map(|n| format!("{n}'s x {n}’s y")).collect(),
             "The New York Times, the US, U.S. and UN; al-Assad's men: Putinx Putin.".to_string(),
         ]
+    }
+
+    /// The case of ASCII text eight bytes at a time is the case character
+    /// by character.
+    #[test]
+    fn ascii_case_is_chars_case() {
+        let gaz = Gazetteer::default();
+        let texts = [
+            "",
+            "a",
+            "New York",
+            "the New York Times",
+            "DoD and McConnell's LeT",
+            "US-UK  al-Qaeda 2024 X1 x",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnop QrStUvWxYz0123456789",
+            "12345678 Abcdefgh-IJKLMNOP.q r S",
+            "@[`{ AZaz09 /:",
+        ];
+        for t in texts {
+            for start in 0..t.len() {
+                let span = &t[start..];
+                assert_eq!(
+                    super::ascii_case(span.as_bytes()),
+                    gaz.chars_case(span),
+                    "{span:?}"
+                );
+            }
+        }
+        let caps = "A ".repeat(80);
+        assert_eq!(super::ascii_case(caps.as_bytes()), gaz.chars_case(&caps));
+        let inner = "ABCDEFGH".repeat(40);
+        assert_eq!(super::ascii_case(inner.as_bytes()), gaz.chars_case(&inner));
     }
 
     /// The first-word filter changes no mention: the same as without it.

@@ -34,7 +34,7 @@
 use std::ops::Range;
 
 use newsnlp_text::Span;
-use newsnlp_text::hash::FastMap;
+use newsnlp_text::hash::{FastMap, upper_bits};
 
 use crate::table::{DocEntity, EntityRef, Link};
 use crate::{
@@ -128,20 +128,33 @@ fn name_of(form: &str) -> String {
     name
 }
 
-/// The hash of a name lowercased, without lowercasing it into a string.
+/// The hash of a name lowercased (character by character, as
+/// [`same_lowercase`] compares), an ASCII one without lowercasing it into
+/// a string.
 fn lower_hash(form: &str) -> u64 {
-    // Any hash of the lowercased characters serves (a hit is checked): a
-    // multiply-rotate per character, ASCII by its bytes.
-    let add =
-        |h: u64, c: u32| (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     if form.is_ascii() {
-        return form
-            .bytes()
-            .fold(0, |h, b| add(h, u32::from(b.to_ascii_lowercase())));
+        return ascii_lower_hash(form.as_bytes());
     }
-    form.chars()
-        .flat_map(char::to_lowercase)
-        .fold(0, |h, c| add(h, u32::from(c)))
+    // Any hash of the lowercased characters serves (a hit is checked), as
+    // long as equal ones hash alike: an ASCII result as an ASCII name does.
+    let lower: String = form.chars().flat_map(char::to_lowercase).collect();
+    if lower.is_ascii() {
+        return ascii_lower_hash(lower.as_bytes());
+    }
+    lower.chars().fold(0, |h, c| {
+        (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    })
+}
+
+/// The hash of ASCII `bytes` lowercased, eight at a time.
+fn ascii_lower_hash(bytes: &[u8]) -> u64 {
+    bytes.chunks(8).fold(bytes.len() as u64, |h, chunk| {
+        let mut w = [0u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        let lower = w | (upper_bits(w) >> 2);
+        (h.rotate_left(5) ^ lower).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    })
 }
 
 /// Whether two names are the same lowercased.
@@ -153,7 +166,18 @@ fn same_lowercase(a: &str, b: &str) -> bool {
 
 /// Whether a name has letters and no lowercase one ("GENEVA").
 fn all_caps(form: &str) -> bool {
-    form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase)
+    // ASCII by bytes, in one pass that stops at a lowercase letter.
+    let mut capital = false;
+    for &b in form.as_bytes() {
+        if b >= 0x80 {
+            return form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        capital |= b.is_ascii_uppercase();
+    }
+    capital
 }
 
 /// Whether the words of `short` begin the words of `full`.

@@ -11,7 +11,7 @@ use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::{Token, Tokenized};
 
 use crate::lexicon::{CueMemo, Cues, Lexicon};
-use crate::shape::{all_caps, demonym, initial, possessive_len, word_key};
+use crate::shape::{all_caps, demonym, initial, possessive_len, possessive_of, word_key};
 use crate::{Evidence, Name, NameKind};
 
 mod after;
@@ -134,7 +134,7 @@ impl<'a, 't> Scan<'a, 't> {
     /// of a run can be one, so only the typing asks.
     fn word_cues(&self, i: usize) -> Cues {
         let cues = self.cues(i);
-        if !cues.is_empty() || possessive_len(self.table.token(i)) == 0 {
+        if !cues.is_empty() || possessive_of(self.table, i) == 0 {
             return cues;
         }
         self.possessor(i)
@@ -229,7 +229,7 @@ impl<'a, 't> Scan<'a, 't> {
         };
         let mut j = start;
         loop {
-            if possessive_len(self.table.token(j)) > 0 {
+            if possessive_of(self.table, j) > 0 {
                 return j + 1;
             }
             let next = j + 1;
@@ -621,11 +621,12 @@ impl<'a, 't> Scan<'a, 't> {
         // "South Korean", "North African": an adjective of a place's
         // people, unless the word is a listed place or a head ("Pacific
         // Ocean").
+        let last_token = self.table.token(e - 1);
         let adjective = ["ean", "ian", "can"]
             .iter()
-            .any(|a| self.table.token(e - 1).ends_with(a))
+            .any(|a| last_token.ends_with(a))
             && !last.intersects(Cues::PLACE_NAME | Cues::PLACE_HEAD);
-        if len > 1 && place_word && !demonym(self.table.token(e - 1)) && !adjective {
+        if len > 1 && place_word && !demonym(last_token) && !adjective {
             return Some((Place, E::PlaceWord));
         }
         let byline = start
@@ -638,7 +639,7 @@ impl<'a, 't> Scan<'a, 't> {
             return Some((Place, E::Dateline));
         }
         // A lone given name after a place cue is a place: "in Charlotte".
-        let owned = possessive_len(self.table.token(e - 1)) > 0;
+        let owned = possessive_len(last_token) > 0;
         if len == 1
             && first.contains(Cues::GIVEN)
             && before_cues.contains(Cues::PLACE_CUE)
@@ -728,9 +729,10 @@ impl<'a, 't> Scan<'a, 't> {
         if let Some(found) = self.coordinated(start, name.clone()) {
             return Some(found);
         }
+        let first_token = self.table.token(s);
         let group = ["ans", "ists", "ites", "ese"]
             .iter()
-            .any(|p| self.table.token(s).ends_with(p));
+            .any(|p| first_token.ends_with(p));
         let past = !self.table.classes(e).intersects(WordClass::Finite.set());
         // At a sentence's start only a past tense, and no plural or adverb
         // ("Voters rejected", "Really enjoyed"): "Kasich announced".

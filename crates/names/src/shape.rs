@@ -7,8 +7,20 @@ use newsnlp_text::hash::short_key;
 /// Whether a token ends in a possessive "'s" or "’s": the name ends with
 /// it, and the span leaves it out. The length of the ending, or 0.
 pub(crate) fn possessive_len(token: &str) -> usize {
+    possessive_bytes(token.as_bytes())
+}
+
+/// [`possessive_len`] of token `i`, by its bytes (no test of char
+/// boundaries, as its text needs).
+pub(crate) fn possessive_of(table: &Table<'_>, i: usize) -> usize {
+    let bytes = table.text().as_bytes().get(table.span(i).range());
+    possessive_bytes(bytes.unwrap_or_default())
+}
+
+/// [`possessive_len`] of a token's bytes.
+fn possessive_bytes(token: &[u8]) -> usize {
     // By bytes: "’" is E2 80 99 in UTF-8.
-    match token.as_bytes() {
+    match token {
         [.., b'\'', b's' | b'S'] => 2,
         [.., 0xE2, 0x80, 0x99, b's'] => "’s".len(),
         _ => 0,
@@ -18,7 +30,7 @@ pub(crate) fn possessive_len(token: &str) -> usize {
 /// The key of token `i`'s word without a possessive ending: "Lindqvist's
 /// attorney" names the Lindqvist of "Gregory Lindqvist".
 pub(crate) fn word_key(table: &Table<'_>, i: usize) -> Option<(u64, u64)> {
-    if possessive_len(table.token(i)) == 0 {
+    if possessive_of(table, i) == 0 {
         return table.key(i);
     }
     let folded = table.folded(i);
@@ -42,5 +54,17 @@ pub(crate) fn initial(token: &str) -> bool {
 
 /// Whether a token has letters and no lowercase one ("HANO", "U.S.").
 pub(crate) fn all_caps(token: &str) -> bool {
-    token.chars().any(char::is_alphabetic) && !token.chars().any(char::is_lowercase)
+    // ASCII by bytes, in one pass that stops at a lowercase letter.
+    let mut capital = false;
+    for &b in token.as_bytes() {
+        if b >= 0x80 {
+            return token.chars().any(char::is_alphabetic)
+                && !token.chars().any(char::is_lowercase);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        capital |= b.is_ascii_uppercase();
+    }
+    capital
 }
