@@ -68,6 +68,9 @@ impl PatternWords {
     pub const SCARE_MARKERS: PatternWords = PatternWords(2);
     /// "comment", "elaborate": "declined to comment" reports nothing.
     pub const NO_COMMENT: PatternWords = PatternWords(4);
+    /// "as", "while": after a comma in an attribution's tail, an aside of
+    /// the writer, not reported words.
+    pub const TAIL_ASIDES: PatternWords = PatternWords(8);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
@@ -75,6 +78,7 @@ impl PatternWords {
             "aside_not_participle" => Some(Self::ASIDE_NOT_PARTICIPLE),
             "scare_markers" => Some(Self::SCARE_MARKERS),
             "no_comment" => Some(Self::NO_COMMENT),
+            "tail_asides" => Some(Self::TAIL_ASIDES),
             _ => None,
         }
     }

@@ -234,10 +234,19 @@ impl<'a, 't> Ctx<'a, 't> {
                 open <= self.sentence_range(p).start || self.sentence_initial(open)
             })
         };
+        // A single closing mark that closes no quotation is an apostrophe
+        // ("the Court of Appeals’ Board"), no separator.
+        let closes = |p: usize| {
+            !matches!(toks[p].text, "’" | "'")
+                || self
+                    .quote_of(p)
+                    .is_some_and(|q| self.quotes[q].close == Some(p))
+        };
         let sep_ok = sep.is_some_and(|p| {
             let t = &toks[p];
             (p >= ss && (is_punct(t, ",") || t.kind == TokenKind::Dash))
                 || (t.kind == TokenKind::CloseQuote
+                    && closes(p)
                     && (p >= ss || (toks[p].paragraph == toks[i].paragraph && own_sentence(p))))
         });
         let after_quote = sep.is_some_and(|p| {
@@ -254,7 +263,9 @@ impl<'a, 't> Ctx<'a, 't> {
             let quote_next = c1 + 1 < se
                 && (is_punct(&toks[c1], ",") || is_punct(&toks[c1], ":"))
                 && toks[c1 + 1].kind == TokenKind::OpenQuote;
-            self.short_tail(c1, se) && !quote_next
+            // "C, lawmakers said Friday, as they bristled": the writer's
+            // aside after the tail is no content of the cue.
+            self.short_tail(c1, self.tail_aside(c1, se).unwrap_or(se)) && !quote_next
         };
         if !(sep_ok && cue.class != CueClass::Weak && tail_ok) {
             return None;
@@ -268,6 +279,17 @@ impl<'a, 't> Ctx<'a, 't> {
         let (content, quote) = self.content_before(p, lo)?;
         let cue_range = Some(cue.range());
         Some(self.content_cue_source(content, quote, cue_range, src, cue.class, c1, se))
+    }
+
+    /// The comma that opens the writer's aside ("…, as they bristled")
+    /// within a short tail after a cue ending at `c1`, in the sentence
+    /// ending at `se`.
+    fn tail_aside(&self, c1: usize, se: usize) -> Option<usize> {
+        (c1..se.min(c1 + 8)).find(|&k| {
+            is_punct(&self.toks[k], ",")
+                && k + 1 < se
+                && self.marked(k + 1, PatternWords::TAIL_ASIDES)
+        })
     }
 
     /// X said (that) C / X said, “Q”: the source `src`, the cue, then the

@@ -13,6 +13,7 @@ use newsnlp_tokenize::TokenKind;
 
 use super::{Ctx, Found, Pattern, is_cap, is_punct};
 use crate::lexicon::{self as lx, CueClass, PatternWords};
+use crate::marks::Quoted;
 
 impl<'a, 't> Ctx<'a, 't> {
     /// Attributions for quotations the cues left: name lines, lead-ins,
@@ -184,6 +185,11 @@ impl<'a, 't> Ctx<'a, 't> {
         if marker(open - 1) || (open >= 2 && self.lw(open - 1) == "as" && marker(open - 2)) {
             return true;
         }
+        // "a broadcast of “Fox News Sunday”", "he told “Meet the Press”":
+        // a title-case term after a preposition names a show or a work.
+        if (self.is(open - 1, lx::PREPOSITIONS) || self.lw(open - 1) == "of") && self.is_title(qq) {
+            return true;
+        }
         // "The “debt clause” was not discussed": a term after a determiner
         // that the clause goes on from is a name for something, not words
         // of the source.
@@ -194,6 +200,20 @@ impl<'a, 't> Ctx<'a, 't> {
                 self.toks
                     .get(a)
                     .is_some_and(|t| t.kind.is_wordlike() && !is_cap(t))
+            })
+    }
+
+    /// Whether the words of quotation `qq` are in title case: each
+    /// capitalized, or after the first a lowercase article, preposition
+    /// or conjunction ("Meet the Press", "Face the Nation").
+    fn is_title(&self, qq: &Quoted) -> bool {
+        let end = qq.close.unwrap_or(qq.end);
+        let mut words = (qq.open + 1..end).filter(|&k| self.toks[k].kind.is_wordlike());
+        words.next().is_some_and(|k| is_cap(&self.toks[k]))
+            && words.all(|k| {
+                is_cap(&self.toks[k])
+                    || self.is(k, lx::DETERMINERS | lx::PREPOSITIONS)
+                    || matches!(self.lw(k), "of" | "and" | "or")
             })
     }
 
