@@ -71,6 +71,9 @@ impl PatternWords {
     /// "as", "while": after a comma in an attribution's tail, an aside of
     /// the writer, not reported words.
     pub const TAIL_ASIDES: PatternWords = PatternWords(8);
+    /// "those", "many": a source opened by one takes a base-form cue
+    /// ("those close to him say").
+    pub const PLURAL_QUANTIFIERS: PatternWords = PatternWords(16);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
@@ -79,6 +82,7 @@ impl PatternWords {
             "scare_markers" => Some(Self::SCARE_MARKERS),
             "no_comment" => Some(Self::NO_COMMENT),
             "tail_asides" => Some(Self::TAIL_ASIDES),
+            "plural_quantifiers" => Some(Self::PLURAL_QUANTIFIERS),
             _ => None,
         }
     }

@@ -378,17 +378,32 @@ impl<'a, 't> Ctx<'a, 't> {
         if src.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES)) {
             return true;
         }
-        let head = src.end - 1;
-        let hw = self.lw(head);
-        self.is(
-            head,
-            lx::SUBJECT_PRONOUNS | lx::DETERMINERS | lx::PLURAL_SOURCES,
-        ) || self.is(head, lx::PLURAL_HEADS)
-            || hw.ends_with("ed")
-            || self.toks[head].kind == TokenKind::Number
-            || (hw.ends_with('s') && !hw.ends_with("ss"))
-            || (is_cap(&self.toks[head]) && !self.sentence_initial(head))
-            || self.toks[head].text.chars().all(|c| !c.is_lowercase())
+        let plural = |head: usize| {
+            let hw = self.lw(head);
+            self.is(
+                head,
+                lx::SUBJECT_PRONOUNS | lx::DETERMINERS | lx::PLURAL_SOURCES,
+            ) || self.is(head, lx::PLURAL_HEADS)
+                || hw.ends_with("ed")
+                || self.toks[head].kind == TokenKind::Number
+                || (hw.ends_with('s') && !hw.ends_with("ss"))
+                || (is_cap(&self.toks[head]) && !self.sentence_initial(head))
+                || self.toks[head].text.chars().all(|c| !c.is_lowercase())
+        };
+        // "Political observers in Virginia and around the country say":
+        // the head comes before the prepositional phrase; "Those close to
+        // him say", "many of whom say": a plural quantifier opens it.
+        let before_pp = (src.start + 1..src.end)
+            .find(|&k| self.is(k, lx::PREPOSITIONS) || self.lw(k) == "of")
+            .map(|k| k - 1);
+        // "People close to him say": a plural noun before the phrase.
+        let plural_noun = |k: usize| {
+            self.is(k, lx::PLURAL_SOURCES | lx::PLURAL_HEADS)
+                || (self.lw(k).ends_with('s') && !self.lw(k).ends_with("ss"))
+        };
+        plural(src.end - 1)
+            || before_pp.is_some_and(|h| plural(h) || (src.start..h).any(plural_noun))
+            || self.marked(src.start, PatternWords::PLURAL_QUANTIFIERS)
     }
 }
 

@@ -32,6 +32,14 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             return Some(last..end);
         }
+        if matches!(self.lw(last), "him" | "her" | "them" | "us" | "me")
+            && self.toks[last].kind.is_wordlike()
+        {
+            // "Aides close to him said": an object pronoun ends a
+            // prepositional phrase of the source, never a source alone.
+            let r = self.np_left_tail(last, end, lo)?;
+            return (r.start < last).then_some(r);
+        }
         let mut k = end;
         let mut n = 0;
         while k > lo && n < MAX_SOURCE {
