@@ -187,12 +187,13 @@ impl<'a, 't> Ctx<'a, 't> {
         Some(self.content_cue_source(content, quote, cue_range, src, cue.class, after, se))
     }
 
-    /// "Jane Roe, a lawyer for the city, said C": a subject with an
-    /// appositive opens the sentence (or follows a quotation), so the
+    /// "Jane Roe, a lawyer for the city, said C" (or "Jane Roe -- a
+    /// lawyer for the city -- said C"): a subject with an appositive opens
+    /// the sentence (or follows a quotation), so the
     /// words after the cue are the content, not an inverted source.
     fn left_subject(&self, cue: &VerbCue<'_>) -> bool {
         let (i, ss, toks) = (cue.i, cue.ss, self.toks);
-        is_punct(&toks[i - 1], ",")
+        (is_punct(&toks[i - 1], ",") || toks[i - 1].kind == TokenKind::Dash)
             && self.source_left(i, ss).is_some_and(|r| {
                 r.start == ss
                     || (r.start > ss && {

@@ -226,6 +226,9 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return self.np_left(j - 3, lo);
         }
+        if j > lo && self.toks[j - 1].kind == TokenKind::Dash {
+            return self.dash_appositive(j - 1, lo);
+        }
         if j > lo && is_punct(&self.toks[j - 1], ",") {
             // An appositive or relative clause between commas before the cue.
             let close = j - 1;
@@ -287,6 +290,27 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         self.np_left(j, lo)
+    }
+
+    /// A source with an appositive between dashes, the second dash at
+    /// `close` right before the cue ("Kall -- co-editor of the book --
+    /// said"): the name before the first dash through the appositive.
+    fn dash_appositive(&self, close: usize, lo: usize) -> Option<Range<usize>> {
+        let floor = lo.max(close.saturating_sub(25));
+        let mut p = close;
+        while p > floor && self.toks[p - 1].kind != TokenKind::Dash {
+            if is_final_punct(&self.toks[p - 1]) || self.toks[p - 1].is_quote() {
+                return None;
+            }
+            p -= 1;
+        }
+        let open = p.checked_sub(1).filter(|&o| o >= floor.max(lo + 1))?;
+        if self.toks[open].kind != TokenKind::Dash || open + 1 >= close {
+            return None;
+        }
+        let head = self.np_left(open, lo)?;
+        let named = is_cap(&self.toks[head.start]) || self.is(head.start, lx::DETERMINERS);
+        (head.end == open && named).then_some(head.start..close)
     }
 
     /// The noun phrase starting at `start` (a source after its cue).
