@@ -271,7 +271,7 @@ impl<'a, 't> Ctx<'a, 't> {
         true
     }
 
-    /// Cuts reported content before ", while|whereas|but NAME CUE" (a
+    /// Cuts reported content before ", while|whereas|but|though NAME CUE" (a
     /// second speaker's attribution joined to the first), so that the
     /// second one is found on its own. Looks at the first 80 tokens of the
     /// content only, so the cost per attribution is bounded.
@@ -285,7 +285,12 @@ impl<'a, 't> Ctx<'a, 't> {
             if j < content.end && self.toks[j].kind == TokenKind::CloseQuote {
                 j += 1;
             }
-            if j + 2 >= content.end || !matches!(self.lw(j), "while" | "whereas" | "but") {
+            if j + 2 >= content.end
+                || !matches!(
+                    self.lw(j),
+                    "while" | "whereas" | "but" | "though" | "although"
+                )
+            {
                 continue;
             }
             let subject = &self.toks[j + 1];
