@@ -74,6 +74,8 @@ impl PatternWords {
     /// "those", "many": a source opened by one takes a base-form cue
     /// ("those close to him say").
     pub const PLURAL_QUANTIFIERS: PatternWords = PatternWords(16);
+    /// "just", "already": a time adverb between a source and its cue.
+    pub const TIME_ADVERBS: PatternWords = PatternWords(32);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
@@ -83,6 +85,7 @@ impl PatternWords {
             "no_comment" => Some(Self::NO_COMMENT),
             "tail_asides" => Some(Self::TAIL_ASIDES),
             "plural_quantifiers" => Some(Self::PLURAL_QUANTIFIERS),
+            "time_adverbs" => Some(Self::TIME_ADVERBS),
             _ => None,
         }
     }

@@ -11,7 +11,7 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::{Ctx, MAX_SOURCE, is_cap, is_final_punct, is_punct};
-use crate::lexicon::{self as lx};
+use crate::lexicon::{self as lx, PatternWords};
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The noun phrase ending right before `end` (a subject), if any.
@@ -211,6 +211,11 @@ impl<'a, 't> Ctx<'a, 't> {
             {
                 j -= 1;
                 skipped += 1;
+            } else if let Some(a) = self.time_adjunct_ending(j, lo) {
+                // "Wells Fargo on Tuesday announced", "Officials last week
+                // said": a time adjunct between the source and its cue.
+                j = a;
+                skipped += 1;
             } else if is_punct(&self.toks[j - 1], ",") && skipped > 0 {
                 // "he, however, said": not worth the risk; stop.
                 break;
@@ -290,6 +295,44 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         self.np_left(j, lo)
+    }
+
+    /// The start of a time adjunct that ends right before token `j` and
+    /// starts after `lo`: a day ("on Tuesday", "Tuesday night", "earlier
+    /// today") or a span ("this month", "last week", "earlier this year"),
+    /// or a lowercase adverb of time ("just", "already").
+    fn time_adjunct_ending(&self, j: usize, lo: usize) -> Option<usize> {
+        let k = j.checked_sub(1).filter(|&k| k > lo)?;
+        let t = &self.toks[k];
+        if !t.kind.is_wordlike() {
+            return None;
+        }
+        let mut a = if self.marked(k, PatternWords::TIME_ADVERBS) && !is_cap(t) {
+            return Some(k);
+        } else if self.is(k, lx::DAYS) {
+            k
+        } else if self.is(k, lx::TIME_NOUNS) && k > lo + 1 {
+            // "Tuesday night", "this month", "last week".
+            let d = k - 1;
+            if self.is(d, lx::DAYS) || matches!(self.lw(d), "this" | "last" | "next" | "that") {
+                d
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        // "on Tuesday", "earlier this year", "late last week".
+        while a > lo + 1
+            && matches!(
+                self.lw(a - 1),
+                "on" | "earlier" | "later" | "early" | "late" | "just"
+            )
+            && !is_cap(&self.toks[a - 1])
+        {
+            a -= 1;
+        }
+        Some(a)
     }
 
     /// A source with an appositive between dashes, the second dash at

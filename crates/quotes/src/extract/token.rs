@@ -371,7 +371,28 @@ impl<'a, 't> Ctx<'a, 't> {
                 .get(j)
                 .is_some_and(|t| t.kind.is_wordlike() && is_cap(t))
         };
-        self.is_hyphen_joint(i) || (self.toks[i].text == "&" && i > 0 && cap(i - 1) && cap(i + 1))
+        self.is_hyphen_joint(i)
+            || (self.toks[i].text == "&" && i > 0 && cap(i - 1) && cap(i + 1))
+            || self.is_plural_possessive(i)
+    }
+
+    /// Whether token `i` is the apostrophe of a plural possessive inside a
+    /// noun phrase ("the growers' union", "the Court of Appeals’ Board"):
+    /// right after a word ending in "s", with a word after it.
+    fn is_plural_possessive(&self, i: usize) -> bool {
+        let (Some(prev), Some(t), Some(next)) = (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+            self.toks.get(i + 1),
+        ) else {
+            return false;
+        };
+        matches!(t.text, "'" | "’")
+            && prev.span.end == t.span.start
+            && prev.kind.is_wordlike()
+            && prev.text.ends_with(['s', 'S'])
+            && next.kind.is_wordlike()
+            && next.span.start > t.span.end
     }
 
     /// Whether token `i` starts a paragraph or a line.
