@@ -76,6 +76,8 @@ impl PatternWords {
     pub const PLURAL_QUANTIFIERS: PatternWords = PatternWords(16);
     /// "just", "already": a time adverb between a source and its cue.
     pub const TIME_ADVERBS: PatternWords = PatternWords(32);
+    /// "family", "rally": "-ly" words that are no adverbs.
+    pub const LY_WORDS: PatternWords = PatternWords(64);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
@@ -86,6 +88,7 @@ impl PatternWords {
             "tail_asides" => Some(Self::TAIL_ASIDES),
             "plural_quantifiers" => Some(Self::PLURAL_QUANTIFIERS),
             "time_adverbs" => Some(Self::TIME_ADVERBS),
+            "ly_words" => Some(Self::LY_WORDS),
             _ => None,
         }
     }

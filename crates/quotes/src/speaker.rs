@@ -399,7 +399,27 @@ impl<'a> Resolver<'a, '_> {
         {
             return Some(s);
         }
-        Some(Party::Phrase(phrase.to_string()))
+        // "Johnnie Wilson, of Springfield, Va.", a name no layer knows: the
+        // head before its appositives.
+        // "A lawyer for the outlets, David Schulz": the name after a
+        // descriptor.
+        let head_phrase = match phrase.split_once(", ") {
+            Some((h, rest)) if h.starts_with(char::is_uppercase) => {
+                let name = rest.split(", ").next().unwrap_or(rest);
+                let first_word = |s: &str| s.split(' ').next().unwrap_or("").to_lowercase();
+                let descriptor = Classes::of(&first_word(h)).intersects(lx::DETERMINERS);
+                if descriptor
+                    && name.starts_with(char::is_uppercase)
+                    && !Classes::of(&first_word(name)).intersects(lx::DETERMINERS)
+                {
+                    name
+                } else {
+                    h
+                }
+            }
+            _ => phrase,
+        };
+        Some(Party::Phrase(head_phrase.to_string()))
     }
 
     /// Whether mention `m` heads the source `src`: no preposition before
@@ -416,10 +436,12 @@ impl<'a> Resolver<'a, '_> {
                 let w = self.lw(src.start + k);
                 // "of" after a lowercase noun ("the president of Acme"),
                 // not inside a title ("Secretary of Defense James Mattis").
+                // Or after a comma: a hometown ("Jane Doe, of Dayton,").
                 let of_noun = &*w == "of"
                     && k > 0
-                    && toks[k - 1].kind == TokenKind::Word
-                    && !toks[k - 1].text.starts_with(char::is_uppercase);
+                    && ((toks[k - 1].kind == TokenKind::Word
+                        && !toks[k - 1].text.starts_with(char::is_uppercase))
+                        || toks[k - 1].text == ",");
                 if of_noun
                     || matches!(
                         &*w,

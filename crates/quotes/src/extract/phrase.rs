@@ -200,10 +200,8 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut j = c0;
         let mut skipped = 0;
         while j > lo && skipped < 4 {
-            let w = self.lw(j - 1);
             let t = &self.toks[j - 1];
-            let adverb =
-                t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly");
+            let adverb = self.is_ly_adverb(j - 1);
             // A capitalized auxiliary is a name: "Theresa May said".
             if t.kind.is_wordlike()
                 && !is_cap(t)
@@ -251,7 +249,22 @@ impl<'a, 't> Ctx<'a, 't> {
             if p == floor || p < 1 || !is_punct(&self.toks[p - 1], ",") {
                 return None;
             }
-            let open = p - 1;
+            let mut open = p - 1;
+            // "Johnnie Wilson, of Springfield, Va., said", "Donna Rawlings,
+            // 59, of Ashton, Md., who watched, said": the age and the
+            // hometown between commas belong to the name before them.
+            for _ in 0..3 {
+                let Some(prev) = (floor.max(lo)..open)
+                    .rev()
+                    .find(|&k| is_punct(&self.toks[k], ","))
+                else {
+                    break;
+                };
+                if !self.hometown_segment(prev + 1, open) {
+                    break;
+                }
+                open = prev;
+            }
             let head = self.np_left(open, lo)?;
             // "Mike Shields, president of the fund, a super PAC, said": a
             // second appositive before the first.
@@ -297,6 +310,27 @@ impl<'a, 't> Ctx<'a, 't> {
         self.np_left(j, lo)
     }
 
+    /// Whether tokens `a..b` (between commas) are a person's age or
+    /// hometown: a number ("59"), "of" and a place ("of Ashton"), or a
+    /// state's abbreviation ("Md.", "Va.").
+    fn hometown_segment(&self, a: usize, b: usize) -> bool {
+        let toks = &self.toks[a..b];
+        match toks {
+            [n] => n.kind == TokenKind::Number || (is_cap(n) && self.is_state_abbreviation(a)),
+            [_, rest @ ..] if self.lw(a) == "of" && !rest.is_empty() && rest.len() <= 4 => {
+                rest.iter().all(|t| is_cap(t) && t.kind.is_wordlike())
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is a short capitalized abbreviation with its
+    /// period ("Md.", "Va.", "Calif."), as US states are written in news.
+    fn is_state_abbreviation(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.text.len() <= 6 && t.text.ends_with('.') && !t.text[..t.text.len() - 1].contains('.')
+    }
+
     /// The start of a time adjunct that ends right before token `j` and
     /// starts after `lo`: a day ("on Tuesday", "Tuesday night", "earlier
     /// today") or a span ("this month", "last week", "earlier this year"),
@@ -332,7 +366,10 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             a -= 1;
         }
-        Some(a)
+        // "A poll released Friday showed": the day belongs to the
+        // participle of the source phrase.
+        let participle = a > lo && !is_cap(&self.toks[a - 1]) && self.lw(a - 1).ends_with("ed");
+        (!participle).then_some(a)
     }
 
     /// A source with an appositive between dashes, the second dash at

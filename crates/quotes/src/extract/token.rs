@@ -332,7 +332,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return true;
         }
         let w = self.lw(i);
-        if t.kind == TokenKind::Word && !is_cap(t) && w.len() > 4 && w.ends_with("ly") {
+        if self.is_ly_adverb(i) {
             return false;
         }
         if self.is(i, lx::STOP) {
@@ -345,6 +345,19 @@ impl<'a, 't> Ctx<'a, 't> {
             return false;
         }
         true
+    }
+
+    /// Whether token `i` is a lowercase "-ly" adverb ("repeatedly",
+    /// "publicly"), not one of the "-ly" nouns and adjectives of noun
+    /// phrases ("family", "rally", "likely voters": the `ly_words`).
+    pub(super) fn is_ly_adverb(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.lw(i);
+        t.kind == TokenKind::Word
+            && !is_cap(t)
+            && w.len() > 4
+            && w.ends_with("ly")
+            && !self.marked(i, PatternWords::LY_WORDS)
     }
 
     /// Whether a line break separates token `i` from the one before.
