@@ -401,13 +401,17 @@ impl<'a> Resolver<'a, '_> {
         }
         // "Johnnie Wilson, of Springfield, Va.", a name no layer knows: the
         // head before its appositives.
-        // "A lawyer for the outlets, David Schulz": the name after a
-        // descriptor.
+        // "A lawyer for the outlets, David Schulz", "Indonesia's chief
+        // negotiator, Rahmat Sulaiman": the name after a descriptor.
         let head_phrase = match phrase.split_once(", ") {
             Some((h, rest)) if h.starts_with(char::is_uppercase) => {
                 let name = rest.split(", ").next().unwrap_or(rest);
                 let first_word = |s: &str| s.split(' ').next().unwrap_or("").to_lowercase();
-                let descriptor = Classes::of(&first_word(h)).intersects(lx::DETERMINERS);
+                let first = first_word(h);
+                // "A lawyer for …", "Indonesia's chief negotiator".
+                let descriptor = Classes::of(&first).intersects(lx::DETERMINERS)
+                    || first.ends_with("'s")
+                    || first.ends_with("’s");
                 if descriptor
                     && name.starts_with(char::is_uppercase)
                     && !Classes::of(&first_word(name)).intersects(lx::DETERMINERS)
