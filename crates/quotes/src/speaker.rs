@@ -399,31 +399,7 @@ impl<'a> Resolver<'a, '_> {
         {
             return Some(s);
         }
-        // "Johnnie Wilson, of Springfield, Va.", a name no layer knows: the
-        // head before its appositives.
-        // "A lawyer for the outlets, David Schulz", "Indonesia's chief
-        // negotiator, Rahmat Sulaiman": the name after a descriptor.
-        let head_phrase = match phrase.split_once(", ") {
-            Some((h, rest)) if h.starts_with(char::is_uppercase) => {
-                let name = rest.split(", ").next().unwrap_or(rest);
-                let first_word = |s: &str| s.split(' ').next().unwrap_or("").to_lowercase();
-                let first = first_word(h);
-                // "A lawyer for …", "Indonesia's chief negotiator".
-                let descriptor = Classes::of(&first).intersects(lx::DETERMINERS)
-                    || first.ends_with("'s")
-                    || first.ends_with("’s");
-                if descriptor
-                    && name.starts_with(char::is_uppercase)
-                    && !Classes::of(&first_word(name)).intersects(lx::DETERMINERS)
-                {
-                    name
-                } else {
-                    h
-                }
-            }
-            _ => phrase,
-        };
-        Some(Party::Phrase(head_phrase.to_string()))
+        Some(Party::Phrase(head_phrase(phrase).to_string()))
     }
 
     /// Whether mention `m` heads the source `src`: no preposition before
@@ -497,5 +473,32 @@ impl<'a> Resolver<'a, '_> {
                         .is_some_and(|id| entities.has_title_word(id, head))
             })
             .and_then(|m| self.entity_speaker(m))
+    }
+}
+
+/// The speaker of a source phrase no layer knows: the name before its
+/// appositives ("Johnnie Wilson, of Springfield, Va." -> "Johnnie Wilson"),
+/// or after a descriptor ("A lawyer for the outlets, David Schulz",
+/// "Indonesia's chief negotiator, Rahmat Sulaiman"), else the phrase.
+fn head_phrase(phrase: &str) -> &str {
+    match phrase.split_once(", ") {
+        Some((h, rest)) if h.starts_with(char::is_uppercase) => {
+            let name = rest.split(", ").next().unwrap_or(rest);
+            let first_word = |s: &str| s.split(' ').next().unwrap_or("").to_lowercase();
+            let first = first_word(h);
+            // "A lawyer for …", "Indonesia's chief negotiator".
+            let descriptor = Classes::of(&first).intersects(lx::DETERMINERS)
+                || first.ends_with("'s")
+                || first.ends_with("’s");
+            if descriptor
+                && name.starts_with(char::is_uppercase)
+                && !Classes::of(&first_word(name)).intersects(lx::DETERMINERS)
+            {
+                name
+            } else {
+                h
+            }
+        }
+        _ => phrase,
     }
 }
