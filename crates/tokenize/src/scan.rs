@@ -134,6 +134,13 @@ impl<'t, 'a> Tokens<'t, 'a> {
                 r.kind == TokenKind::Punctuation
                     && self.text[r.start..r.end].chars().all(chars::is_terminal)
             });
+        // A lone straight mark after a closing one closes too (the space
+        // between nested marks: "the term 'outreach,' \" he said").
+        let after_close = !simple
+            && self
+                .pending
+                .last()
+                .is_some_and(|r| r.kind == TokenKind::CloseQuote);
         self.pending.clear();
         self.next_pending = 0;
         self.pending_paragraph = self.paragraph;
@@ -159,6 +166,7 @@ impl<'t, 'a> Tokens<'t, 'a> {
                 next_at: if has_at { start } else { end },
                 at_known: !has_at,
                 after_terminal,
+                after_close,
             };
             chunk.scan(start);
         }
@@ -306,6 +314,8 @@ struct Chunk<'t, 'o> {
     at_known: bool,
     /// Whether the previous chunk ended with terminal punctuation.
     after_terminal: bool,
+    /// Whether the previous chunk ended with a closing quote mark.
+    after_close: bool,
 }
 
 impl Chunk<'_, '_> {
@@ -462,8 +472,10 @@ impl Chunk<'_, '_> {
             return match self.char_at(i + c.len_utf8()) {
                 Some(n) => chars::is_word_char(n) || chars::quote_shape(n).is_some() || n == '(',
                 // Alone between spaces: after a sentence's final mark it
-                // closes the quotation ("… the phrase. ' And"), else opens.
-                None => !self.after_terminal,
+                // closes the quotation ("… the phrase. ' And"), and after
+                // a closing mark too (the space between nested marks: "the
+                // term 'outreach,' \" he said"); else it opens.
+                None => !self.after_terminal && !self.after_close,
             };
         }
         match self.out.last() {
@@ -734,6 +746,7 @@ pub(crate) fn general_scan(text: &str, tables: &Tables, start: usize, end: usize
         next_at: end,
         at_known: true,
         after_terminal: false,
+        after_close: false,
     };
     chunk.scan(start);
     out

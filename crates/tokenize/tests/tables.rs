@@ -128,3 +128,28 @@ fn seed_article_sentences() {
     assert!(doc.tokens().iter().all(|t| !t.text.contains('\u{a0}')));
     assert_eq!(doc.paragraph_count(), 12);
 }
+
+#[test]
+fn a_lone_straight_mark_after_a_closing_one_closes() {
+    use newsnlp_tokenize::TokenKind;
+    // The space between nested marks ("…,' \"") and a lone mark that opens.
+    let tok = Tokenizer::new();
+    let text =
+        "\"We tried the plan called 'Fresh Start,' \" the mayor said. He said \" yes\" twice.";
+    let kinds: Vec<(&str, TokenKind)> = tok
+        .tokens(text)
+        .filter(|t| t.is_quote())
+        .map(|t| (t.text, t.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("\"", TokenKind::OpenQuote),
+            ("'", TokenKind::OpenQuote),
+            ("'", TokenKind::CloseQuote),
+            ("\"", TokenKind::CloseQuote),
+            ("\"", TokenKind::OpenQuote),
+            ("\"", TokenKind::CloseQuote),
+        ]
+    );
+}
