@@ -341,18 +341,17 @@ impl<'a, 't> Ctx<'a, 't> {
         if !t.kind.is_wordlike() {
             return None;
         }
-        let mut a = if self.marked(k, PatternWords::TIME_ADVERBS) && !is_cap(t) {
+        if self.marked(k, PatternWords::TIME_ADVERBS) && !is_cap(t) {
             return Some(k);
-        } else if self.is(k, lx::DAYS) {
+        }
+        // "Tuesday", or a span: "Tuesday night", "this month", "last week".
+        let day = |d: usize| self.is(d, lx::DAYS);
+        let span_start =
+            |d: usize| day(d) || matches!(self.lw(d), "this" | "last" | "next" | "that");
+        let mut a = if day(k) {
             k
-        } else if self.is(k, lx::TIME_NOUNS) && k > lo + 1 {
-            // "Tuesday night", "this month", "last week".
-            let d = k - 1;
-            if self.is(d, lx::DAYS) || matches!(self.lw(d), "this" | "last" | "next" | "that") {
-                d
-            } else {
-                return None;
-            }
+        } else if self.is(k, lx::TIME_NOUNS) && k > lo + 1 && span_start(k - 1) {
+            k - 1
         } else {
             return None;
         };

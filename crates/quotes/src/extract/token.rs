@@ -182,13 +182,19 @@ impl<'a, 't> Ctx<'a, 't> {
     /// **speaking** on condition of anonymity, said"): a lowercase "-ing"
     /// word that is not a preposition ("including", "according").
     pub(super) fn opens_aside(&self, i: usize) -> bool {
+        self.lower_suffixed(i, "ing", 6, PatternWords::ASIDE_NOT_PARTICIPLE)
+    }
+
+    /// Whether token `i` is a lowercase word of at least `min` bytes
+    /// ending in `suffix`, outside the pattern words `except`.
+    fn lower_suffixed(&self, i: usize, suffix: &str, min: usize, except: PatternWords) -> bool {
         let t = &self.toks[i];
         let w = self.lw(i);
         t.kind == TokenKind::Word
             && !is_cap(t)
-            && w.len() > 5
-            && w.ends_with("ing")
-            && !self.marked(i, PatternWords::ASIDE_NOT_PARTICIPLE)
+            && w.len() >= min
+            && w.ends_with(suffix)
+            && !self.marked(i, except)
     }
 
     /// Whether token `i` opens a relative clause that reports words of its
@@ -351,13 +357,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// "publicly"), not one of the "-ly" nouns and adjectives of noun
     /// phrases ("family", "rally", "likely voters": the `ly_words`).
     pub(super) fn is_ly_adverb(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        let w = self.lw(i);
-        t.kind == TokenKind::Word
-            && !is_cap(t)
-            && w.len() > 4
-            && w.ends_with("ly")
-            && !self.marked(i, PatternWords::LY_WORDS)
+        self.lower_suffixed(i, "ly", 5, PatternWords::LY_WORDS)
     }
 
     /// Whether a line break separates token `i` from the one before.
