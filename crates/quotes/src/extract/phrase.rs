@@ -13,6 +13,11 @@ use newsnlp_tokenize::TokenKind;
 use super::{Ctx, MAX_SOURCE, is_cap, is_final_punct, is_punct};
 use crate::lexicon::{self as lx, PatternWords};
 
+/// The longest appositive between commas before a cue, in tokens.
+const APPOSITIVE_MAX: usize = 20;
+/// The longest relative clause between commas before a cue, in tokens.
+const REL_CLAUSE_MAX: usize = 40;
+
 impl<'a, 't> Ctx<'a, 't> {
     /// The noun phrase ending right before `end` (a subject), if any.
     pub(super) fn np_left(&self, end: usize, lo: usize) -> Option<Range<usize>> {
@@ -196,6 +201,10 @@ impl<'a, 't> Ctx<'a, 't> {
     /// stretch before it ends (the source start, or the cue when there is
     /// none).
     pub(super) fn source_left(&self, c0: usize, lo: usize) -> Option<Range<usize>> {
+        // A relative clause between commas may be long ("Dr. Connie Mariano,
+        // who as a Navy captain was the White House physician …, said"):
+        // the window reaches further back than for other phrases.
+        let lo_wide = lo.max(c0.saturating_sub(50));
         let lo = lo.max(c0.saturating_sub(30));
         let mut j = c0;
         let mut skipped = 0;
@@ -236,7 +245,7 @@ impl<'a, 't> Ctx<'a, 't> {
             // An appositive or relative clause between commas before the cue.
             let close = j - 1;
             let mut p = close;
-            let floor = lo.max(close.saturating_sub(20));
+            let floor = lo_wide.max(close.saturating_sub(REL_CLAUSE_MAX));
             while p > floor && !is_punct(&self.toks[p - 1], ",") {
                 // An apostrophe ("Sanders’ campaign") pairs with nothing.
                 if is_final_punct(&self.toks[p - 1])
@@ -249,6 +258,13 @@ impl<'a, 't> Ctx<'a, 't> {
             if p == floor || p < 1 || !is_punct(&self.toks[p - 1], ",") {
                 return None;
             }
+            // Only a relative clause runs past the usual twenty tokens.
+            if close - p > APPOSITIVE_MAX
+                && !(matches!(self.lw(p), "who" | "which") && p > lo_wide + 1)
+            {
+                return None;
+            }
+            let lo = if close - p > APPOSITIVE_MAX { lo_wide } else { lo };
             let mut open = p - 1;
             // "Johnnie Wilson, of Springfield, Va., said", "Donna Rawlings,
             // 59, of Ashton, Md., who watched, said": the age and the
