@@ -196,6 +196,8 @@ impl<'a, 't> Ctx<'a, 't> {
         (is_punct(&toks[i - 1], ",") || toks[i - 1].kind == TokenKind::Dash)
             && self.source_left(i, ss).is_some_and(|r| {
                 r.start == ss
+                    // "But the growers, a smaller group, welcomed it".
+                    || (r.start == ss + 1 && matches!(self.lw(ss), "but" | "and" | "yet" | "or" | "so"))
                     || (r.start > ss && {
                         let t = &toks[r.start - 1];
                         t.kind == TokenKind::CloseQuote
@@ -321,6 +323,21 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             content = a..content.end;
         }
+        // "the Democrat who wrote the bill, praised the vote": a relative
+        // clause's content ends at the comma that closes the clause, before
+        // the main clause's verb.
+        if quote.is_none() && self.relative_source(&src_range, i) {
+            let comma = content.clone().find(|&k| {
+                is_punct(&self.toks[k], ",")
+                    && !self.in_any_quote(k)
+                    && k + 1 < content.end
+                    && !is_cap(&self.toks[k + 1])
+                    && (self.is(k + 1, lx::AUX) || self.cue(k + 1).iter().any(|f| !f.ing))
+            });
+            if let Some(k) = comma.filter(|&k| k > content.start) {
+                content = content.start..k;
+            }
+        }
         // "The ministry declined to comment": no words are reported.
         if content.len() >= 2
             && self.lw(content.start) == "to"
@@ -363,6 +380,14 @@ impl<'a, 't> Ctx<'a, 't> {
             source: if passive { None } else { src },
             inherit: None,
         })
+    }
+
+    /// Whether the source `src` of the cue at `cue` is a relative pronoun
+    /// ("who") or stands for one ("the company that said", "the panel,
+    /// which found": the pronoun sits between the phrase and the cue).
+    fn relative_source(&self, src: &Range<usize>, cue: usize) -> bool {
+        (src.len() == 1 && self.lw(src.start) == "who")
+            || (src.end < cue && matches!(self.lw(src.end), "who" | "which" | "that"))
     }
 
     /// A bare verb form ("think", "say") agrees with a pronoun, a plural
