@@ -582,51 +582,7 @@ pub(crate) fn extract_into(
     };
     let has = |i: usize, c: u8| cls[i] & c != 0;
     let tr = token_range(tokens, span);
-
-    // The target itself.
-    let mut target_words = 0;
-    for (i, t) in tokens.iter().enumerate().take(tr.end).skip(tr.start) {
-        if has(i, C_WORD) {
-            target_words += 1;
-            sink.word(T, i, &t.lower, 1.0);
-            if has(i, C_PRONOUN) {
-                sink.fixed(F_TPRON, 1.0);
-            }
-        }
-    }
-    sink.fixed(F_TLEN + target_words.min(4), 1.0);
-    if tr.start == 0 || cls[..tr.start].iter().all(|c| c & C_WORD == 0) {
-        sink.fixed(F_TFIRST, 1.0);
-    }
-    if cls[tr.end..].iter().all(|c| c & C_WORD == 0) {
-        sink.fixed(F_TLAST, 1.0);
-    }
-    let quotes_before = cls[..tr.start].iter().filter(|c| *c & C_QUOTE != 0).count();
-    let quotes_total = quotes_before + cls[tr.start..].iter().filter(|c| *c & C_QUOTE != 0).count();
-    if quotes_before % 2 == 1 {
-        sink.fixed(F_INQUOTE, 1.0);
-    } else if quotes_total > 0 {
-        sink.fixed(F_HASQUOTE, 1.0);
-    }
-
-    // The words right around the target, as a pair.
-    let lower_at = |i: Option<usize>| -> &str {
-        i.and_then(|i| tokens.get(i))
-            .map_or("^", |t| t.lower.as_ref())
-    };
-    sink.other(
-        &[
-            "lr:",
-            lower_at(tr.start.checked_sub(1)),
-            "_",
-            if tr.end < tokens.len() {
-                lower_at(Some(tr.end))
-            } else {
-                "$"
-            },
-        ],
-        1.0,
-    );
+    let quotes_before = target_features(tokens, cls, &tr, sink);
 
     // Clause of the target.
     let clause_start = cls[..tr.start]
@@ -711,31 +667,7 @@ pub(crate) fn extract_into(
             val.add(i, side_d(i), v, in_clause, beyond(i), sink);
         }
     }
-    let Valences {
-        sums,
-        total,
-        nearest,
-        own,
-        other,
-    } = val;
-    sink.fixed(F_LEXOWN, own[0].min(3.0));
-    sink.fixed(F_LEXOWN + 1, own[1].min(3.0));
-    sink.fixed(F_LEXOTH, other[0].min(3.0));
-    sink.fixed(F_LEXOTH + 1, other[1].min(3.0));
-    sink.fixed(F_OTHERS + others.min(4), 1.0);
-
-    for (k, [p, n]) in sums.into_iter().enumerate() {
-        sink.fixed(F_LEXSUM + 2 * k, (p / 4.0).min(3.0));
-        sink.fixed(F_LEXSUM + 2 * k + 1, (n / 4.0).min(3.0));
-    }
-    sink.fixed(F_LEXALL, total / (total * total + 15.0).sqrt());
-    for (side, near) in nearest.iter().enumerate() {
-        if let Some((d, v, i)) = near {
-            let sign = usize::from(*v <= 0.0);
-            sink.fixed(F_NEAR + side * 10 + sign * 5 + dist_index(*d), 1.0);
-            sink.word(NEARW[side], *i, &tokens[*i].lower, 1.0);
-        }
-    }
+    val.finish(others, tokens, sink);
     // Negation in the target's clause.
     if cls[clause_start..clause_end]
         .iter()
@@ -744,6 +676,63 @@ pub(crate) fn extract_into(
         sink.fixed(F_NEGC, 1.0);
     }
     verb_roles(tokens, cls, &tr, clause_start..clause_end, sink);
+}
+
+/// The features of the target itself (its words, length, place in the
+/// sentence and in quote marks) and of the words right around it, as a
+/// pair; returns the number of quote marks before it.
+fn target_features(
+    tokens: &[Token<'_>],
+    cls: &[u8],
+    tr: &Range<usize>,
+    sink: &mut impl Sink,
+) -> usize {
+    let has = |i: usize, c: u8| cls[i] & c != 0;
+    // The target itself.
+    let mut target_words = 0;
+    for (i, t) in tokens.iter().enumerate().take(tr.end).skip(tr.start) {
+        if has(i, C_WORD) {
+            target_words += 1;
+            sink.word(T, i, &t.lower, 1.0);
+            if has(i, C_PRONOUN) {
+                sink.fixed(F_TPRON, 1.0);
+            }
+        }
+    }
+    sink.fixed(F_TLEN + target_words.min(4), 1.0);
+    if tr.start == 0 || cls[..tr.start].iter().all(|c| c & C_WORD == 0) {
+        sink.fixed(F_TFIRST, 1.0);
+    }
+    if cls[tr.end..].iter().all(|c| c & C_WORD == 0) {
+        sink.fixed(F_TLAST, 1.0);
+    }
+    let quotes_before = cls[..tr.start].iter().filter(|c| *c & C_QUOTE != 0).count();
+    let quotes_total = quotes_before + cls[tr.start..].iter().filter(|c| *c & C_QUOTE != 0).count();
+    if quotes_before % 2 == 1 {
+        sink.fixed(F_INQUOTE, 1.0);
+    } else if quotes_total > 0 {
+        sink.fixed(F_HASQUOTE, 1.0);
+    }
+
+    // The words right around the target, as a pair.
+    let lower_at = |i: Option<usize>| -> &str {
+        i.and_then(|i| tokens.get(i))
+            .map_or("^", |t| t.lower.as_ref())
+    };
+    sink.other(
+        &[
+            "lr:",
+            lower_at(tr.start.checked_sub(1)),
+            "_",
+            if tr.end < tokens.len() {
+                lower_at(Some(tr.end))
+            } else {
+                "$"
+            },
+        ],
+        1.0,
+    );
+    quotes_before
 }
 
 /// The valence words around a target, summed by side (left, right) and
@@ -763,6 +752,36 @@ struct Valences {
 }
 
 impl Valences {
+    /// The features of the sums, with `others` (the number of other names
+    /// and pronouns near the target), after the pass over the tokens.
+    fn finish(self, others: usize, tokens: &[Token<'_>], sink: &mut impl Sink) {
+        let Valences {
+            sums,
+            total,
+            nearest,
+            own,
+            other,
+        } = self;
+        sink.fixed(F_LEXOWN, own[0].min(3.0));
+        sink.fixed(F_LEXOWN + 1, own[1].min(3.0));
+        sink.fixed(F_LEXOTH, other[0].min(3.0));
+        sink.fixed(F_LEXOTH + 1, other[1].min(3.0));
+        sink.fixed(F_OTHERS + others.min(4), 1.0);
+
+        for (k, [p, n]) in sums.into_iter().enumerate() {
+            sink.fixed(F_LEXSUM + 2 * k, (p / 4.0).min(3.0));
+            sink.fixed(F_LEXSUM + 2 * k + 1, (n / 4.0).min(3.0));
+        }
+        sink.fixed(F_LEXALL, total / (total * total + 15.0).sqrt());
+        for (side, near) in nearest.iter().enumerate() {
+            if let Some((d, v, i)) = near {
+                let sign = usize::from(*v <= 0.0);
+                sink.fixed(F_NEAR + side * 10 + sign * 5 + dist_index(*d), 1.0);
+                sink.word(NEARW[side], *i, &tokens[*i].lower, 1.0);
+            }
+        }
+    }
+
     /// Token `i` at `(side, d)` from the target, of valence `v` (not 0).
     #[inline]
     fn add(
