@@ -11,7 +11,9 @@
 //! `--seed N`, `--runs N`, `--limit N` (train on the first N targets only), `--cv K`
 //! (print the K-fold cross-validated macro-F1, folds by sentence, and write
 //! nothing; the targets of sentences with several targets are scored on
-//! their own too).
+//! their own too), `--cv-reps R` (repeat the cross-validation R times, the
+//! sentences dealt to the folds in another seeded order each time after
+//! the first, and print the means).
 
 mod common;
 
@@ -39,6 +41,7 @@ fn run() -> Result<(), String> {
         .collect();
     let mut config = TrainConfig::default();
     let mut cv = 0usize;
+    let mut reps = 1usize;
     let mut it = flags.iter();
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -57,11 +60,26 @@ fn run() -> Result<(), String> {
             "--no-balance" => config.balance = false,
             "--limit" => examples.truncate(num(value()?)? as usize),
             "--cv" => cv = num(value()?)? as usize,
+            "--cv-reps" => reps = num(value()?)? as usize,
             _ => return Err(format!("unknown flag {flag}")),
         }
     }
     if cv > 1 {
-        return cross_validate(&examples, &config, cv);
+        let mut all = [0.0, 0.0];
+        let reps = reps.max(1);
+        for rep in 0..reps {
+            let [a, m] = cross_validate(&examples, &config, cv, rep)?;
+            all[0] += a / reps as f64;
+            all[1] += m / reps as f64;
+        }
+        if reps > 1 {
+            println!(
+                "mean of {reps} repetitions: {cv}-fold macro-F1 {:.2} (multi-target {:.2})",
+                100.0 * all[0],
+                100.0 * all[1]
+            );
+        }
+        return Ok(());
     }
     let file = std::path::Path::new(input)
         .file_name()
@@ -87,9 +105,37 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
+/// The fold of each of `n` sentences: sentence `s` in fold `s % k` for
+/// repetition 0, else in the fold of its place in an order drawn from `rep`.
+fn folds(n: usize, k: usize, rep: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    if rep > 0 {
+        // xorshift64*, seeded by the repetition.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64 ^ (rep as u64).wrapping_mul(0x2545_f491_4f6c_dd1d);
+        for i in (1..n).rev() {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            let j = (x.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+    }
+    let mut fold = vec![0; n];
+    for (place, s) in order.into_iter().enumerate() {
+        fold[s] = place % k;
+    }
+    fold
+}
+
 /// K-fold cross-validation by sentence (targets of one sentence stay in one
-/// fold); prints each fold's macro-F1 and the mean.
-fn cross_validate(examples: &[Example], config: &TrainConfig, k: usize) -> Result<(), String> {
+/// fold); prints each fold's macro-F1 and the mean, and returns the mean and
+/// the macro-F1 of the targets of multi-target sentences.
+fn cross_validate(
+    examples: &[Example],
+    config: &TrainConfig,
+    k: usize,
+    rep: usize,
+) -> Result<[f64; 2], String> {
     let mut sentence = Vec::with_capacity(examples.len());
     let mut sentence_no = 0usize;
     for (i, ex) in examples.iter().enumerate() {
@@ -101,6 +147,7 @@ fn cross_validate(examples: &[Example], config: &TrainConfig, k: usize) -> Resul
     // Targets of sentences with more than one target (NewsMTSC's
     // multi-target case, where the model is weakest) are scored on their
     // own as well.
+    let fold = folds(sentence_no + 1, k, rep);
     let mut targets_of = vec![0usize; sentence_no + 1];
     for s in &sentence {
         targets_of[*s] += 1;
@@ -111,7 +158,7 @@ fn cross_validate(examples: &[Example], config: &TrainConfig, k: usize) -> Resul
         let (test, train_set): (Vec<_>, Vec<_>) = examples
             .iter()
             .zip(&sentence)
-            .partition(|(_, s)| **s % k == f);
+            .partition(|(_, s)| fold[**s] == f);
         let train_set: Vec<_> = train_set.into_iter().map(|(e, _)| e.clone()).collect();
         let clf = newsnlp_stance::TargetSentiment::with_model(train(&train_set, config));
         let gold_pred: Vec<_> = test
@@ -133,11 +180,13 @@ fn cross_validate(examples: &[Example], config: &TrainConfig, k: usize) -> Resul
                 .map(|(_, pair)| *pair),
         );
     }
+    let mean = scores.iter().sum::<f64>() / k as f64;
+    let multi = common::macro_f1(&multi_pairs);
     println!(
         "{k}-fold macro-F1 {:.2} (targets of multi-target sentences: {:.2}, {} targets)",
-        100.0 * scores.iter().sum::<f64>() / k as f64,
-        100.0 * common::macro_f1(&multi_pairs),
+        100.0 * mean,
+        100.0 * multi,
         multi_pairs.len()
     );
-    Ok(())
+    Ok([mean, multi])
 }

@@ -104,6 +104,9 @@ struct Index {
     words: Vec<[f32; 3]>,
     /// The weights of the [`features::FIXED`] features, by index.
     fixed: Vec<Option<[f32; 3]>>,
+    /// The id of [`features::NAME_WORD`] ([`UNKNOWN`] when no feature has
+    /// it).
+    name: u32,
 }
 
 /// Word ids have fewer bits than this.
@@ -132,6 +135,7 @@ impl Index {
             short_info: ShortTable::new(),
             long_info: FastMap::default(),
             infos: Vec::new(),
+            name: UNKNOWN,
         };
         // The words of the features, by id: a word's id is its place in
         // `infos`, found by the word's key as every token's word is.
@@ -156,6 +160,11 @@ impl Index {
                 let a = ix.word_id(rest)?;
                 words.push((p, a, *w));
             }
+        }
+        if let Some(key) = word_key(features::NAME_WORD)
+            && let Some(id) = ix.short_info.get_key(key)
+        {
+            ix.name = id;
         }
         let np = features::WORD_PREFIXES.len();
         let n = ix.infos.len();
@@ -251,6 +260,17 @@ struct Scorer<'a> {
 }
 
 impl Scorer<'_> {
+    /// The id of the word of token `i` (of [`features::NAME_WORD`] for
+    /// [`features::NAME`]).
+    #[inline(always)]
+    fn id(&self, i: usize) -> Option<u32> {
+        if i == features::NAME {
+            Some(self.index.name)
+        } else {
+            self.ids.get(i).copied()
+        }
+    }
+
     #[inline]
     fn add(&mut self, w: Option<&[f32; 3]>, v: f32) {
         if let Some(w) = w {
@@ -264,7 +284,7 @@ impl Scorer<'_> {
 impl features::Sink for Scorer<'_> {
     #[inline(always)]
     fn word(&mut self, p: usize, i: usize, w: &str, v: f32) {
-        match self.ids.get(i).copied() {
+        match self.id(i) {
             Some(UNKNOWN) => {}
             Some(BY_NAME) | None => self.other(&[features::WORD_PREFIXES[p], w], v),
             Some(a) => {
@@ -276,7 +296,7 @@ impl features::Sink for Scorer<'_> {
     }
 
     fn pair(&mut self, p: usize, i: usize, a: &str, j: usize, b: &str, v: f32) {
-        match (self.ids.get(i).copied(), self.ids.get(j).copied()) {
+        match (self.id(i), self.id(j)) {
             (Some(UNKNOWN), _) | (_, Some(UNKNOWN)) => {}
             (Some(x), Some(y)) if x != BY_NAME && y != BY_NAME => {
                 let index = self.index;

@@ -502,12 +502,20 @@ const SIDE_N: [usize; 2] = [9, 10];
 const NEARW: [usize; 2] = [11, 12];
 const LB: usize = 0;
 const RB: usize = 1;
+/// The token index [`Sink::word`] and [`Sink::pair`] are given for
+/// [`NAME_WORD`], which is no token's word.
+pub(crate) const NAME: usize = usize::MAX;
+/// The placeholder for a name other than the target in the features of
+/// its distance from the target (the feature tokenizer makes `<` a token
+/// of its own, so no word is this).
+pub(crate) const NAME_WORD: &str = "<n>";
 
 /// Where the features of a target go: each feature is given with its parts
 /// (its name is their concatenation), the word ones with their token
 /// indices too.
 pub(crate) trait Sink {
-    /// `WORD_PREFIXES[p]` + the word of token `i`, `w`.
+    /// `WORD_PREFIXES[p]` + the word of token `i`, `w` ([`NAME`] for
+    /// [`NAME_WORD`]).
     fn word(&mut self, p: usize, i: usize, w: &str, v: f32);
     /// `PAIR_PREFIXES[p]` + `a` + `_` + `b`, the words of tokens `i` and `j`.
     fn pair(&mut self, p: usize, i: usize, a: &str, j: usize, b: &str, v: f32);
@@ -574,51 +582,7 @@ pub(crate) fn extract_into(
     };
     let has = |i: usize, c: u8| cls[i] & c != 0;
     let tr = token_range(tokens, span);
-
-    // The target itself.
-    let mut target_words = 0;
-    for (i, t) in tokens.iter().enumerate().take(tr.end).skip(tr.start) {
-        if has(i, C_WORD) {
-            target_words += 1;
-            sink.word(T, i, &t.lower, 1.0);
-            if has(i, C_PRONOUN) {
-                sink.fixed(F_TPRON, 1.0);
-            }
-        }
-    }
-    sink.fixed(F_TLEN + target_words.min(4), 1.0);
-    if tr.start == 0 || cls[..tr.start].iter().all(|c| c & C_WORD == 0) {
-        sink.fixed(F_TFIRST, 1.0);
-    }
-    if cls[tr.end..].iter().all(|c| c & C_WORD == 0) {
-        sink.fixed(F_TLAST, 1.0);
-    }
-    let quotes_before = cls[..tr.start].iter().filter(|c| *c & C_QUOTE != 0).count();
-    let quotes_total = quotes_before + cls[tr.start..].iter().filter(|c| *c & C_QUOTE != 0).count();
-    if quotes_before % 2 == 1 {
-        sink.fixed(F_INQUOTE, 1.0);
-    } else if quotes_total > 0 {
-        sink.fixed(F_HASQUOTE, 1.0);
-    }
-
-    // The words right around the target, as a pair.
-    let lower_at = |i: Option<usize>| -> &str {
-        i.and_then(|i| tokens.get(i))
-            .map_or("^", |t| t.lower.as_ref())
-    };
-    sink.other(
-        &[
-            "lr:",
-            lower_at(tr.start.checked_sub(1)),
-            "_",
-            if tr.end < tokens.len() {
-                lower_at(Some(tr.end))
-            } else {
-                "$"
-            },
-        ],
-        1.0,
-    );
+    let quotes_before = target_features(tokens, cls, &tr, sink);
 
     // Clause of the target.
     let clause_start = cls[..tr.start]
@@ -672,16 +636,25 @@ pub(crate) fn extract_into(
             if is_other(i) {
                 others += 1;
             }
-            let quoted = in_quote && quote_even;
-            near_words(tokens, &tr, i, side_d(i), is_word, quoted, sink);
+            if beyond(i) {
+                // Past another name or pronoun: the word is more likely
+                // about that one, and has only its `w:` feature.
+                if is_word {
+                    sink.word(W, i, &t.lower, 1.0);
+                }
+            } else {
+                let quoted = in_quote && quote_even;
+                near_words(tokens, cls, &tr, i, side_d(i), is_word, quoted, sink);
+            }
         } else if is_word {
             // Far from the target (most of a sentence): only the word
-            // itself, in a quote or not, and its valence below (outside
-            // the target, and only words have valence).
+            // itself, weighing less the farther it is, in a quote or not,
+            // and its valence below (outside the target, and only words
+            // have valence).
             if c & C_OTHER != 0 {
                 others += 1;
             }
-            sink.word(W, i, &t.lower, 1.0);
+            sink.word(W, i, &t.lower, far_weight(side_d(i).1));
             if in_quote && quote_even {
                 sink.word(Q, i, &t.lower, 1.0);
             }
@@ -694,31 +667,7 @@ pub(crate) fn extract_into(
             val.add(i, side_d(i), v, in_clause, beyond(i), sink);
         }
     }
-    let Valences {
-        sums,
-        total,
-        nearest,
-        own,
-        other,
-    } = val;
-    sink.fixed(F_LEXOWN, own[0].min(3.0));
-    sink.fixed(F_LEXOWN + 1, own[1].min(3.0));
-    sink.fixed(F_LEXOTH, other[0].min(3.0));
-    sink.fixed(F_LEXOTH + 1, other[1].min(3.0));
-    sink.fixed(F_OTHERS + others.min(4), 1.0);
-
-    for (k, [p, n]) in sums.into_iter().enumerate() {
-        sink.fixed(F_LEXSUM + 2 * k, (p / 4.0).min(3.0));
-        sink.fixed(F_LEXSUM + 2 * k + 1, (n / 4.0).min(3.0));
-    }
-    sink.fixed(F_LEXALL, total / (total * total + 15.0).sqrt());
-    for (side, near) in nearest.iter().enumerate() {
-        if let Some((d, v, i)) = near {
-            let sign = usize::from(*v <= 0.0);
-            sink.fixed(F_NEAR + side * 10 + sign * 5 + dist_index(*d), 1.0);
-            sink.word(NEARW[side], *i, &tokens[*i].lower, 1.0);
-        }
-    }
+    val.finish(others, tokens, sink);
     // Negation in the target's clause.
     if cls[clause_start..clause_end]
         .iter()
@@ -727,6 +676,63 @@ pub(crate) fn extract_into(
         sink.fixed(F_NEGC, 1.0);
     }
     verb_roles(tokens, cls, &tr, clause_start..clause_end, sink);
+}
+
+/// The features of the target itself (its words, length, place in the
+/// sentence and in quote marks) and of the words right around it, as a
+/// pair; returns the number of quote marks before it.
+fn target_features(
+    tokens: &[Token<'_>],
+    cls: &[u8],
+    tr: &Range<usize>,
+    sink: &mut impl Sink,
+) -> usize {
+    let has = |i: usize, c: u8| cls[i] & c != 0;
+    // The target itself.
+    let mut target_words = 0;
+    for (i, t) in tokens.iter().enumerate().take(tr.end).skip(tr.start) {
+        if has(i, C_WORD) {
+            target_words += 1;
+            sink.word(T, i, &t.lower, 1.0);
+            if has(i, C_PRONOUN) {
+                sink.fixed(F_TPRON, 1.0);
+            }
+        }
+    }
+    sink.fixed(F_TLEN + target_words.min(4), 1.0);
+    if tr.start == 0 || cls[..tr.start].iter().all(|c| c & C_WORD == 0) {
+        sink.fixed(F_TFIRST, 1.0);
+    }
+    if cls[tr.end..].iter().all(|c| c & C_WORD == 0) {
+        sink.fixed(F_TLAST, 1.0);
+    }
+    let quotes_before = cls[..tr.start].iter().filter(|c| *c & C_QUOTE != 0).count();
+    let quotes_total = quotes_before + cls[tr.start..].iter().filter(|c| *c & C_QUOTE != 0).count();
+    if quotes_before % 2 == 1 {
+        sink.fixed(F_INQUOTE, 1.0);
+    } else if quotes_total > 0 {
+        sink.fixed(F_HASQUOTE, 1.0);
+    }
+
+    // The words right around the target, as a pair.
+    let lower_at = |i: Option<usize>| -> &str {
+        i.and_then(|i| tokens.get(i))
+            .map_or("^", |t| t.lower.as_ref())
+    };
+    sink.other(
+        &[
+            "lr:",
+            lower_at(tr.start.checked_sub(1)),
+            "_",
+            if tr.end < tokens.len() {
+                lower_at(Some(tr.end))
+            } else {
+                "$"
+            },
+        ],
+        1.0,
+    );
+    quotes_before
 }
 
 /// The valence words around a target, summed by side (left, right) and
@@ -746,6 +752,36 @@ struct Valences {
 }
 
 impl Valences {
+    /// The features of the sums, with `others` (the number of other names
+    /// and pronouns near the target), after the pass over the tokens.
+    fn finish(self, others: usize, tokens: &[Token<'_>], sink: &mut impl Sink) {
+        let Valences {
+            sums,
+            total,
+            nearest,
+            own,
+            other,
+        } = self;
+        sink.fixed(F_LEXOWN, own[0].min(3.0));
+        sink.fixed(F_LEXOWN + 1, own[1].min(3.0));
+        sink.fixed(F_LEXOTH, other[0].min(3.0));
+        sink.fixed(F_LEXOTH + 1, other[1].min(3.0));
+        sink.fixed(F_OTHERS + others.min(4), 1.0);
+
+        for (k, [p, n]) in sums.into_iter().enumerate() {
+            sink.fixed(F_LEXSUM + 2 * k, (p / 4.0).min(3.0));
+            sink.fixed(F_LEXSUM + 2 * k + 1, (n / 4.0).min(3.0));
+        }
+        sink.fixed(F_LEXALL, total / (total * total + 15.0).sqrt());
+        for (side, near) in nearest.iter().enumerate() {
+            if let Some((d, v, i)) = near {
+                let sign = usize::from(*v <= 0.0);
+                sink.fixed(F_NEAR + side * 10 + sign * 5 + dist_index(*d), 1.0);
+                sink.word(NEARW[side], *i, &tokens[*i].lower, 1.0);
+            }
+        }
+    }
+
     /// Token `i` at `(side, d)` from the target, of valence `v` (not 0).
     #[inline]
     fn add(
@@ -784,13 +820,24 @@ impl Valences {
 /// of its distance (the bigrams reach 6 tokens).
 const NEAR: usize = 6;
 
+/// The value of the `w:` feature of a word `d` tokens from the target,
+/// past [`NEAR`]: 1 at `NEAR`, a half at `NEAR + 16`, falling slowly, so
+/// that the words of a long sentence near another name weigh less than
+/// the target's own (in multi-target sentences every target shares them).
+#[inline]
+fn far_weight(d: usize) -> f32 {
+    16.0 / (16.0 + d.saturating_sub(NEAR) as f32)
+}
+
 /// The features of token `i` at `(side, d)` from the target (`d` at most
 /// [`NEAR`]) that depend on its distance: the word (and `"`, `?`, `!`) by
 /// side and distance, in a quote (`quoted`: an even number of quote marks
 /// before the target and an odd one before `i`), and the bigram reading
 /// away from the target.
+#[allow(clippy::too_many_arguments)]
 fn near_words(
     tokens: &[Token<'_>],
+    cls: &[u8],
     tr: &Range<usize>,
     i: usize,
     (side, d): (usize, usize),
@@ -799,15 +846,17 @@ fn near_words(
     sink: &mut impl Sink,
 ) {
     let w = &tokens[i].lower;
+    // Another name is the placeholder in the features of its distance.
+    let (mi, mw) = as_near(tokens, cls, tr, i);
     if is_word || matches!(tokens[i].text, "\"" | "“" | "”" | "?" | "!") {
         if is_word {
             sink.word(W, i, w, 1.0);
         }
         if d <= 2 {
-            sink.word(LD[side][d], i, w, 1.0);
+            sink.word(LD[side][d], mi, mw, 1.0);
         }
         if d <= 5 {
-            sink.word(SIDE_N[side], i, w, 1.0);
+            sink.word(SIDE_N[side], mi, mw, 1.0);
         }
         if quoted && is_word {
             sink.word(Q, i, w, 1.0);
@@ -815,14 +864,32 @@ fn near_words(
     }
     // Bigrams near the target, reading away from it.
     let other = if side == 0 { i + 1 } else { i.wrapping_sub(1) };
-    if let Some(o) = tokens.get(other)
-        && !tr.contains(&other)
-    {
+    if other < tokens.len() && !tr.contains(&other) {
+        let (oi, ow) = as_near(tokens, cls, tr, other);
         if side == 0 {
-            sink.pair(LB, i, w, other, &o.lower, 1.0);
+            sink.pair(LB, mi, mw, oi, ow, 1.0);
         } else {
-            sink.pair(RB, other, &o.lower, i, w, 1.0);
+            sink.pair(RB, oi, ow, mi, mw, 1.0);
         }
+    }
+}
+
+/// Token `i` as the features of its distance from the target read it: its
+/// index and word, or [`NAME`] and [`NAME_WORD`] for a name other than the
+/// target (a capitalized word not opening the sentence, outside the
+/// target), so that "<n> slammed" is learnt from every such pair whoever
+/// the name is, and a name's own word stays in its `w:` feature.
+#[inline]
+fn as_near<'a>(
+    tokens: &'a [Token<'_>],
+    cls: &[u8],
+    tr: &Range<usize>,
+    i: usize,
+) -> (usize, &'a str) {
+    if cls[i] & (C_OTHER | C_PRONOUN) == C_OTHER && !tr.contains(&i) {
+        (NAME, NAME_WORD)
+    } else {
+        (i, &tokens[i].lower)
     }
 }
 
@@ -892,318 +959,4 @@ fn verb_roles(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tokens::tokenize;
-
-    /// The model was trained with these lists: the data file keeps them.
-    #[test]
-    fn feature_word_lists_are_the_trained_ones() {
-        let pronouns = [
-            "he",
-            "she",
-            "him",
-            "her",
-            "his",
-            "hers",
-            "they",
-            "them",
-            "their",
-            "theirs",
-            "himself",
-            "herself",
-            "themselves",
-            "it",
-            "its",
-            "i",
-            "me",
-            "my",
-            "we",
-            "us",
-            "our",
-            "you",
-            "your",
-        ];
-        let clause = [
-            "but", "although", "though", "while", "whereas", "however", "yet", "despite",
-        ];
-        let listed: Vec<&str> = WordClass::FeaturePronouns.words().collect();
-        assert_eq!(listed, pronouns);
-        let listed: Vec<&str> = WordClass::FeatureClauseWords.words().collect();
-        assert_eq!(listed, clause);
-        for w in pronouns {
-            assert!(is_pronoun(w) && LEXICONS.info(w).pronoun, "{w}");
-        }
-        for w in clause {
-            assert!(is_clause_word(w) && LEXICONS.info(w).clause, "{w}");
-        }
-        for w in ["the", "He", "that", "", "themselvess"] {
-            assert!(!is_pronoun(w) && !is_clause_word(w), "{w}");
-        }
-    }
-
-    /// [`classes`] by the word lists themselves, the oracle of the table.
-    fn classes_by_lists(tokens: &[Token<'_>], lex: &Lexicons) -> Vec<u8> {
-        tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let mut c = 0;
-                if t.is_word() {
-                    c |= C_WORD;
-                    if t.text.chars().next().is_some_and(char::is_uppercase) {
-                        c |= C_CAPITAL;
-                        if i > 0 {
-                            c |= C_OTHER;
-                        }
-                    }
-                    if is_pronoun(&t.lower) {
-                        c |= C_PRONOUN | C_OTHER;
-                    }
-                    if lex.is_negator(&t.lower) {
-                        c |= C_NEGATOR;
-                    }
-                    if STANCE_LEXICON.may_start(&t.lower) {
-                        c |= C_MAY_START;
-                    }
-                }
-                if is_quote(t) {
-                    c |= C_QUOTE;
-                }
-                if is_clause_break(t) {
-                    c |= C_BREAK;
-                }
-                c
-            })
-            .collect()
-    }
-
-    #[test]
-    fn fixed_names_agree() {
-        let mut names = vec!["tpron".to_string()];
-        names.extend(SMALL.iter().map(|n| format!("tlen:{n}")));
-        names.extend(["tfirst", "tlast", "inquote", "hasquote"].map(String::from));
-        let buckets = [1, 2, 4, 8, 100].map(dist_bucket);
-        for (k, d) in [1, 2, 4, 8, 100].into_iter().enumerate() {
-            assert_eq!(dist_index(d), k);
-        }
-        let by_side = |pre: &str| {
-            let mut v = Vec::new();
-            for s in ["l", "r"] {
-                for sign in ["+", "-"] {
-                    v.extend(buckets.iter().map(|b| format!("{pre}{s}{sign}:{b}")));
-                }
-            }
-            v
-        };
-        names.extend(by_side("lex"));
-        names.extend(
-            ["lexc+", "lexc-", "lexown+", "lexown-", "lexoth+", "lexoth-"].map(String::from),
-        );
-        names.extend(SMALL.iter().map(|n| format!("others:{n}")));
-        for name in ["lexl", "lexr", "lexc"] {
-            names.push(format!("{name}+"));
-            names.push(format!("{name}-"));
-        }
-        names.push("lexall".into());
-        names.extend(by_side("near"));
-        names.push("negc".into());
-        for pre in ["vr:", "vrn:"] {
-            for side in ["obj", "subj"] {
-                for pol in ["+", "-", "0"] {
-                    for kind in ["att", "act", "frame", "deed", "des"] {
-                        names.push(format!("{pre}{side}{pol}{kind}"));
-                    }
-                }
-            }
-        }
-        assert_eq!(names, FIXED);
-        assert_eq!(FIXED[F_TPRON], "tpron");
-        assert_eq!(FIXED[F_TLEN], "tlen:0");
-        assert_eq!(FIXED[F_TFIRST], "tfirst");
-        assert_eq!(FIXED[F_TLAST], "tlast");
-        assert_eq!(FIXED[F_INQUOTE], "inquote");
-        assert_eq!(FIXED[F_HASQUOTE], "hasquote");
-        assert_eq!(FIXED[F_LEX], "lexl+:1");
-        assert_eq!(FIXED[F_LEXC_WORD], "lexc+");
-        assert_eq!(FIXED[F_LEXOWN], "lexown+");
-        assert_eq!(FIXED[F_LEXOTH], "lexoth+");
-        assert_eq!(FIXED[F_OTHERS], "others:0");
-        assert_eq!(FIXED[F_LEXSUM], "lexl+");
-        assert_eq!(FIXED[F_LEXALL], "lexall");
-        assert_eq!(FIXED[F_NEAR], "nearl+:1");
-        assert_eq!(FIXED[F_NEGC], "negc");
-        assert_eq!(FIXED[F_VR], "vr:obj+att");
-        assert_eq!(
-            FIXED[F_VR + 15 + 5 + verb_kind_index(VerbKind::Desire)],
-            "vr:subj-des"
-        );
-        assert_eq!(FIXED[F_VRN], "vrn:obj+att");
-        assert_eq!(FIXED[F_VRN + 29], "vrn:subj0des");
-    }
-
-    /// The `vr:` and `vrn:` features of the target `target` (a substring)
-    /// of `sentence`.
-    fn verb_features(sentence: &str, target: &str) -> Vec<String> {
-        let start = sentence.find(target).unwrap();
-        let toks = tokenize(sentence);
-        let vals = valences(&toks, &LEXICONS);
-        let mut out = Vec::new();
-        extract_tokens(&toks, &vals, &(start..start + target.len()), &mut |n, _| {
-            if n.starts_with("vr") {
-                out.push(n.to_string());
-            }
-        });
-        out
-    }
-
-    #[test]
-    fn stance_verbs_give_the_targets_role() {
-        let table: [(&str, &str, &[&str]); 8] = [
-            (
-                "Critics slammed Baker yesterday.",
-                "Baker",
-                &["vr:obj-att", "vrn:obj-att"],
-            ),
-            (
-                "Baker slammed the critics.",
-                "Baker",
-                &["vr:subj-att", "vrn:subj-att"],
-            ),
-            (
-                "Baker has warmly praised them.",
-                "Baker",
-                &["vr:subj+att", "vrn:subj+att"],
-            ),
-            // Far from the target: only the clause-wide feature.
-            (
-                "Voters in the rural north praised Baker.",
-                "Baker",
-                &["vr:obj+att", "vrn:obj+att"],
-            ),
-            (
-                "Baker and her many allies on the city council praised it.",
-                "Baker",
-                &["vr:subj+att"],
-            ),
-            // A clause break hides the verb.
-            (
-                "Critics slammed the plan, but Baker stayed calm.",
-                "Baker",
-                &[],
-            ),
-            (
-                "Baker stayed calm while critics slammed the plan.",
-                "Baker",
-                &[],
-            ),
-            // No stance verb at all.
-            ("Baker flew to Lima on Monday.", "Baker", &[]),
-        ];
-        for (sentence, target, want) in table {
-            assert_eq!(verb_features(sentence, target), want, "{sentence}");
-        }
-        // Both sides at once, the nearest verb on each.
-        let got = verb_features("Critics slammed Baker, who denounced them.", "Baker");
-        assert_eq!(got, ["vr:obj-att", "vrn:obj-att"]);
-        let got = verb_features("Allies backed Baker and attacked Jones.", "Baker");
-        assert_eq!(
-            got,
-            ["vr:obj+att", "vrn:obj+att", "vr:subj-att", "vrn:subj-att"]
-        );
-    }
-
-    #[test]
-    fn clamp_handles_bad_spans() {
-        let s = "Zoë wins";
-        assert_eq!(clamp_span(s, 0..100), 0..s.len());
-        assert_eq!(clamp_span(s, Range { start: 3, end: 2 }), 2..4); // reversed, ë is bytes 2..4
-        assert_eq!(clamp_span(s, 3..3), 2..4);
-        assert_eq!(clamp_span(s, 50..60), s.len()..s.len());
-    }
-
-    #[test]
-    fn token_range_covers_overlaps() {
-        let toks = tokenize("Mr. Putin met Tillerson.");
-        assert_eq!(token_range(&toks, &(4..9)), 2..3);
-        assert_eq!(token_range(&toks, &(5..7)), 2..3);
-        assert_eq!(token_range(&toks, &(0..9)), 0..3);
-        assert_eq!(token_range(&toks, &(9..10)), 3..3);
-        assert_eq!(token_range(&toks, &(24..24)), 6..6);
-    }
-
-    /// The token range by a scan from the first token, as it was found
-    /// before the binary search.
-    fn token_range_by_scan(tokens: &[Token<'_>], span: &Range<usize>) -> Range<usize> {
-        match tokens.iter().position(|t| covers(t, span)) {
-            Some(first) => covered_from(tokens, first, span),
-            None => {
-                let at = tokens
-                    .iter()
-                    .position(|t| t.span.start >= span.start)
-                    .unwrap_or(tokens.len());
-                at..at
-            }
-        }
-    }
-
-    #[test]
-    fn token_range_is_the_scan() {
-        for s in [
-            "Mr. Putin met Tillerson.",
-            "“Go,” he said — to  Zoë’s U.S.-made car!",
-            "",
-            " a ",
-        ] {
-            let toks = tokenize(s);
-            for a in 0..=s.len() + 1 {
-                for b in a..=s.len() + 1 {
-                    let span = a..b;
-                    assert_eq!(
-                        token_range(&toks, &span),
-                        token_range_by_scan(&toks, &span),
-                        "{s:?} {span:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn negation_and_intensifier_change_valence() {
-        let lex = &*LEXICONS;
-        let v = |s: &str| {
-            let t = tokenize(s);
-            valences(&t, lex).into_iter().sum::<f32>()
-        };
-        assert!(v("a good deal") > 0.0);
-        assert!(v("not a good deal") < 0.0);
-        assert!(v("a very good deal") > v("a good deal"));
-        assert!(v("a slightly good deal") < v("a good deal"));
-        // A clause break ends the negator's scope.
-        assert!(v("no, a good deal") > 0.0);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn one_lookup_gives_the_same_valences_and_classes(
-            words in proptest::collection::vec(proptest::sample::select(vec![
-                "not", "very", "extremely", "good", "bad", "Terrible", "he", "They", "but", "while",
-                "don't", "isn't", "never", ",", ";", "“", "”", "\"", "?", "Smith", "the", "hardly",
-                "really", "great", "so", "—", "(", "win", "LOVE", "no", ":)",
-            ]), 0..24)
-        ) {
-            let s = words.join(" ");
-            let toks = tokenize(&s);
-            let lex = &*LEXICONS;
-            let (vals, cls) = valences_and_classes(&toks, lex);
-            proptest::prop_assert_eq!(&cls, &classes_by_lists(&toks, lex));
-            proptest::prop_assert_eq!(cls, classes(&toks, lex));
-            let want = valences(&toks, lex);
-            proptest::prop_assert_eq!(
-                vals.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
-                want.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
-            );
-        }
-    }
-}
+mod tests;
