@@ -90,7 +90,7 @@ impl Default for TrainConfig {
             prune: 0.01,
             balance: true,
             seed: 0x5eed_2024,
-            runs: 3,
+            runs: 10,
             notes: Vec::new(),
         }
     }
