@@ -619,7 +619,14 @@ impl QuoteExtractor {
                 kind,
                 content: content.into(),
                 cue: f.cue.as_ref().filter(|r| !r.is_empty()).map(span),
-                source: f.source.as_ref().filter(|r| !r.is_empty()).map(span),
+                source: f.source.as_ref().filter(|r| !r.is_empty()).map(|r| {
+                    // "He’s claiming": the source is the pronoun.
+                    let s = span(r);
+                    match ctx.contracted_pronoun(r.start).filter(|_| r.len() == 1) {
+                        Some(n) => Span::new(s.start, s.start + n),
+                        None => s,
+                    }
+                }),
                 speaker,
                 confidence,
                 rule: f.pattern,

@@ -220,6 +220,10 @@ impl<'a> Resolver<'a, '_> {
 
     /// Token `i` lowercased ([`str::to_lowercase`]).
     fn lw(&self, i: usize) -> Cow<'a, str> {
+        // "he’s" (a pronoun with "is" contracted onto it) is "he".
+        if let Some(n) = self.ctx.contracted_pronoun(i) {
+            return Cow::Owned(self.toks[i].text[..n].to_lowercase());
+        }
         match self.ctx.exact_lower(i) {
             Some(w) => Cow::Borrowed(w),
             None => Cow::Owned(self.toks[i].text.to_lowercase()),

@@ -41,7 +41,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return self.participle(&cue);
         }
         // Other "-ing" forms need an auxiliary ("is saying").
-        if cue.ing && !(i > ss && self.is(i - 1, lx::PROGRESSIVE_AUX)) {
+        if cue.ing && !self.progressive(i, ss) {
             return None;
         }
         if let Some(f) = self.content_cue_source_at(&cue) {
@@ -88,6 +88,23 @@ impl<'a, 't> Ctx<'a, 't> {
             return Some(self.according(i, ss, se));
         }
         None
+    }
+
+    /// Whether the "-ing" form at token `i` follows a form of "be" ("is
+    /// saying"), maybe through adverbs ("is also claiming", "was
+    /// repeatedly saying") or contracted onto a pronoun ("he’s claiming",
+    /// "they’re saying").
+    fn progressive(&self, i: usize, ss: usize) -> bool {
+        let mut j = i;
+        while j > ss
+            && j + 3 > i
+            && !self.is(j - 1, lx::PROGRESSIVE_AUX)
+            && ((self.is(j - 1, lx::AUX) && self.toks[j - 1].kind.is_wordlike())
+                || self.is_ly_adverb(j - 1))
+        {
+            j -= 1;
+        }
+        j > ss && (self.is(j - 1, lx::PROGRESSIVE_AUX) || self.contracted_pronoun(j - 1).is_some())
     }
 
     /// The reporting verb at token `i`, with its particle: none when the

@@ -236,6 +236,21 @@ impl<'a, 't> Ctx<'a, 't> {
         }
     }
 
+    /// The length in bytes of the subject pronoun in token `i` when "be"
+    /// is contracted onto it ("he’s", "they're", "I’m"): the pronoun is
+    /// the source, the contraction an auxiliary.
+    pub fn contracted_pronoun(&self, i: usize) -> Option<usize> {
+        let t = self.toks.get(i)?;
+        let stem = t.stem();
+        if stem.len() >= t.text.len() || !t.kind.is_wordlike() {
+            return None;
+        }
+        let be = t.text[stem.len()..].strip_prefix(['\'', '’'])?;
+        (["s", "re", "m"].iter().any(|b| be.eq_ignore_ascii_case(b))
+            && Classes::of_any_case(stem).intersects(lx::SUBJECT_PRONOUNS))
+        .then_some(stem.len())
+    }
+
     pub(super) fn is_break(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let n = self.toks.len();
