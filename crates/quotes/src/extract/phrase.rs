@@ -360,6 +360,13 @@ impl<'a, 't> Ctx<'a, 't> {
         if self.marked(k, PatternWords::TIME_ADVERBS) && !is_cap(t) {
             return Some(k);
         }
+        // "in 2001", "in March", "in March 2015": a year or a month after "in".
+        if let Some(a) = self.in_year_or_month(k).filter(|&a| a > lo + 1)
+            && self.lw(a - 1) == "in"
+            && !is_cap(&self.toks[a - 1])
+        {
+            return Some(a - 1);
+        }
         // "Tuesday", or a span: "Tuesday night", "this month", "last week".
         let day = |d: usize| self.is(d, lx::DAYS);
         let span_start =
@@ -385,6 +392,23 @@ impl<'a, 't> Ctx<'a, 't> {
         // participle of the source phrase.
         let participle = a > lo && !is_cap(&self.toks[a - 1]) && self.lw(a - 1).ends_with("ed");
         (!participle).then_some(a)
+    }
+
+    /// Where a year ("2001"), a month ("March") or both ("March 2015")
+    /// ending at token `k` starts.
+    fn in_year_or_month(&self, k: usize) -> Option<usize> {
+        let t = &self.toks[k];
+        let month = |m: usize| is_cap(&self.toks[m]) && self.is(m, lx::MONTHS);
+        if month(k) {
+            return Some(k);
+        }
+        let year = t.kind == TokenKind::Number
+            && t.text.len() == 4
+            && (t.text.starts_with("19") || t.text.starts_with("20"));
+        if !year {
+            return None;
+        }
+        Some(if k > 0 && month(k - 1) { k - 1 } else { k })
     }
 
     /// A source with an appositive between dashes, the second dash at
