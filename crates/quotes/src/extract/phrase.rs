@@ -176,6 +176,16 @@ impl<'a, 't> Ctx<'a, 't> {
             {
                 return Some(r.start..end);
             }
+            // "Many in the party", "Others in the community": a
+            // quantifier opening its clause heads the phrase.
+            if matches!(prep, "in" | "on" | "at" | "from" | "within" | "among")
+                && self.toks[k - 2].kind.is_wordlike()
+                && self.marked(k - 2, PatternWords::PLURAL_QUANTIFIERS)
+                && self.opens_clause(&(k - 2..k - 1))
+                && end - k < MAX_SOURCE
+            {
+                return Some(k - 2..end);
+            }
             // "The Commission on Presidential Debates", "Experts on North
             // Korea", "Others in the community": a phrase that opens its
             // clause (at the sentence start or after a comma) takes in a
