@@ -274,7 +274,11 @@ impl<'a, 't> Ctx<'a, 't> {
             {
                 return None;
             }
-            let lo = if close - p > APPOSITIVE_MAX { lo_wide } else { lo };
+            let lo = if close - p > APPOSITIVE_MAX {
+                lo_wide
+            } else {
+                lo
+            };
             let mut open = p - 1;
             // "Johnnie Wilson, of Springfield, Va., said", "Donna Rawlings,
             // 59, of Ashton, Md., who watched, said": the age and the
@@ -311,6 +315,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 // "Roy Neel, who argued for the deal, said", "An official,
                 // speaking on condition of anonymity, said": the source
                 // ends before the reporting clause or the aside.
+                return Some(start..open);
+            }
+            if self.lw(p) == "which" && start < head.start {
+                // "Michael Mulgrew, president of the union, which represents
+                // teachers, said": the clause is the union's, not the
+                // source's.
                 return Some(start..open);
             }
             if matches!(self.lw(p), "who" | "which") {
@@ -621,7 +631,15 @@ impl<'a, 't> Ctx<'a, 't> {
             // So does an adverbial after a comma ("…, in a statement").
             let stop = (e + 1..se)
                 .find(|&k| {
-                    (self.opens_reporting_relative(k) && !is_cap(&self.toks[k]))
+                    // "said Jane Roe, head of the union, which represents
+                    // …": a relative clause of the appositive's noun, not
+                    // of the name (", who …" is the name's).
+                    let second = k > e + 2
+                        && is_punct(&self.toks[k - 1], ",")
+                        && self.lw(k) == "which"
+                        && !self.toks[e + 1..k - 1].iter().any(|t| is_punct(t, ","));
+                    second
+                        || (self.opens_reporting_relative(k) && !is_cap(&self.toks[k]))
                         || (is_punct(&self.toks[k - 1], ",")
                             && (self.opens_aside(k)
                                 || (self.is(k, lx::PREPOSITIONS)
