@@ -204,6 +204,17 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some(r.start..end);
             }
         }
+        // "No one said", "Only 52 percent of voters said": a negative or
+        // a limiting word opening the clause belongs to the phrase.
+        if k > lo
+            && matches!(
+                self.lw(k - 1),
+                "no" | "only" | "nearly" | "almost" | "roughly"
+            )
+            && self.opens_clause(&(k - 1..k))
+        {
+            return Some(k - 1..end);
+        }
         Some(k..end)
     }
 
