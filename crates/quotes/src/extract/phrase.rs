@@ -96,11 +96,20 @@ impl<'a, 't> Ctx<'a, 't> {
                 // its allies": a coordination that opens the clause.
                 if let Some(r) = self.np_left(j, lo)
                     && r.end == j
-                    && self.opens_clause(&r)
                     && r.len() + (end - k) < MAX_SOURCE
                 {
-                    k = r.start;
-                    break;
+                    if self.opens_clause(&r) {
+                        k = r.start;
+                        break;
+                    }
+                    // "The family, protesters and civic leaders": a list
+                    // whose first member opens the clause.
+                    if let Some(first) = self.list_head(r.start, lo)
+                        && first.len() + (end - r.start) < MAX_SOURCE
+                    {
+                        k = first.start;
+                        break;
+                    }
                 }
             }
             if !self.is_np_word(j) {
@@ -127,6 +136,18 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         self.np_left_tail(k, end, lo)
+    }
+
+    /// The first member of a list whose next member starts at `next`
+    /// after a comma ("The family, protesters and …"): a phrase of at most
+    /// four words that opens its clause.
+    fn list_head(&self, next: usize, lo: usize) -> Option<Range<usize>> {
+        let comma = next.checked_sub(1).filter(|&c| c > lo)?;
+        if !is_punct(&self.toks[comma], ",") {
+            return None;
+        }
+        let r = self.np_left(comma, lo.max(comma.saturating_sub(4)))?;
+        (r.end == comma && self.opens_clause(&r)).then_some(r)
     }
 
     /// Whether the phrase `r` opens its clause: at the sentence start or
