@@ -612,21 +612,19 @@ impl QuoteExtractor {
             if confidence < self.min_confidence {
                 continue;
             }
-            let span = |r: &std::ops::Range<usize>| {
-                Span::new(toks[r.start].span.start, toks[r.end - 1].span.end)
-            };
             let quote = Quote {
                 kind,
                 content: content.into(),
-                cue: f.cue.as_ref().filter(|r| !r.is_empty()).map(span),
-                source: f.source.as_ref().filter(|r| !r.is_empty()).map(|r| {
-                    // "He’s claiming": the source is the pronoun.
-                    let s = span(r);
-                    match ctx.contracted_pronoun(r.start).filter(|_| r.len() == 1) {
-                        Some(n) => Span::new(s.start, s.start + n),
-                        None => s,
-                    }
-                }),
+                cue: f
+                    .cue
+                    .as_ref()
+                    .filter(|r| !r.is_empty())
+                    .map(|r| ctx.span(r)),
+                source: f
+                    .source
+                    .as_ref()
+                    .filter(|r| !r.is_empty())
+                    .map(|r| ctx.source_span(r)),
                 speaker,
                 confidence,
                 rule: f.pattern,

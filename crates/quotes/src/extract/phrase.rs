@@ -284,98 +284,104 @@ impl<'a, 't> Ctx<'a, 't> {
             return self.dash_appositive(j - 1, lo);
         }
         if j > lo && is_punct(&self.toks[j - 1], ",") {
-            // An appositive or relative clause between commas before the cue.
-            let close = j - 1;
-            let mut p = close;
-            let floor = lo_wide.max(close.saturating_sub(REL_CLAUSE_MAX));
-            while p > floor && !is_punct(&self.toks[p - 1], ",") {
-                // An apostrophe ("Sanders’ campaign") pairs with nothing.
-                if is_final_punct(&self.toks[p - 1])
-                    || (self.toks[p - 1].is_quote() && self.quote_of(p - 1).is_some())
-                {
-                    return None;
-                }
-                p -= 1;
-            }
-            if p == floor || p < 1 || !is_punct(&self.toks[p - 1], ",") {
-                return None;
-            }
-            // Only a relative clause runs past the usual twenty tokens.
-            if close - p > APPOSITIVE_MAX
-                && !(matches!(self.lw(p), "who" | "which") && p > lo_wide + 1)
-            {
-                return None;
-            }
-            let lo = if close - p > APPOSITIVE_MAX {
-                lo_wide
-            } else {
-                lo
-            };
-            let mut open = p - 1;
-            // "Johnnie Wilson, of Springfield, Va., said", "Donna Rawlings,
-            // 59, of Ashton, Md., who watched, said": the age and the
-            // hometown between commas belong to the name before them.
-            for _ in 0..3 {
-                let Some(prev) = (floor.max(lo)..open)
-                    .rev()
-                    .find(|&k| is_punct(&self.toks[k], ","))
-                else {
-                    break;
-                };
-                if !self.hometown_segment(prev + 1, open) {
-                    break;
-                }
-                open = prev;
-            }
-            let head = self.np_left(open, lo)?;
-            // "Mike Shields, president of the fund, a super PAC, said": a
-            // second appositive before the first.
-            let mut start = head.start;
-            if start > lo + 1
-                && is_punct(&self.toks[start - 1], ",")
-                && !is_cap(&self.toks[start])
-                && let Some(h2) = self.np_left(start - 1, lo)
-                && is_cap(&self.toks[h2.start])
-                && (h2.start == lo || !self.is(h2.start - 1, lx::STOP))
-            {
-                start = h2.start;
-            }
-            if !is_cap(&self.toks[start]) && !self.is(start, lx::DETERMINERS) {
-                return None;
-            }
-            if self.opens_reporting_relative(p) || self.opens_aside(p) {
-                // "Roy Neel, who argued for the deal, said", "An official,
-                // speaking on condition of anonymity, said": the source
-                // ends before the reporting clause or the aside.
-                return Some(start..open);
-            }
-            if self.lw(p) == "which" && start < head.start {
-                // "Michael Mulgrew, president of the union, which represents
-                // teachers, said": the clause is the union's, not the
-                // source's.
-                return Some(start..open);
-            }
-            if matches!(self.lw(p), "who" | "which") {
-                // "Roy Neel, who managed the campaign, said": the clause is
-                // part of the source.
-                return Some(start..close);
-            }
-            if self.is(p, lx::DETERMINERS | lx::TITLES)
-                || is_cap(&self.toks[p])
-                || self.toks[p].kind == TokenKind::Number
-                || (is_cap(&self.toks[head.start])
-                    && !self.is(head.start, lx::DETERMINERS)
-                    && self.toks[head.end - 1].kind != TokenKind::Number
-                    && !self.is(p, lx::STOP | lx::TIME)
-                    && self.cue(p).is_empty())
-            {
-                // "Mike DuHaime, a Republican strategist who ran two
-                // campaigns, said", "Vikram Amar, dean of the law school, said"
-                return Some(start..close);
-            }
-            return None;
+            return self.comma_source(j - 1, lo, lo_wide);
         }
         self.np_left(j, lo)
+    }
+
+    /// The source before an appositive or a relative clause between
+    /// commas, the second comma at `close` right before the cue ("Jane
+    /// Roe, dean of the school, said"); `lo_wide` bounds a long relative
+    /// clause, `lo` everything else.
+    fn comma_source(&self, close: usize, lo: usize, lo_wide: usize) -> Option<Range<usize>> {
+        // An appositive or relative clause between commas before the cue.
+        let mut p = close;
+        let floor = lo_wide.max(close.saturating_sub(REL_CLAUSE_MAX));
+        while p > floor && !is_punct(&self.toks[p - 1], ",") {
+            // An apostrophe ("Sanders’ campaign") pairs with nothing.
+            if is_final_punct(&self.toks[p - 1])
+                || (self.toks[p - 1].is_quote() && self.quote_of(p - 1).is_some())
+            {
+                return None;
+            }
+            p -= 1;
+        }
+        if p == floor || p < 1 || !is_punct(&self.toks[p - 1], ",") {
+            return None;
+        }
+        // Only a relative clause runs past the usual twenty tokens.
+        if close - p > APPOSITIVE_MAX && !(matches!(self.lw(p), "who" | "which") && p > lo_wide + 1)
+        {
+            return None;
+        }
+        let lo = if close - p > APPOSITIVE_MAX {
+            lo_wide
+        } else {
+            lo
+        };
+        let mut open = p - 1;
+        // "Johnnie Wilson, of Springfield, Va., said", "Donna Rawlings,
+        // 59, of Ashton, Md., who watched, said": the age and the
+        // hometown between commas belong to the name before them.
+        for _ in 0..3 {
+            let Some(prev) = (floor.max(lo)..open)
+                .rev()
+                .find(|&k| is_punct(&self.toks[k], ","))
+            else {
+                break;
+            };
+            if !self.hometown_segment(prev + 1, open) {
+                break;
+            }
+            open = prev;
+        }
+        let head = self.np_left(open, lo)?;
+        // "Mike Shields, president of the fund, a super PAC, said": a
+        // second appositive before the first.
+        let mut start = head.start;
+        if start > lo + 1
+            && is_punct(&self.toks[start - 1], ",")
+            && !is_cap(&self.toks[start])
+            && let Some(h2) = self.np_left(start - 1, lo)
+            && is_cap(&self.toks[h2.start])
+            && (h2.start == lo || !self.is(h2.start - 1, lx::STOP))
+        {
+            start = h2.start;
+        }
+        if !is_cap(&self.toks[start]) && !self.is(start, lx::DETERMINERS) {
+            return None;
+        }
+        if self.opens_reporting_relative(p) || self.opens_aside(p) {
+            // "Roy Neel, who argued for the deal, said", "An official,
+            // speaking on condition of anonymity, said": the source
+            // ends before the reporting clause or the aside.
+            return Some(start..open);
+        }
+        if self.lw(p) == "which" && start < head.start {
+            // "Michael Mulgrew, president of the union, which represents
+            // teachers, said": the clause is the union's, not the
+            // source's.
+            return Some(start..open);
+        }
+        if matches!(self.lw(p), "who" | "which") {
+            // "Roy Neel, who managed the campaign, said": the clause is
+            // part of the source.
+            return Some(start..close);
+        }
+        if self.is(p, lx::DETERMINERS | lx::TITLES)
+            || is_cap(&self.toks[p])
+            || self.toks[p].kind == TokenKind::Number
+            || (is_cap(&self.toks[head.start])
+                && !self.is(head.start, lx::DETERMINERS)
+                && self.toks[head.end - 1].kind != TokenKind::Number
+                && !self.is(p, lx::STOP | lx::TIME)
+                && self.cue(p).is_empty())
+        {
+            // "Mike DuHaime, a Republican strategist who ran two
+            // campaigns, said", "Vikram Amar, dean of the law school, said"
+            return Some(start..close);
+        }
+        None
     }
 
     /// Whether tokens `a..b` (between commas) are a person's age or

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use newsnlp_text::table::Flags;
 use newsnlp_text::words::Classes;
-use newsnlp_text::{Table, news};
+use newsnlp_text::{Span, Table, news};
 use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 
 use crate::lexicon::{self as lx, CueForm, Lexicon, PatternWords, Word};
@@ -233,6 +233,21 @@ impl<'a, 't> Ctx<'a, 't> {
             self.is(i, lx::AUX)
         } else {
             Classes::of_any_case(stem).intersects(lx::AUX)
+        }
+    }
+
+    /// The bytes of the tokens `r` (not empty).
+    pub fn span(&self, r: &Range<usize>) -> Span {
+        Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end)
+    }
+
+    /// The bytes of the source tokens `r` (not empty): of the pronoun
+    /// alone when "be" is contracted onto it ("He’s claiming").
+    pub fn source_span(&self, r: &Range<usize>) -> Span {
+        let s = self.span(r);
+        match self.contracted_pronoun(r.start).filter(|_| r.len() == 1) {
+            Some(n) => Span::new(s.start, s.start + n),
+            None => s,
         }
     }
 
