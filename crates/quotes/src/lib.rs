@@ -162,7 +162,7 @@ use std::sync::Arc;
 
 use newsnlp_gazetteer::{Entities, Gazetteer, Mention};
 use newsnlp_text::Table;
-use newsnlp_tokenize::{TokenKind, Tokenized};
+use newsnlp_tokenize::Tokenized;
 
 use extract::{Ctx, Found, Pattern};
 use lexicon::Lexicon;
@@ -585,21 +585,8 @@ impl QuoteExtractor {
                     (QuoteKind::Direct, c, closed)
                 }
                 None => {
-                    let a = toks[f.content.start].span.start;
-                    let b = toks[f.content.end - 1].span.end;
-                    // A term named in quote marks ("the so-called “debt
-                    // clause”") does not make the clause mixed.
-                    let mixed = f.content.clone().any(|k| {
-                        toks[k].kind == TokenKind::OpenQuote
-                            && ctx.owner[k] != u32::MAX
-                            && !ctx.named_term(ctx.owner[k] as usize)
-                    });
-                    let kind = if mixed {
-                        QuoteKind::Mixed
-                    } else {
-                        QuoteKind::Indirect
-                    };
-                    (kind, a..b, true)
+                    let s = ctx.span(&f.content);
+                    (ctx.reported_kind(&f.content), s.start..s.end, true)
                 }
             };
             if kind != QuoteKind::Direct && !self.indirect {

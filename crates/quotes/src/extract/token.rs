@@ -19,6 +19,7 @@ use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 
 use crate::lexicon::{self as lx, CueForm, Lexicon, PatternWords, Word};
 use crate::marks::{self, Quoted};
+use crate::types::QuoteKind;
 
 pub(crate) struct Ctx<'a, 't> {
     pub doc: &'a Tokenized<'t>,
@@ -233,6 +234,22 @@ impl<'a, 't> Ctx<'a, 't> {
             self.is(i, lx::AUX)
         } else {
             Classes::of_any_case(stem).intersects(lx::AUX)
+        }
+    }
+
+    /// The kind of reported content over the tokens `r`: mixed when it
+    /// holds a quotation, but not for a term named in quote marks ("the
+    /// so-called “debt clause”").
+    pub fn reported_kind(&self, r: &Range<usize>) -> QuoteKind {
+        let mixed = r.clone().any(|k| {
+            self.toks[k].kind == TokenKind::OpenQuote
+                && self.owner[k] != u32::MAX
+                && !self.named_term(self.owner[k] as usize)
+        });
+        if mixed {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
         }
     }
 
