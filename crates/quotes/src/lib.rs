@@ -544,7 +544,7 @@ impl QuoteExtractor {
         for f in &found {
             let speaker = match (&f.source, f.inherit) {
                 (Some(src), _) => {
-                    resolver.resolve_people(src.clone(), bytes_of(toks, &f.content), &mut people)
+                    resolver.resolve_people(src.clone(), ctx.bytes(&f.content), &mut people)
                 }
                 (None, Some(p)) => speakers.get(p).cloned().flatten(),
                 (None, None) => None,
@@ -584,10 +584,7 @@ impl QuoteExtractor {
                     }
                     (QuoteKind::Direct, c, closed)
                 }
-                None => {
-                    let s = ctx.span(&f.content);
-                    (ctx.reported_kind(&f.content), s.start..s.end, true)
-                }
+                None => (ctx.reported_kind(&f.content), ctx.bytes(&f.content), true),
             };
             if kind != QuoteKind::Direct && !self.indirect {
                 continue;
@@ -606,7 +603,7 @@ impl QuoteExtractor {
                     .cue
                     .as_ref()
                     .filter(|r| !r.is_empty())
-                    .map(|r| ctx.span(r)),
+                    .map(|r| ctx.bytes(r).into()),
                 source: f
                     .source
                     .as_ref()
@@ -626,20 +623,6 @@ impl QuoteExtractor {
         }
         out.sort_by_key(|q| (q.content.start, q.content.end));
         out
-    }
-}
-
-/// The bytes that the tokens `r` of `toks` cover (empty for no tokens).
-fn bytes_of(
-    toks: &[newsnlp_tokenize::Token<'_>],
-    r: &std::ops::Range<usize>,
-) -> std::ops::Range<usize> {
-    match (
-        toks.get(r.start),
-        r.end.checked_sub(1).and_then(|l| toks.get(l)),
-    ) {
-        (Some(a), Some(b)) if r.end > r.start => a.span.start..b.span.end,
-        _ => 0..0,
     }
 }
 

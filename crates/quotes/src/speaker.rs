@@ -308,7 +308,7 @@ impl<'a> Resolver<'a, '_> {
         if src.is_empty() || src.end > self.toks.len() {
             return None;
         }
-        let bytes = self.toks[src.start].span.start..self.toks[src.end - 1].span.end;
+        let bytes = self.ctx.bytes(&src);
         let phrase = self.text.get(bytes.clone())?;
         if src.len() == 1 {
             let w = self.lw(src.start);

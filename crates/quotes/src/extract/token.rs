@@ -253,18 +253,24 @@ impl<'a, 't> Ctx<'a, 't> {
         }
     }
 
-    /// The bytes of the tokens `r` (not empty).
-    pub fn span(&self, r: &Range<usize>) -> Span {
-        Span::new(self.toks[r.start].span.start, self.toks[r.end - 1].span.end)
+    /// The bytes that the tokens `r` cover (empty for no tokens).
+    pub fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        match (
+            self.toks.get(r.start),
+            r.end.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(a), Some(b)) if r.end > r.start => a.span.start..b.span.end,
+            _ => 0..0,
+        }
     }
 
-    /// The bytes of the source tokens `r` (not empty): of the pronoun
-    /// alone when "be" is contracted onto it ("He’s claiming").
+    /// The bytes of the source tokens `r`: of the pronoun alone when "be"
+    /// is contracted onto it ("He’s claiming").
     pub fn source_span(&self, r: &Range<usize>) -> Span {
-        let s = self.span(r);
+        let s = self.bytes(r);
         match self.contracted_pronoun(r.start).filter(|_| r.len() == 1) {
             Some(n) => Span::new(s.start, s.start + n),
-            None => s,
+            None => s.into(),
         }
     }
 
