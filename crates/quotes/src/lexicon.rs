@@ -74,8 +74,8 @@ impl PatternWords {
     /// "those", "many": a source opened by one takes a base-form cue
     /// ("those close to him say").
     pub const PLURAL_QUANTIFIERS: PatternWords = PatternWords(16);
-    /// "just", "already": a time adverb between a source and its cue.
-    pub const TIME_ADVERBS: PatternWords = PatternWords(32);
+    /// "just", "there", "however": an adverb between a source and its cue.
+    pub const SOURCE_CUE_ADVERBS: PatternWords = PatternWords(32);
     /// "family", "rally": "-ly" words that are no adverbs.
     pub const LY_WORDS: PatternWords = PatternWords(64);
 
@@ -87,7 +87,7 @@ impl PatternWords {
             "no_comment" => Some(Self::NO_COMMENT),
             "tail_asides" => Some(Self::TAIL_ASIDES),
             "plural_quantifiers" => Some(Self::PLURAL_QUANTIFIERS),
-            "time_adverbs" => Some(Self::TIME_ADVERBS),
+            "source_cue_adverbs" => Some(Self::SOURCE_CUE_ADVERBS),
             "ly_words" => Some(Self::LY_WORDS),
             _ => None,
         }

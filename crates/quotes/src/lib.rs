@@ -606,9 +606,10 @@ impl QuoteExtractor {
                     .map(|r| ctx.bytes(r).into()),
                 source: f
                     .source
-                    .as_ref()
+                    .clone()
                     .filter(|r| !r.is_empty())
-                    .map(|r| ctx.source_span(r)),
+                    .or_else(|| ctx.continued_source(&found, f))
+                    .map(|r| ctx.source_span(&r)),
                 speaker,
                 confidence,
                 rule: f.pattern,

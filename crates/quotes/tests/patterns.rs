@@ -76,6 +76,8 @@ fn matches(text: &str, q: &Quote, want: &[(String, String)]) -> bool {
         "has" => field(text, q, k).is_some_and(|c| c.contains(v.as_str())),
         "speaker" => q.speaker_name().unwrap_or("-") == v,
         "rule" => q.rule.as_str() == v,
+        // "source=-": the quote shows no source span.
+        "source" if v == "-" => q.source.is_none(),
         _ => field(text, q, k) == Some(v.as_str()),
     })
 }

@@ -327,7 +327,9 @@ impl<'a, 't> Ctx<'a, 't> {
             class,
             content,
             quote,
-            quote_end: self.quote_after(after, se),
+            // A reported clause ends its attribution: a quotation after it
+            // is a continuation of its own (`C, she said. “B.”`).
+            quote_end: quote.and_then(|_| self.quote_after(after, se)),
             cue,
             source: Some(src),
             inherit: None,

@@ -47,7 +47,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if let Some(f) = self.content_cue_source_at(&cue) {
             return Some(f);
         }
-        let src = self.source_before_cue(i, ss);
+        let src = self.source_before_cue(i, ss, cue.class);
         if let Some(src) = src.clone()
             && let Some(f) = self.content_source_cue_at(&cue, src)
         {
@@ -143,6 +143,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 return None;
             }
         }
+        // "self-described", "long-promised": a cue form joined to the word
+        // before by a hyphen is part of an adjective.
+        if i > ss && self.is_hyphen_joint(i - 1) {
+            return None;
+        }
         // "known as", "billed as": a name follows, not a report.
         if next == "as" && self.marked(i, PatternWords::SCARE_MARKERS) {
             return None;
@@ -226,7 +231,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// The source before the cue at `i`, or for a second verb ("Trump was
     /// forced into a rare retreat and said C") the sentence's subject.
-    fn source_before_cue(&self, i: usize, ss: usize) -> Option<Range<usize>> {
+    fn source_before_cue(&self, i: usize, ss: usize, class: CueClass) -> Option<Range<usize>> {
         let src = self.source_left(i, ss);
         if src.is_some() {
             return src;
@@ -235,8 +240,19 @@ impl<'a, 't> Ctx<'a, 't> {
         while j > ss && self.is(j - 1, lx::AUX) {
             j -= 1;
         }
-        if j > ss + 1 && self.lw(j - 1) == "and" {
-            return self.subject(ss, j - 1);
+        // "… and said C"; after "but", a verb of speech ("…, but said C",
+        // "… but argues C"), as verbs of intention after it mostly have
+        // other subjects ("rose, but declined by", "but sought to").
+        let conj = self.lw(j - 1);
+        if j > ss + 1
+            && (conj == "and" || (matches!(conj, "but" | "yet") && class == CueClass::Speech))
+        {
+            let k = if is_punct(&self.toks[j - 2], ",") {
+                j - 2
+            } else {
+                j - 1
+            };
+            return self.subject(ss, k);
         }
         None
     }

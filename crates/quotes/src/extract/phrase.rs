@@ -112,7 +112,14 @@ impl<'a, 't> Ctx<'a, 't> {
                     }
                 }
             }
-            if !self.is_np_word(j) {
+            // "62-year-old Brenda Johnson", "The self-described socialist":
+            // a word or number joined to the next or the one before by a
+            // hyphen is part of a compound.
+            let compound = (self.toks[j].kind.is_wordlike()
+                || self.toks[j].kind == TokenKind::Number)
+                && ((j + 1 < end && self.is_hyphen_joint(j + 1))
+                    || (j > lo && self.is_hyphen_joint(j - 1)));
+            if !self.is_np_word(j) && !compound {
                 break;
             }
             k -= 1;
@@ -124,7 +131,8 @@ impl<'a, 't> Ctx<'a, 't> {
                     k -= 1;
                     continue;
                 }
-                if k > lo + 1
+                // "the three scholars", "All three candidates".
+                if k > lo
                     && (self.lw(k - 1) == "and"
                         || (self.is(k - 1, lx::DETERMINERS)
                             && !self.is_trimmed(j + 1, lx::DETERMINERS))
@@ -408,14 +416,15 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The start of a time adjunct that ends right before token `j` and
     /// starts after `lo`: a day ("on Tuesday", "Tuesday night", "earlier
     /// today") or a span ("this month", "last week", "earlier this year"),
-    /// or a lowercase adverb of time ("just", "already").
+    /// or a lowercase adverb of time, place or connection ("just",
+    /// "there", "however").
     fn time_adjunct_ending(&self, j: usize, lo: usize) -> Option<usize> {
         let k = j.checked_sub(1).filter(|&k| k > lo)?;
         let t = &self.toks[k];
         if !t.kind.is_wordlike() {
             return None;
         }
-        if self.marked(k, PatternWords::TIME_ADVERBS) && !is_cap(t) {
+        if self.marked(k, PatternWords::SOURCE_CUE_ADVERBS) && !is_cap(t) {
             return Some(k);
         }
         // "in 2001", "in March", "in March 2015": a year or a month after "in".

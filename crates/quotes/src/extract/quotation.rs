@@ -29,11 +29,35 @@ impl<'a, 't> Ctx<'a, 't> {
                 by_quote[q] = Some(fi);
             }
         }
+        // Reported clauses with a source, by where they end: a quotation
+        // after one continues it (`She said the plan was dead. “…”`).
+        let mut reported: Vec<(usize, usize)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.quote.is_none() && f.source.is_some())
+            .map(|(fi, f)| {
+                (
+                    f.content.end.max(f.source.as_ref().map_or(0, |r| r.end)),
+                    fi,
+                )
+            })
+            .collect();
+        reported.sort_unstable();
+        let mut next_reported = 0;
+        let mut last_end = 0;
         let mut added = Vec::new();
         for (q, qq) in self.quotes.iter().enumerate() {
             let end = qq.close.map_or(qq.end, |c| c + 1).min(n);
+            while let Some(&(e, fi)) = reported.get(next_reported).filter(|r| r.0 <= qq.open) {
+                if e >= last_end {
+                    last_attributed = Some((fi, toks[e - 1].paragraph));
+                    last_end = e;
+                }
+                next_reported += 1;
+            }
             if let Some(fi) = by_quote[q] {
                 last_attributed = Some((fi, toks[end.saturating_sub(1)].paragraph));
+                last_end = end;
                 continue;
             }
             if qq.single || claimed[qq.open] {
@@ -72,6 +96,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     inherit: None,
                 });
                 last_attributed = Some((fi, toks[c].paragraph));
+                last_end = end;
                 continue;
             }
             // A lead-in paragraph ending with a colon, or a clause with a
@@ -93,6 +118,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     inherit: None,
                 });
                 last_attributed = Some((fi, toks[end - 1].paragraph));
+                last_end = end;
                 continue;
             }
             if words <= self.scare_words && qq.paragraphs == 1 {
@@ -120,12 +146,26 @@ impl<'a, 't> Ctx<'a, 't> {
             });
             if inherit.is_some() {
                 last_attributed = Some((fi, toks[end - 1].paragraph));
+                last_end = end;
             }
         }
         // Inner phrases refer to their parents by index in `out`, which
         // stays as is; they go last.
         out.extend(added);
         out.extend(inner);
+    }
+
+    /// The source span a continuation shows: the source of the attribution
+    /// it continues, when that attribution ends in the continuation's
+    /// paragraph with its source after its quotation (“A,” **she** said.
+    /// “B.”). A continuation in a later paragraph, or after a source that
+    /// opens its clause, shows none: on PolNeAR train the speaker of those
+    /// is named again near them as often as not.
+    pub(crate) fn continued_source(&self, found: &[Found], f: &Found) -> Option<Range<usize>> {
+        let parent = found.get(f.inherit?)?;
+        let src = parent.source.clone().filter(|r| !r.is_empty())?;
+        let same_paragraph = self.toks[src.start].paragraph == self.toks[f.content.start].paragraph;
+        (f.source.is_none() && same_paragraph && src.start >= parent.content.end).then_some(src)
     }
 
     /// Whether the quoted word `q` inside the reported clause of `f` is
