@@ -143,6 +143,16 @@ impl<'a, 't> Ctx<'a, 't> {
                 return None;
             }
         }
+        // "758 pledged delegates", "30,000 immigrants expected": a past
+        // form right after a count (not a year: "in 2008 asked") is an
+        // adjective.
+        if i > ss
+            && toks[i - 1].kind == TokenKind::Number
+            && toks[i].text.ends_with("ed")
+            && self.in_year_or_month(i - 1).is_none()
+        {
+            return None;
+        }
         // "self-described", "long-promised": a cue form joined to the word
         // before by a hyphen is part of an adjective.
         if i > ss && self.is_hyphen_joint(i - 1) {

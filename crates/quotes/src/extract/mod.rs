@@ -50,7 +50,7 @@ pub(crate) struct Found {
 }
 
 /// Longest source phrase, in tokens.
-const MAX_SOURCE: usize = 12;
+const MAX_SOURCE: usize = 16;
 /// How far a cue looks for "that" or the object of "told".
 const THAT_WINDOW: usize = 9;
 

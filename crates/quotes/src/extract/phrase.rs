@@ -25,6 +25,19 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let last = end - 1;
+        // "Many of them said", "Two of us say", "Some of you questioned".
+        if last >= lo + 2
+            && matches!(self.lw(last), "them" | "us" | "you" | "those")
+            && self.lw(last - 1) == "of"
+            && (self.is(last - 2, lx::DETERMINERS)
+                || self.toks[last - 2].kind == TokenKind::Number
+                || matches!(self.lw(last - 2), "none" | "half" | "either" | "neither"))
+        {
+            return self
+                .np_left(last - 1, lo)
+                .filter(|r| r.end == last - 1)
+                .map(|r| r.start..end);
+        }
         if self.is(last, lx::SUBJECT_PRONOUNS) && self.toks[last].kind.is_wordlike() {
             // "another company that had declared …": the relative pronoun
             // stands for the phrase before it.
@@ -355,6 +368,8 @@ impl<'a, 't> Ctx<'a, 't> {
             && (h2.start == lo || !self.is(h2.start - 1, lx::STOP))
         {
             start = h2.start;
+        } else if let Some(d) = self.descriptor_before(start, lo) {
+            start = d;
         }
         if !is_cap(&self.toks[start]) && !self.is(start, lx::DETERMINERS) {
             return None;
@@ -390,6 +405,26 @@ impl<'a, 't> Ctx<'a, 't> {
             return Some(start..close);
         }
         None
+    }
+
+    /// Where a descriptor opening the sentence starts, before the name
+    /// at `name` and its comma: "**Nevada's governor,** Brian Sandoval, a
+    /// Republican, said", "**Her father,** Brad, 39, said". A short phrase
+    /// ending in a lower-case noun, not a time ("Last week, …").
+    fn descriptor_before(&self, name: usize, lo: usize) -> Option<usize> {
+        if name < lo + 2 || !is_punct(&self.toks[name - 1], ",") || !is_cap(&self.toks[name]) {
+            return None;
+        }
+        let d = self.np_left(name - 1, lo)?;
+        let last = d.end - 1;
+        let t = &self.toks[last];
+        let ok = d.end == name - 1
+            && d.len() <= 6
+            && d.start == self.sentence_range(d.start).start
+            && t.kind == TokenKind::Word
+            && !is_cap(t)
+            && !self.is(last, lx::STOP | lx::TIME | lx::TIME_NOUNS | lx::DAYS);
+        ok.then_some(d.start)
     }
 
     /// Whether tokens `a..b` (between commas) are a person's age or
@@ -463,7 +498,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Where a year ("2001"), a month ("March") or both ("March 2015")
     /// ending at token `k` starts.
-    fn in_year_or_month(&self, k: usize) -> Option<usize> {
+    pub(super) fn in_year_or_month(&self, k: usize) -> Option<usize> {
         let t = &self.toks[k];
         let month = |m: usize| is_cap(&self.toks[m]) && self.is(m, lx::MONTHS);
         if month(k) {
