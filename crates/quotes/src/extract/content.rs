@@ -239,6 +239,19 @@ impl<'a, 't> Ctx<'a, 't> {
         (src.start == k && self.short_tail(c + 1, se)).then_some(comma)
     }
 
+    /// Where the object of a verb of telling starting at `c1` ends ("told
+    /// **a Senate panel** Wednesday", "told **her**", "told **The Wall
+    /// Street Journal**"); `c1` for other verbs or without an object.
+    pub(super) fn past_tell_object(&self, lemma: &str, c1: usize, se: usize) -> usize {
+        if c1 >= se || !Classes::of(lemma).intersects(lx::TELL_VERBS) {
+            return c1;
+        }
+        if matches!(self.lw(c1), "her" | "him" | "them" | "us" | "me" | "you") {
+            return c1 + 1;
+        }
+        self.np_right(c1, se).map_or(c1, |r| r.end)
+    }
+
     /// Whether the tokens `a..b` can close an attribution after its source:
     /// a short adverbial tail without a clause of its own.
     pub(super) fn short_tail(&self, a: usize, b: usize) -> bool {
@@ -288,13 +301,13 @@ impl<'a, 't> Ctx<'a, 't> {
             if j + 2 >= content.end
                 || !matches!(
                     self.lw(j),
-                    "while" | "whereas" | "but" | "though" | "although"
+                    "while" | "whereas" | "but" | "though" | "although" | "and"
                 )
             {
                 continue;
             }
             let subject = &self.toks[j + 1];
-            let named = is_cap(subject) || self.is(j + 1, lx::SUBJECT_PRONOUNS);
+            let named = is_cap(subject) || self.is(j + 1, lx::SUBJECT_PRONOUNS | lx::DETERMINERS);
             let cue = (j + 2..(j + 6).min(content.end)).any(|m| !self.cue(m).is_empty());
             if named && cue {
                 return content.start..j.max(content.start + 1);

@@ -40,9 +40,13 @@ impl<'a, 't> Ctx<'a, 't> {
         if cue.ing && i > ss && is_punct(&self.toks[i - 1], ",") {
             return self.participle(&cue);
         }
-        // Other "-ing" forms need an auxiliary ("is saying").
+        // Other "-ing" forms need an auxiliary ("is saying"), or a subject
+        // after "with" ("with 50 percent saying C").
         if cue.ing && !self.progressive(i, ss) {
-            return None;
+            let src = self
+                .np_left(i, ss)
+                .filter(|r| r.end == i && r.start > ss && self.lw(r.start - 1) == "with")?;
+            return self.source_cue_content(&cue, Some(src));
         }
         if let Some(f) = self.content_cue_source_at(&cue) {
             return Some(f);
@@ -131,7 +135,8 @@ impl<'a, 't> Ctx<'a, 't> {
             let p = self.lw(i - 1);
             if matches!(p, "to" | "of" | "whose")
                 || (self.is(i - 1, lx::DETERMINERS)
-                    && !matches!(p, "all" | "both" | "one" | "others"))
+                    && !matches!(p, "all" | "both" | "others")
+                    && !self.is_count(i - 1))
                 || (toks[i - 1].kind.is_wordlike()
                     && toks[i - 1].stem().len() < toks[i - 1].text.len()
                     && (p.ends_with("'s") || p.ends_with("’s"))
@@ -311,7 +316,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 && toks[c1 + 1].kind == TokenKind::OpenQuote;
             // "C, lawmakers said Friday, as they bristled": the writer's
             // aside after the tail is no content of the cue.
-            self.short_tail(c1, self.tail_aside(c1, se).unwrap_or(se)) && !quote_next
+            // "C, Carter told a Senate panel Wednesday": past the object of
+            // a verb of telling.
+            let t0 = self.past_tell_object(cue.lemma, c1, se);
+            self.short_tail(t0, self.tail_aside(t0, se).unwrap_or(se)) && !quote_next
         };
         if !(sep_ok && cue.class != CueClass::Weak && tail_ok) {
             return None;

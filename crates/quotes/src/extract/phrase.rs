@@ -25,6 +25,20 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let last = end - 1;
+        // "Two in three said", "About one in five say": a share of people.
+        if last >= lo + 2
+            && self.is_count(last)
+            && self.lw(last - 1) == "in"
+            && self.is_count(last - 2)
+        {
+            let a = last - 2;
+            let modifier = a > lo
+                && matches!(
+                    self.lw(a - 1),
+                    "about" | "nearly" | "almost" | "roughly" | "only"
+                );
+            return Some(if modifier { a - 1 } else { a }..end);
+        }
         // "Many of them said", "Two of us say", "Some of you questioned".
         if last >= lo + 2
             && matches!(self.lw(last), "them" | "us" | "you" | "those")
@@ -331,7 +345,8 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         // Only a relative clause runs past the usual twenty tokens.
-        if close - p > APPOSITIVE_MAX && !(matches!(self.lw(p), "who" | "which") && p > lo_wide + 1)
+        if close - p > APPOSITIVE_MAX
+            && !(matches!(self.lw(p), "who" | "whose" | "which") && p > lo_wide + 1)
         {
             return None;
         }
@@ -386,7 +401,7 @@ impl<'a, 't> Ctx<'a, 't> {
             // source's.
             return Some(start..open);
         }
-        if matches!(self.lw(p), "who" | "which") {
+        if matches!(self.lw(p), "who" | "whose" | "which") {
             // "Roy Neel, who managed the campaign, said": the clause is
             // part of the source.
             return Some(start..close);
@@ -425,6 +440,24 @@ impl<'a, 't> Ctx<'a, 't> {
             && !is_cap(t)
             && !self.is(last, lx::STOP | lx::TIME | lx::TIME_NOUNS | lx::DAYS);
         ok.then_some(d.start)
+    }
+
+    /// Whether token `i` is a count: a number or a number word ("three").
+    pub(super) fn is_count(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Number
+            || matches!(
+                self.lw(i),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
     }
 
     /// Whether tokens `a..b` (between commas) are a person's age or
