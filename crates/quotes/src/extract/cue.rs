@@ -214,7 +214,8 @@ impl<'a, 't> Ctx<'a, 't> {
             .map(|r| self.extend_source(r, se))?;
         if !(p.kind == TokenKind::CloseQuote
             || (i >= ss + 2 && toks[i - 2].kind == TokenKind::CloseQuote)
-            || self.short_tail(src.end, se))
+            || self.short_tail(src.end, se)
+            || self.relative_tail(src.end, se))
         {
             return None;
         }
@@ -222,6 +223,21 @@ impl<'a, 't> Ctx<'a, 't> {
         let after = src.end;
         let cue_range = Some(cue.range());
         Some(self.content_cue_source(content, quote, cue_range, src, cue.class, after, se))
+    }
+
+    /// Whether a relative clause of the source opens at `k` ("C, said
+    /// Rita Katz, director of the group, **which tracks** …", "C, said a
+    /// handful of Democrats **who point** to …"): the source's, not a
+    /// content of its own.
+    fn relative_tail(&self, k: usize, se: usize) -> bool {
+        let k = if k < se && is_punct(&self.toks[k], ",") {
+            k + 1
+        } else {
+            k
+        };
+        // One that reports words of its own ("…, who added C2") is found
+        // on its own.
+        k + 1 < se && matches!(self.lw(k), "who" | "whose" | "which")
     }
 
     /// "Jane Roe, a lawyer for the city, said C" (or "Jane Roe -- a

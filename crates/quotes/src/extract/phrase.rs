@@ -727,6 +727,17 @@ impl<'a, 't> Ctx<'a, 't> {
     /// clause to the end of the sentence: "said Jane Roe, a strategist
     /// who worked for two governors".
     pub(super) fn extend_source(&self, src: Range<usize>, se: usize) -> Range<usize> {
+        // "said a handful of Democrats who point to his record": a
+        // restrictive relative clause that reports nothing of its own.
+        if src.end + 1 < se
+            && matches!(self.lw(src.end), "who" | "whose")
+            && !self.opens_reporting_relative(src.end)
+            && !self.toks[src.end..se]
+                .iter()
+                .any(|t| t.is_quote() || is_punct(t, ","))
+        {
+            return src.start..self.trimmed_end(src.end, se);
+        }
         // From the appositive's comma, inside the phrase or right after it.
         let Some(e) = (src.start..(src.end + 1).min(se)).find(|&k| is_punct(&self.toks[k], ","))
         else {
