@@ -296,6 +296,8 @@ pub(crate) const PREPOSITIONS: Classes = WordClass::Prepositions.set();
 /// The weekdays and the days around today ("on Monday", "yesterday").
 pub(crate) const DAYS: Classes = WordClass::Days.set().union(WordClass::RelativeDays.set());
 pub(crate) const MONTHS: Classes = WordClass::Months.set();
+/// "called", "dubbed": verbs that name their object.
+pub(crate) const NAMING_VERBS: Classes = WordClass::NamingVerbs.set();
 
 /// The words `Ctx::trigger_at` compares with before it looks at cue forms ("in
 /// a poll by …", "asked whether", "seems to", "according to"); keep the two

@@ -130,6 +130,17 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         } else if j < n && is_punct(&self.toks[j], ",") {
             j += 1;
+        } else if let Some(k) = (j + 1..sent_end.min(j + 13)).find(|&k| {
+            (is_punct(&self.toks[k], ",") || is_punct(&self.toks[k], ":"))
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::OpenQuote)
+        }) && self.short_tail(j, k)
+        {
+            // "said at a town hall on Monday, “Q”": an adverbial, then the
+            // quotation.
+            j = k + 1;
         }
         if j >= sent_end {
             return None;

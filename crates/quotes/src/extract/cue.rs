@@ -351,6 +351,18 @@ impl<'a, 't> Ctx<'a, 't> {
         Some(self.content_cue_source(content, quote, cue_range, src, cue.class, c1, se))
     }
 
+    /// Whether the naming verb at `i` names the indefinite phrase `src`
+    /// before it ("a super PAC called Future 45", "a class called
+    /// “Perception”"): a name follows, nothing is reported.
+    fn names_indefinite(&self, i: usize, src: &Range<usize>) -> bool {
+        self.is(i, lx::NAMING_VERBS)
+            && matches!(self.lw(src.start), "a" | "an" | "one" | "another")
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| is_cap(t) || t.kind == TokenKind::OpenQuote)
+    }
+
     /// The comma that opens the writer's aside ("…, as they bristled")
     /// within a short tail after a cue ending at `c1`, in the sentence
     /// ending at `se`.
@@ -367,7 +379,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn source_cue_content(&self, cue: &VerbCue<'_>, src: Option<Range<usize>>) -> Option<Found> {
         let (i, ss) = (cue.i, cue.ss);
         let src_range = src.clone()?;
-        if !self.base_form_subject_ok(i, &src_range) {
+        if !self.base_form_subject_ok(i, &src_range) || self.names_indefinite(i, &src_range) {
             return None;
         }
         // "The poll shows Trump leading": after a poll or a study a weak
