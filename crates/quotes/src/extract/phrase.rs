@@ -689,7 +689,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // furious about the winner, insisting …" opens with a name in -ing.
         if intro
             && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ","))
-            && !(a + 1..c).any(|k| self.is(k, lx::AUX))
+            && !(a + 1..c).any(|k| self.is(k, lx::AUX) && !self.is(k, lx::INTRO_WORDS))
         {
             a = c + 1;
         }
@@ -714,7 +714,10 @@ impl<'a, 't> Ctx<'a, 't> {
             if lower
                 && !self.is(k, lx::DETERMINERS)
                 && !matches!(w, "of" | "for" | "and")
-                && (after_name || w.ends_with("ed") || self.is(k, lx::SUBJECT_VERBS))
+                && (after_name
+                    || w.ends_with("ed")
+                    || self.is(k, lx::SUBJECT_VERBS)
+                    || self.is_ly_adverb(k))
             {
                 end = k;
                 break;
