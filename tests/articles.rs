@@ -86,6 +86,11 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/water_bill.txt"),
         include_str!("articles/water_bill.json"),
     ),
+    (
+        "transit_poll",
+        include_str!("articles/transit_poll.txt"),
+        include_str!("articles/transit_poll.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

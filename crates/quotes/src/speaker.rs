@@ -415,9 +415,20 @@ impl<'a> Resolver<'a, '_> {
     /// ("Trump's").
     fn is_head(&self, m: &Mention, src: &Range<usize>) -> bool {
         let toks = &self.toks[src.clone()];
+        // A preposition before the mention, unless a comma after it opens
+        // an appositive that the mention heads ("The leader of the
+        // campaign, former commissioner Dale Whitcomb").
+        let mut after_prep = false;
         for (k, t) in toks.iter().enumerate() {
             if t.span.end <= m.start() {
                 let w = self.lw(src.start + k);
+                if t.kind == TokenKind::Punctuation && t.text == "," && k + 1 < toks.len() {
+                    let next = &*self.lw(src.start + k + 1);
+                    if next != "of" {
+                        after_prep = false;
+                    }
+                    continue;
+                }
                 // "of" after a lowercase noun ("the president of Acme"),
                 // not inside a title ("Secretary of Defense James Mattis").
                 // Or after a comma: a hometown ("Jane Doe, of Dayton,").
@@ -432,13 +443,16 @@ impl<'a> Resolver<'a, '_> {
                         "for" | "at" | "from" | "with" | "to" | "in" | "on" | "by" | "about"
                     )
                 {
-                    return false;
+                    after_prep = true;
                 }
             } else if t.span.start < m.end() && t.span.end > m.end() {
                 // A token that runs past the mention ("Trump's"): the
                 // mention is a possessor, not the head.
                 return false;
             }
+        }
+        if after_prep {
+            return false;
         }
         let Some(mut k) = toks.iter().position(|t| t.span.start >= m.end()) else {
             return true;

@@ -318,7 +318,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 continue;
             }
             let subject = &self.toks[j + 1];
-            let named = is_cap(subject) || self.is(j + 1, lx::SUBJECT_PRONOUNS | lx::DETERMINERS);
+            // A subject: a name, a pronoun, a determiner or a share
+            // ("and nearly 3 in 10 said …").
+            let named = is_cap(subject)
+                || self.is(j + 1, lx::SUBJECT_PRONOUNS | lx::DETERMINERS)
+                || self.is_count(j + 1)
+                || matches!(
+                    self.lw(j + 1),
+                    "nearly" | "about" | "almost" | "roughly" | "only"
+                );
             let cue = (j + 2..(j + 6).min(content.end)).any(|m| !self.cue(m).is_empty());
             if named && cue {
                 return content.start..j.max(content.start + 1);

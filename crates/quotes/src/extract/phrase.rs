@@ -170,6 +170,20 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
         }
+        // "About four in 10 Republican voters said": a share before the
+        // phrase.
+        if k > lo + 1 && self.lw(k - 1) == "in" && self.is_count(k) && self.is_count(k - 2) {
+            k -= 2;
+            while k > lo
+                && matches!(
+                    self.lw(k - 1),
+                    "about" | "nearly" | "almost" | "roughly" | "only"
+                )
+            {
+                k -= 1;
+            }
+            return Some(k..end);
+        }
         self.np_left_tail(k, end, lo)
     }
 
@@ -641,7 +655,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let w = self.lw(k);
             // A source noun with its prepositional phrase: "said one
             // Democratic source on the panel", "a spokesman at the agency".
-            let head_prep = matches!(w, "on" | "in" | "at" | "from" | "with")
+            let head_prep = matches!(w, "on" | "in" | "at" | "from" | "with" | "to")
                 && k > start
                 && !is_cap(&self.toks[k - 1])
                 && self.is(k - 1, lx::SOURCE_HEADS | lx::PLURAL_SOURCES);
