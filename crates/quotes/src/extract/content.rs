@@ -207,6 +207,15 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let brk = self.next_break(j).unwrap_or(n);
         let mut e = sent_end.min(brk.max(j + 1));
+        // "endorsed Trump last week": an object (no that-clause, no
+        // infinitive, no verb of its own) ends before a time adjunct.
+        if class == CueClass::Belief
+            && found_that.is_none()
+            && let Some(a) = (j + 1..e).find(|&k| self.time_adjunct_at(k))
+            && !(j..a).any(|k| self.lw(k) == "to" || self.is(k, lx::AUX))
+        {
+            e = a;
+        }
         // "Farmers warned that C, officials said.": the content ends before
         // the sentence-final attribution.
         if let Some(comma) = self.final_attribution(j, e) {
@@ -222,6 +231,31 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let e = self.trimmed_end(j, e);
         (e > j).then_some((j..e, None))
+    }
+
+    /// Whether a time adjunct starts at token `k`: a day ("Tuesday", "on
+    /// Tuesday"), a span ("last week", "earlier this year") or a month or
+    /// year after "in" ("in June", "in early June", "in 2008").
+    fn time_adjunct_at(&self, k: usize) -> bool {
+        let w = self.lw(k);
+        let t = &self.toks[k];
+        if !t.kind.is_wordlike() || is_cap(t) && !self.is(k, lx::DAYS | lx::MONTHS) {
+            return false;
+        }
+        let next = k + 1;
+        match w {
+            "on" => self.is(next, lx::DAYS),
+            "in" => {
+                let m = if matches!(self.lw(next), "early" | "late" | "mid") {
+                    next + 1
+                } else {
+                    next
+                };
+                m < self.toks.len() && self.in_year_or_month(m).is_some()
+            }
+            "last" | "this" | "next" | "earlier" | "later" => self.is(next, lx::TIME_NOUNS),
+            _ => self.is(k, lx::DAYS),
+        }
     }
 
     /// The comma that opens a sentence-final attribution of the clause
