@@ -149,6 +149,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut found_that = None;
         let stop = (j + THAT_WINDOW).min(sent_end);
         let tell_like = Classes::of(lemma).intersects(lx::TELL_VERBS);
+        let adverbial = j < sent_end && self.is(j, lx::PREPOSITIONS) && !is_cap(&self.toks[j]);
         for k in j..stop {
             let w = self.lw(k);
             if w == "that" && self.toks[k].kind.is_wordlike() {
@@ -156,8 +157,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
             let t = &self.toks[k];
-            // "told the committee on Monday that": an object comes first.
-            let object = tell_like && t.kind.is_wordlike() && self.cue(k).is_empty();
+            // "told the committee on Monday that": an object comes first;
+            // "said at a campaign event last week that": an adverbial.
+            let object = (tell_like || adverbial) && t.kind.is_wordlike() && self.cue(k).is_empty();
             let ok = object
                 || (t.kind.is_wordlike() && (self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(t)))
                 || is_punct(t, ",");
