@@ -130,17 +130,8 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         } else if j < n && is_punct(&self.toks[j], ",") {
             j += 1;
-        } else if let Some(k) = (j + 1..sent_end.min(j + 13)).find(|&k| {
-            (is_punct(&self.toks[k], ",") || is_punct(&self.toks[k], ":"))
-                && self
-                    .toks
-                    .get(k + 1)
-                    .is_some_and(|t| t.kind == TokenKind::OpenQuote)
-        }) && self.short_tail(j, k)
-        {
-            // "said at a town hall on Monday, “Q”": an adverbial, then the
-            // quotation.
-            j = k + 1;
+        } else if let Some(k) = self.adverbial_before_quote(j, sent_end) {
+            j = k;
         }
         if j >= sent_end {
             return None;
@@ -209,14 +200,8 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let brk = self.next_break(j).unwrap_or(n);
         let mut e = sent_end.min(brk.max(j + 1));
-        // "endorsed Trump last week": an object (no that-clause, no
-        // infinitive, no verb of its own) ends before a time adjunct.
-        if class == CueClass::Belief
-            && found_that.is_none()
-            && let Some(a) = (j + 1..e).find(|&k| self.time_adjunct_at(k))
-            && !(j..a).any(|k| self.lw(k) == "to" || self.is(k, lx::AUX))
-        {
-            e = a;
+        if class == CueClass::Belief && found_that.is_none() {
+            e = self.object_end(j, e);
         }
         // "Farmers warned that C, officials said.": the content ends before
         // the sentence-final attribution.
@@ -233,6 +218,29 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let e = self.trimmed_end(j, e);
         (e > j).then_some((j..e, None))
+    }
+
+    /// Where the quotation starts after an adverbial that follows a cue
+    /// ending at `j` ("said at a town hall on Monday, “Q”"), if one does.
+    fn adverbial_before_quote(&self, j: usize, sent_end: usize) -> Option<usize> {
+        let k = (j + 1..sent_end.min(j + 13)).find(|&k| {
+            (is_punct(&self.toks[k], ",") || is_punct(&self.toks[k], ":"))
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::OpenQuote)
+        })?;
+        self.short_tail(j, k).then_some(k + 1)
+    }
+
+    /// Where an object content from `j` to `e` ends: before a time
+    /// adjunct ("endorsed Trump **last week**"), unless it holds an
+    /// infinitive or an auxiliary, a clause of its own.
+    fn object_end(&self, j: usize, e: usize) -> usize {
+        match (j + 1..e).find(|&k| self.time_adjunct_at(k)) {
+            Some(a) if !(j..a).any(|k| self.lw(k) == "to" || self.is(k, lx::AUX)) => a,
+            _ => e,
+        }
     }
 
     /// Whether a time adjunct starts at token `k`: a day ("Tuesday", "on

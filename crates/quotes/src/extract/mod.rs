@@ -67,6 +67,21 @@ impl<'a, 't> Ctx<'a, 't> {
             let mut i = ss;
             // Whether the sentence is a headline, once a cue asks.
             let mut headline = None;
+            // "C, according to X.": the trailing attribution takes its
+            // clause before a cue inside the clause can.
+            if let Some(f) = self.trailing_according(ss, se)
+                && !f.content.clone().any(|k| claimed[k])
+            {
+                self.claim(&f, &mut claimed);
+                out.push(f);
+            } else if let Some(f) = self.trailing_speech(ss, se)
+                && !f.content.clone().any(|k| claimed[k])
+            {
+                // "Police believe C2, officials said.": so does a
+                // sentence-final attribution.
+                self.claim(&f, &mut claimed);
+                out.push(f);
+            }
             while i < se {
                 if claimed[i]
                     || self.in_any_quote(i)
@@ -102,25 +117,13 @@ impl<'a, 't> Ctx<'a, 't> {
                     // saying …"), never content.
                     let overlaps = f.content.clone().any(|k| claimed[k]);
                     if !overlaps {
-                        let mut next = i + 1;
-                        for r in [Some(f.content.clone()), f.cue.clone(), f.source.clone()]
+                        let next = [Some(f.content.clone()), f.cue.clone(), f.source.clone()]
                             .into_iter()
                             .flatten()
-                        {
-                            for c in &mut claimed[r.clone()] {
-                                *c = true;
-                            }
-                            if r.start >= i {
-                                next = next.max(r.end.min(se));
-                            }
-                        }
-                        if let Some(qe) = f.quote_end {
-                            let qq = &self.quotes[qe];
-                            let e = qq.close.map_or(qq.end, |c| c + 1);
-                            for c in &mut claimed[qq.open..e] {
-                                *c = true;
-                            }
-                        }
+                            .filter(|r| r.start >= i)
+                            .map(|r| r.end.min(se))
+                            .fold(i + 1, usize::max);
+                        self.claim(&f, &mut claimed);
                         out.push(f);
                         i = next.max(i + 1);
                         continue;
@@ -131,5 +134,71 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         self.quotations(&mut out, &mut claimed);
         out
+    }
+
+    /// Marks the tokens of `f` (content, cue, source and a quotation that
+    /// continues it) as taken.
+    fn claim(&self, f: &Found, claimed: &mut [bool]) {
+        for r in [Some(f.content.clone()), f.cue.clone(), f.source.clone()]
+            .into_iter()
+            .flatten()
+        {
+            for c in &mut claimed[r] {
+                *c = true;
+            }
+        }
+        if let Some(qe) = f.quote_end {
+            let qq = &self.quotes[qe];
+            let e = qq.close.map_or(qq.end, |c| c + 1);
+            for c in &mut claimed[qq.open..e] {
+                *c = true;
+            }
+        }
+    }
+
+    /// The attribution of a sentence ending in a verb of speech and its
+    /// source after a comma (", officials said.", ", said a spokesman.").
+    fn trailing_speech(&self, ss: usize, se: usize) -> Option<Found> {
+        let comma = self.final_attribution(ss, se)?;
+        let c = (comma + 1..se).find(|&c| {
+            !is_cap(&self.toks[c])
+                && self
+                    .cue(c)
+                    .iter()
+                    .any(|f| !f.ing && f.class == CueClass::Speech)
+        })?;
+        // Not after an opening participle ("Asked whether …, Roe smiled")
+        // or "According to X, …", which have patterns of their own, nor
+        // before an infinitive ("…, the two leaders agreed to meet").
+        if (self.may_cue(ss) && !self.cue(ss).is_empty())
+            || self.lw(ss) == "according"
+            || self.lw(c + 1) == "to"
+        {
+            return None;
+        }
+        self.cue_at(c, ss, se)
+            .filter(|f| f.content.end <= comma + 1 && f.source.is_some())
+    }
+
+    /// The attribution of a sentence ending in ", according to X" (not
+    /// inside a quotation), if it has one.
+    fn trailing_according(&self, ss: usize, se: usize) -> Option<Found> {
+        let k = (ss + 1..se.saturating_sub(2)).find(|&k| {
+            self.lw(k) == "according"
+                && self.lw(k + 1) == "to"
+                && is_punct(&self.toks[k - 1], ",")
+                && !self.in_any_quote(k)
+        })?;
+        // "She said C, according to two officials": a verb of speech
+        // reports the clause itself.
+        if (ss..k).any(|j| {
+            self.cue(j)
+                .iter()
+                .any(|f| !f.ing && f.class == CueClass::Speech)
+        }) {
+            return None;
+        }
+        self.according(k, ss, se)
+            .filter(|f| f.pattern == Pattern::AccordingTrail)
     }
 }

@@ -25,52 +25,8 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let last = end - 1;
-        // "Two in three said", "About one in five say": a share of people.
-        if last >= lo + 2
-            && self.is_count(last)
-            && self.lw(last - 1) == "in"
-            && self.is_count(last - 2)
-        {
-            let a = last - 2;
-            let modifier = a > lo
-                && matches!(
-                    self.lw(a - 1),
-                    "about" | "nearly" | "almost" | "roughly" | "only"
-                );
-            return Some(if modifier { a - 1 } else { a }..end);
-        }
-        // "Many of them said", "Two of us say", "Some of you questioned".
-        if last >= lo + 2
-            && matches!(self.lw(last), "them" | "us" | "you" | "those")
-            && self.lw(last - 1) == "of"
-            && (self.is(last - 2, lx::DETERMINERS)
-                || self.toks[last - 2].kind == TokenKind::Number
-                || matches!(self.lw(last - 2), "none" | "half" | "either" | "neither"))
-        {
-            return self
-                .np_left(last - 1, lo)
-                .filter(|r| r.end == last - 1)
-                .map(|r| r.start..end);
-        }
-        if self.is(last, lx::SUBJECT_PRONOUNS) && self.toks[last].kind.is_wordlike() {
-            // "another company that had declared …": the relative pronoun
-            // stands for the phrase before it.
-            if matches!(self.lw(last), "that" | "which")
-                && let Some(r) = self.np_left(last, lo)
-                && r.end == last
-                && !self.is(r.start, lx::SUBJECT_PRONOUNS)
-            {
-                return Some(r);
-            }
-            return Some(last..end);
-        }
-        if matches!(self.lw(last), "him" | "her" | "them" | "us" | "me")
-            && self.toks[last].kind.is_wordlike()
-        {
-            // "Aides close to him said": an object pronoun ends a
-            // prepositional phrase of the source, never a source alone.
-            let r = self.np_left_tail(last, end, lo)?;
-            return (r.start < last).then_some(r);
+        if let Some(r) = self.np_left_pronoun_or_share(last, end, lo) {
+            return r;
         }
         let mut k = end;
         let mut n = 0;
@@ -173,18 +129,76 @@ impl<'a, 't> Ctx<'a, 't> {
         // "About four in 10 Republican voters said": a share before the
         // phrase.
         if k > lo + 1 && self.lw(k - 1) == "in" && self.is_count(k) && self.is_count(k - 2) {
-            k -= 2;
-            while k > lo
-                && matches!(
-                    self.lw(k - 1),
-                    "about" | "nearly" | "almost" | "roughly" | "only"
-                )
-            {
-                k -= 1;
-            }
-            return Some(k..end);
+            return Some(self.share_start(k - 2, lo)..end);
         }
         self.np_left_tail(k, end, lo)
+    }
+
+    /// Where a share of people whose first count is at `a` starts, past
+    /// the words that modify it ("**Only about** 4 in 10").
+    fn share_start(&self, mut a: usize, lo: usize) -> usize {
+        while a > lo
+            && matches!(
+                self.lw(a - 1),
+                "about" | "nearly" | "almost" | "roughly" | "only"
+            )
+        {
+            a -= 1;
+        }
+        a
+    }
+
+    /// The phrase [`Ctx::np_left`] finds when its last word `last` is a
+    /// pronoun or ends a share of people: `Some(phrase)` when that decides
+    /// it, `None` to walk the words.
+    fn np_left_pronoun_or_share(
+        &self,
+        last: usize,
+        end: usize,
+        lo: usize,
+    ) -> Option<Option<Range<usize>>> {
+        // "Two in three said", "About one in five say": a share of people.
+        if last >= lo + 2
+            && self.is_count(last)
+            && self.lw(last - 1) == "in"
+            && self.is_count(last - 2)
+        {
+            return Some(Some(self.share_start(last - 2, lo)..end));
+        }
+        // "Many of them said", "Two of us say", "Some of you questioned".
+        if last >= lo + 2
+            && matches!(self.lw(last), "them" | "us" | "you" | "those")
+            && self.lw(last - 1) == "of"
+            && (self.is(last - 2, lx::DETERMINERS)
+                || self.toks[last - 2].kind == TokenKind::Number
+                || matches!(self.lw(last - 2), "none" | "half" | "either" | "neither"))
+        {
+            return Some(
+                self.np_left(last - 1, lo)
+                    .filter(|r| r.end == last - 1)
+                    .map(|r| r.start..end),
+            );
+        }
+        if self.is(last, lx::SUBJECT_PRONOUNS) && self.toks[last].kind.is_wordlike() {
+            // "another company that had declared …": the relative pronoun
+            // stands for the phrase before it.
+            if matches!(self.lw(last), "that" | "which")
+                && let Some(r) = self.np_left(last, lo)
+                && r.end == last
+                && !self.is(r.start, lx::SUBJECT_PRONOUNS)
+            {
+                return Some(Some(r));
+            }
+            return Some(Some(last..end));
+        }
+        if matches!(self.lw(last), "him" | "her" | "them" | "us" | "me")
+            && self.toks[last].kind.is_wordlike()
+        {
+            // "Aides close to him said": an object pronoun ends a
+            // prepositional phrase of the source, never a source alone.
+            return Some(self.np_left_tail(last, end, lo).filter(|r| r.start < last));
+        }
+        None
     }
 
     /// The first member of a list whose next member starts at `next`
