@@ -470,7 +470,11 @@ impl Chunk<'_, '_> {
             // a quotation is common): decide by what follows.
             let c = next_char(self.text, i);
             return match self.char_at(i + c.len_utf8()) {
-                Some(n) => chars::is_word_char(n) || chars::quote_shape(n).is_some() || n == '(',
+                Some(n) => {
+                    chars::is_word_char(n)
+                        || chars::quote_shape(n).is_some()
+                        || matches!(n, '(' | '[' | '$' | '\u{2026}')
+                }
                 // Alone between spaces: after a sentence's final mark it
                 // closes the quotation ("… the phrase. ' And"), and after
                 // a closing mark too (the space between nested marks: "the

@@ -98,10 +98,15 @@ impl<'a, 't> Ctx<'a, 't> {
             // "62-year-old Brenda Johnson", "The self-described socialist":
             // a word or number joined to the next or the one before by a
             // hyphen is part of a compound.
-            let compound = (self.toks[j].kind.is_wordlike()
-                || self.toks[j].kind == TokenKind::Number)
+            let number = self.toks[j].kind == TokenKind::Number;
+            let compound = (self.toks[j].kind.is_wordlike() || number)
                 && ((j + 1 < end && self.is_hyphen_joint(j + 1))
                     || (j > lo && self.is_hyphen_joint(j - 1)));
+            // "42% say": a percentage.
+            let percent =
+                (self.toks[j].text == "%" && j > lo && self.toks[j - 1].kind == TokenKind::Number)
+                    || (number && self.toks.get(j + 1).is_some_and(|t| t.text == "%"));
+            let compound = compound || percent;
             if !self.is_np_word(j) && !compound {
                 break;
             }
