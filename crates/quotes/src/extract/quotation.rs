@@ -105,6 +105,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 .lead_in_source(qq.open)
                 .map(|src| (src, qq.open - 1..qq.open))
                 .or_else(|| self.colon_lead(qq.open))
+                .or_else(|| self.dash_name_colon(qq.open))
+                .or_else(|| self.cue_lead(qq.open))
+                .or_else(|| qq.close.and_then(|c| self.read_after(c)))
             {
                 let fi = out.len() + added.len();
                 added.push(Found {
@@ -378,5 +381,163 @@ impl<'a, 't> Ctx<'a, 't> {
             Some(f) => self.np_right(f + 1, colon),
             None => self.np_left(colon, lo),
         }
+    }
+
+    /// The source of a quotation after a dash and a name, or "from" and a
+    /// phrase, before a colon in the same paragraph ("Turnout was high -
+    /// Jane Roe: “…”", "More from Roe: “…”", "From the report: “…”").
+    fn dash_name_colon(&self, open: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let toks = self.toks;
+        if open < 2 || !is_punct(&toks[open - 1], ":") {
+            return None;
+        }
+        let colon = open - 1;
+        let para = toks[colon].paragraph;
+        let sr = self.sentence_range(colon);
+        let lo = colon.saturating_sub(10).max(sr.start);
+        let mut a = (lo..colon)
+            .rev()
+            .find(|&k| toks[k].kind == TokenKind::Dash && toks[k].paragraph == para)
+            .map_or(sr.start, |d| d + 1);
+        if a >= colon || toks[a].paragraph != para {
+            return None;
+        }
+        if self.lw(a) == "more" && self.lw(a + 1) == "from" {
+            a += 1;
+        }
+        let src = if self.lw(a) == "from" {
+            self.np_right(a + 1, colon).filter(|r| r.end == colon)?
+        } else if a > sr.start && self.name_line(a, colon) {
+            a..colon
+        } else {
+            return None;
+        };
+        Some((src, colon..colon + 1))
+    }
+
+    /// The source and cue of a clause whose reporting verb (or "read", or
+    /// a noun of speech) ends right before the comma or colon that opens
+    /// the quotation at `open`: "He answered, “…”", "Another source said,
+    /// “…”", "she began by saying, “…”", "At the bottom it reads, “…”",
+    /// "Roe issued a statement, “…”", "explained Jane Roe, “…”".
+    fn cue_lead(&self, open: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let toks = self.toks;
+        if open < 2 {
+            return None;
+        }
+        let p = open - 1;
+        if !(is_punct(&toks[p], ",") || is_punct(&toks[p], ":"))
+            || toks[p].paragraph != toks[open].paragraph
+        {
+            return None;
+        }
+        let sr = self.sentence_range(p);
+        if p <= sr.start || (sr.start..p).any(|k| toks[k].is_quote()) {
+            return None;
+        }
+        let verb = |k: usize| {
+            toks[k].kind.is_wordlike()
+                && !is_cap(&toks[k])
+                && (self.cue(k).iter().any(|f| f.class != CueClass::Weak)
+                    || self.is_read(k)
+                    || self.speech_noun(k))
+        };
+        let lo = sr.start.max(p.saturating_sub(3));
+        let v = (lo..p).rev().find(|&k| verb(k))?;
+        // Between the verb and the mark: a time or a name ("said Tuesday",
+        // "explained Jane Roe").
+        let inverted = v + 1 < p && is_cap(&toks[v + 1]);
+        if !(v + 1..p).all(|k| self.is(k, lx::TIME) || is_cap(&toks[k])) {
+            return None;
+        }
+        let ing = self.lw(v).ends_with("ing");
+        let src = if inverted {
+            self.np_right(v + 1, p).filter(|r| r.end == p)?
+        } else if ing
+            && let Some(r) = self.np_left(v, sr.start).filter(|r| {
+                self.is_read(v) || (r.start > sr.start && self.lw(r.start - 1) == "with")
+            })
+        {
+            // "wore a hat reading, “…”": the thing that reads; "with
+            // one of her ads asking, “…”": the subject of the participle.
+            r
+        } else if ing || self.speech_noun(v) {
+            self.clause_subject(sr.start, v, p + 1)?
+        } else {
+            self.source_left(v, sr.start)
+                .or_else(|| self.clause_subject(sr.start, v, p + 1))?
+        };
+        if src.end > v || src.is_empty() {
+            return None;
+        }
+        let cue_start = if ing || self.speech_noun(v) {
+            src.end
+        } else {
+            v
+        };
+        Some((src, cue_start.min(v)..p + 1))
+    }
+
+    /// The subject of the clause holding the verb at `v`, after an
+    /// introductory phrase that ends with a comma ("Minutes later, she
+    /// sent an email saying", "Immediately after the attacks, Trump
+    /// issued a statement").
+    /// (`hi` bounds the phrase, which [`Ctx::subject`] cuts before its verb.)
+    fn clause_subject(&self, ss: usize, v: usize, hi: usize) -> Option<Range<usize>> {
+        if let Some(c) = (ss + 1..v).rev().find(|&k| is_punct(&self.toks[k], ","))
+            && c + 1 < v
+            && (is_cap(&self.toks[c + 1]) || self.is(c + 1, lx::SUBJECT_PRONOUNS))
+            && let Some(r) = self
+                .subject(c + 1, hi)
+                .filter(|r| r.start == c + 1 && r.end <= v)
+        {
+            return Some(r);
+        }
+        self.subject(ss, hi)
+            .filter(|r| r.end <= v)
+            .or_else(|| self.subject(ss, v))
+    }
+
+    /// The source and cue of "read" after the quotation closing at `c`:
+    /// "“…,” the editorial read.", "“…,” it reads.", "“…,” reads a
+    /// Wednesday editorial in the paper."
+    fn read_after(&self, c: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut a = c + 1;
+        if a < n && is_punct(&toks[a], ",") {
+            a += 1;
+        }
+        if a >= n || toks[a].paragraph != toks[c].paragraph {
+            return None;
+        }
+        let se = self.sentence_range(a).end;
+        let end = self.trimmed_end(a, se);
+        if self.is_read(a) {
+            let src = self.np_right(a + 1, end)?;
+            let src = self.extend_source(src, end);
+            return (src.end == end).then_some((src, a..a + 1));
+        }
+        let v = (a + 1..end.min(a + 6)).find(|&k| self.is_read(k))?;
+        if v + 1 != end {
+            return None;
+        }
+        let src = self.np_left(v, a).filter(|r| r.start == a)?;
+        Some((src, v..v + 1))
+    }
+
+    /// Whether token `k` is a form of "read" (the verb of a document's words).
+    fn is_read(&self, k: usize) -> bool {
+        self.toks[k].kind.is_wordlike() && matches!(self.lw(k), "read" | "reads" | "reading")
+    }
+
+    /// Whether token `k` is a noun of speech that a quotation may follow
+    /// after a comma ("issued a statement, “…”").
+    fn speech_noun(&self, k: usize) -> bool {
+        self.toks[k].kind.is_wordlike()
+            && matches!(
+                self.lw(k),
+                "statement" | "message" | "tweet" | "post" | "email" | "e-mail" | "memo" | "letter"
+            )
     }
 }
