@@ -344,14 +344,24 @@ impl<'a, 't> Ctx<'a, 't> {
         if colon < sr.start + 2 || (sr.start..colon).any(|k| toks[k].is_quote()) {
             return None;
         }
-        // (Up to the token after the colon, so that the phrase may end at it.)
-        let src = self.subject(sr.start, colon + 1)?;
+        // (Up to the token after the colon, so that the phrase may end at
+        // it; after an introductory phrase: "Along with the photo, he had
+        // posted:".)
+        let src = self.clause_subject(sr.start, colon, colon + 1)?;
         let head = src.start;
         let speaker_like =
             is_cap(&toks[head]) || self.is(head, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
+        // One word is a verb when it reads as one ("Jones interjected:",
+        // "The headline reads:").
+        let one_verb = |k: usize| {
+            let w = self.lw(k);
+            toks[k].kind == TokenKind::Word
+                && !self.is(k, lx::DETERMINERS | lx::PREPOSITIONS | lx::AUX)
+                && (w.ends_with("ed") || w.ends_with('s') || !self.cue(k).is_empty())
+        };
         // The clause after the subject is a verb phrase: no second clause.
         // "The results were clear:" describes, it does not speak.
-        let verb_phrase = src.end + 1 < colon
+        let verb_phrase = (src.end + 1 < colon || (src.end + 1 == colon && one_verb(src.end)))
             && !is_cap(&toks[src.end])
             && !self.is(src.end, lx::PASSIVE_AUX)
             && (src.end..colon).all(|k| {
