@@ -359,6 +359,23 @@ impl<'a, 't> Ctx<'a, 't> {
                 && !self.is(k, lx::DETERMINERS | lx::PREPOSITIONS | lx::AUX)
                 && (w.ends_with("ed") || w.ends_with('s') || !self.cue(k).is_empty())
         };
+        // "The banner over the stage reads:": a prepositional phrase
+        // before the verb belongs to the subject.
+        let mut src = src;
+        if self.is(src.end, lx::PREPOSITIONS)
+            && !is_cap(&toks[src.end])
+            && let Some(v) = (src.end + 2..colon).find(|&k| {
+                let w = self.lw(k);
+                !is_cap(&toks[k])
+                    && one_verb(k)
+                    && !w.ends_with("ing")
+                    && !w.contains(['\'', '’'])
+                    && (k + 1 == colon || self.is(k + 1, lx::DETERMINERS | lx::SUBJECT_PRONOUNS))
+            })
+            && (src.end + 1..v).all(|k| toks[k].kind.is_wordlike() && self.cue(k).is_empty())
+        {
+            src = src.start..v;
+        }
         // The clause after the subject is a verb phrase: no second clause.
         // "The results were clear:" describes, it does not speak.
         let verb_phrase = (src.end + 1 < colon || (src.end + 1 == colon && one_verb(src.end)))
@@ -525,7 +542,15 @@ impl<'a, 't> Ctx<'a, 't> {
         let end = self.trimmed_end(a, se);
         if self.is_read(a) {
             let src = self.np_right(a + 1, end)?;
-            let src = self.extend_source(src, end);
+            let mut src = self.extend_source(src, end);
+            // "reads an editorial in the Courier": with its place.
+            if src.end < end
+                && self.is(src.end, lx::PREPOSITIONS)
+                && end - src.end <= 8
+                && (src.end..end).all(|k| self.toks[k].kind.is_wordlike() && self.cue(k).is_empty())
+            {
+                src = src.start..end;
+            }
             return (src.end == end).then_some((src, a..a + 1));
         }
         let v = (a + 1..end.min(a + 6)).find(|&k| self.is_read(k))?;
