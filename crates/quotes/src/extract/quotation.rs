@@ -462,29 +462,51 @@ impl<'a, 't> Ctx<'a, 't> {
         if p <= sr.start || (sr.start..p).any(|k| toks[k].is_quote()) {
             return None;
         }
+        if let Some(r) = self.as_put_it(sr.start, p) {
+            return Some(r);
+        }
         let verb = |k: usize| {
             toks[k].kind.is_wordlike()
-                && !is_cap(&toks[k])
                 && (self.cue(k).iter().any(|f| f.class != CueClass::Weak)
                     || self.is_read(k)
                     || self.speech_noun(k))
         };
-        let lo = sr.start.max(p.saturating_sub(3));
-        let v = (lo..p).rev().find(|&k| verb(k))?;
-        // Between the verb and the mark: a time or a name ("said Tuesday",
-        // "explained Jane Roe").
+        // "Said Jane Roe, who …, “…”", "But, said Roe, “…”": an inverted
+        // cue opening the clause, its source up to the mark.
+        let first = if is_punct(&toks[sr.start + 1], ",")
+            && matches!(self.lw(sr.start), "but" | "and" | "still")
+        {
+            sr.start + 2
+        } else {
+            sr.start
+        };
+        if first + 1 < p && verb(first) && is_cap(&toks[first + 1]) {
+            let src = self.np_right(first + 1, p)?;
+            let src = self.extend_source(src, p);
+            return (self.trimmed_end(src.start, p) == src.end).then_some((src, first..first + 1));
+        }
+        // The verb, then a time, a name ("said Tuesday", "explained Jane
+        // Roe"), an object ("told reporters") or a place ("saying in a
+        // post on Twitter").
+        let lo = sr.start.max(p.saturating_sub(9));
+        let v = (lo..p).rev().find(|&k| verb(k) && !is_cap(&toks[k]))?;
         let inverted = v + 1 < p && is_cap(&toks[v + 1]);
-        if !(v + 1..p).all(|k| self.is(k, lx::TIME) || is_cap(&toks[k])) {
+        let plain = |k: usize| self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(&toks[k]);
+        let place = v + 2 < p
+            && self.is(v + 1, lx::PREPOSITIONS)
+            && (v + 1..p).all(|k| toks[k].kind.is_wordlike() && self.cue(k).is_empty());
+        if !(place || (v + 1..p).all(plain)) || (v + 4 < p && !place) {
             return None;
         }
+        if inverted {
+            let src = self.np_right(v + 1, p).filter(|r| r.end == p)?;
+            return Some((src, v..v + 1));
+        }
         let ing = self.lw(v).ends_with("ing");
-        let src = if inverted {
-            self.np_right(v + 1, p).filter(|r| r.end == p)?
-        } else if ing
+        let src = if ing
             && let Some(r) = self.np_left(v, sr.start).filter(|r| {
                 self.is_read(v) || (r.start > sr.start && self.lw(r.start - 1) == "with")
-            })
-        {
+            }) {
             // "wore a hat reading, “…”": the thing that reads; "with
             // one of her ads asking, “…”": the subject of the participle.
             r
@@ -502,7 +524,30 @@ impl<'a, 't> Ctx<'a, 't> {
         } else {
             v
         };
-        Some((src, cue_start.min(v)..p + 1))
+        Some((src, cue_start.min(v)..v + 1))
+    }
+
+    /// "As Jane Roe put it, “…”", "Or, as the mayor puts it in his
+    /// memo:": the phrase between "as" and "put it", the clause ending at
+    /// the mark `p`.
+    fn as_put_it(&self, ss: usize, p: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let lo = ss.max(p.saturating_sub(30));
+        let put = (lo + 1..p)
+            .rev()
+            .find(|&k| matches!(self.lw(k), "put" | "puts") && self.lw(k + 1) == "it")?;
+        let a = (lo..put).rev().find(|&k| self.lw(k) == "as")?;
+        if !(a == ss || is_punct(&self.toks[a - 1], ",") || (a == ss + 1 && self.lw(ss) == "or")) {
+            return None;
+        }
+        self.np_right(a + 1, put)?;
+        let end = self.trimmed_end(a + 1, put);
+        let clean = |k: usize| {
+            !self.toks[k].is_quote() && (self.cue(k).is_empty() || is_cap(&self.toks[k]))
+        };
+        if end <= a + 1 || end - a > 20 || !(a + 1..end).all(clean) || !(put + 2..p).all(clean) {
+            return None;
+        }
+        Some((a + 1..end, put..put + 2))
     }
 
     /// The subject of the clause holding the verb at `v`, after an
