@@ -108,6 +108,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 .or_else(|| self.dash_name_colon(qq.open))
                 .or_else(|| self.cue_lead(qq.open))
                 .or_else(|| qq.close.and_then(|c| self.read_after(c)))
+                .or_else(|| qq.close.and_then(|c| self.tail_after(qq.open, c)))
             {
                 let fi = out.len() + added.len();
                 added.push(Found {
@@ -604,6 +605,48 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let src = self.np_left(v, a).filter(|r| r.start == a)?;
         Some((src, v..v + 1))
+    }
+
+    /// The source and cue of a short clause after the quotation closing
+    /// at `c` whose verb is no cue of the verb patterns: a weak cue or a
+    /// past form ("“…” Bozell answers.", "“…” some protesters chanted,
+    /// three days after …", "“…” Trump shot back.").
+    fn tail_after(&self, open: usize, c: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let toks = self.toks;
+        let n = toks.len();
+        let mut a = c + 1;
+        if a < n && is_punct(&toks[a], ",") {
+            a += 1;
+        }
+        // The quotation opens its sentence and ends with a comma, a
+        // question or an exclamation that the tail goes on from.
+        let ends = c > open + 1 && matches!(toks[c - 1].text, "," | "?" | "!");
+        if a >= n
+            || toks[a].paragraph != toks[c].paragraph
+            || !ends
+            || !(self.sentence_range(open).start == open || self.line_start(open))
+            || self.sentence_range(a).start > c
+        {
+            return None;
+        }
+        let se = self.sentence_range(a).end;
+        let brk = (a..se).find(|&k| is_punct(&toks[k], ",")).unwrap_or(se);
+        let end = self.trimmed_end(a, brk);
+        if end <= a + 1 || end - a > 10 {
+            return None;
+        }
+        let src = self
+            .subject(a, end + 1)
+            .filter(|r| r.start == a && r.end < end)?;
+        let speaker = is_cap(&toks[a]) || self.is(a, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
+        let v = src.end;
+        let w = self.lw(v);
+        let verb = toks[v].kind == TokenKind::Word
+            && !is_cap(&toks[v])
+            && !self.is(v, lx::AUX | lx::PASSIVE_AUX)
+            && (!self.cue(v).is_empty() || w.ends_with("ed") || self.is(v, lx::SUBJECT_VERBS));
+        let rest_ok = (v + 1..end).all(|k| !toks[k].is_quote() && self.cue(k).is_empty());
+        (speaker && verb && rest_ok).then_some((src, v..v + 1))
     }
 
     /// Whether token `k` is a form of "read" (the verb of a document's words).
