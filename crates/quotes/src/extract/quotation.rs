@@ -104,9 +104,9 @@ impl<'a, 't> Ctx<'a, 't> {
             if let Some((src, cue)) = self
                 .lead_in_source(qq.open)
                 .map(|src| (src, qq.open - 1..qq.open))
-                .or_else(|| self.colon_lead(qq.open))
                 .or_else(|| self.dash_name_colon(qq.open))
                 .or_else(|| self.cue_lead(qq.open))
+                .or_else(|| self.colon_lead(qq.open))
                 .or_else(|| qq.close.and_then(|c| self.read_after(c)))
                 .or_else(|| qq.close.and_then(|c| self.tail_after(qq.open, c)))
             {
@@ -490,7 +490,20 @@ impl<'a, 't> Ctx<'a, 't> {
         // Roe"), an object ("told reporters") or a place ("saying in a
         // post on Twitter").
         let lo = sr.start.max(p.saturating_sub(9));
-        let v = (lo..p).rev().find(|&k| verb(k) && !is_cap(&toks[k]))?;
+        // A base form after an article or a possessive is a noun ("a
+        // defiant note", "his retort").
+        let noun = |k: usize| {
+            let det = |j: usize| {
+                matches!(
+                    self.lw(j),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                )
+            };
+            self.word(k).is_some_and(|w| w.base) && ((k > 0 && det(k - 1)) || (k > 1 && det(k - 2)))
+        };
+        let v = (lo..p)
+            .rev()
+            .find(|&k| verb(k) && !is_cap(&toks[k]) && (self.speech_noun(k) || !noun(k)))?;
         let inverted = v + 1 < p && is_cap(&toks[v + 1]);
         let plain = |k: usize| self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(&toks[k]);
         let place = v + 2 < p
@@ -514,8 +527,20 @@ impl<'a, 't> Ctx<'a, 't> {
         } else if ing || self.speech_noun(v) {
             self.clause_subject(sr.start, v, p + 1)?
         } else {
-            self.source_left(v, sr.start)
-                .or_else(|| self.clause_subject(sr.start, v, p + 1))?
+            let src = self.source_left(v, sr.start);
+            // "Sanders delivered a snappy retort:", "The banner over the
+            // stage reads:": a phrase after a past form or a preposition
+            // is no subject (the colon lead-in takes the clause).
+            if src.as_ref().is_some_and(|r| {
+                let k = r.start.saturating_sub(1);
+                r.start > sr.start
+                    && toks[k].kind == TokenKind::Word
+                    && !is_cap(&toks[k])
+                    && (self.lw(k).ends_with("ed") || self.is(k, lx::PREPOSITIONS))
+            }) {
+                return None;
+            }
+            src.or_else(|| self.clause_subject(sr.start, v, p + 1))?
         };
         if src.end > v || src.is_empty() {
             return None;
@@ -559,7 +584,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn clause_subject(&self, ss: usize, v: usize, hi: usize) -> Option<Range<usize>> {
         if let Some(c) = (ss + 1..v).rev().find(|&k| is_punct(&self.toks[k], ","))
             && c + 1 < v
-            && (is_cap(&self.toks[c + 1]) || self.is(c + 1, lx::SUBJECT_PRONOUNS))
+            && (is_cap(&self.toks[c + 1]) || self.is(c + 1, lx::SUBJECT_PRONOUNS | lx::DETERMINERS))
             && let Some(r) = self
                 .subject(c + 1, hi)
                 .filter(|r| r.start == c + 1 && r.end <= v)
