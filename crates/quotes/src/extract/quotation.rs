@@ -77,52 +77,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 added.extend(turns);
                 continue;
             }
-            // A dash and a name after the closing mark, or a name line.
-            if let Some(c) = qq.close
-                && let Some(src) = self.name_line_after(c)
-            {
-                let fi = out.len() + added.len();
-                for k in &mut claimed[src.clone()] {
-                    *k = true;
-                }
-                added.push(Found {
-                    pattern: Pattern::NameLine,
-                    class: CueClass::Speech,
-                    content: content.clone(),
-                    quote: Some(q),
-                    quote_end: None,
-                    cue: None,
-                    source: Some(src),
-                    inherit: None,
-                });
-                last_attributed = Some((fi, toks[c].paragraph));
+            // A name line after it, or a lead-in.
+            if let Some(f) = self.sourced_quotation(q, content.clone(), claimed) {
+                last_attributed = Some((out.len() + added.len(), toks[end - 1].paragraph));
                 last_end = end;
-                continue;
-            }
-            // A lead-in paragraph ending with a colon, or a clause with a
-            // subject before a colon ("The mayor struck a softer tone:").
-            if let Some((src, cue)) = self
-                .lead_in_source(qq.open)
-                .map(|src| (src, qq.open - 1..qq.open))
-                .or_else(|| self.dash_name_colon(qq.open))
-                .or_else(|| self.cue_lead(qq.open))
-                .or_else(|| self.colon_lead(qq.open))
-                .or_else(|| qq.close.and_then(|c| self.read_after(c)))
-                .or_else(|| qq.close.and_then(|c| self.tail_after(qq.open, c)))
-            {
-                let fi = out.len() + added.len();
-                added.push(Found {
-                    pattern: Pattern::LeadIn,
-                    class: CueClass::Speech,
-                    content: content.clone(),
-                    quote: Some(q),
-                    quote_end: None,
-                    cue: Some(cue),
-                    source: Some(src),
-                    inherit: None,
-                });
-                last_attributed = Some((fi, toks[end - 1].paragraph));
-                last_end = end;
+                added.push(f);
                 continue;
             }
             if words <= self.scare_words && qq.paragraphs == 1 {
@@ -157,6 +116,48 @@ impl<'a, 't> Ctx<'a, 't> {
         // stays as is; they go last.
         out.extend(added);
         out.extend(inner);
+    }
+
+    /// The attribution of quotation `q` (its tokens `content`) by a dash
+    /// and a name after the closing mark or a name line (whose tokens it
+    /// claims), or by a lead-in: a paragraph ending with a colon, a
+    /// reporting verb before a comma or colon, a clause with a subject
+    /// before a colon ("The mayor struck a softer tone:"), "read" or a
+    /// short tail after it.
+    fn sourced_quotation(
+        &self,
+        q: usize,
+        content: Range<usize>,
+        claimed: &mut [bool],
+    ) -> Option<Found> {
+        let qq = &self.quotes[q];
+        let (pattern, src, cue) = if let Some(src) = qq.close.and_then(|c| self.name_line_after(c))
+        {
+            for k in &mut claimed[src.clone()] {
+                *k = true;
+            }
+            (Pattern::NameLine, src, None)
+        } else {
+            let (src, cue) = self
+                .lead_in_source(qq.open)
+                .map(|src| (src, qq.open - 1..qq.open))
+                .or_else(|| self.dash_name_colon(qq.open))
+                .or_else(|| self.cue_lead(qq.open))
+                .or_else(|| self.colon_lead(qq.open))
+                .or_else(|| qq.close.and_then(|c| self.read_after(c)))
+                .or_else(|| qq.close.and_then(|c| self.tail_after(qq.open, c)))?;
+            (Pattern::LeadIn, src, Some(cue))
+        };
+        Some(Found {
+            pattern,
+            class: CueClass::Speech,
+            content,
+            quote: Some(q),
+            quote_end: None,
+            cue,
+            source: Some(src),
+            inherit: None,
+        })
     }
 
     /// The source span a continuation shows: the source of the attribution
@@ -509,7 +510,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let place = v + 2 < p
             && self.is(v + 1, lx::PREPOSITIONS)
             && (v + 1..p).all(|k| toks[k].kind.is_wordlike() && self.cue(k).is_empty());
-        if !(place || (v + 1..p).all(plain)) || (v + 4 < p && !place) {
+        if !place && (v + 4 < p || !(v + 1..p).all(plain)) {
             return None;
         }
         if inverted {
