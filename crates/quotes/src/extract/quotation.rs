@@ -350,6 +350,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // it; after an introductory phrase: "Along with the photo, he had
         // posted:".)
         let src = self.clause_subject(sr.start, colon, colon + 1)?;
+        let src = self.with_cue_noun(src, colon);
         let head = src.start;
         let speaker_like =
             is_cap(&toks[head]) || self.is(head, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
@@ -493,18 +494,9 @@ impl<'a, 't> Ctx<'a, 't> {
         let lo = sr.start.max(p.saturating_sub(9));
         // A base form after an article or a possessive is a noun ("a
         // defiant note", "his retort").
-        let noun = |k: usize| {
-            let det = |j: usize| {
-                matches!(
-                    self.lw(j),
-                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
-                )
-            };
-            self.word(k).is_some_and(|w| w.base) && ((k > 0 && det(k - 1)) || (k > 1 && det(k - 2)))
-        };
-        let v = (lo..p)
-            .rev()
-            .find(|&k| verb(k) && !is_cap(&toks[k]) && (self.speech_noun(k) || !noun(k)))?;
+        let v = (lo..p).rev().find(|&k| {
+            verb(k) && !is_cap(&toks[k]) && (self.speech_noun(k) || !self.cue_noun(k))
+        })?;
         let inverted = v + 1 < p && is_cap(&toks[v + 1]);
         let plain = |k: usize| self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(&toks[k]);
         let place = v + 2 < p
@@ -543,6 +535,7 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             src.or_else(|| self.clause_subject(sr.start, v, p + 1))?
         };
+        let src = self.with_cue_noun(src, p);
         if src.end > v || src.is_empty() {
             return None;
         }
@@ -664,6 +657,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let src = self
             .subject(a, end + 1)
             .filter(|r| r.start == a && r.end < end)?;
+        let src = self.with_cue_noun(src, end);
         let speaker = is_cap(&toks[a]) || self.is(a, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
         let v = src.end;
         let w = self.lw(v);
@@ -673,6 +667,29 @@ impl<'a, 't> Ctx<'a, 't> {
             && (!self.cue(v).is_empty() || w.ends_with("ed") || self.is(v, lx::SUBJECT_VERBS));
         let rest_ok = (v + 1..end).all(|k| !toks[k].is_quote() && self.cue(k).is_empty());
         (speaker && verb && rest_ok).then_some((src, v..v + 1))
+    }
+
+    /// Whether the cue form at `k` is a noun: a base form after an
+    /// article or a possessive ("a defiant note", "his retort", "the note
+    /// says").
+    fn cue_noun(&self, k: usize) -> bool {
+        let det = |j: usize| {
+            matches!(
+                self.lw(j),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            )
+        };
+        self.word(k).is_some_and(|w| w.base) && ((k > 0 && det(k - 1)) || (k > 1 && det(k - 2)))
+    }
+
+    /// `src` with the noun that a phrase walk stopped at because it is
+    /// also a cue form ("the note" in "the note says").
+    fn with_cue_noun(&self, src: Range<usize>, hi: usize) -> Range<usize> {
+        if src.end + 1 < hi && self.cue_noun(src.end) && !self.toks[src.end + 1].is_quote() {
+            src.start..src.end + 1
+        } else {
+            src
+        }
     }
 
     /// Whether token `k` is a form of "read" (the verb of a document's words).
