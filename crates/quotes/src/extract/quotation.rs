@@ -649,6 +649,20 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let se = self.sentence_range(a).end;
+        let verb = |v: usize| {
+            let w = self.lw(v);
+            toks[v].kind == TokenKind::Word
+                && !is_cap(&toks[v])
+                && !self.is(v, lx::AUX | lx::PASSIVE_AUX)
+                && (!self.cue(v).is_empty() || w.ends_with("ed") || self.is(v, lx::SUBJECT_VERBS))
+        };
+        // Inverted: "“…,” reacted Trump.", "“…,” remembered Jane Roe, a
+        // former spokeswoman."
+        if a + 1 < se && verb(a) && is_cap(&toks[a + 1]) {
+            let src = self.np_right(a + 1, se)?;
+            let src = self.extend_source(src, se);
+            return (self.trimmed_end(src.start, se) == src.end).then_some((src, a..a + 1));
+        }
         let brk = (a..se).find(|&k| is_punct(&toks[k], ",")).unwrap_or(se);
         let end = self.trimmed_end(a, brk);
         if end <= a + 1 || end - a > 10 {
@@ -660,13 +674,8 @@ impl<'a, 't> Ctx<'a, 't> {
         let src = self.with_cue_noun(src, end);
         let speaker = is_cap(&toks[a]) || self.is(a, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
         let v = src.end;
-        let w = self.lw(v);
-        let verb = toks[v].kind == TokenKind::Word
-            && !is_cap(&toks[v])
-            && !self.is(v, lx::AUX | lx::PASSIVE_AUX)
-            && (!self.cue(v).is_empty() || w.ends_with("ed") || self.is(v, lx::SUBJECT_VERBS));
         let rest_ok = (v + 1..end).all(|k| !toks[k].is_quote() && self.cue(k).is_empty());
-        (speaker && verb && rest_ok).then_some((src, v..v + 1))
+        (speaker && verb(v) && rest_ok).then_some((src, v..v + 1))
     }
 
     /// Whether the cue form at `k` is a noun: a base form after an
