@@ -88,6 +88,24 @@ impl<'a, 't> Ctx<'a, 't> {
                 // A scare quote or a quoted name.
                 continue;
             }
+            // A quotation that ends a clause with a subject of its own.
+            if let Some(c) = qq.close
+                && let Some((src, cue)) = self.clause_end_quote(qq.open, c)
+            {
+                last_attributed = Some((out.len() + added.len(), toks[end - 1].paragraph));
+                last_end = end;
+                added.push(Found {
+                    pattern: Pattern::LeadIn,
+                    class: CueClass::Speech,
+                    content,
+                    quote: Some(q),
+                    quote_end: None,
+                    cue: Some(cue),
+                    source: Some(src),
+                    inherit: None,
+                });
+                continue;
+            }
             let para = toks[qq.open].paragraph;
             let inherit = last_attributed
                 .filter(|&(_, p)| p + 1 == para || p == para)
@@ -676,6 +694,39 @@ impl<'a, 't> Ctx<'a, 't> {
         let v = src.end;
         let rest_ok = (v + 1..end).all(|k| !toks[k].is_quote() && self.cue(k).is_empty());
         (speaker && verb(v) && rest_ok).then_some((src, v..v + 1))
+    }
+
+    /// The subject and verb phrase of the clause that the quotation from
+    /// `open` to `c` ends, with no reporting verb: "Moore thanked him for
+    /// “…”", "Huckabee is labeling the actions “…”".
+    fn clause_end_quote(&self, open: usize, c: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let toks = self.toks;
+        let sr = self.sentence_range(open);
+        if open < sr.start + 3
+            || !toks[open - 1].kind.is_wordlike()
+            || self.trimmed_end(c + 1, sr.end.max(c + 1)) > c + 1
+            || (sr.start..open).any(|k| toks[k].is_quote() || is_punct(&toks[k], ":"))
+        {
+            return None;
+        }
+        let src = self.clause_subject(sr.start, open, open + 1)?;
+        let head = src.start;
+        let speaker_like =
+            is_cap(&toks[head]) || self.is(head, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
+        // A verb first (no copula, auxiliary or preposition: "He is now
+        // host of “…”", "Her use of “…”"), and no subordinate clause
+        // ("… because “…”").
+        let verb_phrase = src.end < open
+            && !is_cap(&toks[src.end])
+            && toks[src.end].kind == TokenKind::Word
+            && !self.is(src.end, lx::AUX | lx::PASSIVE_AUX | lx::PREPOSITIONS)
+            && (src.end..open).all(|k| {
+                (toks[k].kind.is_wordlike()
+                    && !matches!(self.lw(k), "because" | "when" | "if" | "since" | "while"))
+                    || is_punct(&toks[k], ",")
+            })
+            && open - src.end <= 10;
+        (speaker_like && verb_phrase).then(|| (src.clone(), src.end..open))
     }
 
     /// Whether the cue form at `k` is a noun: a base form after an
