@@ -361,7 +361,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let colon = open - 1;
         let sr = self.sentence_range(colon);
-        if colon < sr.start + 2 || (sr.start..colon).any(|k| toks[k].is_quote()) {
+        if colon < sr.start + 2 {
             return None;
         }
         // (Up to the token after the colon, so that the phrase may end at
@@ -370,8 +370,15 @@ impl<'a, 't> Ctx<'a, 't> {
         let src = self.clause_subject(sr.start, colon, colon + 1)?;
         let src = self.with_cue_noun(src, colon);
         let head = src.start;
-        let speaker_like =
-            is_cap(&toks[head]) || self.is(head, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
+        // ("It seems unfair to tell them:" has no speaker.)
+        let speaker_like = (is_cap(&toks[head])
+            || self.is(head, lx::DETERMINERS | lx::SUBJECT_PRONOUNS))
+            && !(src.len() == 1
+                && self.lw(head) == "it"
+                && matches!(
+                    self.lw(src.end),
+                    "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+                ));
         // One word is a verb when it reads as one ("Jones interjected:",
         // "The headline reads:").
         let one_verb = |k: usize| {
@@ -404,10 +411,33 @@ impl<'a, 't> Ctx<'a, 't> {
             && !self.is(src.end, lx::PASSIVE_AUX)
             && (src.end..colon).all(|k| {
                 let t = &toks[k];
-                t.kind.is_wordlike() && !self.is(k, lx::SUBJECT_PRONOUNS) || is_punct(t, ",")
+                t.kind.is_wordlike() && (!self.is(k, lx::SUBJECT_PRONOUNS) || self.object(k, colon))
+                    || is_punct(t, ",")
             })
             && colon - src.end <= 12;
-        (speaker_like && verb_phrase).then(|| (src.clone(), src.end..colon + 1))
+        // (A quotation before the subject is no matter: "“…,” but he gave
+        // the Texan a back-handed compliment:".)
+        let quoted = (src.start..colon).any(|k| toks[k].is_quote());
+        (speaker_like && verb_phrase && !quoted).then(|| (src.clone(), src.end..colon + 1))
+    }
+
+    /// Whether the pronoun at `k`, before a colon at `colon`, is the object
+    /// of the verb before it ("makes that clear:", "put it bluntly:"), not
+    /// the subject of a second clause ("said that it was:").
+    fn object(&self, k: usize, colon: usize) -> bool {
+        let toks = self.toks;
+        let next = k + 1;
+        matches!(self.lw(k), "it" | "that" | "this")
+            && k > 0
+            && toks[k - 1].kind == TokenKind::Word
+            && !is_cap(&toks[k - 1])
+            && (next == colon
+                || (toks[next].kind == TokenKind::Word
+                    && !is_cap(&toks[next])
+                    && !self.is(
+                        next,
+                        lx::SUBJECT_PRONOUNS | lx::AUX | lx::PASSIVE_AUX | lx::DETERMINERS,
+                    )))
     }
 
     /// The source of a lead-in paragraph that ends with a colon right
@@ -490,7 +520,8 @@ impl<'a, 't> Ctx<'a, 't> {
             toks[k].kind.is_wordlike()
                 && (self.cue(k).iter().any(|f| f.class != CueClass::Weak)
                     || self.is_read(k)
-                    || self.speech_noun(k))
+                    || self.speech_noun(k)
+                    || self.put_it(k))
         };
         // "Said Jane Roe, who …, “…”", "But, said Roe, “…”": an inverted
         // cue opening the clause, its source up to the mark.
@@ -512,20 +543,36 @@ impl<'a, 't> Ctx<'a, 't> {
         let lo = sr.start.max(p.saturating_sub(9));
         // A base form after an article or a possessive is a noun ("a
         // defiant note", "his retort").
+        // (A noun of speech in a prepositional phrase is no lead: "saying
+        // in a post on Twitter:".)
+        let in_phrase = |k: usize| {
+            (k.saturating_sub(3)..k).any(|j| self.is(j, lx::PREPOSITIONS) && !is_cap(&toks[j]))
+        };
         let v = (lo..p).rev().find(|&k| {
-            verb(k) && !is_cap(&toks[k]) && (self.speech_noun(k) || !self.cue_noun(k))
+            verb(k)
+                && !is_cap(&toks[k])
+                && (self.speech_noun(k) && !in_phrase(k)
+                    || !self.speech_noun(k) && !self.cue_noun(k))
         })?;
-        let inverted = v + 1 < p && is_cap(&toks[v + 1]);
-        let plain = |k: usize| self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(&toks[k]);
+        // Inverted: "explained Jane Roe,", "explained local moderator
+        // Jane Roe:" (a name, not a day: "said Tuesday,").
+        if let Some(src) = self
+            .np_right(v + 1, p)
+            .filter(|r| r.end == p && r.clone().any(|k| is_cap(&toks[k]) && !self.is(k, lx::TIME)))
+        {
+            return Some((src, v..v + 1));
+        }
+        // ("put it bluntly", "puts it this way").
+        let plain = |k: usize| {
+            self.is(k, lx::TIME | lx::TELL_OBJECTS)
+                || is_cap(&toks[k])
+                || (self.put_it(v) && toks[k].kind == TokenKind::Word && self.cue(k).is_empty())
+        };
         let place = v + 2 < p
             && self.is(v + 1, lx::PREPOSITIONS)
             && (v + 1..p).all(|k| toks[k].kind.is_wordlike() && self.cue(k).is_empty());
         if !place && (v + 4 < p || !(v + 1..p).all(plain)) {
             return None;
-        }
-        if inverted {
-            let src = self.np_right(v + 1, p).filter(|r| r.end == p)?;
-            return Some((src, v..v + 1));
         }
         let ing = self.lw(v).ends_with("ing");
         let src = if ing
@@ -553,7 +600,10 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             src.or_else(|| self.clause_subject(sr.start, v, p + 1))?
         };
-        let src = self.with_cue_noun(src, p);
+        let mut src = self.with_cue_noun(src, p);
+        if self.lw(src.start) == "as" {
+            src.start += 1;
+        }
         if src.end > v || src.is_empty() {
             return None;
         }
@@ -750,6 +800,12 @@ impl<'a, 't> Ctx<'a, 't> {
         } else {
             src
         }
+    }
+
+    /// Whether token `k` is "put" or "puts" before "it" ("Roe put it
+    /// bluntly:").
+    fn put_it(&self, k: usize) -> bool {
+        matches!(self.lw(k), "put" | "puts") && self.lw(k + 1) == "it"
     }
 
     /// Whether token `k` is a form of "read" (the verb of a document's words).
