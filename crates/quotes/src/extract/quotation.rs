@@ -359,7 +359,13 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return None;
         }
-        let colon = open - 1;
+        self.colon_clause(open - 1)
+    }
+
+    /// The subject and verb phrase of the clause ending at the colon
+    /// `colon` ([`Ctx::colon_lead`]).
+    fn colon_clause(&self, colon: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let toks = self.toks;
         let sr = self.sentence_range(colon);
         if colon < sr.start + 2 {
             return None;
@@ -457,7 +463,12 @@ impl<'a, 't> Ctx<'a, 't> {
         let from = (lo..colon).rev().find(|&k| self.lw(k) == "from");
         match from {
             Some(f) => self.np_right(f + 1, colon),
-            None => self.np_left(colon, lo),
+            // "President Clinton released the following statement:": the
+            // clause's subject, not the phrase before the colon.
+            None => self
+                .colon_clause(colon)
+                .map(|(src, _)| src)
+                .or_else(|| self.np_left(colon, lo)),
         }
     }
 
