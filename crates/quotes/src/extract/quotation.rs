@@ -465,10 +465,14 @@ impl<'a, 't> Ctx<'a, 't> {
             Some(f) => self.np_right(f + 1, colon),
             // "President Clinton released the following statement:": the
             // clause's subject, not the phrase before the colon.
-            None => self
-                .colon_clause(colon)
-                .map(|(src, _)| src)
-                .or_else(|| self.np_left(colon, lo)),
+            None => self.colon_clause(colon).map(|(src, _)| src).or_else(|| {
+                // A phrase after a preposition is no source ("the
+                // crime scene in San Bernardino:").
+                self.np_left(colon, lo).filter(|r| {
+                    r.start == 0
+                        || !(self.is(r.start - 1, lx::PREPOSITIONS) && !is_cap(&toks[r.start - 1]))
+                })
+            }),
         }
     }
 
