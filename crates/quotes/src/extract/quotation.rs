@@ -470,7 +470,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 // crime scene in San Bernardino:").
                 self.np_left(colon, lo).filter(|r| {
                     r.start == 0
-                        || !(self.is(r.start - 1, lx::PREPOSITIONS) && !is_cap(&toks[r.start - 1]))
+                        || !self.is(r.start - 1, lx::PREPOSITIONS)
+                        || is_cap(&toks[r.start - 1])
                 })
             }),
         }
