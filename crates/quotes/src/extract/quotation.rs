@@ -88,10 +88,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 // A scare quote or a quoted name.
                 continue;
             }
-            // A quotation that ends a clause with a subject of its own.
-            if let Some(c) = qq.close
-                && let Some((src, cue)) = self.clause_end_quote(qq.open, c)
-            {
+            // A quotation that completes a clause with a subject of its own.
+            if let Some((src, cue)) = self.clause_end_quote(qq.open) {
                 last_attributed = Some((out.len() + added.len(), toks[end - 1].paragraph));
                 last_end = end;
                 added.push(Found {
@@ -762,23 +760,28 @@ impl<'a, 't> Ctx<'a, 't> {
         (speaker && verb(v) && rest_ok).then_some((src, v..v + 1))
     }
 
-    /// The subject and verb phrase of the clause that the quotation from
-    /// `open` to `c` ends, with no reporting verb: "Moore thanked him for
-    /// “…”", "Huckabee is labeling the actions “…”".
-    fn clause_end_quote(&self, open: usize, c: usize) -> Option<(Range<usize>, Range<usize>)> {
+    /// The subject and verb phrase of the clause that the quotation at
+    /// `open` completes, with no reporting verb: "Moore thanked him for
+    /// “…”", "He voiced a wish for a “…” Mexico", "Huckabee is labeling
+    /// the actions “…”".
+    fn clause_end_quote(&self, open: usize) -> Option<(Range<usize>, Range<usize>)> {
         let toks = self.toks;
         let sr = self.sentence_range(open);
         if open < sr.start + 3
             || !toks[open - 1].kind.is_wordlike()
-            || self.trimmed_end(c + 1, sr.end.max(c + 1)) > c + 1
             || (sr.start..open).any(|k| toks[k].is_quote() || is_punct(&toks[k], ":"))
         {
             return None;
         }
         let src = self.clause_subject(sr.start, open, open + 1)?;
         let head = src.start;
-        let speaker_like =
-            is_cap(&toks[head]) || self.is(head, lx::DETERMINERS | lx::SUBJECT_PRONOUNS);
+        let w = self.lw(head);
+        // (Not a participle opening the sentence, "Asked whether …", nor
+        // "it" or "there".)
+        let speaker_like = (is_cap(&toks[head])
+            || self.is(head, lx::DETERMINERS | lx::SUBJECT_PRONOUNS))
+            && !(src.len() == 1 && (w.ends_with("ed") || w.ends_with("ing")))
+            && !matches!(w, "it" | "there" | "that" | "which");
         // A verb first (no copula, auxiliary or preposition: "He is now
         // host of “…”", "Her use of “…”"), and no subordinate clause
         // ("… because “…”").
@@ -788,7 +791,10 @@ impl<'a, 't> Ctx<'a, 't> {
             && !self.is(src.end, lx::AUX | lx::PASSIVE_AUX | lx::PREPOSITIONS)
             && (src.end..open).all(|k| {
                 (toks[k].kind.is_wordlike()
-                    && !matches!(self.lw(k), "because" | "when" | "if" | "since" | "while"))
+                    && !matches!(
+                        self.lw(k),
+                        "because" | "when" | "if" | "since" | "while" | "that" | "who" | "whether"
+                    ))
                     || is_punct(&toks[k], ",")
             })
             && open - src.end <= 10;
