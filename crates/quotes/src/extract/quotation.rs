@@ -589,6 +589,17 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let ing = self.lw(v).ends_with("ing");
+        // "he began by saying, “…”": the subject of the verb before "by".
+        if ing
+            && v >= sr.start + 2
+            && matches!(self.lw(v - 1), "by" | "upon")
+            && (self.lw(v - 2).ends_with("ed") || self.is(v - 2, lx::SUBJECT_VERBS))
+            && let Some(src) = self
+                .source_left(v - 2, sr.start)
+                .filter(|r| is_cap(&toks[r.start]) || self.is(r.start, lx::SUBJECT_PRONOUNS))
+        {
+            return Some((src, v - 2..v + 1));
+        }
         let src = if ing
             && let Some(r) = self.np_left(v, sr.start).filter(|r| {
                 self.is_read(v) || (r.start > sr.start && self.lw(r.start - 1) == "with")
@@ -689,6 +700,14 @@ impl<'a, 't> Ctx<'a, 't> {
         let end = self.trimmed_end(a, se);
         if self.is_read(a) {
             let src = self.np_right(a + 1, end)?;
+            // "read the statement, which was attributed to Roe": the
+            // document without its relative clause.
+            if src.end + 1 < end
+                && is_punct(&toks[src.end], ",")
+                && matches!(self.lw(src.end + 1), "which" | "that")
+            {
+                return Some((src, a..a + 1));
+            }
             let mut src = self.extend_source(src, end);
             // "reads an editorial in the Courier": with its place.
             if src.end < end
