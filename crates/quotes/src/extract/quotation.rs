@@ -1,11 +1,17 @@
 //! The quotation pass, after the cues: the quotations the cues left get a
-//! source from a name line ("“We won.” **— Jane Roe**") or a lead-in
-//! paragraph ending with a colon ("**From the senator's statement:**
-//! “…”"), continue the attribution before them in the paragraph
-//! ("“A,” she said. **“B.”**"), or stay unattributed; a short quoted phrase
-//! inside a reported clause becomes an inner phrase ("she called it **“a
-//! disaster”**"); a short term after "so-called", "dubbed" or "known as"
-//! is named, not quoted (`Ctx::named_term`).
+//! source from a name line ("“We won.” **— Jane Roe**"), a lead-in without
+//! a verb pattern of `cue.rs` (`Ctx::sourced_quotation`: a paragraph or a
+//! clause ending with a colon, "**From the senator's statement:** “…”",
+//! "**Jones interjected:** “…”", "**- Jane Roe:** “…”"; a reporting verb,
+//! "read" or a noun of speech before a comma, "**He issued a statement,**
+//! “…”", "**As Roe put it,** “…”"; "read" or a short tail after it, "“…,”
+//! **the editorial read.**", "“…!” **some protesters chanted**") or the
+//! clause it completes ("**Moore thanked him for** “…”"), continue the
+//! attribution before them in the paragraph ("“A,” she said. **“B.”**"),
+//! or stay unattributed; a short quoted phrase inside a reported clause
+//! becomes an inner phrase ("she called it **“a disaster”**"); a short
+//! term after "so-called", "dubbed" or "known as" is named, not quoted
+//! (`Ctx::named_term`).
 
 use std::ops::Range;
 
@@ -556,9 +562,8 @@ impl<'a, 't> Ctx<'a, 't> {
         // post on Twitter").
         let lo = sr.start.max(p.saturating_sub(9));
         // A base form after an article or a possessive is a noun ("a
-        // defiant note", "his retort").
-        // (A noun of speech in a prepositional phrase is no lead: "saying
-        // in a post on Twitter:".)
+        // defiant note", "his retort"); so is a noun of speech in a
+        // prepositional phrase ("saying in a post on Twitter:").
         let in_phrase = |k: usize| {
             (k.saturating_sub(3)..k).any(|j| self.is(j, lx::PREPOSITIONS) && !is_cap(&toks[j]))
         };
@@ -588,42 +593,56 @@ impl<'a, 't> Ctx<'a, 't> {
         if !place && (v + 4 < p || !(v + 1..p).all(plain)) {
             return None;
         }
+        self.lead_verb_source(sr.start, v, p)
+    }
+
+    /// The source and cue of the lead-in verb (or noun of speech) at `v`
+    /// before the mark `p`, in the sentence starting at `ss`
+    /// ([`Ctx::cue_lead`]).
+    fn lead_verb_source(
+        &self,
+        ss: usize,
+        v: usize,
+        p: usize,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        let toks = self.toks;
         let ing = self.lw(v).ends_with("ing");
         // "he began by saying, “…”": the subject of the verb before "by".
         if ing
-            && v >= sr.start + 2
+            && v >= ss + 2
             && matches!(self.lw(v - 1), "by" | "upon")
             && (self.lw(v - 2).ends_with("ed") || self.is(v - 2, lx::SUBJECT_VERBS))
             && let Some(src) = self
-                .source_left(v - 2, sr.start)
+                .source_left(v - 2, ss)
                 .filter(|r| is_cap(&toks[r.start]) || self.is(r.start, lx::SUBJECT_PRONOUNS))
         {
             return Some((src, v - 2..v + 1));
         }
         let src = if ing
-            && let Some(r) = self.np_left(v, sr.start).filter(|r| {
-                self.is_read(v) || (r.start > sr.start && self.lw(r.start - 1) == "with")
-            }) {
+            && let Some(r) = self
+                .np_left(v, ss)
+                .filter(|r| self.is_read(v) || (r.start > ss && self.lw(r.start - 1) == "with"))
+        {
             // "wore a hat reading, “…”": the thing that reads; "with
             // one of her ads asking, “…”": the subject of the participle.
             r
         } else if ing || self.speech_noun(v) {
-            self.clause_subject(sr.start, v, p + 1)?
+            self.clause_subject(ss, v, p + 1)?
         } else {
-            let src = self.source_left(v, sr.start);
+            let src = self.source_left(v, ss);
             // "Sanders delivered a snappy retort:", "The banner over the
             // stage reads:": a phrase after a past form or a preposition
             // is no subject (the colon lead-in takes the clause).
             if src.as_ref().is_some_and(|r| {
                 let k = r.start.saturating_sub(1);
-                r.start > sr.start
+                r.start > ss
                     && toks[k].kind == TokenKind::Word
                     && !is_cap(&toks[k])
                     && (self.lw(k).ends_with("ed") || self.is(k, lx::PREPOSITIONS))
             }) {
                 return None;
             }
-            src.or_else(|| self.clause_subject(sr.start, v, p + 1))?
+            src.or_else(|| self.clause_subject(ss, v, p + 1))?
         };
         let mut src = self.with_cue_noun(src, p);
         if self.lw(src.start) == "as" {
