@@ -618,13 +618,16 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return Some((src, v - 2..v + 1));
         }
+        let with = |r: &Range<usize>| r.start > ss && self.lw(r.start - 1) == "with";
         let src = if ing
             && let Some(r) = self
                 .np_left(v, ss)
-                .filter(|r| self.is_read(v) || (r.start > ss && self.lw(r.start - 1) == "with"))
+                .filter(|r| self.is_read(v) || with(r))
+                .or_else(|| self.source_left(v, ss).filter(with))
         {
             // "wore a hat reading, “…”": the thing that reads; "with
-            // one of her ads asking, “…”": the subject of the participle.
+            // one of her ads asking, “…”", "with Trump reportedly
+            // yelling:": the subject of the participle.
             r
         } else if ing || self.speech_noun(v) {
             self.clause_subject(ss, v, p + 1)?
