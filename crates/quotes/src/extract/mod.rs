@@ -159,6 +159,17 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The attribution of a sentence ending in a verb of speech and its
     /// source after a comma (", officials said.", ", said a spokesman.").
     fn trailing_speech(&self, ss: usize, se: usize) -> Option<Found> {
+        // A cheap look first: a verb of speech among the last words.
+        let speech = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                w.forms
+                    .iter()
+                    .any(|f| !f.ing && f.class == CueClass::Speech)
+            })
+        };
+        if !(ss.max(se.saturating_sub(MAX_SOURCE + 6))..se).any(speech) {
+            return None;
+        }
         let comma = self.final_attribution(ss, se)?;
         let c = (comma + 1..se).find(|&c| {
             !is_cap(&self.toks[c])
@@ -183,8 +194,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The attribution of a sentence ending in ", according to X" (not
     /// inside a quotation), if it has one.
     fn trailing_according(&self, ss: usize, se: usize) -> Option<Found> {
-        let k = (ss + 1..se.saturating_sub(2)).find(|&k| {
-            self.lw(k) == "according"
+        // In the sentence's last 30 tokens, at a trigger word.
+        let from = (ss + 1).max(se.saturating_sub(30));
+        let k = (from..se.saturating_sub(2)).find(|&k| {
+            self.word(k).is_some_and(|w| w.trigger)
+                && self.lw(k) == "according"
                 && self.lw(k + 1) == "to"
                 && is_punct(&self.toks[k - 1], ",")
                 && !self.in_any_quote(k)
