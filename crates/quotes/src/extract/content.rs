@@ -247,11 +247,16 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Tuesday"), a span ("last week", "earlier this year") or a month or
     /// year after "in" ("in June", "in early June", "in 2008").
     fn time_adjunct_at(&self, k: usize) -> bool {
-        let w = self.lw(k);
         let t = &self.toks[k];
-        if !t.kind.is_wordlike() || is_cap(t) && !self.is(k, lx::DAYS | lx::MONTHS) {
+        // The words below are of 2, 4, 5 or 7 letters: others are only
+        // days, read from the word classes without the lowercased text.
+        if !t.kind.is_wordlike() || !matches!(t.text.len(), 2 | 4 | 5 | 7) {
+            return t.kind.is_wordlike() && self.is(k, lx::DAYS);
+        }
+        if is_cap(t) && !self.is(k, lx::DAYS | lx::MONTHS) {
             return false;
         }
+        let w = self.lw(k);
         let next = k + 1;
         match w {
             "on" => self.is(next, lx::DAYS),

@@ -477,20 +477,22 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Whether token `i` is a count: a number or a number word ("three").
     pub(super) fn is_count(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Number
-            || matches!(
-                self.lw(i),
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-            )
+        let t = &self.toks[i];
+        t.kind == TokenKind::Number
+            || (t.kind == TokenKind::Word && (3..=5).contains(&t.text.len()))
+                && matches!(
+                    self.lw(i),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                )
     }
 
     /// Whether tokens `a..b` (between commas) are a person's age or
