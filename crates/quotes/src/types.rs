@@ -169,7 +169,11 @@ pub struct Quote {
     /// The reporting words: "said", "told", "according to", a lead-in colon.
     pub cue: Option<Span>,
     /// The words naming the speaker in the text ("Secretary of State Rex
-    /// Tillerson", "he", "US officials").
+    /// Tillerson", "he", "US officials"). A quotation that continues an
+    /// attribution in its paragraph (`C, she said. “B.”`) shows that
+    /// attribution's source when the source follows its quotation or
+    /// clause; one in a later paragraph shows none (its `speaker` is still
+    /// the attribution's).
     pub source: Option<Span>,
     /// Who the source refers to, resolved as far as the mentions allow.
     pub speaker: Option<Party>,

@@ -274,10 +274,11 @@ impl<'a, 't> Ctx<'a, 't> {
         // "… and said C"; after "but", a verb of speech ("…, but said C",
         // "… but argues C"), as verbs of intention after it mostly have
         // other subjects ("rose, but declined by", "but sought to").
+        if j <= ss + 1 {
+            return None;
+        }
         let conj = self.lw(j - 1);
-        if j > ss + 1
-            && (conj == "and" || (matches!(conj, "but" | "yet") && class == CueClass::Speech))
-        {
+        if conj == "and" || (matches!(conj, "but" | "yet") && class == CueClass::Speech) {
             let k = if is_punct(&self.toks[j - 2], ",") {
                 j - 2
             } else {
