@@ -234,7 +234,7 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// Where an object content from `j` to `e` ends: before a time
-    /// adjunct ("endorsed Trump **last week**"), unless it holds an
+    /// adjunct ("endorsed the mayor **last week**"), unless it holds an
     /// infinitive or an auxiliary, a clause of its own.
     fn object_end(&self, j: usize, e: usize) -> usize {
         match (j + 1..e).find(|&k| self.time_adjunct_at(k)) {

@@ -226,8 +226,8 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// Whether a relative clause of the source opens at `k` ("C, said
-    /// Rita Katz, director of the group, **which tracks** …", "C, said a
-    /// handful of Democrats **who point** to …"): the source's, not a
+    /// Tom Berg, head of the board, **which manages** …", "C, said a
+    /// group of owners **who met** the mayor"): the source's, not a
     /// content of its own.
     fn relative_tail(&self, k: usize, se: usize) -> bool {
         let k = if k < se && is_punct(&self.toks[k], ",") {
@@ -333,7 +333,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 && toks[c1 + 1].kind == TokenKind::OpenQuote;
             // "C, lawmakers said Friday, as they bristled": the writer's
             // aside after the tail is no content of the cue.
-            // "C, Carter told a Senate panel Wednesday": past the object of
+            // "C, the minister told a Senate panel Wednesday": past the object of
             // a verb of telling.
             let t0 = self.past_tell_object(cue.lemma, c1, se);
             self.short_tail(t0, self.tail_aside(t0, se).unwrap_or(se)) && !quote_next
@@ -353,8 +353,8 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// Whether the naming verb at `i` names the indefinite phrase `src`
-    /// before it ("a super PAC called Future 45", "a class called
-    /// “Perception”"): a name follows, nothing is reported.
+    /// before it ("a new group called Parents First", "a seminar called
+    /// “Power and Persuasion”"): a name follows, nothing is reported.
     fn names_indefinite(&self, i: usize, src: &Range<usize>) -> bool {
         self.is(i, lx::NAMING_VERBS)
             && matches!(self.lw(src.start), "a" | "an" | "one" | "another")

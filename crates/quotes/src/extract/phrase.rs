@@ -456,8 +456,8 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// Where a descriptor opening the sentence starts, before the name
-    /// at `name` and its comma: "**Nevada's governor,** Brian Sandoval, a
-    /// Republican, said", "**Her father,** Brad, 39, said". A short phrase
+    /// at `name` and its comma: "**The city's treasurer,** Ana Ruiz, a
+    /// Democrat, said", "**Her father,** Brad, 39, said". A short phrase
     /// ending in a lower-case noun, not a time ("Last week, …").
     fn descriptor_before(&self, name: usize, lo: usize) -> Option<usize> {
         if name < lo + 2 || !is_punct(&self.toks[name - 1], ",") || !is_cap(&self.toks[name]) {
@@ -765,7 +765,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// clause to the end of the sentence: "said Jane Roe, a strategist
     /// who worked for two governors".
     pub(super) fn extend_source(&self, src: Range<usize>, se: usize) -> Range<usize> {
-        // "said a handful of Democrats who point to his record": a
+        // "said a group of owners who met the mayor": a
         // restrictive relative clause that reports nothing of its own.
         if src.end + 1 < se
             && matches!(self.lw(src.end), "who" | "whose")

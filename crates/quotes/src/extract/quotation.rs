@@ -467,7 +467,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let from = (lo..colon).rev().find(|&k| self.lw(k) == "from");
         match from {
             Some(f) => self.np_right(f + 1, colon),
-            // "President Clinton released the following statement:": the
+            // "The governor released the following statement:": the
             // clause's subject, not the phrase before the colon.
             None => self.colon_clause(colon).map(|(src, _)| src).or_else(|| {
                 // A phrase after a preposition is no source ("the
@@ -626,14 +626,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 .or_else(|| self.source_left(v, ss).filter(with))
         {
             // "wore a hat reading, “…”": the thing that reads; "with
-            // one of her ads asking, “…”", "with Trump reportedly
+            // one of her ads asking, “…”", "with the coach reportedly
             // yelling:": the subject of the participle.
             r
         } else if ing || self.speech_noun(v) {
             self.clause_subject(ss, v, p + 1)?
         } else {
             let src = self.source_left(v, ss);
-            // "Sanders delivered a snappy retort:", "The banner over the
+            // "The senator delivered a snappy retort:", "The banner over the
             // stage reads:": a phrase after a past form or a preposition
             // is no subject (the colon lead-in takes the clause).
             if src.as_ref().is_some_and(|r| {
@@ -686,9 +686,9 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// The subject of the clause holding the verb at `v`, after an
-    /// introductory phrase that ends with a comma ("Minutes later, she
-    /// sent an email saying", "Immediately after the attacks, Trump
-    /// issued a statement").
+    /// introductory phrase that ends with a comma ("An hour afterwards,
+    /// the mayor posted a message saying", "Immediately after the vote,
+    /// the mayor issued a statement").
     /// (`hi` bounds the phrase, which [`Ctx::subject`] cuts before its verb.)
     fn clause_subject(&self, ss: usize, v: usize, hi: usize) -> Option<Range<usize>> {
         if let Some(c) = (ss + 1..v).rev().find(|&k| is_punct(&self.toks[k], ","))
@@ -722,7 +722,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let end = self.trimmed_end(a, se);
         if self.is_read(a) {
             let src = self.np_right(a + 1, end)?;
-            // "read the statement, which was attributed to Roe": the
+            // "read the statement, which was signed by Roe": the
             // document without its relative clause.
             if src.end + 1 < end
                 && is_punct(&toks[src.end], ",")
@@ -752,7 +752,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The source and cue of a short clause after the quotation closing
     /// at `c` whose verb is no cue of the verb patterns: a weak cue or a
     /// past form ("“…” Bozell answers.", "“…” some protesters chanted,
-    /// three days after …", "“…” Trump shot back.").
+    /// three days after …", "“…” the senator shot back.").
     fn tail_after(&self, open: usize, c: usize) -> Option<(Range<usize>, Range<usize>)> {
         let toks = self.toks;
         let n = toks.len();
@@ -779,7 +779,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 && !self.is(v, lx::AUX | lx::PASSIVE_AUX)
                 && (!self.cue(v).is_empty() || w.ends_with("ed") || self.is(v, lx::SUBJECT_VERBS))
         };
-        // Inverted: "“…,” reacted Trump.", "“…,” remembered Jane Roe, a
+        // Inverted: "“…,” reacted the coach.", "“…,” remembered Jane Roe, a
         // former spokeswoman."
         if a + 1 < se && verb(a) && is_cap(&toks[a + 1]) {
             let src = self.np_right(a + 1, se)?;
