@@ -411,7 +411,7 @@ impl<'a> Resolver<'a, '_> {
     /// is no preposition: "Secretary of Defense James Mattis"), and after it
     /// nothing, an appositive (", a strategist"), a party and state
     /// ("Rep. Gwen Moore (D-Wis.)") or, for a person, a home place
-    /// ("Sen. Tom Cole of Oklahoma, an ally of …"); not a possessor
+    /// ("Sen. Jane Roe of Ohio, an ally of …"); not a possessor
     /// ("Trump's").
     fn is_head(&self, m: &Mention, src: &Range<usize>) -> bool {
         let toks = &self.toks[src.clone()];
@@ -495,7 +495,7 @@ impl<'a> Resolver<'a, '_> {
 }
 
 /// The speaker of a source phrase no layer knows: the name before its
-/// appositives ("Johnnie Wilson, of Springfield, Va." -> "Johnnie Wilson"),
+/// appositives ("Elmer Hutto, of Greenville, Miss." -> "Elmer Hutto"),
 /// or after a descriptor ("A lawyer for the outlets, David Schulz",
 /// "Indonesia's chief negotiator, Rahmat Sulaiman"), else the phrase.
 fn head_phrase(phrase: &str) -> &str {

@@ -393,7 +393,7 @@ impl<'a, 't> Ctx<'a, 't> {
             cue.class
         };
         let (mut content, quote) = self.content_after(cue.c1, cue.se, class, cue.lemma)?;
-        // "The museum, Mr. Obama said, would make visitors …": a
+        // "The bridge, the mayor said, would open in May": a
         // parenthetical attribution; the clause runs around it.
         if quote.is_none()
             && src_range.start > ss + 1
@@ -496,7 +496,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 || (is_cap(&self.toks[head]) && !self.sentence_initial(head))
                 || self.toks[head].text.chars().all(|c| !c.is_lowercase())
         };
-        // "Political observers in Virginia and around the country say":
+        // "Farmers in Ohio and across the Midwest say":
         // the head comes before the prepositional phrase; "Those close to
         // him say", "many of whom say": a plural quantifier opens it.
         let before_pp = (src.start + 1..src.end)

@@ -1,6 +1,6 @@
 //! Phrases around a cue: the noun phrase left of a cue (`Ctx::np_left`,
 //! "**a spokesman at the agency** said"), the source left of a cue past
-//! auxiliaries and appositives (`Ctx::source_left`, "**Mike Shields,
+//! auxiliaries and appositives (`Ctx::source_left`, "**Lena Ortiz,
 //! president of the fund,** said"), the noun phrase right of a cue
 //! (`Ctx::np_right`, "said **Jane Roe, a strategist**"), the subject of a
 //! clause (`Ctx::subject`, "Hours later, **Trump** launched …, saying …")
@@ -311,8 +311,8 @@ impl<'a, 't> Ctx<'a, 't> {
     /// stretch before it ends (the source start, or the cue when there is
     /// none).
     pub(super) fn source_left(&self, c0: usize, lo: usize) -> Option<Range<usize>> {
-        // A relative clause between commas may be long ("Dr. Connie Mariano,
-        // who as a Navy captain was the White House physician …, said"):
+        // A relative clause between commas may be long ("Dr. Ada Frost,
+        // who as a young surgeon ran the only clinic in the county …, said"):
         // the window reaches further back than for other phrases.
         let lo_wide = lo.max(c0.saturating_sub(50));
         let lo = lo.max(c0.saturating_sub(30));
@@ -389,8 +389,8 @@ impl<'a, 't> Ctx<'a, 't> {
             lo
         };
         let mut open = p - 1;
-        // "Johnnie Wilson, of Springfield, Va., said", "Donna Rawlings,
-        // 59, of Ashton, Md., who watched, said": the age and the
+        // "Elmer Hutto, of Greenville, Miss., said", "Irma Castle,
+        // 63, of Dover, Del., who listened, said": the age and the
         // hometown between commas belong to the name before them.
         for _ in 0..3 {
             let Some(prev) = (floor.max(lo)..open)
@@ -405,7 +405,7 @@ impl<'a, 't> Ctx<'a, 't> {
             open = prev;
         }
         let head = self.np_left(open, lo)?;
-        // "Mike Shields, president of the fund, a super PAC, said": a
+        // "Lena Ortiz, president of the fund, a charity, said": a
         // second appositive before the first.
         let mut start = head.start;
         if start > lo + 1
@@ -423,19 +423,19 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         if self.opens_reporting_relative(p) || self.opens_aside(p) {
-            // "Roy Neel, who argued for the deal, said", "An official,
+            // "Tom Berg, who argued for the deal, said", "An official,
             // speaking on condition of anonymity, said": the source
             // ends before the reporting clause or the aside.
             return Some(start..open);
         }
         if self.lw(p) == "which" && start < head.start {
-            // "Michael Mulgrew, president of the union, which represents
-            // teachers, said": the clause is the union's, not the
+            // "Rosa Diaz, president of the union, which represents
+            // nurses, said": the clause is the union's, not the
             // source's.
             return Some(start..open);
         }
         if matches!(self.lw(p), "who" | "whose" | "which") {
-            // "Roy Neel, who managed the campaign, said": the clause is
+            // "Tom Berg, who managed the campaign, said": the clause is
             // part of the source.
             return Some(start..close);
         }
@@ -448,8 +448,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 && !self.is(p, lx::STOP | lx::TIME)
                 && self.cue(p).is_empty())
         {
-            // "Mike DuHaime, a Republican strategist who ran two
-            // campaigns, said", "Vikram Amar, dean of the law school, said"
+            // "Dale Moss, a party strategist who ran two
+            // campaigns, said", "Ines Kahn, dean of the law school, said"
             return Some(start..close);
         }
         None
@@ -582,7 +582,7 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// A source with an appositive between dashes, the second dash at
-    /// `close` right before the cue ("Kall -- co-editor of the book --
+    /// `close` right before the cue ("Lind -- author of the book --
     /// said"): the name before the first dash through the appositive.
     fn dash_appositive(&self, close: usize, lo: usize) -> Option<Range<usize>> {
         let floor = lo.max(close.saturating_sub(25));
