@@ -282,12 +282,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let lo = from.max(end.saturating_sub(MAX_SOURCE + 4));
         let comma = (lo..end).rev().find(|&k| is_punct(&self.toks[k], ","))?;
         let k = comma + 1;
-        let speech = |c: usize| {
-            self.cue(c)
-                .iter()
-                .any(|f| !f.ing && f.class == CueClass::Speech)
-                && !is_cap(&self.toks[c])
-        };
+        let speech = |c: usize| self.speech_form(c) && !is_cap(&self.toks[c]);
         // ", said NP": the cue first.
         if k < end && speech(k) {
             let src = self.np_right(k + 1, end)?;
@@ -372,10 +367,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let named = is_cap(subject)
                 || self.is(j + 1, lx::SUBJECT_PRONOUNS | lx::DETERMINERS)
                 || self.is_count(j + 1)
-                || matches!(
-                    self.lw(j + 1),
-                    "nearly" | "about" | "almost" | "roughly" | "only"
-                );
+                || self.share_modifier(j + 1);
             let cue = (j + 2..(j + 6).min(content.end)).any(|m| !self.cue(m).is_empty());
             if named && cue {
                 return content.start..j.max(content.start + 1);

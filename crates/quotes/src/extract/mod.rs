@@ -160,24 +160,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// source after a comma (", officials said.", ", said a spokesman.").
     fn trailing_speech(&self, ss: usize, se: usize) -> Option<Found> {
         // A cheap look first: a verb of speech among the last words.
-        let speech = |k: usize| {
-            self.word(k).is_some_and(|w| {
-                w.forms
-                    .iter()
-                    .any(|f| !f.ing && f.class == CueClass::Speech)
-            })
-        };
-        if !(ss.max(se.saturating_sub(MAX_SOURCE + 6))..se).any(speech) {
+        if !(ss.max(se.saturating_sub(MAX_SOURCE + 6))..se).any(|k| self.speech_form(k)) {
             return None;
         }
         let comma = self.final_attribution(ss, se)?;
-        let c = (comma + 1..se).find(|&c| {
-            !is_cap(&self.toks[c])
-                && self
-                    .cue(c)
-                    .iter()
-                    .any(|f| !f.ing && f.class == CueClass::Speech)
-        })?;
+        let c = (comma + 1..se).find(|&c| !is_cap(&self.toks[c]) && self.speech_form(c))?;
         // Not after an opening participle ("Asked whether …, Roe smiled")
         // or "According to X, …", which have patterns of their own, nor
         // before an infinitive ("…, the two leaders agreed to meet").
@@ -205,11 +192,7 @@ impl<'a, 't> Ctx<'a, 't> {
         })?;
         // "She said C, according to two officials": a verb of speech
         // reports the clause itself.
-        if (ss..k).any(|j| {
-            self.cue(j)
-                .iter()
-                .any(|f| !f.ing && f.class == CueClass::Speech)
-        }) {
+        if (ss..k).any(|j| self.speech_form(j)) {
             return None;
         }
         self.according(k, ss, se)

@@ -142,15 +142,19 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Where a share of people whose first count is at `a` starts, past
     /// the words that modify it ("**Only about** 4 in 10").
     fn share_start(&self, mut a: usize, lo: usize) -> usize {
-        while a > lo
-            && matches!(
-                self.lw(a - 1),
-                "about" | "nearly" | "almost" | "roughly" | "only"
-            )
-        {
+        while a > lo && self.share_modifier(a - 1) {
             a -= 1;
         }
         a
+    }
+
+    /// Whether token `i` modifies a count ("**about** 4 in 10", "**nearly**
+    /// 3 in 10").
+    pub(super) fn share_modifier(&self, i: usize) -> bool {
+        matches!(
+            self.lw(i),
+            "about" | "nearly" | "almost" | "roughly" | "only"
+        )
     }
 
     /// The phrase [`Ctx::np_left`] finds when its last word `last` is a

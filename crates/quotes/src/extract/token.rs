@@ -17,7 +17,7 @@ use newsnlp_text::words::Classes;
 use newsnlp_text::{Span, Table, news};
 use newsnlp_tokenize::{Token, TokenKind, Tokenized};
 
-use crate::lexicon::{self as lx, CueForm, Lexicon, PatternWords, Word};
+use crate::lexicon::{self as lx, CueClass, CueForm, Lexicon, PatternWords, Word};
 use crate::marks::{self, Quoted};
 use crate::types::QuoteKind;
 
@@ -212,6 +212,14 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The cue forms token `i` may be.
     pub(super) fn cue(&self, i: usize) -> &'a [CueForm] {
         self.word(i).map_or(&[], |w| w.forms.as_slice())
+    }
+
+    /// Whether token `i` may be a finite verb of speech ("said", "told",
+    /// not "saying").
+    pub(super) fn speech_form(&self, i: usize) -> bool {
+        self.cue(i)
+            .iter()
+            .any(|f| !f.ing && f.class == CueClass::Speech)
     }
 
     /// Whether token `i` lowercased and trimmed is in the word classes of `set`.
