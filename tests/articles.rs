@@ -91,6 +91,16 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/transit_poll.txt"),
         include_str!("articles/transit_poll.json"),
     ),
+    (
+        "governor_race",
+        include_str!("articles/governor_race.txt"),
+        include_str!("articles/governor_race.json"),
+    ),
+    (
+        "clinic_study",
+        include_str!("articles/clinic_study.txt"),
+        include_str!("articles/clinic_study.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

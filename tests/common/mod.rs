@@ -71,6 +71,7 @@ pub fn checks(doc: &Document<'_>, gold: &Value) -> Vec<Check> {
             Some(q.kind.as_str()) == s(g, "kind")
                 && c.contains(content)
                 && s(g, "content_end").is_none_or(|e| c.contains(e))
+                && s(g, "content_not").is_none_or(|x| !c.contains(x))
                 && s(g, "speaker").is_none_or(|sp| q.speaker_name() == Some(sp))
                 && in_span(s(g, "source"), q.source.map(Span::range))
                 && in_span(s(g, "cue"), q.cue.map(Span::range))

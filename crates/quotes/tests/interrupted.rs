@@ -1,6 +1,6 @@
-//! Interrupted quotations (`“A,” she said. “B.”`) with
-//! `split_interrupted(true)`: two quotes sharing cue and source, neither
-//! content holding the attribution; by default, one quote over both.
+//! Interrupted quotations (`“A,” she said. “B.”`): by default two quotes
+//! sharing cue and source, neither content holding the attribution; with
+//! `split_interrupted(false)`, one quote over both.
 //! Sentences written for these tests.
 
 use newsnlp_quotes::{QuoteExtractorBuilder, QuoteKind};
@@ -47,7 +47,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
 
 #[test]
 fn interrupted_quotes_split_in_two() {
-    let split = QuoteExtractorBuilder::new().split_interrupted(true).build();
+    let split = QuoteExtractorBuilder::new().build();
     for (text, first, second, cue, source) in CASES {
         let doc = Tokenizer::new().tokenize(text);
         let quotes = split.extract(&doc);
@@ -75,10 +75,12 @@ fn interrupted_quotes_split_in_two() {
 }
 
 #[test]
-fn by_default_one_quote_runs_over_both() {
+fn merged_one_quote_runs_over_both() {
     // Unless the attribution between them is longer than the quotations
     // (the third and fourth cases), when they are two quotes already.
-    let merged = QuoteExtractorBuilder::new().build();
+    let merged = QuoteExtractorBuilder::new()
+        .split_interrupted(false)
+        .build();
     for (n, (text, first, second, ..)) in CASES.iter().enumerate() {
         let doc = Tokenizer::new().tokenize(text);
         let quotes = merged.extract(&doc);
