@@ -367,7 +367,14 @@ impl<'a> Resolver<'a, '_> {
                 _ => {}
             }
         }
-        let head = self.lw(src.end - 1);
+        // The head ends the first phrase: before an appositive or a
+        // relative clause ("Jane Roe, who has led in most polls").
+        let first_end = (src.start + 1..src.end)
+            .find(|&k| {
+                self.toks[k].text == "," || matches!(&*self.lw(k), "who" | "which" | "whose")
+            })
+            .unwrap_or(src.end);
+        let head = self.lw(first_end - 1);
         if Classes::of(&head).intersects(lx::PLURAL_SOURCES) {
             return Some(Party::Phrase(phrase.to_string()));
         }
