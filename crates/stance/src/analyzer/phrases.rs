@@ -9,6 +9,7 @@
 //! ("does not | want", "has to be"), which say whether it is negated or
 //! deontic.
 
+use newsnlp_tokenize::TokenKind;
 use std::ops::Range;
 
 use super::classes::{
@@ -95,6 +96,10 @@ impl Doc<'_, '_> {
         {
             p -= 1;
         }
+        // would “starve …”: a quotation that opens before the verb.
+        if p > 0 && self.doc.tokens()[p - 1].kind == TokenKind::OpenQuote {
+            p -= 1;
+        }
         let Some(p) = p.checked_sub(1) else {
             return false;
         };
@@ -160,6 +165,12 @@ impl Doc<'_, '_> {
         sentence: &Range<usize>,
         end: usize,
     ) -> Option<Range<usize>> {
+        // A quotation that opens with the predicate (the plan “would be a
+        // disaster”) leaves the subject before its mark.
+        let mut end = end;
+        while end > sentence.start && self.doc.tokens()[end - 1].kind == TokenKind::OpenQuote {
+            end -= 1;
+        }
         let mut start = end;
         let floor = sentence.start.max(end.saturating_sub(SUBJECT_WORDS));
         while start > floor {
@@ -305,6 +316,14 @@ impl Doc<'_, '_> {
         while s > sentence.start && i - s < 5 {
             let k = s - 1;
             let c = self.class(k);
+            // would “starve …”: a quotation opening after an auxiliary.
+            if self.doc.tokens()[k].kind == TokenKind::OpenQuote
+                && k > sentence.start
+                && self.has(k - 1, AUX)
+            {
+                s = k;
+                continue;
+            }
             let aux = c & AUX != 0
                 || self.word(k).is_some_and(|w| {
                     w.ends_with("n't")

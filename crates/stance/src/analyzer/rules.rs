@@ -377,9 +377,17 @@ impl Doc<'_, '_> {
             return None;
         }
         let subject = self.evaluated_subject(sentence, i)?;
+        // "Mr. Halvorsen's plan": a thing a party owns is no party.
+        let possessed = subject.clone().any(|k| {
+            k + 1 < subject.end
+                && !self.capitalized(k + 1)
+                && self
+                    .word(k)
+                    .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        });
         let named = self.capitalized(subject.start) && !self.has(subject.start, DET)
             || self.mentions_in(&self.span(&subject)).next().is_some();
-        if named {
+        if named && !possessed {
             return None;
         }
         self.object_after(sentence, i + form.words.len())?;
