@@ -411,7 +411,11 @@ impl Doc<'_, '_> {
     /// or the appositive itself when it is a name ("Indonesia's chief
     /// negotiator|, Rahmat Hidayat,| rejected"); at most
     /// [`APPOSITIVE_WORDS`] back.
-    fn appositive_subject(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
+    pub(super) fn appositive_subject(
+        &self,
+        sentence: &Range<usize>,
+        end: usize,
+    ) -> Option<Range<usize>> {
         let comma = |k: usize| self.doc.tokens().get(k).is_some_and(|t| t.text == ",");
         let close = end
             .checked_sub(1)

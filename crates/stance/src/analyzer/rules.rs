@@ -585,7 +585,10 @@ impl Doc<'_, '_> {
     /// by what it names it. Returns whether it found one.
     fn naming(&self, sentence: &Range<usize>, si: usize, i: usize, out: &mut Vec<Finding>) -> bool {
         let vg = self.verb_group_start(sentence, i);
-        let Some(subject) = self.subject_before(sentence, vg) else {
+        let Some(subject) = self
+            .subject_before(sentence, vg)
+            .or_else(|| self.appositive_subject(sentence, vg))
+        else {
             return false;
         };
         let Some(mut object) = self.object_after(sentence, i + 1) else {
