@@ -39,6 +39,9 @@ use crate::lexicon as lx;
 
 /// How many mentions a pronoun or title looks back over.
 const LOOKBACK_MENTIONS: usize = 40;
+/// How far into a sentence its subject's name may start ("Kettering
+/// manager Graham Tully", "NATO Secretary General Jens Stoltenberg").
+const SUBJECT_POSITION: usize = 6;
 /// How far back (in bytes) a pronoun may find its entity.
 const LOOKBACK_BYTES: usize = 3000;
 /// How far back (in bytes) "they" and "it" find the group or organization
@@ -302,6 +305,35 @@ impl<'a> Resolver<'a, '_> {
             .take_while(move |m| byte - m.end() <= LOOKBACK_BYTES)
     }
 
+    /// For "he" or "she" opening a sentence at token `i`: the person named
+    /// first among the opening [`SUBJECT_POSITION`] tokens of the sentence
+    /// before, outside quotation marks, when `fits` takes it. A pronoun
+    /// that opens a sentence continues the subject before it more often
+    /// than a name in a later clause ("Kettering manager Graham Tully was
+    /// furious …, insisting that Nakamura had pushed … He criticized the
+    /// referee").
+    fn previous_subject(&self, i: usize, fits: &dyn Fn(&Mention) -> bool) -> Option<Party> {
+        if !self.ctx.sentence_initial(i) {
+            return None;
+        }
+        let start = self.ctx.sentence_range(i).start;
+        let prev = self.ctx.sentence_range(start.checked_sub(1)?);
+        if prev.end > start || prev.is_empty() {
+            return None;
+        }
+        let last = (prev.start + SUBJECT_POSITION).min(prev.end) - 1;
+        let (lo, hi) = (self.toks[prev.start].span.start, self.toks[last].span.end);
+        self.mentions[self.first_at(lo)..]
+            .iter()
+            .take_while(|m| m.start() < hi)
+            .find(|m| {
+                let k = self.toks.partition_point(|t| t.span.end <= m.start());
+                self.ctx.quote_of(k).is_none() && self.kind(m) == Some(EntityKind::Person)
+            })
+            .filter(|m| fits(m))
+            .and_then(|m| self.entity_speaker(m))
+    }
+
     /// The speaker of the source tokens `src` of a quote whose content is
     /// the bytes `content` (a pronoun is no person the content names).
     pub fn resolve(&self, src: Range<usize>, content: Range<usize>) -> Option<Party> {
@@ -327,11 +359,17 @@ impl<'a> Resolver<'a, '_> {
                     // Not a person the quote itself names: "“Tully was
                     // entitled to his opinion,” he said" is not Tully's.
                     let named = self.named_in(&content);
+                    let fits = |m: &Mention| {
+                        m.entity().is_some_and(|id| !named.contains(&id))
+                            && self.kind(m) == Some(EntityKind::Person)
+                            && self.gender(m).is_none_or(|g| g == want)
+                    };
+                    if let Some(s) = self.previous_subject(src.start, &fits) {
+                        return Some(s);
+                    }
                     return self
                         .before(bytes.start)
-                        .filter(|m| m.entity().is_some_and(|id| !named.contains(&id)))
-                        .filter(|m| self.kind(m) == Some(EntityKind::Person))
-                        .find(|m| self.gender(m).is_none_or(|g| g == want))
+                        .find(|m| fits(m))
                         .and_then(|m| self.entity_speaker(m));
                 }
                 "they" => {

@@ -328,7 +328,7 @@ impl<'a, 't> Ctx<'a, 't> {
         self.owner.get(i).is_some_and(|&o| o != u32::MAX)
     }
 
-    pub(super) fn quote_of(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quote_of(&self, i: usize) -> Option<usize> {
         self.owner
             .get(i)
             .and_then(|&o| (o != u32::MAX).then_some(o as usize))
@@ -368,7 +368,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Whether token `i` opens its sentence (or follows an opening mark,
     /// a colon or a dash there), where capitals say nothing.
-    pub(super) fn sentence_initial(&self, i: usize) -> bool {
+    pub(crate) fn sentence_initial(&self, i: usize) -> bool {
         let ss = self.sentence_range(i).start;
         i - ss.min(i) <= 4
             && (ss..i).all(|k| {
