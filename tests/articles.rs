@@ -101,6 +101,11 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/clinic_study.txt"),
         include_str!("articles/clinic_study.json"),
     ),
+    (
+        "port_strike",
+        include_str!("articles/port_strike.txt"),
+        include_str!("articles/port_strike.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

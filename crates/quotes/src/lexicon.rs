@@ -275,6 +275,7 @@ pub(crate) const PLURAL_SOURCES: Classes = WordClass::PluralSources.set();
 pub(crate) const FEMALE_NAMES: Classes = WordClass::FemaleNames.set();
 pub(crate) const MALE_NAMES: Classes = WordClass::MaleNames.set();
 pub(crate) const EVIDENCE_SOURCES: Classes = WordClass::EvidenceSources.set();
+pub(crate) const AUTHORED_HEADS: Classes = WordClass::AuthoredHeads.set();
 pub(crate) const TIME_NOUNS: Classes = WordClass::TimeNouns.set();
 pub(crate) const SOURCE_HEADS: Classes = WordClass::SourceHeads.set();
 pub(crate) const INTRO_WORDS: Classes = WordClass::IntroWords.set();

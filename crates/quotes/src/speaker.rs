@@ -334,6 +334,24 @@ impl<'a> Resolver<'a, '_> {
             .and_then(|m| self.entity_speaker(m))
     }
 
+    /// The author of what a party wrote or said, the head at token `head`
+    /// of the source `src`: the entity whose possessive stands right before
+    /// it or one word before it ("Donald Trump’s tweet", "the ministry's
+    /// latest statement").
+    fn author_of(&self, src: &Range<usize>, head: usize) -> Option<Party> {
+        let owner = (head.saturating_sub(2).max(src.start)..head).find(|&k| {
+            let w = self.toks[k].text;
+            w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+        })?;
+        let span = &self.toks[owner].span;
+        let lo = self.first_at(self.toks[src.start].span.start);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.start() < span.end)
+            .find(|m| m.end() > span.start && m.end() <= span.end)
+            .and_then(|m| self.entity_speaker(m))
+    }
+
     /// The speaker of the source tokens `src` of a quote whose content is
     /// the bytes `content` (a pronoun is no person the content names).
     pub fn resolve(&self, src: Range<usize>, content: Range<usize>) -> Option<Party> {
@@ -415,6 +433,11 @@ impl<'a> Resolver<'a, '_> {
         let head = self.lw(first_end - 1);
         if Classes::of(&head).intersects(lx::PLURAL_SOURCES) {
             return Some(Party::Phrase(phrase.to_string()));
+        }
+        if Classes::of(&head).intersects(lx::AUTHORED_HEADS)
+            && let Some(author) = self.author_of(&src, first_end - 1)
+        {
+            return Some(author);
         }
         // A mention that is the head of the source.
         let lo = self.first_at(bytes.start);

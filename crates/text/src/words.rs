@@ -162,6 +162,9 @@ word_classes! {
     DescriptorHeads = "descriptor_heads",
     /// Entities: titles of someone who leads, which "leader" fits.
     LeaderTitles = "leader_titles",
+    /// Quotes and stance: what a party writes or says, whose possessor is
+    /// its author ("Trump's tweet", "the ministry's statement").
+    AuthoredHeads = "authored_heads",
 }
 
 impl WordClass {

@@ -218,8 +218,8 @@ pub(super) fn names_a_group(w: &str) -> bool {
 /// capitalized word or a group word ("Democrats", "critics"; not "follows",
 /// "all", "interviewed"), or several words that do not start with a
 /// verb, an auxiliary or a preposition ("have no reason", "in Moscow"),
-/// and not headed by a document, poll or study ("a study published on
-/// Wednesday", "the poll").
+/// and not headed by a document, poll, study or what a party wrote ("a
+/// study published on Wednesday", "the poll", "Donald Trump's tweet").
 pub(super) fn phrase_names_a_party(text: &str) -> bool {
     // The head noun: the last word before a preposition or a participle
     // ("a study | published on Wednesday", "the poll | of voters").
@@ -230,8 +230,12 @@ pub(super) fn phrase_names_a_party(text: &str) -> bool {
             !(Classes::of(&lower).contains(WordClass::Prepositions) || lower.ends_with("ed"))
         })
         .last();
-    if head.is_some_and(|h| Classes::of(&h.to_lowercase()).contains(WordClass::EvidenceSources)) {
-        // A document, poll or study is no person, group or organization.
+    let documents = WordClass::EvidenceSources
+        .set()
+        .union(WordClass::AuthoredHeads.set());
+    if head.is_some_and(|h| Classes::of(&h.to_lowercase()).intersects(documents)) {
+        // A document, poll, study, statement or tweet is no person, group
+        // or organization.
         return false;
     }
     let mut words = text.split_whitespace();

@@ -34,11 +34,22 @@ const APPOSITIVE_WORDS: usize = 24;
 const NEGATION_WORDS: usize = 3;
 
 impl Doc<'_, '_> {
-    /// Whether token `k` is a hyphen joining two words ("U.S.-Russia"),
-    /// which keeps a noun phrase together.
+    /// Whether token `k` is a hyphen joining two words ("U.S.-Russia") or
+    /// the apostrophe of a plural possessive ("the operators' offer"), which
+    /// keeps a noun phrase together.
     pub(super) fn joins_words(&self, k: usize) -> bool {
         let toks = self.doc.tokens();
         let Some(t) = toks.get(k) else { return false };
+        if matches!(t.text, "'" | "’") {
+            // A plural possessive: "the operators' latest offer".
+            return !t.space_before
+                && k > 0
+                && toks[k - 1].kind == TokenKind::Word
+                && toks[k - 1].text.ends_with(['s', 'S'])
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.space_before && n.kind == TokenKind::Word);
+        }
         matches!(t.text, "-" | "‑" | "–")
             && !t.space_before
             && k > 0
