@@ -238,6 +238,9 @@ pub(super) fn phrase_names_a_party(text: &str) -> bool {
         // or organization.
         return false;
     }
+    if !phrase_is_nominal(text.split(", ").next().unwrap_or(text)) {
+        return false;
+    }
     let mut words = text.split_whitespace();
     let Some(first) = words.next() else {
         return false;
@@ -255,6 +258,39 @@ pub(super) fn phrase_names_a_party(text: &str) -> bool {
         || !(Classes::of(&lower).intersects(verbal)
             || lower.ends_with("ing")
             || lower.ends_with("ed"))
+}
+
+/// Whether a phrase of several words before any appositive reads as a
+/// noun phrase, not a fragment of a clause: no subject pronoun first ("it
+/// doesn't", "he’s heralded"), no auxiliary or negated verb after the first
+/// word, and no preposition, determiner, conjunction or lowercase
+/// participle last ("the torrent of", "Russia's annexation of Crimea
+/// renewed"). One word passes.
+fn phrase_is_nominal(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.len() < 2 {
+        return true;
+    }
+    let first = words[0].to_lowercase();
+    let bare = first.split(['\'', '’']).next().unwrap_or_default();
+    if matches!(bare, "he" | "she" | "it" | "they" | "we" | "i") {
+        return false;
+    }
+    let verb_inside = words[1..].iter().any(|w| {
+        let l = w.to_lowercase();
+        l.ends_with("n't") || l.ends_with("n’t") || Classes::of(&l).contains(WordClass::Finite)
+    });
+    let last = words[words.len() - 1];
+    let lower = last.to_lowercase();
+    let open_end = Classes::of(&lower).intersects(
+        WordClass::Prepositions
+            .set()
+            .union(WordClass::Of.set())
+            .union(WordClass::NpDeterminers.set())
+            .union(WordClass::AndOr.set()),
+    );
+    let participle = lower.ends_with("ed") && !last.starts_with(char::is_uppercase);
+    !(verb_inside || open_end || participle)
 }
 
 /// The name in a holder written as a phrase: an appositive cut off
@@ -303,4 +339,31 @@ fn trailing_name(head: &str) -> &str {
         return head;
     }
     &head[words[run].0..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phrase_names_a_party;
+
+    #[test]
+    fn phrases_that_name_parties_and_fragments_that_do_not() {
+        for (phrase, party) in [
+            ("Both sides", true),
+            ("council members", true),
+            ("The former first lady and U.S. senator", true),
+            ("Kwame Mensah, a statistician at the university", true),
+            ("critics", true),
+            ("the poll", false),
+            ("Donald Trump’s tweet", false),
+            ("The mayor's latest statement", false),
+            ("it doesn't", false),
+            ("he’s heralded", false),
+            ("the torrent of", false),
+            ("the plan was renewed", false),
+            ("have no reason", false),
+            ("in Moscow", false),
+        ] {
+            assert_eq!(phrase_names_a_party(phrase), party, "{phrase}");
+        }
+    }
 }
