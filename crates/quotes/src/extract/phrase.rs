@@ -17,6 +17,9 @@ use crate::lexicon::{self as lx, PatternWords};
 const APPOSITIVE_MAX: usize = 20;
 /// The longest relative clause between commas before a cue, in tokens.
 const REL_CLAUSE_MAX: usize = 40;
+/// The most words between a document's participle and the phrase a
+/// source walk found ("A study published | on Wednesday in | the journal").
+const DOCUMENT_ADJUNCT: usize = 8;
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The noun phrase ending right before `end` (a subject), if any.
@@ -139,6 +142,28 @@ impl<'a, 't> Ctx<'a, 't> {
         self.np_left_tail(k, end, lo)
     }
 
+    /// Where a document named with a participle and its time, place or
+    /// maker starts, when the phrase found so far begins at `k` inside
+    /// that participle's adjuncts: "**A study published on Wednesday in**
+    /// the journal Health Affairs", "**a poll released Friday by** the
+    /// network". At most [`DOCUMENT_ADJUNCT`] words lie between the
+    /// participle and `k`, none a cue or a mark.
+    fn document_with_participle(&self, k: usize, lo: usize) -> Option<usize> {
+        let floor = lo.max(k.saturating_sub(DOCUMENT_ADJUNCT)) + 1;
+        let j = (floor..k)
+            .rev()
+            .take_while(|&x| {
+                (self.toks[x].kind.is_wordlike() || self.toks[x].kind == TokenKind::Number)
+                    && !self.line_break_before(x + 1)
+            })
+            .find(|&x| self.lw(x).ends_with("ed") && self.is(x - 1, lx::EVIDENCE_SOURCES))?;
+        if (j + 1..k).any(|x| !self.cue(x).is_empty()) {
+            return None;
+        }
+        let r = self.np_left(j, lo)?;
+        (r.end == j).then_some(r.start)
+    }
+
     /// Where a share of people whose first count is at `a` starts, past
     /// the words that modify it ("**Only about** 4 in 10").
     fn share_start(&self, mut a: usize, lo: usize) -> usize {
@@ -236,6 +261,9 @@ impl<'a, 't> Ctx<'a, 't> {
     /// leading preposition, time word or hyphen, and taking in a noun
     /// before a prepositional phrase ("a spokesman at the agency").
     fn np_left_tail(&self, mut k: usize, end: usize, lo: usize) -> Option<Range<usize>> {
+        if let Some(start) = self.document_with_participle(k, lo) {
+            return Some(start..end);
+        }
         // No phrase starts with a preposition, a time word or a hyphen.
         while k < end
             && (matches!(self.lw(k), "of" | "for" | "at")
