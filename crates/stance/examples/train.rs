@@ -8,7 +8,7 @@
 //! Optional flags after the two paths override [`TrainConfig`]'s defaults
 //! (for experiments; the embedded model uses none): `--epochs N`,
 //! `--lr X`, `--l2 X`, `--min-count N`, `--prune X`, `--no-balance`,
-//! `--seed N`, `--runs N`, `--limit N` (train on the first N targets only), `--cv K`
+//! `--dropout X`, `--seed N`, `--runs N`, `--limit N` (train on the first N targets only), `--cv K`
 //! (print the K-fold cross-validated macro-F1, folds by sentence, and write
 //! nothing; the targets of sentences with several targets are scored on
 //! their own too), `--cv-reps R` (repeat the cross-validation R times, the
@@ -55,6 +55,7 @@ fn run() -> Result<(), String> {
             "--l2" => config.l2 = num(value()?)? as f32,
             "--min-count" => config.min_count = num(value()?)? as usize,
             "--prune" => config.prune = num(value()?)? as f32,
+            "--dropout" => config.dropout = num(value()?)? as f32,
             "--seed" => config.seed = num(value()?)? as u64,
             "--runs" => config.runs = num(value()?)? as usize,
             "--no-balance" => config.balance = false,

@@ -71,7 +71,12 @@ pub struct TrainConfig {
     /// Weight each example by the inverse frequency of its class (helps
     /// macro-F1 when classes are unbalanced).
     pub balance: bool,
-    /// Seed of the example order.
+    /// The probability with which each feature of an example is left out
+    /// of each update (the others scaled by `1 / (1 - dropout)`): a
+    /// regularizer that keeps the model from leaning on few features.
+    /// 0 leaves every feature in.
+    pub dropout: f32,
+    /// Seed of the example order (and of the dropout).
     pub seed: u64,
     /// Independent runs (seeds `seed`, `seed + 1`, ...) whose weights are
     /// averaged: a little steadier than one run.
@@ -89,6 +94,7 @@ impl Default for TrainConfig {
             min_count: 1,
             prune: 0.01,
             balance: true,
+            dropout: 0.3,
             seed: 0x5eed_2024,
             runs: 10,
             notes: Vec::new(),
@@ -129,13 +135,26 @@ fn fit(
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let mut rng = Rng(seed.max(1));
     let lr = config.learning_rate;
+    let keep = 1.0 - config.dropout.clamp(0.0, 0.9);
+    let mut kept: Vec<(u32, f32)> = Vec::new();
     for _ in 0..config.epochs {
         for i in (1..order.len()).rev() {
             let j = rng.below(i + 1);
             order.swap(i, j);
         }
         for &e in &order {
-            let row = &rows[e];
+            let row: &[(u32, f32)] = if keep < 1.0 {
+                kept.clear();
+                for &(id, v) in &rows[e] {
+                    // A uniform draw in [0, 1) from the top 24 bits.
+                    if ((rng.next() >> 40) as f32 / (1u64 << 24) as f32) < keep {
+                        kept.push((id, v / keep));
+                    }
+                }
+                &kept
+            } else {
+                &rows[e]
+            };
             let mut z = bias;
             for &(id, v) in row {
                 let wf = &w[id as usize];
@@ -252,7 +271,7 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> Model {
     }
     let mut comments = config.notes.clone();
     comments.push(format!(
-        "trained on {} targets: epochs {}, learning rate {}, l2 {}, min count {}, prune {}, balance {}, seed {}, runs {}",
+        "trained on {} targets: epochs {}, learning rate {}, l2 {}, min count {}, prune {}, balance {}, dropout {}, seed {}, runs {}",
         examples.len(),
         config.epochs,
         config.learning_rate,
@@ -260,6 +279,7 @@ pub fn train(examples: &[Example], config: &TrainConfig) -> Model {
         config.min_count,
         config.prune,
         config.balance,
+        config.dropout,
         config.seed,
         config.runs
     ));

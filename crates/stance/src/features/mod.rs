@@ -298,7 +298,7 @@ fn dist_index(d: usize) -> usize {
 
 /// The names of the features that depend on no word, by index (see
 /// [`Sink::fixed`]); `fixed_names_agree` checks them against their parts.
-pub(crate) const FIXED: [&str; 129] = [
+pub(crate) const FIXED: [&str; 130] = [
     "tpron",
     "tlen:0",
     "tlen:1",
@@ -428,6 +428,7 @@ pub(crate) const FIXED: [&str; 129] = [
     "vrn:subj0frame",
     "vrn:subj0deed",
     "vrn:subj0des",
+    "tposs",
 ];
 const F_TPRON: usize = 0;
 const F_TLEN: usize = 1;
@@ -453,6 +454,8 @@ const F_NEGC: usize = 68;
 /// `vrn:` the same when it is at most 3 tokens away.
 const F_VR: usize = 69;
 const F_VRN: usize = 99;
+/// A possessive target ("Smith's plan").
+const F_TPOSS: usize = 129;
 
 #[cfg(test)]
 fn dist_bucket(d: usize) -> &'static str {
@@ -490,16 +493,16 @@ pub(crate) fn extract_tokens(
 /// The prefixes of the features named by a prefix and one token's word
 /// (`WORD_PREFIXES[p]` + word) or two tokens' words joined by `_`
 /// (`PAIR_PREFIXES[p]` + word + `_` + word).
-pub(crate) const WORD_PREFIXES: [&str; 13] = [
-    "t:", "w:", "q:", "l0:", "l1:", "l2:", "r0:", "r1:", "r2:", "ln:", "rn:", "nearwl:", "nearwr:",
+pub(crate) const WORD_PREFIXES: [&str; 10] = [
+    "t:", "w:", "l1:", "l2:", "r1:", "r2:", "ln:", "rn:", "nearwl:", "nearwr:",
 ];
 pub(crate) const PAIR_PREFIXES: [&str; 2] = ["lb:", "rb:"];
 const T: usize = 0;
 const W: usize = 1;
-const Q: usize = 2;
-const LD: [[usize; 3]; 2] = [[3, 4, 5], [6, 7, 8]];
-const SIDE_N: [usize; 2] = [9, 10];
-const NEARW: [usize; 2] = [11, 12];
+/// `l1:`, `l2:`, `r1:`, `r2:`: by side and distance - 1.
+const LD: [[usize; 2]; 2] = [[2, 3], [4, 5]];
+const SIDE_N: [usize; 2] = [6, 7];
+const NEARW: [usize; 2] = [8, 9];
 const LB: usize = 0;
 const RB: usize = 1;
 /// The token index [`Sink::word`] and [`Sink::pair`] are given for
@@ -582,7 +585,7 @@ pub(crate) fn extract_into(
     };
     let has = |i: usize, c: u8| cls[i] & c != 0;
     let tr = token_range(tokens, span);
-    let quotes_before = target_features(tokens, cls, &tr, sink);
+    target_features(tokens, cls, &tr, sink);
 
     // Clause of the target.
     let clause_start = cls[..tr.start]
@@ -610,9 +613,7 @@ pub(crate) fn extract_into(
 
     // Words around the target, by side and distance.
     let mut val = Valences::default();
-    let mut in_quote = false;
     let mut others = 0usize;
-    let quote_even = quotes_before % 2 == 0;
     let side_d = |i: usize| {
         if i < tr.start {
             (0usize, tr.start - i)
@@ -625,9 +626,6 @@ pub(crate) fn extract_into(
     let near = tr.start.saturating_sub(NEAR)..(tr.end + NEAR).min(tokens.len());
     for (i, t) in tokens.iter().enumerate() {
         let c = cls[i];
-        if c & C_QUOTE != 0 {
-            in_quote = !in_quote;
-        }
         let is_word = c & C_WORD != 0;
         if near.contains(&i) {
             if tr.contains(&i) {
@@ -643,21 +641,17 @@ pub(crate) fn extract_into(
                     sink.word(W, i, &t.lower, 1.0);
                 }
             } else {
-                let quoted = in_quote && quote_even;
-                near_words(tokens, cls, &tr, i, side_d(i), is_word, quoted, sink);
+                near_words(tokens, cls, &tr, i, side_d(i), is_word, sink);
             }
         } else if is_word {
             // Far from the target (most of a sentence): only the word
-            // itself, weighing less the farther it is, in a quote or not,
-            // and its valence below (outside the target, and only words
+            // itself, weighing less the farther it is, and its valence
+            // below (outside the target, and only words
             // have valence).
             if c & C_OTHER != 0 {
                 others += 1;
             }
             sink.word(W, i, &t.lower, far_weight(side_d(i).1));
-            if in_quote && quote_even {
-                sink.word(Q, i, &t.lower, 1.0);
-            }
         } else {
             continue;
         }
@@ -681,31 +675,37 @@ pub(crate) fn extract_into(
 /// The features of the target itself (its words, length, place in the
 /// sentence and in quote marks) and of the words right around it, as a
 /// pair; returns the number of quote marks before it.
-fn target_features(
-    tokens: &[Token<'_>],
-    cls: &[u8],
-    tr: &Range<usize>,
-    sink: &mut impl Sink,
-) -> usize {
+fn target_features(tokens: &[Token<'_>], cls: &[u8], tr: &Range<usize>, sink: &mut impl Sink) {
     let has = |i: usize, c: u8| cls[i] & c != 0;
-    // The target itself.
+    // The target itself; a possessive one ("Smith's") by its name, which
+    // shares the weights of the name without "'s", and a feature of its own.
     let mut target_words = 0;
+    let mut possessive = false;
     for (i, t) in tokens.iter().enumerate().take(tr.end).skip(tr.start) {
         if has(i, C_WORD) {
             target_words += 1;
-            sink.word(T, i, &t.lower, 1.0);
+            if let Some(owner) = possessor(&t.lower) {
+                possessive = true;
+                sink.other(&[WORD_PREFIXES[T], owner], 1.0);
+            } else {
+                sink.word(T, i, &t.lower, 1.0);
+            }
             if has(i, C_PRONOUN) {
                 sink.fixed(F_TPRON, 1.0);
             }
         }
     }
     sink.fixed(F_TLEN + target_words.min(4), 1.0);
+    if possessive {
+        sink.fixed(F_TPOSS, 1.0);
+    }
     if tr.start == 0 || cls[..tr.start].iter().all(|c| c & C_WORD == 0) {
         sink.fixed(F_TFIRST, 1.0);
     }
     if cls[tr.end..].iter().all(|c| c & C_WORD == 0) {
         sink.fixed(F_TLAST, 1.0);
     }
+    // Quote marks around the target.
     let quotes_before = cls[..tr.start].iter().filter(|c| *c & C_QUOTE != 0).count();
     let quotes_total = quotes_before + cls[tr.start..].iter().filter(|c| *c & C_QUOTE != 0).count();
     if quotes_before % 2 == 1 {
@@ -732,7 +732,14 @@ fn target_features(
         ],
         1.0,
     );
-    quotes_before
+}
+
+/// The name of a possessive word ("smith's": "smith"), not a pronoun's
+/// contraction ("he's", "it's").
+#[inline]
+fn possessor(lower: &str) -> Option<&str> {
+    let owner = lower.strip_suffix("'s")?;
+    (!owner.is_empty() && !Classes::of(owner).contains(WordClass::FeaturePronouns)).then_some(owner)
 }
 
 /// The valence words around a target, summed by side (left, right) and
@@ -831,10 +838,7 @@ fn far_weight(d: usize) -> f32 {
 
 /// The features of token `i` at `(side, d)` from the target (`d` at most
 /// [`NEAR`]) that depend on its distance: the word (and `"`, `?`, `!`) by
-/// side and distance, in a quote (`quoted`: an even number of quote marks
-/// before the target and an odd one before `i`), and the bigram reading
-/// away from the target.
-#[allow(clippy::too_many_arguments)]
+/// side and distance, and the bigram reading away from the target.
 fn near_words(
     tokens: &[Token<'_>],
     cls: &[u8],
@@ -842,7 +846,6 @@ fn near_words(
     i: usize,
     (side, d): (usize, usize),
     is_word: bool,
-    quoted: bool,
     sink: &mut impl Sink,
 ) {
     let w = &tokens[i].lower;
@@ -852,14 +855,11 @@ fn near_words(
         if is_word {
             sink.word(W, i, w, 1.0);
         }
-        if d <= 2 {
-            sink.word(LD[side][d], mi, mw, 1.0);
+        if let Some(&p) = d.checked_sub(1).and_then(|k| LD[side].get(k)) {
+            sink.word(p, mi, mw, 1.0);
         }
         if d <= 5 {
             sink.word(SIDE_N[side], mi, mw, 1.0);
-        }
-        if quoted && is_word {
-            sink.word(Q, i, w, 1.0);
         }
     }
     // Bigrams near the target, reading away from it.

@@ -122,7 +122,9 @@ fn fixed_names_agree() {
             }
         }
     }
+    names.push("tposs".into());
     assert_eq!(names, FIXED);
+    assert_eq!(FIXED[F_TPOSS], "tposs");
     assert_eq!(FIXED[F_TPRON], "tpron");
     assert_eq!(FIXED[F_TLEN], "tlen:0");
     assert_eq!(FIXED[F_TFIRST], "tfirst");
@@ -366,4 +368,31 @@ fn far_words_weigh_less() {
     assert!(0.0 < happy && happy < town && town < 1.0, "{town} {happy}");
     assert_eq!(far_weight(NEAR), 1.0);
     assert_eq!(far_weight(NEAR + 16), 0.5);
+}
+
+#[test]
+fn a_possessive_target_is_its_name() {
+    // The feature tokenizer keeps "Baker’s" one word: the target's word
+    // feature is the name's, and the possessive a feature of its own.
+    let f = all_features("Critics slammed Baker’s budget.", "Baker");
+    let has = |name: &str| f.iter().any(|(n, _)| n == name);
+    assert!(has("t:baker") && has("tposs") && !has("t:baker's"));
+    let f = all_features("Critics slammed Baker.", "Baker");
+    let has = |name: &str| f.iter().any(|(n, _)| n == name);
+    assert!(has("t:baker") && !has("tposs"));
+    // A pronoun's contraction is no possessive.
+    let f = all_features("He's angry.", "He");
+    let has = |name: &str| f.iter().any(|(n, _)| n == name);
+    assert!(has("t:he's") && !has("tposs"));
+}
+
+#[test]
+fn no_feature_marks_words_in_quotes() {
+    // Words inside quote marks have no feature of their own (they paid
+    // nothing in cross-validation); the target in a quote still does.
+    let f = all_features("Baker said “the plan is a disaster” today.", "Baker");
+    assert!(f.iter().all(|(n, _)| !n.starts_with("q:")));
+    assert!(f.iter().any(|(n, _)| n == "hasquote"));
+    let f = all_features("“Baker is a disaster,” critics said.", "Baker");
+    assert!(f.iter().any(|(n, _)| n == "inquote"));
 }
