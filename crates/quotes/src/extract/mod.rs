@@ -191,8 +191,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 && !self.in_any_quote(k)
         })?;
         // "She said C, according to two officials": a verb of speech
-        // reports the clause itself.
-        if (ss..k).any(|j| self.speech_form(j)) {
+        // reports the clause itself (not an infinitive: "declined to speak
+        // to reporters, according to a spokesman").
+        if (ss..k).any(|j| self.speech_form(j) && !(j > ss && self.lw(j - 1) == "to")) {
             return None;
         }
         self.according(k, ss, se)
