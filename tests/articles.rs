@@ -106,6 +106,11 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/port_strike.txt"),
         include_str!("articles/port_strike.json"),
     ),
+    (
+        "merger_review",
+        include_str!("articles/merger_review.txt"),
+        include_str!("articles/merger_review.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

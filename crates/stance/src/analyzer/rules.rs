@@ -20,7 +20,7 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::classes::{
-    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, FIN, MAY_START, NAME, PREP, PRON, WORD,
+    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, FIN, IRREG, MAY_START, NAME, PREP, PRON, WORD,
 };
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
@@ -34,6 +34,27 @@ const PREDICATE_WORDS: usize = 6;
 const EMOTION_MIN: f32 = 1.0;
 /// The prepositions that name what an emotion is about.
 const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by"];
+/// Nouns of an attitude and the prepositions that take its object:
+/// "expressed concern about the deal", "had real concerns about the
+/// effect", "raised doubts over the plan", "confidence in the court".
+const ATTITUDE_NOUNS: &[(&str, f32, &[&str])] = &[
+    ("concern", -1.0, &["about", "over", "regarding"]),
+    ("concerns", -1.0, &["about", "over", "regarding"]),
+    ("worries", -1.0, &["about", "over"]),
+    ("fears", -1.0, &["about", "over"]),
+    ("doubts", -1.0, &["about", "over", "regarding"]),
+    ("reservations", -1.0, &["about", "over", "regarding"]),
+    ("misgivings", -1.0, &["about", "over"]),
+    ("objections", -1.0, &["to"]),
+    ("frustration", -1.0, &["with", "over", "at"]),
+    ("outrage", -1.0, &["at", "over"]),
+    ("confidence", 1.0, &["in"]),
+    ("enthusiasm", 1.0, &["for", "about"]),
+    ("praise", 1.0, &["for"]),
+];
+/// How far before an attitude noun its verb may stand ("had | real |
+/// concerns", "expressed | “deep | concern").
+const ATTITUDE_NOUN_VERB: usize = 4;
 /// The least weight of a word after "too" ("too optimistic"), negative.
 const EXCESS: f32 = 1.0;
 /// The weight of a predicate's words before "but" against those after it.
@@ -127,6 +148,12 @@ impl Doc<'_, '_> {
             // The filter first: most words start no verb form, name
             // nothing and are no copula, and no rule starts at them.
             let c = self.class(i);
+            if c & WORD != 0
+                && (self.has(i + 1, PREP)
+                    || self.doc.tokens().get(i + 1).map(|t| t.kind) == Some(TokenKind::CloseQuote))
+            {
+                self.attitude_noun(&sentence, si, i, out);
+            }
             if c & (MAY_START | NAME | COP) == 0 {
                 i += 1;
                 continue;
@@ -163,6 +190,52 @@ impl Doc<'_, '_> {
             }
             i += len;
         }
+    }
+
+    /// An attitude noun at token `k` with its object ("had real concerns
+    /// about the effect on customers"): the subject of the verb that has
+    /// the noun holds the attitude toward the object.
+    fn attitude_noun(&self, sentence: &Range<usize>, si: usize, k: usize, out: &mut Vec<Finding>) {
+        let Some(w) = self.word(k) else { return };
+        let Some(&(_, sign, preps)) = ATTITUDE_NOUNS.iter().find(|(n, ..)| *n == w) else {
+            return;
+        };
+        // A quotation may close after the noun ("had “real concerns” about").
+        let p = if self.doc.tokens().get(k + 1).map(|t| t.kind) == Some(TokenKind::CloseQuote) {
+            k + 2
+        } else {
+            k + 1
+        };
+        if !self.is(p, preps) {
+            return;
+        }
+        let Some(object) = self.object_after(sentence, p + 1) else {
+            return;
+        };
+        let floor = sentence.start.max(k.saturating_sub(ATTITUDE_NOUN_VERB));
+        let Some(v) = (floor..k).rev().find(|&v| {
+            self.has(v, FIN | IRREG)
+                || (!self.capitalized(v) && self.word(v).is_some_and(|w| w.ends_with("ed")))
+        }) else {
+            return;
+        };
+        let vg = self.verb_group_start(sentence, v);
+        let Some((subject, negated)) = self.holder_of_verb_group(sentence, vg, v) else {
+            return;
+        };
+        // "did not express concern about", "has no doubts about": the lack
+        // of an attitude is no stance either way.
+        if negated || self.negated_group(&(v..k)) || (v..k).any(|x| self.is(x, &["no"])) {
+            return;
+        }
+        out.push(Finding::of_subject(
+            subject,
+            v,
+            object,
+            sign,
+            Basis::Attitude,
+            si,
+        ));
     }
 
     /// Attitude, desire, appeal and frame verbs at token `i`; returns the
