@@ -237,6 +237,13 @@ impl<'a, 't> Ctx<'a, 't> {
     /// adjunct ("endorsed the mayor **last week**"), unless it holds an
     /// infinitive or an auxiliary, a clause of its own.
     fn object_end(&self, j: usize, e: usize) -> usize {
+        let e = (j + 1..e)
+            .find(|&k| {
+                is_punct(&self.toks[k], ",")
+                    && matches!(self.lw(k + 1), "who" | "which" | "where")
+                    && !self.in_any_quote(k)
+            })
+            .unwrap_or(e);
         match (j + 1..e).find(|&k| self.time_adjunct_at(k)) {
             Some(a) if !(j..a).any(|k| self.lw(k) == "to" || self.is(k, lx::AUX)) => a,
             _ => e,

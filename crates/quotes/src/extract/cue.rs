@@ -385,8 +385,16 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "The poll shows Trump leading": after a poll or a study a weak
         // cue needs no that-clause.
+        // "She sees the deal as a win": a verb of regarding reports its
+        // object and "as" complement; "view" and "regard" nothing else
+        // ("similar views that …" is a noun).
+        let regards =
+            matches!(cue.lemma, "see" | "view" | "regard") && self.as_complement(cue.c1, cue.se);
+        if matches!(cue.lemma, "view" | "regard") && !regards {
+            return None;
+        }
         let class = if cue.class == CueClass::Weak
-            && src_range.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES))
+            && (regards || src_range.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES)))
         {
             CueClass::Belief
         } else {
@@ -450,6 +458,11 @@ impl<'a, 't> Ctx<'a, 't> {
             b -= 1;
         }
         let passive = !cue.ing && b > ss && self.is(b - 1, lx::PASSIVE_AUX);
+        // "The case was referred to the FBI": a passive "refer to" hands
+        // something on; nothing is reported.
+        if passive && cue.lemma == "refer" {
+            return None;
+        }
         Some(Found {
             pattern,
             class,
@@ -460,6 +473,15 @@ impl<'a, 't> Ctx<'a, 't> {
             source: if passive { None } else { src },
             inherit: None,
         })
+    }
+
+    /// Whether an object and its "as" complement follow a verb of
+    /// regarding ending at `c1` ("sees **the deal as a win**"): "as"
+    /// within a few words, with no clause break before it.
+    fn as_complement(&self, c1: usize, se: usize) -> bool {
+        (c1 + 1..se.min(c1 + 10))
+            .take_while(|&k| self.toks[k].kind.is_wordlike() && self.lw(k) != "that")
+            .any(|k| self.lw(k) == "as" && !matches!(self.lw(k - 1), "such" | "as"))
     }
 
     /// Whether the source `src` of the cue at `cue` is a relative pronoun

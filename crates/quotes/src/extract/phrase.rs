@@ -380,6 +380,22 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return self.np_left(j - 3, lo);
         }
+        // "Gates, in contrast, said", "The mayor, for her part, said": a
+        // short prepositional phrase between commas.
+        if j > lo + 3
+            && is_punct(&self.toks[j - 1], ",")
+            && let Some(open) = (j.saturating_sub(6).max(lo + 1)..j - 2)
+                .rev()
+                .find(|&k| is_punct(&self.toks[k], ","))
+            && self.is(open + 1, lx::PREPOSITIONS)
+            && !is_cap(&self.toks[open + 1])
+            && (open + 1..j - 1).all(|k| self.toks[k].kind.is_wordlike())
+            && let Some(r) = self.np_left(open, lo)
+            && r.end == open
+            && self.opens_clause(&r)
+        {
+            return Some(r);
+        }
         if j > lo && self.toks[j - 1].kind == TokenKind::Dash {
             return self.dash_appositive(j - 1, lo);
         }
