@@ -350,7 +350,7 @@ mod tests {
         for (phrase, party) in [
             ("Both sides", true),
             ("council members", true),
-            ("The former first lady and U.S. senator", true),
+            ("The former governor and U.S. ambassador", true),
             ("Kwame Mensah, a statistician at the university", true),
             ("critics", true),
             ("the poll", false),
