@@ -165,6 +165,9 @@ word_classes! {
     /// Quotes and stance: what a party writes or says, whose possessor is
     /// its author ("Trump's tweet", "the ministry's statement").
     AuthoredHeads = "authored_heads",
+    /// Stance: nouns of a person, group or organization that may head a
+    /// holder phrase ("the campaign", "the union").
+    PartyNouns = "party_nouns",
 }
 
 impl WordClass {

@@ -221,15 +221,7 @@ pub(super) fn names_a_group(w: &str) -> bool {
 /// and not headed by a document, poll, study or what a party wrote ("a
 /// study published on Wednesday", "the poll", "Donald Trump's tweet").
 pub(super) fn phrase_names_a_party(text: &str) -> bool {
-    // The head noun: the last word before a preposition or a participle
-    // ("a study | published on Wednesday", "the poll | of voters").
-    let head = text
-        .split_whitespace()
-        .take_while(|w| {
-            let lower = w.to_lowercase();
-            !(Classes::of(&lower).contains(WordClass::Prepositions) || lower.ends_with("ed"))
-        })
-        .last();
+    let head = head_word(text);
     let documents = WordClass::EvidenceSources
         .set()
         .union(WordClass::AuthoredHeads.set());
@@ -238,7 +230,8 @@ pub(super) fn phrase_names_a_party(text: &str) -> bool {
         // or organization.
         return false;
     }
-    if !phrase_is_nominal(text.split(", ").next().unwrap_or(text)) {
+    let first_part = text.split(", ").next().unwrap_or(text);
+    if !phrase_is_nominal(first_part) || !headed_by_a_party(first_part) {
         return false;
     }
     let mut words = text.split_whitespace();
@@ -259,6 +252,69 @@ pub(super) fn phrase_names_a_party(text: &str) -> bool {
             || lower.ends_with("ing")
             || lower.ends_with("ed"))
 }
+
+/// The head noun of a phrase: the last word before a preposition or a
+/// participle ("a study | published on Wednesday", "the poll | of voters").
+fn head_word(phrase: &str) -> Option<&str> {
+    phrase
+        .split_whitespace()
+        .take_while(|w| {
+            let lower = w.to_lowercase();
+            !(Classes::of(&lower).contains(WordClass::Prepositions) || lower.ends_with("ed"))
+        })
+        .last()
+}
+
+/// Whether the head of a phrase (before any appositive; the last word
+/// before a preposition or a participle) may name a party: a capitalized
+/// word (a name), or a noun of people, groups or organizations: a title or
+/// role, a group word, a word of the `party_nouns` class, or the ending of
+/// a noun of people ("-er", "-ist", "-ian", "-ant", "-ent": "the
+/// lawyer", "an economist"). Not a thing ("the ruling", "the truck
+/// story", "one slide").
+fn headed_by_a_party(phrase: &str) -> bool {
+    let Some(head) = head_word(phrase) else {
+        return true;
+    };
+    let head = head.trim_matches(|c: char| !c.is_alphanumeric());
+    if head.is_empty() || head.starts_with(char::is_uppercase) {
+        return true;
+    }
+    let lower = head.to_lowercase();
+    // "Those close to him", "some in the party": a quantifier opens a
+    // group.
+    let opener = phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| Classes::of(&w.to_lowercase()).contains(WordClass::PartyNouns));
+    // A plural is read by its singular too ("attorneys", "companies").
+    let singular = match lower.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => lower.strip_suffix('s').unwrap_or(&lower).to_string(),
+    };
+    let classes = WordClass::PluralSources
+        .set()
+        .union(WordClass::PluralHeads.set())
+        .union(WordClass::Titles.set())
+        .union(WordClass::MaleTitles.set())
+        .union(WordClass::FemaleTitles.set())
+        .union(WordClass::DescriptorHeads.set())
+        .union(WordClass::SourceHeads.set())
+        .union(WordClass::PartyNouns.set());
+    opener
+        || names_a_group(&lower)
+        || [&lower, &singular].iter().any(|w| {
+            Classes::of(w).intersects(classes)
+                || PEOPLE_ENDINGS
+                    .iter()
+                    .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        })
+}
+
+/// Endings of singular nouns of people ("lawyer", "economist",
+/// "politician", "applicant", "resident", "investor", "analyst",
+/// "employee").
+const PEOPLE_ENDINGS: &[&str] = &["er", "or", "ist", "ian", "ant", "ent", "yst", "ee"];
 
 /// Whether a phrase of several words before any appositive reads as a
 /// noun phrase, not a fragment of a clause: no subject pronoun first ("it
@@ -362,6 +418,16 @@ mod tests {
             ("the plan was renewed", false),
             ("have no reason", false),
             ("in Moscow", false),
+            ("the ruling", false),
+            ("the truck story", false),
+            ("one slide", false),
+            ("their attorneys", true),
+            ("Those close to him", true),
+            ("other candidates", true),
+            ("The Unite union", true),
+            ("an economist at the bank", true),
+            ("Regulators and environmental groups", true),
+            ("Professional Responsibility", true),
         ] {
             assert_eq!(phrase_names_a_party(phrase), party, "{phrase}");
         }
