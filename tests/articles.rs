@@ -111,6 +111,11 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/merger_review.txt"),
         include_str!("articles/merger_review.json"),
     ),
+    (
+        "border_talks",
+        include_str!("articles/border_talks.txt"),
+        include_str!("articles/border_talks.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

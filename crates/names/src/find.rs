@@ -797,10 +797,19 @@ impl<'a, 't> Scan<'a, 't> {
         let Some(role) = start.checked_sub(2) else {
             return false;
         };
+        // "the chief, Jane Roe, said"; a list after a plural role: "the
+        // foreign ministers, Aram Petrosyan and Rauf Guliyev,".
+        let roles = Cues::ROLE | Cues::TITLE;
+        let plural_role = || {
+            let w = self.table.lower(role);
+            w.strip_suffix('s')
+                .is_some_and(|one| self.lex.word(one).intersects(roles))
+        };
         self.table.token(start - 1) == ","
-            && self.table.token(e) == ","
+            && (self.table.token(e) == ","
+                || matches!(self.table.lower(e), "and" | "or") && plural_role())
             && !self.table.flags(role).contains(Flags::CAPITALIZED)
-            && self.cues(role).intersects(Cues::ROLE | Cues::TITLE)
+            && (self.cues(role).intersects(roles) || plural_role())
     }
 
     /// Whether token `e` is a verb that follows its subject: a finite

@@ -806,6 +806,16 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
         }
+        // A name in apposition belongs to the subject ("Its foreign policy
+        // chief, Kaja Meer, praised … and said C").
+        if end == np.end
+            && end < i
+            && is_punct(&self.toks[end], ",")
+            && let Some(c) = (end + 2..(end + 6).min(i)).find(|&c| is_punct(&self.toks[c], ","))
+            && (end + 1..c).all(|k| is_cap(&self.toks[k]) && self.toks[k].kind.is_wordlike())
+        {
+            end = c;
+        }
         Some(np.start..end)
     }
 
