@@ -4,27 +4,14 @@
 use newsnlp_text::Table;
 use newsnlp_text::hash::short_key;
 
-/// Whether a token ends in a possessive "'s" or "’s": the name ends with
-/// it, and the span leaves it out. The length of the ending, or 0.
-pub(crate) fn possessive_len(token: &str) -> usize {
-    possessive_bytes(token.as_bytes())
-}
+use newsnlp_text::table::possessive_bytes;
+pub(crate) use newsnlp_text::table::possessive_len;
 
 /// [`possessive_len`] of token `i`, by its bytes (no test of char
 /// boundaries, as its text needs).
 pub(crate) fn possessive_of(table: &Table<'_>, i: usize) -> usize {
     let bytes = table.text().as_bytes().get(table.span(i).range());
     possessive_bytes(bytes.unwrap_or_default())
-}
-
-/// [`possessive_len`] of a token's bytes.
-fn possessive_bytes(token: &[u8]) -> usize {
-    // By bytes: "’" is E2 80 99 in UTF-8.
-    match token {
-        [.., b'\'', b's' | b'S'] => 2,
-        [.., 0xE2, 0x80, 0x99, b's'] => "’s".len(),
-        _ => 0,
-    }
 }
 
 /// The key of token `i`'s word without a possessive ending: "Lindqvist's

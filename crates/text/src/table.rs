@@ -271,6 +271,30 @@ const LOW_BYTES: [(u64, u64); 16] = {
 /// `text`, as two little-endian words, zero-padded: two loads when 16
 /// bytes are left in the text.
 #[inline]
+/// Whether a token ends in a possessive "'s" or "’s" (an "S" counts too):
+/// the length of the ending in bytes, or 0. One home for the test every
+/// layer makes of a possessor ("Trump's plan", "the ministry’s statement").
+///
+/// ```
+/// use newsnlp_text::table::possessive_len;
+/// assert_eq!(possessive_len("Trump's"), 2);
+/// assert_eq!(possessive_len("ministry’s"), "’s".len());
+/// assert_eq!(possessive_len("its"), 0);
+/// ```
+pub fn possessive_len(token: &str) -> usize {
+    possessive_bytes(token.as_bytes())
+}
+
+/// [`possessive_len`] of a token's bytes (no test of char boundaries is
+/// needed: "’" is E2 80 99 in UTF-8).
+pub fn possessive_bytes(token: &[u8]) -> usize {
+    match token {
+        [.., b'\'', b's' | b'S'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's'] => "’s".len(),
+        _ => 0,
+    }
+}
+
 fn load16(text: &[u8], at: usize, b: &[u8]) -> (u64, u64) {
     if let Some((w, _)) = text.get(at..).and_then(<[u8]>::split_first_chunk::<16>)
         && let Some(&(m0, m1)) = LOW_BYTES.get(b.len())

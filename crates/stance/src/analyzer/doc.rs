@@ -15,7 +15,7 @@ use newsnlp_quotes::Quote;
 use newsnlp_text::Table;
 use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
-use newsnlp_tokenize::{Sentence, Tokenized};
+use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
 
 use super::classes::{CAP, MAY_START, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
@@ -230,6 +230,12 @@ impl<'a, 't> Doc<'a, 't> {
             .key(i)
             .filter(|_| !self.table.flags(i).contains(Flags::FOLDED));
         Some(STANCE_LEXICON.valence_with_key(w, key))
+    }
+
+    /// Whether token `k` is of `kind` (a quotation mark the rules step
+    /// over: the plan “would be …”, had “real concerns” about).
+    pub(super) fn kind_is(&self, k: usize, kind: TokenKind) -> bool {
+        self.doc.tokens().get(k).is_some_and(|t| t.kind == kind)
     }
 
     pub(super) fn is(&self, i: usize, set: &[&str]) -> bool {

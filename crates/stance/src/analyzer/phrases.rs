@@ -108,7 +108,7 @@ impl Doc<'_, '_> {
             p -= 1;
         }
         // would “starve …”: a quotation that opens before the verb.
-        if p > 0 && self.doc.tokens()[p - 1].kind == TokenKind::OpenQuote {
+        if p > 0 && self.kind_is(p - 1, TokenKind::OpenQuote) {
             p -= 1;
         }
         let Some(p) = p.checked_sub(1) else {
@@ -179,7 +179,7 @@ impl Doc<'_, '_> {
         // A quotation that opens with the predicate (the plan “would be a
         // disaster”) leaves the subject before its mark.
         let mut end = end;
-        while end > sentence.start && self.doc.tokens()[end - 1].kind == TokenKind::OpenQuote {
+        while end > sentence.start && self.kind_is(end - 1, TokenKind::OpenQuote) {
             end -= 1;
         }
         let mut start = end;
@@ -328,10 +328,7 @@ impl Doc<'_, '_> {
             let k = s - 1;
             let c = self.class(k);
             // would “starve …”: a quotation opening after an auxiliary.
-            if self.doc.tokens()[k].kind == TokenKind::OpenQuote
-                && k > sentence.start
-                && self.has(k - 1, AUX)
-            {
+            if self.kind_is(k, TokenKind::OpenQuote) && k > sentence.start && self.has(k - 1, AUX) {
                 s = k;
                 continue;
             }

@@ -17,6 +17,7 @@
 
 use std::ops::Range;
 
+use newsnlp_text::table::possessive_len;
 use newsnlp_tokenize::TokenKind;
 
 use super::classes::{
@@ -149,8 +150,7 @@ impl Doc<'_, '_> {
             // nothing and are no copula, and no rule starts at them.
             let c = self.class(i);
             if c & WORD != 0
-                && (self.has(i + 1, PREP)
-                    || self.doc.tokens().get(i + 1).map(|t| t.kind) == Some(TokenKind::CloseQuote))
+                && (self.has(i + 1, PREP) || self.kind_is(i + 1, TokenKind::CloseQuote))
             {
                 self.attitude_noun(&sentence, si, i, out);
             }
@@ -201,7 +201,7 @@ impl Doc<'_, '_> {
             return;
         };
         // A quotation may close after the noun ("had “real concerns” about").
-        let p = if self.doc.tokens().get(k + 1).map(|t| t.kind) == Some(TokenKind::CloseQuote) {
+        let p = if self.kind_is(k + 1, TokenKind::CloseQuote) {
             k + 2
         } else {
             k + 1
@@ -454,9 +454,7 @@ impl Doc<'_, '_> {
         let possessed = subject.clone().any(|k| {
             k + 1 < subject.end
                 && !self.capitalized(k + 1)
-                && self
-                    .word(k)
-                    .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+                && self.word(k).is_some_and(|w| possessive_len(w) > 0)
         });
         let named = self.capitalized(subject.start) && !self.has(subject.start, DET)
             || self.mentions_in(&self.span(&subject)).next().is_some();
