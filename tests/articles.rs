@@ -116,6 +116,21 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/border_talks.txt"),
         include_str!("articles/border_talks.json"),
     ),
+    (
+        "voter_id_ruling",
+        include_str!("articles/voter_id_ruling.txt"),
+        include_str!("articles/voter_id_ruling.json"),
+    ),
+    (
+        "drug_recall",
+        include_str!("articles/drug_recall.txt"),
+        include_str!("articles/drug_recall.json"),
+    ),
+    (
+        "green_belt",
+        include_str!("articles/green_belt.txt"),
+        include_str!("articles/green_belt.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

@@ -105,11 +105,17 @@ pub fn checks(doc: &Document<'_>, gold: &Value) -> Vec<Check> {
             .get("min_certainty")
             .and_then(Value::as_f64)
             .unwrap_or(0.0);
+        // A hedged claim's stance must not come out firmer than this.
+        let max = g
+            .get("max_certainty")
+            .and_then(Value::as_f64)
+            .unwrap_or(1.0);
         let holds = doc.stances().iter().any(|st| {
             Some(st.holder.label()) == s(g, "holder")
                 && fold(&st.target.text).contains(s(g, "target").unwrap_or_default())
                 && Some(st.polarity.as_str()) == s(g, "polarity")
                 && st.certainty >= min
+                && st.certainty <= max
         });
         out.push(Check {
             what: "stance",

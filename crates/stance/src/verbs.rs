@@ -237,6 +237,15 @@ impl StanceLexicon {
         self.first.may_contain(word)
     }
 
+    /// The valence of a lowercased word or hyphenated compound the news
+    /// evaluatives list (`data/evaluatives.txt`), if they do.
+    pub(crate) fn evaluative(&self, lower: &str) -> Option<f32> {
+        if !self.evaluative_filter.may_contain(lower) {
+            return None;
+        }
+        self.evaluative.get(lower).copied()
+    }
+
     /// [`valence_with_key`](Self::valence_with_key) without a key.
     #[cfg(test)]
     pub(crate) fn valence(&self, lower: &str) -> f32 {

@@ -6,7 +6,7 @@
 //! table (the facade's figure, with them, is the root's `tests/articles`).
 //!
 //! Recall: the expected stances that some stance matches (holder label,
-//! target fragment, polarity, `min_certainty`). Precision: the stances
+//! target fragment, polarity, `min_certainty`, `max_certainty`). Precision: the stances
 //! whose holder and target match some expected stance and whose polarity
 //! is right, over the stances whose holder and target match one (the
 //! expected lists are not exhaustive, so a stance about something the
@@ -38,20 +38,29 @@ fn holds(s: &Stance, g: &Value) -> bool {
         .get("min_certainty")
         .and_then(Value::as_f64)
         .unwrap_or(0.0);
-    same_pair(s, g) && s.polarity.as_str() == field(g, "polarity") && s.certainty >= min
+    let max = g
+        .get("max_certainty")
+        .and_then(Value::as_f64)
+        .unwrap_or(1.0);
+    same_pair(s, g)
+        && s.polarity.as_str() == field(g, "polarity")
+        && s.certainty >= min
+        && s.certainty <= max
 }
 
 /// Words a person, group or organization's name or description never
-/// holds: verbs of a clause and the prepositions of a place ("have no
-/// reason", "in Moscow").
+/// holds: verbs of a clause ("have no reason").
 const NOT_IN_A_PARTY: &[&str] = &[
-    "have", "has", "had", "is", "are", "was", "were", "be", "to", "will", "would", "in", "at",
-    "on", "from",
+    "have", "has", "had", "is", "are", "was", "were", "be", "to", "will", "would",
 ];
+
+/// The prepositions of a place, which never open a party's description
+/// ("in Moscow") but may follow its head ("leaders in the Legislature").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "on", "from"];
 
 /// Whether a holder is a person, group or organization: an entity (a
 /// country stands for its government), the author, or a short phrase
-/// without a verb or a place's preposition.
+/// without a verb that does not open with a place's preposition.
 fn is_party(p: &Party) -> bool {
     match p {
         Party::Entity { kind, .. } => *kind != EntityKind::Other,
@@ -59,6 +68,7 @@ fn is_party(p: &Party) -> bool {
             let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
             (1..=6).contains(&words.len())
                 && !words.iter().any(|w| NOT_IN_A_PARTY.contains(&w.as_str()))
+                && !PLACE_PREPOSITIONS.contains(&words[0].as_str())
         }
         Party::Author { .. } => true,
         _ => false,

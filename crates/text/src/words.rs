@@ -168,6 +168,12 @@ word_classes! {
     /// Stance: nouns of a person, group or organization that may head a
     /// holder phrase ("the campaign", "the union").
     PartyNouns = "party_nouns",
+    /// Stance: verbs by which a thing brings about what it is judged by
+    /// ("the plan would bring relief", "the law places an unfair burden").
+    CausingVerbs = "causing_verbs",
+    /// Stance: verbs by which a thing takes away what it is judged by
+    /// ("the ruling would reduce confusion", "the deal eases shortages").
+    RemovingVerbs = "removing_verbs",
 }
 
 impl WordClass {

@@ -87,6 +87,14 @@ pub(super) const CAP: u16 = 1 << 13;
 /// ([`StanceLexicon::may_start`]): stance's own bit, not a word class.
 /// [`Doc`](super::doc::Doc) keeps it only where one does.
 pub(super) const MAY_START: u16 = 1 << 14;
+/// A verb of causing or removing (`causing_verbs`, `removing_verbs`): a
+/// thing judged by what it brings about or takes away.
+pub(super) const EFFECT: u16 = 1 << 15;
+
+/// The sections of [`EFFECT`].
+const EFFECT_CLASSES: Classes = WordClass::CausingVerbs
+    .set()
+    .union(WordClass::RemovingVerbs.set());
 
 /// The rules' bits of a token: its stance classes, `WORD` and `MAY_START`
 /// when it has a word (`word`, lowercased, `’` as `'`), and `CAP`.
@@ -100,6 +108,9 @@ pub(super) fn token_bits(
     let mut c = if capitalized { CAP } else { 0 };
     if let Some(w) = word {
         c |= WORD | ((classes.bits() >> SHIFT) as u16 & STANCE_CLASSES);
+        if classes.intersects(EFFECT_CLASSES) {
+            c |= EFFECT;
+        }
         if lex.may_start(w) {
             c |= MAY_START;
         }
@@ -140,7 +151,7 @@ mod tests {
             a | b
         });
         assert_eq!(all, STANCE_CLASSES);
-        assert_eq!(all & (WORD | CAP | MAY_START), 0);
+        assert_eq!(all & (WORD | CAP | MAY_START | EFFECT), 0);
         assert_eq!(SECTIONS.len(), 12);
         for &(bit, class) in SECTIONS {
             assert!(class.words().count() > 0, "{class}");

@@ -17,7 +17,7 @@ use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
 use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
 
-use super::classes::{CAP, MAY_START, WORD, token_bits};
+use super::classes::{CAP, MAY_START, PREP, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
 
 /// The most entity targets taken from one quote or one author sentence.
@@ -225,11 +225,39 @@ impl<'a, 't> Doc<'a, 't> {
     /// the word when it has one.
     pub(super) fn valence(&self, i: usize) -> Option<f32> {
         let w = self.word(i)?;
+        // A hyphenated evaluative ("much-needed", "long-awaited") is one
+        // entry, read at its first word; its second word adds nothing.
+        if let Some(v) = self.compound_valence(i) {
+            return Some(v);
+        }
+        if i >= 2 && self.compound_valence(i - 2).is_some() {
+            return Some(0.0);
+        }
+        // "right now", "right in your community": an adverb of place or
+        // time, not the judgement of "the right call".
+        if w == "right"
+            && (self.has(i + 1, PREP) || self.is(i + 1, &["now", "away", "here", "there", "back"]))
+        {
+            return Some(0.0);
+        }
         let key = self
             .table
             .key(i)
             .filter(|_| !self.table.flags(i).contains(Flags::FOLDED));
         Some(STANCE_LEXICON.valence_with_key(w, key))
+    }
+
+    /// The evaluative valence of the hyphenated compound starting at token
+    /// `i` ("much", "-", "needed"), when the news evaluatives list it.
+    fn compound_valence(&self, i: usize) -> Option<f32> {
+        let toks = self.doc.tokens();
+        let hyphen = toks.get(i + 1)?;
+        let second = self.word(i + 2)?;
+        if hyphen.text != "-" || hyphen.space_before || toks[i + 2].space_before {
+            return None;
+        }
+        let compound = format!("{}-{second}", self.word(i)?);
+        STANCE_LEXICON.evaluative(&compound)
     }
 
     /// Whether token `k` is of `kind` (a quotation mark the rules step
@@ -289,6 +317,26 @@ impl<'a, 't> Doc<'a, 't> {
             .take(ENCLOSING_QUOTES)
             .filter(|q| contains(&q.content.range(), span) && q.speaker.is_some())
             .min_by_key(|q| q.content.len())
+            .copied()
+    }
+
+    /// A quote with a speaker whose content ends at byte `at` or just
+    /// before it (spaces and one mark between), among the last few to start
+    /// before it.
+    pub(super) fn enclosing_quote_ending(&self, at: usize) -> Option<&'a Quote> {
+        let end = self.quotes.partition_point(|q| q.content.start < at);
+        self.quotes[..end]
+            .iter()
+            .rev()
+            .take(ENCLOSING_QUOTES)
+            .find(|q| {
+                q.speaker.is_some()
+                    && q.content.end <= at
+                    && self.text.get(q.content.end..at).is_some_and(|gap| {
+                        gap.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+                            .is_empty()
+                    })
+            })
             .copied()
     }
 

@@ -21,6 +21,7 @@
 mod classes;
 mod collector;
 mod doc;
+mod effects;
 mod holders;
 mod phrases;
 mod rules;

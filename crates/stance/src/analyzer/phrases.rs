@@ -450,12 +450,29 @@ impl Doc<'_, '_> {
             .checked_sub(1)
             .filter(|&k| self.is(k, &["and", "but"]))?;
         let floor = sentence.start.max(conj.saturating_sub(APPOSITIVE_WORDS));
-        let verb = (floor..conj).rev().find(|&k| {
-            self.has(k, MAY_START) && self.form_at(k, 3).is_some() && self.verb_use(k)
+        // "He said Baku remained committed to a treaty | but accused …":
+        // after a reported clause, the verb shares the reporting verb's
+        // subject, not that of a verb inside the clause.
+        let reported = self.reporting_verb_before(floor, conj);
+        let verb = reported.or_else(|| {
+            (floor..conj).rev().find(|&k| {
+                self.has(k, MAY_START) && self.form_at(k, 3).is_some() && self.verb_use(k)
+            })
         })?;
         let vg = self.verb_group_start(sentence, verb);
         self.subject_before(sentence, vg)
             .or_else(|| self.appositive_subject(sentence, vg))
+    }
+
+    /// The cue token of a quote whose cue stands before its content, which
+    /// ends right before token `conj` (a mark between them at most), with
+    /// the cue at or after token `floor`.
+    fn reporting_verb_before(&self, floor: usize, conj: usize) -> Option<usize> {
+        let at = self.span(&(conj..conj + 1)).start;
+        let q = self.enclosing_quote_ending(at)?;
+        let cue = q.cue.as_ref()?;
+        let k = self.token_at(cue.start);
+        (k >= floor && cue.end <= q.content.start).then_some(k)
     }
 
     /// The subject of the verb group around token `i` that a claim about

@@ -10,18 +10,18 @@
 //! - predication: a demanded action ("North Korea has to be
 //!   denuclearized") or an evaluative predicate ("the meeting was
 //!   productive");
-//! - naming ("Lavrov described the meeting as constructive").
+//! - naming ("Lavrov described the meeting as constructive");
+//! - things judged by what they do (the `effects` module).
 //!
 //! Each rule pushes a [`Finding`]: a target noun phrase, a polarity and who
 //! holds it (a subject, or whoever speaks where it stands).
 
 use std::ops::Range;
 
-use newsnlp_text::table::possessive_len;
 use newsnlp_tokenize::TokenKind;
 
 use super::classes::{
-    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, FIN, IRREG, MAY_START, NAME, PREP, PRON, WORD,
+    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, EFFECT, FIN, IRREG, MAY_START, NAME, PREP, PRON, WORD,
 };
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
@@ -58,6 +58,9 @@ const ATTITUDE_NOUNS: &[(&str, f32, &[&str])] = &[
 const ATTITUDE_NOUN_VERB: usize = 4;
 /// The least weight of a word after "too" ("too optimistic"), negative.
 const EXCESS: f32 = 1.0;
+/// The weight of a predicate's words in a prepositional phrase after its
+/// head ("a threat to peace").
+const PP_WEIGHT: f32 = 0.5;
 /// The weight of a predicate's words before "but" against those after it.
 const BEFORE_BUT: f32 = 0.3;
 /// The summed valence an evaluative predicate needs to count.
@@ -121,7 +124,7 @@ impl Finding {
     /// [`in_context`](Self::in_context) for a claim that is a stance only
     /// when someone is reported saying it ("this plan punishes families"):
     /// never the author's.
-    fn reported(target: Range<usize>, sign: f32, basis: Basis, sentence: usize) -> Self {
+    pub(super) fn reported(target: Range<usize>, sign: f32, basis: Basis, sentence: usize) -> Self {
         Finding {
             holder: HolderRef::Context { author: false },
             ..Finding::in_context(target, sign, basis, sentence)
@@ -153,6 +156,12 @@ impl Doc<'_, '_> {
                 && (self.has(i + 1, PREP) || self.kind_is(i + 1, TokenKind::CloseQuote))
             {
                 self.attitude_noun(&sentence, si, i, out);
+            }
+            if c & (EFFECT | CAP) == EFFECT && i >= skip_to {
+                out.extend(self.effect(&sentence, si, i));
+            }
+            if c & WORD == 0 && self.kind_is(i, TokenKind::OpenQuote) && i >= skip_to {
+                out.extend(self.quoted_evaluation(&sentence, si, i));
             }
             if c & (MAY_START | NAME | COP) == 0 {
                 i += 1;
@@ -429,46 +438,6 @@ impl Doc<'_, '_> {
         ));
     }
 
-    /// "This plan punishes working families", "the tariffs hurt farmers":
-    /// a thing (not a named party) that does harm to an object is judged
-    /// by it, when someone is reported saying so.
-    fn agent_of_action(
-        &self,
-        sentence: &Range<usize>,
-        si: usize,
-        i: usize,
-        form: &VerbForm,
-    ) -> Option<Finding> {
-        // Only harm: what a thing "helps" is no praise of it unless the
-        // reader values the object ("divisions only helped Russia").
-        if form.polarity >= 0 || !self.verb_use(i) {
-            return None;
-        }
-        let vg = self.verb_group_start(sentence, i);
-        if (vg..i).any(|k| self.is(k, &["to"])) {
-            // An infinitive: the desire and appeal chains read it.
-            return None;
-        }
-        let subject = self.evaluated_subject(sentence, i)?;
-        // "Mr. Halvorsen's plan": a thing a party owns is no party.
-        let possessed = subject.clone().any(|k| {
-            k + 1 < subject.end
-                && !self.capitalized(k + 1)
-                && self.word(k).is_some_and(|w| possessive_len(w) > 0)
-        });
-        let named = self.capitalized(subject.start) && !self.has(subject.start, DET)
-            || self.mentions_in(&self.span(&subject)).next().is_some();
-        if named && !possessed {
-            return None;
-        }
-        self.object_after(sentence, i + form.words.len())?;
-        let mut sign = f32::from(form.polarity);
-        if self.negated_group(&(vg..i)) {
-            sign = -sign;
-        }
-        Some(Finding::reported(subject, sign, Basis::Evaluation, si))
-    }
-
     /// "X did it", "X was behind the attack", "X carried out the strikes".
     fn deed(
         &self,
@@ -589,6 +558,7 @@ impl Doc<'_, '_> {
         let mut reverse_next = false;
         let mut excess_next = false;
         let mut before_but = None;
+        let mut weight = 1.0;
         while k < sentence.end && words < PREDICATE_WORDS {
             let t = &self.doc.tokens()[k];
             let Some(w) = self.word(k) else {
@@ -605,11 +575,18 @@ impl Doc<'_, '_> {
                 before_but = Some(sum);
                 sum = 0.0;
                 local_neg = false;
+                weight = 1.0;
                 k += 1;
                 continue;
             }
             if c & FIN != 0 || (c & CLAUSE != 0 && w != "as") {
                 break;
+            }
+            if c & PREP != 0 && words > 0 && sum != 0.0 {
+                // "overdevelopment on a grand scale", "a threat to peace":
+                // an evaluative head judges; a prepositional phrase after
+                // it weighs less (after "a recipe for", it judges).
+                weight = PP_WEIGHT;
             }
             if LEXICONS.is_negator(w) {
                 local_neg = true;
@@ -641,7 +618,7 @@ impl Doc<'_, '_> {
                 v = -v.abs().max(EXCESS);
                 excess_next = false;
             }
-            sum += if local_neg { -0.74 * v } else { v };
+            sum += weight * if local_neg { -0.74 * v } else { v };
             words += 1;
             k += 1;
         }

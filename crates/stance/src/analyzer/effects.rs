@@ -1,0 +1,207 @@
+//! Things judged by what they do, when someone is reported saying so:
+//! "this plan punishes working families" (negative toward the plan), "the
+//! wall will stop crime" and "the ruling would reduce confusion"
+//! (positive: what is stopped or reduced is bad), "the law places an
+//! unfair burden on voters" (negative), "this offer does nothing to
+//! protect jobs" (negative); and a quoted noun phrase that judges its head
+//! ("had made “a fair and generous offer”").
+
+use std::ops::Range;
+
+use newsnlp_text::table::possessive_len;
+use newsnlp_text::words::{Classes, WordClass};
+use newsnlp_tokenize::TokenKind;
+
+use super::classes::{
+    AND_OR, AUX, CLAUSE, COP, DET, EFFECT, FIN, IRREG, MAY_START, NAME, OF, PREP, PRON, WORD,
+};
+use super::doc::Doc;
+use super::rules::Finding;
+use crate::lexicon::LEXICONS;
+use crate::triples::Basis;
+use crate::verbs::VerbForm;
+
+/// Adverbs that may follow a verb where an object would ("has expanded
+/// well beyond its intent"): no object.
+const NOT_OBJECTS: &[&str] = &[
+    "well", "far", "further", "again", "back", "away", "together",
+];
+/// The summed valence an acted-on object needs to judge the thing acting
+/// ("an unfair burden", "confusion", "much-needed housing").
+const OBJECT_MIN: f32 = 0.5;
+/// The most tokens of a quoted noun phrase that judges its head.
+const QUOTED_NP_TOKENS: usize = 8;
+
+impl Doc<'_, '_> {
+    /// "This plan punishes working families", "the tariffs hurt farmers",
+    /// "the wall will stop crime": a thing (not a named party) that does
+    /// something to an object is judged by it, when someone is reported
+    /// saying so (see [`thing_acting`](Self::thing_acting)).
+    pub(super) fn agent_of_action(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+    ) -> Option<Finding> {
+        if !self.verb_use(i) {
+            return None;
+        }
+        // Only harm judges without an evaluated object: what a thing
+        // "helps" is no praise of it unless the reader values the object
+        // ("divisions only helped Russia").
+        let sign = f32::from(form.polarity);
+        self.thing_acting(sentence, si, i, form.words.len(), sign, sign < 0.0)
+    }
+
+    /// "The ruling would reduce confusion", "the law places an unfair
+    /// burden on voters", "the estate would bring much-needed housing": a
+    /// thing that brings about (`causing_verbs`) or takes away
+    /// (`removing_verbs`) something the object's words evaluate is judged
+    /// by it, when someone is reported saying so.
+    pub(super) fn effect(&self, sentence: &Range<usize>, si: usize, i: usize) -> Option<Finding> {
+        let w = self.word(i)?;
+        let p = i.checked_sub(1).filter(|&p| p >= sentence.start)?;
+        let pc = self.class(p);
+        // A noun, not a verb: "the cut", "the tax cut", "Monday's increase",
+        // "the level of".
+        if self.capitalized(i)
+            || self.has(i + 1, OF)
+            || pc & (DET | WORD) != WORD
+            || self.word(p).is_some_and(|w| possessive_len(w) > 0)
+        {
+            return None;
+        }
+        let inflected = w.ends_with('s') || w.ends_with("ed") || self.has(i, IRREG);
+        let vg = self.verb_group_start(sentence, i);
+        let auxiliary = (vg..i).any(|k| self.has(k, AUX | FIN));
+        if !auxiliary && !inflected {
+            return None;
+        }
+        let sign = if Classes::of(w).contains(WordClass::RemovingVerbs) {
+            -1.0
+        } else {
+            1.0
+        };
+        self.thing_acting(sentence, si, i, 1, sign, false)
+    }
+
+    /// A thing (not a named party) as the subject of the verb at token
+    /// `i` (`len` words, of sign `sign`) that acts on an object: judged by
+    /// `sign` times the sign of the object's valence when its words carry
+    /// one ("stop crime" is praise, "bring relief" too, "reduce
+    /// confusion" as well), else by `sign` alone when `by_default`.
+    fn thing_acting(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        len: usize,
+        sign: f32,
+        by_default: bool,
+    ) -> Option<Finding> {
+        let vg = self.verb_group_start(sentence, i);
+        // "This offer does nothing to protect jobs": what a thing fails to
+        // do judges it the other way.
+        let failing = i >= 3
+            && self.is(i - 1, &["to"])
+            && self.is(i - 2, &["nothing", "little"])
+            && self.is(i - 3, &["do", "does", "did", "done", "doing"]);
+        if !failing && (vg..i).any(|k| self.is(k, &["to"])) {
+            // An infinitive: the desire and appeal chains read it.
+            return None;
+        }
+        let subject = self.evaluated_subject(sentence, if failing { i - 3 } else { i })?;
+        // "Mr. Halvorsen's plan": a thing a party owns is no party.
+        let possessed = subject.clone().any(|k| {
+            k + 1 < subject.end
+                && !self.capitalized(k + 1)
+                && self.word(k).is_some_and(|w| possessive_len(w) > 0)
+        });
+        let named = self.capitalized(subject.start) && !self.has(subject.start, DET)
+            || self.mentions_in(&self.span(&subject)).next().is_some();
+        if named && !possessed {
+            return None;
+        }
+        let object = self.object_after(sentence, i + len)?;
+        let verb_next = self.has(object.start, MAY_START | EFFECT | AUX)
+            && self.word(object.start).is_some_and(|w| !w.ends_with("ing"))
+            && self.verb_use(object.start);
+        if verb_next || self.is(object.start, NOT_OBJECTS) {
+            // "spending cuts | hurt schools": a verb, no object.
+            return None;
+        }
+        let valence = self.object_valence(&object);
+        // Not doing good is blame whatever the object ("does not protect
+        // renters").
+        let negated = failing || self.negated_group(&(vg..i));
+        let mut sign = if valence.abs() >= OBJECT_MIN {
+            sign * valence.signum()
+        } else if by_default || (negated && sign > 0.0) {
+            sign
+        } else {
+            return None;
+        };
+        if negated {
+            sign = -sign;
+        }
+        Some(Finding::reported(subject, sign, Basis::Evaluation, si))
+    }
+
+    /// The summed valence of an object's words, flipped by a negator in
+    /// it ("no relief").
+    fn object_valence(&self, object: &Range<usize>) -> f32 {
+        let lex = &*LEXICONS;
+        let mut sum = 0.0;
+        let mut flip = 1.0;
+        for k in object.clone() {
+            if self.word(k).is_some_and(|w| lex.is_negator(w)) {
+                flip = -1.0;
+            }
+            sum += self.valence(k).unwrap_or(0.0);
+        }
+        flip * sum
+    }
+
+    /// “a fair and generous offer”: a quoted noun phrase (a determiner,
+    /// its modifiers and a head that judges nothing by itself) whose
+    /// modifiers judge the head is the stance of whoever is quoted toward
+    /// it; not after a naming verb, "as" or a copula, whose rules read the
+    /// quotation as what something is called. `open` is the opening mark.
+    pub(super) fn quoted_evaluation(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        open: usize,
+    ) -> Option<Finding> {
+        let first = open + 1;
+        if !self.has(first, DET) || self.has(first, PRON) && !self.is(first, &["this", "that"]) {
+            return None;
+        }
+        let close = (first + 1..sentence.end.min(first + QUOTED_NP_TOKENS))
+            .find(|&k| self.word(k).is_none() && !self.joins_words(k))?;
+        if !self.kind_is(close, TokenKind::CloseQuote) {
+            return None;
+        }
+        let head = close - 1;
+        let inner = first + 1..head;
+        if inner.is_empty()
+            || self.capitalized(head)
+            || self.valence(head).unwrap_or(0.0) != 0.0
+            || (first + 1..close)
+                .any(|k| self.has(k, FIN | COP | PREP | CLAUSE | PRON | OF) && !self.has(k, AND_OR))
+        {
+            return None;
+        }
+        let before = open.saturating_sub(3).max(sentence.start)..open;
+        if before
+            .clone()
+            .any(|k| self.has(k, NAME | COP) || self.is(k, &["as"]))
+        {
+            return None;
+        }
+        let sum = self.object_valence(&inner);
+        (sum.abs() >= OBJECT_MIN)
+            .then(|| Finding::reported(first..close, sum, Basis::Evaluation, si))
+    }
+}
