@@ -131,6 +131,11 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/green_belt.txt"),
         include_str!("articles/green_belt.json"),
     ),
+    (
+        "stadium_deal",
+        include_str!("articles/stadium_deal.txt"),
+        include_str!("articles/stadium_deal.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

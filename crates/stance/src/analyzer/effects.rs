@@ -16,7 +16,7 @@ use super::classes::{
     AND_OR, AUX, CLAUSE, COP, DET, EFFECT, FIN, IRREG, MAY_START, NAME, OF, PREP, PRON, WORD,
 };
 use super::doc::Doc;
-use super::rules::Finding;
+use super::rules::{Finding, PREDICATE_MIN};
 use crate::lexicon::LEXICONS;
 use crate::triples::Basis;
 use crate::verbs::VerbForm;
@@ -161,6 +161,45 @@ impl Doc<'_, '_> {
             sum += self.valence(k).unwrap_or(0.0);
         }
         flip * sum
+    }
+
+    /// "This is the best deal in a generation", "this is a small but
+    /// important step": a demonstrative subject (the verb group starts at
+    /// `vg`) names what the predicate noun phrase from token `k` is, so
+    /// the predicate's head is the target of its modifiers' judgement, the
+    /// stance of whoever is reported saying so.
+    pub(super) fn demonstrative_predicate(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        vg: usize,
+        k: usize,
+        flip: f32,
+    ) -> Option<Finding> {
+        // A plain copula only: "this could be …" is no claim of what it is.
+        if !self.is(vg, &["is", "was", "'s"]) || k != vg + 1 {
+            return None;
+        }
+        let p = vg.checked_sub(1).filter(|&p| p >= sentence.start)?;
+        let opens = p == sentence.start || self.word(p - 1).is_none();
+        if !opens || !self.is(p, &["this", "that"]) || !self.is(k, &["a", "an", "the"]) {
+            return None;
+        }
+        let mut end = k + 1;
+        while end < sentence.end && end - k < QUOTED_NP_TOKENS {
+            let c = self.class(end);
+            let joins = self.is(end, &["but", "and"]);
+            if c & WORD == 0 || (c & (PREP | FIN | CLAUSE | PRON | OF | DET) != 0 && !joins) {
+                break;
+            }
+            end += 1;
+        }
+        let head = end - 1;
+        if head <= k + 1 || self.capitalized(head) || self.valence(head).unwrap_or(0.0) != 0.0 {
+            return None;
+        }
+        let sum = flip * self.predicate_valence(sentence, k);
+        (sum.abs() >= PREDICATE_MIN).then(|| Finding::reported(k..end, sum, Basis::Evaluation, si))
     }
 
     /// “a fair and generous offer”: a quoted noun phrase (a determiner,

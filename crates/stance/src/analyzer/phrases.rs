@@ -230,6 +230,16 @@ impl Doc<'_, '_> {
         while start < end && self.has(start, OF) {
             start += 1;
         }
+        // "Economists who study stadium financing | have": what was read
+        // is the relative clause; the subject is the noun before "who".
+        if start < end
+            && start > sentence.start + 1
+            && self.is(start - 1, &["who", "which"])
+            && self.has(start - 2, WORD)
+            && !self.has(start - 2, CLAUSE | FIN | COP | PREP | OF | PRON)
+        {
+            return self.subject_before(sentence, start - 1);
+        }
         let np = start..end;
         let has_content = np.clone().any(|i| !self.has(i, DET));
         (!np.is_empty() && has_content).then_some(np)

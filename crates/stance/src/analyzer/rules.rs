@@ -21,9 +21,11 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::classes::{
-    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, EFFECT, FIN, IRREG, MAY_START, NAME, PREP, PRON, WORD,
+    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, EFFECT, FIN, IRREG, MAY_START, NAME, OF, PREP, PRON,
+    WORD,
 };
 use super::doc::Doc;
+use super::holders::phrase_names_a_party;
 use crate::lexicon::LEXICONS;
 use crate::polarity::Polarity;
 use crate::triples::Basis;
@@ -34,7 +36,29 @@ const PREDICATE_WORDS: usize = 6;
 /// The least valence of an emotion word of a party ("furious about").
 const EMOTION_MIN: f32 = 1.0;
 /// The prepositions that name what an emotion is about.
-const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by"];
+const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by", "of"];
+/// Adjectives whose "of" phrase is what their subject holds an attitude
+/// toward ("critical of the mayor", "wary of the offer").
+const ATTITUDE_OF_ADJECTIVES: &[&str] = &[
+    "critical",
+    "skeptical",
+    "sceptical",
+    "wary",
+    "supportive",
+    "proud",
+    "fond",
+    "tired",
+    "suspicious",
+    "dismissive",
+    "respectful",
+    "contemptuous",
+    "scornful",
+    "appreciative",
+    "distrustful",
+    "mistrustful",
+    "tolerant",
+    "intolerant",
+];
 /// Nouns of an attitude and the prepositions that take its object:
 /// "expressed concern about the deal", "had real concerns about the
 /// effect", "raised doubts over the plan", "confidence in the court".
@@ -64,7 +88,7 @@ const PP_WEIGHT: f32 = 0.5;
 /// The weight of a predicate's words before "but" against those after it.
 const BEFORE_BUT: f32 = 0.3;
 /// The summed valence an evaluative predicate needs to count.
-const PREDICATE_MIN: f32 = 0.5;
+pub(super) const PREDICATE_MIN: f32 = 0.5;
 
 /// Who a rule's finding belongs to.
 #[derive(Debug, Clone)]
@@ -495,6 +519,7 @@ impl Doc<'_, '_> {
             return;
         }
         let Some(subject) = self.evaluated_subject(sentence, c) else {
+            out.extend(self.demonstrative_predicate(sentence, si, vg, k, flip));
             return;
         };
         if self.deontic(&group)
@@ -528,7 +553,17 @@ impl Doc<'_, '_> {
         k: usize,
         flip: f32,
     ) -> Option<Finding> {
-        if !self.has(k + 1, PREP) || !self.is(k + 1, EMOTION_PREPOSITIONS) {
+        // "was furious about", "has been critical of" (an attitude of a
+        // few adjectives only: not "capable of", "ignorant of", "victims
+        // of"); not a passive of the stance lexicon ("was endorsed by",
+        // "was accused of"), whose agent or charge follows.
+        let of_attitude = !self.has(k + 1, OF) || self.is(k, ATTITUDE_OF_ADJECTIVES);
+        if !self.has(k + 1, PREP | OF)
+            || !self.is(k + 1, EMOTION_PREPOSITIONS)
+            || !of_attitude
+            || self.has(k, MAY_START)
+            || self.word(k + 2).is_some_and(|w| w.ends_with("ing"))
+        {
             return None;
         }
         let v = self.valence(k)?;
@@ -539,7 +574,11 @@ impl Doc<'_, '_> {
         let vg = self.verb_group_start(sentence, c);
         let subject = self.subject_before(sentence, vg)?;
         let party = self.capitalized(subject.end - 1)
-            || (subject.len() == 1 && self.is(subject.start, &["he", "she", "they", "i", "we"]));
+            || (subject.len() == 1 && self.is(subject.start, &["he", "she", "they", "i", "we"]))
+            || self
+                .text
+                .get(self.span(&subject))
+                .is_some_and(phrase_names_a_party);
         party.then(|| Finding::of_subject(subject, c, object, flip * v, Basis::Attitude, si))
     }
 
@@ -550,7 +589,7 @@ impl Doc<'_, '_> {
     /// next word ("wrongly accused"), an excess making it negative ("too
     /// optimistic"), "without any" counting as a lack, and
     /// the words before a "but" weighing [`BEFORE_BUT`] of those after it.
-    fn predicate_valence(&self, sentence: &Range<usize>, mut k: usize) -> f32 {
+    pub(super) fn predicate_valence(&self, sentence: &Range<usize>, mut k: usize) -> f32 {
         let lex = &*STANCE_LEXICON;
         let mut sum = 0.0;
         let mut words = 0;
