@@ -136,6 +136,16 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/stadium_deal.txt"),
         include_str!("articles/stadium_deal.json"),
     ),
+    (
+        "earnings_miss",
+        include_str!("articles/earnings_miss.txt"),
+        include_str!("articles/earnings_miss.json"),
+    ),
+    (
+        "coach_sacked",
+        include_str!("articles/coach_sacked.txt"),
+        include_str!("articles/coach_sacked.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

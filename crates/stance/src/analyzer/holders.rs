@@ -108,11 +108,30 @@ impl Doc<'_, '_> {
                         self.recent(span.start, |k| k == EntityKind::Person)
                     }
                 }
+                // "Calder Capital said it supported the board": in an
+                // organization's reported words, "it" is the organization.
+                "it" => speaker().filter(|sp| {
+                    quote.is_some_and(|q| q.kind == QuoteKind::Indirect)
+                        && matches!(sp, Party::Entity { kind, .. } if *kind != EntityKind::Person)
+                }),
                 _ if PRONOUNS.contains(&w) => None,
                 _ => self
                     .may_name_a_party(np)
                     .then(|| Party::Phrase(self.text[span].to_string())),
             };
+        }
+        if np.len() == 2
+            && self.is(np.start, &["the", "our"])
+            && !self.capitalized(np.start + 1)
+            && phrase_names_a_party(&self.text[span.clone()])
+            && let Some(q) = self.enclosing_quote(&span)
+            && q.kind != QuoteKind::Direct
+            && let Some(sp @ Party::Entity { .. }) = &q.speaker
+        {
+            // "Okoro said the company was confident in its plan": in
+            // reported words, the speaker's own organization speaks
+            // through the speaker.
+            return Some(sp.clone());
         }
         if np.len() <= 6 && self.may_name_a_party(np) {
             return Some(Party::Phrase(self.text[span].to_string()));

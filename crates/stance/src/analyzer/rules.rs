@@ -36,7 +36,10 @@ const PREDICATE_WORDS: usize = 6;
 /// The least valence of an emotion word of a party ("furious about").
 const EMOTION_MIN: f32 = 1.0;
 /// The prepositions that name what an emotion is about.
-const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by", "of"];
+const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by", "of", "in"];
+/// Adjectives whose "in" phrase is what their subject holds an attitude
+/// toward ("confident in the plan", "disappointed in the result").
+const ATTITUDE_IN_ADJECTIVES: &[&str] = &["confident", "disappointed", "disillusioned"];
 /// Adjectives whose "of" phrase is what their subject holds an attitude
 /// toward ("critical of the mayor", "wary of the offer").
 const ATTITUDE_OF_ADJECTIVES: &[&str] = &[
@@ -471,7 +474,11 @@ impl Doc<'_, '_> {
         form: &VerbForm,
         out: &mut Vec<Finding>,
     ) {
-        let anaphoric_form = form.words.last().is_some_and(|w| ANAPHORS.contains(w));
+        // "did it", "is to blame": the form says the deed was bad.
+        let anaphoric_form = form
+            .words
+            .last()
+            .is_some_and(|w| ANAPHORS.contains(w) || *w == "blame");
         let j = i + form.words.len();
         let bad = anaphoric_form
             || self.has(j, ANAPHOR) && {
@@ -514,7 +521,15 @@ impl Doc<'_, '_> {
             k += 1;
         }
         let flip = if negated { -1.0 } else { 1.0 };
-        if let Some(f) = self.experiencer(sentence, si, c, k, flip) {
+        // was “extremely confident” in: the emotion inside quote marks.
+        let mut e = k;
+        if self.kind_is(e, TokenKind::OpenQuote) {
+            e += 1;
+            while e < sentence.end && self.word(e).is_some_and(|w| w.ends_with("ly")) {
+                e += 1;
+            }
+        }
+        if let Some(f) = self.experiencer(sentence, si, c, e, flip) {
             out.push(f);
             return;
         }
@@ -553,24 +568,43 @@ impl Doc<'_, '_> {
         k: usize,
         flip: f32,
     ) -> Option<Finding> {
+        // The preposition, after a closing mark ("“confident” in").
+        let p = if self.kind_is(k + 1, TokenKind::CloseQuote) {
+            k + 2
+        } else {
+            k + 1
+        };
         // "was furious about", "has been critical of" (an attitude of a
         // few adjectives only: not "capable of", "ignorant of", "victims
         // of"); not a passive of the stance lexicon ("was endorsed by",
         // "was accused of"), whose agent or charge follows.
-        let of_attitude = !self.has(k + 1, OF) || self.is(k, ATTITUDE_OF_ADJECTIVES);
-        if !self.has(k + 1, PREP | OF)
-            || !self.is(k + 1, EMOTION_PREPOSITIONS)
+        let of_attitude = if self.has(p, OF) {
+            self.is(k, ATTITUDE_OF_ADJECTIVES)
+        } else if self.is(p, &["in"]) {
+            self.is(k, ATTITUDE_IN_ADJECTIVES)
+        } else {
+            true
+        };
+        if !self.has(p, PREP | OF)
+            || !self.is(p, EMOTION_PREPOSITIONS)
             || !of_attitude
             || self.has(k, MAY_START)
-            || self.word(k + 2).is_some_and(|w| w.ends_with("ing"))
+            || self.word(p + 1).is_some_and(|w| w.ends_with("ing"))
         {
             return None;
         }
-        let v = self.valence(k)?;
+        // "confident in the plan": a booster of a claim, but an attitude
+        // toward an object (its VADER valence).
+        let v = match self.valence(k)? {
+            0.0 => self
+                .word(k)
+                .map_or(0.0, |w| LEXICONS.info(w).valence.unwrap_or(0.0)),
+            v => v,
+        };
         if v.abs() < EMOTION_MIN {
             return None;
         }
-        let object = self.object_after(sentence, k + 2)?;
+        let object = self.object_after(sentence, p + 1)?;
         let vg = self.verb_group_start(sentence, c);
         let subject = self.subject_before(sentence, vg)?;
         let party = self.capitalized(subject.end - 1)
@@ -619,6 +653,11 @@ impl Doc<'_, '_> {
                 continue;
             }
             if c & FIN != 0 || (c & CLAUSE != 0 && w != "as") {
+                if let Some(before) = before_but.filter(|_| sum == 0.0 && c & FIN != 0) {
+                    // "a sensible step but | would not be enough": "but"
+                    // opened a second verb, not a contrast of the words.
+                    return before;
+                }
                 break;
             }
             if c & PREP != 0 && words > 0 && sum != 0.0 {
