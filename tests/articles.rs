@@ -146,6 +146,16 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/coach_sacked.txt"),
         include_str!("articles/coach_sacked.json"),
     ),
+    (
+        "ai_rules",
+        include_str!("articles/ai_rules.txt"),
+        include_str!("articles/ai_rules.json"),
+    ),
+    (
+        "burglary_trial",
+        include_str!("articles/burglary_trial.txt"),
+        include_str!("articles/burglary_trial.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

@@ -445,7 +445,14 @@ impl Doc<'_, '_> {
         if name && !inner.is_empty() {
             return Some(inner);
         }
-        if self.is(open + 1, &["who", "which", "a", "an", "the"]) {
+        // "the council leader, a Democrat, |", "Marco Benetti, one of the
+        // lawmakers steering the bill, |": a description after a name
+        // opens with a lowercase word.
+        let after_name = open > sentence.start
+            && self.capitalized(open - 1)
+            && self.word(open + 1).is_some()
+            && !self.capitalized(open + 1);
+        if after_name || self.is(open + 1, &["who", "which", "a", "an", "the"]) {
             return self.subject_before(sentence, open);
         }
         None

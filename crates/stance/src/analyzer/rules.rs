@@ -92,6 +92,9 @@ const PP_WEIGHT: f32 = 0.5;
 const BEFORE_BUT: f32 = 0.3;
 /// The summed valence an evaluative predicate needs to count.
 pub(super) const PREDICATE_MIN: f32 = 0.5;
+/// The summed valence an evaluative predicate needs to count as the
+/// author's own judgement (no quote or reporting verb around it).
+const AUTHOR_PREDICATE_MIN: f32 = 1.5;
 
 /// Who a rule's finding belongs to.
 #[derive(Debug, Clone)]
@@ -551,7 +554,14 @@ impl Doc<'_, '_> {
         }
         let sum = self.predicate_valence(sentence, k);
         let sum = flip * sum;
-        if sum.abs() >= PREDICATE_MIN {
+        // The author rarely judges in news copy: an unattributed predicate
+        // must judge clearly ("was a disaster", not "is much tougher").
+        let min = if self.authors(si) {
+            AUTHOR_PREDICATE_MIN
+        } else {
+            PREDICATE_MIN
+        };
+        if sum.abs() >= min {
             out.push(Finding::in_context(subject, sum, Basis::Evaluation, si));
         }
     }
