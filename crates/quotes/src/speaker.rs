@@ -533,11 +533,28 @@ impl<'a> Resolver<'a, '_> {
                 None => return false,
             }
         } else if self.lw(src.start + k) == "of" && self.kind(m) == Some(EntityKind::Person) {
-            // A home place: "of Wyoming", "of New Mexico".
+            // A home place or an affiliation: "of Wyoming", "of New
+            // Mexico", "of the group Digital Rights Watch".
             k += 1;
-            while toks.get(k).is_some_and(|t| {
-                t.kind == TokenKind::Word && t.text.starts_with(char::is_uppercase)
-            }) {
+            let capital = |k: usize| {
+                toks.get(k).is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text.starts_with(char::is_uppercase)
+                })
+            };
+            if self.lw(src.start + k) == "the" {
+                let mut j = k + 1;
+                while j < k + 4
+                    && toks
+                        .get(j)
+                        .is_some_and(|t| t.kind == TokenKind::Word && !capital(j))
+                {
+                    j += 1;
+                }
+                if capital(j) {
+                    k = j;
+                }
+            }
+            while capital(k) {
                 k += 1;
             }
         }

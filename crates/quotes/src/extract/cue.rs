@@ -15,6 +15,10 @@ use newsnlp_tokenize::TokenKind;
 use super::{Ctx, Found, Pattern, is_cap, is_punct};
 use crate::lexicon::{self as lx, CueClass, PatternWords};
 
+/// The tokens of a relative clause's content searched for the main
+/// clause's speech verb ("who asked not to be named | said").
+const RELATIVE_CUE_WINDOW: usize = 8;
+
 impl<'a, 't> Ctx<'a, 't> {
     /// Whether [`Ctx::cue_at`] can find anything at token `i`: a name and a
     /// colon at the start of a line, one of the words it compares with
@@ -424,6 +428,11 @@ impl<'a, 't> Ctx<'a, 't> {
             });
             if let Some(k) = comma.filter(|&k| k > content.start) {
                 content = content.start..k;
+            } else if self.main_cue_after_relative(&content) {
+                // "A man who asked not to be named said …", "People who
+                // know him say …": the relative clause is the subject's;
+                // the main clause's cue reports.
+                return None;
             }
         }
         // "The ministry declined to comment": no words are reported.
@@ -484,6 +493,16 @@ impl<'a, 't> Ctx<'a, 't> {
             .any(|k| self.lw(k) == "as" && !matches!(self.lw(k - 1), "such" | "as"))
     }
 
+    /// Whether a speech cue (not an -ing form, not after "that") stands in
+    /// the first few tokens of a relative clause's `content`, before any
+    /// punctuation: the main clause's verb, the relative clause ending
+    /// before it.
+    fn main_cue_after_relative(&self, content: &Range<usize>) -> bool {
+        (content.start..content.end.min(content.start + RELATIVE_CUE_WINDOW))
+            .take_while(|&k| self.toks[k].kind.is_wordlike() && self.lw(k) != "that")
+            .any(|k| k > content.start && self.speech_form(k))
+    }
+
     /// Whether the source `src` of the cue at `cue` is a relative pronoun
     /// ("who") or stands for one ("the company that said", "the panel,
     /// which found": the pronoun sits between the phrase and the cue).
@@ -521,8 +540,9 @@ impl<'a, 't> Ctx<'a, 't> {
         // "Farmers in Ohio and across the Midwest say":
         // the head comes before the prepositional phrase; "Those close to
         // him say", "many of whom say": a plural quantifier opens it.
+        // "People who know him say": the head before the relative clause.
         let before_pp = (src.start + 1..src.end)
-            .find(|&k| self.is(k, lx::PREPOSITIONS) || self.lw(k) == "of")
+            .find(|&k| self.is(k, lx::PREPOSITIONS) || matches!(self.lw(k), "of" | "who"))
             .map(|k| k - 1);
         // "People close to him say": a plural noun before the phrase.
         let plural_noun = |k: usize| {

@@ -20,6 +20,9 @@ const REL_CLAUSE_MAX: usize = 40;
 /// The most words between a document's participle and the phrase a
 /// source walk found ("A study published | on Wednesday in | the journal").
 const DOCUMENT_ADJUNCT: usize = 8;
+/// The most tokens between "who" and the cue in a relative clause without
+/// commas ("Residents who live near the plant said").
+const REL_CLAUSE_WORDS: usize = 8;
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The noun phrase ending right before `end` (a subject), if any.
@@ -402,7 +405,27 @@ impl<'a, 't> Ctx<'a, 't> {
         if j > lo && is_punct(&self.toks[j - 1], ",") {
             return self.comma_source(j - 1, lo, lo_wide);
         }
-        self.np_left(j, lo)
+        // The phrase before the cue may be an object pronoun ("People who
+        // know him | say"), which no noun phrase reads.
+        match self.np_left(j, lo) {
+            Some(np) => Some(self.restrictive_relative(&np, lo).unwrap_or(np)),
+            None => self.restrictive_relative(&(j..j), lo),
+        }
+    }
+
+    /// "Residents who live near the plant said": the noun phrase read
+    /// before the cue ends a relative clause without commas; the source
+    /// is the noun before "who" with its clause.
+    fn restrictive_relative(&self, np: &Range<usize>, lo: usize) -> Option<Range<usize>> {
+        let floor = lo.max(np.start.saturating_sub(REL_CLAUSE_WORDS));
+        let who = (floor..np.start)
+            .rev()
+            .find(|&k| !self.toks[k].kind.is_wordlike() || self.lw(k) == "who")?;
+        if self.lw(who) != "who" || who == 0 || who <= lo {
+            return None;
+        }
+        let head = self.np_left(who, lo)?;
+        (head.end == who).then_some(head.start..np.end)
     }
 
     /// The source before an appositive or a relative clause between
