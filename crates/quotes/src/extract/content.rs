@@ -14,7 +14,7 @@ use newsnlp_tokenize::TokenKind;
 use super::{Ctx, Found, MAX_SOURCE, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct};
 use newsnlp_text::words::Classes;
 
-use crate::lexicon::{self as lx, CueClass};
+use crate::lexicon::{self as lx, CueClass, PatternWords};
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The content before the separator at `sep` (a comma, a dash or a
@@ -381,6 +381,58 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         content
+    }
+
+    /// Ends a content after the cue `cue` at the comma that closes the
+    /// subordinate clause opening the sentence at `ss`, when the cue is in
+    /// that clause ("While critics argue **that the plan costs too
+    /// much**, the mayor says …", "Even though she said **she would
+    /// stay**, …"): what follows the comma is the main clause. Looks at
+    /// a cue at most 30 tokens into the clause and the first 80 tokens of
+    /// the content only.
+    pub(super) fn cut_at_main_clause(
+        &self,
+        ss: usize,
+        cue: &Range<usize>,
+        content: Range<usize>,
+    ) -> Range<usize> {
+        if content.start < cue.end || cue.start <= ss {
+            return content;
+        }
+        let mut a = self.after_dateline(ss, cue.start);
+        if matches!(self.lw(a), "and" | "but" | "even") {
+            a += 1;
+        }
+        let outside_comma = |k: usize| is_punct(&self.toks[k], ",") && !self.in_any_quote(k);
+        // A short clause only: the look back is bounded.
+        if a >= cue.start
+            || cue.start - a > 30
+            || self.in_any_quote(a)
+            || !self.marked(a, PatternWords::SUBORDINATORS)
+            || (a..cue.start).any(outside_comma)
+        {
+            return content;
+        }
+        // The comma may close a quotation opened in the content:
+        // `said the deal was “fair, if late,” the unions …`.
+        let closing = |k: usize| {
+            is_punct(&self.toks[k], ",")
+                && self.quote_of(k).is_some_and(|q| {
+                    self.quotes[q].close == Some(k + 1) && self.quotes[q].open >= content.start
+                })
+        };
+        let hi = content.end.min(content.start + 80);
+        let end = (content.start + 1..hi).find_map(|k| {
+            if outside_comma(k) {
+                Some(k)
+            } else {
+                closing(k).then_some(k + 2)
+            }
+        });
+        match end {
+            Some(e) => content.start..self.trimmed_end(content.start, e).max(content.start + 1),
+            None => content,
+        }
     }
 
     /// An attribution whose content (a quotation or a clause) comes before

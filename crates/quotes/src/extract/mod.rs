@@ -100,6 +100,10 @@ impl<'a, 't> Ctx<'a, 't> {
                     // attribution is not part of the first one's content.
                     if f.quote.is_none() {
                         f.content = self.cut_before_nested(f.content.clone());
+                        // "While X said C, Y …": C ends with the clause.
+                        if let Some(cue) = &f.cue {
+                            f.content = self.cut_at_main_clause(ss, cue, f.content.clone());
+                        }
                     }
                     // "X said C1, adding C2": the participle's subject is
                     // the source of the attribution before it in the sentence.
