@@ -315,6 +315,13 @@ impl<'a, 't> Ctx<'a, 't> {
                 if self.cue(i + 1).iter().any(|f| f.ing) {
                     return true;
                 }
+                // `… “messy,” adding …`: the comma inside the closing mark
+                // of a quotation.
+                if self.toks[i + 1].kind == TokenKind::CloseQuote
+                    && self.cue(i + 2).iter().any(|f| f.ing)
+                {
+                    return true;
+                }
             }
         }
         // "said that A and praised B": a second verb of the same subject.
