@@ -387,9 +387,10 @@ impl<'a, 't> Ctx<'a, 't> {
     /// subordinate clause opening the sentence at `ss`, when the cue is in
     /// that clause ("While critics argue **that the plan costs too
     /// much**, the mayor says …", "Even though she said **she would
-    /// stay**, …"): what follows the comma is the main clause. Looks at
-    /// a cue at most 30 tokens into the clause and the first 80 tokens of
-    /// the content only.
+    /// stay**, …"), also after a comma or "and" ("In June, after the
+    /// board said **it would sell**, …"): what follows the comma is the
+    /// main clause. Looks back at most 30 tokens from the cue and at the
+    /// first 80 tokens of the content only.
     pub(super) fn cut_at_main_clause(
         &self,
         ss: usize,
@@ -399,18 +400,26 @@ impl<'a, 't> Ctx<'a, 't> {
         if content.start < cue.end || cue.start <= ss {
             return content;
         }
-        let mut a = self.after_dateline(ss, cue.start);
+        let outside_comma = |k: usize| is_punct(&self.toks[k], ",") && !self.in_any_quote(k);
+        // The clause holding the cue opens at the sentence start or after
+        // the last comma before the cue ("In June, after the board said
+        // …"); a short clause only, so the look back is bounded.
+        let lo = ss.max(cue.start.saturating_sub(30));
+        let open = match (lo..cue.start).rev().find(|&k| outside_comma(k)) {
+            Some(k) => k + 1,
+            None if lo == ss => self.after_dateline(ss, cue.start),
+            None => return content,
+        };
+        let mut a = open;
         if matches!(self.lw(a), "and" | "but" | "even") {
             a += 1;
         }
-        let outside_comma = |k: usize| is_punct(&self.toks[k], ",") && !self.in_any_quote(k);
-        // A short clause only: the look back is bounded.
-        if a >= cue.start
-            || cue.start - a > 30
-            || self.in_any_quote(a)
-            || !self.marked(a, PatternWords::SUBORDINATORS)
-            || (a..cue.start).any(outside_comma)
-        {
+        // … or after "and" or "but" in it ("and when the panel asked …").
+        let Some(sub) = (a..cue.start).find(|&k| self.marked(k, PatternWords::SUBORDINATORS))
+        else {
+            return content;
+        };
+        if self.in_any_quote(sub) || !(sub == a || matches!(self.lw(sub - 1), "and" | "but")) {
             return content;
         }
         // The comma may close a quotation opened in the content:
