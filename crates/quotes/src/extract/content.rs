@@ -205,9 +205,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "Farmers warned that C, officials said.": the content ends before
         // the sentence-final attribution.
-        if let Some(comma) = self.final_attribution(j, e) {
-            e = e.min(comma.max(j + 1));
-        }
+        e = self.end_before_final_attribution(j, e)?;
         // A quotation opened inside the content runs on past the sentence.
         if e > j
             && let Some(q) = self.quote_of(e - 1)
@@ -218,6 +216,29 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let e = self.trimmed_end(j, e);
         (e > j).then_some((j..e, None))
+    }
+
+    /// Where a content from `j` to `e` ends when the sentence closes with
+    /// an attribution of its own (", officials said."): at its comma, or
+    /// before the quotation that comma ends (`… weak - “Q,” she said.`:
+    /// the quotation is that attribution's content); `None` when too little
+    /// comes before that quotation to report ("want to “Q,” X said").
+    fn end_before_final_attribution(&self, j: usize, e: usize) -> Option<usize> {
+        let Some(comma) = self.final_attribution(j, e) else {
+            return Some(e);
+        };
+        let mut e = e.min(comma.max(j + 1));
+        if let Some(q) = self.quote_of(comma)
+            && self.quotes[q].close == Some(comma + 1)
+            && self.quotes[q].open > j
+        {
+            let open = self.quotes[q].open;
+            (j..open)
+                .filter(|&k| self.toks[k].kind.is_wordlike())
+                .nth(1)?;
+            e = e.min(open);
+        }
+        Some(e)
     }
 
     /// Where the quotation starts after an adverbial that follows a cue
@@ -288,7 +309,16 @@ impl<'a, 't> Ctx<'a, 't> {
         let end = self.trimmed_end(from, se);
         let lo = from.max(end.saturating_sub(MAX_SOURCE + 4));
         let comma = (lo..end).rev().find(|&k| is_punct(&self.toks[k], ","))?;
-        let k = comma + 1;
+        // The comma may end a quotation: `“…,” the mayor said`.
+        let k = if self
+            .toks
+            .get(comma + 1)
+            .is_some_and(|t| t.kind == TokenKind::CloseQuote)
+        {
+            comma + 2
+        } else {
+            comma + 1
+        };
         let speech = |c: usize| self.speech_form(c) && !is_cap(&self.toks[c]);
         // ", said NP": the cue first.
         if k < end && speech(k) {

@@ -24,6 +24,7 @@ mod phrase;
 mod quotation;
 mod token;
 
+use newsnlp_tokenize::TokenKind;
 use std::ops::Range;
 
 use crate::lexicon::CueClass;
@@ -178,8 +179,14 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return None;
         }
+        // The content ends at the comma or at a closing mark after it.
+        let end = if self.toks[comma + 1].kind == TokenKind::CloseQuote {
+            comma + 2
+        } else {
+            comma + 1
+        };
         self.cue_at(c, ss, se)
-            .filter(|f| f.content.end <= comma + 1 && f.source.is_some())
+            .filter(|f| f.content.end <= end && f.source.is_some())
     }
 
     /// The attribution of a sentence ending in ", according to X" (not
