@@ -78,6 +78,9 @@ impl PatternWords {
     pub const SOURCE_CUE_ADVERBS: PatternWords = PatternWords(32);
     /// "family", "rally": "-ly" words that are no adverbs.
     pub const LY_WORDS: PatternWords = PatternWords(64);
+    /// "while", "although": a sentence opened by one starts with a
+    /// subordinate clause, which a comma closes.
+    pub const SUBORDINATORS: PatternWords = PatternWords(128);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
@@ -89,6 +92,7 @@ impl PatternWords {
             "plural_quantifiers" => Some(Self::PLURAL_QUANTIFIERS),
             "source_cue_adverbs" => Some(Self::SOURCE_CUE_ADVERBS),
             "ly_words" => Some(Self::LY_WORDS),
+            "subordinators" => Some(Self::SUBORDINATORS),
             _ => None,
         }
     }

@@ -14,7 +14,7 @@ use newsnlp_tokenize::TokenKind;
 use super::{Ctx, Found, MAX_SOURCE, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct};
 use newsnlp_text::words::Classes;
 
-use crate::lexicon::{self as lx, CueClass};
+use crate::lexicon::{self as lx, CueClass, PatternWords};
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The content before the separator at `sep` (a comma, a dash or a
@@ -205,9 +205,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "Farmers warned that C, officials said.": the content ends before
         // the sentence-final attribution.
-        if let Some(comma) = self.final_attribution(j, e) {
-            e = e.min(comma.max(j + 1));
-        }
+        e = self.end_before_final_attribution(j, e)?;
         // A quotation opened inside the content runs on past the sentence.
         if e > j
             && let Some(q) = self.quote_of(e - 1)
@@ -218,6 +216,29 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let e = self.trimmed_end(j, e);
         (e > j).then_some((j..e, None))
+    }
+
+    /// Where a content from `j` to `e` ends when the sentence closes with
+    /// an attribution of its own (", officials said."): at its comma, or
+    /// before the quotation that comma ends (`… weak - “Q,” she said.`:
+    /// the quotation is that attribution's content); `None` when too little
+    /// comes before that quotation to report ("want to “Q,” X said").
+    fn end_before_final_attribution(&self, j: usize, e: usize) -> Option<usize> {
+        let Some(comma) = self.final_attribution(j, e) else {
+            return Some(e);
+        };
+        let mut e = e.min(comma.max(j + 1));
+        if let Some(q) = self.quote_of(comma)
+            && self.quotes[q].close == Some(comma + 1)
+            && self.quotes[q].open > j
+        {
+            let open = self.quotes[q].open;
+            (j..open)
+                .filter(|&k| self.toks[k].kind.is_wordlike())
+                .nth(1)?;
+            e = e.min(open);
+        }
+        Some(e)
     }
 
     /// Where the quotation starts after an adverbial that follows a cue
@@ -288,7 +309,16 @@ impl<'a, 't> Ctx<'a, 't> {
         let end = self.trimmed_end(from, se);
         let lo = from.max(end.saturating_sub(MAX_SOURCE + 4));
         let comma = (lo..end).rev().find(|&k| is_punct(&self.toks[k], ","))?;
-        let k = comma + 1;
+        // The comma may end a quotation: `“…,” the mayor said`.
+        let k = if self
+            .toks
+            .get(comma + 1)
+            .is_some_and(|t| t.kind == TokenKind::CloseQuote)
+        {
+            comma + 2
+        } else {
+            comma + 1
+        };
         let speech = |c: usize| self.speech_form(c) && !is_cap(&self.toks[c]);
         // ", said NP": the cue first.
         if k < end && speech(k) {
@@ -381,6 +411,67 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         content
+    }
+
+    /// Ends a content after the cue `cue` at the comma that closes the
+    /// subordinate clause opening the sentence at `ss`, when the cue is in
+    /// that clause ("While critics argue **that the plan costs too
+    /// much**, the mayor says …", "Even though she said **she would
+    /// stay**, …"), also after a comma or "and" ("In June, after the
+    /// board said **it would sell**, …"): what follows the comma is the
+    /// main clause. Looks back at most 30 tokens from the cue and at the
+    /// first 80 tokens of the content only.
+    pub(super) fn cut_at_main_clause(
+        &self,
+        ss: usize,
+        cue: &Range<usize>,
+        content: Range<usize>,
+    ) -> Range<usize> {
+        if content.start < cue.end || cue.start <= ss {
+            return content;
+        }
+        let outside_comma = |k: usize| is_punct(&self.toks[k], ",") && !self.in_any_quote(k);
+        // The clause holding the cue opens at the sentence start or after
+        // the last comma before the cue ("In June, after the board said
+        // …"); a short clause only, so the look back is bounded.
+        let lo = ss.max(cue.start.saturating_sub(30));
+        let open = match (lo..cue.start).rev().find(|&k| outside_comma(k)) {
+            Some(k) => k + 1,
+            None if lo == ss => self.after_dateline(ss, cue.start),
+            None => return content,
+        };
+        let mut a = open;
+        if matches!(self.lw(a), "and" | "but" | "even") {
+            a += 1;
+        }
+        // … or after "and" or "but" in it ("and when the panel asked …").
+        let Some(sub) = (a..cue.start).find(|&k| self.marked(k, PatternWords::SUBORDINATORS))
+        else {
+            return content;
+        };
+        if self.in_any_quote(sub) || !(sub == a || matches!(self.lw(sub - 1), "and" | "but")) {
+            return content;
+        }
+        // The comma may close a quotation opened in the content:
+        // `said the deal was “fair, if late,” the unions …`.
+        let closing = |k: usize| {
+            is_punct(&self.toks[k], ",")
+                && self.quote_of(k).is_some_and(|q| {
+                    self.quotes[q].close == Some(k + 1) && self.quotes[q].open >= content.start
+                })
+        };
+        let hi = content.end.min(content.start + 80);
+        let end = (content.start + 1..hi).find_map(|k| {
+            if outside_comma(k) {
+                Some(k)
+            } else {
+                closing(k).then_some(k + 2)
+            }
+        });
+        match end {
+            Some(e) => content.start..self.trimmed_end(content.start, e).max(content.start + 1),
+            None => content,
+        }
     }
 
     /// An attribution whose content (a quotation or a clause) comes before

@@ -41,7 +41,13 @@ impl<'a, 't> Ctx<'a, 't> {
             return decided;
         }
         let cue = self.verb_cue_at(i, ss, se)?;
-        if cue.ing && i > ss && is_punct(&self.toks[i - 1], ",") {
+        // After a comma, also inside a closing mark (`“slow,” adding`).
+        let after_comma = i > ss
+            && (is_punct(&self.toks[i - 1], ",")
+                || (i > ss + 1
+                    && self.toks[i - 1].kind == TokenKind::CloseQuote
+                    && is_punct(&self.toks[i - 2], ",")));
+        if cue.ing && after_comma {
             return self.participle(&cue);
         }
         // Other "-ing" forms need an auxiliary ("is saying"), or a subject

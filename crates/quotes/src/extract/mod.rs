@@ -24,6 +24,7 @@ mod phrase;
 mod quotation;
 mod token;
 
+use newsnlp_tokenize::TokenKind;
 use std::ops::Range;
 
 use crate::lexicon::CueClass;
@@ -100,6 +101,10 @@ impl<'a, 't> Ctx<'a, 't> {
                     // attribution is not part of the first one's content.
                     if f.quote.is_none() {
                         f.content = self.cut_before_nested(f.content.clone());
+                        // "While X said C, Y …": C ends with the clause.
+                        if let Some(cue) = &f.cue {
+                            f.content = self.cut_at_main_clause(ss, cue, f.content.clone());
+                        }
                     }
                     // "X said C1, adding C2": the participle's subject is
                     // the source of the attribution before it in the sentence.
@@ -174,8 +179,14 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return None;
         }
+        // The content ends at the comma or at a closing mark after it.
+        let end = if self.toks[comma + 1].kind == TokenKind::CloseQuote {
+            comma + 2
+        } else {
+            comma + 1
+        };
         self.cue_at(c, ss, se)
-            .filter(|f| f.content.end <= comma + 1 && f.source.is_some())
+            .filter(|f| f.content.end <= end && f.source.is_some())
     }
 
     /// The attribution of a sentence ending in ", according to X" (not

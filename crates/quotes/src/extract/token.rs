@@ -305,14 +305,22 @@ impl<'a, 't> Ctx<'a, 't> {
                 return true;
             }
             if t.text == "," && i + 1 < n {
+                // The word after the comma, past the closing mark of a
+                // quotation the comma ends (`… “messy,” adding …`).
+                let w = if self.toks[i + 1].kind == TokenKind::CloseQuote {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 // ", but could not …": a second verb of the same clause
                 // (an auxiliary right after "but"), not a new clause.
-                if self.is(i + 1, lx::CLAUSE_BREAKS)
-                    && !(self.lw(i + 1) == "but" && i + 2 < n && self.is(i + 2, lx::AUX))
+                if w < n
+                    && self.is(w, lx::CLAUSE_BREAKS)
+                    && !(self.lw(w) == "but" && w + 1 < n && self.is(w + 1, lx::AUX))
                 {
                     return true;
                 }
-                if self.cue(i + 1).iter().any(|f| f.ing) {
+                if self.cue(w).iter().any(|f| f.ing) {
                     return true;
                 }
             }
