@@ -150,7 +150,10 @@ impl<'a, 't> Ctx<'a, 't> {
             let t = &self.toks[k];
             // "told the committee on Monday that": an object comes first;
             // "said at a campaign event last week that": an adverbial.
-            let object = (tell_like || adverbial) && t.kind.is_wordlike() && self.cue(k).is_empty();
+            // "in a 42-page opinion that": numbers and hyphens inside it.
+            let inner = t.kind == TokenKind::Number || (t.text == "-" && !t.space_before);
+            let object = (tell_like || adverbial)
+                && ((t.kind.is_wordlike() && self.cue(k).is_empty()) || inner);
             let ok = object
                 || (t.kind.is_wordlike() && (self.is(k, lx::TIME | lx::TELL_OBJECTS) || is_cap(t)))
                 || is_punct(t, ",");
