@@ -3,7 +3,7 @@
 //! campaign**"), with the source running on to the clause's end
 //! ("according to a new poll by the network").
 
-use super::{Ctx, Found, Pattern, is_punct};
+use super::{Ctx, Found, Pattern, is_cap, is_punct};
 use crate::lexicon::{self as lx, CueClass};
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -33,6 +33,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 None if !lead && se <= hi => src.start..self.trimmed_end(src.end, se),
                 _ => src,
             }
+        };
+        // "According to the local MP, Richard Hale, the plan …": a name in
+        // apposition is the source's, not the content's.
+        let src = match self
+            .appositive_name_after(src.end, se)
+            .filter(|_| self.is(src.start, lx::DETERMINERS))
+        {
+            Some(end) => src.start..end,
+            None => src,
         };
         if lead {
             let mut c = src.end;
@@ -93,5 +102,21 @@ impl<'a, 't> Ctx<'a, 't> {
             source: Some(src),
             inherit: None,
         })
+    }
+
+    /// A name in apposition after a source ending at token `end`: ", Jane
+    /// Roe," (one to four capitalized words between commas, the second
+    /// comma before `se`); the token after the name.
+    fn appositive_name_after(&self, end: usize, se: usize) -> Option<usize> {
+        if end + 2 >= se || !is_punct(&self.toks[end], ",") {
+            return None;
+        }
+        let mut k = end + 1;
+        while k < se && k < end + 5 && is_cap(&self.toks[k]) && self.toks[k].kind.is_wordlike() {
+            k += 1;
+        }
+        // "Smith, Jones and Brown were arrested": a list, no apposition.
+        let list = (k + 1..se.min(k + 4)).any(|j| matches!(self.lw(j), "and" | "or"));
+        (k > end + 1 && k + 1 < se && is_punct(&self.toks[k], ",") && !list).then_some(k)
     }
 }
