@@ -75,6 +75,19 @@ impl Scan<'_, '_> {
         {
             return found;
         }
+        // "told the Post", "served in the Army": a lone head after "the"
+        // inside a sentence; not the start of a longer name ("the Council
+        // on Foreign Relations", "the Ministry of the Environment").
+        let longer = self.cues(e).contains(Cues::CONNECTOR) || self.table.lower(e) == "on";
+        if e - s == 1
+            && article
+            && !owned
+            && !longer
+            && first.contains(Cues::ORG_HEAD)
+            && self.mid_sentence(start - 1)
+        {
+            return found;
+        }
         if one && owned && after_here && after.contains(Cues::ORG_OWNED) && first.is_empty() {
             return found;
         }
@@ -101,6 +114,8 @@ impl Scan<'_, '_> {
         match self.table.lower(prep) {
             "of" | "in" | "at" if cues.contains(Cues::ORG_OWNED) => found,
             "in" if cues.contains(Cues::PRINTED) => found,
+            // "an analyst at Kelbridge", "a lawyer at Harrow".
+            "at" if !opener && cues.intersects(Cues::ROLE | Cues::TITLE) => found,
             _ => None,
         }
     }
