@@ -59,7 +59,7 @@ impl Scan<'_, '_> {
         let before = start
             .checked_sub(1)
             .filter(|&b| self.same_sentence(b, start));
-        if before.is_some_and(|b| self.lower_cues(b).contains(Cues::ORG_DESCRIPTOR)) {
+        if before.is_some_and(|b| self.descriptor(b)) || self.descriptor_comma(start, e) {
             return found;
         }
         let article = before.is_some_and(|b| matches!(self.table.lower(b), "the" | "a" | "an"));
@@ -118,6 +118,63 @@ impl Scan<'_, '_> {
             "at" if !opener && cues.intersects(Cues::ROLE | Cues::TITLE) => found,
             _ => None,
         }
+    }
+
+    /// Whether token `j` is a lowercase descriptor, or one in the plural
+    /// ("supermarket chains Hollins and", "the carmakers Voltra and").
+    fn descriptor(&self, j: usize) -> bool {
+        let f = self.table.flags(j);
+        if !f.contains(Flags::WORDLIKE) || f.contains(Flags::CAPITALIZED) {
+            return false;
+        }
+        let cues = self.cues(j);
+        let one = self.table.lower(j).strip_suffix('s');
+        cues.contains(Cues::ORG_DESCRIPTOR)
+            || cues.is_empty()
+                && one.is_some_and(|w| self.lex.word(w).contains(Cues::ORG_DESCRIPTOR))
+    }
+
+    /// Whether a descriptor stands with the name between commas: before
+    /// it ("the operators' association, Deltalinqs, said"; a lowercase
+    /// organization head too), or in an apposition after it, first of the
+    /// few words after an article that are no title ("Dovranix, the Danish
+    /// shipping giant, said", "Vantor, a chain of"; not "Vantor, the
+    /// company's chief", nor "Jim Ray, a union leader").
+    fn descriptor_comma(&self, start: usize, e: usize) -> bool {
+        let heads = Cues::ORG_DESCRIPTOR | Cues::ORG_HEAD;
+        let before = start >= 2
+            && self.table.token(start - 1) == ","
+            && self.table.token(e) == ","
+            && self.lower_cues(start - 2).intersects(heads)
+            && possessive_of(self.table, start - 2) == 0
+            && self.same_sentence(start - 2, e);
+        if before {
+            return true;
+        }
+        if self.table.token(e) != "," || !matches!(self.table.lower(e + 1), "a" | "an" | "the") {
+            return false;
+        }
+        for d in e + 2..e + 6 {
+            // Capitalized words may modify it: "the Danish shipping giant".
+            if !self.table.flags(d).contains(Flags::WORDLIKE) {
+                return false;
+            }
+            let cues = self.lower_cues(d);
+            if cues.intersects(Cues::TITLE | Cues::TITLE_PART | Cues::ROLE)
+                || possessive_of(self.table, d) > 0
+            {
+                return false;
+            }
+            if cues.contains(Cues::ORG_DESCRIPTOR) {
+                let next = self.table.flags(d + 1);
+                return !next.contains(Flags::WORDLIKE)
+                    || matches!(
+                        self.table.lower(d + 1),
+                        "of" | "that" | "which" | "based" | "in" | "with"
+                    );
+            }
+        }
+        false
     }
 
     /// Whether the lone name ending at `e` is a company that speaks of
