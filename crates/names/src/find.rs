@@ -916,7 +916,7 @@ impl<'a, 't> Scan<'a, 't> {
                     self.earlier.person_words.insert(k);
                 }
             }
-            // Not an owner's word: "Women" of "Women's Media Center".
+            // Not an owner's word: "Women" of "Women's Rights Forum".
             let owner = possessive_of(self.table, name.start) > 0
                 || matches!(self.table.token(name.start + 1), "'" | "’");
             if kind == NameKind::Organization && len > 1 && !owner {
