@@ -103,7 +103,9 @@ impl<'a, 't> Scan<'a, 't> {
         let mut run_end = 0;
         while i < n {
             if !self.cap_word(i) || self.covered(i) {
-                self.function_brand(i);
+                if self.table.flags(i).contains(Flags::CAPITALIZED) {
+                    self.function_brand(i);
+                }
                 i += 1;
                 continue;
             }

@@ -243,22 +243,23 @@ impl Scan<'_, '_> {
     /// Fishermen’s Association", "People's Bank"): the head's token, or
     /// `None` (a singular owner ends the run: "Vantor's Board").
     pub(super) fn plural_owner(&self, j: usize, joins: impl Fn(usize) -> bool) -> Option<usize> {
+        let mark = j + 1;
+        let split = matches!(self.table.token(mark), "'" | "’");
+        let owned = !split && possessive_of(self.table, j) > 0;
+        if !split && !owned {
+            return None;
+        }
         let tight = |a: usize, b: usize| self.table.span(a).end == self.table.span(b).start;
         let head = |h: usize| joins(h) && self.cap_word(h) && self.cues(h).contains(Cues::ORG_HEAD);
-        if possessive_of(self.table, j) > 0 {
+        if owned {
             let lower = self.table.lower(j);
             let plural = ["men's", "men’s", "ren's", "ren’s", "ple's", "ple’s"]
                 .iter()
                 .any(|p| lower.ends_with(p));
             return (plural && head(j + 1)).then_some(j + 1);
         }
-        let mark = j + 1;
-        (self.table.lower(j).ends_with('s')
-            && matches!(self.table.token(mark), "'" | "’")
-            && joins(mark)
-            && tight(j, mark)
-            && head(mark + 1))
-        .then_some(mark + 1)
+        (self.table.lower(j).ends_with('s') && joins(mark) && tight(j, mark) && head(mark + 1))
+            .then_some(mark + 1)
     }
 }
 
