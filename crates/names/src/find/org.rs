@@ -101,7 +101,8 @@ impl Scan<'_, '_> {
             }
         })?;
         let noun = prep.checked_sub(1)?;
-        if !self.same_sentence(noun, start) {
+        // A title-case heading is no prose: "Shares Of Dovranix Fall".
+        if !self.same_sentence(noun, start) || self.table.flags(prep).contains(Flags::CAPITALIZED) {
             return None;
         }
         // "Shares of Vantor fell": the noun may open the sentence.
