@@ -98,6 +98,10 @@ impl Cues {
     /// `data/org_heads.txt`: "Central Asia"): no company's branch.
     pub const REGION: Cues = Cues(1 << 22);
 
+    /// A lowercase word before "at" and a workplace (`[workplace]` of
+    /// `data/org_heads.txt`: "a job at Kelbridge").
+    pub const WORKPLACE: Cues = Cues(1 << 23);
+
     /// Both sets of bits.
     #[inline]
     pub const fn union(self, other: Cues) -> Cues {
@@ -161,6 +165,7 @@ const FILES: &[(&str, Sections)] = &[
             (Some("printed"), Cues::PRINTED),
             (Some("branches"), Cues::BRANCH),
             (Some("regions"), Cues::REGION),
+            (Some("workplace"), Cues::WORKPLACE),
         ],
     ),
     (

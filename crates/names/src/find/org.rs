@@ -116,7 +116,7 @@ impl Scan<'_, '_> {
             "of" | "in" | "at" if cues.contains(Cues::ORG_OWNED) => found,
             "in" if cues.contains(Cues::PRINTED) => found,
             // "an analyst at Kelbridge", "a lawyer at Harrow".
-            "at" if !opener && cues.intersects(Cues::ROLE | Cues::TITLE) => found,
+            "at" if !opener && cues.intersects(Cues::ROLE | Cues::TITLE | Cues::WORKPLACE) => found,
             _ => None,
         }
     }
