@@ -15,6 +15,9 @@ use crate::shape::{all_caps, demonym, initial, possessive_len, possessive_of, wo
 use crate::{Evidence, Name, NameKind};
 
 mod after;
+mod org;
+mod person;
+mod split;
 
 /// Closed-class words that are never a name, even capitalized ("The",
 /// "In", "He", "Monday", "May").
@@ -100,6 +103,9 @@ impl<'a, 't> Scan<'a, 't> {
         let mut run_end = 0;
         while i < n {
             if !self.cap_word(i) || self.covered(i) {
+                if self.table.flags(i).contains(Flags::CAPITALIZED) {
+                    self.function_brand(i);
+                }
                 i += 1;
                 continue;
             }
@@ -229,6 +235,11 @@ impl<'a, 't> Scan<'a, 't> {
         };
         let mut j = start;
         loop {
+            // "the Farmers’ Union": a plural owner inside a name.
+            if let Some(head) = self.plural_owner(j, joins) {
+                j = head;
+                continue;
+            }
             if possessive_of(self.table, j) > 0 {
                 return j + 1;
             }
@@ -236,8 +247,11 @@ impl<'a, 't> Scan<'a, 't> {
             if !joins(next) {
                 // A known surname after a given name is someone else's
                 // ("Sarah Bennett" is not Naftali Bennett): the name holds it.
+                // So is a continent after a company ("Trelvane Europe").
+                let holder = self.cues(start);
                 let surname = next == start + 1
-                    && self.cues(start).contains(Cues::GIVEN)
+                    && (holder.contains(Cues::GIVEN)
+                        || holder.is_empty() && self.cues(next).contains(Cues::BRANCH))
                     && self.cap_word(next)
                     && self.known_word(next);
                 return if surname { next + 1 } else { next };
@@ -369,8 +383,12 @@ impl<'a, 't> Scan<'a, 't> {
             return end;
         }
         let whole = self.classify(start, s..e, titled);
-        let keeps_joins =
-            whole.is_some_and(|k| matches!(k.1, Evidence::OrgHead | Evidence::PlaceWord));
+        let keeps_joins = whole.is_some_and(|k| {
+            matches!(
+                k.1,
+                Evidence::OrgHead | Evidence::PlaceWord | Evidence::OrgCue
+            )
+        });
         let join = (s + 1..e).find(|&j| matches!(self.table.lower(j), "of" | "for" | "and" | "&"));
         let (found, next) = match (whole, join) {
             (Some(k), _) if keeps_joins => (k, end),
@@ -384,82 +402,19 @@ impl<'a, 't> Scan<'a, 't> {
             (Some(k), None) => (k, end),
             (None, None) => return end,
         };
-        self.push(s..e, found);
+        // A brand's mark is part of its name ("Yahoo!").
+        if found.1 == Evidence::OrgCue && self.brand_mark(start, e) {
+            e += 1;
+        }
+        // A known word before a lone surname is a given name ("Chad
+        // Rowntree told"), not after a title ("Ohio Gov. Kasich").
+        let given = found.0 == NameKind::Person
+            && e == s + 1
+            && s == start
+            && !matches!(found.1, Evidence::Title | Evidence::Byline)
+            && self.known_given(s);
+        self.push(if given { s - 1..e } else { s..e }, found);
         next
-    }
-
-    /// Where the run `s..end` ends when "and" or "&" joins two
-    /// organizations or places, each with its head ("Kestrel Partners |
-    /// and Varn Holdings", "Brakefield Observatory | and Kestrel Hall";
-    /// not "Securities and Exchange Commission", whose first part is a
-    /// head alone).
-    fn list_split(&self, s: usize, end: usize) -> usize {
-        let head = |j: usize| {
-            self.cues(j)
-                .intersects(Cues::ORG_HEAD | Cues::ORG_SUFFIX | Cues::PLACE_HEAD)
-        };
-        (s + 1..end)
-            .find(|&j| {
-                matches!(self.table.lower(j), "and" | "&")
-                    && j - 1 > s
-                    && head(j - 1)
-                    && (j + 1..end).any(head)
-            })
-            .unwrap_or(end)
-    }
-
-    /// Where the run `s..end` ends when a title inside it, with two or
-    /// more words after it, opens the next name ("Delaware | Attorney
-    /// General Beau Biden", "Kane County | Associate Judge Linda Abrahamson";
-    /// not "Martin Luther King Jr.").
-    fn inner_title(&self, s: usize, end: usize) -> usize {
-        // A title, or a title's part right after an organization's or
-        // place's head ("Gwinnett County Police | Chief Butch Ayers").
-        let opens = |j: usize| {
-            let c = self.cues(j);
-            c.contains(Cues::TITLE)
-                || (c.contains(Cues::TITLE_PART)
-                    && self
-                        .cues(j - 1)
-                        .intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD))
-        };
-        let Some(q) = (s + 1..end).find(|&j| opens(j)) else {
-            return end;
-        };
-        let mut r = q;
-        while r < end && self.cues(r).intersects(Cues::TITLE | Cues::TITLE_PART) {
-            r += 1;
-        }
-        if end - r < 2 {
-            return end;
-        }
-        let mut q = q;
-        while q > s + 1 && self.cues(q - 1).contains(Cues::TITLE_PART) {
-            q -= 1;
-        }
-        q
-    }
-
-    /// Where the run `s..end` ends when a given name inside it opens a
-    /// second name: at a given name after another ("Vince Traci") or
-    /// after two words ("Lisa Gilette Kristen Quinn").
-    fn given_name_split(&self, s: usize, end: usize, titled: bool) -> usize {
-        // Two given names alone in a sentence's flow or after a title are
-        // one person ("met Clarence Thomas on", "MP Caroline Lucas"): the
-        // surname is also a given name.
-        let stop = (s + 1..end)
-            .find(|&j| !self.flags_capitalized(j))
-            .unwrap_or(end);
-        let speaks = self.cues(stop).contains(Cues::PERSON_CUE) || self.verb_after(stop);
-        let pair = stop == s + 2
-            && (self.mid_sentence(s) || titled || speaks)
-            && !self.flags_capitalized(stop);
-        (s + 1..end)
-            .find(|&j| {
-                self.cues(j).contains(Cues::GIVEN)
-                    && (j >= s + 2 || (self.cues(j - 1).contains(Cues::GIVEN) && !pair))
-            })
-            .unwrap_or(end)
     }
 
     /// Whether token `i` is capitalized.
@@ -614,7 +569,8 @@ impl<'a, 't> Scan<'a, 't> {
             || (len > 1 && last.contains(Cues::ORG_SUFFIX))
             || prose_head
             || ampersand;
-        if org && len > 1 {
+        let branch = len == 2 && first.is_empty() && last.contains(Cues::BRANCH);
+        if (org || branch) && len > 1 {
             return Some((Organization, E::OrgHead));
         }
         let place_word = last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START);
@@ -662,6 +618,12 @@ impl<'a, 't> Scan<'a, 't> {
         if len == 1 && first.contains(Cues::PLACE_NAME) {
             return Some((Place, E::PlaceName));
         }
+        if let Some(found) = self.org_context(start, &name, first) {
+            return Some(found);
+        }
+        if self.brand_mark(start, e) && !self.caps(&name) {
+            return Some((Organization, E::OrgCue));
+        }
         // All caps without other evidence: acronyms of anything, shouting,
         // headlines (as organizations: 10 right of 113 on UNER EWT dev).
         if self.caps(&name) {
@@ -683,6 +645,9 @@ impl<'a, 't> Scan<'a, 't> {
         // "said House | Speaker Paul Ryan" an office.
         let clause_end = !self.table.flags(e).contains(Flags::WORDLIKE)
             && !matches!(self.table.token(e), "'" | "’");
+        if self.role_apposition(s, e) {
+            return Some((Person, E::Apposition));
+        }
         if before_cues.contains(Cues::SPEECH_BEFORE) && clause_end {
             return Some((Person, E::PersonCue));
         }
@@ -724,6 +689,9 @@ impl<'a, 't> Scan<'a, 't> {
                 .checked_sub(1)
                 .is_some_and(|b| self.table.classes(b).contains(WordClass::Prepositions));
         if after.contains(Cues::PERSON_CUE) && !people && !determined && !object {
+            if len == 1 && self.speaks_as_it(e) {
+                return Some((NameKind::Organization, E::OrgCue));
+            }
             return Some((Person, E::PersonCue));
         }
         if let Some(found) = self.coordinated(start, name.clone()) {
@@ -950,7 +918,10 @@ impl<'a, 't> Scan<'a, 't> {
                     self.earlier.person_words.insert(k);
                 }
             }
-            if kind == NameKind::Organization && len > 1 {
+            // Not an owner's word: "Women" of "Women's Rights Forum".
+            let owner = possessive_of(self.table, name.start) > 0
+                || matches!(self.table.token(name.start + 1), "'" | "’");
+            if kind == NameKind::Organization && len > 1 && !owner {
                 self.earlier.org_firsts.insert(first);
             }
             self.earlier.forms.insert((first, last, len), kind);

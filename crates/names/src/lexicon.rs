@@ -76,6 +76,32 @@ impl Cues {
     /// `data/org_heads.txt`: "News").
     pub const PROSE_HEAD: Cues = Cues(1 << 17);
 
+    /// A lowercase word that says what sort of organization a name is,
+    /// before it or after "the" and it (`[descriptors]` of
+    /// `data/org_heads.txt`: "the broadcaster Kestrel", "the Varno union").
+    pub const ORG_DESCRIPTOR: Cues = Cues(1 << 18);
+
+    /// A lowercase noun of a company's (`[owned]` of `data/org_heads.txt`:
+    /// "Vantor's shares", "a stake in Vantor").
+    pub const ORG_OWNED: Cues = Cues(1 << 19);
+
+    /// A lowercase word before "in" and a publication (`[printed]` of
+    /// `data/org_heads.txt`: "published in Health Matters").
+    pub const PRINTED: Cues = Cues(1 << 20);
+
+    /// A company's branch or worldwide name after a lone unlisted word
+    /// (`[branches]` of `data/org_heads.txt`: "Trelvane Europe", "Molvex
+    /// International").
+    pub const BRANCH: Cues = Cues(1 << 21);
+
+    /// A word before a continent that makes a region (`[regions]` of
+    /// `data/org_heads.txt`: "Central Asia"): no company's branch.
+    pub const REGION: Cues = Cues(1 << 22);
+
+    /// A lowercase word before "at" and a workplace (`[workplace]` of
+    /// `data/org_heads.txt`: "a job at Kelbridge").
+    pub const WORKPLACE: Cues = Cues(1 << 23);
+
     /// Both sets of bits.
     #[inline]
     pub const fn union(self, other: Cues) -> Cues {
@@ -134,6 +160,12 @@ const FILES: &[(&str, Sections)] = &[
             (Some("heads"), Cues::ORG_HEAD),
             (Some("suffixes"), Cues::ORG_SUFFIX),
             (Some("prose_heads"), Cues::PROSE_HEAD),
+            (Some("descriptors"), Cues::ORG_DESCRIPTOR),
+            (Some("owned"), Cues::ORG_OWNED),
+            (Some("printed"), Cues::PRINTED),
+            (Some("branches"), Cues::BRANCH),
+            (Some("regions"), Cues::REGION),
+            (Some("workplace"), Cues::WORKPLACE),
         ],
     ),
     (

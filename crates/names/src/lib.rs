@@ -160,6 +160,13 @@ pub enum Evidence {
     /// A subject before its verb: a finite auxiliary or a past tense
     /// ("Kasich announced", "Boehner was").
     Subject,
+    /// Words around it that only an organization has: a descriptor before
+    /// it or after "the" and it ("the broadcaster Kestrel", "the Varno
+    /// union"), a company's noun ("shares of Vantor", "Vantor's
+    /// shareholders"), a publication's place ("published in Health
+    /// Matters"), "it" after its speech verb ("Vantor said it had"), or a
+    /// brand's "!" or "?" ("Yahoo!").
+    OrgCue,
 }
 
 impl Evidence {
@@ -185,6 +192,7 @@ impl Evidence {
             Evidence::PlaceComma => "place comma",
             Evidence::Subject => "subject",
             Evidence::Owner => "owner",
+            Evidence::OrgCue => "organization cue",
         }
     }
 }

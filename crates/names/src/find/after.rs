@@ -14,6 +14,20 @@ impl Scan<'_, '_> {
     /// a few words of an article ("Jim Ray, a spokesman for", "Jim Ray,
     /// the company's chief executive").
     pub(super) fn apposition(&self, e: usize) -> bool {
+        self.apposition_of(e, Cues::TITLE | Cues::TITLE_PART)
+    }
+
+    /// Whether a lowercase role or kin word makes an apposition after the
+    /// name `s..e`, as a title does ([`Scan::apposition`]): "Khizr Okafor,
+    /// the father of", "Lena Brandt, a lawyer for"; not after a lone word
+    /// opening its sentence ("Rather, the nominee").
+    pub(super) fn role_apposition(&self, s: usize, e: usize) -> bool {
+        let opener = self.table.sentence(s) != self.table.sentence(s.wrapping_sub(1));
+        !(e == s + 1 && opener) && self.apposition_of(e, Cues::ROLE)
+    }
+
+    /// [`Scan::apposition`], with the words of `titles` as titles.
+    fn apposition_of(&self, e: usize, titles: Cues) -> bool {
         // A birth: "Arvid Lindqvist (born 1950)", "Lindqvist was born in".
         let born = |j: usize| self.table.lower(j) == "born";
         if (self.table.token(e) == "(" && born(e + 1))
@@ -29,8 +43,7 @@ impl Scan<'_, '_> {
             return true;
         }
         let lowercase_title = |j: usize| {
-            !self.table.flags(j).contains(Flags::CAPITALIZED)
-                && self.cues(j).intersects(Cues::TITLE | Cues::TITLE_PART)
+            !self.table.flags(j).contains(Flags::CAPITALIZED) && self.cues(j).intersects(titles)
         };
         if matches!(self.table.lower(e + 1), "a" | "an" | "the") {
             return (e + 2..e + 6).any(lowercase_title);
