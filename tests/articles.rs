@@ -132,6 +132,11 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/green_belt.json"),
     ),
     (
+        "ceasefire_talks",
+        include_str!("articles/ceasefire_talks.txt"),
+        include_str!("articles/ceasefire_talks.json"),
+    ),
+    (
         "stadium_deal",
         include_str!("articles/stadium_deal.txt"),
         include_str!("articles/stadium_deal.json"),

@@ -71,12 +71,17 @@ impl Scan<'_, '_> {
             .find(|&j| !self.flags_capitalized(j))
             .unwrap_or(end);
         let speaks = self.cues(stop).contains(Cues::PERSON_CUE) || self.verb_after(stop);
+        // … or between commas after a role ("the minister, Karim Nasser,").
         let pair = stop == s + 2
-            && (self.mid_sentence(s) || titled || speaks)
+            && (self.mid_sentence(s) || titled || speaks || self.role_comma(s, stop))
             && !self.flags_capitalized(stop);
+        // A given name joined by a hyphen is part of the one before
+        // ("Jean-Marc Duval").
+        let hyphen = |j: usize| matches!(self.table.token(j - 1), "-" | "\u{2010}" | "\u{2011}");
         (s + 1..end)
             .find(|&j| {
                 self.cues(j).contains(Cues::GIVEN)
+                    && !hyphen(j)
                     && (j >= s + 2 || (self.cues(j - 1).contains(Cues::GIVEN) && !pair))
             })
             .unwrap_or(end)

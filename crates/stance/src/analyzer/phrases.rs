@@ -282,7 +282,12 @@ impl Doc<'_, '_> {
             }
             if end > start {
                 if c & OF != 0 {
-                    if named {
+                    // "accused the army | of bombing …": the charge, not
+                    // the object's noun.
+                    let charge = self.word(end + 1).is_some_and(|w| w.ends_with("ing"))
+                        && self.has(end + 2, WORD)
+                        && !self.has(end + 2, PREP | OF | CLAUSE);
+                    if named || charge {
                         break;
                     }
                 } else if c & (PREP | FIN) != 0 {
@@ -462,7 +467,11 @@ impl Doc<'_, '_> {
     /// ("Devereux criticized the tactics but | rejected calls"): the verb
     /// at most [`APPOSITIVE_WORDS`] before the "and" or "but" that ends
     /// right before token `end`.
-    fn coordinated_subject(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
+    pub(super) fn coordinated_subject(
+        &self,
+        sentence: &Range<usize>,
+        end: usize,
+    ) -> Option<Range<usize>> {
         let conj = end
             .checked_sub(1)
             .filter(|&k| self.is(k, &["and", "but"]))?;

@@ -724,6 +724,7 @@ impl Doc<'_, '_> {
         let Some(subject) = self
             .subject_before(sentence, vg)
             .or_else(|| self.appositive_subject(sentence, vg))
+            .or_else(|| self.coordinated_subject(sentence, vg))
         else {
             return false;
         };
