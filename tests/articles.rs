@@ -161,6 +161,16 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/burglary_trial.txt"),
         include_str!("articles/burglary_trial.json"),
     ),
+    (
+        "farm_bill",
+        include_str!("articles/farm_bill.txt"),
+        include_str!("articles/farm_bill.json"),
+    ),
+    (
+        "vaccine_trial",
+        include_str!("articles/vaccine_trial.txt"),
+        include_str!("articles/vaccine_trial.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

@@ -554,7 +554,13 @@ impl<'a> Resolver<'a, '_> {
                     k = j;
                 }
             }
-            while capital(k) {
+            // "of the University of Ghana": lowercase joiners inside.
+            while capital(k)
+                || (k > 0
+                    && capital(k - 1)
+                    && capital(k + 1)
+                    && matches!(self.lw(src.start + k).as_ref(), "of" | "and" | "for"))
+            {
                 k += 1;
             }
         }

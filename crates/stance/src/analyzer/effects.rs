@@ -177,12 +177,13 @@ impl Doc<'_, '_> {
         flip: f32,
     ) -> Option<Finding> {
         // A plain copula only: "this could be …" is no claim of what it is.
-        if !self.is(vg, &["is", "was", "'s"]) || k != vg + 1 {
+        if !self.is(vg, &["is", "was", "are", "were", "'s"]) || k != vg + 1 {
             return None;
         }
         let p = vg.checked_sub(1).filter(|&p| p >= sentence.start)?;
         let opens = p == sentence.start || self.word(p - 1).is_none();
-        if !opens || !self.is(p, &["this", "that"]) || !self.is(k, &["a", "an", "the"]) {
+        let demonstrative = self.is(p, &["this", "that", "these", "those"]);
+        if !opens || !demonstrative || !self.is(k, &["a", "an", "the"]) {
             return None;
         }
         let mut end = k + 1;

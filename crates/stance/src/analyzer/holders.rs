@@ -12,7 +12,7 @@ use crate::Target;
 use newsnlp_quotes::QuoteKind;
 use newsnlp_text::words::{Classes, WordClass};
 
-use super::classes::{AUX, COP, FIN, IRREG, PREP, PRONOUNS};
+use super::classes::{AUX, COP, FIN, IRREG, OF, PREP, PRONOUNS};
 use super::doc::Doc;
 use super::phrases::REPORTER_WORDS;
 
@@ -87,7 +87,17 @@ impl Doc<'_, '_> {
             return Some(sp.clone());
         }
         let span = self.span(np);
-        if let Some(m) = self.mentions_in(&span).last() {
+        // The head's mention, not a place or group after a preposition
+        // ("Sen. Cole Harmon of Kansas": Harmon).
+        let after_preposition = |m: &Mention| {
+            let k = self.token_at(m.start());
+            k > np.start && self.has(k - 1, PREP | OF)
+        };
+        let head = self
+            .mentions_in(&span)
+            .filter(|m| !after_preposition(m))
+            .last();
+        if let Some(m) = head {
             return self.entity_holder(m);
         }
         if np.len() == 1 {

@@ -37,6 +37,39 @@ const PREDICATE_WORDS: usize = 6;
 const EMOTION_MIN: f32 = 1.0;
 /// The prepositions that name what an emotion is about.
 const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by", "of", "in"];
+/// Adjectives of a state of mind: predicated of a party, they judge
+/// nothing about it ("Opponents were unconvinced").
+const EMOTION_ADJECTIVES: &[&str] = &[
+    "optimistic",
+    "pessimistic",
+    "confident",
+    "hopeful",
+    "upbeat",
+    "worried",
+    "concerned",
+    "pleased",
+    "happy",
+    "unhappy",
+    "disappointed",
+    "unconvinced",
+    "skeptical",
+    "sceptical",
+    "cautious",
+    "angry",
+    "furious",
+    "frustrated",
+    "delighted",
+    "satisfied",
+    "dissatisfied",
+    "encouraged",
+    "alarmed",
+    "relieved",
+    "nervous",
+    "anxious",
+    "afraid",
+    "eager",
+    "reluctant",
+];
 /// Adjectives whose "in" phrase is what their subject holds an attitude
 /// toward ("confident in the plan", "disappointed in the result").
 const ATTITUDE_IN_ADJECTIVES: &[&str] = &["confident", "disappointed", "disillusioned"];
@@ -76,6 +109,9 @@ const ATTITUDE_NOUNS: &[(&str, f32, &[&str])] = &[
     ("objections", -1.0, &["to"]),
     ("frustration", -1.0, &["with", "over", "at"]),
     ("outrage", -1.0, &["at", "over"]),
+    ("disappointment", -1.0, &["with", "at", "over", "in"]),
+    ("anger", -1.0, &["at", "over"]),
+    ("support", 1.0, &["for"]),
     ("confidence", 1.0, &["in"]),
     ("enthusiasm", 1.0, &["for", "about"]),
     ("praise", 1.0, &["for"]),
@@ -540,6 +576,11 @@ impl Doc<'_, '_> {
             out.extend(self.demonstrative_predicate(sentence, si, vg, k, flip));
             return;
         };
+        if self.is(e, EMOTION_ADJECTIVES) && self.names_a_party(&subject) {
+            // "the agency was “cautiously optimistic”", "Opponents were
+            // unconvinced": a party's state of mind, not a judgement of it.
+            return;
+        }
         if self.deontic(&group)
             && let Some(form) = self.form_at(k, 3)
             && matches!(form.kind, VerbKind::Action | VerbKind::Attitude)
@@ -617,13 +658,19 @@ impl Doc<'_, '_> {
         let object = self.object_after(sentence, p + 1)?;
         let vg = self.verb_group_start(sentence, c);
         let subject = self.subject_before(sentence, vg)?;
-        let party = self.capitalized(subject.end - 1)
+        self.names_a_party(&subject)
+            .then(|| Finding::of_subject(subject, c, object, flip * v, Basis::Attitude, si))
+    }
+
+    /// Whether a subject noun phrase names a party: a name, a personal
+    /// pronoun or a phrase headed by a party noun ("the union").
+    fn names_a_party(&self, subject: &Range<usize>) -> bool {
+        self.capitalized(subject.end - 1)
             || (subject.len() == 1 && self.is(subject.start, &["he", "she", "they", "i", "we"]))
             || self
                 .text
-                .get(self.span(&subject))
-                .is_some_and(phrase_names_a_party);
-        party.then(|| Finding::of_subject(subject, c, object, flip * v, Basis::Attitude, si))
+                .get(self.span(subject))
+                .is_some_and(phrase_names_a_party)
     }
 
     /// The summed valence of the predicate words from token `k` (at most
@@ -663,7 +710,7 @@ impl Doc<'_, '_> {
                 continue;
             }
             if c & FIN != 0 || (c & CLAUSE != 0 && w != "as") {
-                if let Some(before) = before_but.filter(|_| sum == 0.0 && c & FIN != 0) {
+                if let Some(before) = before_but.filter(|_| sum == 0.0) {
                     // "a sensible step but | would not be enough": "but"
                     // opened a second verb, not a contrast of the words.
                     return before;
@@ -702,7 +749,9 @@ impl Doc<'_, '_> {
                 v = -v;
                 reverse_next = false;
             }
-            if excess_next && v != 0.0 {
+            if excess_next {
+                // "too optimistic", and "too small to measure": an excess
+                // of anything is a fault.
                 v = -v.abs().max(EXCESS);
                 excess_next = false;
             }
