@@ -44,6 +44,9 @@ const LOOKBACK_MENTIONS: usize = 40;
 const SUBJECT_POSITION: usize = 6;
 /// How far back (in bytes) a pronoun may find its entity.
 const LOOKBACK_BYTES: usize = 3000;
+/// How far back (in bytes) "who" finds a person before a place that ends
+/// the person's description ("John Doe of New Mexico, who").
+const WHO_PERSON_BYTES: usize = 20;
 /// How far back (in bytes) "they" and "it" find the group or organization
 /// they stand for.
 const GROUP_PRONOUN_BYTES: usize = 600;
@@ -404,10 +407,22 @@ impl<'a> Resolver<'a, '_> {
                         .or_else(|| Some(Party::Phrase(phrase.to_string())));
                 }
                 "who" | "which" | "that" => {
-                    return self
-                        .before(bytes.start)
-                        .next()
-                        .filter(|m| bytes.start - m.end() <= 4)
+                    // "John Doe of New Mexico, who wrote": a person before
+                    // the place of their name, for "who".
+                    let person = (w == "who")
+                        .then(|| {
+                            self.before(bytes.start)
+                                .take_while(|m| bytes.start - m.end() <= WHO_PERSON_BYTES)
+                                .take(2)
+                                .find(|m| self.kind(m) == Some(EntityKind::Person))
+                        })
+                        .flatten();
+                    return person
+                        .or_else(|| {
+                            self.before(bytes.start)
+                                .next()
+                                .filter(|m| bytes.start - m.end() <= 4)
+                        })
                         .and_then(|m| self.entity_speaker(m));
                 }
                 "it" => {

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, is_cap, is_punct};
+use super::{Ctx, Found, Pattern, is_cap, is_final_punct, is_punct};
 use crate::lexicon::{self as lx, CueClass, PatternWords};
 use crate::marks::Quoted;
 
@@ -40,7 +40,14 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut reported: Vec<(usize, usize)> = out
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.quote.is_none() && f.source.is_some())
+            // Not a relative clause's ("…, who wrote the bill. “…”"): the
+            // quotation continues the main clause's attribution.
+            .filter(|(_, f)| {
+                f.quote.is_none()
+                    && f.source.as_ref().is_some_and(|s| {
+                        !(s.len() == 1 && matches!(self.lw(s.start), "who" | "which"))
+                    })
+            })
             .map(|(fi, f)| {
                 (
                     f.content.end.max(f.source.as_ref().map_or(0, |r| r.end)),
@@ -90,7 +97,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 added.push(f);
                 continue;
             }
-            if words <= self.scare_words && qq.paragraphs == 1 {
+            // A short quotation that is a sentence of its own right after
+            // an attributed one in its paragraph (“This vote is
+            // shameful.”) continues it; it is no scare quote.
+            let para = toks[qq.open].paragraph;
+            let sentence = qq.close.is_some_and(|c| {
+                c > qq.open + 1 && is_final_punct(&toks[c - 1]) && is_cap(&toks[qq.open + 1])
+            }) && last_attributed.is_some_and(|(_, p)| p == para);
+            if words <= self.scare_words && qq.paragraphs == 1 && !sentence {
                 // A scare quote or a quoted name.
                 continue;
             }
@@ -110,7 +124,6 @@ impl<'a, 't> Ctx<'a, 't> {
                 });
                 continue;
             }
-            let para = toks[qq.open].paragraph;
             let inherit = last_attributed
                 .filter(|&(_, p)| p + 1 == para || p == para)
                 .map(|(fi, _)| fi);
