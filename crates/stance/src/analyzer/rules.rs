@@ -346,8 +346,15 @@ impl Doc<'_, '_> {
             j += 1;
         }
         let ends_in_to = form.words.last() == Some(&"to");
-        if (self.is(j, &["to"]) || ends_in_to) && form.kind != VerbKind::Appeal {
-            let v = if ends_in_to { j } else { j + 1 };
+        // "supported helping farmers", "opposed lifting the ban": a gerund
+        // chains like an infinitive.
+        let gerund = form.kind == VerbKind::Attitude
+            && self.word(j).is_some_and(|w| w.ends_with("ing"))
+            && self
+                .form_at(j, 4)
+                .is_some_and(|f| matches!(f.kind, VerbKind::Action | VerbKind::Attitude));
+        if (self.is(j, &["to"]) || ends_in_to || gerund) && form.kind != VerbKind::Appeal {
+            let v = if ends_in_to || gerund { j } else { j + 1 };
             let inner = self.form_at(v, 4)?;
             if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
                 return None;
