@@ -33,7 +33,7 @@ use newsnlp_tokenize::{Token, TokenKind};
 
 use crate::extract::Ctx;
 use newsnlp_gazetteer::Party;
-use newsnlp_text::words::Classes;
+use newsnlp_text::words::{Classes, WordClass};
 
 use crate::lexicon as lx;
 
@@ -578,6 +578,17 @@ impl<'a> Resolver<'a, '_> {
             {
                 k += 1;
             }
+        }
+        // "The Unite union": an organization's name before the word for
+        // what it is.
+        if self.kind(m) == Some(EntityKind::Organization)
+            && toks.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && !t.text.starts_with(char::is_uppercase)
+                    && Classes::of(&self.lw(src.start + k)).contains(WordClass::PartyNouns)
+            })
+        {
+            k += 1;
         }
         toks.get(k)
             .is_none_or(|t| t.kind == TokenKind::Punctuation && t.text == ",")
