@@ -23,6 +23,9 @@ const DOCUMENT_ADJUNCT: usize = 8;
 /// The most tokens between "who" and the cue in a relative clause without
 /// commas ("Residents who live near the plant said").
 const REL_CLAUSE_WORDS: usize = 8;
+/// The longest segment between commas that continues an introductory
+/// phrase before a subject ("At a rally in Ames, Iowa, **on Sunday,**").
+const INTRO_SEGMENT: usize = 8;
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The noun phrase ending right before `end` (a subject), if any.
@@ -126,11 +129,13 @@ impl<'a, 't> Ctx<'a, 't> {
                     continue;
                 }
                 // "the three scholars", "All three candidates".
+                // "Twenty-four percent": a number word ending a compound.
                 if k > lo
                     && (self.lw(k - 1) == "and"
                         || (self.is(k - 1, lx::DETERMINERS)
                             && !self.is_trimmed(j + 1, lx::DETERMINERS))
-                        || self.toks[k - 1].kind == TokenKind::Number)
+                        || self.toks[k - 1].kind == TokenKind::Number
+                        || self.is_hyphen_joint(k - 1))
                 {
                     continue;
                 }
@@ -328,6 +333,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some(r.start..end);
             }
         }
+        // "about half of voters", "at least a dozen members", "Less than
+        // a third": the words that bound a quantity belong to it.
+        let q = self.quantity_start(k, end, lo);
+        if q < k {
+            return Some(q..end);
+        }
         // "No one said", "Only 52 percent of voters said": a negative or
         // a limiting word opening the clause belongs to the phrase.
         if k > lo
@@ -340,6 +351,50 @@ impl<'a, 't> Ctx<'a, 't> {
             return Some(k - 1..end);
         }
         Some(k..end)
+    }
+
+    /// Where a phrase starting at `k` with a quantity starts with the words
+    /// that bound it: "**about** half of voters", "**at least** a dozen
+    /// members", "**Less than** a third", "**Not** everyone", "**only
+    /// about** 40 percent". `k` when the phrase holds no quantity or
+    /// nothing bounds it.
+    fn quantity_start(&self, k: usize, end: usize, lo: usize) -> usize {
+        let quantity = self.is_count(k)
+            || matches!(self.lw(k), "half" | "everyone" | "everybody")
+            || (k + 1 < end
+                && self.lw(k) == "a"
+                && matches!(
+                    self.lw(k + 1),
+                    "third" | "quarter" | "fifth" | "dozen" | "majority" | "handful"
+                ));
+        if !quantity {
+            return k;
+        }
+        let mut a = k;
+        for _ in 0..2 {
+            if a <= lo || !self.toks[a - 1].kind.is_wordlike() {
+                break;
+            }
+            let w = self.lw(a - 1);
+            let two = a > lo + 1
+                && self.toks[a - 2].kind.is_wordlike()
+                && matches!(
+                    (self.lw(a - 2), w),
+                    ("at", "least" | "most") | ("more" | "less" | "fewer", "than")
+                );
+            if two {
+                a -= 2;
+            } else if matches!(
+                w,
+                "about" | "nearly" | "almost" | "roughly" | "only" | "approximately"
+            ) || (w == "not" && matches!(self.lw(k), "everyone" | "everybody"))
+            {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        a
     }
 
     /// The source to the left of a cue starting at `c0`, and where the
@@ -797,7 +852,7 @@ impl<'a, 't> Ctx<'a, 't> {
             && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ","))
             && !(a + 1..c).any(|k| self.is(k, lx::AUX) && !self.is(k, lx::INTRO_WORDS))
         {
-            a = c + 1;
+            a = self.intro_continues(c + 1, i);
         }
         let np = self.np_right(a, i).filter(|r| r.end < i)?;
         // The subject ends before its verb: a lower-case word after a
@@ -840,6 +895,36 @@ impl<'a, 't> Ctx<'a, 't> {
             end = c;
         }
         Some(np.start..end)
+    }
+
+    /// Where the subject starts when an introductory phrase that ended at
+    /// the comma before `a` goes on past more commas: a place after a
+    /// town ("At a rally in Ames, **Iowa,** on Sunday, Ms. Roe …") or a
+    /// prepositional phrase ("In June, **after the vote,** the mayor …").
+    /// At most three such segments of up to [`INTRO_SEGMENT`] tokens.
+    fn intro_continues(&self, mut a: usize, i: usize) -> usize {
+        for _ in 0..3 {
+            let Some(c) = (a..(a + INTRO_SEGMENT).min(i)).find(|&k| is_punct(&self.toks[k], ","))
+            else {
+                break;
+            };
+            if c == a || c + 1 >= i {
+                break;
+            }
+            let t = &self.toks[a];
+            let prep = t.kind == TokenKind::Word
+                && !is_cap(t)
+                && self.is(a, lx::PREPOSITIONS | lx::INTRO_WORDS);
+            let place = c - a <= 3
+                && is_cap(&self.toks[a - 2])
+                && self.toks[a - 2].kind.is_wordlike()
+                && (a..c).all(|k| is_cap(&self.toks[k]) && self.toks[k].kind.is_wordlike());
+            if !(prep || place) {
+                break;
+            }
+            a = c + 1;
+        }
+        a
     }
 
     /// A source after its cue runs on through an appositive or relative
