@@ -172,24 +172,6 @@ impl<'a, 't> Ctx<'a, 't> {
         (r.end == j).then_some(r.start)
     }
 
-    /// Where a share of people whose first count is at `a` starts, past
-    /// the words that modify it ("**Only about** 4 in 10").
-    fn share_start(&self, mut a: usize, lo: usize) -> usize {
-        while a > lo && self.share_modifier(a - 1) {
-            a -= 1;
-        }
-        a
-    }
-
-    /// Whether token `i` modifies a count ("**about** 4 in 10", "**nearly**
-    /// 3 in 10").
-    pub(super) fn share_modifier(&self, i: usize) -> bool {
-        matches!(
-            self.lw(i),
-            "about" | "nearly" | "almost" | "roughly" | "only"
-        )
-    }
-
     /// The phrase [`Ctx::np_left`] finds when its last word `last` is a
     /// pronoun or ends a share of people: `Some(phrase)` when that decides
     /// it, `None` to walk the words.
@@ -290,11 +272,19 @@ impl<'a, 't> Ctx<'a, 't> {
         if k > lo + 1 && !timely && !self.line_break_before(k) {
             let prep = self.lw(k - 1);
             let head = self.lw(k - 2);
+            let listed = self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES | lx::SOURCE_HEADS);
             let ok = match prep {
-                "at" | "in" | "from" | "by" | "on" => {
-                    self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES | lx::SOURCE_HEADS)
+                "by" => listed,
+                // "organizers in the city", "someone in the audience": a
+                // plural noun or an indefinite pronoun heads the phrase too.
+                "at" | "in" | "from" => listed || self.group_head(k - 2),
+                "on" => listed,
+                // "officials with the committee".
+                "with" => {
+                    matches!(head, "familiar" | "close" | "loyal" | "allied")
+                        || self.is(k - 2, lx::PLURAL_SOURCES | lx::SOURCE_HEADS)
                 }
-                "with" | "to" => matches!(head, "familiar" | "close" | "loyal" | "allied"),
+                "to" => matches!(head, "familiar" | "close" | "loyal" | "allied"),
                 _ => false,
             };
             if ok
@@ -353,48 +343,21 @@ impl<'a, 't> Ctx<'a, 't> {
         Some(k..end)
     }
 
-    /// Where a phrase starting at `k` with a quantity starts with the words
-    /// that bound it: "**about** half of voters", "**at least** a dozen
-    /// members", "**Less than** a third", "**Not** everyone", "**only
-    /// about** 40 percent". `k` when the phrase holds no quantity or
-    /// nothing bounds it.
-    fn quantity_start(&self, k: usize, end: usize, lo: usize) -> usize {
-        let quantity = self.is_count(k)
-            || matches!(self.lw(k), "half" | "everyone" | "everybody")
-            || (k + 1 < end
-                && self.lw(k) == "a"
-                && matches!(
-                    self.lw(k + 1),
-                    "third" | "quarter" | "fifth" | "dozen" | "majority" | "handful"
-                ));
-        if !quantity {
-            return k;
-        }
-        let mut a = k;
-        for _ in 0..2 {
-            if a <= lo || !self.toks[a - 1].kind.is_wordlike() {
-                break;
-            }
-            let w = self.lw(a - 1);
-            let two = a > lo + 1
-                && self.toks[a - 2].kind.is_wordlike()
-                && matches!(
-                    (self.lw(a - 2), w),
-                    ("at", "least" | "most") | ("more" | "less" | "fewer", "than")
-                );
-            if two {
-                a -= 2;
-            } else if matches!(
-                w,
-                "about" | "nearly" | "almost" | "roughly" | "only" | "approximately"
-            ) || (w == "not" && matches!(self.lw(k), "everyone" | "everybody"))
-            {
-                a -= 1;
-            } else {
-                break;
-            }
-        }
-        a
+    /// Whether token `i` may head a group of people before a
+    /// prepositional phrase ("**organizers** in the city", "**someone**
+    /// in the audience"): an indefinite pronoun, or a lowercase plural
+    /// noun that is no function word and no cue.
+    fn group_head(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.lw(i);
+        t.kind == TokenKind::Word
+            && !is_cap(t)
+            && (matches!(w, "someone" | "anyone" | "everyone" | "many" | "majorities")
+                || (w.len() > 4
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !self.is(i, lx::STOP | lx::DETERMINERS | lx::AUX | lx::TIME_NOUNS)
+                    && self.cue(i).is_empty()))
     }
 
     /// The source to the left of a cue starting at `c0`, and where the
@@ -599,26 +562,6 @@ impl<'a, 't> Ctx<'a, 't> {
             && !is_cap(t)
             && !self.is(last, lx::STOP | lx::TIME | lx::TIME_NOUNS | lx::DAYS);
         ok.then_some(d.start)
-    }
-
-    /// Whether token `i` is a count: a number or a number word ("three").
-    pub(super) fn is_count(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        t.kind == TokenKind::Number
-            || (t.kind == TokenKind::Word && (3..=5).contains(&t.text.len()))
-                && matches!(
-                    self.lw(i),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                )
     }
 
     /// Whether tokens `a..b` (between commas) are a person's age or
