@@ -59,7 +59,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 break;
             }
-            if self.lw(j) == "and" && j > lo && k < end {
+            if matches!(self.lw(j), "and" | "nor") && j > lo && k < end {
                 let left = self.lw(j - 1);
                 if matches!(left, "he" | "she" | "i" | "we" | "they")
                     && self.toks[j - 1].kind.is_wordlike()
@@ -84,24 +84,9 @@ impl<'a, 't> Ctx<'a, 't> {
                     n += 1;
                     continue;
                 }
-                // "Regulators and environmental groups", "The campaign and
-                // its allies": a coordination that opens the clause.
-                if let Some(r) = self.np_left(j, lo)
-                    && r.end == j
-                    && r.len() + (end - k) < MAX_SOURCE
-                {
-                    if self.opens_clause(&r) {
-                        k = r.start;
-                        break;
-                    }
-                    // "The family, protesters and civic leaders": a list
-                    // whose first member opens the clause.
-                    if let Some(first) = self.list_head(r.start, lo)
-                        && first.len() + (end - r.start) < MAX_SOURCE
-                    {
-                        k = first.start;
-                        break;
-                    }
+                if let Some(start) = self.coordination_start(j, k, end, lo) {
+                    k = start;
+                    break;
                 }
             }
             // "62-year-old Brenda Johnson", "The self-described socialist":
@@ -131,7 +116,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 // "the three scholars", "All three candidates".
                 // "Twenty-four percent": a number word ending a compound.
                 if k > lo
-                    && (self.lw(k - 1) == "and"
+                    && (matches!(self.lw(k - 1), "and" | "nor")
                         || (self.is(k - 1, lx::DETERMINERS)
                             && !self.is_trimmed(j + 1, lx::DETERMINERS))
                         || self.toks[k - 1].kind == TokenKind::Number
@@ -141,6 +126,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 break;
             }
+        }
+        // "Neither the mayor nor the council": the first word of the pair.
+        if k > lo && self.lw(k - 1) == "neither" && (k..end).any(|x| self.lw(x) == "nor") {
+            k -= 1;
         }
         // "About four in 10 Republican voters said": a share before the
         // phrase.
@@ -235,6 +224,53 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let r = self.np_left(comma, lo.max(comma.saturating_sub(4)))?;
         (r.end == comma && self.opens_clause(&r)).then_some(r)
+    }
+
+    /// Where a coordination starts whose conjunction ("and", "nor") is at
+    /// `j`, the phrase read so far `k..end`: "**Regulators and**
+    /// environmental groups", "**The campaign and** its allies" (opening
+    /// the clause), "**Neither the mayor nor** the council", "**The
+    /// family, protesters and** civic leaders" (a list),
+    /// "But **farmers and** local merchants" (two plural nouns).
+    fn coordination_start(&self, j: usize, k: usize, end: usize, lo: usize) -> Option<usize> {
+        let r = self.np_left(j, lo)?;
+        if r.end != j || r.len() + (end - k) >= MAX_SOURCE {
+            return None;
+        }
+        if self.opens_clause(&r) {
+            return Some(r.start);
+        }
+        if self.lw(j) == "nor" && r.start > lo && self.lw(r.start - 1) == "neither" {
+            return Some(r.start - 1);
+        }
+        if let Some(first) = self.list_head(r.start, lo)
+            && first.len() + (end - r.start) < MAX_SOURCE
+        {
+            return Some(first.start);
+        }
+        self.plural_pair(&r, end).then_some(r.start)
+    }
+
+    /// Whether the phrase `r`, the first member of a coordination whose
+    /// last ends before `end`, pairs two plural nouns at the start of a
+    /// clause, lowercase as they may be: "**attorneys and legal experts**
+    /// said" after "But", "…, **politicians and activists** are".
+    fn plural_pair(&self, r: &Range<usize>, end: usize) -> bool {
+        let plural = |i: usize| {
+            let w = self.lw(i);
+            self.toks[i].kind == TokenKind::Word
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !self.is(i, lx::STOP | lx::DETERMINERS)
+        };
+        if !plural(r.end - 1) || !plural(end - 1) {
+            return false;
+        }
+        let ss = self.sentence_range(r.start).start;
+        r.start == ss
+            || is_punct(&self.toks[r.start - 1], ",")
+            || (r.start == ss + 1 && matches!(self.lw(ss), "but" | "and" | "yet" | "so"))
     }
 
     /// Whether the phrase `r` opens its clause: at the sentence start or
