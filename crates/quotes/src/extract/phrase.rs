@@ -781,10 +781,16 @@ impl<'a, 't> Ctx<'a, 't> {
             let w = self.lw(k);
             // A source noun with its prepositional phrase: "said one
             // Democratic source on the panel", "a spokesman at the agency".
+            // "said a source close to the campaign", "one Democrat
+            // familiar with the talks": so does an adjective of access.
             let head_prep = matches!(w, "on" | "in" | "at" | "from" | "with" | "to")
                 && k > start
                 && !is_cap(&self.toks[k - 1])
-                && self.is(k - 1, lx::SOURCE_HEADS | lx::PLURAL_SOURCES);
+                && (self.is(k - 1, lx::SOURCE_HEADS | lx::PLURAL_SOURCES)
+                    || matches!(
+                        self.lw(k - 1),
+                        "close" | "familiar" | "involved" | "briefed" | "knowledgeable"
+                    ));
             if k > start
                 && !head_prep
                 && !self.is_name_word(k)
@@ -796,7 +802,17 @@ impl<'a, 't> Ctx<'a, 't> {
             if matches!(w, "who" | "which" | "that") {
                 break;
             }
-            if k > start && !is_cap(t) && !self.cue(k).is_empty() {
+            // A cue form after a determiner or a possessive is a noun:
+            // "familiar with the planning", "close to Roe's thinking".
+            // (Not at the phrase's start: a lead-in reads "The note |
+            // read:" from the cue form on.)
+            let noun = k > start + 1
+                && (matches!(
+                    self.lw(k - 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                ) || self.lw(k - 1).ends_with("'s")
+                    || self.lw(k - 1).ends_with("’s"));
+            if k > start && !is_cap(t) && !self.cue(k).is_empty() && !noun {
                 break;
             }
             k += 1;
