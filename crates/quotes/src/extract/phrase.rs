@@ -311,7 +311,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let listed = self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES | lx::SOURCE_HEADS);
             let ok = match prep {
                 "by" => listed,
-                // "organizers in the city", "someone in the audience": a
+                // "organizers in the city", "someone in the crowd": a
                 // plural noun or an indefinite pronoun heads the phrase too.
                 "at" | "in" | "from" => listed || self.group_head(k - 2),
                 "on" => listed,
@@ -359,7 +359,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some(r.start..end);
             }
         }
-        // "about half of voters", "at least a dozen members", "Less than
+        // "about half of voters", "at least a dozen residents", "Less than
         // a third": the words that bound a quantity belong to it.
         let q = self.quantity_start(k, end, lo);
         if q < k {

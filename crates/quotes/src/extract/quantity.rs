@@ -1,6 +1,6 @@
 //! Quantities of people as sources: shares ("About four in 10 voters"),
 //! counts ("two", "42") and the words that bound a quantity ("**at
-//! least** a dozen members").
+//! least** a dozen residents").
 
 use newsnlp_tokenize::TokenKind;
 
@@ -27,7 +27,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Where a phrase starting at `k` with a quantity starts with the words
     /// that bound it: "**about** half of voters", "**at least** a dozen
-    /// members", "**Less than** a third", "**Not** everyone", "**only
+    /// residents", "**Less than** a third", "**Not** everyone", "**only
     /// about** 40 percent". `k` when the phrase holds no quantity or
     /// nothing bounds it.
     pub(super) fn quantity_start(&self, k: usize, end: usize, lo: usize) -> usize {

@@ -285,8 +285,8 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// A source without the adverb its phrase walk took in at the end: a
     /// headline's capitalized "Just", "Finally", "Now" (with an auxiliary
-    /// before it: "Trump Is Now | Calling"), or "in particular", "in
-    /// general", "of course" ("Lobbyists in general | prefer").
+    /// before it: "Roe Is Now | Backing"), or "in particular", "in
+    /// general", "of course" ("Shopkeepers in general | say").
     fn trim_source_tail(&self, r: &Range<usize>) -> Range<usize> {
         let (a, mut b) = (r.start, r.end);
         let toks = &self.toks;
