@@ -9,6 +9,8 @@
 //!
 //! - [`token`]: the token view, [`Ctx`], and the token predicates;
 //! - [`phrase`]: noun phrases, sources and subjects around a cue;
+//! - [`quantity`]: quantities of people as sources (shares, counts and
+//!   the words that bound them);
 //! - [`content`]: contents before and after a cue;
 //! - [`cue`]: the reporting-verb patterns, each in its own function;
 //! - [`according`]: "according to X";
@@ -21,6 +23,7 @@ mod content;
 mod cue;
 mod lead;
 mod phrase;
+mod quantity;
 mod quotation;
 mod token;
 

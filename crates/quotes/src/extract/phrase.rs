@@ -23,6 +23,9 @@ const DOCUMENT_ADJUNCT: usize = 8;
 /// The most tokens between "who" and the cue in a relative clause without
 /// commas ("Residents who live near the plant said").
 const REL_CLAUSE_WORDS: usize = 8;
+/// The longest segment between commas that continues an introductory
+/// phrase before a subject ("At a rally in Ames, Iowa, **on Sunday,**").
+const INTRO_SEGMENT: usize = 8;
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The noun phrase ending right before `end` (a subject), if any.
@@ -56,7 +59,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 break;
             }
-            if self.lw(j) == "and" && j > lo && k < end {
+            if matches!(self.lw(j), "and" | "nor") && j > lo && k < end {
                 let left = self.lw(j - 1);
                 if matches!(left, "he" | "she" | "i" | "we" | "they")
                     && self.toks[j - 1].kind.is_wordlike()
@@ -81,24 +84,9 @@ impl<'a, 't> Ctx<'a, 't> {
                     n += 1;
                     continue;
                 }
-                // "Regulators and environmental groups", "The campaign and
-                // its allies": a coordination that opens the clause.
-                if let Some(r) = self.np_left(j, lo)
-                    && r.end == j
-                    && r.len() + (end - k) < MAX_SOURCE
-                {
-                    if self.opens_clause(&r) {
-                        k = r.start;
-                        break;
-                    }
-                    // "The family, protesters and civic leaders": a list
-                    // whose first member opens the clause.
-                    if let Some(first) = self.list_head(r.start, lo)
-                        && first.len() + (end - r.start) < MAX_SOURCE
-                    {
-                        k = first.start;
-                        break;
-                    }
+                if let Some(start) = self.coordination_start(j, k, end, lo) {
+                    k = start;
+                    break;
                 }
             }
             // "62-year-old Brenda Johnson", "The self-described socialist":
@@ -126,16 +114,22 @@ impl<'a, 't> Ctx<'a, 't> {
                     continue;
                 }
                 // "the three scholars", "All three candidates".
+                // "Twenty-four percent": a number word ending a compound.
                 if k > lo
-                    && (self.lw(k - 1) == "and"
+                    && (matches!(self.lw(k - 1), "and" | "nor")
                         || (self.is(k - 1, lx::DETERMINERS)
                             && !self.is_trimmed(j + 1, lx::DETERMINERS))
-                        || self.toks[k - 1].kind == TokenKind::Number)
+                        || self.toks[k - 1].kind == TokenKind::Number
+                        || self.is_hyphen_joint(k - 1))
                 {
                     continue;
                 }
                 break;
             }
+        }
+        // "Neither the mayor nor the council": the first word of the pair.
+        if k > lo && self.lw(k - 1) == "neither" && (k..end).any(|x| self.lw(x) == "nor") {
+            k -= 1;
         }
         // "About four in 10 Republican voters said": a share before the
         // phrase.
@@ -165,24 +159,6 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let r = self.np_left(j, lo)?;
         (r.end == j).then_some(r.start)
-    }
-
-    /// Where a share of people whose first count is at `a` starts, past
-    /// the words that modify it ("**Only about** 4 in 10").
-    fn share_start(&self, mut a: usize, lo: usize) -> usize {
-        while a > lo && self.share_modifier(a - 1) {
-            a -= 1;
-        }
-        a
-    }
-
-    /// Whether token `i` modifies a count ("**about** 4 in 10", "**nearly**
-    /// 3 in 10").
-    pub(super) fn share_modifier(&self, i: usize) -> bool {
-        matches!(
-            self.lw(i),
-            "about" | "nearly" | "almost" | "roughly" | "only"
-        )
     }
 
     /// The phrase [`Ctx::np_left`] finds when its last word `last` is a
@@ -250,6 +226,53 @@ impl<'a, 't> Ctx<'a, 't> {
         (r.end == comma && self.opens_clause(&r)).then_some(r)
     }
 
+    /// Where a coordination starts whose conjunction ("and", "nor") is at
+    /// `j`, the phrase read so far `k..end`: "**Regulators and**
+    /// environmental groups", "**The campaign and** its allies" (opening
+    /// the clause), "**Neither the mayor nor** the council", "**The
+    /// family, protesters and** civic leaders" (a list),
+    /// "But **farmers and** local merchants" (two plural nouns).
+    fn coordination_start(&self, j: usize, k: usize, end: usize, lo: usize) -> Option<usize> {
+        let r = self.np_left(j, lo)?;
+        if r.end != j || r.len() + (end - k) >= MAX_SOURCE {
+            return None;
+        }
+        if self.opens_clause(&r) {
+            return Some(r.start);
+        }
+        if self.lw(j) == "nor" && r.start > lo && self.lw(r.start - 1) == "neither" {
+            return Some(r.start - 1);
+        }
+        if let Some(first) = self.list_head(r.start, lo)
+            && first.len() + (end - r.start) < MAX_SOURCE
+        {
+            return Some(first.start);
+        }
+        self.plural_pair(&r, end).then_some(r.start)
+    }
+
+    /// Whether the phrase `r`, the first member of a coordination whose
+    /// last ends before `end`, pairs two plural nouns at the start of a
+    /// clause, lowercase as they may be: "**attorneys and legal experts**
+    /// said" after "But", "…, **politicians and activists** are".
+    fn plural_pair(&self, r: &Range<usize>, end: usize) -> bool {
+        let plural = |i: usize| {
+            let w = self.lw(i);
+            self.toks[i].kind == TokenKind::Word
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !self.is(i, lx::STOP | lx::DETERMINERS)
+        };
+        if !plural(r.end - 1) || !plural(end - 1) {
+            return false;
+        }
+        let ss = self.sentence_range(r.start).start;
+        r.start == ss
+            || is_punct(&self.toks[r.start - 1], ",")
+            || (r.start == ss + 1 && matches!(self.lw(ss), "but" | "and" | "yet" | "so"))
+    }
+
     /// Whether the phrase `r` opens its clause: at the sentence start or
     /// after a comma or a closing quote mark (“…?” a narrator asks), and
     /// starting with a capital or a determiner.
@@ -285,11 +308,19 @@ impl<'a, 't> Ctx<'a, 't> {
         if k > lo + 1 && !timely && !self.line_break_before(k) {
             let prep = self.lw(k - 1);
             let head = self.lw(k - 2);
+            let listed = self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES | lx::SOURCE_HEADS);
             let ok = match prep {
-                "at" | "in" | "from" | "by" | "on" => {
-                    self.is(k - 2, lx::PLURAL_SOURCES | lx::TITLES | lx::SOURCE_HEADS)
+                "by" => listed,
+                // "organizers in the city", "someone in the crowd": a
+                // plural noun or an indefinite pronoun heads the phrase too.
+                "at" | "in" | "from" => listed || self.group_head(k - 2),
+                "on" => listed,
+                // "officials with the committee".
+                "with" => {
+                    matches!(head, "familiar" | "close" | "loyal" | "allied")
+                        || self.is(k - 2, lx::PLURAL_SOURCES | lx::SOURCE_HEADS)
                 }
-                "with" | "to" => matches!(head, "familiar" | "close" | "loyal" | "allied"),
+                "to" => matches!(head, "familiar" | "close" | "loyal" | "allied"),
                 _ => false,
             };
             if ok
@@ -328,6 +359,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some(r.start..end);
             }
         }
+        // "about half of voters", "at least a dozen residents", "Less than
+        // a third": the words that bound a quantity belong to it.
+        let q = self.quantity_start(k, end, lo);
+        if q < k {
+            return Some(q..end);
+        }
         // "No one said", "Only 52 percent of voters said": a negative or
         // a limiting word opening the clause belongs to the phrase.
         if k > lo
@@ -340,6 +377,23 @@ impl<'a, 't> Ctx<'a, 't> {
             return Some(k - 1..end);
         }
         Some(k..end)
+    }
+
+    /// Whether token `i` may head a group of people before a
+    /// prepositional phrase ("**organizers** in the city", "**someone**
+    /// in the audience"): an indefinite pronoun, or a lowercase plural
+    /// noun that is no function word and no cue.
+    fn group_head(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.lw(i);
+        t.kind == TokenKind::Word
+            && !is_cap(t)
+            && (matches!(w, "someone" | "anyone" | "everyone" | "many" | "majorities")
+                || (w.len() > 4
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !self.is(i, lx::STOP | lx::DETERMINERS | lx::AUX | lx::TIME_NOUNS)
+                    && self.cue(i).is_empty()))
     }
 
     /// The source to the left of a cue starting at `c0`, and where the
@@ -546,26 +600,6 @@ impl<'a, 't> Ctx<'a, 't> {
         ok.then_some(d.start)
     }
 
-    /// Whether token `i` is a count: a number or a number word ("three").
-    pub(super) fn is_count(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        t.kind == TokenKind::Number
-            || (t.kind == TokenKind::Word && (3..=5).contains(&t.text.len()))
-                && matches!(
-                    self.lw(i),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                )
-    }
-
     /// Whether tokens `a..b` (between commas) are a person's age or
     /// hometown: a number ("59"), "of" and a place ("of Ashton"), or a
     /// state's abbreviation ("Md.", "Va.").
@@ -747,10 +781,16 @@ impl<'a, 't> Ctx<'a, 't> {
             let w = self.lw(k);
             // A source noun with its prepositional phrase: "said one
             // Democratic source on the panel", "a spokesman at the agency".
+            // "said a source close to the campaign", "one Democrat
+            // familiar with the talks": so does an adjective of access.
             let head_prep = matches!(w, "on" | "in" | "at" | "from" | "with" | "to")
                 && k > start
                 && !is_cap(&self.toks[k - 1])
-                && self.is(k - 1, lx::SOURCE_HEADS | lx::PLURAL_SOURCES);
+                && (self.is(k - 1, lx::SOURCE_HEADS | lx::PLURAL_SOURCES)
+                    || matches!(
+                        self.lw(k - 1),
+                        "close" | "familiar" | "involved" | "briefed" | "knowledgeable"
+                    ));
             if k > start
                 && !head_prep
                 && !self.is_name_word(k)
@@ -762,7 +802,17 @@ impl<'a, 't> Ctx<'a, 't> {
             if matches!(w, "who" | "which" | "that") {
                 break;
             }
-            if k > start && !is_cap(t) && !self.cue(k).is_empty() {
+            // A cue form after a determiner or a possessive is a noun:
+            // "familiar with the planning", "close to Roe's thinking".
+            // (Not at the phrase's start: a lead-in reads "The note |
+            // read:" from the cue form on.)
+            let noun = k > start + 1
+                && (matches!(
+                    self.lw(k - 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                ) || self.lw(k - 1).ends_with("'s")
+                    || self.lw(k - 1).ends_with("’s"));
+            if k > start && !is_cap(t) && !self.cue(k).is_empty() && !noun {
                 break;
             }
             k += 1;
@@ -797,7 +847,7 @@ impl<'a, 't> Ctx<'a, 't> {
             && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ","))
             && !(a + 1..c).any(|k| self.is(k, lx::AUX) && !self.is(k, lx::INTRO_WORDS))
         {
-            a = c + 1;
+            a = self.intro_continues(c + 1, i);
         }
         let np = self.np_right(a, i).filter(|r| r.end < i)?;
         // The subject ends before its verb: a lower-case word after a
@@ -840,6 +890,36 @@ impl<'a, 't> Ctx<'a, 't> {
             end = c;
         }
         Some(np.start..end)
+    }
+
+    /// Where the subject starts when an introductory phrase that ended at
+    /// the comma before `a` goes on past more commas: a place after a
+    /// town ("At a rally in Ames, **Iowa,** on Sunday, Ms. Roe …") or a
+    /// prepositional phrase ("In June, **after the vote,** the mayor …").
+    /// At most three such segments of up to [`INTRO_SEGMENT`] tokens.
+    fn intro_continues(&self, mut a: usize, i: usize) -> usize {
+        for _ in 0..3 {
+            let Some(c) = (a..(a + INTRO_SEGMENT).min(i)).find(|&k| is_punct(&self.toks[k], ","))
+            else {
+                break;
+            };
+            if c == a || c + 1 >= i {
+                break;
+            }
+            let t = &self.toks[a];
+            let prep = t.kind == TokenKind::Word
+                && !is_cap(t)
+                && self.is(a, lx::PREPOSITIONS | lx::INTRO_WORDS);
+            let place = c - a <= 3
+                && is_cap(&self.toks[a - 2])
+                && self.toks[a - 2].kind.is_wordlike()
+                && (a..c).all(|k| is_cap(&self.toks[k]) && self.toks[k].kind.is_wordlike());
+            if !(prep || place) {
+                break;
+            }
+            a = c + 1;
+        }
+        a
     }
 
     /// A source after its cue runs on through an appositive or relative

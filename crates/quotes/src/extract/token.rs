@@ -275,11 +275,46 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The bytes of the source tokens `r`: of the pronoun alone when "be"
     /// is contracted onto it ("He’s claiming").
     pub fn source_span(&self, r: &Range<usize>) -> Span {
+        let r = &self.trim_source_tail(r);
         let s = self.bytes(r);
         match self.contracted_pronoun(r.start).filter(|_| r.len() == 1) {
             Some(n) => Span::new(s.start, s.start + n),
             None => s.into(),
         }
+    }
+
+    /// A source without the adverb its phrase walk took in at the end: a
+    /// headline's capitalized "Just", "Finally", "Now" (with an auxiliary
+    /// before it: "Roe Is Now | Backing"), or "in particular", "in
+    /// general", "of course" ("Shopkeepers in general | say").
+    fn trim_source_tail(&self, r: &Range<usize>) -> Range<usize> {
+        let (a, mut b) = (r.start, r.end);
+        let toks = &self.toks;
+        if b >= a + 3
+            && matches!(
+                (self.lw(b - 2), self.lw(b - 1)),
+                ("in", "particular" | "general") | ("of", "course")
+            )
+        {
+            b -= 2;
+            while b > a + 1 && is_punct(&toks[b - 1], ",") {
+                b -= 1;
+            }
+            return a..b;
+        }
+        if b >= a + 2
+            && is_cap(&toks[b - 1])
+            && matches!(
+                self.lw(b - 1),
+                "just" | "finally" | "now" | "already" | "still"
+            )
+        {
+            b -= 1;
+            while b > a + 1 && is_cap(&toks[b - 1]) && self.is(b - 1, lx::AUX) {
+                b -= 1;
+            }
+        }
+        a..b
     }
 
     /// The length in bytes of the subject pronoun in token `i` when "be"
