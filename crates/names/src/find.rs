@@ -523,6 +523,43 @@ impl<'a, 't> Scan<'a, 't> {
         name.clone().all(|j| all_caps(self.table.token(j)))
     }
 
+    /// Whether a run of several words names an organization by its
+    /// words (`words`: all their cues): a head anywhere, a suffix last,
+    /// "News" ending a name mid-sentence ("said Breitbart News", not the
+    /// heading "Breaking News Alert"), an ampersand ("Harrow & Finch"), or
+    /// a branch word after an unknown one ("Oceana Europe").
+    fn org_by_words(
+        &self,
+        start: usize,
+        name: &Range<usize>,
+        words: Cues,
+        first: Cues,
+        last: Cues,
+    ) -> bool {
+        let prose_head = last.contains(Cues::PROSE_HEAD) && self.mid_sentence(start);
+        let ampersand = name.clone().any(|j| self.table.token(j) == "&");
+        let branch = name.len() == 2 && first.is_empty() && last.contains(Cues::BRANCH);
+        words.contains(Cues::ORG_HEAD)
+            || last.contains(Cues::ORG_SUFFIX)
+            || prose_head
+            || ampersand
+            || branch
+    }
+
+    /// Whether a run of several words names a place by its words: a place
+    /// head last or a place start first, not a demonym nor an adjective of
+    /// a place's people ("South Korean", "North African") unless the word
+    /// is a listed place or a head ("Pacific Ocean").
+    fn place_by_words(&self, name: &Range<usize>, first: Cues, last: Cues) -> bool {
+        let place_word = last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START);
+        let last_token = self.table.token(name.end - 1);
+        let adjective = ["ean", "ian", "can"]
+            .iter()
+            .any(|a| last_token.ends_with(a))
+            && !last.intersects(Cues::PLACE_NAME | Cues::PLACE_HEAD);
+        name.len() > 1 && place_word && !demonym(last_token) && !adjective
+    }
+
     /// The kind of the name `name` (its run started at `start`, before any
     /// trimmed title) and the first rule that decided it, or `None` when
     /// it is no name.
@@ -559,30 +596,11 @@ impl<'a, 't> Scan<'a, 't> {
         if len == 1 && (first.contains(Cues::NAME_SUFFIX) || closed) {
             return None;
         }
-        // "News" ends a name mid-sentence ("said Breitbart News"), not a
-        // heading ("Breaking News Alert").
-        let prose_head = last.contains(Cues::PROSE_HEAD) && self.mid_sentence(start);
-        // An ampersand joins the names of a firm ("Harrow & Finch",
-        // "Procter & Gamble"), not of people.
-        let ampersand = name.clone().any(|j| self.table.token(j) == "&");
-        let org = words.contains(Cues::ORG_HEAD)
-            || (len > 1 && last.contains(Cues::ORG_SUFFIX))
-            || prose_head
-            || ampersand;
-        let branch = len == 2 && first.is_empty() && last.contains(Cues::BRANCH);
-        if (org || branch) && len > 1 {
+        if len > 1 && self.org_by_words(start, &name, words, first, last) {
             return Some((Organization, E::OrgHead));
         }
-        let place_word = last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START);
-        // "South Korean", "North African": an adjective of a place's
-        // people, unless the word is a listed place or a head ("Pacific
-        // Ocean").
         let last_token = self.table.token(e - 1);
-        let adjective = ["ean", "ian", "can"]
-            .iter()
-            .any(|a| last_token.ends_with(a))
-            && !last.intersects(Cues::PLACE_NAME | Cues::PLACE_HEAD);
-        if len > 1 && place_word && !demonym(last_token) && !adjective {
+        if self.place_by_words(&name, first, last) {
             return Some((Place, E::PlaceWord));
         }
         let byline = start

@@ -406,25 +406,7 @@ impl<'a> Resolver<'a, '_> {
                         .and_then(|m| self.entity_speaker(m))
                         .or_else(|| Some(Party::Phrase(phrase.to_string())));
                 }
-                "who" | "which" | "that" => {
-                    // "John Doe of New Mexico, who wrote": a person before
-                    // the place of their name, for "who".
-                    let person = (w == "who")
-                        .then(|| {
-                            self.before(bytes.start)
-                                .take_while(|m| bytes.start - m.end() <= WHO_PERSON_BYTES)
-                                .take(2)
-                                .find(|m| self.kind(m) == Some(EntityKind::Person))
-                        })
-                        .flatten();
-                    return person
-                        .or_else(|| {
-                            self.before(bytes.start)
-                                .next()
-                                .filter(|m| bytes.start - m.end() <= 4)
-                        })
-                        .and_then(|m| self.entity_speaker(m));
-                }
+                "who" | "which" | "that" => return self.relative_antecedent(&w, bytes.start),
                 "it" => {
                     // "…, it said": the organization named last, nearby
                     // ("The company … it said" after "Harrow & Finch").
@@ -487,6 +469,23 @@ impl<'a> Resolver<'a, '_> {
             return Some(s);
         }
         Some(Party::Phrase(head_phrase(phrase).to_string()))
+    }
+
+    /// Who a relative pronoun `w` starting at byte `at` stands for: the
+    /// mention right before it; for "who", a person just before the place
+    /// that ends their description ("John Doe of New Mexico, who wrote").
+    fn relative_antecedent(&self, w: &str, at: usize) -> Option<Party> {
+        let person = (w == "who")
+            .then(|| {
+                self.before(at)
+                    .take_while(|m| at - m.end() <= WHO_PERSON_BYTES)
+                    .take(2)
+                    .find(|m| self.kind(m) == Some(EntityKind::Person))
+            })
+            .flatten();
+        person
+            .or_else(|| self.before(at).next().filter(|m| at - m.end() <= 4))
+            .and_then(|m| self.entity_speaker(m))
     }
 
     /// Whether mention `m` heads the source `src`: no preposition before

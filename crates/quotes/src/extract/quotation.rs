@@ -37,25 +37,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // Reported clauses with a source, by where they end: a quotation
         // after one continues it (`She said the plan was dead. “…”`).
-        let mut reported: Vec<(usize, usize)> = out
-            .iter()
-            .enumerate()
-            // Not a relative clause's ("…, who wrote the bill. “…”"): the
-            // quotation continues the main clause's attribution.
-            .filter(|(_, f)| {
-                f.quote.is_none()
-                    && f.source.as_ref().is_some_and(|s| {
-                        !(s.len() == 1 && matches!(self.lw(s.start), "who" | "which"))
-                    })
-            })
-            .map(|(fi, f)| {
-                (
-                    f.content.end.max(f.source.as_ref().map_or(0, |r| r.end)),
-                    fi,
-                )
-            })
-            .collect();
-        reported.sort_unstable();
+        let reported = self.reported_ends(out);
         let mut next_reported = 0;
         let mut last_end = 0;
         let mut added = Vec::new();
@@ -193,6 +175,31 @@ impl<'a, 't> Ctx<'a, 't> {
             source: Some(src),
             inherit: None,
         })
+    }
+
+    /// The reported clauses of `out` with a source, as (where the clause or
+    /// its source ends, index in `out`), in text order; not a relative
+    /// clause's ("…, who wrote the bill. “…”"): a quotation after it
+    /// continues the main clause's attribution.
+    fn reported_ends(&self, out: &[Found]) -> Vec<(usize, usize)> {
+        let mut reported: Vec<(usize, usize)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.quote.is_none()
+                    && f.source.as_ref().is_some_and(|s| {
+                        !(s.len() == 1 && matches!(self.lw(s.start), "who" | "which"))
+                    })
+            })
+            .map(|(fi, f)| {
+                (
+                    f.content.end.max(f.source.as_ref().map_or(0, |r| r.end)),
+                    fi,
+                )
+            })
+            .collect();
+        reported.sort_unstable();
+        reported
     }
 
     /// The source span a continuation shows: the source of the attribution
