@@ -781,7 +781,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let w = self.lw(k);
             // A source noun with its prepositional phrase: "said one
             // Democratic source on the panel", "a spokesman at the agency".
-            // "said a source close to the campaign", "one Democrat
+            // "said an aide close to the mayor", "one Democrat
             // familiar with the talks": so does an adjective of access.
             let head_prep = matches!(w, "on" | "in" | "at" | "from" | "with" | "to")
                 && k > start
