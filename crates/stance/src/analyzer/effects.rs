@@ -3,8 +3,10 @@
 //! wall will stop crime" and "the ruling would reduce confusion"
 //! (positive: what is stopped or reduced is bad), "the law places an
 //! unfair burden on voters" (negative), "this offer does nothing to
-//! protect jobs" (negative); and a quoted noun phrase that judges its head
-//! ("had made “a fair and generous offer”").
+//! protect jobs" (negative); and noun phrases that judge their head: a
+//! quoted one ("had made “a fair and generous offer”") and a
+//! demonstrative's predicate ("“This is the best deal in a generation,”
+//! she said").
 
 use std::ops::Range;
 
