@@ -7,6 +7,9 @@
 //! - the same words of the same kind are the same entity;
 //! - an organization's first word alone is that organization
 //!   ("Harbourside" after "Harbourside FC");
+//! - an acronym of two to six capitals is the organization of several
+//!   words whose capitals' initials it spells ("the RSF" after "Rapid
+//!   Support Forces", "EPA" after "Environmental Protection Agency");
 //! - a person's later short form is that person: "Støre" or "Gahr Støre"
 //!   after "Jonas Gahr Støre" (the surname, or the words that end the full
 //!   name), and a full name that ends with an earlier short form makes
@@ -88,6 +91,36 @@ struct Clusters<'t> {
     by_last: FastMap<&'t str, usize>,
     /// People by their first word ("Jonas"), of names of two words or more.
     by_first: FastMap<&'t str, usize>,
+    /// Organizations of two words or more by their capitals' initials
+    /// ("RSF" of "Rapid Support Forces").
+    org_by_initials: FastMap<u64, usize>,
+}
+
+/// The initials of a name's capitalized words ("Rapid Support Forces" ->
+/// "RSF"; "Union of Shop Workers" -> "USW"), packed into a `u64` (eight
+/// letters at most), or `None`.
+fn initials(form: &str) -> Option<u64> {
+    let mut key = 0u64;
+    let mut n = 0;
+    for w in form.split_whitespace() {
+        let c = w.chars().next()?;
+        if c.is_ascii_uppercase() {
+            if n == 8 {
+                return None;
+            }
+            key = key << 8 | c as u64;
+            n += 1;
+        }
+    }
+    (n >= 2).then_some(key)
+}
+
+/// An acronym as its key for [`initials`]: two to six capitals, nothing
+/// else ("RSF", "CMA").
+fn acronym(form: &str) -> Option<u64> {
+    let b = form.as_bytes();
+    ((2..=6).contains(&b.len()) && b.iter().all(u8::is_ascii_uppercase))
+        .then(|| b.iter().fold(0u64, |k, &c| k << 8 | u64::from(c)))
 }
 
 /// The first and last word of a name, and how many words it has.
@@ -214,6 +247,13 @@ impl<'t> Clusters<'t> {
             return Some((k, all_caps(self.all[k].full) && !all_caps(form)));
         }
         let (first, last, n) = shape;
+        // "the RSF" after "Rapid Support Forces": an acronym of an
+        // organization named before.
+        if kind == EntityKind::Organization
+            && let Some(&k) = acronym(form).and_then(|a| self.org_by_initials.get(&a))
+        {
+            return Some((k, false));
+        }
         if kind == EntityKind::Organization {
             // An organization's first words ("Harbourside" after
             // "Harbourside FC", "Northwind Robotics" after "Northwind
@@ -258,8 +298,13 @@ impl<'t> Clusters<'t> {
             self.caps |= all_caps(self.all[k].full);
         }
         if kind == EntityKind::Organization {
-            let (first, _, _) = shape;
+            let (first, _, n) = shape;
             self.org_by_first.insert(first, k);
+            if n >= 2
+                && let Some(key) = initials(form)
+            {
+                self.org_by_initials.insert(key, k);
+            }
         }
         if kind == EntityKind::Person {
             let (first, last, n) = shape;

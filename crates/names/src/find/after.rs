@@ -80,7 +80,14 @@ impl Scan<'_, '_> {
             && !(t.len() >= 4 && vowels >= 2)
             && self.cues(i).is_empty()
             && i > 0
-            && lower_word(i - 1)
+            && (lower_word(i - 1) || self.sentence_initial_the(i - 1))
             && lower_word(i + 1)
+    }
+
+    /// Whether token `j` is "The" opening its sentence ("The RSF accused
+    /// the army"): capitalized only because it opens the sentence.
+    fn sentence_initial_the(&self, j: usize) -> bool {
+        self.table.lower(j) == "the"
+            && (j == 0 || self.table.sentence(j - 1) != self.table.sentence(j))
     }
 }
