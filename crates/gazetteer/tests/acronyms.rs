@@ -5,14 +5,11 @@
 use newsnlp_gazetteer::{EntityKind, EntityTable, Gazetteer, NewName};
 
 fn org(text: &str, name: &str) -> NewName {
-    let start = text.find(name).expect("name in text");
-    NewName {
-        span: start..start + name.len(),
-        kind: EntityKind::Organization,
-        title: None,
-    }
+    org_at(text, name, 0)
 }
 
+/// The organization `name` at its first occurrence at or after byte
+/// `from`.
 fn org_at(text: &str, name: &str, from: usize) -> NewName {
     let start = from + text[from..].find(name).expect("name in text");
     NewName {

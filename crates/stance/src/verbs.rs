@@ -258,10 +258,8 @@ impl StanceLexicon {
     /// the subject. `key` is the word's [`short_key`] when known (then
     /// VADER is read by it).
     pub(crate) fn valence_with_key(&self, lower: &str, key: Option<(u64, u64)>) -> f32 {
-        if self.evaluative_filter.may_contain(lower)
-            && let Some(v) = self.evaluative.get(lower)
-        {
-            return *v;
+        if let Some(v) = self.evaluative(lower) {
+            return v;
         }
         // One lookup says both whether a hedge or booster starts with the
         // word and its VADER valence.

@@ -3,7 +3,7 @@
 //! campaign**"), with the source running on to the clause's end
 //! ("according to a new poll by the network").
 
-use super::{Ctx, Found, Pattern, is_cap, is_punct};
+use super::{Ctx, Found, Pattern, is_punct};
 use crate::lexicon::{self as lx, CueClass};
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -104,19 +104,14 @@ impl<'a, 't> Ctx<'a, 't> {
         })
     }
 
-    /// A name in apposition after a source ending at token `end`: ", Jane
-    /// Roe," (one to four capitalized words between commas, the second
-    /// comma before `se`); the token after the name.
+    /// A name in apposition after a source ending at token `end`
+    /// ([`apposed_name`](Ctx::apposed_name), its closing comma before the
+    /// sentence's last token at `se`), not the head of a list; the token
+    /// after the name.
     fn appositive_name_after(&self, end: usize, se: usize) -> Option<usize> {
-        if end + 2 >= se || !is_punct(&self.toks[end], ",") {
-            return None;
-        }
-        let mut k = end + 1;
-        while k < se && k < end + 5 && is_cap(&self.toks[k]) && self.toks[k].kind.is_wordlike() {
-            k += 1;
-        }
+        let k = self.apposed_name(end, se.saturating_sub(1))?;
         // "Smith, Jones and Brown were arrested": a list, no apposition.
         let list = (k + 1..se.min(k + 4)).any(|j| matches!(self.lw(j), "and" | "or"));
-        (k > end + 1 && k + 1 < se && is_punct(&self.toks[k], ",") && !list).then_some(k)
+        (!list).then_some(k)
     }
 }

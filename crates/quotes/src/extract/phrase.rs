@@ -883,9 +883,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // chief, Kaja Meer, praised … and said C").
         if end == np.end
             && end < i
-            && is_punct(&self.toks[end], ",")
-            && let Some(c) = (end + 2..(end + 6).min(i)).find(|&c| is_punct(&self.toks[c], ","))
-            && (end + 1..c).all(|k| is_cap(&self.toks[k]) && self.toks[k].kind.is_wordlike())
+            && let Some(c) = self.apposed_name(end, i)
         {
             end = c;
         }

@@ -388,6 +388,20 @@ impl<'a, 't> Ctx<'a, 't> {
         }
     }
 
+    /// A name in apposition after a phrase ending at token `end`: a comma
+    /// there, one to four capitalized words, and a comma before `limit`
+    /// ("Its foreign policy chief**, Kaja Meer,** praised", "According to
+    /// the local MP**, Richard Hale,** the plan …"); the closing comma.
+    pub(super) fn apposed_name(&self, end: usize, limit: usize) -> Option<usize> {
+        if end >= self.toks.len() || !is_punct(&self.toks[end], ",") {
+            return None;
+        }
+        let c = (end + 2..(end + 6).min(limit)).find(|&c| is_punct(&self.toks[c], ","))?;
+        (end + 1..c)
+            .all(|k| is_cap(&self.toks[k]) && self.toks[k].kind.is_wordlike())
+            .then_some(c)
+    }
+
     /// The end of a sentence's content: before final punctuation and
     /// closing quote marks that close nothing inside.
     pub(super) fn trimmed_end(&self, start: usize, end: usize) -> usize {

@@ -266,6 +266,16 @@ impl<'a, 't> Doc<'a, 't> {
         self.doc.tokens().get(k).is_some_and(|t| t.kind == kind)
     }
 
+    /// The token after token `k`, past a quotation mark that closes right
+    /// after it (had “real concerns” | about, was “confident” | in).
+    pub(super) fn after_close_quote(&self, k: usize) -> usize {
+        if self.kind_is(k + 1, TokenKind::CloseQuote) {
+            k + 2
+        } else {
+            k + 1
+        }
+    }
+
     pub(super) fn is(&self, i: usize, set: &[&str]) -> bool {
         self.word(i).is_some_and(|w| set.contains(&w))
     }
@@ -323,7 +333,7 @@ impl<'a, 't> Doc<'a, 't> {
     /// A quote with a speaker whose content ends at byte `at` or just
     /// before it (spaces and one mark between), among the last few to start
     /// before it.
-    pub(super) fn enclosing_quote_ending(&self, at: usize) -> Option<&'a Quote> {
+    pub(super) fn quote_ending_at(&self, at: usize) -> Option<&'a Quote> {
         let end = self.quotes.partition_point(|q| q.content.start < at);
         self.quotes[..end]
             .iter()

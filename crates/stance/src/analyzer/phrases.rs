@@ -400,11 +400,7 @@ impl Doc<'_, '_> {
         let negated = self.negated_before(sentence, i);
         if !(vg < i && self.is(vg, &["to"])) {
             // Not an infinitive ("has to be" is a deontic group).
-            let subject = self
-                .subject_before(sentence, vg)
-                .or_else(|| self.appositive_subject(sentence, vg))
-                .or_else(|| self.coordinated_subject(sentence, vg))?;
-            return Some((subject, negated));
+            return Some((self.subject_of_group(sentence, vg)?, negated));
         }
         // The clause before the infinitive, back to a clause word or a mark.
         let mut start = vg;
@@ -427,6 +423,19 @@ impl Doc<'_, '_> {
         let subject = start..verb;
         let group_negated = self.negated_group(&(verb..vg));
         Some((subject, negated || group_negated))
+    }
+
+    /// The subject of a finite verb group starting at token `vg`: the noun
+    /// phrase before it, else the one before an appositive or relative
+    /// clause, else the first of two coordinated verbs' ("… and | praised").
+    pub(super) fn subject_of_group(
+        &self,
+        sentence: &Range<usize>,
+        vg: usize,
+    ) -> Option<Range<usize>> {
+        self.subject_before(sentence, vg)
+            .or_else(|| self.appositive_subject(sentence, vg))
+            .or_else(|| self.coordinated_subject(sentence, vg))
     }
 
     /// The subject before an appositive or relative clause that ends right
@@ -467,11 +476,7 @@ impl Doc<'_, '_> {
     /// ("Devereux criticized the tactics but | rejected calls"): the verb
     /// at most [`APPOSITIVE_WORDS`] before the "and" or "but" that ends
     /// right before token `end`.
-    pub(super) fn coordinated_subject(
-        &self,
-        sentence: &Range<usize>,
-        end: usize,
-    ) -> Option<Range<usize>> {
+    fn coordinated_subject(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
         let conj = end
             .checked_sub(1)
             .filter(|&k| self.is(k, &["and", "but"]))?;
@@ -495,7 +500,7 @@ impl Doc<'_, '_> {
     /// the cue at or after token `floor`.
     fn reporting_verb_before(&self, floor: usize, conj: usize) -> Option<usize> {
         let at = self.span(&(conj..conj + 1)).start;
-        let q = self.enclosing_quote_ending(at)?;
+        let q = self.quote_ending_at(at)?;
         let cue = q.cue.as_ref()?;
         let k = self.token_at(cue.start);
         (k >= floor && cue.end <= q.content.start).then_some(k)

@@ -276,11 +276,7 @@ impl Doc<'_, '_> {
             return;
         };
         // A quotation may close after the noun ("had “real concerns” about").
-        let p = if self.kind_is(k + 1, TokenKind::CloseQuote) {
-            k + 2
-        } else {
-            k + 1
-        };
+        let p = self.after_close_quote(k);
         if !self.is(p, preps) {
             return;
         }
@@ -627,11 +623,7 @@ impl Doc<'_, '_> {
         flip: f32,
     ) -> Option<Finding> {
         // The preposition, after a closing mark ("“confident” in").
-        let p = if self.kind_is(k + 1, TokenKind::CloseQuote) {
-            k + 2
-        } else {
-            k + 1
-        };
+        let p = self.after_close_quote(k);
         // "was furious about", "has been critical of" (an attitude of a
         // few adjectives only: not "capable of", "ignorant of", "victims
         // of"); not a passive of the stance lexicon ("was endorsed by",
@@ -777,11 +769,7 @@ impl Doc<'_, '_> {
     /// by what it names it. Returns whether it found one.
     fn naming(&self, sentence: &Range<usize>, si: usize, i: usize, out: &mut Vec<Finding>) -> bool {
         let vg = self.verb_group_start(sentence, i);
-        let Some(subject) = self
-            .subject_before(sentence, vg)
-            .or_else(|| self.appositive_subject(sentence, vg))
-            .or_else(|| self.coordinated_subject(sentence, vg))
-        else {
+        let Some(subject) = self.subject_of_group(sentence, vg) else {
             return false;
         };
         let Some(mut object) = self.object_after(sentence, i + 1) else {
