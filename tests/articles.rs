@@ -171,6 +171,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/vaccine_trial.txt"),
         include_str!("articles/vaccine_trial.json"),
     ),
+    (
+        "school_closures",
+        include_str!("articles/school_closures.txt"),
+        include_str!("articles/school_closures.json"),
+    ),
+    (
+        "pipeline_permit",
+        include_str!("articles/pipeline_permit.txt"),
+        include_str!("articles/pipeline_permit.json"),
+    ),
+    (
+        "lender_acquisition",
+        include_str!("articles/lender_acquisition.txt"),
+        include_str!("articles/lender_acquisition.json"),
+    ),
+    (
+        "senate_debate",
+        include_str!("articles/senate_debate.txt"),
+        include_str!("articles/senate_debate.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

@@ -19,7 +19,7 @@ use super::holders::{phrase_name, phrase_names_a_party};
 use super::phrases::REPORTER_WORDS;
 use super::rules::{Finding, HolderRef};
 use super::windows::{WINDOW, Windows, clip};
-use newsnlp_gazetteer::Party;
+use newsnlp_gazetteer::{EntityId, Party};
 use newsnlp_quotes::{Quote, QuoteKind};
 
 use crate::certainty::shift_certainty;
@@ -346,9 +346,14 @@ impl StanceAnalyzer {
         cache: &mut Windows<'t>,
         out: &mut Collector,
     ) {
+        // The entities the model read in the current quote, per sentence:
+        // one stance of the speaker on an entity per sentence of a quote,
+        // not one per mention ("accusing Renner of …, and Renner calling").
+        let mut read: Vec<(EntityId, usize)> = Vec::new();
         for q in &d.quotes {
             let Some(sp) = &q.speaker else { continue };
             let holder = sp.clone();
+            read.clear();
             // What the speaker's stances are kept under: once per quote,
             // at its first mention that needs it.
             let mut label: Option<Option<String>> = None;
@@ -378,6 +383,10 @@ impl StanceAnalyzer {
                 let Some(si) = d.sentence_of_byte(m.start()) else {
                     continue;
                 };
+                if read.contains(&(id, si)) {
+                    continue;
+                }
+                read.push((id, si));
                 let sentence_span = d.doc.sentences()[si].span.clone();
                 let evidence = clip(&q.content.range(), &sentence_span);
                 let sentiment = self.model(d, cache, si, &m.span());

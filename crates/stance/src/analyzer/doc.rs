@@ -19,6 +19,7 @@ use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
 
 use super::classes::{CAP, MAY_START, PREP, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
+use newsnlp_text::words::WordClass;
 
 /// The most entity targets taken from one quote or one author sentence.
 const TARGETS_PER_SPAN: usize = 64;
@@ -258,6 +259,25 @@ impl<'a, 't> Doc<'a, 't> {
         }
         let compound = format!("{}-{second}", self.word(i)?);
         STANCE_LEXICON.evaluative(&compound)
+    }
+
+    /// Whether a time adjunct starts at token `i`, which no verb takes as
+    /// its object ("traded attacks | Monday night", "rejected it |
+    /// yesterday", "| last week"): a day, a month, or "last", "next" or
+    /// "this" before a day or a time noun.
+    pub(super) fn time_at(&self, i: usize) -> bool {
+        let days = WordClass::Days.set() | WordClass::RelativeDays.set() | WordClass::Months.set();
+        let span = days | WordClass::TimeNouns.set();
+        if i >= self.rows.len() || self.word(i).is_none() {
+            return false;
+        }
+        if self.table.classes(i).intersects(days) {
+            // "May" opening a sentence or as a modal is no month.
+            return !self.is(i, &["may"]);
+        }
+        self.is(i, &["last", "next", "this", "early", "late"])
+            && i + 1 < self.rows.len()
+            && self.table.classes(i + 1).intersects(span)
     }
 
     /// Whether token `k` is of `kind` (a quotation mark the rules step

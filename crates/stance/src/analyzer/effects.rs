@@ -31,6 +31,8 @@ const NOT_OBJECTS: &[&str] = &[
 /// The summed valence an acted-on object needs to judge the thing acting
 /// ("an unfair burden", "confusion", "much-needed housing").
 const OBJECT_MIN: f32 = 0.5;
+/// How far past an object "at risk" may follow it.
+const AT_RISK_WINDOW: usize = 8;
 /// The most tokens of a quoted noun phrase that judges its head.
 const QUOTED_NP_TOKENS: usize = 8;
 
@@ -78,6 +80,11 @@ impl Doc<'_, '_> {
         let vg = self.verb_group_start(sentence, i);
         let auxiliary = (vg..i).any(|k| self.has(k, AUX | FIN));
         if !auxiliary && !inflected {
+            return None;
+        }
+        // "puts our water at risk": "put" causes only through such a
+        // complement ("put the problems into context" causes nothing).
+        if matches!(w, "put" | "puts" | "putting") && !self.at_risk_after(sentence, i + 1) {
             return None;
         }
         let sign = if Classes::of(w).contains(WordClass::RemovingVerbs) {
@@ -133,7 +140,11 @@ impl Doc<'_, '_> {
             // "spending cuts | hurt schools": a verb, no object.
             return None;
         }
-        let valence = self.object_valence(&object);
+        let valence = if self.at_risk_after(sentence, object.end) {
+            -1.0
+        } else {
+            self.object_valence(&object)
+        };
         // Not doing good is blame whatever the object ("does not protect
         // renters").
         let negated = failing || self.negated_group(&(vg..i));
@@ -148,6 +159,20 @@ impl Doc<'_, '_> {
             sign = -sign;
         }
         Some(Finding::reported(subject, sign, Basis::Evaluation, si))
+    }
+
+    /// Whether the clause goes on, within a few words from token `k`, with
+    /// "at risk", "in danger" or "in jeopardy" ("puts our water and our
+    /// children at risk"): the object is put in harm's way.
+    fn at_risk_after(&self, sentence: &Range<usize>, k: usize) -> bool {
+        (k..sentence.end.min(k + AT_RISK_WINDOW))
+            .take_while(|&j| {
+                self.has(j, WORD) && (self.has(j, AND_OR) || !self.has(j, FIN | CLAUSE))
+            })
+            .any(|j| {
+                self.is(j, &["at", "in"])
+                    && self.is(j + 1, &["risk", "danger", "jeopardy", "peril"])
+            })
     }
 
     /// The summed valence of an object's words, flipped by a negator in

@@ -10,9 +10,10 @@ use newsnlp_gazetteer::{EntityId, EntityKind, Mention, Party};
 
 use crate::Target;
 use newsnlp_quotes::QuoteKind;
+use newsnlp_text::table::possessive_len;
 use newsnlp_text::words::{Classes, WordClass};
 
-use super::classes::{AUX, COP, FIN, IRREG, OF, PREP, PRONOUNS};
+use super::classes::{AND_OR, AUX, CLAUSE, COP, FIN, IRREG, OF, PREP, PRONOUNS, WORD};
 use super::doc::Doc;
 use super::phrases::REPORTER_WORDS;
 
@@ -93,9 +94,33 @@ impl Doc<'_, '_> {
             let k = self.token_at(m.start());
             k > np.start && self.has(k - 1, PREP | OF)
         };
+        // Nor a name that modifies the head noun after it ("an Arkansas
+        // poultry magnate", "a Club for Growth donor": the magnate, the
+        // donor).
+        let modifier = |m: &Mention| {
+            let last = self.token_at(m.end().saturating_sub(1));
+            let next = last + 1;
+            let person = m
+                .entity()
+                .is_none_or(|id| self.entities.kind(id) == EntityKind::Person);
+            let possessive = self.word(last).is_some_and(|w| possessive_len(w) > 0)
+                || self
+                    .word(next)
+                    .is_some_and(|w| possessive_len(w) == w.len());
+            let verb_like = self
+                .word(next)
+                .is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"));
+            !person
+                && !possessive
+                && !verb_like
+                && next < np.end
+                && self.has(next, WORD)
+                && !self.capitalized(next)
+                && !self.has(next, PREP | OF | CLAUSE | FIN | AUX | AND_OR | IRREG)
+        };
         let head = self
             .mentions_in(&span)
-            .filter(|m| !after_preposition(m))
+            .filter(|m| !after_preposition(m) && !modifier(m))
             .last();
         if let Some(m) = head {
             return self.entity_holder(m);

@@ -255,7 +255,7 @@ impl Doc<'_, '_> {
             return None;
         }
         let first = self.class(start);
-        if first & WORD == 0 {
+        if first & WORD == 0 || self.time_at(start) {
             return None;
         }
         if (first & PRON != 0 && first & DET == 0)
@@ -281,6 +281,10 @@ impl Doc<'_, '_> {
                 break;
             }
             if end > start {
+                if self.time_at(end) {
+                    // "criticized the plan | Monday".
+                    break;
+                }
                 if c & OF != 0 {
                     // "accused the army | of bombing …": the charge, not
                     // the object's noun.
@@ -423,6 +427,45 @@ impl Doc<'_, '_> {
         let subject = start..verb;
         let group_negated = self.negated_group(&(verb..vg));
         Some((subject, negated || group_negated))
+    }
+
+    /// The noun a relative "who" before token `vg` stands for, as the
+    /// holder of the verb after it ("Luis Ferreira, who voted against the
+    /// plan", "the other party, who also opposes it"); not a pronoun of
+    /// anyone at all ("anyone who …").
+    pub(super) fn relative_subject(
+        &self,
+        sentence: &Range<usize>,
+        vg: usize,
+    ) -> Option<Range<usize>> {
+        let who = vg
+            .checked_sub(1)
+            .filter(|&w| w > sentence.start && self.is(w, &["who"]))?;
+        let before = if self.doc.tokens()[who - 1].text == "," {
+            who - 1
+        } else {
+            who
+        };
+        if before <= sentence.start || !self.has(before - 1, WORD) {
+            return None;
+        }
+        let np = self.subject_before(sentence, before)?;
+        let generic = |k: usize| {
+            self.is(
+                k,
+                &[
+                    "anyone",
+                    "anybody",
+                    "everyone",
+                    "everybody",
+                    "someone",
+                    "somebody",
+                    "those",
+                    "people",
+                ],
+            )
+        };
+        (!np.clone().any(generic)).then_some(np)
     }
 
     /// The subject of a finite verb group starting at token `vg`: the noun

@@ -31,6 +31,25 @@ use crate::polarity::Polarity;
 use crate::triples::Basis;
 use crate::verbs::{Modifier, STANCE_LEXICON, VerbForm, VerbKind};
 
+/// Attitude verbs that a thing may be the subject of, doing harm ("the
+/// plan threatens jobs", "the bill attacks free speech").
+const THING_HARMS: &[&str] = &[
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+    "attack",
+    "attacks",
+    "attacked",
+    "attacking",
+];
+
+/// Endings of nouns, which an evaluative adjective follows only as what a
+/// naming verb calls them ("called the settlement unfair").
+const NOUN_ENDINGS: [&str; 10] = [
+    "tion", "sion", "ment", "ness", "ity", "ance", "ence", "val", "sal", "ure",
+];
+
 /// The most words an evaluative predicate may have after its copula.
 const PREDICATE_WORDS: usize = 6;
 /// The least valence of an emotion word of a party ("furious about").
@@ -256,6 +275,16 @@ impl Doc<'_, '_> {
                     if let Some(end) = self.attitude(&sentence, si, i, form, out) {
                         skip_to = end;
                     }
+                    // "This pipeline threatens our water": a thing (no
+                    // named party) that threatens or attacks is judged by
+                    // it; who threatens something bad ("the union
+                    // threatened a strike") is no thing.
+                    if form.words.first().is_some_and(|w| THING_HARMS.contains(w)) {
+                        out.extend(
+                            self.agent_of_action(&sentence, si, i, form)
+                                .filter(|f| f.polarity == Polarity::Negative),
+                        );
+                    }
                 }
                 VerbKind::Action => {
                     self.first_person_action(&sentence, si, i, form, out);
@@ -324,7 +353,10 @@ impl Doc<'_, '_> {
             return None;
         }
         let vg = self.verb_group_start(sentence, i);
-        let (subject, negated) = self.holder_of_verb_group(sentence, vg, i)?;
+        let (subject, negated) = self.holder_of_verb_group(sentence, vg, i).or_else(|| {
+            let negated = self.negated_before(sentence, i);
+            Some((self.relative_subject(sentence, vg)?, negated))
+        })?;
         let mut sign = f32::from(form.polarity);
         if matches!(form.kind, VerbKind::Frame | VerbKind::Appeal) && form.polarity == 0 {
             sign = 1.0;
@@ -516,11 +548,19 @@ impl Doc<'_, '_> {
         form: &VerbForm,
         out: &mut Vec<Finding>,
     ) {
+        // "did nothing", "failed to": a failure is blame in what a party
+        // says; the author reports it ("the bill failed to pass").
+        let failure = form.words.last().is_some_and(|w| *w == "nothing")
+            || form.words.first().is_some_and(|w| w.starts_with("fail"));
+        if failure && self.authors(si) {
+            return;
+        }
         // "did it", "is to blame": the form says the deed was bad.
-        let anaphoric_form = form
-            .words
-            .last()
-            .is_some_and(|w| ANAPHORS.contains(w) || *w == "blame");
+        let anaphoric_form = failure
+            || form
+                .words
+                .last()
+                .is_some_and(|w| ANAPHORS.contains(w) || *w == "blame");
         let j = i + form.words.len();
         let bad = anaphoric_form
             || self.has(j, ANAPHOR) && {
@@ -547,6 +587,14 @@ impl Doc<'_, '_> {
     /// A copula at token `c`: a demanded action ("has to be
     /// denuclearized") or an evaluative predicate ("was productive").
     fn predication(&self, sentence: &Range<usize>, si: usize, c: usize, out: &mut Vec<Finding>) {
+        // "took a hard look at", "gave it a look": after "a" the base form
+        // of a verb of seeming is a noun.
+        let base_form = self
+            .word(c)
+            .is_some_and(|w| !w.ends_with('s') && !w.ends_with("ed"));
+        if base_form && (c.saturating_sub(2)..c).any(|k| self.is(k, &["a", "an"])) {
+            return;
+        }
         let vg = self.verb_group_start(sentence, c);
         let group = vg..c + 1;
         let mut negated = self.negated_group(&group);
@@ -780,6 +828,7 @@ impl Doc<'_, '_> {
         if let Some(d) = (object.start + 1..object.end).find(|&d| self.is(d, &["a", "an", "the"])) {
             object.end = d;
         }
+        object.end = self.complement_in_object(&object);
         let mut k = object.end;
         if self.is(k, &["as"]) {
             k += 1;
@@ -800,5 +849,62 @@ impl Doc<'_, '_> {
             si,
         ));
         true
+    }
+
+    /// Where a naming verb's object ends when evaluative words close it
+    /// ("called the approval | reckless", "the plan | very dangerous and
+    /// unfair"): an adjective after the noun is what the object is called.
+    /// A noun by its ending never starts the complement ("called the
+    /// reckless approval" names nothing).
+    fn complement_in_object(&self, object: &Range<usize>) -> usize {
+        // A complement after the object ("called the tax cut “long
+        // overdue”") is what the object is called.
+        if self.has(object.end, WORD) || self.kind_is(object.end, TokenKind::OpenQuote) {
+            return object.end;
+        }
+        let lex = &*STANCE_LEXICON;
+        let evaluative = |k: usize| self.valence(k).is_some_and(|v| v != 0.0);
+        // A head that judges by itself is a noun when its ending says so
+        // ("the approval | reckless", "the settlement | unfair").
+        let noun = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                NOUN_ENDINGS
+                    .iter()
+                    .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+            })
+        };
+        // Back over "[degree words] evaluative", joined by "and" or a
+        // comma: "very dangerous and unfair"; one evaluative word closes a
+        // run ("the tax cut | unfair": "cut" is the head).
+        let degree = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| lex.modifier(w).is_some() || LEXICONS.intensifier(w).is_some())
+        };
+        let joiner = |k: usize| self.is(k, &["and"]) || self.doc.tokens()[k].text == ",";
+        let mut c = object.end;
+        loop {
+            if c <= object.start + 1 || !evaluative(c - 1) || noun(c - 1) {
+                break;
+            }
+            c -= 1;
+            while c > object.start + 1 && degree(c - 1) {
+                c -= 1;
+            }
+            if c > object.start + 2 && joiner(c - 1) && evaluative(c - 2) && !noun(c - 2) {
+                c -= 1;
+                continue;
+            }
+            break;
+        }
+        // "called a general strike", "called a snap vote": an indefinite
+        // object is one convened, not judged.
+        let head = c - 1;
+        let plain_head =
+            c > object.start && !self.has(head, DET) && !self.is(object.start, &["a", "an"]);
+        if c < object.end && plain_head && (c..object.end).any(evaluative) {
+            c
+        } else {
+            object.end
+        }
     }
 }
