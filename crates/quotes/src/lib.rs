@@ -547,10 +547,13 @@ impl QuoteExtractor {
         let mut people = Vec::new();
         let mut speakers: Vec<Option<Party>> = Vec::with_capacity(found.len());
         let mut out = Vec::with_capacity(found.len());
-        for f in &found {
+        for (i, f) in found.iter().enumerate() {
             let speaker = match (&f.source, f.inherit) {
                 (Some(src), _) => {
-                    resolver.resolve_people(src.clone(), ctx.bytes(&f.content), &mut people)
+                    let earlier = found[..i].iter().map(|e| e.source.clone()).zip(&speakers);
+                    resolver.plural_before(src, earlier).or_else(|| {
+                        resolver.resolve_people(src.clone(), ctx.bytes(&f.content), &mut people)
+                    })
                 }
                 (None, Some(p)) => speakers.get(p).cloned().flatten(),
                 (None, None) => None,

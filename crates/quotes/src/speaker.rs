@@ -355,6 +355,35 @@ impl<'a> Resolver<'a, '_> {
             .and_then(|m| self.entity_speaker(m))
     }
 
+    /// "Analysts at Ridge Bank said C, though they warned C2": "they" is
+    /// the plural source of an earlier attribution in its sentence (each
+    /// of `earlier` a source and its speaker), not the organization named
+    /// last.
+    pub fn plural_before<'s>(
+        &self,
+        src: &Range<usize>,
+        earlier: impl Iterator<Item = (Option<Range<usize>>, &'s Option<Party>)>,
+    ) -> Option<Party> {
+        if src.len() != 1 || &*self.lw(src.start) != "they" {
+            return None;
+        }
+        let sentence = self.ctx.sentence_range(src.start);
+        let plural_head = |r: &Range<usize>| {
+            let end = (r.start + 1..r.end)
+                .find(|&k| {
+                    self.toks[k].text == ","
+                        || Classes::of(&self.lw(k)).intersects(lx::PREPOSITIONS)
+                })
+                .unwrap_or(r.end);
+            Classes::of(&self.lw(end - 1)).intersects(lx::PLURAL_SOURCES)
+        };
+        earlier
+            .filter_map(|(r, sp)| Some((r?, sp.as_ref()?)))
+            .filter(|(r, _)| r.start >= sentence.start && r.end <= src.start && plural_head(r))
+            .last()
+            .map(|(_, sp)| sp.clone())
+    }
+
     /// The speaker of the source tokens `src` of a quote whose content is
     /// the bytes `content` (a pronoun is no person the content names).
     pub fn resolve(&self, src: Range<usize>, content: Range<usize>) -> Option<Party> {

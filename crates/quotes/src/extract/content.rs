@@ -385,6 +385,9 @@ impl<'a, 't> Ctx<'a, 't> {
     /// content only, so the cost per attribution is bounded.
     pub(super) fn cut_before_nested(&self, content: Range<usize>) -> Range<usize> {
         for k in content.start..content.end.min(content.start + 80) {
+            if k > content.start && self.second_participle_at(k, content.end) {
+                return content.start..k;
+            }
             if !is_punct(&self.toks[k], ",") {
                 continue;
             }
@@ -414,6 +417,24 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         content
+    }
+
+    /// Whether a second participle clause with its own subject starts at
+    /// token `k`, before `end` ("with Ruiz accusing the mayor of lying
+    /// **and Brandt calling** the plan “a disaster”"): "and", a name (not
+    /// one of two coordinated subjects, "Ruiz and Brandt were …"), and
+    /// right after it a cue in "-ing".
+    fn second_participle_at(&self, k: usize, end: usize) -> bool {
+        if self.lw(k) != "and" || is_cap(&self.toks[k - 1]) {
+            return false;
+        }
+        let name_end = (k + 1..end.min(k + 5))
+            .find(|&m| !is_cap(&self.toks[m]))
+            .unwrap_or(end);
+        name_end > k + 1
+            && name_end < end
+            && self.lw(name_end).ends_with("ing")
+            && !self.cue(name_end).is_empty()
     }
 
     /// Ends a content after the cue `cue` at the comma that closes the
