@@ -118,10 +118,12 @@ impl Pass<'_, '_> {
 
     /// Where the name whose surname is token `i` starts: up to two
     /// capitalized words right before it (given names), in its sentence
-    /// and line, none `taken`, known, a title or a headline's opening word.
+    /// and line, none `taken`, known, a title, a headline's verb or a
+    /// headline's opening word.
     fn given_start(&self, i: usize, taken: &[bool]) -> usize {
         let (t, lex) = (self.table, self.lex);
-        let refused = Cues::NOT_NAME | Cues::TITLE | Cues::TITLE_PART;
+        // Nor a headline's verb ("Governor Slams | Hillary").
+        let refused = Cues::NOT_NAME | Cues::TITLE | Cues::TITLE_PART | Cues::HEADLINE_VERB;
         let mut start = i;
         while start > 0
             && i - start < GIVEN_WORDS
