@@ -85,11 +85,9 @@ impl Pass<'_, '_> {
     /// A capitalized word that may be part of a name: no title, function
     /// word, day or month, not in capitals.
     fn word(&self, i: usize) -> bool {
-        let not_name = WordClass::Titles.set()
-            | WordClass::Stop.set()
-            | WordClass::Determiners.set()
-            | WordClass::Days.set()
-            | WordClass::Months.set();
+        // The scan's closed-class words too: a preposition opening a
+        // sentence is no given name ("Despite Varnholt's lead").
+        let not_name = WordClass::Titles.set().union(crate::find::FUNCTION);
         let f = self.table.flags(i);
         f.contains(Flags::CAPITALIZED)
             && f.contains(Flags::WORDLIKE)

@@ -22,7 +22,7 @@ mod split;
 
 /// Closed-class words that are never a name, even capitalized ("The",
 /// "In", "He", "Monday", "May").
-const FUNCTION: Classes = WordClass::Determiners
+pub(crate) const FUNCTION: Classes = WordClass::Determiners
     .set()
     .union(WordClass::Stop.set())
     .union(WordClass::SubjectPronouns.set())
@@ -353,6 +353,11 @@ impl<'a, 't> Scan<'a, 't> {
             None => end,
         };
         let (s, titled) = self.trim(start, end);
+        // A title may end before a lowercase connector ("Secretary of State
+        // | and …"): no name opens there.
+        if s < end && !self.flags_capitalized(s) {
+            return s + 1;
+        }
         // A given name after the first two words opens the next name
         // ("Lisa Gilette Kristen Quinn", "Vince Traci"); the scan goes on
         // there.
