@@ -66,7 +66,8 @@ impl Scan<'_, '_> {
         name: &Range<usize>,
     ) -> Option<(usize, Evidence)> {
         let s = name.start;
-        let j = (s + 2..name.end).find(|&j| self.table.lower(j) == "of")?;
+        // A lowercase "of": a title-case heading's "Of" joins no prose.
+        let j = (s + 2..name.end).find(|&j| self.table.token(j) == "of")?;
         let plain = Cues::ORG_HEAD
             | Cues::ORG_SUFFIX
             | Cues::PLACE_HEAD
@@ -82,9 +83,18 @@ impl Scan<'_, '_> {
         if role {
             return Some((j, Evidence::Title));
         }
-        self.cues(s)
-            .contains(Cues::GIVEN)
-            .then_some((j, Evidence::GivenName))
+        if self.cues(s).contains(Cues::GIVEN) {
+            return Some((j, Evidence::GivenName));
+        }
+        // Two words no list holds, and the head after "of": "Kestrel
+        // Morrow | of Brightline Corp." (a person's shape before the
+        // organization's).
+        let unknown = j == s + 2 && (s..j).all(|t| self.word_cues(t).is_empty());
+        let head_after = (j + 1..name.end).any(|t| {
+            self.word_cues(t)
+                .intersects(Cues::ORG_HEAD | Cues::ORG_SUFFIX)
+        });
+        (unknown && head_after).then_some((j, Evidence::PersonCue))
     }
 
     /// Whether the run at `start` is an employer: "at" (or "at the")
