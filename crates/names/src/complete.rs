@@ -85,11 +85,9 @@ impl Pass<'_, '_> {
     /// A capitalized word that may be part of a name: no title, function
     /// word, day or month, not in capitals.
     fn word(&self, i: usize) -> bool {
-        let not_name = WordClass::Titles.set()
-            | WordClass::Stop.set()
-            | WordClass::Determiners.set()
-            | WordClass::Days.set()
-            | WordClass::Months.set();
+        // The scan's closed-class words too: a preposition opening a
+        // sentence is no given name ("Despite Varnholt's lead").
+        let not_name = WordClass::Titles.set().union(crate::find::FUNCTION);
         let f = self.table.flags(i);
         f.contains(Flags::CAPITALIZED)
             && f.contains(Flags::WORDLIKE)
@@ -118,10 +116,12 @@ impl Pass<'_, '_> {
 
     /// Where the name whose surname is token `i` starts: up to two
     /// capitalized words right before it (given names), in its sentence
-    /// and line, none `taken`, known, a title or a headline's opening word.
+    /// and line, none `taken`, known, a title, a headline's verb or a
+    /// headline's opening word.
     fn given_start(&self, i: usize, taken: &[bool]) -> usize {
         let (t, lex) = (self.table, self.lex);
-        let refused = Cues::NOT_NAME | Cues::TITLE | Cues::TITLE_PART;
+        // Nor a headline's verb ("Governor Slams | Hillary").
+        let refused = Cues::NOT_NAME | Cues::TITLE | Cues::TITLE_PART | Cues::HEADLINE_VERB;
         let mut start = i;
         while start > 0
             && i - start < GIVEN_WORDS

@@ -15,13 +15,14 @@ use crate::shape::{all_caps, demonym, initial, possessive_len, possessive_of, wo
 use crate::{Evidence, Name, NameKind};
 
 mod after;
+mod news;
 mod org;
 mod person;
 mod split;
 
 /// Closed-class words that are never a name, even capitalized ("The",
 /// "In", "He", "Monday", "May").
-const FUNCTION: Classes = WordClass::Determiners
+pub(crate) const FUNCTION: Classes = WordClass::Determiners
     .set()
     .union(WordClass::Stop.set())
     .union(WordClass::SubjectPronouns.set())
@@ -249,11 +250,14 @@ impl<'a, 't> Scan<'a, 't> {
                 // ("Sarah Bennett" is not Naftali Bennett): the name holds it.
                 // So is a continent after a company ("Trelvane Europe").
                 let holder = self.cues(start);
+                // And "New England", "West Texas": an opener before a
+                // known place word.
                 let surname = next == start + 1
-                    && (holder.contains(Cues::GIVEN)
+                    && ((holder.contains(Cues::GIVEN)
                         || holder.is_empty() && self.cues(next).contains(Cues::BRANCH))
-                    && self.cap_word(next)
-                    && self.known_word(next);
+                        && self.cap_word(next)
+                        && self.known_word(next)
+                        || self.held_place(next));
                 return if surname { next + 1 } else { next };
             }
             if self.cap_word(next) {
@@ -341,7 +345,19 @@ impl<'a, 't> Scan<'a, 't> {
     /// inner "of", "and" or "&" ("Sarah Bennett of Oslo"): only
     /// organizations and place words keep them.
     fn take(&mut self, start: usize, end: usize) -> usize {
+        // A title-case headline's verb opens no name and ends the one
+        // before it ("Harbor Trust to | Acquire | Vantor Bank").
+        let end = match self.headline_verb(start, end) {
+            Some(v) if v == start => return start + 1,
+            Some(v) => v,
+            None => end,
+        };
         let (s, titled) = self.trim(start, end);
+        // A title may end before a lowercase connector ("Secretary of State
+        // | and …"): no name opens there.
+        if s < end && !self.flags_capitalized(s) {
+            return s + 1;
+        }
         // A given name after the first two words opens the next name
         // ("Lisa Gilette Kristen Quinn", "Vince Traci"); the scan goes on
         // there.
@@ -390,7 +406,17 @@ impl<'a, 't> Scan<'a, 't> {
             )
         });
         let join = (s + 1..e).find(|&j| matches!(self.table.lower(j), "of" | "for" | "and" | "&"));
+        let person_of = whole
+            .filter(|k| k.1 == Evidence::OrgHead)
+            .and_then(|_| self.person_before_of(start, &(s..e)));
         let (found, next) = match (whole, join) {
+            // "Mara Lindgren | of Kestrel State University": a person, then
+            // the organization.
+            (Some(_), _) if person_of.is_some() => {
+                let (j, evidence) = person_of.unwrap_or((e, Evidence::OrgHead));
+                e = j;
+                ((NameKind::Person, evidence), j + 1)
+            }
             (Some(k), _) if keeps_joins => (k, end),
             (_, Some(j)) => {
                 e = j;
@@ -551,7 +577,9 @@ impl<'a, 't> Scan<'a, 't> {
     /// a place's people ("South Korean", "North African") unless the word
     /// is a listed place or a head ("Pacific Ocean").
     fn place_by_words(&self, name: &Range<usize>, first: Cues, last: Cues) -> bool {
-        let place_word = last.contains(Cues::PLACE_HEAD) || first.contains(Cues::PLACE_START);
+        let place_word = last.contains(Cues::PLACE_HEAD)
+            || first.contains(Cues::PLACE_START)
+            || self.new_place(name);
         let last_token = self.table.token(name.end - 1);
         let adjective = ["ean", "ian", "can"]
             .iter()
@@ -620,6 +648,10 @@ impl<'a, 't> Scan<'a, 't> {
             && !owned
         {
             return Some((Place, E::PlaceCue));
+        }
+        // "Analysts at Raymond Hollis said": an employer.
+        if self.employer_at(start) {
+            return Some(news::EMPLOYER);
         }
         if first.contains(Cues::GIVEN) {
             return Some((Person, E::GivenName));
@@ -702,10 +734,14 @@ impl<'a, 't> Scan<'a, 't> {
                     .is_some_and(|b| self.table.classes(b).contains(WordClass::Determiners)));
         // "an analyst at Brightwater Securities, said": the object of a
         // preposition in an apposition is not who speaks.
+        // So is a run after a name and "of" ("Lena Brandt of Vantor Daily,
+        // who"): the person before "of" is who.
         let object = self.table.token(e) == ","
-            && start
-                .checked_sub(1)
-                .is_some_and(|b| self.table.classes(b).contains(WordClass::Prepositions));
+            && start.checked_sub(1).is_some_and(|b| {
+                self.table.classes(b).contains(WordClass::Prepositions)
+                    || self.table.lower(b) == "of"
+                        && b.checked_sub(1).is_some_and(|n| self.flags_capitalized(n))
+            });
         if after.contains(Cues::PERSON_CUE) && !people && !determined && !object {
             if len == 1 && self.speaks_as_it(e) {
                 return Some((NameKind::Organization, E::OrgCue));
@@ -716,9 +752,12 @@ impl<'a, 't> Scan<'a, 't> {
             return Some(found);
         }
         let first_token = self.table.token(s);
-        let group = ["ans", "ists", "ites", "ese"]
+        // Peoples ("Iranians"), and abstract nouns opening a sentence
+        // ("Immigration came fifth", "Tension flared": 5 subjects on
+        // PolNeAR train, none a person).
+        let group = ["ans", "ists", "ites", "ese", "tion", "sion", "ism"]
             .iter()
-            .any(|p| first_token.ends_with(p));
+            .any(|p| first_token.ends_with(p) && first_token.len() > p.len() + 2);
         let past = !self.table.classes(e).intersects(WordClass::Finite.set());
         // At a sentence's start only a past tense, and no plural or adverb
         // ("Voters rejected", "Really enjoyed"): "Kasich announced".

@@ -102,6 +102,10 @@ impl Cues {
     /// `data/org_heads.txt`: "a job at Kelbridge").
     pub const WORKPLACE: Cues = Cues(1 << 23);
 
+    /// A verb of title-case headlines (`data/headline_verbs.txt`:
+    /// "Acquires", "Blocks"): in such a line it opens no name.
+    pub const HEADLINE_VERB: Cues = Cues(1 << 24);
+
     /// Both sets of bits.
     #[inline]
     pub const fn union(self, other: Cues) -> Cues {
@@ -183,6 +187,10 @@ const FILES: &[(&str, Sections)] = &[
         &[(None, Cues::NOT_NAME)],
     ),
     (include_str!("../data/events.txt"), &[(None, Cues::EVENT)]),
+    (
+        include_str!("../data/headline_verbs.txt"),
+        &[(None, Cues::HEADLINE_VERB)],
+    ),
     (
         include_str!("../data/connectors.txt"),
         &[(None, Cues::CONNECTOR)],

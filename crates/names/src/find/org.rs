@@ -161,10 +161,14 @@ impl Scan<'_, '_> {
                 return false;
             }
             let cues = self.lower_cues(d);
-            if cues.intersects(Cues::TITLE | Cues::TITLE_PART | Cues::ROLE)
-                || possessive_of(self.table, d) > 0
-            {
+            if cues.intersects(Cues::TITLE | Cues::TITLE_PART | Cues::ROLE) {
                 return false;
+            }
+            // A thing's possessive may come first: "Caldwell Freight, the
+            // railway's operator," (not a role after it: "the company's
+            // chief", refused above).
+            if possessive_of(self.table, d) > 0 {
+                continue;
             }
             if cues.contains(Cues::ORG_DESCRIPTOR) {
                 let next = self.table.flags(d + 1);
