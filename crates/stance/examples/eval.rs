@@ -5,6 +5,7 @@
 //! cargo run --release -p newsnlp-stance --example eval -- /work/shared/data/newsmtsc/dev_rw.jsonl
 //! cargo run --release -p newsnlp-stance --example eval -- FILE --baseline    # lexicon baseline
 //! cargo run --release -p newsnlp-stance --example eval -- FILE --model M.txt # custom weights
+//! cargo run --release -p newsnlp-stance --example eval -- FILE --errors      # also print each error
 //! ```
 
 mod common;
@@ -25,6 +26,7 @@ fn run() -> Result<(), String> {
     };
     let examples = common::read_newsmtsc(path)?;
     let baseline = args.iter().any(|a| a == "--baseline");
+    let errors = args.iter().any(|a| a == "--errors");
     let clf = match args.iter().position(|a| a == "--model") {
         Some(i) => {
             let p = args.get(i + 1).ok_or("--model needs a path")?;
@@ -41,6 +43,15 @@ fn run() -> Result<(), String> {
             clf.classify(&ex.sentence, ex.target.clone()).polarity
         };
         confusion[ex.polarity.index()][pred.index()] += 1;
+        if errors && pred != ex.polarity {
+            println!(
+                "{} -> {}\t[{}]\t{}",
+                ex.polarity.as_str(),
+                pred.as_str(),
+                ex.sentence.get(ex.target.clone()).unwrap_or(""),
+                ex.sentence
+            );
+        }
     }
     let mut f1s = Vec::new();
     for p in Polarity::ALL {
