@@ -68,22 +68,25 @@ impl Scan<'_, '_> {
         let s = name.start;
         // A lowercase "of": a title-case heading's "Of" joins no prose.
         let j = (s + 2..name.end).find(|&j| self.table.token(j) == "of")?;
-        let plain = Cues::ORG_HEAD
-            | Cues::ORG_SUFFIX
-            | Cues::PLACE_HEAD
-            | Cues::PLACE_START
-            | Cues::NOT_NAME
-            | Cues::EVENT;
+        let plain =
+            Cues::ORG_HEAD | Cues::ORG_SUFFIX | Cues::PLACE_START | Cues::NOT_NAME | Cues::EVENT;
         if (s..j).any(|t| !self.flags_capitalized(t) || self.word_cues(t).intersects(plain)) {
             return None;
         }
         let role = start.checked_sub(1).is_some_and(|b| {
             !self.flags_capitalized(b) && self.cues(b).intersects(Cues::ROLE | Cues::TITLE)
         });
+        let given = self.cues(s).contains(Cues::GIVEN);
+        // A surname that is also a place's head ("Park", "Hill") after a
+        // role or a given name: "Ellen Hill of Kestrel State University".
+        let place_head = (s..j).any(|t| self.word_cues(t).intersects(Cues::PLACE_HEAD));
+        if place_head && (!(role || given) || self.word_cues(s).intersects(Cues::PLACE_HEAD)) {
+            return None;
+        }
         if role {
             return Some((j, Evidence::Title));
         }
-        if self.cues(s).contains(Cues::GIVEN) {
+        if given {
             return Some((j, Evidence::GivenName));
         }
         // Two words no list holds, and the head after "of": "Kestrel
