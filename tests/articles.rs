@@ -191,6 +191,21 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/senate_debate.txt"),
         include_str!("articles/senate_debate.json"),
     ),
+    (
+        "rail_strike",
+        include_str!("articles/rail_strike.txt"),
+        include_str!("articles/rail_strike.json"),
+    ),
+    (
+        "hospital_merger",
+        include_str!("articles/hospital_merger.txt"),
+        include_str!("articles/hospital_merger.json"),
+    ),
+    (
+        "grain_deal",
+        include_str!("articles/grain_deal.txt"),
+        include_str!("articles/grain_deal.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

@@ -60,13 +60,15 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "on", "from"];
 
 /// Whether a holder is a person, group or organization: an entity (a
 /// country stands for its government), the author, or a short phrase
-/// without a verb that does not open with a place's preposition.
+/// without a verb that does not open with a place's preposition (at most
+/// eight words: an organization's full name may run that long, "the
+/// Associated Society of Locomotive Engineers and Firemen").
 fn is_party(p: &Party) -> bool {
     match p {
         Party::Entity { kind, .. } => *kind != EntityKind::Other,
         Party::Phrase(t) => {
             let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
-            (1..=6).contains(&words.len())
+            (1..=8).contains(&words.len())
                 && !words.iter().any(|w| NOT_IN_A_PARTY.contains(&w.as_str()))
                 && !PLACE_PREPOSITIONS.contains(&words[0].as_str())
         }

@@ -79,7 +79,13 @@ impl Doc<'_, '_> {
         let inflected = w.ends_with('s') || w.ends_with("ed") || self.has(i, IRREG);
         let vg = self.verb_group_start(sentence, i);
         let auxiliary = (vg..i).any(|k| self.has(k, AUX | FIN));
-        if !auxiliary && !inflected {
+        // A base form is a verb after an adverb of its group or a plural
+        // subject ("mergers almost always raise costs", "tariffs raise
+        // prices"), not after a singular noun ("a pay raise").
+        let plural_subject = self
+            .word(p)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
+        if !auxiliary && !inflected && vg == i && !plural_subject {
             return None;
         }
         // "puts our water at risk": "put" causes only through such a

@@ -126,7 +126,9 @@ impl Doc<'_, '_> {
             return self.entity_holder(m);
         }
         if np.len() == 1 {
+            // "I've", "we're": the pronoun before the contraction.
             let w = self.word(np.start)?;
+            let w = w.split('\'').next().unwrap_or(w);
             let quote = self.enclosing_quote(&span);
             let speaker = || quote.and_then(|q| q.speaker.as_ref()).cloned();
             return match w {

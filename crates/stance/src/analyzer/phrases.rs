@@ -13,7 +13,7 @@ use newsnlp_tokenize::TokenKind;
 use std::ops::Range;
 
 use super::classes::{
-    AND_OR, AUX, CAP, CLAUSE, COP, DET, FIN, IRREG, MAY_START, OF, PREP, PRON, WORD,
+    AND_OR, AUX, CAP, CLAUSE, COP, DET, FIN, IRREG, MAY_START, OF, PREP, PRON, PRONOUNS, WORD,
 };
 use super::doc::Doc;
 use crate::lexicon::LEXICONS;
@@ -558,7 +558,12 @@ impl Doc<'_, '_> {
     ) -> Option<Range<usize>> {
         let vg = self.verb_group_start(sentence, i);
         let (subject, _) = self.holder_of_verb_group(sentence, vg, i)?;
-        let pronoun = subject.len() == 1 && self.has(subject.start, PRON);
+        // "I've always been insulted": a pronoun with its contraction.
+        let contracted = self.word(subject.start).is_some_and(|w| {
+            w.split_once('\'')
+                .is_some_and(|(p, _)| PRONOUNS.contains(&p))
+        });
+        let pronoun = subject.len() == 1 && (self.has(subject.start, PRON) || contracted);
         (!pronoun && !self.in_question(sentence, subject.start)).then_some(subject)
     }
 }

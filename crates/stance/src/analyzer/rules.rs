@@ -627,6 +627,15 @@ impl Doc<'_, '_> {
             out.extend(self.demonstrative_predicate(sentence, si, vg, k, flip));
             return;
         };
+        if subject.len() == 1
+            && self
+                .word(subject.start)
+                .is_some_and(|w| self.word(e) == Some(w))
+        {
+            // "Enough is enough", "a deal is a deal": a tautology judges
+            // nothing.
+            return;
+        }
         if self.is(e, EMOTION_ADJECTIVES) && self.names_a_party(&subject) {
             // "the agency was “cautiously optimistic”", "Opponents were
             // unconvinced": a party's state of mind, not a judgement of it.
@@ -686,7 +695,7 @@ impl Doc<'_, '_> {
         if !self.has(p, PREP | OF)
             || !self.is(p, EMOTION_PREPOSITIONS)
             || !of_attitude
-            || self.has(k, MAY_START)
+            || (self.has(k, MAY_START) && !self.is(k, EMOTION_ADJECTIVES))
             || self.word(p + 1).is_some_and(|w| w.ends_with("ing"))
         {
             return None;
@@ -703,6 +712,10 @@ impl Doc<'_, '_> {
             return None;
         }
         let object = self.object_after(sentence, p + 1)?;
+        if self.is(object.end, &["to"]) {
+            // "was encouraged by her aides to run": an appeal's agent.
+            return None;
+        }
         let vg = self.verb_group_start(sentence, c);
         let subject = self.subject_before(sentence, vg)?;
         self.names_a_party(&subject)
@@ -713,7 +726,8 @@ impl Doc<'_, '_> {
     /// pronoun or a phrase headed by a party noun ("the union").
     fn names_a_party(&self, subject: &Range<usize>) -> bool {
         self.capitalized(subject.end - 1)
-            || (subject.len() == 1 && self.is(subject.start, &["he", "she", "they", "i", "we"]))
+            || (subject.len() == 1
+                && self.is(subject.start, &["he", "she", "they", "i", "we", "it"]))
             || self
                 .text
                 .get(self.span(subject))
