@@ -258,8 +258,12 @@ impl Doc<'_, '_> {
         if first & WORD == 0 || self.time_at(start) {
             return None;
         }
+        // "about 1,800 jobs", "over 300 homes": a count's approximation,
+        // not a preposition.
+        let approximate = self.is(start, &["about", "around", "over", "nearly", "roughly"])
+            && self.kind_is(start + 1, TokenKind::Number);
         if (first & PRON != 0 && first & DET == 0)
-            || first & (PREP | FIN) != 0
+            || (first & (PREP | FIN) != 0 && !approximate)
             || (first & CLAUSE != 0 && first & PRON == 0)
         {
             return None;
@@ -294,7 +298,9 @@ impl Doc<'_, '_> {
                     if named || charge {
                         break;
                     }
-                } else if c & (PREP | FIN) != 0 {
+                } else if c & PREP != 0 || (c & FIN != 0 && !self.has(end - 1, DET)) {
+                    // After a determiner a modal is a noun ("the will of
+                    // the voters").
                     break;
                 } else if c & AND_OR != 0 {
                     let n = self.class(end + 1);
