@@ -94,6 +94,9 @@ pub enum Rule {
     /// `Asked whether C, X said`, `… when asked about C`: the question put
     /// to someone (its source is the asker after "by", if named).
     Asked,
+    /// `… said C` where no source was read before the verb of speech:
+    /// the content with no source.
+    SourcelessSpeech,
 }
 
 impl Rule {
@@ -116,6 +119,7 @@ impl Rule {
             Rule::InLead => "in_lead",
             Rule::Seems => "seems",
             Rule::Asked => "asked",
+            Rule::SourcelessSpeech => "sourceless_speech",
         }
     }
 }

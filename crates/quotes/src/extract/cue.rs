@@ -67,6 +67,9 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return Some(f);
         }
+        if src.is_none() {
+            return self.sourceless_speech(&cue);
+        }
         self.source_cue_content(&cue, src)
     }
 
@@ -387,9 +390,15 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// X said (that) C / X said, “Q”: the source `src`, the cue, then the
     /// content; no source for a passive ("Trump is expected to win").
-    fn source_cue_content(&self, cue: &VerbCue<'_>, src: Option<Range<usize>>) -> Option<Found> {
+    pub(super) fn source_cue_content(
+        &self,
+        cue: &VerbCue<'_>,
+        src: Option<Range<usize>>,
+    ) -> Option<Found> {
         let (i, ss) = (cue.i, cue.ss);
-        let src_range = src.clone()?;
+        // Without a source (`Ctx::sourceless_speech`), the checks on it
+        // read an empty phrase at the cue.
+        let src_range = src.clone().unwrap_or(i..i);
         if !self.base_form_subject_ok(i, &src_range) || self.names_indefinite(i, &src_range) {
             return None;
         }
@@ -414,6 +423,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // "The bridge, the mayor said, would open in May": a
         // parenthetical attribution; the clause runs around it.
         if quote.is_none()
+            && src.is_some()
             && src_range.start > ss + 1
             && is_punct(&self.toks[src_range.start - 1], ",")
             && is_punct(&self.toks[cue.c1.min(cue.se - 1)], ",")
@@ -562,24 +572,24 @@ impl<'a, 't> Ctx<'a, 't> {
 }
 
 /// A reporting verb found at a token, with what its patterns need.
-struct VerbCue<'a> {
+pub(super) struct VerbCue<'a> {
     /// The verb's token.
-    i: usize,
+    pub i: usize,
     /// The token after the verb (and its particle).
-    c1: usize,
+    pub c1: usize,
     /// The sentence's token range.
-    ss: usize,
-    se: usize,
-    class: CueClass,
+    pub ss: usize,
+    pub se: usize,
+    pub class: CueClass,
     /// An "-ing" form.
-    ing: bool,
+    pub ing: bool,
     /// The verb's lemma ("say").
-    lemma: &'a str,
+    pub lemma: &'a str,
 }
 
 impl VerbCue<'_> {
     /// The cue's tokens.
-    fn range(&self) -> Range<usize> {
+    pub(super) fn range(&self) -> Range<usize> {
         self.i..self.c1
     }
 }
