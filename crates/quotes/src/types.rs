@@ -97,6 +97,9 @@ pub enum Rule {
     /// `… said C` where no source was read before the verb of speech:
     /// the content with no source.
     SourcelessSpeech,
+    /// `a statement saying C`, `footage of X talking about C`: a
+    /// participle of speech right after a noun, with no source.
+    NounParticiple,
 }
 
 impl Rule {
@@ -120,6 +123,7 @@ impl Rule {
             Rule::Seems => "seems",
             Rule::Asked => "asked",
             Rule::SourcelessSpeech => "sourceless_speech",
+            Rule::NounParticiple => "noun_participle",
         }
     }
 }

@@ -55,8 +55,12 @@ impl<'a, 't> Ctx<'a, 't> {
         if cue.ing && !self.progressive(i, ss) {
             let src = self
                 .np_left(i, ss)
-                .filter(|r| r.end == i && r.start > ss && self.lw(r.start - 1) == "with")?;
-            return self.source_cue_content(&cue, Some(src));
+                .filter(|r| r.end == i && r.start > ss && self.lw(r.start - 1) == "with");
+            return match src {
+                Some(src) => self.source_cue_content(&cue, Some(src)),
+                // "a statement saying C": a participle after its noun.
+                None => self.noun_participle(&cue),
+            };
         }
         if let Some(f) = self.content_cue_source_at(&cue) {
             return Some(f);

@@ -17,12 +17,15 @@
 //! - [`lead`]: lead-ins without a reporting verb (`NAME:`, "In a poll …",
 //!   "Asked whether …", "seems to", name lines);
 //! - [`sourceless`]: a verb of speech whose source no rule reads;
+//! - [`noun_participle`]: a participle of speech after a noun ("a
+//!   statement saying C");
 //! - [`quotation`]: the quotations the cues left.
 
 mod according;
 mod content;
 mod cue;
 mod lead;
+mod noun_participle;
 mod phrase;
 mod quantity;
 mod quotation;
@@ -105,7 +108,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 let found = self.cue_at(i, ss, se);
                 if let Some(f) = found.as_ref()
-                    && f.pattern == Pattern::SourcelessSpeech
+                    && matches!(
+                        f.pattern,
+                        Pattern::SourcelessSpeech | Pattern::NounParticiple
+                    )
                 {
                     // The cues inside its content are still read (their
                     // attributions have sources), but none of them gives

@@ -5,6 +5,8 @@
 //! verb after "but" with an object between). The content is still what
 //! the verb reports; the attribution has no source.
 
+use std::ops::Range;
+
 use newsnlp_tokenize::TokenKind;
 
 use super::cue::VerbCue;
@@ -31,16 +33,21 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut f = self.source_cue_content(cue, None)?;
         // A quotation long enough to be a direct quote of its own is left
         // to the quotation rules, which look for its source further.
-        let quoted = f.content.clone().any(|k| {
-            self.toks[k].kind == TokenKind::OpenQuote
-                && self
-                    .quote_of(k)
-                    .is_some_and(|q| self.quotes[q].end - k > self.inner_words)
-        });
-        if quoted {
+        if self.holds_long_quotation(&f.content) {
             return None;
         }
         f.pattern = Pattern::SourcelessSpeech;
         Some(f)
+    }
+
+    /// Whether a quotation long enough to be a direct quote of its own
+    /// ([`Ctx::inner_words`]) opens inside `r`.
+    pub(super) fn holds_long_quotation(&self, r: &Range<usize>) -> bool {
+        r.clone().any(|k| {
+            self.toks[k].kind == TokenKind::OpenQuote
+                && self
+                    .quote_of(k)
+                    .is_some_and(|q| self.quotes[q].end - k > self.inner_words)
+        })
     }
 }
