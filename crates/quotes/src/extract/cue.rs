@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, is_cap, is_punct};
+use super::{Ctx, Found, Pattern, is_cap, is_final_punct, is_punct};
 use crate::lexicon::{self as lx, CueClass, PatternWords};
 
 /// The tokens of a relative clause's content searched for the main
@@ -40,7 +40,10 @@ impl<'a, 't> Ctx<'a, 't> {
         if let Some(decided) = self.trigger_at(i, ss, se) {
             return decided;
         }
-        let cue = self.verb_cue_at(i, ss, se)?;
+        let Some(cue) = self.verb_cue_at(i, ss, se) else {
+            // "went on to say C": an infinitive of speech.
+            return self.infinitive_speech(i, ss, se);
+        };
         // After a comma, also inside a closing mark (`“slow,” adding`).
         let after_comma = i > ss
             && (is_punct(&self.toks[i - 1], ",")
@@ -140,12 +143,22 @@ impl<'a, 't> Ctx<'a, 't> {
         // A phrasal form needs its particle; a plain one must not be
         // followed by a particle it lacks ("call" vs "call for").
         let next = self.lw(i + 1);
+        // "made it clear", "made the case": "it" or a determiner may
+        // stand before the particle.
+        let skip = i + 2 < se && (next == "it" || self.is(i + 1, lx::DETERMINERS));
+        let after = if skip { self.lw(i + 2) } else { "" };
         let (form, c1) = match forms
             .iter()
             .find(|f| f.particle.as_deref() == Some(next) && i + 1 < se)
         {
             Some(f) => (f, i + 2),
-            None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
+            None => match forms
+                .iter()
+                .find(|f| skip && f.particle.as_deref() == Some(after))
+            {
+                Some(f) => (f, i + 3),
+                None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
+            },
         };
         // "said" as an adjective or a noun after a determiner: not a cue.
         if i > ss {
@@ -355,7 +368,14 @@ impl<'a, 't> Ctx<'a, 't> {
             let t0 = self.past_tell_object(cue.lemma, c1, se);
             self.short_tail(t0, self.tail_aside(t0, se).unwrap_or(se)) && !quote_next
         };
-        if !(sep_ok && cue.class != CueClass::Weak && tail_ok) {
+        // "C, campaign finance records show.": a weak cue after a
+        // document or a poll reports the clause before it, in a sentence
+        // (a headline, "Warming seas may shrink cod, study finds", ends
+        // without a mark and reports nothing).
+        let weak_ok = cue.class != CueClass::Weak
+            || (src.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES))
+                && is_final_punct(&self.toks[se - 1]));
+        if !(sep_ok && weak_ok && tail_ok) {
             return None;
         }
         let p = sep.unwrap_or(0);

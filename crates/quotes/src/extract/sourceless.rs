@@ -10,7 +10,7 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::cue::VerbCue;
-use super::{Ctx, Found, Pattern};
+use super::{Ctx, Found, Pattern, is_cap};
 use crate::lexicon::CueClass;
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -33,6 +33,53 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut f = self.source_cue_content(cue, None)?;
         // A quotation long enough to be a direct quote of its own is left
         // to the quotation rules, which look for its source further.
+        if self.holds_long_quotation(&f.content) {
+            return None;
+        }
+        f.pattern = Pattern::SourcelessSpeech;
+        Some(f)
+    }
+
+    /// The attribution of an infinitive of speech ("He went on to say
+    /// C", "voters are more likely to say C", "used the speech to call
+    /// for C"): its content, with no source (the subject of the clause
+    /// is often not the speaker: "led the board to say C"). Not after an
+    /// adjective that makes it the writer's ("fair to say", "hard to
+    /// say", "suffice it to say").
+    pub(super) fn infinitive_speech(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
+        if i < ss + 2
+            || i < self.sourceless_end.get()
+            || self.lw(i - 1) != "to"
+            || is_cap(&self.toks[i])
+            || matches!(
+                self.lw(i - 2),
+                "fair" | "safe" | "hard" | "difficult" | "easy" | "impossible" | "it" | "little"
+            )
+        {
+            return None;
+        }
+        let forms = self.cue(i);
+        let next = self.lw(i + 1);
+        let (form, c1) = match forms
+            .iter()
+            .find(|f| f.particle.as_deref() == Some(next) && i + 1 < se)
+        {
+            Some(f) => (f, i + 2),
+            None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
+        };
+        if form.ing || form.class != CueClass::Speech {
+            return None;
+        }
+        let cue = VerbCue {
+            i,
+            c1,
+            ss,
+            se,
+            class: form.class,
+            ing: false,
+            lemma: self.lex.lemmas[form.lemma as usize].as_str(),
+        };
+        let mut f = self.source_cue_content(&cue, None)?;
         if self.holds_long_quotation(&f.content) {
             return None;
         }
