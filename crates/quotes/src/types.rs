@@ -94,8 +94,8 @@ pub enum Rule {
     /// `Asked whether C, X said`, `… when asked about C`: the question put
     /// to someone (its source is the asker after "by", if named).
     Asked,
-    /// `… said C` where no source was read before the verb of speech:
-    /// the content with no source.
+    /// `… said C`, `… to say C` where no source was read before the verb
+    /// of speech or belief: the content with no source.
     SourcelessSpeech,
     /// `a statement saying C`, `footage of X talking about C`: a
     /// participle of speech right after a noun, with no source.

@@ -1,9 +1,8 @@
-//! A verb of speech whose source no rule reads: "Bob Ames, who ran the
-//! county's books for a decade under three mayors and later the port,
-//! said the audit was late" (a subject past the phrase windows), "The
-//! firm keeps its accounts private but says its sales doubled" (a second
-//! verb after "but" with an object between). The content is still what
-//! the verb reports; the attribution has no source.
+//! A verb of speech or belief whose source no rule reads: "The bakery
+//! keeps its figures to itself yet has since said its sales doubled" (an
+//! adverb the source rules do not skip before the verb), and an
+//! infinitive of speech ("stood up at the meeting to say C"). The content
+//! is still what the verb reports; the attribution has no source.
 
 use std::ops::Range;
 
@@ -11,11 +10,11 @@ use newsnlp_tokenize::TokenKind;
 
 use super::cue::VerbCue;
 use super::{Ctx, Found, Pattern, is_cap};
-use crate::lexicon::CueClass;
+use crate::lexicon::{self as lx, CueClass};
 
 impl<'a, 't> Ctx<'a, 't> {
-    /// The attribution of the verb of speech `cue` when no source was
-    /// found before it: its content after it, with no source. `Ctx::run`
+    /// The attribution of the verb of speech or belief `cue` (not a weak
+    /// cue: "has since found a buyer") when no source was found before it: its content after it, with no source. `Ctx::run`
     /// keeps it only when no other attribution of the sentence takes its
     /// words.
     pub(super) fn sourceless_speech(&self, cue: &VerbCue<'_>) -> Option<Found> {
@@ -23,7 +22,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // comma or a quotation has its source after it ("Said the mayor,
         // …", "…, explained Ann Roe, “…”"), which other rules read.
         if cue.i < self.sourceless_end.get()
-            || cue.class != CueClass::Speech
+            || cue.class == CueClass::Weak
             || cue.ing
             || cue.i <= cue.ss
             || !self.toks[cue.i - 1].kind.is_wordlike()
@@ -33,7 +32,21 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut f = self.source_cue_content(cue, None)?;
         // A quotation long enough to be a direct quote of its own is left
         // to the quotation rules, which look for its source further.
-        if self.holds_long_quotation(&f.content) {
+        // "Shares rose, but declined by 2 percent": a verb of belief
+        // before a prepositional phrase (not an infinitive) is some other
+        // sense of it.
+        let k = f.content.start;
+        let phrase = self.is(k, lx::PREPOSITIONS) && self.lw(k) != "to";
+        // "… criticized the plan but rejected calls to C": a second verb
+        // of belief after a conjunction has the sentence's subject, which
+        // `Ctx::source_before_cue` leaves to verbs of speech.
+        // Nor after another cue form, of which it is the object
+        // ("rejected calls to C").
+        let second = matches!(self.lw(cue.i - 1), "and" | "but" | "yet" | "or")
+            || !self.cue(cue.i - 1).is_empty();
+        if self.holds_long_quotation(&f.content)
+            || (cue.class == CueClass::Belief && (phrase || second))
+        {
             return None;
         }
         f.pattern = Pattern::SourcelessSpeech;
