@@ -94,6 +94,12 @@ pub enum Rule {
     /// `Asked whether C, X said`, `… when asked about C`: the question put
     /// to someone (its source is the asker after "by", if named).
     Asked,
+    /// `… said C`, `… to say C` where no source was read before the verb
+    /// of speech or belief: the content with no source.
+    SourcelessSpeech,
+    /// `a statement saying C`, `footage of X talking about C`: a
+    /// participle of speech right after a noun, with no source.
+    NounParticiple,
 }
 
 impl Rule {
@@ -116,6 +122,8 @@ impl Rule {
             Rule::InLead => "in_lead",
             Rule::Seems => "seems",
             Rule::Asked => "asked",
+            Rule::SourcelessSpeech => "sourceless_speech",
+            Rule::NounParticiple => "noun_participle",
         }
     }
 }

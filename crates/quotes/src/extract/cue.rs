@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use newsnlp_tokenize::TokenKind;
 
-use super::{Ctx, Found, Pattern, is_cap, is_punct};
+use super::{Ctx, Found, Pattern, is_cap, is_final_punct, is_punct};
 use crate::lexicon::{self as lx, CueClass, PatternWords};
 
 /// The tokens of a relative clause's content searched for the main
@@ -40,7 +40,10 @@ impl<'a, 't> Ctx<'a, 't> {
         if let Some(decided) = self.trigger_at(i, ss, se) {
             return decided;
         }
-        let cue = self.verb_cue_at(i, ss, se)?;
+        let Some(cue) = self.verb_cue_at(i, ss, se) else {
+            // "went on to say C": an infinitive of speech.
+            return self.infinitive_speech(i, ss, se);
+        };
         // After a comma, also inside a closing mark (`“slow,” adding`).
         let after_comma = i > ss
             && (is_punct(&self.toks[i - 1], ",")
@@ -55,8 +58,12 @@ impl<'a, 't> Ctx<'a, 't> {
         if cue.ing && !self.progressive(i, ss) {
             let src = self
                 .np_left(i, ss)
-                .filter(|r| r.end == i && r.start > ss && self.lw(r.start - 1) == "with")?;
-            return self.source_cue_content(&cue, Some(src));
+                .filter(|r| r.end == i && r.start > ss && self.lw(r.start - 1) == "with");
+            return match src {
+                Some(src) => self.source_cue_content(&cue, Some(src)),
+                // "a statement saying C": a participle after its noun.
+                None => self.noun_participle(&cue),
+            };
         }
         if let Some(f) = self.content_cue_source_at(&cue) {
             return Some(f);
@@ -66,6 +73,9 @@ impl<'a, 't> Ctx<'a, 't> {
             && let Some(f) = self.content_source_cue_at(&cue, src)
         {
             return Some(f);
+        }
+        if src.is_none() {
+            return self.sourceless_speech(&cue);
         }
         self.source_cue_content(&cue, src)
     }
@@ -133,12 +143,22 @@ impl<'a, 't> Ctx<'a, 't> {
         // A phrasal form needs its particle; a plain one must not be
         // followed by a particle it lacks ("call" vs "call for").
         let next = self.lw(i + 1);
+        // "made it clear", "made the case": "it" or a determiner may
+        // stand before the particle.
+        let skip = i + 2 < se && (next == "it" || self.is(i + 1, lx::DETERMINERS));
+        let after = if skip { self.lw(i + 2) } else { "" };
         let (form, c1) = match forms
             .iter()
             .find(|f| f.particle.as_deref() == Some(next) && i + 1 < se)
         {
             Some(f) => (f, i + 2),
-            None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
+            None => match forms
+                .iter()
+                .find(|f| skip && f.particle.as_deref() == Some(after))
+            {
+                Some(f) => (f, i + 3),
+                None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
+            },
         };
         // "said" as an adjective or a noun after a determiner: not a cue.
         if i > ss {
@@ -348,7 +368,14 @@ impl<'a, 't> Ctx<'a, 't> {
             let t0 = self.past_tell_object(cue.lemma, c1, se);
             self.short_tail(t0, self.tail_aside(t0, se).unwrap_or(se)) && !quote_next
         };
-        if !(sep_ok && cue.class != CueClass::Weak && tail_ok) {
+        // "C, campaign finance records show.": a weak cue after a
+        // document or a poll reports the clause before it, in a sentence
+        // (a headline, "Warming seas may shrink cod, study finds", ends
+        // without a mark and reports nothing).
+        let weak_ok = cue.class != CueClass::Weak
+            || (src.clone().any(|k| self.is(k, lx::EVIDENCE_SOURCES))
+                && is_final_punct(&self.toks[se - 1]));
+        if !(sep_ok && weak_ok && tail_ok) {
             return None;
         }
         let p = sep.unwrap_or(0);
@@ -387,9 +414,15 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// X said (that) C / X said, “Q”: the source `src`, the cue, then the
     /// content; no source for a passive ("Trump is expected to win").
-    fn source_cue_content(&self, cue: &VerbCue<'_>, src: Option<Range<usize>>) -> Option<Found> {
+    pub(super) fn source_cue_content(
+        &self,
+        cue: &VerbCue<'_>,
+        src: Option<Range<usize>>,
+    ) -> Option<Found> {
         let (i, ss) = (cue.i, cue.ss);
-        let src_range = src.clone()?;
+        // Without a source (`Ctx::sourceless_speech`), the checks on it
+        // read an empty phrase at the cue.
+        let src_range = src.clone().unwrap_or(i..i);
         if !self.base_form_subject_ok(i, &src_range) || self.names_indefinite(i, &src_range) {
             return None;
         }
@@ -414,6 +447,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // "The bridge, the mayor said, would open in May": a
         // parenthetical attribution; the clause runs around it.
         if quote.is_none()
+            && src.is_some()
             && src_range.start > ss + 1
             && is_punct(&self.toks[src_range.start - 1], ",")
             && is_punct(&self.toks[cue.c1.min(cue.se - 1)], ",")
@@ -562,24 +596,24 @@ impl<'a, 't> Ctx<'a, 't> {
 }
 
 /// A reporting verb found at a token, with what its patterns need.
-struct VerbCue<'a> {
+pub(super) struct VerbCue<'a> {
     /// The verb's token.
-    i: usize,
+    pub i: usize,
     /// The token after the verb (and its particle).
-    c1: usize,
+    pub c1: usize,
     /// The sentence's token range.
-    ss: usize,
-    se: usize,
-    class: CueClass,
+    pub ss: usize,
+    pub se: usize,
+    pub class: CueClass,
     /// An "-ing" form.
-    ing: bool,
+    pub ing: bool,
     /// The verb's lemma ("say").
-    lemma: &'a str,
+    pub lemma: &'a str,
 }
 
 impl VerbCue<'_> {
     /// The cue's tokens.
-    fn range(&self) -> Range<usize> {
+    pub(super) fn range(&self) -> Range<usize> {
         self.i..self.c1
     }
 }

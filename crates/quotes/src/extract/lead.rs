@@ -155,11 +155,29 @@ impl<'a, 't> Ctx<'a, 't> {
         })
     }
 
-    /// "Trump seemed to overstay his welcome", "it appears that C": the
-    /// subject and the clause, with no source.
+    /// Whether the word at `k`, after "seems" or "appears", opens what
+    /// seems so: an adjective or a participle ("seemed rattled", "appear
+    /// fatigued"), a noun phrase ("seemed a reminder"), "like" or "as
+    /// if"; not a preposition, which tells where someone appeared
+    /// ("appeared on Sunday shows", "appear in court").
+    fn seem_predicate(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        if t.kind != TokenKind::Word || is_cap(t) {
+            return false;
+        }
+        match self.lw(k) {
+            "like" => true,
+            "as" => matches!(self.lw(k + 1), "if" | "though"),
+            _ => !self.is(k, lx::PREPOSITIONS),
+        }
+    }
+
+    /// "Trump seemed to overstay his welcome", "it appears that C",
+    /// "Voters seemed unmoved": the subject and the clause, with no
+    /// source.
     pub(super) fn seems(&self, i: usize, ss: usize, se: usize) -> Option<Found> {
         let c1 = i + 1;
-        if c1 + 1 >= se || !self.is(c1, lx::SEEM_COMPLEMENTS) {
+        if c1 + 1 >= se || !(self.is(c1, lx::SEEM_COMPLEMENTS) || self.seem_predicate(c1)) {
             return None;
         }
         // "He appeared to suggest that C": the reporting verb after "to"
@@ -199,7 +217,21 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let brk = self.next_break(c1).unwrap_or(se);
-        let e = self.trimmed_end(c1, se.min(brk.max(c1 + 1)));
+        let mut e = se.min(brk.max(c1 + 1));
+        // "He appeared rattled at the debate, unable to …", "Voters
+        // seemed unmoved: “…”": what seems so, without a clause word,
+        // ends at the first mark.
+        if !self.is(c1, lx::SEEM_COMPLEMENTS) {
+            e = (c1 + 1..e)
+                .find(|&k| {
+                    let t = &self.toks[k];
+                    // A hyphen inside a word ("ill-prepared") is no mark.
+                    let inner_hyphen = t.text == "-" && !t.space_before;
+                    !(t.kind.is_wordlike() || inner_hyphen)
+                })
+                .unwrap_or(e);
+        }
+        let e = self.trimmed_end(c1, e);
         if e <= c1 + 1 {
             return None;
         }

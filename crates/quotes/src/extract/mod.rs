@@ -16,15 +16,20 @@
 //! - [`according`]: "according to X";
 //! - [`lead`]: lead-ins without a reporting verb (`NAME:`, "In a poll …",
 //!   "Asked whether …", "seems to", name lines);
+//! - [`sourceless`]: a verb of speech whose source no rule reads;
+//! - [`noun_participle`]: a participle of speech after a noun ("a
+//!   statement saying C");
 //! - [`quotation`]: the quotations the cues left.
 
 mod according;
 mod content;
 mod cue;
 mod lead;
+mod noun_participle;
 mod phrase;
 mod quantity;
 mod quotation;
+mod sourceless;
 mod token;
 
 use newsnlp_tokenize::TokenKind;
@@ -71,6 +76,9 @@ impl<'a, 't> Ctx<'a, 't> {
             let mut i = ss;
             // Whether the sentence is a headline, once a cue asks.
             let mut headline = None;
+            // Attributions without a source, kept when nothing else of
+            // the sentence takes their words.
+            let mut sourceless: Vec<Found> = Vec::new();
             // "C, according to X.": the trailing attribution takes its
             // clause before a cue inside the clause can.
             if let Some(f) = self.trailing_according(ss, se)
@@ -99,6 +107,21 @@ impl<'a, 't> Ctx<'a, 't> {
                     break;
                 }
                 let found = self.cue_at(i, ss, se);
+                if let Some(f) = found.as_ref()
+                    && matches!(
+                        f.pattern,
+                        Pattern::SourcelessSpeech | Pattern::NounParticiple
+                    )
+                {
+                    // The cues inside its content are still read (their
+                    // attributions have sources), but none of them gives
+                    // another attribution without one, so that the scan
+                    // stays linear ("said said said …").
+                    self.sourceless_end.set(f.content.end);
+                    sourceless.extend(found);
+                    i += 1;
+                    continue;
+                }
                 if let Some(mut f) = found {
                     // "X said C, while Y insisted C2": the second
                     // attribution is not part of the first one's content.
@@ -138,6 +161,12 @@ impl<'a, 't> Ctx<'a, 't> {
                     }
                 }
                 i += 1;
+            }
+            for f in sourceless {
+                if !f.content.clone().any(|k| claimed[k]) {
+                    self.claim(&f, &mut claimed);
+                    out.push(f);
+                }
             }
         }
         self.quotations(&mut out, &mut claimed);

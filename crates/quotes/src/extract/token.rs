@@ -10,6 +10,7 @@
 //! are capitalized words, that "said" is a cue form, and where the
 //! quotation opens and closes.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use newsnlp_text::table::Flags;
@@ -39,6 +40,9 @@ pub(crate) struct Ctx<'a, 't> {
     /// Longest quoted phrase inside a reported clause that is also a
     /// direct quote of its own.
     pub inner_words: usize,
+    /// Where the content of the last attribution without a source that
+    /// `Ctx::run` holds back ends: no other starts before it.
+    pub sourceless_end: Cell<usize>,
 }
 
 /// The low half of the [`short_key`](newsnlp_text::hash::short_key) of
@@ -116,6 +120,7 @@ impl<'a, 't> Ctx<'a, 't> {
             next_break: Vec::new(),
             scare_words,
             inner_words,
+            sourceless_end: Cell::new(0),
         };
         // Only the few candidates are tested; the stretches up to each break
         // are filled in one go.
