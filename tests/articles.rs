@@ -206,6 +206,16 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/grain_deal.txt"),
         include_str!("articles/grain_deal.json"),
     ),
+    (
+        "wind_farm",
+        include_str!("articles/wind_farm.txt"),
+        include_str!("articles/wind_farm.json"),
+    ),
+    (
+        "police_budget",
+        include_str!("articles/police_budget.txt"),
+        include_str!("articles/police_budget.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

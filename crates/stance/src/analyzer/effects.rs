@@ -85,7 +85,8 @@ impl Doc<'_, '_> {
         let plural_subject = self
             .word(p)
             .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
-        if !auxiliary && !inflected && vg == i && !plural_subject {
+        let coordinated = self.has(p, AND_OR) && self.verb_use(i);
+        if !auxiliary && !inflected && vg == i && !plural_subject && !coordinated {
             return None;
         }
         // "puts our water at risk": "put" causes only through such a

@@ -33,6 +33,9 @@ const APPOSITIVE_WORDS: usize = 24;
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
 
+/// How far back a modal may stand for a base form after "and" to share it.
+const COORDINATED_MODAL: usize = 8;
+
 impl Doc<'_, '_> {
     /// Whether token `k` is a hyphen joining two words ("U.S.-Russia") or
     /// the apostrophe of a plural possessive ("the operators' offer"), which
@@ -119,7 +122,15 @@ impl Doc<'_, '_> {
             // A possessive: "Orban's tactics" is a noun.
             return false;
         }
+        // "would power homes and | create jobs": a base form after "and"
+        // shares the modal of the verb before it.
+        let shared_modal = pc & AND_OR != 0
+            && self
+                .word(i)
+                .is_some_and(|w| !w.ends_with('s') && !w.ends_with("ed"))
+            && (p.saturating_sub(COORDINATED_MODAL)..p).any(|k| self.has(k, FIN));
         pc & (AUX | PRON) != 0
+            || shared_modal
             || (pc & CAP != 0 && !self.capitalized(i))
             || self.word(p).is_some_and(|w| {
                 w.ends_with("n't") || LEXICONS.is_negator(w) || (w.ends_with('s') && pc & DET == 0)
@@ -182,6 +193,11 @@ impl Doc<'_, '_> {
         while end > sentence.start && self.kind_is(end - 1, TokenKind::OpenQuote) {
             end -= 1;
         }
+        // "… and | create jobs": a coordinated verb has no subject of its
+        // own right before it (the first verb's is found instead).
+        if end > sentence.start && self.has(end - 1, AND_OR) {
+            return None;
+        }
         let mut start = end;
         let floor = sentence.start.max(end.saturating_sub(SUBJECT_WORDS));
         while start > floor {
@@ -242,7 +258,8 @@ impl Doc<'_, '_> {
         }
         let np = start..end;
         let has_content = np.clone().any(|i| !self.has(i, DET));
-        (!np.is_empty() && has_content).then_some(np)
+        let empty = end == start + 1 && self.is(start, &["no", "nothing", "none", "anything"]);
+        (!np.is_empty() && has_content && !empty).then_some(np)
     }
 
     /// The object noun phrase starting at token `start` inside `sentence`.
@@ -327,7 +344,9 @@ impl Doc<'_, '_> {
         }
         let np = start..end;
         let has_content = np.clone().any(|i| self.class(i) & (WORD | DET) == WORD);
-        (has_content && end > start).then_some(np)
+        // "respects no | one", "have nothing to hide": no thing named.
+        let empty = end == start + 1 && self.is(start, &["no", "nothing", "none", "anything"]);
+        (has_content && end > start && !empty).then_some(np)
     }
 
     /// Whether a negator stands within a few words before token `i`, in
@@ -536,7 +555,16 @@ impl Doc<'_, '_> {
         let reported = self.reporting_verb_before(floor, conj);
         let verb = reported.or_else(|| {
             (floor..conj).rev().find(|&k| {
-                self.has(k, MAY_START) && self.form_at(k, 3).is_some() && self.verb_use(k)
+                let lexicon_verb =
+                    self.has(k, MAY_START) && self.form_at(k, 3).is_some() && self.verb_use(k);
+                // "would power a million homes and | create jobs": any verb
+                // right after a modal or auxiliary.
+                let after_modal = k > floor
+                    && self.has(k - 1, FIN | AUX)
+                    && self.has(k, WORD)
+                    && !self.capitalized(k)
+                    && !self.has(k, AUX | FIN | DET | PREP | PRON | CLAUSE);
+                lexicon_verb || after_modal
             })
         })?;
         let vg = self.verb_group_start(sentence, verb);

@@ -623,6 +623,19 @@ impl Doc<'_, '_> {
             out.push(f);
             return;
         }
+        // "was approved by ministers", "was defended by its allies": a
+        // praising passive with its agent reports what the agent did, no
+        // judgement of the subject ("was marred by fraud" still judges).
+        let participle = self.has(e, IRREG)
+            || self
+                .word(e)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
+        if participle
+            && self.valence(e).is_some_and(|v| v > 0.0)
+            && (e + 1..(e + 4).min(sentence.end)).any(|j| self.is(j, &["by"]))
+        {
+            return;
+        }
         let Some(subject) = self.evaluated_subject(sentence, c) else {
             out.extend(self.demonstrative_predicate(sentence, si, vg, k, flip));
             return;
