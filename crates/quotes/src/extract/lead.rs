@@ -3,7 +3,7 @@
 //! And …"); a lead with a poll or a study (`Ctx::in_lead`, "**In a new poll
 //! by the network,** most voters …"); a question (`Ctx::asked`, "**Asked
 //! whether he would run,** Roe said …"); an appearance (`Ctx::seems`,
-//! "Trump **seemed to** overstay his welcome"); and a name line after a
+//! "The mayor **seemed to** overstay her welcome"); and a name line after a
 //! quotation (`Ctx::name_line`, "“…” — **Sen. Jane Roe, D-Calif.**").
 
 use newsnlp_tokenize::TokenKind;
@@ -172,7 +172,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
     }
 
-    /// "Trump seemed to overstay his welcome", "it appears that C",
+    /// "The mayor seemed to overstay her welcome", "it appears that C",
     /// "Voters seemed unmoved": the subject and the clause, with no
     /// source.
     pub(super) fn seems(&self, i: usize, ss: usize, se: usize) -> Option<Found> {

@@ -94,9 +94,9 @@ impl Doc<'_, '_> {
             let k = self.token_at(m.start());
             k > np.start && self.has(k - 1, PREP | OF)
         };
-        // Nor a name that modifies the head noun after it ("an Arkansas
-        // poultry magnate", "a Club for Growth donor": the magnate, the
-        // donor).
+        // Nor a name that modifies the head noun after it ("a Nebraska
+        // cattle rancher", "a Sierra Club lawyer": the rancher, the
+        // lawyer).
         let modifier = |m: &Mention| {
             let last = self.token_at(m.end().saturating_sub(1));
             let next = last + 1;

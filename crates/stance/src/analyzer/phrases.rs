@@ -344,7 +344,7 @@ impl Doc<'_, '_> {
         }
         let np = start..end;
         let has_content = np.clone().any(|i| self.class(i) & (WORD | DET) == WORD);
-        // "respects no | one", "have nothing to hide": no thing named.
+        // "trusts no | one", "had nothing to add": no thing named.
         let empty = end == start + 1 && self.is(start, &["no", "nothing", "none", "anything"]);
         (has_content && end > start && !empty).then_some(np)
     }
@@ -592,7 +592,7 @@ impl Doc<'_, '_> {
     ) -> Option<Range<usize>> {
         let vg = self.verb_group_start(sentence, i);
         let (subject, _) = self.holder_of_verb_group(sentence, vg, i)?;
-        // "I've always been insulted": a pronoun with its contraction.
+        // "I've never been so insulted": a pronoun with its contraction.
         let contracted = self.word(subject.start).is_some_and(|w| {
             w.split_once('\'')
                 .is_some_and(|(p, _)| PRONOUNS.contains(&p))

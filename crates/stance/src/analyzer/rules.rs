@@ -625,7 +625,7 @@ impl Doc<'_, '_> {
         }
         // "was approved by ministers", "was defended by its allies": a
         // praising passive with its agent reports what the agent did, no
-        // judgement of the subject ("was marred by fraud" still judges).
+        // judgement of the subject ("was marred by errors" still judges).
         let participle = self.has(e, IRREG)
             || self
                 .word(e)
