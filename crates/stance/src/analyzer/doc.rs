@@ -261,6 +261,24 @@ impl<'a, 't> Doc<'a, 't> {
         STANCE_LEXICON.evaluative(&compound)
     }
 
+    /// Whether token `k` is a comma.
+    pub(super) fn is_comma(&self, k: usize) -> bool {
+        self.doc.tokens().get(k).is_some_and(|t| t.text == ",")
+    }
+
+    /// Whether the word of token `i` ends like an inflected verb ("-s",
+    /// "-ed"); a base form ("create", "look") does not.
+    pub(super) fn inflected_ending(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| w.ends_with('s') || w.ends_with("ed"))
+    }
+
+    /// The word of token `i` before a contraction's apostrophe ("i" of
+    /// "I've", "we" of "we're"), the word itself without one.
+    pub(super) fn word_before_contraction(&self, i: usize) -> Option<&str> {
+        self.word(i).map(|w| w.split('\'').next().unwrap_or(w))
+    }
+
     /// Whether a time adjunct starts at token `i`, which no verb takes as
     /// its object ("traded attacks | Monday night", "rejected it |
     /// yesterday", "| last week"): a day, a month, or "last", "next" or

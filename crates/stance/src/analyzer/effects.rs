@@ -76,7 +76,7 @@ impl Doc<'_, '_> {
         {
             return None;
         }
-        let inflected = w.ends_with('s') || w.ends_with("ed") || self.has(i, IRREG);
+        let inflected = self.inflected_ending(i) || self.has(i, IRREG);
         let vg = self.verb_group_start(sentence, i);
         let auxiliary = (vg..i).any(|k| self.has(k, AUX | FIN));
         // A base form is a verb after an adverb of its group or a plural

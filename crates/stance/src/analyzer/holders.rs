@@ -127,8 +127,7 @@ impl Doc<'_, '_> {
         }
         if np.len() == 1 {
             // "I've", "we're": the pronoun before the contraction.
-            let w = self.word(np.start)?;
-            let w = w.split('\'').next().unwrap_or(w);
+            let w = self.word_before_contraction(np.start)?;
             let quote = self.enclosing_quote(&span);
             let speaker = || quote.and_then(|q| q.speaker.as_ref()).cloned();
             return match w {

@@ -125,9 +125,8 @@ impl Doc<'_, '_> {
         // "would power homes and | create jobs": a base form after "and"
         // shares the modal of the verb before it.
         let shared_modal = pc & AND_OR != 0
-            && self
-                .word(i)
-                .is_some_and(|w| !w.ends_with('s') && !w.ends_with("ed"))
+            && self.word(i).is_some()
+            && !self.inflected_ending(i)
             && (p.saturating_sub(COORDINATED_MODAL)..p).any(|k| self.has(k, FIN));
         pc & (AUX | PRON) != 0
             || shared_modal
@@ -258,8 +257,7 @@ impl Doc<'_, '_> {
         }
         let np = start..end;
         let has_content = np.clone().any(|i| !self.has(i, DET));
-        let empty = end == start + 1 && self.is(start, &["no", "nothing", "none", "anything"]);
-        (!np.is_empty() && has_content && !empty).then_some(np)
+        (!np.is_empty() && has_content && !self.names_nothing(&np)).then_some(np)
     }
 
     /// The object noun phrase starting at token `start` inside `sentence`.
@@ -344,9 +342,14 @@ impl Doc<'_, '_> {
         }
         let np = start..end;
         let has_content = np.clone().any(|i| self.class(i) & (WORD | DET) == WORD);
-        // "trusts no | one", "had nothing to add": no thing named.
-        let empty = end == start + 1 && self.is(start, &["no", "nothing", "none", "anything"]);
-        (has_content && end > start && !empty).then_some(np)
+        (has_content && end > start && !self.names_nothing(&np)).then_some(np)
+    }
+
+    /// Whether a noun phrase is a lone "no", "nothing", "none" or
+    /// "anything" ("trusts no | one", "had nothing to add"): it names no
+    /// thing to be a subject or an object.
+    fn names_nothing(&self, np: &Range<usize>) -> bool {
+        np.len() == 1 && self.is(np.start, &["no", "nothing", "none", "anything"])
     }
 
     /// Whether a negator stands within a few words before token `i`, in
@@ -443,11 +446,7 @@ impl Doc<'_, '_> {
         let verb = (start + 1..vg).find(|&k| {
             self.has(k, AUX | FIN | COP | IRREG)
                 || self.is_verb_at(k)
-                || (self.capitalized(k - 1)
-                    && !self.capitalized(k)
-                    && self
-                        .word(k)
-                        .is_some_and(|w| w.ends_with('s') || w.ends_with("ed")))
+                || (self.capitalized(k - 1) && !self.capitalized(k) && self.inflected_ending(k))
         })?;
         let subject = start..verb;
         let group_negated = self.negated_group(&(verb..vg));
@@ -466,11 +465,7 @@ impl Doc<'_, '_> {
         let who = vg
             .checked_sub(1)
             .filter(|&w| w > sentence.start && self.is(w, &["who"]))?;
-        let before = if self.doc.tokens()[who - 1].text == "," {
-            who - 1
-        } else {
-            who
-        };
+        let before = if self.is_comma(who - 1) { who - 1 } else { who };
         if before <= sentence.start || !self.has(before - 1, WORD) {
             return None;
         }
@@ -516,12 +511,11 @@ impl Doc<'_, '_> {
         sentence: &Range<usize>,
         end: usize,
     ) -> Option<Range<usize>> {
-        let comma = |k: usize| self.doc.tokens().get(k).is_some_and(|t| t.text == ",");
         let close = end
             .checked_sub(1)
-            .filter(|&k| comma(k) && k > sentence.start)?;
+            .filter(|&k| self.is_comma(k) && k > sentence.start)?;
         let floor = sentence.start.max(close.saturating_sub(APPOSITIVE_WORDS));
-        let open = (floor..close).rev().find(|&k| comma(k))?;
+        let open = (floor..close).rev().find(|&k| self.is_comma(k))?;
         let inner = open + 1..close;
         let name = inner.len() <= 4 && inner.clone().all(|k| self.capitalized(k));
         if name && !inner.is_empty() {
@@ -593,11 +587,11 @@ impl Doc<'_, '_> {
         let vg = self.verb_group_start(sentence, i);
         let (subject, _) = self.holder_of_verb_group(sentence, vg, i)?;
         // "I've never been so insulted": a pronoun with its contraction.
-        let contracted = self.word(subject.start).is_some_and(|w| {
-            w.split_once('\'')
-                .is_some_and(|(p, _)| PRONOUNS.contains(&p))
-        });
-        let pronoun = subject.len() == 1 && (self.has(subject.start, PRON) || contracted);
+        let pronoun = subject.len() == 1
+            && (self.has(subject.start, PRON)
+                || self
+                    .word_before_contraction(subject.start)
+                    .is_some_and(|w| PRONOUNS.contains(&w)));
         (!pronoun && !self.in_question(sentence, subject.start)).then_some(subject)
     }
 }

@@ -457,8 +457,7 @@ impl Doc<'_, '_> {
     /// ", Olivia Hart," (one to four capitalized words between commas, or
     /// before the sentence's end).
     fn appositive_name(&self, sentence: &Range<usize>, k: usize) -> Option<Range<usize>> {
-        let comma = |j: usize| self.doc.tokens().get(j).is_some_and(|t| t.text == ",");
-        if !comma(k) {
+        if !self.is_comma(k) {
             return None;
         }
         let start = k + 1;
@@ -470,7 +469,7 @@ impl Doc<'_, '_> {
         {
             end += 1;
         }
-        let closed = comma(end) || self.word(end).is_none();
+        let closed = self.is_comma(end) || self.word(end).is_none();
         (end > start && closed && !self.has(start, DET | PRON)).then_some(start..end)
     }
 
@@ -589,9 +588,7 @@ impl Doc<'_, '_> {
     fn predication(&self, sentence: &Range<usize>, si: usize, c: usize, out: &mut Vec<Finding>) {
         // "took a hard look at", "gave it a look": after "a" the base form
         // of a verb of seeming is a noun.
-        let base_form = self
-            .word(c)
-            .is_some_and(|w| !w.ends_with('s') && !w.ends_with("ed"));
+        let base_form = self.word(c).is_some() && !self.inflected_ending(c);
         if base_form && (c.saturating_sub(2)..c).any(|k| self.is(k, &["a", "an"])) {
             return;
         }
@@ -907,7 +904,7 @@ impl Doc<'_, '_> {
             self.word(k)
                 .is_some_and(|w| lex.modifier(w).is_some() || LEXICONS.intensifier(w).is_some())
         };
-        let joiner = |k: usize| self.is(k, &["and"]) || self.doc.tokens()[k].text == ",";
+        let joiner = |k: usize| self.is(k, &["and"]) || self.is_comma(k);
         let mut c = object.end;
         loop {
             if c <= object.start + 1 || !evaluative(c - 1) || noun(c - 1) {
