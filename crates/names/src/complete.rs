@@ -101,8 +101,7 @@ impl Pass<'_, '_> {
     /// running text may be one ("Dwayne Okafor, president of …").
     fn opens_headline(&self, j: usize) -> bool {
         let t = self.table;
-        let opens =
-            j == 0 || t.sentence(j - 1) != t.sentence(j) || t.flags(j).contains(Flags::LINE_BREAK);
+        let opens = t.opens_sentence(j) || t.flags(j).contains(Flags::LINE_BREAK);
         opens && headline_line(t, j)
     }
 

@@ -749,6 +749,13 @@ impl<'t> Table<'t> {
         self.rows.get(i).and_then(|r| r.sentence)
     }
 
+    /// Whether token `i` opens its sentence: the first token, or one whose
+    /// sentence differs from the token's before it.
+    #[inline]
+    pub fn opens_sentence(&self, i: usize) -> bool {
+        i == 0 || self.sentence(i - 1) != self.sentence(i)
+    }
+
     /// The paragraph of token `i` (`None` past the end).
     #[inline]
     pub fn paragraph(&self, i: usize) -> Option<ParagraphIx> {

@@ -87,7 +87,6 @@ impl Scan<'_, '_> {
     /// Whether token `j` is "The" opening its sentence ("The RSF accused
     /// the army"): capitalized only because it opens the sentence.
     fn sentence_initial_the(&self, j: usize) -> bool {
-        self.table.lower(j) == "the"
-            && (j == 0 || self.table.sentence(j - 1) != self.table.sentence(j))
+        self.table.lower(j) == "the" && self.table.opens_sentence(j)
     }
 }

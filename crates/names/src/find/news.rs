@@ -118,7 +118,7 @@ impl Scan<'_, '_> {
             return false;
         };
         let same = |t: usize| self.table.sentence(t) == self.table.sentence(start);
-        let opener = noun == 0 || self.table.sentence(noun - 1) != self.table.sentence(noun);
+        let opener = self.table.opens_sentence(noun);
         if self.table.lower(at) != "at"
             || self.flags_capitalized(at)
             || !same(noun)
@@ -148,7 +148,7 @@ impl Scan<'_, '_> {
             return false;
         };
         // "New" inside a sentence only: "New Norway fishing rules" opens one.
-        let opens = start == 0 || self.table.sentence(start - 1) != self.table.sentence(start);
+        let opens = self.table.opens_sentence(start);
         let opener = self.table.lower(start) == "new" && !opens
             || self.cues(start).contains(Cues::PLACE_START);
         opener

@@ -24,8 +24,7 @@ impl Scan<'_, '_> {
             .known
             .binary_search_by_key(&(span.start, span.end), |k| (k.start, k.end))
             .is_ok();
-        let opens = g == 0
-            || self.table.sentence(g - 1) != self.table.sentence(g)
+        let opens = self.table.opens_sentence(g)
             || matches!(self.table.token(g - 1), "," | "\"" | "“" | "‘" | "'");
         let surname = self.table.token(s);
         let plural = surname.ends_with('s') && !surname.ends_with("ss") || demonym(surname);
