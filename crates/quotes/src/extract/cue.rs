@@ -13,7 +13,7 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::{Ctx, Found, Pattern, is_cap, is_final_punct, is_punct};
-use crate::lexicon::{self as lx, CueClass, PatternWords};
+use crate::lexicon::{self as lx, CueClass, CueForm, PatternWords};
 
 /// The tokens of a relative clause's content searched for the main
 /// clause's speech verb ("who asked not to be named | said").
@@ -131,6 +131,36 @@ impl<'a, 't> Ctx<'a, 't> {
         j > ss && (self.is(j - 1, lx::PROGRESSIVE_AUX) || self.contracted_pronoun(j - 1).is_some())
     }
 
+    /// The cue form at token `i` and the token after it: a phrasal form
+    /// needs its particle, a plain one must not be followed by a particle
+    /// it lacks ("call" vs "call for"); with `past_object`, "it" or a
+    /// determiner may stand before the particle ("made it clear", "made
+    /// the case").
+    pub(super) fn form_at(
+        &self,
+        i: usize,
+        se: usize,
+        past_object: bool,
+    ) -> Option<(&'a CueForm, usize)> {
+        let forms = self.cue(i);
+        let next = self.lw(i + 1);
+        let skip = past_object && i + 2 < se && (next == "it" || self.is(i + 1, lx::DETERMINERS));
+        let after = if skip { self.lw(i + 2) } else { "" };
+        if let Some(f) = forms
+            .iter()
+            .find(|f| f.particle.as_deref() == Some(next) && i + 1 < se)
+        {
+            return Some((f, i + 2));
+        }
+        if let Some(f) = forms
+            .iter()
+            .find(|f| skip && f.particle.as_deref() == Some(after))
+        {
+            return Some((f, i + 3));
+        }
+        Some((forms.iter().find(|f| f.particle.is_none())?, i + 1))
+    }
+
     /// The reporting verb at token `i`, with its particle: none when the
     /// word is not a cue form there (a noun or an adjective after a
     /// determiner, part of a name).
@@ -140,26 +170,8 @@ impl<'a, 't> Ctx<'a, 't> {
         if forms.is_empty() {
             return None;
         }
-        // A phrasal form needs its particle; a plain one must not be
-        // followed by a particle it lacks ("call" vs "call for").
+        let (form, c1) = self.form_at(i, se, true)?;
         let next = self.lw(i + 1);
-        // "made it clear", "made the case": "it" or a determiner may
-        // stand before the particle.
-        let skip = i + 2 < se && (next == "it" || self.is(i + 1, lx::DETERMINERS));
-        let after = if skip { self.lw(i + 2) } else { "" };
-        let (form, c1) = match forms
-            .iter()
-            .find(|f| f.particle.as_deref() == Some(next) && i + 1 < se)
-        {
-            Some(f) => (f, i + 2),
-            None => match forms
-                .iter()
-                .find(|f| skip && f.particle.as_deref() == Some(after))
-            {
-                Some(f) => (f, i + 3),
-                None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
-            },
-        };
         // "said" as an adjective or a noun after a determiner: not a cue.
         if i > ss {
             let p = self.lw(i - 1);

@@ -71,15 +71,7 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return None;
         }
-        let forms = self.cue(i);
-        let next = self.lw(i + 1);
-        let (form, c1) = match forms
-            .iter()
-            .find(|f| f.particle.as_deref() == Some(next) && i + 1 < se)
-        {
-            Some(f) => (f, i + 2),
-            None => (forms.iter().find(|f| f.particle.is_none())?, i + 1),
-        };
+        let (form, c1) = self.form_at(i, se, false)?;
         if form.ing || form.class != CueClass::Speech {
             return None;
         }
