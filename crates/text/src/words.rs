@@ -174,6 +174,9 @@ word_classes! {
     /// Stance: verbs by which a thing takes away what it is judged by
     /// ("the ruling would reduce confusion", "the deal eases shortages").
     RemovingVerbs = "removing_verbs",
+    /// Stance: number words ("seven", "dozens", "thousand"); a noun after
+    /// one is counted, so no verb ("seven states", "dozens of claims").
+    Numerals = "numerals",
 }
 
 impl WordClass {

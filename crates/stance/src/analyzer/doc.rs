@@ -17,7 +17,7 @@ use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
 use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
 
-use super::classes::{CAP, MAY_START, PREP, WORD, token_bits};
+use super::classes::{CAP, DET, MAY_START, PREP, WORD, token_bits};
 use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
 use newsnlp_text::words::WordClass;
 
@@ -386,6 +386,17 @@ impl<'a, 't> Doc<'a, 't> {
                     })
             })
             .copied()
+    }
+
+    /// Whether token `k` is capitalized as a name is: a mention's word, or
+    /// a capitalized word after another word of its sentence; not one
+    /// capitalized only because it opens a sentence or a quotation
+    /// ("Several states", "Large groups of").
+    pub(super) fn capitalized_name(&self, k: usize) -> bool {
+        self.capitalized(k)
+            && !self.has(k, DET)
+            && ((k > 0 && self.word(k - 1).is_some() && !self.table.opens_sentence(k))
+                || self.mentions_in(&self.span(&(k..k + 1))).next().is_some())
     }
 
     /// Mentions (with an entity) inside `span`, capped.

@@ -9,6 +9,7 @@
 //! ("does not | want", "has to be"), which say whether it is negated or
 //! deontic.
 
+use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::TokenKind;
 use std::ops::Range;
 
@@ -77,7 +78,20 @@ impl Doc<'_, '_> {
         };
         let prev = k.checked_sub(1);
         let prev_class = prev.map_or(0, |p| self.class(p));
+        // "seven states", "several reports": a plural after a number or a
+        // quantifier is counted, so a noun.
+        let counted = w.ends_with('s')
+            && prev.and_then(|p| self.word(p)).is_some_and(|p| {
+                let last = p.rsplit('-').next().unwrap_or(p);
+                p.starts_with(|c: char| c.is_ascii_digit())
+                    || Classes::of(last).intersects(
+                        WordClass::Numerals
+                            .set()
+                            .union(WordClass::Determiners.set()),
+                    )
+            });
         let noun_context = prev_class & DET != 0
+            || counted
             || prev
                 .and_then(|p| self.word(p))
                 .is_some_and(|p| p.ends_with("'s"))
@@ -128,11 +142,25 @@ impl Doc<'_, '_> {
             && self.word(i).is_some()
             && !self.inflected_ending(i)
             && (p.saturating_sub(COORDINATED_MODAL)..p).any(|k| self.has(k, FIN));
+        // A verb that is also a preposition ("like") is one after a noun:
+        // "states like Ohio", "critics like Ms. Reyes".
+        let noun_context_counts = !self.has(i, PREP);
+        // "I'd like", "they'll support", "I'm voting": a pronoun with a
+        // contracted auxiliary; "we're like a family" compares.
+        let contracted_modal = self
+            .word(p)
+            .and_then(|w| w.split_once(['\'', '’']))
+            .is_some_and(|(pro, aux)| {
+                PRONOUNS.contains(&pro) && (noun_context_counts || matches!(aux, "d" | "ll"))
+            });
         pc & (AUX | PRON) != 0
+            || contracted_modal
             || shared_modal
-            || (pc & CAP != 0 && !self.capitalized(i))
+            || (noun_context_counts && pc & CAP != 0 && !self.capitalized(i))
             || self.word(p).is_some_and(|w| {
-                w.ends_with("n't") || LEXICONS.is_negator(w) || (w.ends_with('s') && pc & DET == 0)
+                w.ends_with("n't")
+                    || LEXICONS.is_negator(w)
+                    || (noun_context_counts && w.ends_with('s') && pc & DET == 0)
             })
     }
 
@@ -443,10 +471,15 @@ impl Doc<'_, '_> {
             }
             start = k;
         }
+        // "Pelosi wants to": an inflected word after a name is its verb;
+        // not after a word capitalized only to open the sentence ("Large
+        // groups of protesters continued to").
         let verb = (start + 1..vg).find(|&k| {
             self.has(k, AUX | FIN | COP | IRREG)
                 || self.is_verb_at(k)
-                || (self.capitalized(k - 1) && !self.capitalized(k) && self.inflected_ending(k))
+                || (self.capitalized_name(k - 1)
+                    && !self.capitalized(k)
+                    && self.inflected_ending(k))
         })?;
         let subject = start..verb;
         let group_negated = self.negated_group(&(verb..vg));
