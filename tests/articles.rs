@@ -216,6 +216,21 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/police_budget.txt"),
         include_str!("articles/police_budget.json"),
     ),
+    (
+        "drone_rules",
+        include_str!("articles/drone_rules.txt"),
+        include_str!("articles/drone_rules.json"),
+    ),
+    (
+        "school_start",
+        include_str!("articles/school_start.txt"),
+        include_str!("articles/school_start.json"),
+    ),
+    (
+        "sprinter_appeal",
+        include_str!("articles/sprinter_appeal.txt"),
+        include_str!("articles/sprinter_appeal.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

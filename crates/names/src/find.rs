@@ -352,6 +352,9 @@ impl<'a, 't> Scan<'a, 't> {
             Some(v) => v,
             None => end,
         };
+        if self.party_and_state(start, end) {
+            return end;
+        }
         let (s, titled) = self.trim(start, end);
         // A title may end before a lowercase connector ("Secretary of State
         // | and …"): no name opens there.
@@ -441,6 +444,17 @@ impl<'a, 't> Scan<'a, 't> {
             && self.known_given(s);
         self.push(if given { s - 1..e } else { s..e }, found);
         next
+    }
+
+    /// Whether the run `start..end` is a US politician's party and state
+    /// after a comma or parenthesis ("Rep. Ana Ruiz, D-Ohio,", "(R-Texas)",
+    /// "I-Vt."): no name of its own.
+    fn party_and_state(&self, start: usize, end: usize) -> bool {
+        end >= start + 3
+            && start > 0
+            && matches!(self.table.token(start - 1), "," | "(")
+            && matches!(self.table.token(start), "D" | "R" | "I")
+            && self.table.token(start + 1) == "-"
     }
 
     /// Whether token `i` is capitalized.

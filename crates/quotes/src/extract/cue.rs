@@ -18,6 +18,9 @@ use crate::lexicon::{self as lx, CueClass, CueForm, PatternWords};
 /// The tokens of a relative clause's content searched for the main
 /// clause's speech verb ("who asked not to be named | said").
 const RELATIVE_CUE_WINDOW: usize = 8;
+/// The most capitalized words of a name (with its title) that opens a
+/// sentence before its asides.
+const NAME_OPENING: usize = 5;
 
 impl<'a, 't> Ctx<'a, 't> {
     /// Whether [`Ctx::cue_at`] can find anything at token `i`: a name and a
@@ -289,7 +292,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn left_subject(&self, cue: &VerbCue<'_>) -> bool {
         let (i, ss, toks) = (cue.i, cue.ss, self.toks);
         (is_punct(&toks[i - 1], ",") || toks[i - 1].kind == TokenKind::Dash)
-            && self.source_left(i, ss).is_some_and(|r| {
+            && (self.named_opening(ss, i) || self.source_left(i, ss).is_some_and(|r| {
                 r.start == ss
                     // "But the growers, a smaller group, welcomed it".
                     || (r.start == ss + 1 && matches!(self.lw(ss), "but" | "and" | "yet" | "or" | "so"))
@@ -299,7 +302,21 @@ impl<'a, 't> Ctx<'a, 't> {
                             || t.kind == TokenKind::Dash
                             || is_punct(t, ",")
                     })
-            })
+            }))
+    }
+
+    /// Whether the sentence opens with a name and a description after it
+    /// ("Sen. Ana Ruiz, a Republican from Texas, where …, | accused"):
+    /// the cue's subject, however many asides follow, not a content.
+    fn named_opening(&self, ss: usize, i: usize) -> bool {
+        let mut k = ss;
+        while k < i && k - ss < NAME_OPENING && is_cap(&self.toks[k]) {
+            k += 1;
+        }
+        k >= ss + 2
+            && k + 1 < i
+            && is_punct(&self.toks[k], ",")
+            && matches!(self.lw(k + 1), "a" | "an" | "the" | "who" | "whose")
     }
 
     /// The source before the cue at `i`, or for a second verb ("Trump was

@@ -9,6 +9,7 @@
 //! ("does not | want", "has to be"), which say whether it is negated or
 //! deontic.
 
+use newsnlp_gazetteer::EntityKind;
 use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::TokenKind;
 use std::ops::Range;
@@ -33,6 +34,22 @@ const INFINITIVE_CLAUSE: usize = 8;
 const APPOSITIVE_WORDS: usize = 24;
 /// How many words before a verb a negator may stand ("does not want").
 const NEGATION_WORDS: usize = 3;
+
+/// Two-word sentence adverbials that may stand between a subject and its
+/// verb ("the cap in particular was", "the board in turn voted").
+const ADVERBIAL_PAIRS: &[(&str, &str)] = &[
+    ("in", "particular"),
+    ("in", "turn"),
+    ("in", "fact"),
+    ("in", "part"),
+    ("in", "general"),
+    ("for", "example"),
+    ("for", "instance"),
+    ("for", "now"),
+    ("at", "least"),
+    ("at", "first"),
+    ("of", "course"),
+];
 
 /// How far back a modal may stand for a base form after "and" to share it.
 const COORDINATED_MODAL: usize = 8;
@@ -224,6 +241,15 @@ impl Doc<'_, '_> {
         // own right before it (the first verb's is found instead).
         if end > sentence.start && self.has(end - 1, AND_OR) {
             return None;
+        }
+        // "the flight cap in particular | was": a sentence adverbial of two
+        // words between the subject and its verb.
+        if end >= sentence.start + 3
+            && ADVERBIAL_PAIRS
+                .iter()
+                .any(|(a, b)| self.is(end - 2, &[a]) && self.is(end - 1, &[b]))
+        {
+            end -= 2;
         }
         let mut start = end;
         let floor = sentence.start.max(end.saturating_sub(SUBJECT_WORDS));
@@ -544,14 +570,35 @@ impl Doc<'_, '_> {
         sentence: &Range<usize>,
         end: usize,
     ) -> Option<Range<usize>> {
+        self.appositive_subject_at(sentence, end, 1)
+    }
+
+    /// [`appositive_subject`](Self::appositive_subject), reading back over
+    /// at most `depth` more asides.
+    fn appositive_subject_at(
+        &self,
+        sentence: &Range<usize>,
+        end: usize,
+        depth: usize,
+    ) -> Option<Range<usize>> {
         let close = end
             .checked_sub(1)
             .filter(|&k| self.is_comma(k) && k > sentence.start)?;
         let floor = sentence.start.max(close.saturating_sub(APPOSITIVE_WORDS));
         let open = (floor..close).rev().find(|&k| self.is_comma(k))?;
         let inner = open + 1..close;
-        let name = inner.len() <= 4 && inner.clone().all(|k| self.capitalized(k));
-        if name && !inner.is_empty() {
+        let name = inner.len() <= 4
+            && inner
+                .clone()
+                .all(|k| self.capitalized(k) || (k > inner.start && self.word(k).is_none()));
+        // "Rep. Ana Ruiz, D-Ohio, |": after a name, a short capitalized
+        // aside (party and state, a place) is no name of a person.
+        let person_inside = self.mentions_in(&self.span(&inner)).any(|m| {
+            m.entity()
+                .is_some_and(|id| self.entities.kind(id) == EntityKind::Person)
+        });
+        let after_a_name = open > sentence.start && self.capitalized_name(open - 1);
+        if name && !inner.is_empty() && (person_inside || !after_a_name) {
             return Some(inner);
         }
         // "the council leader, a Democrat, |", "Marco Benetti, one of the
@@ -561,8 +608,32 @@ impl Doc<'_, '_> {
             && self.capitalized(open - 1)
             && self.word(open + 1).is_some()
             && !self.capitalized(open + 1);
-        if after_name || self.is(open + 1, &["who", "which", "a", "an", "the"]) {
-            return self.subject_before(sentence, open);
+        if after_name
+            || (name && after_a_name)
+            || self.is(
+                open + 1,
+                &["who", "which", "where", "whose", "a", "an", "the"],
+            )
+        {
+            // "Sen. Ana Ruiz, a Republican from Texas, where …, |": an
+            // aside after an aside reads back once more.
+            let found = self.subject_before(sentence, open);
+            // "Sen. Ana Ruiz, | a Republican from Texas |, where …,": the
+            // description is itself an aside after the name.
+            if let Some(np) = &found
+                && depth > 0
+                && np.start > sentence.start + 1
+                && self.is_comma(np.start - 1)
+                && self.is(np.start, &["a", "an", "the"])
+                && let Some(outer) = self.subject_before(sentence, np.start - 1)
+            {
+                return Some(outer);
+            }
+            return found.or_else(|| {
+                depth
+                    .checked_sub(1)
+                    .and_then(|d| self.appositive_subject_at(sentence, open + 1, d))
+            });
         }
         None
     }
