@@ -231,6 +231,21 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/sprinter_appeal.txt"),
         include_str!("articles/sprinter_appeal.json"),
     ),
+    (
+        "boil_water",
+        include_str!("articles/boil_water.txt"),
+        include_str!("articles/boil_water.json"),
+    ),
+    (
+        "coast_guard_pact",
+        include_str!("articles/coast_guard_pact.txt"),
+        include_str!("articles/coast_guard_pact.json"),
+    ),
+    (
+        "courier_tribunal",
+        include_str!("articles/courier_tribunal.txt"),
+        include_str!("articles/courier_tribunal.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

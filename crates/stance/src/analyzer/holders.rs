@@ -144,10 +144,11 @@ impl Doc<'_, '_> {
                         self.recent(span.start, |k| k == EntityKind::Person)
                     }
                 }
-                // "Calder Capital said it supported the board": in an
-                // organization's reported words, "it" is the organization.
+                // "Calder Capital said it supported the board" (or was
+                // “disappointed”): in an organization's reported words,
+                // "it" is the organization.
                 "it" => speaker().filter(|sp| {
-                    quote.is_some_and(|q| q.kind == QuoteKind::Indirect)
+                    quote.is_some_and(|q| q.kind != QuoteKind::Direct)
                         && matches!(sp, Party::Entity { kind, .. } if *kind != EntityKind::Person)
                 }),
                 _ if PRONOUNS.contains(&w) => None,
