@@ -195,7 +195,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if self.is(last, lx::SUBJECT_PRONOUNS) && self.toks[last].kind.is_wordlike() {
             // "another company that had declared …": the relative pronoun
             // stands for the phrase before it.
-            if matches!(self.lw(last), "that" | "which")
+            if self.lw(last) == "which"
                 && let Some(r) = self.np_left(last, lo)
                 && r.end == last
                 && !self.is(r.start, lx::SUBJECT_PRONOUNS)
@@ -410,10 +410,12 @@ impl<'a, 't> Ctx<'a, 't> {
         while j > lo && skipped < 4 {
             let t = &self.toks[j - 1];
             let adverb = self.is_ly_adverb(j - 1);
+            // "She will be arguing": "be" after a modal.
+            let be = self.lw(j - 1) == "be" && j - 1 > lo && self.is(j - 2, lx::AUX);
             // A capitalized auxiliary is a name: "Theresa May said".
             if t.kind.is_wordlike()
                 && !is_cap(t)
-                && (self.is(j - 1, lx::AUX) || self.stem_is_aux(j - 1) || adverb)
+                && (self.is(j - 1, lx::AUX) || self.stem_is_aux(j - 1) || adverb || be)
             {
                 j -= 1;
                 skipped += 1;
@@ -836,6 +838,15 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // A dateline is not the subject: "GENEVA — The agency …, saying".
         a = self.after_dateline(a, i);
+        // "And he went on, mocking …": a conjunction before the subject,
+        // not an introductory phrase ("But in June, she …" still is one).
+        if a + 2 < i
+            && matches!(self.lw(a), "and" | "but" | "yet" | "then" | "so")
+            && self.toks[a + 1].kind == TokenKind::Word
+            && !self.is(a + 1, lx::INTRO_WORDS)
+        {
+            a += 1;
+        }
         // An introductory phrase: up to a comma within the first words.
         let first = self.lw(a);
         let intro = self.is(a, lx::INTRO_WORDS)
