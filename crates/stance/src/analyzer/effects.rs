@@ -65,7 +65,11 @@ impl Doc<'_, '_> {
     /// by it, when someone is reported saying so.
     pub(super) fn effect(&self, sentence: &Range<usize>, si: usize, i: usize) -> Option<Finding> {
         let w = self.word(i)?;
-        let p = i.checked_sub(1).filter(|&p| p >= sentence.start)?;
+        // would “inevitably” | cost: the word before the verb past a mark.
+        let mut p = i.checked_sub(1).filter(|&p| p >= sentence.start)?;
+        if self.kind_is(p, TokenKind::CloseQuote) && p > sentence.start {
+            p -= 1;
+        }
         let pc = self.class(p);
         // A noun, not a verb: "the cut", "the tax cut", "Monday's increase",
         // "the level of".

@@ -280,9 +280,20 @@ impl Doc<'_, '_> {
                 break;
             }
             if self.is_verb_at(k) {
+                // "the plan it approved | was": a relative clause without
+                // "that" after the subject's noun.
+                if k > sentence.start && self.relative_without_that(sentence, k - 1) {
+                    return self.subject_before(sentence, k - 1);
+                }
                 break;
             }
             if c & PRON != 0 && !(c & DET != 0 && start < end) {
+                if start < end
+                    && (self.inflected_ending(k + 1) || self.has(k + 1, IRREG))
+                    && self.relative_without_that(sentence, k)
+                {
+                    return self.subject_before(sentence, k);
+                }
                 if start == end {
                     start = k;
                 }
@@ -312,6 +323,22 @@ impl Doc<'_, '_> {
         let np = start..end;
         let has_content = np.clone().any(|i| !self.has(i, DET));
         (!np.is_empty() && has_content && !self.names_nothing(&np)).then_some(np)
+    }
+
+    /// Whether the subject pronoun at token `k` opens a relative clause
+    /// without "that" after a noun ("the plan | it | approved"): a content
+    /// word, not a determiner, preposition or verb, right before it.
+    fn relative_without_that(&self, sentence: &Range<usize>, k: usize) -> bool {
+        k > sentence.start + 1
+            && self.is(k, &["it", "they", "he", "she", "we", "i", "you"])
+            && self.has(k - 1, WORD)
+            && !self.capitalized(k - 1)
+            && !self.has(
+                k - 1,
+                DET | PREP | OF | CLAUSE | FIN | AUX | COP | PRON | AND_OR | IRREG,
+            )
+            && !self.is_verb_at(k - 1)
+            && !self.word(k - 1).is_some_and(|w| w.ends_with("ed"))
     }
 
     /// The object noun phrase starting at token `start` inside `sentence`.
@@ -430,6 +457,14 @@ impl Doc<'_, '_> {
             let c = self.class(k);
             // would “starve …”: a quotation opening after an auxiliary.
             if self.kind_is(k, TokenKind::OpenQuote) && k > sentence.start && self.has(k - 1, AUX) {
+                s = k;
+                continue;
+            }
+            // would “inevitably” cost: an adverb inside quote marks.
+            if self.kind_is(k, TokenKind::CloseQuote)
+                && k > sentence.start
+                && self.word(k - 1).is_some_and(|w| w.ends_with("ly"))
+            {
                 s = k;
                 continue;
             }
