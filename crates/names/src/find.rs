@@ -15,6 +15,7 @@ use crate::shape::{all_caps, demonym, initial, possessive_len, possessive_of, wo
 use crate::{Evidence, Name, NameKind};
 
 mod after;
+mod member;
 mod news;
 mod org;
 mod person;
@@ -670,6 +671,9 @@ impl<'a, 't> Scan<'a, 't> {
         }
         if let Some(found) = self.org_context(start, &name, first) {
             return Some(found);
+        }
+        if self.staff_of(start, &name) {
+            return Some((Organization, E::OrgCue));
         }
         if self.brand_mark(start, e) && !self.caps(&name) {
             return Some((Organization, E::OrgCue));
