@@ -46,6 +46,11 @@ impl Scan<'_, '_> {
     /// campaigner").
     pub(super) fn staff_of(&self, start: usize, name: &Range<usize>) -> bool {
         let (s, e) = (name.start, name.end);
+        // The role first: most runs have none after them, and the
+        // document walk of `named_elsewhere` runs for the few that do.
+        if !self.staff_role_after(e) {
+            return false;
+        }
         let listed = Cues::TITLE
             | Cues::TITLE_PART
             | Cues::ROLE
@@ -67,13 +72,9 @@ impl Scan<'_, '_> {
         {
             return false;
         }
-        if self.first_word(start)
-            && !(s..e).any(|t| self.org_shape(t))
-            && !(e == s + 1 && self.named_elsewhere(s))
-        {
-            return false;
-        }
-        self.staff_role_after(e)
+        !self.first_word(start)
+            || (s..e).any(|t| self.org_shape(t))
+            || e == s + 1 && self.named_elsewhere(s)
     }
 
     /// Whether token `i` is the first word of its sentence: only marks
