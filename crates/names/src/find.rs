@@ -73,6 +73,7 @@ pub(crate) struct Scan<'a, 't> {
     earlier: Earlier,
     out: Vec<Name>,
     cue_memo: CueMemo,
+    elsewhere_budget: member::WalkBudget,
 }
 
 impl<'a, 't> Scan<'a, 't> {
@@ -91,6 +92,7 @@ impl<'a, 't> Scan<'a, 't> {
             earlier: Earlier::default(),
             out: Vec::new(),
             cue_memo: CueMemo::new(table.len()),
+            elsewhere_budget: member::WalkBudget::new(table.len()),
         }
     }
 

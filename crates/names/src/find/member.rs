@@ -6,6 +6,7 @@
 //! Trawlermen's Organisations": a head in the plural after a plural
 //! owner).
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use newsnlp_text::table::Flags;
@@ -26,6 +27,33 @@ const MAX_WORDS: usize = 3;
 /// How far from a sentence's first word [`Scan::named_elsewhere`] looks
 /// for its other mentions, in tokens either way.
 const ELSEWHERE: usize = 4000;
+
+/// The tokens [`Scan::named_elsewhere`] may walk in a document beyond its
+/// length (a short document's few walks of a whole window).
+const ELSEWHERE_SPARE: usize = 8 * ELSEWHERE;
+
+/// The tokens [`Scan::named_elsewhere`] may still walk in a document: its
+/// length and [`ELSEWHERE_SPARE`] in all, so that hostile text with a
+/// role after every sentence's first word stays linear.
+pub(super) struct WalkBudget(Cell<usize>);
+
+impl WalkBudget {
+    /// The budget of a document of `n` tokens.
+    pub(super) fn new(n: usize) -> WalkBudget {
+        WalkBudget(Cell::new(n.saturating_add(ELSEWHERE_SPARE)))
+    }
+
+    /// Takes `k` tokens from the budget; `false` (and nothing taken) when
+    /// fewer are left.
+    fn take(&self, k: usize) -> bool {
+        let left = self.0.get();
+        if left < k {
+            return false;
+        }
+        self.0.set(left - k);
+        true
+    }
+}
 
 /// The most capitalized words between a plural owner and the head that
 /// ends its name ("Women's Rights Forum", "Miners' Welfare Fund").
@@ -101,6 +129,9 @@ impl Scan<'_, '_> {
         };
         let from = s.saturating_sub(ELSEWHERE);
         let to = (s + ELSEWHERE).min(self.table.len());
+        if !self.elsewhere_budget.take(to - from) {
+            return false;
+        }
         let mut inside = false;
         for t in from..to {
             if t == s || self.table.key(t) != Some(key) {
