@@ -939,7 +939,7 @@ impl<'a, 't> Scan<'a, 't> {
         if one_word && !lone_caps && self.earlier.person_words.contains(&first) {
             return Some((NameKind::Person, Evidence::EarlierPerson));
         }
-        if !lone_caps && self.earlier.org_firsts.contains(&first) {
+        if !lone_caps && self.org_first(first, name.start) {
             return Some((NameKind::Organization, Evidence::EarlierName));
         }
         let kind = *self.earlier.forms.get(&(first, last, len))?;

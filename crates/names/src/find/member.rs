@@ -202,6 +202,19 @@ impl Scan<'_, '_> {
         r < n && self.table.sentence(r) == sentence && self.cap_word(r)
     }
 
+    /// Whether the word keyed `first` at token `s` opened an organization
+    /// named earlier ("Kestrel" of "Kestrel Observer"), not after a place
+    /// cue: "in Kestrel" is the city the newspaper is named after (but
+    /// "in Kestrel's case", "in Kestrel-led talks" are the company's).
+    pub(super) fn org_first(&self, first: (u64, u64), s: usize) -> bool {
+        let cue = s
+            .checked_sub(1)
+            .is_some_and(|b| !self.flags_capitalized(b) && self.cues(b).contains(Cues::PLACE_CUE));
+        let whole = possessive_of(self.table, s) == 0
+            && !matches!(self.table.token(s + 1), "-" | "'" | "’");
+        !(cue && whole) && self.earlier.org_firsts.contains(&first)
+    }
+
     /// Whether the plural owner at `owner` starts a name whose head comes
     /// at `h` or a few words later ([`Scan::owned_head`]); not a group
     /// of people that is no name ("the Democrats' Senate majority"),
