@@ -76,7 +76,11 @@ impl Scan<'_, '_> {
         let (s, e) = (name.start, name.end);
         // The role first: most runs have none after them, and the
         // document walk of `named_elsewhere` runs for the few that do.
-        if !self.staff_role_after(e) {
+        let article = e == s + 1
+            && start == s
+            && s.checked_sub(1)
+                .is_some_and(|b| matches!(self.table.lower(b), "a" | "an" | "the"));
+        if !self.staff_role_after(e, article) {
             return false;
         }
         let listed = Cues::TITLE
@@ -165,8 +169,10 @@ impl Scan<'_, '_> {
     /// Whether a staff role and a capitalized word come right after the
     /// run that ends at `e`, in its sentence: one to [`ROLE_WORDS`] + 1
     /// words, lowercase but for a title ("CEO", "President"), the last a
-    /// staff role.
-    fn staff_role_after(&self, e: usize) -> bool {
+    /// staff role. A lone word after an article needs no name after a
+    /// role right after it ("a Brellco spokeswoman said": `article`; not
+    /// "a Hale education secretary", a politician's).
+    fn staff_role_after(&self, e: usize, article: bool) -> bool {
         let n = self.table.len();
         let sentence = self.table.sentence(e.saturating_sub(1));
         let mut r = e;
@@ -195,6 +201,9 @@ impl Scan<'_, '_> {
         }
         if !staff {
             return false;
+        }
+        if article && r == e + 1 && !self.table.flags(e).contains(Flags::CAPITALIZED) {
+            return true;
         }
         if self.table.token(r) == "," {
             r += 1;
