@@ -20,7 +20,7 @@ use crate::shape::{all_caps, demonym, possessive_of};
 const ROLE_WORDS: usize = 2;
 
 /// The most capitalized words of an organization before its staff role
-/// ("Centers for Disease Control director"; "Kestrel Daily News Foreign
+/// ("Tarnow Institute for Health director"; "Kestrel Daily News Foreign
 /// Desk editor" holds part of the role).
 const MAX_WORDS: usize = 3;
 
@@ -68,8 +68,8 @@ impl Scan<'_, '_> {
     /// title, a given name, a place or a word that is no name), no
     /// demonym ("Norwegian") and no possessive ("Smith's plan"); inside a
     /// sentence, or opening it in an organization's shape (an acronym of
-    /// three letters or more, a capital inside the word: "NASCAR chief",
-    /// "SiriusXM host"), since a sentence's first word before a role is
+    /// three letters or more, a capital inside the word: "KVTA chief",
+    /// "RadioMaxx host"), since a sentence's first word before a role is
     /// an adjective as often ("Veteran campaigner", "Climate
     /// campaigner").
     pub(super) fn staff_of(&self, start: usize, name: &Range<usize>) -> bool {
@@ -124,7 +124,7 @@ impl Scan<'_, '_> {
 
     /// Whether the word of token `s` (opening its sentence) is a name by
     /// the rest of the document, within [`ELSEWHERE`] tokens: capitalized
-    /// inside a sentence somewhere, lowercase nowhere ("Walmart" is
+    /// inside a sentence somewhere, lowercase nowhere ("Kelbrix" is
     /// named mid-sentence too; "climate" is written in lowercase, and
     /// "Veteran" opens sentences only).
     fn named_elsewhere(&self, s: usize) -> bool {
@@ -152,7 +152,7 @@ impl Scan<'_, '_> {
 
     /// Whether token `t` is shaped as an organization's word: an acronym
     /// of three letters or more, or a capital after lowercase letters
-    /// inside it ("SiriusXM"; not "McAnea", "MacLeod", "DeVos").
+    /// inside it ("RadioMaxx"; not "McVarn", "MacOrrin", "DeLuvo").
     fn org_shape(&self, t: usize) -> bool {
         let token = self.table.token(t);
         if all_caps(token) {
