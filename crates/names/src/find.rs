@@ -15,6 +15,7 @@ use crate::shape::{all_caps, demonym, initial, possessive_len, possessive_of, wo
 use crate::{Evidence, Name, NameKind};
 
 mod after;
+mod member;
 mod news;
 mod org;
 mod person;
@@ -72,6 +73,7 @@ pub(crate) struct Scan<'a, 't> {
     earlier: Earlier,
     out: Vec<Name>,
     cue_memo: CueMemo,
+    elsewhere_budget: member::WalkBudget,
 }
 
 impl<'a, 't> Scan<'a, 't> {
@@ -90,6 +92,7 @@ impl<'a, 't> Scan<'a, 't> {
             earlier: Earlier::default(),
             out: Vec::new(),
             cue_memo: CueMemo::new(table.len()),
+            elsewhere_budget: member::WalkBudget::new(table.len()),
         }
     }
 
@@ -685,6 +688,9 @@ impl<'a, 't> Scan<'a, 't> {
         if let Some(found) = self.org_context(start, &name, first) {
             return Some(found);
         }
+        if self.staff_of(start, &name) {
+            return Some((Organization, E::OrgCue));
+        }
         if self.brand_mark(start, e) && !self.caps(&name) {
             return Some((Organization, E::OrgCue));
         }
@@ -947,7 +953,7 @@ impl<'a, 't> Scan<'a, 't> {
         if one_word && !lone_caps && self.earlier.person_words.contains(&first) {
             return Some((NameKind::Person, Evidence::EarlierPerson));
         }
-        if !lone_caps && self.earlier.org_firsts.contains(&first) {
+        if !lone_caps && self.org_first(first, name.start) {
             return Some((NameKind::Organization, Evidence::EarlierName));
         }
         let kind = *self.earlier.forms.get(&(first, last, len))?;

@@ -106,6 +106,11 @@ impl Cues {
     /// "Acquires", "Blocks"): in such a line it opens no name.
     pub const HEADLINE_VERB: Cues = Cues(1 << 24);
 
+    /// A role an organization's people hold (`[staff]` of
+    /// `data/org_heads.txt`: "spokeswoman", "founder", "economist"): a
+    /// lone word before it and a name is their organization.
+    pub const STAFF: Cues = Cues(1 << 25);
+
     /// Both sets of bits.
     #[inline]
     pub const fn union(self, other: Cues) -> Cues {
@@ -170,6 +175,7 @@ const FILES: &[(&str, Sections)] = &[
             (Some("branches"), Cues::BRANCH),
             (Some("regions"), Cues::REGION),
             (Some("workplace"), Cues::WORKPLACE),
+            (Some("staff"), Cues::STAFF),
         ],
     ),
     (

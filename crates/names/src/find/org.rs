@@ -261,10 +261,13 @@ impl Scan<'_, '_> {
             let plural = ["men's", "men’s", "ren's", "ren’s", "ple's", "ple’s"]
                 .iter()
                 .any(|p| lower.ends_with(p));
-            return (plural && head(j + 1)).then_some(j + 1);
+            return (plural && (head(j + 1) || self.owned_later(j, j + 1, &joins)))
+                .then_some(j + 1);
         }
-        (self.table.lower(j).ends_with('s') && joins(mark) && tight(j, mark) && head(mark + 1))
-            .then_some(mark + 1)
+        let after = mark + 1;
+        let headed = head(after) || self.owned_later(j, after, &joins);
+        (self.table.lower(j).ends_with('s') && joins(mark) && tight(j, mark) && headed)
+            .then_some(after)
     }
 }
 

@@ -78,10 +78,17 @@ impl Scan<'_, '_> {
         // A given name joined by a hyphen is part of the one before
         // ("Jean-Marc Duval").
         let hyphen = |j: usize| matches!(self.table.token(j - 1), "-" | "\u{2010}" | "\u{2011}");
+        // A couple's names before a head are one organization's ("the
+        // Dana and Ingrid Holm Foundation").
+        let headed = self
+            .word_cues(end - 1)
+            .intersects(Cues::ORG_HEAD | Cues::ORG_SUFFIX);
+        let couple = |j: usize| headed && self.table.lower(j - 1) == "and";
         (s + 1..end)
             .find(|&j| {
                 self.cues(j).contains(Cues::GIVEN)
                     && !hyphen(j)
+                    && !couple(j)
                     && (j >= s + 2 || (self.cues(j - 1).contains(Cues::GIVEN) && !pair))
             })
             .unwrap_or(end)
