@@ -246,6 +246,21 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/courier_tribunal.txt"),
         include_str!("articles/courier_tribunal.json"),
     ),
+    (
+        "airline_route",
+        include_str!("articles/airline_route.txt"),
+        include_str!("articles/airline_route.json"),
+    ),
+    (
+        "chip_selloff",
+        include_str!("articles/chip_selloff.txt"),
+        include_str!("articles/chip_selloff.json"),
+    ),
+    (
+        "cocoa_prices",
+        include_str!("articles/cocoa_prices.txt"),
+        include_str!("articles/cocoa_prices.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

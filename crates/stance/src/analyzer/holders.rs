@@ -182,8 +182,17 @@ impl Doc<'_, '_> {
     /// or a plural ("Mayor Alvarez", "the council", "council members",
     /// "officials"), not one bare lowercase word ("long").
     fn may_name_a_party(&self, np: &Range<usize>) -> bool {
+        // "analysts at Brantley", "a lawyer for the city": a party noun
+        // heads a phrase with a preposition after it; "in Moscow" no.
+        let headed = || {
+            np.start < np.end
+                && !self.has(np.start, PREP)
+                && phrase_names_a_party(&self.text[self.span(np)])
+        };
         let verbal = np.clone().any(|k| {
-            self.has(k, AUX | FIN | COP | PREP | IRREG) || (k > np.start && self.is_verb_at(k))
+            self.has(k, AUX | FIN | COP | IRREG)
+                || (self.has(k, PREP) && !headed())
+                || (k > np.start && self.is_verb_at(k))
         });
         let single_bare = np.len() == 1
             && !self.capitalized(np.start)

@@ -22,6 +22,7 @@ mod classes;
 mod collector;
 mod doc;
 mod effects;
+mod extraposed;
 mod holders;
 mod phrases;
 mod rules;

@@ -138,6 +138,9 @@ const ATTITUDE_NOUNS: &[(&str, f32, &[&str])] = &[
 /// How far before an attitude noun its verb may stand ("had | real |
 /// concerns", "expressed | “deep | concern").
 const ATTITUDE_NOUN_VERB: usize = 4;
+/// How many words of an addressee's name may follow the object read
+/// before the "to" of what it is asked to do.
+const ADDRESSEE_TAIL: usize = 6;
 /// The least weight of a word after "too" ("too optimistic"), negative.
 const EXCESS: f32 = 1.0;
 /// The weight of a predicate's words in a prepositional phrase after its
@@ -194,7 +197,12 @@ impl Finding {
 
     /// A finding on `target` held by whoever speaks where it stands, with
     /// the polarity of `sign`.
-    fn in_context(target: Range<usize>, sign: f32, basis: Basis, sentence: usize) -> Self {
+    pub(super) fn in_context(
+        target: Range<usize>,
+        sign: f32,
+        basis: Basis,
+        sentence: usize,
+    ) -> Self {
         Finding {
             holder: HolderRef::Context { author: true },
             target,
@@ -422,13 +430,16 @@ impl Doc<'_, '_> {
             return None;
         }
         let object = self.object_after(sentence, j)?;
-        let next = self.class(object.end + 1);
-        if form.kind == VerbKind::Appeal
-            && self.is(object.end, &["to"])
-            && next & WORD != 0
-            && next & (DET | PRON | CAP) == 0
-        {
-            // "urged Turkey to release them": Turkey is asked, not judged.
+        // "urged Turkey to release them", "urged the Department of
+        // Transportation to move quickly": the addressee is asked, not
+        // judged (its name may run past the object read).
+        let asked = (object.end..(object.end + ADDRESSEE_TAIL).min(sentence.end))
+            .take_while(|&k| self.word(k).is_some() && !self.has(k, CLAUSE))
+            .any(|k| {
+                let next = self.class(k + 1);
+                self.is(k, &["to"]) && next & WORD != 0 && next & (DET | PRON | CAP) == 0
+            });
+        if form.kind == VerbKind::Appeal && asked {
             return None;
         }
         if let Some(name) = self.appositive_name(sentence, object.end) {
@@ -631,6 +642,10 @@ impl Doc<'_, '_> {
             && self.valence(e).is_some_and(|v| v > 0.0)
             && (e + 1..(e + 4).min(sentence.end)).any(|j| self.is(j, &["by"]))
         {
+            return;
+        }
+        if let Some(f) = self.extraposed(sentence, si, c, k, flip) {
+            out.push(f);
             return;
         }
         let Some(subject) = self.evaluated_subject(sentence, c) else {
