@@ -452,13 +452,30 @@ impl Model {
         let mut weights = FastMap::with_capacity_and_hasher(lines_left, Default::default());
         // The rows (about 96,000 in the embedded file) by a byte loop of their
         // own: the shared reader's per-line work would add a seventh to the
-        // start-up cost. `entry` reads each line as `data::lines` does.
-        for (i, raw) in (RawLines { rest: text }).enumerate().skip(l.number) {
-            let Some(row_text) = entry(raw) else { continue };
-            let (name, w) = row(i + 1, row_text, scale)?;
+        // start-up cost. A written row is read in one pass that finds its
+        // end too ([`line_row`]); any other line is cut at its `\n` and read
+        // as `data::lines` reads it ([`entry`]).
+        let mut raw = RawLines { rest: text };
+        for _ in 0..l.number {
+            raw.next();
+        }
+        let mut number = l.number;
+        while !raw.rest.is_empty() {
+            number += 1;
+            let found = match line_row(raw.rest, scale) {
+                Some((name, w, used)) => {
+                    raw.rest = raw.rest.get(used..).unwrap_or_default();
+                    Some((name, w))
+                }
+                None => match raw.next().and_then(entry) {
+                    Some(row_text) => Some(row(number, row_text, scale)?),
+                    None => None,
+                },
+            };
+            let Some((name, w)) = found else { continue };
             if weights.insert(feature_name(name), w).is_some() {
                 return Err(Error::format(
-                    i + 1,
+                    number,
                     format!("feature {name:?} appears twice"),
                 ));
             }
@@ -665,8 +682,40 @@ fn int_row(l: &str, scale: f32) -> Option<(&str, [f32; 3])> {
     // Names are short: a plain scan beats a call to memchr.
     let tab = b.iter().position(|&c| c == b'\t')?;
     let name = l.get(..tab).filter(|n| !n.is_empty())?;
+    let (w, at) = int_fields(b, tab + 1, scale)?;
+    (at == b.len()).then_some((name, w))
+}
+
+/// The row at the start of `rest` when its line is a written row (as
+/// [`int_row`] reads it, and [`entry`] takes it as it is: its first byte
+/// is a plain character other than `#` and `[`) ending at a `\n` or the
+/// end of the text: the name, the weights and the bytes read, its `\n`
+/// included. One pass finds the row and the line's end.
+#[inline]
+fn line_row(rest: &str, scale: f32) -> Option<(&str, [f32; 3], usize)> {
+    let b = rest.as_bytes();
+    let first = *b.first()?;
+    if !first.is_ascii_graphic() || first == b'#' || first == b'[' {
+        return None;
+    }
+    let tab = b.iter().position(|&c| c == b'\t' || c == b'\n')?;
+    if b.get(tab) != Some(&b'\t') {
+        return None;
+    }
+    let name = rest.get(..tab)?;
+    let (w, at) = int_fields(b, tab + 1, scale)?;
+    match b.get(at) {
+        None => Some((name, w, at)),
+        Some(b'\n') => Some((name, w, at + 1)),
+        Some(_) => None,
+    }
+}
+
+/// The three tab-separated integers (`-?[0-9]{1,9}` each) from byte `at`
+/// of `b`, divided by `scale`, and the byte after the third.
+#[inline]
+fn int_fields(b: &[u8], mut at: usize, scale: f32) -> Option<([f32; 3], usize)> {
     let mut w = [0.0; 3];
-    let mut at = tab + 1;
     for (k, slot) in w.iter_mut().enumerate() {
         let neg = b.get(at) == Some(&b'-');
         at += usize::from(neg);
@@ -693,7 +742,7 @@ fn int_row(l: &str, scale: f32) -> Option<(&str, [f32; 3])> {
             at += 1;
         }
     }
-    (at == b.len()).then_some((name, w))
+    Some((w, at))
 }
 
 fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
@@ -839,8 +888,42 @@ mod tests {
             assert!(int_row(l, SCALE).is_none(), "{l:?}");
         }
         assert_eq!(row(1, "a\t1.5\t2\t3", SCALE).unwrap().1[0], 1.5 / SCALE);
+        // A row read with its line's end: the same row, up to its `\n`.
+        let rest = "w:x\t1\t-2\t3\nnext";
+        let (name, w, used) = line_row(rest, SCALE).unwrap();
+        assert_eq!((name, used), ("w:x", 11));
+        assert_eq!(w, int_row("w:x\t1\t-2\t3", SCALE).unwrap().1);
+        assert_eq!(line_row("w:x\t1\t-2\t3", SCALE).map(|r| r.2), Some(10));
+        for l in [
+            "w:x\t1\t2\t3\r\n",
+            "#c\t1\t2\t3\n",
+            " w\t1\t2\t3\n",
+            "w\n\t1\t2\t3",
+        ] {
+            assert!(line_row(l, SCALE).is_none(), "{l:?}");
+        }
         assert!(row(1, "a\t1\t2", SCALE).is_err());
     }
+
+    #[test]
+    fn rows_of_every_form_parse_with_their_line_numbers() {
+        let head = "newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\nbias\t0\t0\t0\n";
+        let body = "w:a\t1\t2\t3\n\n# note\nw:b\t4\t5\t6\r\n  w:c\t7\t8\t9  \nw:d\t1.5\t0\t-2\n[s]\nw:é\t1\t1\t1";
+        let m = Model::parse(&format!("{head}{body}")).unwrap();
+        let get = |k: &str| m.weights.get(k).copied();
+        assert_eq!(m.len(), 5);
+        assert_eq!(get("w:a"), Some([0.001, 0.002, 0.003]));
+        assert_eq!(get("w:b"), Some([0.004, 0.005, 0.006]));
+        assert_eq!(get("w:c"), Some([0.007, 0.008, 0.009]));
+        assert_eq!(get("w:d"), Some([0.0015, 0.0, -0.002]));
+        assert_eq!(get("w:é"), Some([0.001; 3]));
+        // Errors name the line, whichever path read it.
+        let dup = Model::parse(&format!("{head}w:a\t1\t2\t3\n\nw:a\t1\t2\t3\n")).unwrap_err();
+        assert_eq!(dup.line(), Some(7));
+        let bad = Model::parse(&format!("{head}w:a\t1\t2\t3\r\nw:b\t1\tx\t3\n")).unwrap_err();
+        assert_eq!(bad.line(), Some(6));
+    }
+
     use crate::lexicon::LEXICONS;
     use crate::tokens::tokenize;
 
