@@ -218,35 +218,10 @@ impl Index {
     }
 }
 
-/// [`short_key`] of `w` (the same key), from two loads of the word
-/// instead of a step per byte.
+/// The key of a feature word: [`short_key`] (two loads of the word).
 #[inline]
 fn word_key(w: &str) -> Option<(u64, u64)> {
-    let b = w.as_bytes();
-    let n = b.len();
-    let len = (n as u64) << 56;
-    match n {
-        4..=8 => {
-            let (Some(first), Some(last)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) else {
-                return short_key(w);
-            };
-            let first = u64::from(u32::from_le_bytes(*first));
-            let last = u64::from(u32::from_le_bytes(*last));
-            // The last four bytes overlap the first four (the same bytes
-            // at the same places) below eight.
-            Some((first | last << (8 * (n - 4)), len))
-        }
-        9..=15 => {
-            let (Some(first), Some(last)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) else {
-                return short_key(w);
-            };
-            let lo = u64::from_le_bytes(*first);
-            // Bytes 8.. of the word, from the last eight.
-            let hi = u64::from_le_bytes(*last) >> (8 * (16 - n));
-            Some((lo, hi | len))
-        }
-        _ => short_key(w),
-    }
+    short_key(w)
 }
 
 /// A [`features::Sink`] summing a model's class scores.
