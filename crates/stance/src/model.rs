@@ -12,7 +12,7 @@ use crate::lexicon::{LEXICONS, WordInfo};
 use crate::polarity::Sentiment;
 use crate::tokens::Token;
 use newsnlp_text::data;
-use newsnlp_text::hash::{FastMap, short_key};
+use newsnlp_text::hash::{FastMap, HIGH_BITS, short_key};
 use newsnlp_text::short::ShortTable;
 
 /// First line of every weight file.
@@ -142,6 +142,16 @@ impl Index {
         // The words of the features, by id: a word's id is its place in
         // `infos`, found by the word's key as every token's word is.
         let mut words = Vec::new();
+        // The prefixes by their keys: one lookup per row instead of a
+        // string compare per prefix (`PAIR` marks a pair prefix's index).
+        const PAIR: u32 = 1 << 8;
+        let mut prefixes = ShortTable::new();
+        for (p, pre) in (0..).zip(features::WORD_PREFIXES) {
+            prefixes.insert(pre, p);
+        }
+        for (p, pre) in (0..).zip(features::PAIR_PREFIXES) {
+            prefixes.insert(pre, PAIR | p);
+        }
         for (name, w) in weights {
             // Every prefix ends at the name's first `:` (checked in the
             // tests), so the prefix is found by that one split.
@@ -149,7 +159,11 @@ impl Index {
                 continue;
             };
             let (pre, rest) = name.split_at(colon + 1);
-            if let Some(p) = features::PAIR_PREFIXES.iter().position(|&x| x == pre) {
+            let Some(found) = prefixes.get(pre) else {
+                continue;
+            };
+            let p = (found & !PAIR) as usize;
+            if found & PAIR != 0 {
                 // Exactly one `_`: the two words are known.
                 if let Some(k) = rest.bytes().position(|b| b == b'_')
                     && let (a, Some(b)) = (&rest[..k], rest.get(k + 1..))
@@ -158,7 +172,7 @@ impl Index {
                     let (a, b) = (ix.word_id(a)?, ix.word_id(b)?);
                     ix.keys.insert(pair_key(p, a, b), *w);
                 }
-            } else if let Some(p) = features::WORD_PREFIXES.iter().position(|&x| x == pre) {
+            } else {
                 let a = ix.word_id(rest)?;
                 words.push((p, a, *w));
             }
@@ -675,7 +689,7 @@ fn line_row(rest: &str, scale: f32) -> Option<(&str, [f32; 3], usize)> {
     if !first.is_ascii_graphic() || first == b'#' || first == b'[' {
         return None;
     }
-    let tab = b.iter().position(|&c| c == b'\t' || c == b'\n')?;
+    let tab = tab_or_newline(b)?;
     if b.get(tab) != Some(&b'\t') {
         return None;
     }
@@ -686,6 +700,30 @@ fn line_row(rest: &str, scale: f32) -> Option<(&str, [f32; 3], usize)> {
         Some(b'\n') => Some((name, w, at + 1)),
         Some(_) => None,
     }
+}
+
+/// The first tab or line feed of `b`, eight bytes at a time (a row's
+/// name is about a dozen bytes).
+#[inline]
+fn tab_or_newline(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut at = 0;
+    while let Some(w) = b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*w);
+        let (t, n) = (w ^ (ONES * 0x09), w ^ (ONES * 0x0a));
+        // The high bit of each zero byte of `t` or `n`, exact up to the
+        // first one (a borrow only runs up from a zero byte).
+        let zero = ((t.wrapping_sub(ONES) & !t) | (n.wrapping_sub(ONES) & !n)) & HIGH_BITS;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let k = b
+        .get(at..)?
+        .iter()
+        .position(|&c| c == b'\t' || c == b'\n')?;
+    Some(at + k)
 }
 
 /// The three tab-separated integers (`-?[0-9]{1,9}` each) from byte `at`
@@ -883,6 +921,25 @@ mod tests {
     }
 
     #[test]
+    fn the_first_tab_or_newline_is_found_at_any_place() {
+        for n in 0..40 {
+            for at in 0..=n {
+                for mark in [b'\t', b'\n'] {
+                    let mut b: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+                    b.extend_from_slice(&[0x08, 0x0b, 0x89, 0x8a]);
+                    if at < n {
+                        b[at] = mark;
+                        // A later one does not count.
+                        b.push(b'\t');
+                    }
+                    let want = b.iter().position(|&c| c == b'\t' || c == b'\n');
+                    assert_eq!(tab_or_newline(&b), want, "{n} {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn rows_of_every_form_parse_with_their_line_numbers() {
         let head = "newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\nbias\t0\t0\t0\n";
         let body = "w:a\t1\t2\t3\n\n# note\nw:b\t4\t5\t6\r\n  w:c\t7\t8\t9  \nw:d\t1.5\t0\t-2\n[s]\nw:é\t1\t1\t1";
@@ -909,8 +966,12 @@ mod tests {
         let all = features::WORD_PREFIXES
             .iter()
             .chain(&features::PAIR_PREFIXES);
+        let mut keys = std::collections::HashSet::new();
         for pre in all {
             assert_eq!(pre.find(':'), Some(pre.len() - 1), "{pre}");
+            // The index finds a prefix by its short key: each has one of
+            // its own.
+            assert!(keys.insert(short_key(pre).unwrap()), "{pre}");
         }
     }
 

@@ -83,6 +83,28 @@ pub fn upper_bits(w: u64) -> u64 {
     w.wrapping_add(0x3f * ONES) & !w.wrapping_add(0x25 * ONES) & HIGH_BITS
 }
 
+/// The last `r` bytes of `bytes` (1 to 7 of them) as a little-endian word,
+/// zero above them: one load of the last eight bytes when there are
+/// eight, two overlapping loads of four from four on, else a step per
+/// byte (a copy of a variable length would be a call to `memcpy`).
+#[inline]
+fn tail_word(bytes: &[u8], r: usize) -> u64 {
+    if let Some(last) = bytes.last_chunk::<8>()
+        && (1..8).contains(&r)
+    {
+        return u64::from_le_bytes(*last) >> (8 * (8 - r));
+    }
+    let rest = bytes
+        .get(bytes.len().saturating_sub(r)..)
+        .unwrap_or_default();
+    if let (Some(first), Some(last)) = (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+        let first = u64::from(u32::from_le_bytes(*first));
+        let last = u64::from(u32::from_le_bytes(*last));
+        return first | last << (8 * (rest.len() - 4));
+    }
+    rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b))
+}
+
 /// See the module documentation.
 #[derive(Debug, Clone, Copy)]
 pub struct FastHasher(u64);
@@ -106,13 +128,7 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // The tail as a little-endian word, byte by byte (a copy of a
-            // variable length would be a call to `memcpy`).
-            let w = rest
-                .iter()
-                .rev()
-                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
-            h = fold(h ^ w, K1);
+            h = fold(h ^ tail_word(bytes, rest.len()), K1);
         }
         self.0 = h;
     }
@@ -158,6 +174,23 @@ mod tests {
             }
         }
         Some((lo, hi))
+    }
+
+    #[test]
+    fn tail_words_are_the_bytewise_words() {
+        let bytes: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37)).collect();
+        for n in 1..=bytes.len() {
+            let b = &bytes[..n];
+            let r = n % 8;
+            if r == 0 {
+                continue;
+            }
+            let by_bytes = b[n - r..]
+                .iter()
+                .rev()
+                .fold(0u64, |w, &c| (w << 8) | u64::from(c));
+            assert_eq!(tail_word(b, r), by_bytes, "{n}");
+        }
     }
 
     #[test]
