@@ -41,7 +41,7 @@ impl<'a> Line<'a> {
     /// assert_eq!(line.fields().collect::<Vec<_>>(), ["a", "b", "c"]);
     /// ```
     pub fn fields(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        self.text.split('\t').map(str::trim)
+        self.text.split('\t').map(trim)
     }
 
     /// The first field and the rest of the line after the first tab (both
@@ -53,8 +53,12 @@ impl<'a> Line<'a> {
     /// assert_eq!(ls.next().unwrap().key_value(), ("war", None));
     /// ```
     pub fn key_value(&self) -> (&'a str, Option<&'a str>) {
-        match self.text.split_once('\t') {
-            Some((k, v)) => (k.trim(), Some(v.trim())),
+        // A byte loop: the lines are short, too short for `memchr`.
+        match self.text.bytes().position(|b| b == b'\t') {
+            Some(i) => (
+                trim(self.text.get(..i).unwrap_or_default()),
+                Some(trim(self.text.get(i + 1..).unwrap_or_default())),
+            ),
             None => (self.text, None),
         }
     }
@@ -326,6 +330,34 @@ mod tests {
                 decimal(&s).map(f32::to_bits),
                 s.parse::<f32>().ok().map(f32::to_bits)
             );
+        }
+    }
+
+    #[test]
+    fn keys_values_and_fields_are_trimmed_as_str_trim_trims() {
+        for text in [
+            "k\tv",
+            "k \t v",
+            "k\u{a0}\t\u{2003}v\u{a0}",
+            "k",
+            "\tv",
+            "k\t",
+            "a\tb\tc",
+            "é\t ü ",
+        ] {
+            let line = Line {
+                text,
+                number: 1,
+                section: None,
+            };
+            let want = match text.split_once('\t') {
+                Some((k, v)) => (k.trim(), Some(v.trim())),
+                None => (text, None),
+            };
+            assert_eq!(line.key_value(), want, "{text:?}");
+            let fields: Vec<&str> = line.fields().collect();
+            let want: Vec<&str> = text.split('\t').map(str::trim).collect();
+            assert_eq!(fields, want, "{text:?}");
         }
     }
 
