@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use newsnlp_gazetteer::{Entities, EntityId, EntityKind, EntityTable, Gazetteer, Mention, NewName};
 use newsnlp_names::{NameFinder, NameKind};
@@ -100,20 +100,6 @@ impl Pipeline {
             }
             _ => (EntityTable::new(&self.gazetteer, &listed), listed.clone()),
         };
-        // Each unlisted entity's name, borrowed from the text where a
-        // mention writes it as the table names it (no copy per mention).
-        let mut written: Vec<Option<&'a str>> = vec![None; entity_table.len()];
-        for e in entity_table.entities().iter().filter(|e| !e.known) {
-            written[e.index] = e
-                .mentions
-                .iter()
-                .filter_map(|r| text.get(r.span.range()))
-                .find(|w| *w == e.name);
-        }
-        let entities = mentions
-            .iter()
-            .map(|m| EntityMention::new(&self.gazetteer, &entity_table, &written, m))
-            .collect();
         let lookup = Entities::new(&self.gazetteer, Some(&entity_table));
         let quotes = match &table {
             Some(table) if self.quotes_on => {
@@ -133,7 +119,7 @@ impl Pipeline {
             listed,
             linked: mentions,
             gazetteer: &self.gazetteer,
-            entities,
+            entities: OnceLock::new(),
             table: entity_table,
             quotes,
             stances,
@@ -462,7 +448,9 @@ pub struct Document<'a> {
     /// entity table links them.
     linked: Vec<Mention>,
     gazetteer: &'a Gazetteer,
-    entities: Vec<EntityMention<'a>>,
+    /// [`Document::mentions`], resolved on the first call (a caller that
+    /// only counts or reads the linked mentions never needs them).
+    entities: OnceLock<Vec<EntityMention<'a>>>,
     table: EntityTable,
     quotes: Vec<Quote>,
     stances: Vec<Stance>,
@@ -474,7 +462,7 @@ impl std::fmt::Debug for Document<'_> {
         f.debug_struct("Document")
             .field("text", &self.text)
             .field("tokens", &self.tokens)
-            .field("mentions", &self.entities)
+            .field("mentions", &self.mentions())
             .field("quotes", &self.quotes)
             .field("stances", &self.stances)
             .finish_non_exhaustive()
@@ -548,7 +536,23 @@ impl<'a> Document<'a> {
     /// Entity mentions with names and kinds (or candidates when ambiguous),
     /// in text order: the JSON's `"entities"` list.
     pub fn mentions(&self) -> &[EntityMention<'a>] {
-        &self.entities
+        self.entities.get_or_init(|| {
+            let (text, table) = (self.text, &self.table);
+            // Each unlisted entity's name, borrowed from the text where a
+            // mention writes it as the table names it (no copy per mention).
+            let mut written: Vec<Option<&'a str>> = vec![None; table.len()];
+            for e in table.entities().iter().filter(|e| !e.known) {
+                written[e.index] = e
+                    .mentions
+                    .iter()
+                    .filter_map(|r| text.get(r.span.range()))
+                    .find(|w| *w == e.name);
+            }
+            self.linked
+                .iter()
+                .map(|m| EntityMention::new(self.gazetteer, table, &written, m))
+                .collect()
+        })
     }
 
     /// The document's entities, each once with all its mentions and how
@@ -620,7 +624,9 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.mentions_of("Vladimir Putin").count(), 2);
     /// ```
     pub fn mentions_of<'d>(&'d self, name: &'d str) -> impl Iterator<Item = &'d EntityMention<'a>> {
-        self.entities.iter().filter(move |e| e.name() == Some(name))
+        self.mentions()
+            .iter()
+            .filter(move |e| e.name() == Some(name))
     }
 }
 
@@ -664,10 +670,38 @@ mod ser {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(None)?;
             m.serialize_entry("sentences", &Sentences(&self.tokens))?;
-            m.serialize_entry("entities", &self.entities)?;
+            m.serialize_entry("entities", self.mentions())?;
             m.serialize_entry("quotes", &self.quotes)?;
             m.serialize_entry("stances", &self.stances)?;
             m.end()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pipeline;
+
+    #[test]
+    fn mentions_resolve_the_linked_mentions_one_for_one() {
+        let pipeline = Pipeline::new();
+        let off = Pipeline::builder().entities(false).build();
+        for text in [
+            crate::SEED_ARTICLE,
+            "Sarah Bennett met Putin. Bennett left, and Hillary Clinton spoke.",
+            "",
+        ] {
+            for doc in [pipeline.analyze(text), off.analyze(text)] {
+                let (resolved, linked) = (doc.mentions(), doc.linked_mentions());
+                assert_eq!(resolved.len(), linked.len());
+                for (r, l) in resolved.iter().zip(linked) {
+                    assert_eq!(r.span.range(), l.span());
+                }
+                // Resolved once: the same list on every call.
+                assert!(std::ptr::eq(doc.mentions(), resolved));
+            }
+        }
+        let doc = pipeline.analyze("Sarah Bennett met Putin. Bennett left.");
+        assert!(doc.mentions().len() == 3 && doc.clone().mentions().len() == 3);
     }
 }

@@ -53,7 +53,9 @@ impl Counts {
         Counts {
             sentences: doc.tokens().sentences().len(),
             tokens: doc.tokens().tokens().len(),
-            entities: doc.mentions().len(),
+            // One resolved mention per linked one: counted without
+            // resolving them.
+            entities: doc.linked_mentions().len(),
             quotes: doc.quotes().len(),
             stances: doc.stances().len(),
         }

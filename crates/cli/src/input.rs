@@ -113,14 +113,19 @@ pub fn open(path: &Path) -> Result<Box<dyn Read + Send>, CliError> {
     }
 }
 
-/// The bytes read so far from one input, checked as UTF-8 as they come.
+/// The bytes read so far from one input, checked as UTF-8 as they come:
+/// the checked text is kept as a `String`, so that handing a part out
+/// (and reading it) checks nothing again.
 pub struct Utf8Buf {
-    /// The bytes not yet handed out.
-    pub bytes: Vec<u8>,
-    /// Offset in the input of `bytes[0]`.
+    /// The checked text not yet handed out.
+    pub text: String,
+    /// The bytes read after `text` that do not end a character yet (a
+    /// character cut by the end of a read; at most three bytes).
+    pending: Vec<u8>,
+    /// Where a read goes before it is checked (kept for its capacity).
+    scratch: Vec<u8>,
+    /// Offset in the input of `text`'s first byte.
     pub base: u64,
-    /// `bytes[..checked]` is valid UTF-8 (`checked` is a char boundary).
-    pub checked: usize,
     /// The input has no more bytes.
     pub eof: bool,
     /// The input's name, for errors.
@@ -136,49 +141,74 @@ impl Utf8Buf {
     /// An empty buffer for the input called `name`.
     pub fn new(name: String) -> Utf8Buf {
         Utf8Buf {
-            bytes: Vec::new(),
+            text: String::new(),
+            pending: Vec::new(),
+            scratch: Vec::new(),
             base: 0,
-            checked: 0,
             eof: false,
             name,
             chunk: CHUNK,
         }
     }
 
+    /// The length of the checked text not yet handed out.
+    pub fn checked(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The number of bytes read and not yet handed out, checked or not.
+    pub fn held(&self) -> usize {
+        self.text.len() + self.pending.len()
+    }
+
     /// Reads up to one more chunk and checks it: the first invalid byte is
     /// an error at once, with its offset in the input.
     pub fn fill(&mut self, r: &mut dyn Read) -> Result<(), CliError> {
+        let mut raw = std::mem::take(&mut self.scratch);
+        raw.clear();
+        raw.append(&mut self.pending);
+        // Room for the whole chunk first: `read_to_end` would otherwise
+        // probe and grow the buffer in small steps.
+        raw.reserve(self.chunk);
         let n = r
             .take(self.chunk as u64)
-            .read_to_end(&mut self.bytes)
+            .read_to_end(&mut raw)
             .map_err(|source| CliError::Read {
                 name: self.name.clone(),
                 source,
             })?;
         self.eof = n == 0;
-        match std::str::from_utf8(&self.bytes[self.checked..]) {
-            Ok(_) => self.checked = self.bytes.len(),
-            // A character cut by the end of the chunk: the next read ends it.
-            Err(e) if e.error_len().is_none() && !self.eof => self.checked += e.valid_up_to(),
-            Err(e) => {
-                return Err(CliError::Utf8 {
-                    name: self.name.clone(),
-                    offset: self.base + (self.checked + e.valid_up_to()) as u64,
-                });
+        let result = match std::str::from_utf8(&raw) {
+            Ok(text) => {
+                self.text.push_str(text);
+                Ok(())
             }
-        }
-        Ok(())
+            // A character cut by the end of the chunk: the next read ends it.
+            Err(e) if e.error_len().is_none() && !self.eof => {
+                let (valid, cut) = raw.split_at(e.valid_up_to());
+                // The checked prefix again (only a read that ends inside a
+                // character costs this).
+                self.text
+                    .push_str(std::str::from_utf8(valid).unwrap_or_default());
+                self.pending.extend_from_slice(cut);
+                Ok(())
+            }
+            Err(e) => Err(CliError::Utf8 {
+                name: self.name.clone(),
+                offset: self.base + (self.text.len() + e.valid_up_to()) as u64,
+            }),
+        };
+        self.scratch = raw;
+        result
     }
 
-    /// Hands out `bytes[..end]` (checked, `end` a char boundary) as text.
+    /// Hands out `text[..end]` (`end` a char boundary; one inside a
+    /// character hands out up to that character).
     pub fn take(&mut self, end: usize) -> String {
-        let rest = self.bytes.split_off(end);
-        let head = std::mem::replace(&mut self.bytes, rest);
+        let end = self.text.floor_char_boundary(end);
+        let rest = self.text.split_off(end);
         self.base += end as u64;
-        self.checked -= end;
-        // Checked already: the lossy path is never taken.
-        String::from_utf8(head)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        std::mem::replace(&mut self.text, rest)
     }
 }
 
@@ -188,14 +218,14 @@ pub fn read_text(path: &Path, cap: usize) -> Result<String, CliError> {
     let mut buf = Utf8Buf::new(label(path));
     while !buf.eof {
         buf.fill(&mut r)?;
-        if buf.bytes.len() > cap {
+        if buf.held() > cap {
             return Err(CliError::TooLarge {
                 name: buf.name,
                 cap,
             });
         }
     }
-    let end = buf.bytes.len();
+    let end = buf.checked();
     Ok(buf.take(end))
 }
 

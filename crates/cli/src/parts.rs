@@ -49,7 +49,7 @@ impl Parts {
 
     /// Reads more, unless the part in progress is over the cap already.
     fn more(&mut self) -> Result<(), CliError> {
-        if self.buf.checked > self.cap {
+        if self.buf.checked() > self.cap {
             return Err(CliError::TooLarge {
                 name: self.buf.name.clone(),
                 cap: self.cap,
@@ -59,11 +59,11 @@ impl Parts {
     }
 
     fn next_part(&mut self) -> Result<Option<String>, CliError> {
-        while !self.buf.eof && self.buf.checked <= self.size {
+        while !self.buf.eof && self.buf.checked() <= self.size {
             self.more()?;
         }
-        if self.buf.eof && self.buf.checked <= self.size {
-            let len = self.buf.checked;
+        if self.buf.eof && self.buf.checked() <= self.size {
+            let len = self.buf.checked();
             return Ok((len > 0).then(|| self.buf.take(len)));
         }
         let cut = self.next_cut()?;
@@ -75,19 +75,22 @@ impl Parts {
     fn next_cut(&mut self) -> Result<usize, CliError> {
         let mut from = self.size;
         loop {
-            let found = memchr::memmem::find(&self.buf.bytes[from..self.buf.checked], b"\n\n");
+            let found = memchr::memmem::find(
+                self.buf.text.as_bytes().get(from..).unwrap_or_default(),
+                b"\n\n",
+            );
             let Some(k) = found else {
                 if self.buf.eof {
-                    return Ok(self.buf.checked);
+                    return Ok(self.buf.checked());
                 }
                 // A break may straddle what is read and what comes next.
-                from = from.max(self.buf.checked.saturating_sub(1));
+                from = from.max(self.buf.checked().saturating_sub(1));
                 self.more()?;
                 continue;
             };
             let cut = from + k + 2;
             let next = self.skip_whitespace(cut)?;
-            let rest = std::str::from_utf8(&self.buf.bytes[next..self.buf.checked]).unwrap_or("");
+            let rest = self.buf.text.get(next..).unwrap_or_default();
             if !rest.starts_with(QUOTE_OPENERS) {
                 return Ok(cut);
             }
@@ -102,7 +105,7 @@ impl Parts {
     /// whitespace (or of the end of the input), reading as needed.
     fn skip_whitespace(&mut self, mut at: usize) -> Result<usize, CliError> {
         loop {
-            let text = std::str::from_utf8(&self.buf.bytes[at..self.buf.checked]).unwrap_or("");
+            let text = self.buf.text.get(at..).unwrap_or_default();
             let rest = text.trim_start();
             at += text.len() - rest.len();
             if !rest.is_empty() || self.buf.eof {

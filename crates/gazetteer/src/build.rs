@@ -311,17 +311,22 @@ impl Phases<'_> {
                 r.tier,
             )
         };
-        let mut order: Vec<u32> = (0..self.aliases.len() as u32)
+        // Each id with the first eight bytes of its key, big-endian and
+        // zero-padded: ordered as the keys are wherever they differ (a
+        // shorter key pads with zeros), so most comparisons are one of
+        // integers; equal ones compare the whole keys.
+        let mut order: Vec<(u64, u32)> = (0..self.aliases.len() as u32)
             .filter(|&a| self.aliases[a as usize].live)
+            .map(|a| (key_prefix(keys.of(a)), a))
             .collect();
-        let cmp = |x: &u32, y: &u32| {
-            keys.of(*x)
-                .cmp(keys.of(*y))
-                .then_with(|| rank_of(*x).cmp(&rank_of(*y)))
-                .then(x.cmp(y))
+        let cmp = |&(px, x): &(u64, u32), &(py, y): &(u64, u32)| {
+            px.cmp(&py)
+                .then_with(|| keys.of(x).cmp(keys.of(y)))
+                .then_with(|| rank_of(x).cmp(&rank_of(y)))
+                .then(x.cmp(&y))
         };
         sort_unstable_by(&mut order, cmp);
-        order
+        order.into_iter().map(|(_, a)| a).collect()
     }
 
     /// Phase 4: one group per distinct key, one claim per entity, surnames
@@ -402,9 +407,19 @@ impl Phases<'_> {
     }
 }
 
+/// The first eight bytes of `key`, big-endian and zero-padded: where two
+/// prefixes differ, their keys compare as they do.
+fn key_prefix(key: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    for (d, s) in w.iter_mut().zip(key) {
+        *d = *s;
+    }
+    u64::from_be_bytes(w)
+}
+
 /// Sorts `order`, on all cores when it is long and the `rayon` feature is
 /// on (the order is total, so the result is the same either way).
-fn sort_unstable_by(order: &mut [u32], cmp: impl Fn(&u32, &u32) -> std::cmp::Ordering + Sync) {
+fn sort_unstable_by<T: Send>(order: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering + Sync) {
     #[cfg(feature = "rayon")]
     if order.len() > 50_000 {
         use rayon::slice::ParallelSliceMut;
@@ -429,4 +444,37 @@ fn group_by_entity(aliases: &[AliasRec], n_entities: usize) -> (Vec<u32>, Vec<(u
         r.1 = i as u32 + 1;
     }
     (entity_aliases, alias_range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_prefix;
+
+    #[test]
+    fn different_prefixes_order_keys_as_the_keys_order() {
+        // Keys around the eight bytes of a prefix, of bytes that pad,
+        // border the padding and end the byte range.
+        let alphabet = [0u8, 1, b'a', b'b', 0xff];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut key = || -> Vec<u8> {
+            let mut next = || {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed
+            };
+            let len = (next() % 12) as usize;
+            (0..len).map(|_| alphabet[(next() % 5) as usize]).collect()
+        };
+        let mut differing = 0;
+        for _ in 0..50_000 {
+            let (x, y) = (key(), key());
+            let (px, py) = (key_prefix(&x), key_prefix(&y));
+            if px != py {
+                differing += 1;
+                assert_eq!(px.cmp(&py), x.cmp(&y), "{x:?} {y:?}");
+            }
+        }
+        assert!(differing > 40_000, "{differing}");
+    }
 }

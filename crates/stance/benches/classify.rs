@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::ops::Range;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use newsnlp_stance::{Certainty, LexiconBaseline, Polarity, TargetSentiment};
+use newsnlp_stance::{Certainty, LexiconBaseline, Model, Polarity, TargetSentiment};
 
 const NEWS: &str = include_str!("data/news.tsv");
 
@@ -72,7 +72,28 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // The start-up cost of the model: its weight file read (the rows) and
+    // its word index built (on the first classification).
+    let mut start = c.benchmark_group("stance start-up");
+    start.throughput(Throughput::Bytes(MODEL.len() as u64));
+    start.sample_size(10);
+    start.bench_function("model parse", |b| {
+        b.iter(|| Model::parse(black_box(MODEL)).map(|m| m.len()).unwrap_or(0))
+    });
+    start.bench_function("model parse and index", |b| {
+        b.iter(|| {
+            let model = Model::parse(black_box(MODEL)).expect("the embedded weights parse");
+            let clf = TargetSentiment::with_model(model);
+            clf.classify(black_box("Critics slammed Smith."), 16..21)
+                .polarity
+        })
+    });
+    start.finish();
 }
+
+/// The weights the crate embeds.
+const MODEL: &str = include_str!("../data/model.txt");
 
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -191,7 +191,10 @@ pub(crate) struct Lexicons {
 pub(crate) fn number_entry(line: &Line<'static>) -> Result<(&'static str, f32), DataError> {
     let expected = || line.error("a word, a tab and a number");
     match line.key_value() {
-        (word, Some(v)) => v.parse::<f32>().map(|v| (word, v)).map_err(|_| expected()),
+        (word, Some(v)) => match data::decimal(v) {
+            Some(v) => Ok((word, v)),
+            None => v.parse::<f32>().map(|v| (word, v)).map_err(|_| expected()),
+        },
         (_, None) => Err(expected()),
     }
 }
@@ -199,9 +202,11 @@ pub(crate) fn number_entry(line: &Line<'static>) -> Result<(&'static str, f32), 
 /// The `word<TAB>number` entries of a lexicon file; a malformed line is
 /// skipped (the tests check that the embedded files have none).
 fn numbers(text: &'static str) -> FastMap<&'static str, f32> {
-    data::lines(text)
-        .filter_map(|l| number_entry(&l).ok())
-        .collect()
+    // One entry a line: size the table once (no rehash as it grows).
+    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    let mut m = FastMap::with_capacity_and_hasher(lines, Default::default());
+    m.extend(data::lines(text).filter_map(|l| number_entry(&l).ok()));
+    m
 }
 
 impl Lexicons {

@@ -15,6 +15,9 @@ use newsnlp_text::data;
 use newsnlp_text::hash::{FastMap, short_key};
 use newsnlp_text::short::ShortTable;
 
+mod rows;
+use rows::{RawLines, entry, line_row, row};
+
 /// First line of every weight file.
 const MAGIC: &str = "newsnlp-stance-sentiment 1";
 
@@ -132,7 +135,9 @@ impl Index {
                 .collect(),
             words: Vec::new(),
             vocab_len: 0,
-            short_info: ShortTable::new(),
+            // The embedded model's rows name about a word per four rows
+            // (18,500 words in 72,400 rows), the lexicons about 8,000 more.
+            short_info: ShortTable::with_capacity(weights.len() / 3),
             long_info: FastMap::default(),
             infos: Vec::new(),
             name: UNKNOWN,
@@ -140,6 +145,16 @@ impl Index {
         // The words of the features, by id: a word's id is its place in
         // `infos`, found by the word's key as every token's word is.
         let mut words = Vec::new();
+        // The prefixes by their keys: one lookup per row instead of a
+        // string compare per prefix (`PAIR` marks a pair prefix's index).
+        const PAIR: u32 = 1 << 8;
+        let mut prefixes = ShortTable::new();
+        for (p, pre) in (0..).zip(features::WORD_PREFIXES) {
+            prefixes.insert(pre, p);
+        }
+        for (p, pre) in (0..).zip(features::PAIR_PREFIXES) {
+            prefixes.insert(pre, PAIR | p);
+        }
         for (name, w) in weights {
             // Every prefix ends at the name's first `:` (checked in the
             // tests), so the prefix is found by that one split.
@@ -147,7 +162,11 @@ impl Index {
                 continue;
             };
             let (pre, rest) = name.split_at(colon + 1);
-            if let Some(p) = features::PAIR_PREFIXES.iter().position(|&x| x == pre) {
+            let Some(found) = prefixes.get(pre) else {
+                continue;
+            };
+            let p = (found & !PAIR) as usize;
+            if found & PAIR != 0 {
                 // Exactly one `_`: the two words are known.
                 if let Some(k) = rest.bytes().position(|b| b == b'_')
                     && let (a, Some(b)) = (&rest[..k], rest.get(k + 1..))
@@ -156,7 +175,7 @@ impl Index {
                     let (a, b) = (ix.word_id(a)?, ix.word_id(b)?);
                     ix.keys.insert(pair_key(p, a, b), *w);
                 }
-            } else if let Some(p) = features::WORD_PREFIXES.iter().position(|&x| x == pre) {
+            } else {
                 let a = ix.word_id(rest)?;
                 words.push((p, a, *w));
             }
@@ -218,35 +237,10 @@ impl Index {
     }
 }
 
-/// [`short_key`] of `w` (the same key), from two loads of the word
-/// instead of a step per byte.
+/// The key of a feature word: [`short_key`] (two loads of the word).
 #[inline]
 fn word_key(w: &str) -> Option<(u64, u64)> {
-    let b = w.as_bytes();
-    let n = b.len();
-    let len = (n as u64) << 56;
-    match n {
-        4..=8 => {
-            let (Some(first), Some(last)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) else {
-                return short_key(w);
-            };
-            let first = u64::from(u32::from_le_bytes(*first));
-            let last = u64::from(u32::from_le_bytes(*last));
-            // The last four bytes overlap the first four (the same bytes
-            // at the same places) below eight.
-            Some((first | last << (8 * (n - 4)), len))
-        }
-        9..=15 => {
-            let (Some(first), Some(last)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) else {
-                return short_key(w);
-            };
-            let lo = u64::from_le_bytes(*first);
-            // Bytes 8.. of the word, from the last eight.
-            let hi = u64::from_le_bytes(*last) >> (8 * (16 - n));
-            Some((lo, hi | len))
-        }
-        _ => short_key(w),
-    }
+    short_key(w)
 }
 
 /// A [`features::Sink`] summing a model's class scores.
@@ -452,13 +446,30 @@ impl Model {
         let mut weights = FastMap::with_capacity_and_hasher(lines_left, Default::default());
         // The rows (about 96,000 in the embedded file) by a byte loop of their
         // own: the shared reader's per-line work would add a seventh to the
-        // start-up cost. `entry` reads each line as `data::lines` does.
-        for (i, raw) in (RawLines { rest: text }).enumerate().skip(l.number) {
-            let Some(row_text) = entry(raw) else { continue };
-            let (name, w) = row(i + 1, row_text, scale)?;
+        // start-up cost. A written row is read in one pass that finds its
+        // end too ([`line_row`]); any other line is cut at its `\n` and read
+        // as `data::lines` reads it ([`entry`]).
+        let mut raw = RawLines { rest: text };
+        for _ in 0..l.number {
+            raw.next();
+        }
+        let mut number = l.number;
+        while !raw.rest.is_empty() {
+            number += 1;
+            let found = match line_row(raw.rest, scale) {
+                Some((name, w, used)) => {
+                    raw.rest = raw.rest.get(used..).unwrap_or_default();
+                    Some((name, w))
+                }
+                None => match raw.next().and_then(entry) {
+                    Some(row_text) => Some(row(number, row_text, scale)?),
+                    None => None,
+                },
+            };
+            let Some((name, w)) = found else { continue };
             if weights.insert(feature_name(name), w).is_some() {
                 return Err(Error::format(
-                    i + 1,
+                    number,
                     format!("feature {name:?} appears twice"),
                 ));
             }
@@ -658,146 +669,6 @@ impl Model {
     }
 }
 
-/// A row `name<TAB>int<TAB>int<TAB>int` (the form every row of a written
-/// model has) in one pass over its bytes; `None` for any other form.
-fn int_row(l: &str, scale: f32) -> Option<(&str, [f32; 3])> {
-    let b = l.as_bytes();
-    // Names are short: a plain scan beats a call to memchr.
-    let tab = b.iter().position(|&c| c == b'\t')?;
-    let name = l.get(..tab).filter(|n| !n.is_empty())?;
-    let mut w = [0.0; 3];
-    let mut at = tab + 1;
-    for (k, slot) in w.iter_mut().enumerate() {
-        let neg = b.get(at) == Some(&b'-');
-        at += usize::from(neg);
-        let start = at;
-        let mut n: u32 = 0;
-        while let Some(&c) = b.get(at)
-            && c.is_ascii_digit()
-        {
-            if at - start == 9 {
-                return None;
-            }
-            n = n * 10 + u32::from(c - b'0');
-            at += 1;
-        }
-        if at == start {
-            return None;
-        }
-        let v = n as f32;
-        *slot = (if neg { -v } else { v }) / scale;
-        if k < 2 {
-            if b.get(at) != Some(&b'\t') {
-                return None;
-            }
-            at += 1;
-        }
-    }
-    (at == b.len()).then_some((name, w))
-}
-
-fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Error> {
-    if let Some(r) = int_row(l, scale) {
-        return Ok(r);
-    }
-    let mut f = l.split('\t');
-    let name = f.next().unwrap_or_default();
-    if name.is_empty() {
-        return Err(Error::format(
-            n,
-            "expected a feature name before the first tab",
-        ));
-    }
-    let mut w = [0.0; 3];
-    for (k, slot) in w.iter_mut().enumerate() {
-        let field = f.next().ok_or_else(|| {
-            Error::format(n, format!("expected 3 weights after {name:?}, found {k}"))
-        })?;
-        let v: f32 = match parse_int(field) {
-            Some(v) => v,
-            None => field
-                .parse()
-                .map_err(|_| Error::format(n, format!("expected a number, found {field:?}")))?,
-        };
-        if !v.is_finite() {
-            return Err(Error::format(
-                n,
-                format!("expected a finite number, found {field:?}"),
-            ));
-        }
-        *slot = v / scale;
-    }
-    if f.next().is_some() {
-        return Err(Error::format(
-            n,
-            format!("expected 3 weights after {name:?}, found more"),
-        ));
-    }
-    Ok((name, w))
-}
-
-/// The lines of a text split at `\n` (a `\r` before it stays, and
-/// [`entry`] trims it), by the memchr crate's byte search.
-struct RawLines<'a> {
-    rest: &'a str,
-}
-
-impl<'a> Iterator for RawLines<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let (line, rest) = match memchr::memchr(b'\n', self.rest.as_bytes()) {
-            Some(i) => (self.rest.get(..i)?, self.rest.get(i + 1..)?),
-            None => (self.rest, ""),
-        };
-        self.rest = rest;
-        Some(line)
-    }
-}
-
-/// The entry of a line as [`data::lines`] reads it: trimmed, `None` for a
-/// blank line, a `#` comment or a `[section]` header. A line that starts
-/// and ends with a plain character other than `#` and `[` (every row of a
-/// written model) is taken as it is, without trimming.
-#[inline]
-fn entry(raw: &str) -> Option<&str> {
-    let b = raw.as_bytes();
-    if let (Some(&first), Some(&last)) = (b.first(), b.last())
-        && first.is_ascii_graphic()
-        && last.is_ascii_graphic()
-        && first != b'#'
-        && first != b'['
-    {
-        return Some(raw);
-    }
-    data::lines(raw).next().map(|l| l.text)
-}
-
-/// A short decimal integer (`-?[0-9]{1,9}`) as `f32`, the value
-/// `str::parse::<f32>` gives for it (both round correctly), without the
-/// general float parser; `None` for anything else.
-fn parse_int(field: &str) -> Option<f32> {
-    let (neg, digits) = match field.strip_prefix('-') {
-        Some(d) => (true, d),
-        None => (false, field),
-    };
-    if digits.is_empty() || digits.len() > 9 {
-        return None;
-    }
-    let mut n: u32 = 0;
-    for b in digits.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        n = n * 10 + u32::from(b - b'0');
-    }
-    let v = n as f32;
-    Some(if neg { -v } else { v })
-}
-
 /// Numerically stable softmax.
 pub(crate) fn softmax(z: [f32; 3]) -> [f32; 3] {
     let m = z[0].max(z[1]).max(z[2]);
@@ -811,36 +682,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn integer_rows_parse_as_the_general_rows() {
-        for l in [
-            "w:x\t1\t-2\t3",
-            "lr:^_$\t0\t-0\t999999999",
-            "b\t-7\t12\t-123456789",
-        ] {
-            let fast = int_row(l, SCALE).unwrap();
-            let mut f = l.split('\t');
-            let name = f.next().unwrap();
-            let slow: Vec<f32> = f.map(|x| parse_int(x).unwrap() / SCALE).collect();
-            assert_eq!(fast.0, name);
-            assert_eq!(
-                fast.1.map(f32::to_bits).to_vec(),
-                slow.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
-            );
-        }
-        // Other forms take the general path (and its errors).
-        for l in [
-            "a\t1.5\t2\t3",
-            "a\t1\t2",
-            "a\t1\t2\t3\t4",
-            "\t1\t2\t3",
-            "a\t+1\t2\t3",
-            "a\t1234567890\t2\t3",
-        ] {
-            assert!(int_row(l, SCALE).is_none(), "{l:?}");
-        }
-        assert_eq!(row(1, "a\t1.5\t2\t3", SCALE).unwrap().1[0], 1.5 / SCALE);
-        assert!(row(1, "a\t1\t2", SCALE).is_err());
+    fn rows_of_every_form_parse_with_their_line_numbers() {
+        let head = "newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\nbias\t0\t0\t0\n";
+        let body = "w:a\t1\t2\t3\n\n# note\nw:b\t4\t5\t6\r\n  w:c\t7\t8\t9  \nw:d\t1.5\t0\t-2\n[s]\nw:é\t1\t1\t1";
+        let m = Model::parse(&format!("{head}{body}")).unwrap();
+        let get = |k: &str| m.weights.get(k).copied();
+        assert_eq!(m.len(), 5);
+        assert_eq!(get("w:a"), Some([0.001, 0.002, 0.003]));
+        assert_eq!(get("w:b"), Some([0.004, 0.005, 0.006]));
+        assert_eq!(get("w:c"), Some([0.007, 0.008, 0.009]));
+        assert_eq!(get("w:d"), Some([0.0015, 0.0, -0.002]));
+        assert_eq!(get("w:é"), Some([0.001; 3]));
+        // Errors name the line, whichever path read it.
+        let dup = Model::parse(&format!("{head}w:a\t1\t2\t3\n\nw:a\t1\t2\t3\n")).unwrap_err();
+        assert_eq!(dup.line(), Some(7));
+        let bad = Model::parse(&format!("{head}w:a\t1\t2\t3\r\nw:b\t1\tx\t3\n")).unwrap_err();
+        assert_eq!(bad.line(), Some(6));
     }
+
     use crate::lexicon::LEXICONS;
     use crate::tokens::tokenize;
 
@@ -849,8 +708,12 @@ mod tests {
         let all = features::WORD_PREFIXES
             .iter()
             .chain(&features::PAIR_PREFIXES);
+        let mut keys = std::collections::HashSet::new();
         for pre in all {
             assert_eq!(pre.find(':'), Some(pre.len() - 1), "{pre}");
+            // The index finds a prefix by its short key: each has one of
+            // its own.
+            assert!(keys.insert(short_key(pre).unwrap()), "{pre}");
         }
     }
 

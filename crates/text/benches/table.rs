@@ -3,8 +3,11 @@
 //! splitter (the tokenizer sits above this crate).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsnlp_text::data;
+use newsnlp_text::hash::{FastHasher, short_key};
 use newsnlp_text::words::WordClass;
 use newsnlp_text::{Span, Table, TokenFacts};
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::hint::black_box;
 use std::ops::Range;
 
@@ -78,8 +81,44 @@ fn bench(c: &mut Criterion) {
             black_box(t.len())
         })
     });
+    // Every layer's inner loops read tokens lowered and look words up by
+    // their short keys.
+    g.bench_function("lower x40", |b| {
+        b.iter(|| {
+            (0..table.len())
+                .map(|i| table.lower(black_box(i)).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("short_key x40", |b| {
+        b.iter(|| {
+            (0..table.len())
+                .filter_map(|i| short_key(black_box(table.lower(i))))
+                .count()
+        })
+    });
     g.finish();
+
+    // The start-up readers: the shared data-file reader and the string hash
+    // every word table uses.
+    let mut d = c.benchmark_group("data");
+    d.throughput(Throughput::Bytes(WORDS.len() as u64));
+    d.bench_function("lines and key_value of words.txt", |b| {
+        b.iter(|| {
+            data::lines(black_box(WORDS))
+                .filter(|l| l.key_value().1.is_none())
+                .count()
+        })
+    });
+    let hasher = BuildHasherDefault::<FastHasher>::default();
+    d.bench_function("hash of words.txt lines", |b| {
+        b.iter(|| data::lines(black_box(WORDS)).fold(0u64, |h, l| h ^ hasher.hash_one(l.text)))
+    });
+    d.finish();
 }
+
+/// The shared word-class file.
+const WORDS: &str = include_str!("../data/words.txt");
 
 /// Tokens, sentences and subject pronouns of the seed repeated 40 times.
 const EXPECTED: (usize, usize, usize) = (19040, 961, 960);

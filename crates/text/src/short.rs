@@ -57,8 +57,23 @@ impl Default for ShortTable {
 impl ShortTable {
     /// An empty table.
     pub fn new() -> ShortTable {
+        ShortTable::with_capacity(0)
+    }
+
+    /// An empty table that holds `n` words before it grows (a table built
+    /// once from many words skips the rehashing of each doubling).
+    ///
+    /// ```
+    /// use newsnlp_text::short::ShortTable;
+    /// let mut table = ShortTable::with_capacity(1000);
+    /// assert!(table.insert("said", 7));
+    /// assert_eq!((table.get("said"), table.len()), (Some(7), 1));
+    /// ```
+    pub fn with_capacity(n: usize) -> ShortTable {
+        // At most half full, a power of two, and no smaller than before.
+        let slots = n.saturating_mul(2).max(64).next_power_of_two();
         ShortTable {
-            slots: vec![EMPTY; 64],
+            slots: vec![EMPTY; slots],
             used: 0,
         }
     }
@@ -179,6 +194,24 @@ impl ShortTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_sized_beforehand_holds_the_same_words() {
+        let words: Vec<String> = (0..500).map(|i| format!("k{i}")).collect();
+        let mut sized = ShortTable::with_capacity(words.len());
+        let mut grown = ShortTable::new();
+        let slots = sized.slots.len();
+        for (i, w) in words.iter().enumerate() {
+            assert!(sized.insert(w, i as u32) && grown.insert(w, i as u32));
+        }
+        // Sized for them: no growth.
+        assert_eq!(sized.slots.len(), slots);
+        for w in &words {
+            assert_eq!(sized.get(w), grown.get(w));
+        }
+        assert_eq!(sized.get("k500"), None);
+        assert_eq!(ShortTable::with_capacity(0).slots.len(), 64);
+    }
 
     #[test]
     fn every_word_found_and_near_misses_not() {

@@ -563,18 +563,27 @@ impl<'t> Table<'t> {
     /// The lowered form of the row `r` of token `i`: its span of
     /// `ascii_lower`, or for a non-ASCII token with capitals its form in
     /// `lowered`.
-    #[inline]
+    // Always inlined: every layer asks for lowered words in its inner
+    // loops, and the call cost more than the common path (a span of
+    // `ascii_lower`); the rare path stays out of line.
+    #[inline(always)]
     fn lower_of(&self, i: usize, r: &Row) -> &str {
-        let s = if r.flags.contains(Flags::HAS_UPPER) && !r.flags.contains(Flags::ASCII) {
-            let at = self.lower_spans.partition_point(|&(k, _)| k < i);
-            match self.lower_spans.get(at) {
-                Some(&(k, s)) if k == i => self.lowered.get(s.range()),
-                _ => None,
-            }
-        } else {
-            self.ascii_lower.get(r.span.range())
-        };
-        s.unwrap_or_default()
+        if r.flags.contains(Flags::HAS_UPPER) && !r.flags.contains(Flags::ASCII) {
+            return self.rare_lower(i);
+        }
+        self.ascii_lower.get(r.span.range()).unwrap_or_default()
+    }
+
+    /// [`Table::lower_of`] of a non-ASCII token with capitals: its form
+    /// in `lowered`.
+    #[cold]
+    #[inline(never)]
+    fn rare_lower(&self, i: usize) -> &str {
+        let at = self.lower_spans.partition_point(|&(k, _)| k < i);
+        match self.lower_spans.get(at) {
+            Some(&(k, s)) if k == i => self.lowered.get(s.range()).unwrap_or_default(),
+            _ => "",
+        }
     }
 
     /// The text the table indexes.

@@ -290,7 +290,7 @@ pub(super) fn phrase_names_a_party(text: &str) -> bool {
     let documents = WordClass::EvidenceSources
         .set()
         .union(WordClass::AuthoredHeads.set());
-    if head.is_some_and(|h| Classes::of(&h.to_lowercase()).intersects(documents)) {
+    if head.is_some_and(|h| Classes::of_any_case(h).intersects(documents)) {
         // A document, poll, study, statement or tweet is no person, group
         // or organization.
         return false;
@@ -324,8 +324,13 @@ fn head_word(phrase: &str) -> Option<&str> {
     phrase
         .split_whitespace()
         .take_while(|w| {
-            let lower = w.to_lowercase();
-            !(Classes::of(&lower).contains(WordClass::Prepositions) || lower.ends_with("ed"))
+            // As of `w.to_lowercase()`, without the copy: only "e"/"E" and
+            // "d"/"D" lowercase to a final "e", "d".
+            let ed = w
+                .as_bytes()
+                .last_chunk::<2>()
+                .is_some_and(|e| e.eq_ignore_ascii_case(b"ed"));
+            !(Classes::of_any_case(w).contains(WordClass::Prepositions) || ed)
         })
         .last()
 }
@@ -464,7 +469,35 @@ fn trailing_name(head: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::phrase_names_a_party;
+    use super::{head_word, phrase_names_a_party};
+    use newsnlp_text::words::{Classes, WordClass};
+
+    #[test]
+    fn heads_are_found_as_with_lowercased_copies() {
+        // The head as first written: a lowercased copy of every word.
+        let by_copies = |phrase: &'static str| {
+            phrase
+                .split_whitespace()
+                .take_while(|w| {
+                    let lower = w.to_lowercase();
+                    !(Classes::of(&lower).contains(WordClass::Prepositions)
+                        || lower.ends_with("ed"))
+                })
+                .last()
+        };
+        for phrase in [
+            "a study PUBLISHED on Wednesday",
+            "The poll OF voters",
+            "the Ministry’s REPORT",
+            "ÉLU Officials Reed",
+            "a REED bed",
+            "Ed",
+            "",
+            "the İED ÆD",
+        ] {
+            assert_eq!(head_word(phrase), by_copies(phrase), "{phrase}");
+        }
+    }
 
     #[test]
     fn phrases_that_name_parties_and_fragments_that_do_not() {
