@@ -37,6 +37,10 @@ use newsnlp_text::words::{Classes, WordClass};
 
 use crate::lexicon as lx;
 
+/// The most words of a title between a name that modifies it and the
+/// person's name after it ("Clinton communication director | Jennifer
+/// Palmieri").
+const MODIFIER_WORDS: usize = 4;
 /// How many mentions a pronoun or title looks back over.
 const LOOKBACK_MENTIONS: usize = 40;
 /// How far into a sentence its subject's name may start ("Kettering
@@ -315,8 +319,13 @@ impl<'a> Resolver<'a, '_> {
     /// than a name in a later clause ("Kettering manager Graham Tully was
     /// furious …, insisting that Nakamura had pushed … He criticized the
     /// referee").
-    fn previous_subject(&self, i: usize, fits: &dyn Fn(&Mention) -> bool) -> Option<Party> {
-        if !self.ctx.sentence_initial(i) {
+    fn previous_subject(
+        &self,
+        i: usize,
+        opens: bool,
+        fits: &dyn Fn(&Mention) -> bool,
+    ) -> Option<Party> {
+        if !opens && !self.ctx.sentence_initial(i) {
             return None;
         }
         let start = self.ctx.sentence_range(i).start;
@@ -326,13 +335,38 @@ impl<'a> Resolver<'a, '_> {
         }
         let last = (prev.start + SUBJECT_POSITION).min(prev.end) - 1;
         let (lo, hi) = (self.toks[prev.start].span.start, self.toks[last].span.end);
-        self.mentions[self.first_at(lo)..]
+        let people: Vec<&Mention> = self.mentions[self.first_at(lo)..]
             .iter()
             .take_while(|m| m.start() < hi)
-            .find(|m| {
+            .filter(|m| {
                 let k = self.toks.partition_point(|t| t.span.end <= m.start());
                 self.ctx.quote_of(k).is_none() && self.kind(m) == Some(EntityKind::Person)
             })
+            .copied()
+            .collect();
+        // "Clinton communication director Jennifer Palmieri": a name that
+        // modifies a title before another person's name is not the
+        // subject; the name after its words is.
+        let modifier = |m: &Mention, next: &Mention| {
+            let between = self.text.get(m.end()..next.start()).unwrap_or(",");
+            let last = between.split_whitespace().last().unwrap_or_default();
+            let titled = last.starts_with(char::is_uppercase)
+                || Classes::of(&last.to_lowercase()).intersects(
+                    lx::TITLES
+                        | lx::MALE_TITLES
+                        | lx::FEMALE_TITLES
+                        | WordClass::DescriptorHeads.set(),
+                );
+            (1..=MODIFIER_WORDS).contains(&between.split_whitespace().count())
+                && titled
+                && !between.contains([',', ';', ':', '"', '“', '”'])
+        };
+        let subject = people
+            .iter()
+            .enumerate()
+            .find(|(n, m)| people.get(n + 1).is_none_or(|next| !modifier(m, next)))
+            .map(|(_, m)| *m)?;
+        Some(subject)
             .filter(|m| fits(m))
             .and_then(|m| self.entity_speaker(m))
     }
@@ -414,7 +448,16 @@ impl<'a> Resolver<'a, '_> {
                             && self.kind(m) == Some(EntityKind::Person)
                             && self.gender(m).is_none_or(|g| g == want)
                     };
-                    if let Some(s) = self.previous_subject(src.start, &fits) {
+                    // "C, he said": a content that opens the sentence
+                    // leaves the pronoun as its subject would be.
+                    let opens = content.end <= bytes.start && {
+                        let first = self.ctx.sentence_range(src.start).start;
+                        self.toks
+                            .get(first..src.start)
+                            .and_then(|t| t.iter().find(|t| t.kind == TokenKind::Word))
+                            .is_some_and(|t| t.span.start >= content.start)
+                    };
+                    if let Some(s) = self.previous_subject(src.start, opens, &fits) {
                         return Some(s);
                     }
                     return self

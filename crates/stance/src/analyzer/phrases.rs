@@ -276,7 +276,10 @@ impl Doc<'_, '_> {
                 // confident | the talks will help").
                 break;
             }
-            if c & PREP != 0 && start == end {
+            // "the sell-off | was": a particle that ends a hyphenated
+            // compound is no preposition.
+            let compound = k > sentence.start && self.joins_words(k - 1);
+            if c & PREP != 0 && start == end && !compound {
                 break;
             }
             if self.is_verb_at(k) {
