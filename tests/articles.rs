@@ -261,6 +261,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/cocoa_prices.txt"),
         include_str!("articles/cocoa_prices.json"),
     ),
+    (
+        "cyclist_hit_and_run",
+        include_str!("articles/cyclist_hit_and_run.txt"),
+        include_str!("articles/cyclist_hit_and_run.json"),
+    ),
+    (
+        "coal_reprieve",
+        include_str!("articles/coal_reprieve.txt"),
+        include_str!("articles/coal_reprieve.json"),
+    ),
+    (
+        "copper_strike",
+        include_str!("articles/copper_strike.txt"),
+        include_str!("articles/copper_strike.json"),
+    ),
+    (
+        "grant_freeze",
+        include_str!("articles/grant_freeze.txt"),
+        include_str!("articles/grant_freeze.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

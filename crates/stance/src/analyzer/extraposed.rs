@@ -56,6 +56,7 @@ const COGNITION_VERBS: &[&str] = &[
     "believe",
     "think",
     "be",
+    "show",
 ];
 /// The most tokens between the predicate's start and its "to" ("a very
 /// bad mistake to").
