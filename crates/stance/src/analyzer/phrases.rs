@@ -33,7 +33,7 @@ const INFINITIVE_CLAUSE: usize = 8;
 /// The most words of an appositive between a subject and its verb.
 const APPOSITIVE_WORDS: usize = 24;
 /// How many words before a verb a negator may stand ("does not want").
-const NEGATION_WORDS: usize = 3;
+pub(super) const NEGATION_WORDS: usize = 3;
 
 /// Two-word sentence adverbials that may stand between a subject and its
 /// verb ("the cap in particular was", "the board in turn voted").

@@ -26,6 +26,7 @@ use super::classes::{
 };
 use super::doc::Doc;
 use super::holders::phrase_names_a_party;
+use super::phrases::NEGATION_WORDS;
 use crate::lexicon::LEXICONS;
 use crate::polarity::Polarity;
 use crate::triples::Basis;
@@ -347,8 +348,48 @@ impl Doc<'_, '_> {
     }
 
     /// Attitude, desire, appeal and frame verbs at token `i`; returns the
-    /// token after a chained infinitive it consumed.
+    /// token after a chained infinitive it consumed. "Nobody wants to keep
+    /// the plant open": a subject that names no one says what whoever
+    /// speaks holds, the other way.
     fn attitude(
+        &self,
+        sentence: &Range<usize>,
+        si: usize,
+        i: usize,
+        form: &VerbForm,
+        out: &mut Vec<Finding>,
+    ) -> Option<usize> {
+        let first = out.len();
+        let next = self.attitude_of_subject(sentence, si, i, form, out);
+        for f in &mut out[first..] {
+            if let HolderRef::Subject { np, verb } = &f.holder
+                && self.names_no_one(np)
+            {
+                // Right before its verb, "nobody" negated it already
+                // ("nobody would question").
+                let negated = verb.saturating_sub(np.start) <= NEGATION_WORDS;
+                f.holder = HolderRef::Context { author: false };
+                if !negated {
+                    f.polarity = match f.polarity {
+                        Polarity::Positive => Polarity::Negative,
+                        Polarity::Negative => Polarity::Positive,
+                        p => p,
+                    };
+                }
+            }
+        }
+        next
+    }
+
+    /// Whether a subject noun phrase names no one: "nobody", "no one",
+    /// "none of", "not one".
+    fn names_no_one(&self, np: &Range<usize>) -> bool {
+        self.is(np.start, &["nobody", "none"])
+            || (self.is(np.start, &["no", "not"]) && self.is(np.start + 1, &["one"]))
+    }
+
+    /// [`attitude`](Self::attitude) with the subject as holder.
+    fn attitude_of_subject(
         &self,
         sentence: &Range<usize>,
         si: usize,
