@@ -449,17 +449,6 @@ impl<'a, 't> Scan<'a, 't> {
         next
     }
 
-    /// Whether the run `start..end` is a US politician's party and state
-    /// after a comma or parenthesis ("Rep. Ana Ruiz, D-Ohio,", "(R-Texas)",
-    /// "I-Vt."): no name of its own.
-    fn party_and_state(&self, start: usize, end: usize) -> bool {
-        end >= start + 3
-            && start > 0
-            && matches!(self.table.token(start - 1), "," | "(")
-            && matches!(self.table.token(start), "D" | "R" | "I")
-            && self.table.token(start + 1) == "-"
-    }
-
     /// Whether token `i` is capitalized.
     fn flags_capitalized(&self, i: usize) -> bool {
         self.table.flags(i).contains(Flags::CAPITALIZED)
@@ -835,28 +824,6 @@ impl<'a, 't> Scan<'a, 't> {
             && self.cues(cue).intersects(Cues::OF_PLACE | Cues::PLACE_HEAD)
     }
 
-    /// Whether the run `start..e` stands between commas right after a
-    /// lowercase role or title: "the mayor, Olu Adeyemi, said", "his son,
-    /// Pieter,".
-    fn role_comma(&self, start: usize, e: usize) -> bool {
-        let Some(role) = start.checked_sub(2) else {
-            return false;
-        };
-        // "the chief, Jane Roe, said"; a list after a plural role: "the
-        // foreign ministers, Aram Petrosyan and Rauf Guliyev,".
-        let roles = Cues::ROLE | Cues::TITLE;
-        let plural_role = || {
-            let w = self.table.lower(role);
-            w.strip_suffix('s')
-                .is_some_and(|one| self.lex.word(one).intersects(roles))
-        };
-        self.table.token(start - 1) == ","
-            && (self.table.token(e) == ","
-                || matches!(self.table.lower(e), "and" | "or") && plural_role())
-            && !self.table.flags(role).contains(Flags::CAPITALIZED)
-            && (self.cues(role).intersects(roles) || plural_role())
-    }
-
     /// Whether token `e` is a verb that follows its subject: a finite
     /// auxiliary ("was", "has"), an irregular past ("took") or a word in
     /// "-ed" ("announced").
@@ -879,15 +846,6 @@ impl<'a, 't> Scan<'a, 't> {
             && !initial(token(e - 1))
             && (token(s).len() == 2 && initial(token(s))
                 || (s + 1..e - 1).any(|j| initial(token(j))))
-    }
-
-    /// Whether a comma and a listed country or state follow the name at
-    /// `e` ("Knoxville, Tennessee").
-    fn place_comma(&self, e: usize) -> bool {
-        self.table.token(e) == ","
-            && self.table.sentence(e + 1) == self.table.sentence(e)
-            && self.cap_word(e + 1)
-            && self.cues(e + 1).contains(Cues::PLACE_NAME)
     }
 
     /// The kind of the name right before the run `start..e` when "and"

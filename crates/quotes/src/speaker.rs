@@ -371,6 +371,47 @@ impl<'a> Resolver<'a, '_> {
             .and_then(|m| self.entity_speaker(m))
     }
 
+    /// The person "he" or "she" (`w`, the source `src` at `bytes`) stands
+    /// for, given the quote's `content` bytes: the subject of the sentence
+    /// before when the pronoun opens its sentence or follows a content
+    /// that does ("C, he said"), else the last person of that gender.
+    fn personal_pronoun(
+        &self,
+        w: &str,
+        src: &Range<usize>,
+        bytes: &Range<usize>,
+        content: &Range<usize>,
+    ) -> Option<Party> {
+        let want = if w == "he" {
+            Gender::Male
+        } else {
+            Gender::Female
+        };
+        // Not a person the quote itself names: "“Tully was entitled to his
+        // opinion,” he said" is not Tully's.
+        let named = self.named_in(content);
+        let fits = |m: &Mention| {
+            m.entity().is_some_and(|id| !named.contains(&id))
+                && self.kind(m) == Some(EntityKind::Person)
+                && self.gender(m).is_none_or(|g| g == want)
+        };
+        // "C, he said": a content that opens the sentence leaves the
+        // pronoun as its subject would be.
+        let opens = content.end <= bytes.start && {
+            let first = self.ctx.sentence_range(src.start).start;
+            self.toks
+                .get(first..src.start)
+                .and_then(|t| t.iter().find(|t| t.kind == TokenKind::Word))
+                .is_some_and(|t| t.span.start >= content.start)
+        };
+        if let Some(s) = self.previous_subject(src.start, opens, &fits) {
+            return Some(s);
+        }
+        self.before(bytes.start)
+            .find(|m| fits(m))
+            .and_then(|m| self.entity_speaker(m))
+    }
+
     /// The author of what a party wrote or said, the head at token `head`
     /// of the source `src`: the entity whose possessive stands right before
     /// it or one word before it ("Donald Trump’s tweet", "the ministry's
@@ -434,37 +475,7 @@ impl<'a> Resolver<'a, '_> {
                         name: self.byline.clone(),
                     });
                 }
-                "he" | "she" => {
-                    let want = if w == "he" {
-                        Gender::Male
-                    } else {
-                        Gender::Female
-                    };
-                    // Not a person the quote itself names: "“Tully was
-                    // entitled to his opinion,” he said" is not Tully's.
-                    let named = self.named_in(&content);
-                    let fits = |m: &Mention| {
-                        m.entity().is_some_and(|id| !named.contains(&id))
-                            && self.kind(m) == Some(EntityKind::Person)
-                            && self.gender(m).is_none_or(|g| g == want)
-                    };
-                    // "C, he said": a content that opens the sentence
-                    // leaves the pronoun as its subject would be.
-                    let opens = content.end <= bytes.start && {
-                        let first = self.ctx.sentence_range(src.start).start;
-                        self.toks
-                            .get(first..src.start)
-                            .and_then(|t| t.iter().find(|t| t.kind == TokenKind::Word))
-                            .is_some_and(|t| t.span.start >= content.start)
-                    };
-                    if let Some(s) = self.previous_subject(src.start, opens, &fits) {
-                        return Some(s);
-                    }
-                    return self
-                        .before(bytes.start)
-                        .find(|m| fits(m))
-                        .and_then(|m| self.entity_speaker(m));
-                }
+                "he" | "she" => return self.personal_pronoun(&w, &src, &bytes, &content),
                 "they" => {
                     return self
                         .before(bytes.start)

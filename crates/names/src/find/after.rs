@@ -1,6 +1,9 @@
 //! What stands right around a name and types it: an apposition after it
 //! ("Jim Ray, 45,", "Jim Ray, a spokesman for", "Richard Revesz, director
-//! of"), or lowercase prose around an acronym ("said the NFL would").
+//! of"), or lowercase prose around an acronym ("said the NFL would"); a
+//! role and commas around it ("the mayor, Olu Adeyemi,"), a place after
+//! a comma ("Knoxville, Tennessee"), or a US politician's party and state
+//! ("D-Ohio"), which is no name.
 
 use newsnlp_text::table::Flags;
 
@@ -88,5 +91,47 @@ impl Scan<'_, '_> {
     /// the army"): capitalized only because it opens the sentence.
     fn sentence_initial_the(&self, j: usize) -> bool {
         self.table.lower(j) == "the" && self.table.opens_sentence(j)
+    }
+
+    /// Whether the run `start..end` is a US politician's party and state
+    /// after a comma or parenthesis ("Rep. Ana Ruiz, D-Ohio,", "(R-Texas)",
+    /// "I-Vt."): no name of its own.
+    pub(super) fn party_and_state(&self, start: usize, end: usize) -> bool {
+        end >= start + 3
+            && start > 0
+            && matches!(self.table.token(start - 1), "," | "(")
+            && matches!(self.table.token(start), "D" | "R" | "I")
+            && self.table.token(start + 1) == "-"
+    }
+
+    /// Whether the run `start..e` stands between commas right after a
+    /// lowercase role or title: "the mayor, Olu Adeyemi, said", "his son,
+    /// Pieter,".
+    pub(super) fn role_comma(&self, start: usize, e: usize) -> bool {
+        let Some(role) = start.checked_sub(2) else {
+            return false;
+        };
+        // "the chief, Jane Roe, said"; a list after a plural role: "the
+        // foreign ministers, Aram Petrosyan and Rauf Guliyev,".
+        let roles = Cues::ROLE | Cues::TITLE;
+        let plural_role = || {
+            let w = self.table.lower(role);
+            w.strip_suffix('s')
+                .is_some_and(|one| self.lex.word(one).intersects(roles))
+        };
+        self.table.token(start - 1) == ","
+            && (self.table.token(e) == ","
+                || matches!(self.table.lower(e), "and" | "or") && plural_role())
+            && !self.table.flags(role).contains(Flags::CAPITALIZED)
+            && (self.cues(role).intersects(roles) || plural_role())
+    }
+
+    /// Whether a comma and a listed country or state follow the name at
+    /// `e` ("Knoxville, Tennessee").
+    pub(super) fn place_comma(&self, e: usize) -> bool {
+        self.table.token(e) == ","
+            && self.table.sentence(e + 1) == self.table.sentence(e)
+            && self.cap_word(e + 1)
+            && self.cues(e + 1).contains(Cues::PLACE_NAME)
     }
 }
