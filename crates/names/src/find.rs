@@ -14,6 +14,27 @@ use crate::lexicon::{CueMemo, Cues, Lexicon};
 use crate::shape::{all_caps, demonym, initial, possessive_len, possessive_of, word_key};
 use crate::{Evidence, Name, NameKind};
 
+/// What a business does, after "which" and a name ("Minera Tamarugal,
+/// which runs the mine"): the name is an organization.
+const BUSINESS_VERBS: &[&str] = &[
+    "runs",
+    "operates",
+    "owns",
+    "makes",
+    "manufactures",
+    "produces",
+    "employs",
+    "represents",
+    "sells",
+    "supplies",
+    "provides",
+    "publishes",
+    "manages",
+    "builds",
+    "develops",
+    "invests",
+];
+
 mod after;
 mod member;
 mod news;
@@ -756,6 +777,17 @@ impl<'a, 't> Scan<'a, 't> {
                 return Some((NameKind::Organization, E::OrgCue));
             }
             return Some((Person, E::PersonCue));
+        }
+        // "Minera Tamarugal, which runs the mine": "which" and a verb of
+        // what a business does after an unknown name.
+        if self.table.token(e) == ","
+            && self.table.lower(e + 1) == "which"
+            && !people
+            && !determined
+            && !object
+            && BUSINESS_VERBS.contains(&self.table.lower(e + 2))
+        {
+            return Some((NameKind::Organization, E::OrgCue));
         }
         if let Some(found) = self.coordinated(start, name.clone()) {
             return Some(found);
