@@ -38,8 +38,7 @@ use newsnlp_text::words::{Classes, WordClass};
 use crate::lexicon as lx;
 
 /// The most words of a title between a name that modifies it and the
-/// person's name after it ("Clinton communication director | Jennifer
-/// Palmieri").
+/// person's name after it ("Halvorsen campaign director | Ada Lind").
 const MODIFIER_WORDS: usize = 4;
 /// How many mentions a pronoun or title looks back over.
 const LOOKBACK_MENTIONS: usize = 40;
@@ -344,7 +343,7 @@ impl<'a> Resolver<'a, '_> {
             })
             .copied()
             .collect();
-        // "Clinton communication director Jennifer Palmieri": a name that
+        // "Halvorsen campaign director Ada Lind": a name that
         // modifies a title before another person's name is not the
         // subject; the name after its words is.
         let modifier = |m: &Mention, next: &Mention| {
