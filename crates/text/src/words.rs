@@ -177,6 +177,9 @@ word_classes! {
     /// Stance: number words ("seven", "dozens", "thousand"); a noun after
     /// one is counted, so no verb ("seven states", "dozens of claims").
     Numerals = "numerals",
+    /// Stance: verbs of neglect, by which a thing is blamed whatever it
+    /// neglects ("ignored repeated warnings", "overlooks the risks").
+    NeglectVerbs = "neglect_verbs",
 }
 
 impl WordClass {

@@ -28,26 +28,6 @@ use crate::verbs::VerbForm;
 const NOT_OBJECTS: &[&str] = &[
     "well", "far", "further", "again", "back", "away", "together",
 ];
-/// Verbs of neglect: the thing that neglects is blamed whatever it
-/// neglects ("ignored repeated warnings", "overlooks the risks").
-const NEGLECT_VERBS: &[&str] = &[
-    "ignore",
-    "ignores",
-    "ignored",
-    "ignoring",
-    "disregard",
-    "disregards",
-    "disregarded",
-    "disregarding",
-    "neglect",
-    "neglects",
-    "neglected",
-    "neglecting",
-    "overlook",
-    "overlooks",
-    "overlooked",
-    "overlooking",
-];
 /// The summed valence an acted-on object needs to judge the thing acting
 /// ("an unfair burden", "confusion", "much-needed housing").
 const OBJECT_MIN: f32 = 0.5;
@@ -173,7 +153,10 @@ impl Doc<'_, '_> {
         }
         let valence = if self.at_risk_after(sentence, object.end) {
             -1.0
-        } else if self.is(i, NEGLECT_VERBS) {
+        } else if self
+            .word(i)
+            .is_some_and(|w| Classes::of(w).contains(WordClass::NeglectVerbs))
+        {
             // "ignored repeated warnings": what is neglected deserved
             // attention, whatever its own words say.
             0.0

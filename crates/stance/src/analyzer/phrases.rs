@@ -631,12 +631,14 @@ impl Doc<'_, '_> {
                 .all(|k| self.capitalized(k) || (k > inner.start && self.word(k).is_none()));
         // "Rep. Ana Ruiz, D-Ohio, |": after a name, a short capitalized
         // aside (party and state, a place) is no name of a person.
-        let person_inside = self.mentions_in(&self.span(&inner)).any(|m| {
-            m.entity()
-                .is_some_and(|id| self.entities.kind(id) == EntityKind::Person)
-        });
+        let person_inside = || {
+            self.mentions_in(&self.span(&inner)).any(|m| {
+                m.entity()
+                    .is_some_and(|id| self.entities.kind(id) == EntityKind::Person)
+            })
+        };
         let after_a_name = open > sentence.start && self.capitalized_name(open - 1);
-        if name && !inner.is_empty() && (person_inside || !after_a_name) {
+        if name && !inner.is_empty() && (!after_a_name || person_inside()) {
             return Some(inner);
         }
         // "the council leader, a Democrat, |", "Marco Benetti, one of the

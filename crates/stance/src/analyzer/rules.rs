@@ -474,13 +474,15 @@ impl Doc<'_, '_> {
         // "urged Turkey to release them", "urged the Department of
         // Transportation to move quickly": the addressee is asked, not
         // judged (its name may run past the object read).
-        let asked = (object.end..(object.end + ADDRESSEE_TAIL).min(sentence.end))
-            .take_while(|&k| self.word(k).is_some() && !self.has(k, CLAUSE))
-            .any(|k| {
-                let next = self.class(k + 1);
-                self.is(k, &["to"]) && next & WORD != 0 && next & (DET | PRON | CAP) == 0
-            });
-        if form.kind == VerbKind::Appeal && asked {
+        let asked = || {
+            (object.end..(object.end + ADDRESSEE_TAIL).min(sentence.end))
+                .take_while(|&k| self.word(k).is_some() && !self.has(k, CLAUSE))
+                .any(|k| {
+                    let next = self.class(k + 1);
+                    self.is(k, &["to"]) && next & WORD != 0 && next & (DET | PRON | CAP) == 0
+                })
+        };
+        if form.kind == VerbKind::Appeal && asked() {
             return None;
         }
         if let Some(name) = self.appositive_name(sentence, object.end) {
