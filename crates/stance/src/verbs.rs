@@ -12,6 +12,7 @@ use crate::lexicon::{LEXICONS, WordFilter, number_entry};
 const STANCE_VERBS: &str = include_str!("../data/stance_verbs.txt");
 const EVALUATIVES: &str = include_str!("../data/evaluatives.txt");
 const PREDICATE_MODIFIERS: &str = include_str!("../data/predicate_modifiers.txt");
+const EVALUATIVE_PHRASES: &str = include_str!("../data/evaluative_phrases.txt");
 
 /// What a word does to an evaluative predicate's valence
 /// (`data/predicate_modifiers.txt`).
@@ -52,6 +53,35 @@ pub(crate) struct VerbForm {
     pub(crate) kind: VerbKind,
 }
 
+/// A multi-word evaluative of `data/evaluative_phrases.txt` ("step in the
+/// right direction", "out of touch"): its words as the tokenizer splits
+/// them (a hyphen its own word) and its valence.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub(crate) words: Vec<&'static str>,
+    pub(crate) valence: f32,
+}
+
+/// The words of a phrase entry as the tokenizer splits them: at spaces,
+/// and around each hyphen ("band-aid" is "band", "-", "aid").
+fn phrase_words(phrase: &'static str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    for piece in phrase.split_whitespace() {
+        let mut rest = piece;
+        while let Some(h) = rest.find('-') {
+            if h > 0 {
+                words.push(&rest[..h]);
+            }
+            words.push("-");
+            rest = &rest[h + 1..];
+        }
+        if !rest.is_empty() {
+            words.push(rest);
+        }
+    }
+    words
+}
+
 /// The parsed stance lexicons.
 #[derive(Debug, Default)]
 pub(crate) struct StanceLexicon {
@@ -72,6 +102,10 @@ pub(crate) struct StanceLexicon {
     /// The evaluative words, for a quick rejection.
     evaluative_filter: WordFilter,
     modifiers: FastMap<&'static str, Modifier>,
+    /// The evaluative phrases by their first word, longest first.
+    phrases: FastMap<&'static str, Vec<Phrase>>,
+    /// The first words of the phrases, for a quick rejection.
+    phrase_filter: WordFilter,
     /// The modifiers, for a quick rejection.
     modifier_filter: WordFilter,
     forms: usize,
@@ -138,6 +172,19 @@ impl StanceLexicon {
                 lex.evaluative.insert(w, v);
             }
         }
+        for line in data::lines(EVALUATIVE_PHRASES) {
+            if let Ok((p, valence)) = number_entry(&line) {
+                let words = phrase_words(p);
+                if let Some(&first) = words.first() {
+                    let list = lex.phrases.entry(first).or_default();
+                    list.push(Phrase { words, valence });
+                }
+            }
+        }
+        for v in lex.phrases.values_mut() {
+            v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        }
+        lex.phrase_filter = WordFilter::of(lex.phrases.keys().copied());
         for line in data::lines(PREDICATE_MODIFIERS) {
             let kind = match line.section {
                 Some("degree") => Modifier::Degree,
@@ -273,6 +320,31 @@ impl StanceLexicon {
         info.valence.unwrap_or(0.0)
     }
 
+    /// The longest evaluative phrase whose `j`-th word is `word(j)` (a
+    /// lowercased token text), if one is: its length in words and valence.
+    /// Only the words a candidate needs are asked for.
+    #[inline]
+    pub(crate) fn phrase_by<'w>(
+        &self,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(usize, f32)> {
+        let first = word(0)?;
+        if !self.phrase_filter.may_contain(first) {
+            return None;
+        }
+        self.phrases
+            .get(first)?
+            .iter()
+            .find(|p| {
+                p.words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(j, w)| word(j) == Some(*w))
+            })
+            .map(|p| (p.words.len(), p.valence))
+    }
+
     /// What the lowercased word does to a predicate's valence, if anything.
     pub(crate) fn modifier(&self, lower: &str) -> Option<Modifier> {
         if !self.modifier_filter.may_contain(lower) {
@@ -327,6 +399,28 @@ mod tests {
                 .keys()
                 .all(|w| lex.evaluative_filter.may_contain(w))
         );
+    }
+
+    #[test]
+    fn phrases_split_as_the_tokenizer_splits() {
+        let tokenizer = newsnlp_tokenize::Tokenizer::new();
+        let mut n = 0;
+        for line in data::lines(EVALUATIVE_PHRASES) {
+            let (p, v) = number_entry(&line).unwrap_or_else(|e| panic!("{e}"));
+            assert!(p.contains(' ') || p.contains('-'), "one word: {p}");
+            assert!((-4.0..=4.0).contains(&v) && v != 0.0, "{p}: {v}");
+            let doc = tokenizer.tokenize(p);
+            let toks: Vec<String> = doc.tokens().iter().map(|t| t.text.to_lowercase()).collect();
+            assert_eq!(toks, phrase_words(p), "{p}");
+            let lex = &*STANCE_LEXICON;
+            let found = lex.phrase_by(|j| toks.get(j).map(String::as_str));
+            assert_eq!(found.map(|f| f.0), Some(toks.len()), "{p}");
+            n += 1;
+        }
+        assert!(n >= 2);
+        let lex = &*STANCE_LEXICON;
+        let words = ["out", "of", "office"];
+        assert!(lex.phrase_by(|j| words.get(j).copied()).is_none());
     }
 
     #[test]

@@ -65,6 +65,9 @@ pub(super) struct Doc<'a, 't> {
     /// title-case line without a final stop), which is nobody's stance.
     headline: Vec<bool>,
     pub(super) byline: Option<String>,
+    /// The evaluative phrases of the text ("a step in the right
+    /// direction"): token start, token end and valence, in text order.
+    phrases: Vec<(usize, usize, f32)>,
 }
 
 /// Per sentence: whether a quote's content, cue or source overlaps it (by
@@ -95,6 +98,23 @@ fn attributed_sentences(sentences: &[Sentence], quotes: &[&Quote]) -> Vec<bool> 
         .collect()
 }
 
+/// The evaluative phrases of the text ([`StanceLexicon::phrase_by`]), the
+/// longest at each token, none overlapping.
+fn evaluative_phrases(rows: &[TokenRow<'_>], lex: &StanceLexicon) -> Vec<(usize, usize, f32)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        match lex.phrase_by(|j| rows.get(i + j).map(|r| r.word)) {
+            Some((len, v)) => {
+                found.push((i, i + len, v));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
 pub(super) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -117,7 +137,7 @@ impl<'a, 't> Doc<'a, 't> {
         let lex: &StanceLexicon = &STANCE_LEXICON;
         // One pass over the table's rows: the words and class bits the
         // rules read, each then one array read.
-        let rows = table
+        let rows: Vec<TokenRow<'_>> = table
             .folded_rows()
             .enumerate()
             .map(|(i, (folded, f, classes))| {
@@ -144,6 +164,7 @@ impl<'a, 't> Doc<'a, 't> {
                 }
             })
             .collect();
+        let phrases = evaluative_phrases(&rows, lex);
         let mut ms: Vec<&Mention> = mentions.iter().collect();
         ms.sort_by_key(|m| (m.start(), m.end()));
         let mut qs: Vec<&Quote> = quotes.iter().collect();
@@ -166,6 +187,7 @@ impl<'a, 't> Doc<'a, 't> {
             attributed,
             headline: Vec::new(),
             byline: table.byline_name().map(str::to_string),
+            phrases,
         };
         let byline_paragraph = table
             .byline()
@@ -226,6 +248,11 @@ impl<'a, 't> Doc<'a, 't> {
     /// the word when it has one.
     pub(super) fn valence(&self, i: usize) -> Option<f32> {
         let w = self.word(i)?;
+        // An evaluative phrase is judged at its first word; its other
+        // words add nothing.
+        if let Some((start, _, v)) = self.phrase_around(i) {
+            return Some(if start == i { v } else { 0.0 });
+        }
         // A hyphenated evaluative ("much-needed", "long-awaited") is one
         // entry, read at its first word; its second word adds nothing.
         if let Some(v) = self.compound_valence(i) {
@@ -246,6 +273,22 @@ impl<'a, 't> Doc<'a, 't> {
             .key(i)
             .filter(|_| !self.table.flags(i).contains(Flags::FOLDED));
         Some(STANCE_LEXICON.valence_with_key(w, key))
+    }
+
+    /// The evaluative phrase that token `i` is part of, if any.
+    #[inline]
+    fn phrase_around(&self, i: usize) -> Option<(usize, usize, f32)> {
+        if self.phrases.is_empty() {
+            return None;
+        }
+        let after = self.phrases.partition_point(|p| p.0 <= i);
+        let p = *self.phrases.get(after.checked_sub(1)?)?;
+        (i < p.1).then_some(p)
+    }
+
+    /// The end of the evaluative phrase starting at token `i`, if one does.
+    pub(super) fn phrase_end(&self, i: usize) -> Option<usize> {
+        self.phrase_around(i).filter(|p| p.0 == i).map(|p| p.1)
     }
 
     /// The evaluative valence of the hyphenated compound starting at token

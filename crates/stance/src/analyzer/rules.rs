@@ -827,6 +827,15 @@ impl Doc<'_, '_> {
                 }
                 break;
             };
+            if let Some(end) = self.phrase_end(k) {
+                // "a step in the right direction": one predicate word,
+                // whose inner prepositions and words judge nothing.
+                let v = self.valence(k).unwrap_or(0.0);
+                sum += weight * if local_neg { -0.74 * v } else { v };
+                words += 1;
+                k = end;
+                continue;
+            }
             let c = self.class(k);
             if w == "but" && words > 0 && before_but.is_none() {
                 // "difficult but not hopeless": what follows "but" weighs
