@@ -281,6 +281,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/grant_freeze.txt"),
         include_str!("articles/grant_freeze.json"),
     ),
+    (
+        "plate_readers",
+        include_str!("articles/plate_readers.txt"),
+        include_str!("articles/plate_readers.json"),
+    ),
+    (
+        "bin_strike",
+        include_str!("articles/bin_strike.txt"),
+        include_str!("articles/bin_strike.json"),
+    ),
+    (
+        "krone_rate_cut",
+        include_str!("articles/krone_rate_cut.txt"),
+        include_str!("articles/krone_rate_cut.json"),
+    ),
+    (
+        "balcony_verdict",
+        include_str!("articles/balcony_verdict.txt"),
+        include_str!("articles/balcony_verdict.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

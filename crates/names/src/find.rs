@@ -496,9 +496,20 @@ impl<'a, 't> Scan<'a, 't> {
         // Parts or roles alone ("Attorney", "Anchor") title a given name
         // and a surname after them: "Attorney Anna Lund", "Anchor Don
         // Lemon".
+        // So do they before exactly two words no list knows, when a role
+        // is among them: "Deputy Prosecutor Anna Lund"; not after a
+        // determiner ("the Teacher Retirement System") nor in a headline
+        // set in title case ("Anchor Voiced Fears").
+        let unknown_pair = p + 2 == end
+            && (p..end).all(|j| self.cues(j).is_empty())
+            && (start..p).any(|j| self.cues(j).contains(Cues::ROLE))
+            && !start
+                .checked_sub(1)
+                .is_some_and(|b| self.table.classes(b).contains(WordClass::Determiners))
+            && !self.title_case_line(start);
         titled |= p > start
             && p + 2 <= end
-            && self.cues(p).contains(Cues::GIVEN)
+            && (self.cues(p).contains(Cues::GIVEN) || unknown_pair)
             && (start..p).all(|j| self.cues(j).intersects(Cues::TITLE_PART | Cues::ROLE));
         if titled {
             let lone_head = p + 1 == end && self.cues(p).contains(Cues::ORG_HEAD);
