@@ -13,6 +13,10 @@ const STANCE_VERBS: &str = include_str!("../data/stance_verbs.txt");
 const EVALUATIVES: &str = include_str!("../data/evaluatives.txt");
 const PREDICATE_MODIFIERS: &str = include_str!("../data/predicate_modifiers.txt");
 const EVALUATIVE_PHRASES: &str = include_str!("../data/evaluative_phrases.txt");
+const CONDUCT_PHRASES: &str = include_str!("../data/conduct_phrases.txt");
+/// The valence of a conduct idiom's words, in VADER units, times its
+/// polarity ("dropped the ball" judges like "careless").
+const CONDUCT_VALENCE: f32 = 1.5;
 
 /// What a word does to an evaluative predicate's valence
 /// (`data/predicate_modifiers.txt`).
@@ -54,12 +58,25 @@ pub(crate) struct VerbForm {
 }
 
 /// A multi-word evaluative of `data/evaluative_phrases.txt` ("step in the
-/// right direction", "out of touch"): its words as the tokenizer splits
-/// them (a hyphen its own word) and its valence.
+/// right direction", "out of touch") or a conduct idiom of
+/// `data/conduct_phrases.txt` ("dropped the ball"): its words as the
+/// tokenizer splits them (a hyphen its own word), its valence, and for a
+/// conduct idiom the polarity toward its subject (0 otherwise).
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
     pub(crate) words: Vec<&'static str>,
     pub(crate) valence: f32,
+    pub(crate) conduct: i8,
+}
+
+/// A line of `data/conduct_phrases.txt`: its polarity and `|`-separated
+/// forms.
+fn conduct_entry(line: &Line<'static>) -> Result<(i8, &'static str), DataError> {
+    match line.key_value() {
+        ("+", Some(forms)) => Ok((1, forms)),
+        ("-", Some(forms)) => Ok((-1, forms)),
+        _ => Err(line.error("a polarity (+ or -), a tab and forms separated by \"|\"")),
+    }
 }
 
 /// The words of a phrase entry as the tokenizer splits them: at spaces,
@@ -177,7 +194,26 @@ impl StanceLexicon {
                 let words = phrase_words(p);
                 if let Some(&first) = words.first() {
                     let list = lex.phrases.entry(first).or_default();
-                    list.push(Phrase { words, valence });
+                    list.push(Phrase {
+                        words,
+                        valence,
+                        conduct: 0,
+                    });
+                }
+            }
+        }
+        for line in data::lines(CONDUCT_PHRASES) {
+            let Ok((conduct, forms)) = conduct_entry(&line) else {
+                continue;
+            };
+            for form in forms.split('|') {
+                let words = phrase_words(form.trim());
+                if let Some(&first) = words.first() {
+                    lex.phrases.entry(first).or_default().push(Phrase {
+                        words,
+                        valence: CONDUCT_VALENCE * f32::from(conduct),
+                        conduct,
+                    });
                 }
             }
         }
@@ -320,29 +356,22 @@ impl StanceLexicon {
         info.valence.unwrap_or(0.0)
     }
 
-    /// The longest evaluative phrase whose `j`-th word is `word(j)` (a
-    /// lowercased token text), if one is: its length in words and valence.
-    /// Only the words a candidate needs are asked for.
+    /// The longest evaluative phrase or conduct idiom whose `j`-th word is
+    /// `word(j)` (a lowercased token text), if one is. Only the words a
+    /// candidate needs are asked for.
     #[inline]
-    pub(crate) fn phrase_by<'w>(
-        &self,
-        word: impl Fn(usize) -> Option<&'w str>,
-    ) -> Option<(usize, f32)> {
+    pub(crate) fn phrase_by<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> Option<&Phrase> {
         let first = word(0)?;
         if !self.phrase_filter.may_contain(first) {
             return None;
         }
-        self.phrases
-            .get(first)?
-            .iter()
-            .find(|p| {
-                p.words
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(j, w)| word(j) == Some(*w))
-            })
-            .map(|p| (p.words.len(), p.valence))
+        self.phrases.get(first)?.iter().find(|p| {
+            p.words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(j, w)| word(j) == Some(*w))
+        })
     }
 
     /// What the lowercased word does to a predicate's valence, if anything.
@@ -414,10 +443,25 @@ mod tests {
             assert_eq!(toks, phrase_words(p), "{p}");
             let lex = &*STANCE_LEXICON;
             let found = lex.phrase_by(|j| toks.get(j).map(String::as_str));
-            assert_eq!(found.map(|f| f.0), Some(toks.len()), "{p}");
+            assert_eq!(found.map(|f| f.words.len()), Some(toks.len()), "{p}");
             n += 1;
         }
-        assert!(n >= 2);
+        assert!(n >= 500);
+        let mut forms = 0;
+        for line in data::lines(CONDUCT_PHRASES) {
+            let (_, fs) = conduct_entry(&line).unwrap_or_else(|e| panic!("{e}"));
+            for form in fs.split('|').map(str::trim) {
+                let doc = tokenizer.tokenize(form);
+                let toks: Vec<String> =
+                    doc.tokens().iter().map(|t| t.text.to_lowercase()).collect();
+                assert_eq!(toks, phrase_words(form), "{form}");
+                let lex = &*STANCE_LEXICON;
+                let found = lex.phrase_by(|j| toks.get(j).map(String::as_str));
+                assert!(found.is_some_and(|f| f.conduct != 0), "{form}");
+                forms += 1;
+            }
+        }
+        assert!(forms >= 500);
         let lex = &*STANCE_LEXICON;
         let words = ["out", "of", "office"];
         assert!(lex.phrase_by(|j| words.get(j).copied()).is_none());

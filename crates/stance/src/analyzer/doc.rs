@@ -65,9 +65,9 @@ pub(super) struct Doc<'a, 't> {
     /// title-case line without a final stop), which is nobody's stance.
     headline: Vec<bool>,
     pub(super) byline: Option<String>,
-    /// The evaluative phrases of the text ("a step in the right
-    /// direction"): token start, token end and valence, in text order.
-    phrases: Vec<(usize, usize, f32)>,
+    /// The evaluative phrases and conduct idioms of the text ("a step in
+    /// the right direction", "dropped the ball"), in text order.
+    phrases: Vec<PhraseAt>,
 }
 
 /// Per sentence: whether a quote's content, cue or source overlaps it (by
@@ -98,16 +98,36 @@ fn attributed_sentences(sentences: &[Sentence], quotes: &[&Quote]) -> Vec<bool> 
         .collect()
 }
 
-/// The evaluative phrases of the text ([`StanceLexicon::phrase_by`]), the
-/// longest at each token, none overlapping.
-fn evaluative_phrases(rows: &[TokenRow<'_>], lex: &StanceLexicon) -> Vec<(usize, usize, f32)> {
+/// An evaluative phrase or conduct idiom found in the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PhraseAt {
+    /// Its first token.
+    pub(super) start: usize,
+    /// The token after its last.
+    pub(super) end: usize,
+    pub(super) valence: f32,
+    /// A conduct idiom's polarity toward its subject; 0 for an evaluative
+    /// phrase.
+    pub(super) conduct: i8,
+}
+
+/// The evaluative phrases and conduct idioms of the text
+/// ([`StanceLexicon::phrase_by`]), the longest at each token, none
+/// overlapping.
+fn evaluative_phrases(rows: &[TokenRow<'_>], lex: &StanceLexicon) -> Vec<PhraseAt> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < rows.len() {
         match lex.phrase_by(|j| rows.get(i + j).map(|r| r.word)) {
-            Some((len, v)) => {
-                found.push((i, i + len, v));
-                i += len;
+            Some(p) => {
+                let end = i + p.words.len();
+                found.push(PhraseAt {
+                    start: i,
+                    end,
+                    valence: p.valence,
+                    conduct: p.conduct,
+                });
+                i = end;
             }
             None => i += 1,
         }
@@ -250,8 +270,8 @@ impl<'a, 't> Doc<'a, 't> {
         let w = self.word(i)?;
         // An evaluative phrase is judged at its first word; its other
         // words add nothing.
-        if let Some((start, _, v)) = self.phrase_around(i) {
-            return Some(if start == i { v } else { 0.0 });
+        if let Some(p) = self.phrase_around(i) {
+            return Some(if p.start == i { p.valence } else { 0.0 });
         }
         // A hyphenated evaluative ("much-needed", "long-awaited") is one
         // entry, read at its first word; its second word adds nothing.
@@ -277,18 +297,27 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// The evaluative phrase that token `i` is part of, if any.
     #[inline]
-    fn phrase_around(&self, i: usize) -> Option<(usize, usize, f32)> {
+    fn phrase_around(&self, i: usize) -> Option<PhraseAt> {
         if self.phrases.is_empty() {
             return None;
         }
-        let after = self.phrases.partition_point(|p| p.0 <= i);
+        let after = self.phrases.partition_point(|p| p.start <= i);
         let p = *self.phrases.get(after.checked_sub(1)?)?;
-        (i < p.1).then_some(p)
+        (i < p.end).then_some(p)
     }
 
     /// The end of the evaluative phrase starting at token `i`, if one does.
     pub(super) fn phrase_end(&self, i: usize) -> Option<usize> {
-        self.phrase_around(i).filter(|p| p.0 == i).map(|p| p.1)
+        self.phrase_around(i)
+            .filter(|p| p.start == i)
+            .map(|p| p.end)
+    }
+
+    /// The evaluative phrases and conduct idioms within `tokens`.
+    pub(super) fn phrases_in(&self, tokens: &Range<usize>) -> &[PhraseAt] {
+        let lo = self.phrases.partition_point(|p| p.start < tokens.start);
+        let hi = self.phrases.partition_point(|p| p.start < tokens.end);
+        &self.phrases[lo..hi.max(lo)]
     }
 
     /// The evaluative valence of the hyphenated compound starting at token

@@ -20,6 +20,7 @@
 
 mod classes;
 mod collector;
+mod conduct;
 mod doc;
 mod effects;
 mod extraposed;

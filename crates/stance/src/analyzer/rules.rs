@@ -240,6 +240,7 @@ impl Doc<'_, '_> {
     /// The rule findings of one sentence.
     pub(super) fn findings(&self, si: usize, out: &mut Vec<Finding>) {
         let sentence = self.doc.sentences()[si].tokens.clone();
+        self.conduct(&sentence, si, out);
         let mut i = sentence.start;
         let mut skip_to = sentence.start;
         while i < sentence.end {
