@@ -14,6 +14,30 @@ const EVALUATIVES: &str = include_str!("../data/evaluatives.txt");
 const PREDICATE_MODIFIERS: &str = include_str!("../data/predicate_modifiers.txt");
 const EVALUATIVE_PHRASES: &str = include_str!("../data/evaluative_phrases.txt");
 const CONDUCT_PHRASES: &str = include_str!("../data/conduct_phrases.txt");
+const ATTITUDE_ADJECTIVES: &str = include_str!("../data/attitude_adjectives.txt");
+
+/// What an adjective of attitude takes (`data/attitude_adjectives.txt`),
+/// as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Adjective(u8);
+
+impl Adjective {
+    /// A state of mind ("unconvinced", "furious about").
+    pub(crate) const EMOTION: Adjective = Adjective(1);
+    /// Its attitude's object follows "in" ("confident in").
+    pub(crate) const IN: Adjective = Adjective(2);
+    /// ... "of" ("critical of").
+    pub(crate) const OF: Adjective = Adjective(4);
+    /// ... "to" ("grateful to").
+    pub(crate) const TO: Adjective = Adjective(8);
+    /// ... "for" ("thankful for").
+    pub(crate) const FOR: Adjective = Adjective(16);
+
+    /// Whether it has any bit of `other`.
+    pub(crate) fn has(self, other: Adjective) -> bool {
+        self.0 & other.0 != 0
+    }
+}
 /// The valence of a conduct idiom's words, in VADER units, times its
 /// polarity ("dropped the ball" judges like "careless").
 const CONDUCT_VALENCE: f32 = 1.5;
@@ -119,6 +143,8 @@ pub(crate) struct StanceLexicon {
     /// The evaluative words, for a quick rejection.
     evaluative_filter: WordFilter,
     modifiers: FastMap<&'static str, Modifier>,
+    /// The adjectives of attitude.
+    adjectives: FastMap<&'static str, Adjective>,
     /// The evaluative phrases by their first word, longest first.
     phrases: FastMap<&'static str, Vec<Phrase>>,
     /// The first words of the phrases, for a quick rejection.
@@ -201,6 +227,17 @@ impl StanceLexicon {
                     });
                 }
             }
+        }
+        for line in data::lines(ATTITUDE_ADJECTIVES) {
+            let bit = match line.section {
+                Some("emotion") => Adjective::EMOTION,
+                Some("in") => Adjective::IN,
+                Some("of") => Adjective::OF,
+                Some("to") => Adjective::TO,
+                Some("for") => Adjective::FOR,
+                _ => continue,
+            };
+            lex.adjectives.entry(line.text).or_default().0 |= bit.0;
         }
         for line in data::lines(CONDUCT_PHRASES) {
             let Ok((conduct, forms)) = conduct_entry(&line) else {
@@ -374,6 +411,12 @@ impl StanceLexicon {
         })
     }
 
+    /// What the lowercased adjective of attitude takes (no bits when it is
+    /// none).
+    pub(crate) fn adjective(&self, lower: &str) -> Adjective {
+        self.adjectives.get(lower).copied().unwrap_or_default()
+    }
+
     /// What the lowercased word does to a predicate's valence, if anything.
     pub(crate) fn modifier(&self, lower: &str) -> Option<Modifier> {
         if !self.modifier_filter.may_contain(lower) {
@@ -504,6 +547,15 @@ mod tests {
         assert_eq!(lex.modifier("badly"), Some(Modifier::Degree));
         assert_eq!(lex.modifier("wrongly"), Some(Modifier::Reverser));
         assert_eq!(lex.modifier("plan"), None);
+        assert!(lex.adjective("furious").has(Adjective::EMOTION));
+        assert!(lex.adjective("critical").has(Adjective::OF));
+        assert!(lex.adjective("grateful").has(Adjective::TO));
+        assert!(!lex.adjective("critical").has(Adjective::EMOTION));
+        let sections = ["emotion", "in", "of", "to", "for"];
+        assert!(
+            data::lines(ATTITUDE_ADJECTIVES)
+                .all(|l| l.section.is_some_and(|s| sections.contains(&s)))
+        );
         let modifiers = data::lines(PREDICATE_MODIFIERS).count();
         assert!(modifiers > 10 && lex.modifiers.len() == modifiers);
     }

@@ -193,30 +193,36 @@ impl Speech {
     }
 }
 
-/// Who holds a finding, the evidence span, and how it is told: the
-/// subject of its verb, the speaker of the quote it stands in, the subject
-/// of a reporting verb before it, or the author of an unattributed
-/// sentence (if the finding allows).
-fn holder_of_finding(
+/// Who holds a finding, the evidence span, how it is told, and the span
+/// whose markers count fully for its certainty: the subject of its verb,
+/// the speaker of the quote it stands in (with the quote's cue in the
+/// marked span when the cue is in the same sentence: "insisted that",
+/// "conceded that"), the subject of a reporting verb before it, or the
+/// author of an unattributed sentence (if the finding allows).
+fn holder_and_cue(
     d: &Doc<'_, '_>,
     f: &Finding,
     target_span: &Range<usize>,
     sentence_span: &Range<usize>,
-) -> Option<(Party, Range<usize>, Speech)> {
+) -> Option<(Party, Range<usize>, Speech, Range<usize>)> {
     match &f.holder {
         HolderRef::Subject { np, verb } => {
             let h = d.resolve_subject(np, *verb)?;
             let start = d.span(np).start;
-            Some((
-                h,
-                start.min(target_span.start)..target_span.end,
-                Speech::Own,
-            ))
+            let evidence = start.min(target_span.start)..target_span.end;
+            Some((h, evidence.clone(), Speech::Own, evidence))
         }
         HolderRef::Context { author } => match d.enclosing_quote(target_span) {
             Some(q) => {
                 let sp = q.speaker.clone()?;
-                Some((sp, clip(&q.content.range(), sentence_span), Speech::of(q)))
+                let evidence = clip(&q.content.range(), sentence_span);
+                let marked = match &q.cue {
+                    Some(c) if sentence_span.start <= c.start && c.end <= sentence_span.end => {
+                        evidence.start.min(c.start)..evidence.end.max(c.end)
+                    }
+                    _ => evidence.clone(),
+                };
+                Some((sp, evidence, Speech::of(q), marked))
             }
             None => {
                 let sentence = d.doc.sentences()[f.sentence].tokens.clone();
@@ -225,11 +231,15 @@ fn holder_of_finding(
                     // did not take.
                     Some((np, verb)) => {
                         let h = d.resolve_subject(&np, verb)?;
-                        Some((h, d.span(&np).start..sentence_span.end, Speech::Retold))
+                        let evidence = d.span(&np).start..sentence_span.end;
+                        Some((h, evidence.clone(), Speech::Retold, evidence))
                     }
-                    None if *author && d.authors(f.sentence) => {
-                        Some((d.author(), sentence_span.clone(), Speech::Own))
-                    }
+                    None if *author && d.authors(f.sentence) => Some((
+                        d.author(),
+                        sentence_span.clone(),
+                        Speech::Own,
+                        sentence_span.clone(),
+                    )),
                     None => None,
                 }
             }
@@ -271,8 +281,8 @@ impl StanceAnalyzer {
     ) {
         let sentence_span = d.doc.sentences()[f.sentence].span.clone();
         let target_span = d.span(&f.target);
-        let Some((holder, evidence, reported)) =
-            holder_of_finding(d, f, &target_span, &sentence_span)
+        let Some((holder, evidence, reported, marked)) =
+            holder_and_cue(d, f, &target_span, &sentence_span)
         else {
             return;
         };
@@ -308,7 +318,7 @@ impl StanceAnalyzer {
             cache,
             f.sentence,
             &target_span,
-            &evidence,
+            &marked,
         )));
         if !exact {
             out.push(Stance {

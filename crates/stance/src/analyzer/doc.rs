@@ -18,7 +18,7 @@ use newsnlp_text::table::Flags;
 use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
 
 use super::classes::{CAP, DET, MAY_START, PREP, WORD, token_bits};
-use crate::verbs::{STANCE_LEXICON, StanceLexicon, VerbForm};
+use crate::verbs::{Adjective, STANCE_LEXICON, StanceLexicon, VerbForm};
 use newsnlp_text::words::WordClass;
 
 /// The most entity targets taken from one quote or one author sentence.
@@ -331,6 +331,13 @@ impl<'a, 't> Doc<'a, 't> {
         }
         let compound = format!("{}-{second}", self.word(i)?);
         STANCE_LEXICON.evaluative(&compound)
+    }
+
+    /// Whether the word of token `k` is an adjective of attitude with a bit
+    /// of `bits` ([`StanceLexicon::adjective`]).
+    pub(super) fn adjective_is(&self, k: usize, bits: Adjective) -> bool {
+        self.word(k)
+            .is_some_and(|w| STANCE_LEXICON.adjective(w).has(bits))
     }
 
     /// Whether token `k` is a comma.

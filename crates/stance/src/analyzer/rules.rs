@@ -30,7 +30,7 @@ use super::phrases::NEGATION_WORDS;
 use crate::lexicon::LEXICONS;
 use crate::polarity::Polarity;
 use crate::triples::Basis;
-use crate::verbs::{Modifier, STANCE_LEXICON, VerbForm, VerbKind};
+use crate::verbs::{Adjective, Modifier, STANCE_LEXICON, VerbForm, VerbKind};
 
 /// Attitude verbs that a thing may be the subject of, doing harm ("the
 /// plan threatens jobs", "the bill attacks free speech").
@@ -57,64 +57,6 @@ const PREDICATE_WORDS: usize = 6;
 const EMOTION_MIN: f32 = 1.0;
 /// The prepositions that name what an emotion is about.
 const EMOTION_PREPOSITIONS: &[&str] = &["about", "with", "over", "at", "by", "of", "in"];
-/// Adjectives of a state of mind: predicated of a party, they judge
-/// nothing about it ("Opponents were unconvinced").
-const EMOTION_ADJECTIVES: &[&str] = &[
-    "optimistic",
-    "pessimistic",
-    "confident",
-    "hopeful",
-    "upbeat",
-    "worried",
-    "concerned",
-    "pleased",
-    "happy",
-    "unhappy",
-    "disappointed",
-    "unconvinced",
-    "skeptical",
-    "sceptical",
-    "cautious",
-    "angry",
-    "furious",
-    "frustrated",
-    "delighted",
-    "satisfied",
-    "dissatisfied",
-    "encouraged",
-    "alarmed",
-    "relieved",
-    "nervous",
-    "anxious",
-    "afraid",
-    "eager",
-    "reluctant",
-];
-/// Adjectives whose "in" phrase is what their subject holds an attitude
-/// toward ("confident in the plan", "disappointed in the result").
-const ATTITUDE_IN_ADJECTIVES: &[&str] = &["confident", "disappointed", "disillusioned"];
-/// Adjectives whose "of" phrase is what their subject holds an attitude
-/// toward ("critical of the mayor", "wary of the offer").
-const ATTITUDE_OF_ADJECTIVES: &[&str] = &[
-    "critical",
-    "skeptical",
-    "sceptical",
-    "wary",
-    "supportive",
-    "proud",
-    "fond",
-    "tired",
-    "suspicious",
-    "dismissive",
-    "respectful",
-    "contemptuous",
-    "scornful",
-    "appreciative",
-    "distrustful",
-    "mistrustful",
-    "tolerant",
-    "intolerant",
-];
 /// Nouns of an attitude and the prepositions that take its object:
 /// "expressed concern about the deal", "had real concerns about the
 /// effect", "raised doubts over the plan", "confidence in the court".
@@ -705,7 +647,7 @@ impl Doc<'_, '_> {
             // nothing.
             return;
         }
-        if self.is(e, EMOTION_ADJECTIVES) && self.names_a_party(&subject) {
+        if self.adjective_is(e, Adjective::EMOTION) && self.names_a_party(&subject) {
             // "the agency was “cautiously optimistic”", "Opponents were
             // unconvinced": a party's state of mind, not a judgement of it.
             return;
@@ -754,17 +696,22 @@ impl Doc<'_, '_> {
         // few adjectives only: not "capable of", "ignorant of", "victims
         // of"); not a passive of the stance lexicon ("was endorsed by",
         // "was accused of"), whose agent or charge follows.
+        // "grateful to the jurors", "thankful for the support": a few
+        // adjectives take their object with "to" or "for".
         let of_attitude = if self.has(p, OF) {
-            self.is(k, ATTITUDE_OF_ADJECTIVES)
+            self.adjective_is(k, Adjective::OF)
         } else if self.is(p, &["in"]) {
-            self.is(k, ATTITUDE_IN_ADJECTIVES)
+            self.adjective_is(k, Adjective::IN)
+        } else if self.is(p, &["to"]) {
+            self.adjective_is(k, Adjective::TO)
+        } else if self.is(p, &["for"]) {
+            self.adjective_is(k, Adjective::FOR)
         } else {
-            true
+            self.is(p, EMOTION_PREPOSITIONS)
         };
         if !self.has(p, PREP | OF)
-            || !self.is(p, EMOTION_PREPOSITIONS)
             || !of_attitude
-            || (self.has(k, MAY_START) && !self.is(k, EMOTION_ADJECTIVES))
+            || (self.has(k, MAY_START) && !self.adjective_is(k, Adjective::EMOTION))
             || self.word(p + 1).is_some_and(|w| w.ends_with("ing"))
         {
             return None;
