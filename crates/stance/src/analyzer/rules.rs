@@ -589,6 +589,10 @@ impl Doc<'_, '_> {
         if base_form && (c.saturating_sub(2)..c).any(|k| self.is(k, &["a", "an"])) {
             return;
         }
+        // "felt like", "looks like": a comparison, no predicate.
+        if self.is(c + 1, &["like"]) {
+            return;
+        }
         let vg = self.verb_group_start(sentence, c);
         let group = vg..c + 1;
         let mut negated = self.negated_group(&group);
@@ -612,6 +616,15 @@ impl Doc<'_, '_> {
             while e < sentence.end && self.word(e).is_some_and(|w| w.ends_with("ly")) {
                 e += 1;
             }
+        }
+        // was "very confident" about: past a degree word ("too" is an
+        // excess, no degree).
+        while e + 1 < sentence.end
+            && self.word(e).is_some_and(|w| {
+                LEXICONS.intensifier(w).is_some() && STANCE_LEXICON.modifier(w).is_none()
+            })
+        {
+            e += 1;
         }
         if let Some(f) = self.experiencer(sentence, si, c, e, flip) {
             out.push(f);
