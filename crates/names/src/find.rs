@@ -127,6 +127,13 @@ impl<'a, 't> Scan<'a, 't> {
         // would make a long run cost its length squared.
         let mut run_end = 0;
         while i < n {
+            if self.covered(i)
+                && let Some(end) = self.place_led_org(i, n)
+            {
+                run_end = end;
+                i = self.take(i, end.min(i + MAX_NAME)).max(i + 1);
+                continue;
+            }
             if !self.cap_word(i) || self.covered(i) {
                 if self.table.flags(i).contains(Flags::CAPITALIZED) {
                     self.function_brand(i);
@@ -527,10 +534,17 @@ impl<'a, 't> Scan<'a, 't> {
         // then they open a longer name ("Americans for Prosperity"), or
         // the cut at the connector drops them ("Residents of | Fort Smith").
         // A head at the end keeps them: "Indian Ocean", "British Museum".
+        // So does a head before an inner "of": "American Academy of
+        // Pediatrics".
+        let head_at = |k: usize| {
+            self.word_cues(k)
+                .intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD)
+        };
         let headed = end > start + 1
-            && self
-                .word_cues(end - 1)
-                .intersects(Cues::ORG_HEAD | Cues::PLACE_HEAD);
+            && (head_at(end - 1)
+                || (start + 1..end)
+                    .find(|&k| self.table.lower(k) == "of")
+                    .is_some_and(|of| of > start + 1 && head_at(of - 1)));
         let mut s = start;
         while !headed
             && s < end

@@ -289,3 +289,30 @@ impl Scan<'_, '_> {
         self.push(i..i + 2, (NameKind::Organization, Evidence::OrgCue));
     }
 }
+
+impl Scan<'_, '_> {
+    /// The end of an organization's name that a known place opens
+    /// ("California Police Chiefs Association", "American Academy of
+    /// Pediatrics"; not "Obama's Cabinet"): the known span is token `i`
+    /// alone, without a possessive, and the run of
+    /// capitalized words right after it, in its sentence and line, holds an
+    /// organization head.
+    pub(super) fn place_led_org(&self, i: usize, n: usize) -> Option<usize> {
+        let next = i + 1;
+        if next >= n
+            || !self.table.flags(i).contains(Flags::CAPITALIZED)
+            || !self.known_word(i)
+            || possessive_of(self.table, i) > 0
+            || !self.cap_word(next)
+            || self.covered_ahead(next)
+            || self.table.sentence(next) != self.table.sentence(i)
+            || self.table.flags(next).contains(Flags::LINE_BREAK)
+        {
+            return None;
+        }
+        let end = self.run_end(next, n);
+        (next..end)
+            .any(|t| self.cues(t).contains(Cues::ORG_HEAD))
+            .then_some(end)
+    }
+}
