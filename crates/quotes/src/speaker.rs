@@ -363,7 +363,10 @@ impl<'a> Resolver<'a, '_> {
         let subject = people
             .iter()
             .enumerate()
-            .find(|(n, m)| people.get(n + 1).is_none_or(|next| !modifier(m, next)))
+            .find(|(n, m)| {
+                people.get(n + 1).is_none_or(|next| !modifier(m, next))
+                    && !self.possessor_in_apposition(m)
+            })
             .map(|(_, m)| *m)?;
         Some(subject)
             .filter(|m| fits(m))
@@ -407,8 +410,50 @@ impl<'a> Resolver<'a, '_> {
             return Some(s);
         }
         self.before(bytes.start)
-            .find(|m| fits(m))
+            .find(|m| fits(m) && !self.possessor_in_apposition(m))
             .and_then(|m| self.entity_speaker(m))
+    }
+
+    /// Whether mention `m` owns a description in apposition to another
+    /// person, and so is not who that sentence is about: "Abigail's
+    /// mother, Colleen Maclaren, said", "Arturo Benavides, Mateo's uncle,
+    /// was": its possessive and one to three lowercase words end at a
+    /// comma, with a person's name right after it or right before the
+    /// mention.
+    fn possessor_in_apposition(&self, m: &Mention) -> bool {
+        let after = self.text.get(m.end()..).unwrap_or_default();
+        let Some(rest) = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("’s "))
+        else {
+            return false;
+        };
+        let Some(comma) = rest.find(',') else {
+            return false;
+        };
+        let words = rest[..comma].split_whitespace();
+        let described = (1..=3).contains(&words.clone().count())
+            && words
+                .clone()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+        if !described {
+            return false;
+        }
+        let comma_at = m.end() + after.len() - rest.len() + comma;
+        let person_at = |at: usize| {
+            self.mentions
+                .iter()
+                .any(|o| o.start() == at && self.kind(o) == Some(EntityKind::Person))
+        };
+        let next = self.text[comma_at + 1..].len() - self.text[comma_at + 1..].trim_start().len();
+        let before = self.text[..m.start()].trim_end();
+        let person_before = before.ends_with(',') && {
+            let end = before.len() - 1;
+            self.mentions
+                .iter()
+                .any(|o| o.end() == end && self.kind(o) == Some(EntityKind::Person))
+        };
+        person_at(comma_at + 1 + next) || person_before
     }
 
     /// The author of what a party wrote or said, the head at token `head`

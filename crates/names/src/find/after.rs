@@ -9,6 +9,7 @@ use newsnlp_text::table::Flags;
 
 use super::Scan;
 use crate::lexicon::Cues;
+use crate::shape::possessive_of;
 
 impl Scan<'_, '_> {
     /// Whether what follows the name (at token `e`) makes it a person: a
@@ -50,6 +51,11 @@ impl Scan<'_, '_> {
         };
         if matches!(self.table.lower(e + 1), "a" | "an" | "the") {
             return (e + 2..e + 6).any(lowercase_title);
+        }
+        // "Ivo Marsh, Tomas's father,", "Ana Ruiz, the firm's founder": a
+        // possessor, then a title or role word before a comma.
+        if possessive_of(self.table, e + 1) > 0 {
+            return (e + 2..e + 4).any(|j| lowercase_title(j) && self.table.token(j + 1) == ",");
         }
         // A bare role, up to three lowercase words then "of", "at" or
         // "for" ("Richard Revesz, director of", "Renee Formicola, political

@@ -504,6 +504,17 @@ impl<'a, 't> Ctx<'a, 't> {
         if p == floor || p < 1 || !is_punct(&self.toks[p - 1], ",") {
             return None;
         }
+        // "Theo Marsh, who teaches at the University of California,
+        // Berkeley, said": a place after a comma closes the relative
+        // clause that holds it.
+        if close - p <= 3
+            && p >= 2
+            && (p - 2..close).all(|k| is_cap(&self.toks[k]) || k == p - 1)
+            && let Some(q) = (floor..p - 1).rev().find(|&k| is_punct(&self.toks[k], ","))
+            && matches!(self.lw(q + 1), "who" | "whose" | "which")
+        {
+            p = q + 1;
+        }
         // Only a relative clause runs past the usual twenty tokens.
         if close - p > APPOSITIVE_MAX
             && !(matches!(self.lw(p), "who" | "whose" | "which") && p > lo_wide + 1)
