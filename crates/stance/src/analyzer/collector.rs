@@ -234,6 +234,12 @@ fn holder_and_cue(
                         let evidence = d.span(&np).start..sentence_span.end;
                         Some((h, evidence.clone(), Speech::Retold, evidence))
                     }
+                    // "For many growers, the tariff is a lifeline".
+                    None if let Some(np) = d.opening_for_holder(&sentence, f.target.start) => {
+                        let h = d.resolve_subject(&np, np.end)?;
+                        let evidence = d.span(&np).start..sentence_span.end;
+                        Some((h, evidence.clone(), Speech::Own, evidence))
+                    }
                     None if *author && d.authors(f.sentence) => Some((
                         d.author(),
                         sentence_span.clone(),

@@ -12,6 +12,7 @@ use crate::Target;
 use newsnlp_quotes::QuoteKind;
 use newsnlp_text::table::possessive_len;
 use newsnlp_text::words::{Classes, WordClass};
+use newsnlp_tokenize::TokenKind;
 
 use super::classes::{AND_OR, AUX, CLAUSE, COP, FIN, IRREG, OF, PREP, PRONOUNS, WORD};
 use super::doc::Doc;
@@ -21,7 +22,59 @@ use super::phrases::REPORTER_WORDS;
 const PRONOUN_MENTIONS: usize = 40;
 const PRONOUN_BYTES: usize = 3000;
 
+/// The most tokens of the party in an opening "For X," (see
+/// [`Doc::opening_for_holder`]).
+const FOR_HOLDER_WORDS: usize = 8;
+
 impl Doc<'_, '_> {
+    /// "For many growers, the tariff is “a lifeline”": a sentence that
+    /// opens with "For", a party and a comma, and quotes the judgement,
+    /// says how the party judges what follows. The party's noun phrase (up
+    /// to its first comma, within [`FOR_HOLDER_WORDS`] tokens) when
+    /// `before` comes after that comma and the phrase names a party ("For
+    /// now," and "For starters," do not).
+    pub(super) fn opening_for_holder(
+        &self,
+        sentence: &Range<usize>,
+        before: usize,
+    ) -> Option<Range<usize>> {
+        let mut first = sentence.start;
+        while first < sentence.end && self.word(first).is_none() {
+            first += 1;
+        }
+        if !self.is(first, &["for"]) {
+            return None;
+        }
+        let end = sentence.end.min(first + 1 + FOR_HOLDER_WORDS);
+        let comma = (first + 1..end).find(|&k| self.is_comma(k))?;
+        if comma >= before || comma <= first + 1 {
+            return None;
+        }
+        // The judgement in the party's own words, quoted ("the cut is “a
+        // kick in the teeth”"); without quote marks the writer may judge
+        // for them ("For Trump, the format was not ideal").
+        let quoted = (comma + 1..sentence.end).any(|k| self.kind_is(k, TokenKind::OpenQuote));
+        if !quoted
+            || self.is(
+                first + 1,
+                &["starters", "example", "instance", "one", "now"],
+            )
+        {
+            return None;
+        }
+        let np = first + 1..comma;
+        let named = self.mentions_in(&self.span(&np)).any(|m| {
+            m.entity()
+                .is_some_and(|id| self.entities.kind(id) != EntityKind::Place)
+        });
+        (named
+            || self
+                .text
+                .get(self.span(&np))
+                .is_some_and(phrase_names_a_party))
+        .then_some(np)
+    }
+
     pub(super) fn author(&self) -> Party {
         Party::Author {
             name: self.byline.clone(),
