@@ -16,19 +16,27 @@ use newsnlp_text::hash::{FastMap, short_key};
 use newsnlp_text::short::ShortTable;
 
 mod rows;
-use rows::{RawLines, entry, line_row, row};
+use rows::{Packed, RawLines, entry, line_row, row};
 
 /// First line of every weight file.
 const MAGIC: &str = "newsnlp-stance-sentiment 1";
 
 /// The weights shipped with the crate (trained on NewsMTSC, MIT; see
-/// `data/model.NOTICE.txt`).
-const EMBEDDED: &str = include_str!("../data/model.txt");
+/// `data/model.NOTICE.txt`), as the build script packs them (`build.rs`):
+/// the file's head as text (up to its bias line; the whole file when its
+/// rows could not be packed), and the later rows' names and integers.
+const EMBEDDED_HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/model_head.txt"));
+const EMBEDDED_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/model_names.txt"));
+const EMBEDDED_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model_rows.bin"));
 
 static EMBEDDED_MODEL: LazyLock<Model> = LazyLock::new(|| {
     // The embedded text lives as long as the program: its feature names
     // are borrowed, not copied.
-    Model::parse_with(EMBEDDED, Cow::Borrowed).unwrap_or_else(|_| Model::empty())
+    let packed = Packed {
+        names: EMBEDDED_NAMES,
+        rows: EMBEDDED_ROWS,
+    };
+    Model::parse_packed(EMBEDDED_HEAD, Cow::Borrowed, packed).unwrap_or_else(|_| Model::empty())
 });
 
 /// A feature name: borrowed from the embedded weight file, or owned.
@@ -399,6 +407,19 @@ impl Model {
         text: &'a str,
         feature_name: impl Fn(&'a str) -> Name,
     ) -> Result<Model, Error> {
+        Model::parse_packed(text, feature_name, Packed::NONE)
+    }
+
+    /// [`parse_with`](Self::parse_with) of `text` followed by the rows of
+    /// `packed` (the embedded file as the build script packs it: its head
+    /// as text, its rows as integers). The weights are the same values
+    /// inserted in the same order into a table of the same capacity as
+    /// when the whole file is read as text.
+    fn parse_packed<'a>(
+        text: &'a str,
+        feature_name: impl Fn(&'a str) -> Name,
+        packed: Packed<'a>,
+    ) -> Result<Model, Error> {
         let mut lines = data::lines(text);
         let mut next = |what: &str| {
             lines.next().ok_or_else(|| {
@@ -441,8 +462,10 @@ impl Model {
             .filter_map(|c| c.trim_start().strip_prefix('#'))
             .map(|c| c.strip_prefix(' ').unwrap_or(c).to_string())
             .collect();
-        // One feature a line: size the table once.
-        let lines_left = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        // One feature a line: size the table once (for the whole file).
+        let lines_left = packed
+            .lines()
+            .unwrap_or_else(|| memchr::memchr_iter(b'\n', text.as_bytes()).count());
         let mut weights = FastMap::with_capacity_and_hasher(lines_left, Default::default());
         // The rows (about 96,000 in the embedded file) by a byte loop of their
         // own: the shared reader's per-line work would add a seventh to the
@@ -467,6 +490,17 @@ impl Model {
                 },
             };
             let Some((name, w)) = found else { continue };
+            if weights.insert(feature_name(name), w).is_some() {
+                return Err(Error::format(
+                    number,
+                    format!("feature {name:?} appears twice"),
+                ));
+            }
+        }
+        // The packed rows, one a line after the text's.
+        for found in packed.rows(scale) {
+            number += 1;
+            let (name, w) = found.ok_or_else(|| Error::format(number, "a malformed packed row"))?;
             if weights.insert(feature_name(name), w).is_some() {
                 return Err(Error::format(
                     number,
@@ -680,6 +714,51 @@ pub(crate) fn softmax(z: [f32; 3]) -> [f32; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_packed_embedded_model_is_the_weight_file_read_as_text() {
+        let text = include_str!("../data/model.txt");
+        let packed = Model::embedded();
+        let read = Model::parse_with(text, Cow::Borrowed).unwrap();
+        // The file's rows are packed (its head is a few lines).
+        assert!(EMBEDDED_HEAD.len() < 2000 && EMBEDDED_ROWS.len() > 16 * 70_000);
+        assert_eq!(packed.bias.map(f32::to_bits), read.bias.map(f32::to_bits));
+        assert_eq!(packed.comments, read.comments);
+        // The same weights, bit for bit (a `-0` stays negative), in the same
+        // order: the same table.
+        let bits = |m: &Model| -> Vec<(String, [u32; 3])> {
+            m.weights
+                .iter()
+                .map(|(k, w)| (k.to_string(), w.map(f32::to_bits)))
+                .collect()
+        };
+        assert_eq!(bits(packed), bits(&read));
+        // A row that names no span of the names is an error, not a panic.
+        let bad = Packed {
+            names: "w:a",
+            rows: &[
+                1, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0,
+            ],
+        };
+        let head = "newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\nbias\t0\t0\t0\n";
+        let owned = |n: &str| Cow::Owned(n.to_owned());
+        assert!(Model::parse_packed(head, owned, bad).is_err());
+        let rows = [
+            [1, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0].as_slice(),
+            &[1, 0, 0, 128, 2, 0, 0, 0, 0, 0, 0, 128],
+        ]
+        .concat();
+        let good = Packed {
+            names: "w:a",
+            rows: &rows,
+        };
+        let m = Model::parse_packed(head, owned, good).unwrap();
+        let w = m.weights.get("w:a").copied().unwrap_or_default();
+        assert_eq!(
+            w.map(f32::to_bits),
+            [-0.001f32, 0.002, -0.0].map(f32::to_bits)
+        );
+    }
 
     #[test]
     fn rows_of_every_form_parse_with_their_line_numbers() {
