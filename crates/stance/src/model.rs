@@ -28,6 +28,10 @@ const MAGIC: &str = "newsnlp-stance-sentiment 1";
 const EMBEDDED_HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/model_head.txt"));
 const EMBEDDED_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/model_names.txt"));
 const EMBEDDED_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model_rows.bin"));
+/// What the index makes of each packed row, found by the build script (see
+/// [`Index::build_packed`]).
+const EMBEDDED_VOCAB: &str = include_str!(concat!(env!("OUT_DIR"), "/model_vocab.txt"));
+const EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model_index.bin"));
 
 static EMBEDDED_MODEL: LazyLock<Model> = LazyLock::new(|| {
     // The embedded text lives as long as the program: its feature names
@@ -35,6 +39,8 @@ static EMBEDDED_MODEL: LazyLock<Model> = LazyLock::new(|| {
     let packed = Packed {
         names: EMBEDDED_NAMES,
         rows: EMBEDDED_ROWS,
+        vocab: EMBEDDED_VOCAB,
+        index: EMBEDDED_INDEX,
     };
     Model::parse_packed(EMBEDDED_HEAD, Cow::Borrowed, packed).unwrap_or_else(|_| Model::empty())
 });
@@ -133,9 +139,9 @@ fn pair_key(p: usize, a: u32, b: u32) -> u64 {
 }
 
 impl Index {
-    /// The index of `weights`; `None` when the vocabulary is too large.
-    fn build(weights: &FastMap<Name, [f32; 3]>) -> Option<Index> {
-        let mut ix = Index {
+    /// An index of `weights` with no word yet.
+    fn start(weights: &FastMap<Name, [f32; 3]>) -> Index {
+        Index {
             keys: FastMap::with_capacity_and_hasher(weights.len(), Default::default()),
             fixed: features::FIXED
                 .iter()
@@ -149,7 +155,12 @@ impl Index {
             long_info: FastMap::default(),
             infos: Vec::new(),
             name: UNKNOWN,
-        };
+        }
+    }
+
+    /// The index of `weights`; `None` when the vocabulary is too large.
+    fn build(weights: &FastMap<Name, [f32; 3]>) -> Option<Index> {
+        let mut ix = Index::start(weights);
         // The words of the features, by id: a word's id is its place in
         // `infos`, found by the word's key as every token's word is.
         let mut words = Vec::new();
@@ -188,6 +199,68 @@ impl Index {
                 words.push((p, a, *w));
             }
         }
+        ix.finish(words)
+    }
+
+    /// [`build`](Self::build) of the embedded model, whose rows the build
+    /// script has read as `build` does: `vocab` the words of the indexed
+    /// rows (joined by `\n`; their number in the first 8 bytes of `tags`),
+    /// `tags` per row of `rows` its prefix and words (see `build.rs`). The
+    /// same words get ids (in another order) and the same features their
+    /// weights, with one lookup per word instead of one per row and word.
+    /// `None` when the packed data does not fit the rows.
+    fn build_packed<'a>(
+        weights: &FastMap<Name, [f32; 3]>,
+        vocab: &str,
+        tags: &[u8],
+        rows: impl Iterator<Item = Option<(&'a str, [f32; 3])>>,
+    ) -> Option<Index> {
+        const PAIR: u32 = 1 << 8;
+        let n = usize::try_from(u64::from_le_bytes(*tags.first_chunk::<8>()?)).ok()?;
+        let mut ix = Index::start(weights);
+        let mut ids = Vec::with_capacity(n);
+        // The words, cut at their `\n`s by memchr (`str::split` by a char
+        // cost more than the lookups).
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', vocab.as_bytes()).chain([vocab.len()]);
+        for end in ends.take(n) {
+            ids.push(ix.word_id(vocab.get(start..end)?)?);
+            start = end + 1;
+        }
+        if ids.len() != n {
+            return None;
+        }
+        let id = |k: u32| ids.get(k as usize).copied();
+        let mut words = Vec::new();
+        let mut tags = tags.get(8..)?.chunks_exact(12);
+        for row in rows {
+            let (_, w) = row?;
+            let t = tags.next()?;
+            let field = |k: usize| {
+                t.get(4 * k..4 * k + 4)?
+                    .try_into()
+                    .ok()
+                    .map(u32::from_le_bytes)
+            };
+            let (tag, a, b) = (field(0)?, field(1)?, field(2)?);
+            if tag & PAIR != 0 {
+                let p = (tag & !PAIR) as usize;
+                ix.keys.insert(pair_key(p, id(a)?, id(b)?), w);
+            } else if tag > 0 {
+                words.push(((tag - 1) as usize, id(a)?, w));
+            }
+        }
+        if tags.next().is_some() {
+            return None;
+        }
+        ix.finish(words)
+    }
+
+    /// The rest of an index once its feature words have ids: `words` (the
+    /// word features: prefix, word id, weights) in their dense table, the
+    /// id of [`features::NAME_WORD`], and the lexicons' other words.
+    fn finish(self, words: Vec<(usize, u32, [f32; 3])>) -> Option<Index> {
+        let mut ix = self;
         if let Some(key) = word_key(features::NAME_WORD)
             && let Some(id) = ix.short_info.get_key(key)
         {
@@ -508,7 +581,16 @@ impl Model {
                 ));
             }
         }
-        Ok(Model::from_parts(bias, weights, comments))
+        // Their index as the build script found it (else built on the
+        // first classification, from the names).
+        let index = (!packed.index.is_empty())
+            .then(|| Index::build_packed(&weights, packed.vocab, packed.index, packed.rows(scale)))
+            .flatten();
+        let mut model = Model::from_parts(bias, weights, comments);
+        if let Some(index) = index {
+            model.index = OnceLock::from(Some(index));
+        }
+        Ok(model)
     }
 
     /// Reads and parses a weight file; errors name the file and line.
@@ -733,8 +815,44 @@ mod tests {
                 .collect()
         };
         assert_eq!(bits(packed), bits(&read));
+        // The index the build script found is the one built from the
+        // names, up to the order of the word ids.
+        let (a, b) = (packed.index.get(), read.index());
+        let (Some(Some(a)), Some(b)) = (a, b) else {
+            panic!("both models have an index, the packed one from the start");
+        };
+        assert_eq!((a.vocab_len, a.keys.len()), (b.vocab_len, b.keys.len()));
+        assert_eq!(
+            (a.infos.len(), a.fixed.len()),
+            (b.infos.len(), b.fixed.len())
+        );
+        let nonzero = |ix: &Index| ix.words.iter().filter(|w| **w != [0.0; 3]).count();
+        assert_eq!(nonzero(a), nonzero(b));
+        for s in [
+            "Critics slammed Smith's plan, but the mayor praised the bold reform today.",
+            "“We will not surrender,” the rebel commander told reporters in the city.",
+            "The senator, a longtime ally of the governor, attacked the budget cuts.",
+        ] {
+            let toks = crate::tokens::tokenize(s);
+            for m in [packed, &read] {
+                let ids = m.token_facts(&toks).0;
+                assert!(ids.is_some());
+            }
+            for span in [0..7, 15..20, 4..30, 0..0] {
+                let span = features::clamp_span(s, span);
+                let logits = |m: &Model| {
+                    let (ids, infos) = m.token_facts(&toks);
+                    let (vals, classes) = features::valences_and_classes_from(&toks, &infos);
+                    m.logits_tokens(&toks, &vals, &classes, ids.as_deref(), &span)
+                        .map(f32::to_bits)
+                };
+                assert_eq!(logits(packed), logits(&read), "{s:?} {span:?}");
+            }
+        }
         // A row that names no span of the names is an error, not a panic.
         let bad = Packed {
+            vocab: "",
+            index: &[],
             names: "w:a",
             rows: &[
                 1, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0,
@@ -749,6 +867,8 @@ mod tests {
         ]
         .concat();
         let good = Packed {
+            vocab: "",
+            index: &[],
             names: "w:a",
             rows: &rows,
         };

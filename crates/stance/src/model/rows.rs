@@ -148,6 +148,10 @@ pub(super) fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Err
 pub(super) struct Packed<'a> {
     pub(super) names: &'a str,
     pub(super) rows: &'a [u8],
+    /// The words of the indexed rows, and what the index makes of each
+    /// row (`Index::build_packed`); empty when the build script made none.
+    pub(super) vocab: &'a str,
+    pub(super) index: &'a [u8],
 }
 
 /// The bytes of one packed row.
@@ -158,6 +162,8 @@ impl<'a> Packed<'a> {
     pub(super) const NONE: Packed<'static> = Packed {
         names: "",
         rows: &[],
+        vocab: "",
+        index: &[],
     };
 
     /// The number of lines of the packed file, when there is one.
