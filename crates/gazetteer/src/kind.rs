@@ -98,14 +98,26 @@ impl FromStr for EntityKind {
     /// `"org"`, `"location"`/`"loc"`/`"gpe"` and `"per"` are accepted too.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
-        let lower = t.to_ascii_lowercase();
-        Ok(match lower.as_str() {
-            "person" | "per" => EntityKind::Person,
-            "organization" | "organisation" | "org" => EntityKind::Organization,
-            "place" | "location" | "loc" | "gpe" => EntityKind::Place,
-            "group" => EntityKind::Group,
-            "other" | "misc" => EntityKind::Other,
-            _ => return Err(ParseKindError(t.to_string())),
-        })
+        // Compared ignoring ASCII case, without a lowercased copy (once
+        // per row of a gazetteer file).
+        const NAMES: [(&str, EntityKind); 12] = [
+            ("person", EntityKind::Person),
+            ("per", EntityKind::Person),
+            ("organization", EntityKind::Organization),
+            ("organisation", EntityKind::Organization),
+            ("org", EntityKind::Organization),
+            ("place", EntityKind::Place),
+            ("location", EntityKind::Place),
+            ("loc", EntityKind::Place),
+            ("gpe", EntityKind::Place),
+            ("group", EntityKind::Group),
+            ("other", EntityKind::Other),
+            ("misc", EntityKind::Other),
+        ];
+        NAMES
+            .iter()
+            .find(|(name, _)| t.eq_ignore_ascii_case(name))
+            .map(|&(_, kind)| kind)
+            .ok_or_else(|| ParseKindError(t.to_string()))
     }
 }

@@ -85,7 +85,16 @@ impl Entries {
             let line = u32::try_from(i + 1)
                 .map_err(|_| Error::new(ErrorKind::TooLarge, "more than 2^32 lines"))?;
             fields.clear();
-            fields.extend(l.split('\t'));
+            // Cut at its tabs by a byte loop (a row is short, too short for
+            // the searcher of `str::split`).
+            let mut start = 0;
+            for (k, b) in l.bytes().enumerate() {
+                if b == b'\t' {
+                    fields.push(l.get(start..k).unwrap_or_default());
+                    start = k + 1;
+                }
+            }
+            fields.push(l.get(start..).unwrap_or_default());
             if fields.len() < cols.needed {
                 return Err(Error::at_line(
                     ErrorKind::Syntax,

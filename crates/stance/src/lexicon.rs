@@ -203,7 +203,7 @@ pub(crate) fn number_entry(line: &Line<'static>) -> Result<(&'static str, f32), 
 /// skipped (the tests check that the embedded files have none).
 fn numbers(text: &'static str) -> FastMap<&'static str, f32> {
     // One entry a line: size the table once (no rehash as it grows).
-    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
     let mut m = FastMap::with_capacity_and_hasher(lines, Default::default());
     m.extend(data::lines(text).filter_map(|l| number_entry(&l).ok()));
     m
@@ -215,7 +215,10 @@ impl Lexicons {
             data::lines(NEGATORS).map(|l| l.key_value().0).collect();
         let intensifiers = numbers(INTENSIFIERS);
         let valence = numbers(VADER);
-        let mut words: FastMap<&'static str, WordInfo> = FastMap::default();
+        // Sized once for every entry (no rehash as it grows).
+        let entries = valence.len() + intensifiers.len() + negators.len();
+        let mut words: FastMap<&'static str, WordInfo> =
+            FastMap::with_capacity_and_hasher(entries + 64, Default::default());
         for (w, v) in &valence {
             words.entry(w).or_default().valence = Some(*v);
         }

@@ -16,19 +16,33 @@ use newsnlp_text::hash::{FastMap, short_key};
 use newsnlp_text::short::ShortTable;
 
 mod rows;
-use rows::{RawLines, entry, line_row, row};
+use rows::{Packed, RawLines, entry, line_row, row};
 
 /// First line of every weight file.
 const MAGIC: &str = "newsnlp-stance-sentiment 1";
 
 /// The weights shipped with the crate (trained on NewsMTSC, MIT; see
-/// `data/model.NOTICE.txt`).
-const EMBEDDED: &str = include_str!("../data/model.txt");
+/// `data/model.NOTICE.txt`), as the build script packs them (`build.rs`):
+/// the file's head as text (up to its bias line; the whole file when its
+/// rows could not be packed), and the later rows' names and integers.
+const EMBEDDED_HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/model_head.txt"));
+const EMBEDDED_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/model_names.txt"));
+const EMBEDDED_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model_rows.bin"));
+/// What the index makes of each packed row, found by the build script (see
+/// [`Index::build_packed`]).
+const EMBEDDED_VOCAB: &str = include_str!(concat!(env!("OUT_DIR"), "/model_vocab.txt"));
+const EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model_index.bin"));
 
 static EMBEDDED_MODEL: LazyLock<Model> = LazyLock::new(|| {
     // The embedded text lives as long as the program: its feature names
     // are borrowed, not copied.
-    Model::parse_with(EMBEDDED, Cow::Borrowed).unwrap_or_else(|_| Model::empty())
+    let packed = Packed {
+        names: EMBEDDED_NAMES,
+        rows: EMBEDDED_ROWS,
+        vocab: EMBEDDED_VOCAB,
+        index: EMBEDDED_INDEX,
+    };
+    Model::parse_packed(EMBEDDED_HEAD, Cow::Borrowed, packed).unwrap_or_else(|_| Model::empty())
 });
 
 /// A feature name: borrowed from the embedded weight file, or owned.
@@ -125,9 +139,9 @@ fn pair_key(p: usize, a: u32, b: u32) -> u64 {
 }
 
 impl Index {
-    /// The index of `weights`; `None` when the vocabulary is too large.
-    fn build(weights: &FastMap<Name, [f32; 3]>) -> Option<Index> {
-        let mut ix = Index {
+    /// An index of `weights` with no word yet.
+    fn start(weights: &FastMap<Name, [f32; 3]>) -> Index {
+        Index {
             keys: FastMap::with_capacity_and_hasher(weights.len(), Default::default()),
             fixed: features::FIXED
                 .iter()
@@ -141,7 +155,12 @@ impl Index {
             long_info: FastMap::default(),
             infos: Vec::new(),
             name: UNKNOWN,
-        };
+        }
+    }
+
+    /// The index of `weights`; `None` when the vocabulary is too large.
+    fn build(weights: &FastMap<Name, [f32; 3]>) -> Option<Index> {
+        let mut ix = Index::start(weights);
         // The words of the features, by id: a word's id is its place in
         // `infos`, found by the word's key as every token's word is.
         let mut words = Vec::new();
@@ -180,6 +199,68 @@ impl Index {
                 words.push((p, a, *w));
             }
         }
+        ix.finish(words)
+    }
+
+    /// [`build`](Self::build) of the embedded model, whose rows the build
+    /// script has read as `build` does: `vocab` the words of the indexed
+    /// rows (joined by `\n`; their number in the first 8 bytes of `tags`),
+    /// `tags` per row of `rows` its prefix and words (see `build.rs`). The
+    /// same words get ids (in another order) and the same features their
+    /// weights, with one lookup per word instead of one per row and word.
+    /// `None` when the packed data does not fit the rows.
+    fn build_packed<'a>(
+        weights: &FastMap<Name, [f32; 3]>,
+        vocab: &str,
+        tags: &[u8],
+        rows: impl Iterator<Item = Option<(&'a str, [f32; 3])>>,
+    ) -> Option<Index> {
+        const PAIR: u32 = 1 << 8;
+        let n = usize::try_from(u64::from_le_bytes(*tags.first_chunk::<8>()?)).ok()?;
+        let mut ix = Index::start(weights);
+        let mut ids = Vec::with_capacity(n);
+        // The words, cut at their `\n`s by memchr (`str::split` by a char
+        // cost more than the lookups).
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', vocab.as_bytes()).chain([vocab.len()]);
+        for end in ends.take(n) {
+            ids.push(ix.word_id(vocab.get(start..end)?)?);
+            start = end + 1;
+        }
+        if ids.len() != n {
+            return None;
+        }
+        let id = |k: u32| ids.get(k as usize).copied();
+        let mut words = Vec::new();
+        let mut tags = tags.get(8..)?.chunks_exact(12);
+        for row in rows {
+            let (_, w) = row?;
+            let t = tags.next()?;
+            let field = |k: usize| {
+                t.get(4 * k..4 * k + 4)?
+                    .try_into()
+                    .ok()
+                    .map(u32::from_le_bytes)
+            };
+            let (tag, a, b) = (field(0)?, field(1)?, field(2)?);
+            if tag & PAIR != 0 {
+                let p = (tag & !PAIR) as usize;
+                ix.keys.insert(pair_key(p, id(a)?, id(b)?), w);
+            } else if tag > 0 {
+                words.push(((tag - 1) as usize, id(a)?, w));
+            }
+        }
+        if tags.next().is_some() {
+            return None;
+        }
+        ix.finish(words)
+    }
+
+    /// The rest of an index once its feature words have ids: `words` (the
+    /// word features: prefix, word id, weights) in their dense table, the
+    /// id of [`features::NAME_WORD`], and the lexicons' other words.
+    fn finish(self, words: Vec<(usize, u32, [f32; 3])>) -> Option<Index> {
+        let mut ix = self;
         if let Some(key) = word_key(features::NAME_WORD)
             && let Some(id) = ix.short_info.get_key(key)
         {
@@ -399,6 +480,19 @@ impl Model {
         text: &'a str,
         feature_name: impl Fn(&'a str) -> Name,
     ) -> Result<Model, Error> {
+        Model::parse_packed(text, feature_name, Packed::NONE)
+    }
+
+    /// [`parse_with`](Self::parse_with) of `text` followed by the rows of
+    /// `packed` (the embedded file as the build script packs it: its head
+    /// as text, its rows as integers). The weights are the same values
+    /// inserted in the same order into a table of the same capacity as
+    /// when the whole file is read as text.
+    fn parse_packed<'a>(
+        text: &'a str,
+        feature_name: impl Fn(&'a str) -> Name,
+        packed: Packed<'a>,
+    ) -> Result<Model, Error> {
         let mut lines = data::lines(text);
         let mut next = |what: &str| {
             lines.next().ok_or_else(|| {
@@ -441,8 +535,10 @@ impl Model {
             .filter_map(|c| c.trim_start().strip_prefix('#'))
             .map(|c| c.strip_prefix(' ').unwrap_or(c).to_string())
             .collect();
-        // One feature a line: size the table once.
-        let lines_left = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        // One feature a line: size the table once (for the whole file).
+        let lines_left = packed
+            .lines()
+            .unwrap_or_else(|| memchr::memchr_iter(b'\n', text.as_bytes()).count());
         let mut weights = FastMap::with_capacity_and_hasher(lines_left, Default::default());
         // The rows (about 96,000 in the embedded file) by a byte loop of their
         // own: the shared reader's per-line work would add a seventh to the
@@ -474,7 +570,27 @@ impl Model {
                 ));
             }
         }
-        Ok(Model::from_parts(bias, weights, comments))
+        // The packed rows, one a line after the text's.
+        for found in packed.rows(scale) {
+            number += 1;
+            let (name, w) = found.ok_or_else(|| Error::format(number, "a malformed packed row"))?;
+            if weights.insert(feature_name(name), w).is_some() {
+                return Err(Error::format(
+                    number,
+                    format!("feature {name:?} appears twice"),
+                ));
+            }
+        }
+        // Their index as the build script found it (else built on the
+        // first classification, from the names).
+        let index = (!packed.index.is_empty())
+            .then(|| Index::build_packed(&weights, packed.vocab, packed.index, packed.rows(scale)))
+            .flatten();
+        let mut model = Model::from_parts(bias, weights, comments);
+        if let Some(index) = index {
+            model.index = OnceLock::from(Some(index));
+        }
+        Ok(model)
     }
 
     /// Reads and parses a weight file; errors name the file and line.
@@ -680,6 +796,89 @@ pub(crate) fn softmax(z: [f32; 3]) -> [f32; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_packed_embedded_model_is_the_weight_file_read_as_text() {
+        let text = include_str!("../data/model.txt");
+        let packed = Model::embedded();
+        let read = Model::parse_with(text, Cow::Borrowed).unwrap();
+        // The file's rows are packed (its head is a few lines).
+        assert!(EMBEDDED_HEAD.len() < 2000 && EMBEDDED_ROWS.len() > 16 * 70_000);
+        assert_eq!(packed.bias.map(f32::to_bits), read.bias.map(f32::to_bits));
+        assert_eq!(packed.comments, read.comments);
+        // The same weights, bit for bit (a `-0` stays negative), in the same
+        // order: the same table.
+        let bits = |m: &Model| -> Vec<(String, [u32; 3])> {
+            m.weights
+                .iter()
+                .map(|(k, w)| (k.to_string(), w.map(f32::to_bits)))
+                .collect()
+        };
+        assert_eq!(bits(packed), bits(&read));
+        // The index the build script found is the one built from the
+        // names, up to the order of the word ids.
+        let (a, b) = (packed.index.get(), read.index());
+        let (Some(Some(a)), Some(b)) = (a, b) else {
+            panic!("both models have an index, the packed one from the start");
+        };
+        assert_eq!((a.vocab_len, a.keys.len()), (b.vocab_len, b.keys.len()));
+        assert_eq!(
+            (a.infos.len(), a.fixed.len()),
+            (b.infos.len(), b.fixed.len())
+        );
+        let nonzero = |ix: &Index| ix.words.iter().filter(|w| **w != [0.0; 3]).count();
+        assert_eq!(nonzero(a), nonzero(b));
+        for s in [
+            "Critics slammed Smith's plan, but the mayor praised the bold reform today.",
+            "“We will not surrender,” the rebel commander told reporters in the city.",
+            "The senator, a longtime ally of the governor, attacked the budget cuts.",
+        ] {
+            let toks = crate::tokens::tokenize(s);
+            for m in [packed, &read] {
+                let ids = m.token_facts(&toks).0;
+                assert!(ids.is_some());
+            }
+            for span in [0..7, 15..20, 4..30, 0..0] {
+                let span = features::clamp_span(s, span);
+                let logits = |m: &Model| {
+                    let (ids, infos) = m.token_facts(&toks);
+                    let (vals, classes) = features::valences_and_classes_from(&toks, &infos);
+                    m.logits_tokens(&toks, &vals, &classes, ids.as_deref(), &span)
+                        .map(f32::to_bits)
+                };
+                assert_eq!(logits(packed), logits(&read), "{s:?} {span:?}");
+            }
+        }
+        // A row that names no span of the names is an error, not a panic.
+        let bad = Packed {
+            vocab: "",
+            index: &[],
+            names: "w:a",
+            rows: &[
+                1, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0,
+            ],
+        };
+        let head = "newsnlp-stance-sentiment 1\nclasses\tnegative\tneutral\tpositive\nscale\t1000\nbias\t0\t0\t0\n";
+        let owned = |n: &str| Cow::Owned(n.to_owned());
+        assert!(Model::parse_packed(head, owned, bad).is_err());
+        let rows = [
+            [1, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0].as_slice(),
+            &[1, 0, 0, 128, 2, 0, 0, 0, 0, 0, 0, 128],
+        ]
+        .concat();
+        let good = Packed {
+            vocab: "",
+            index: &[],
+            names: "w:a",
+            rows: &rows,
+        };
+        let m = Model::parse_packed(head, owned, good).unwrap();
+        let w = m.weights.get("w:a").copied().unwrap_or_default();
+        assert_eq!(
+            w.map(f32::to_bits),
+            [-0.001f32, 0.002, -0.0].map(f32::to_bits)
+        );
+    }
 
     #[test]
     fn rows_of_every_form_parse_with_their_line_numbers() {

@@ -169,9 +169,13 @@ pub fn decimal(s: &str) -> Option<f32> {
         Some(b) => (true, b),
         None => (false, s),
     };
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) if !f.is_empty() => (i, f),
-        Some(_) => return None,
+    // A byte loop: a number is a few bytes, too few for the searcher of
+    // `split_once`.
+    let (int, frac) = match body.bytes().position(|b| b == b'.') {
+        Some(k) => match (body.get(..k), body.get(k + 1..)) {
+            (Some(i), Some(f)) if !f.is_empty() => (i, f),
+            _ => return None,
+        },
         None => (body, ""),
     };
     if int.is_empty() || int.len() + frac.len() > 9 {

@@ -591,6 +591,22 @@ impl<'t> Table<'t> {
         self.text
     }
 
+    /// The whole text with its ASCII letters lowercased (the same length,
+    /// so a span of the text is a span of it): [`Table::lower`] of an ASCII
+    /// token is its span here. Made once per document; a layer that reads
+    /// the text lowercased borrows it instead of making its own.
+    ///
+    /// ```
+    /// use newsnlp_text::{Span, Table, TokenFacts};
+    /// let text = "Said MR. Roe";
+    /// let t = TokenFacts { span: Span::new(0, 4), wordlike: true, paragraph: 0 };
+    /// let table = Table::new(text, [t], [0..1]);
+    /// assert_eq!(table.lowered_text(), "said mr. roe");
+    /// ```
+    pub fn lowered_text(&self) -> &str {
+        &self.ascii_lower
+    }
+
     /// The number of tokens.
     pub fn len(&self) -> usize {
         self.rows.len()

@@ -371,8 +371,15 @@ impl StanceAnalyzer {
         for si in 0..doc.sentences().len() {
             d.findings(si, &mut findings);
         }
-        let lowered = d.text.to_ascii_lowercase();
-        let mut cache = Windows::new(d.text, &lowered);
+        // The table's lowercased text, when the table is the text's.
+        let own;
+        let lowered = if std::ptr::eq(table.text(), d.text) {
+            table.lowered_text()
+        } else {
+            own = d.text.to_ascii_lowercase();
+            &own
+        };
+        let mut cache = Windows::new(d.text, lowered);
         for f in &findings {
             self.emit_finding(&d, &mut cache, f, &mut out);
         }

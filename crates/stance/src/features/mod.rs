@@ -490,13 +490,9 @@ pub(crate) fn extract_tokens(
     extract_into(tokens, vals, &classes, span, &mut Named::new(sink));
 }
 
-/// The prefixes of the features named by a prefix and one token's word
-/// (`WORD_PREFIXES[p]` + word) or two tokens' words joined by `_`
-/// (`PAIR_PREFIXES[p]` + word + `_` + word).
-pub(crate) const WORD_PREFIXES: [&str; 10] = [
-    "t:", "w:", "l1:", "l2:", "r1:", "r2:", "ln:", "rn:", "nearwl:", "nearwr:",
-];
-pub(crate) const PAIR_PREFIXES: [&str; 2] = ["lb:", "rb:"];
+// `WORD_PREFIXES` and `PAIR_PREFIXES`, in a file of their own that the
+// build script reads too (it sorts the embedded rows by them).
+include!("prefixes.rs");
 const T: usize = 0;
 const W: usize = 1;
 /// `l1:`, `l2:`, `r1:`, `r2:`: by side and distance - 1.

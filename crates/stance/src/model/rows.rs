@@ -140,6 +140,62 @@ pub(super) fn row(n: usize, l: &str, scale: f32) -> Result<(&str, [f32; 3]), Err
     Ok((name, w))
 }
 
+/// The rows of the embedded weight file as `build.rs` packs them: the
+/// file's number of lines (8 bytes), then per row the end of its name in
+/// `names` and its three integers (magnitude, sign in the top bit), four
+/// little-endian bytes each.
+#[derive(Clone, Copy)]
+pub(super) struct Packed<'a> {
+    pub(super) names: &'a str,
+    pub(super) rows: &'a [u8],
+    /// The words of the indexed rows, and what the index makes of each
+    /// row (`Index::build_packed`); empty when the build script made none.
+    pub(super) vocab: &'a str,
+    pub(super) index: &'a [u8],
+}
+
+/// The bytes of one packed row.
+const PACKED_ROW: usize = 16;
+
+impl<'a> Packed<'a> {
+    /// No packed rows (a weight file read as text only).
+    pub(super) const NONE: Packed<'static> = Packed {
+        names: "",
+        rows: &[],
+        vocab: "",
+        index: &[],
+    };
+
+    /// The number of lines of the packed file, when there is one.
+    pub(super) fn lines(&self) -> Option<usize> {
+        let n = u64::from_le_bytes(*self.rows.first_chunk::<8>()?);
+        usize::try_from(n).ok()
+    }
+
+    /// The rows: each name, and its weights divided by `scale` as
+    /// [`int_fields`] divides them (`None` for a row whose name is no
+    /// span of `names`).
+    pub(super) fn rows(self, scale: f32) -> impl Iterator<Item = Option<(&'a str, [f32; 3])>> {
+        let mut start = 0;
+        let body = self.rows.get(8..).unwrap_or_default();
+        body.chunks_exact(PACKED_ROW).map(move |r| {
+            let word = |k: usize| {
+                r.get(4 * k..4 * k + 4)
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, u32::from_le_bytes)
+            };
+            let end = word(0) as usize;
+            let name = self.names.get(start..end)?;
+            start = end;
+            let weight = |v: u32| {
+                let n = (v & !(1 << 31)) as f32;
+                (if v >> 31 == 1 { -n } else { n }) / scale
+            };
+            Some((name, [weight(word(1)), weight(word(2)), weight(word(3))]))
+        })
+    }
+}
+
 /// The lines of a text split at `\n` (a `\r` before it stays, and
 /// [`entry`] trims it), by the memchr crate's byte search.
 pub(super) struct RawLines<'a> {
