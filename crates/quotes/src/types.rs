@@ -100,6 +100,10 @@ pub enum Rule {
     /// `a statement saying C`, `footage of X talking about C`: a
     /// participle of speech right after a noun, with no source.
     NounParticiple,
+    /// `X remains skeptical that C`, `X is wary of C`, `the belief that
+    /// C`, `his claim that C`: a state of mind or a saying named by an
+    /// adjective or a noun, its complement the content.
+    Attitude,
 }
 
 impl Rule {
@@ -124,6 +128,7 @@ impl Rule {
             Rule::Asked => "asked",
             Rule::SourcelessSpeech => "sourceless_speech",
             Rule::NounParticiple => "noun_participle",
+            Rule::Attitude => "attitude",
         }
     }
 }
