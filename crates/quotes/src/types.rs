@@ -104,6 +104,9 @@ pub enum Rule {
     /// C`, `his claim that C`: a state of mind or a saying named by an
     /// adjective or a noun, its complement the content.
     Attitude,
+    /// `X opened the session by saying C`, `… after warning that C`: a
+    /// gerund of speech or belief, the clause's subject its source.
+    Gerund,
 }
 
 impl Rule {
@@ -129,6 +132,7 @@ impl Rule {
             Rule::SourcelessSpeech => "sourceless_speech",
             Rule::NounParticiple => "noun_participle",
             Rule::Attitude => "attitude",
+            Rule::Gerund => "gerund",
         }
     }
 }

@@ -108,8 +108,12 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // A plural may be a verb as well ("The union estimates that C").
         let verb = !self.cue(i).is_empty() || VERB_PLURALS.contains(&self.lw(i));
-        let opened =
-            self.is(i - 1, lx::DETERMINERS | lx::PREPOSITIONS) || self.is_possessive(i - 1);
+        // "after warning that C": an "-ing" form after a preposition is
+        // a gerund.
+        let gerund = self.cue(i).iter().any(|f| f.ing);
+        let opened = self.is(i - 1, lx::DETERMINERS)
+            || (self.is(i - 1, lx::PREPOSITIONS) && !gerund)
+            || self.is_possessive(i - 1);
         if !opened && verb {
             return None;
         }

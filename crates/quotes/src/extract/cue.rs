@@ -64,6 +64,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 .filter(|r| r.end == i && r.start > ss && self.lw(r.start - 1) == "with");
             return match src {
                 Some(src) => self.source_cue_content(&cue, Some(src)),
+                // "opened by saying C": a gerund after "by" or "after".
+                None if i > ss && matches!(self.lw(i - 1), "by" | "after") => self.gerund(&cue),
                 // "a statement saying C": a participle after its noun.
                 None => self.noun_participle(&cue),
             };
