@@ -87,9 +87,14 @@ impl PatternWords {
     /// "belief", "claim": a noun of attitude or of saying whose
     /// "that"-clause is what it holds.
     pub const ATTITUDE_NOUNS: PatternWords = PatternWords(512);
+    /// "proposal", "refusal": a noun of intention whose "to"-infinitive
+    /// after a possessive is what its owner intends.
+    pub const INTENTION_NOUNS: PatternWords = PatternWords(1024);
 
-    /// The words of attitude, adjectives and nouns.
-    pub const ATTITUDE: PatternWords = Self::ATTITUDE_ADJECTIVES.or(Self::ATTITUDE_NOUNS);
+    /// The words of attitude, adjectives and nouns (of intention too).
+    pub const ATTITUDE: PatternWords = Self::ATTITUDE_ADJECTIVES
+        .or(Self::ATTITUDE_NOUNS)
+        .or(Self::INTENTION_NOUNS);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
@@ -104,6 +109,7 @@ impl PatternWords {
             "subordinators" => Some(Self::SUBORDINATORS),
             "attitude_adjectives" => Some(Self::ATTITUDE_ADJECTIVES),
             "attitude_nouns" => Some(Self::ATTITUDE_NOUNS),
+            "intention_nouns" => Some(Self::INTENTION_NOUNS),
             _ => None,
         }
     }
