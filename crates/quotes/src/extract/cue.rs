@@ -229,11 +229,11 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let lemma = self.lex.lemmas[form.lemma as usize].as_str();
         // "backed by donors", "backed out of the deal", "a video posted
-        // on its site": a verb of taking sides or of posting reports an
-        // object; before a preposition it is a passive participle or
-        // another verb, unless a that-clause follows ("posted on its
+        // on its site", "showed up": a verb of taking sides, of posting
+        // or of showing reports an object; before a preposition it is a
+        // passive participle or another verb, unless a that-clause follows ("posted on its
         // site that C").
-        if matches!(lemma, "back" | "post")
+        if matches!(lemma, "back" | "post" | "show")
             && self.is(c1, lx::PREPOSITIONS)
             && !(c1..se.min(c1 + super::THAT_WINDOW)).any(|k| self.lw(k) == "that")
         {
