@@ -107,6 +107,10 @@ pub enum Rule {
     /// `X opened the session by saying C`, `… after warning that C`: a
     /// gerund of speech or belief, the clause's subject its source.
     Gerund,
+    /// `X continued to insist C`, `X is likely to say C`: an infinitive
+    /// of speech after a verb of going on or trying, its subject the
+    /// source.
+    ControlSpeech,
 }
 
 impl Rule {
@@ -133,6 +137,7 @@ impl Rule {
             Rule::NounParticiple => "noun_participle",
             Rule::Attitude => "attitude",
             Rule::Gerund => "gerund",
+            Rule::ControlSpeech => "control_speech",
         }
     }
 }

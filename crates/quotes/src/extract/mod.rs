@@ -120,6 +120,7 @@ impl<'a, 't> Ctx<'a, 't> {
                             | Pattern::NounParticiple
                             | Pattern::Attitude
                             | Pattern::Gerund
+                            | Pattern::ControlSpeech
                     )
                 {
                     // The cues inside its content are still read (their
