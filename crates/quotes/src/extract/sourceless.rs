@@ -99,7 +99,12 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let (form, c1) = self.form_at(i, se, false)?;
-        if form.ing || form.class != CueClass::Speech {
+        // A verb of belief only after a verb of going on or trying
+        // ("continued to criticize C").
+        let control = self.control_subject(i - 2, ss);
+        let class_ok =
+            form.class == CueClass::Speech || (form.class == CueClass::Belief && control.is_some());
+        if form.ing || !class_ok {
             return None;
         }
         let cue = VerbCue {
@@ -119,7 +124,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // "The mayor continued to insist C", "Voters are more likely to
         // say C": the subject of a verb of going on or trying (or of
         // "likely") is the speaker.
-        if let Some(src) = self.control_subject(i - 2, ss) {
+        if let Some(src) = control {
             f.source = Some(src);
             f.pattern = Pattern::ControlSpeech;
         }
