@@ -90,11 +90,15 @@ impl PatternWords {
     /// "proposal", "refusal": a noun of intention whose "to"-infinitive
     /// after a possessive is what its owner intends.
     pub const INTENTION_NOUNS: PatternWords = PatternWords(1024);
+    /// "attacks", "criticism": a noun of saying whose object after a
+    /// preposition, after a possessive, is what its owner says.
+    pub const OBJECT_NOUNS: PatternWords = PatternWords(2048);
 
     /// The words of attitude, adjectives and nouns (of intention too).
     pub const ATTITUDE: PatternWords = Self::ATTITUDE_ADJECTIVES
         .or(Self::ATTITUDE_NOUNS)
-        .or(Self::INTENTION_NOUNS);
+        .or(Self::INTENTION_NOUNS)
+        .or(Self::OBJECT_NOUNS);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
@@ -110,6 +114,7 @@ impl PatternWords {
             "attitude_adjectives" => Some(Self::ATTITUDE_ADJECTIVES),
             "attitude_nouns" => Some(Self::ATTITUDE_NOUNS),
             "intention_nouns" => Some(Self::INTENTION_NOUNS),
+            "object_nouns" => Some(Self::OBJECT_NOUNS),
             _ => None,
         }
     }
