@@ -59,7 +59,7 @@ pub(crate) struct Word {
 
 /// The sections of `data/pattern_words.txt`, as bits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct PatternWords(u8);
+pub(crate) struct PatternWords(u16);
 
 impl PatternWords {
     /// "including", "according": an "-ing" word that opens no aside.
@@ -81,6 +81,24 @@ impl PatternWords {
     /// "while", "although": a sentence opened by one starts with a
     /// subordinate clause, which a comma closes.
     pub const SUBORDINATORS: PatternWords = PatternWords(128);
+    /// "skeptical", "wary": an adjective of attitude whose complement
+    /// ("that C", "about C", "of C") is what its subject holds.
+    pub const ATTITUDE_ADJECTIVES: PatternWords = PatternWords(256);
+    /// "belief", "claim": a noun of attitude or of saying whose
+    /// "that"-clause is what it holds.
+    pub const ATTITUDE_NOUNS: PatternWords = PatternWords(512);
+    /// "proposal", "refusal": a noun of intention whose "to"-infinitive
+    /// after a possessive is what its owner intends.
+    pub const INTENTION_NOUNS: PatternWords = PatternWords(1024);
+    /// "attacks", "criticism": a noun of saying whose object after a
+    /// preposition, after a possessive, is what its owner says.
+    pub const OBJECT_NOUNS: PatternWords = PatternWords(2048);
+
+    /// The words of attitude, adjectives and nouns (of intention too).
+    pub const ATTITUDE: PatternWords = Self::ATTITUDE_ADJECTIVES
+        .or(Self::ATTITUDE_NOUNS)
+        .or(Self::INTENTION_NOUNS)
+        .or(Self::OBJECT_NOUNS);
 
     /// The bit of a section by its name.
     fn of_section(name: &str) -> Option<PatternWords> {
@@ -93,8 +111,17 @@ impl PatternWords {
             "source_cue_adverbs" => Some(Self::SOURCE_CUE_ADVERBS),
             "ly_words" => Some(Self::LY_WORDS),
             "subordinators" => Some(Self::SUBORDINATORS),
+            "attitude_adjectives" => Some(Self::ATTITUDE_ADJECTIVES),
+            "attitude_nouns" => Some(Self::ATTITUDE_NOUNS),
+            "intention_nouns" => Some(Self::INTENTION_NOUNS),
+            "object_nouns" => Some(Self::OBJECT_NOUNS),
             _ => None,
         }
+    }
+
+    /// The union of two sets of sections.
+    pub const fn or(self, other: PatternWords) -> PatternWords {
+        PatternWords(self.0 | other.0)
     }
 
     /// Whether any bit of `other` is set here.
@@ -157,7 +184,11 @@ impl Lexicon {
         }
         for line in data::lines(PATTERN_WORDS) {
             if let Some(bit) = line.section.and_then(PatternWords::of_section) {
-                lex.entry(line.text.to_string()).marks.0 |= bit.0;
+                let entry = lex.entry(line.text.to_string());
+                entry.marks.0 |= bit.0;
+                // The words of attitude start a rule of their own
+                // (`Ctx::attitude`), as the cue triggers do.
+                entry.trigger |= bit.has(PatternWords::ATTITUDE);
             }
         }
         lex

@@ -411,6 +411,9 @@ fn confidence(f: &Found, closed: bool) -> f64 {
         Pattern::Asked => 0.76,
         Pattern::SourcelessSpeech => 0.5,
         Pattern::NounParticiple => 0.58,
+        Pattern::Attitude => 0.55,
+        Pattern::Gerund => 0.6,
+        Pattern::ControlSpeech => 0.6,
     };
     let closed = if closed { 1.0 } else { 0.6 };
     // Rounded to 4 decimals, so that 0.73 × 0.6 reads 0.438, not

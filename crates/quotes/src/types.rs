@@ -100,6 +100,17 @@ pub enum Rule {
     /// `a statement saying C`, `footage of X talking about C`: a
     /// participle of speech right after a noun, with no source.
     NounParticiple,
+    /// `X remains skeptical that C`, `X is wary of C`, `the belief that
+    /// C`, `his claim that C`: a state of mind or a saying named by an
+    /// adjective or a noun, its complement the content.
+    Attitude,
+    /// `X opened the session by saying C`, `… after warning that C`: a
+    /// gerund of speech or belief, the clause's subject its source.
+    Gerund,
+    /// `X continued to insist C`, `X is likely to say C`: an infinitive
+    /// of speech after a verb of going on or trying, its subject the
+    /// source.
+    ControlSpeech,
 }
 
 impl Rule {
@@ -124,6 +135,9 @@ impl Rule {
             Rule::Asked => "asked",
             Rule::SourcelessSpeech => "sourceless_speech",
             Rule::NounParticiple => "noun_participle",
+            Rule::Attitude => "attitude",
+            Rule::Gerund => "gerund",
+            Rule::ControlSpeech => "control_speech",
         }
     }
 }

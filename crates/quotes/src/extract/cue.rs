@@ -64,6 +64,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 .filter(|r| r.end == i && r.start > ss && self.lw(r.start - 1) == "with");
             return match src {
                 Some(src) => self.source_cue_content(&cue, Some(src)),
+                // "opened by saying C": a gerund after "by" or "after".
+                None if i > ss && matches!(self.lw(i - 1), "by" | "after") => self.gerund(&cue),
                 // "a statement saying C": a participle after its noun.
                 None => self.noun_participle(&cue),
             };
@@ -113,6 +115,14 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         if w == "according" && self.lw(i + 1) == "to" && i + 2 < se {
             return Some(self.according(i, ss, se));
+        }
+        // "remain skeptical that C", "the belief that C"; when it does
+        // not fire, a noun that is a verb form too ("claims", "fears")
+        // goes on to the verbs.
+        if self.marked(i, PatternWords::ATTITUDE)
+            && let Some(f) = self.attitude(i, ss, se)
+        {
+            return Some(Some(f));
         }
         None
     }
@@ -217,6 +227,18 @@ impl<'a, 't> Ctx<'a, 't> {
         if is_cap(&toks[i]) && !self.sentence_initial(i) && !self.title_case(ss, se) {
             return None;
         }
+        let lemma = self.lex.lemmas[form.lemma as usize].as_str();
+        // "backed by donors", "backed out of the deal", "a video posted
+        // on its site", "showed up": a verb of taking sides, of posting
+        // or of showing reports an object; before a preposition it is a
+        // passive participle or another verb, unless a that-clause follows ("posted on its
+        // site that C").
+        if matches!(lemma, "back" | "post" | "show")
+            && self.is(c1, lx::PREPOSITIONS)
+            && !(c1..se.min(c1 + super::THAT_WINDOW)).any(|k| self.lw(k) == "that")
+        {
+            return None;
+        }
         Some(VerbCue {
             i,
             c1,
@@ -224,7 +246,7 @@ impl<'a, 't> Ctx<'a, 't> {
             se,
             class: form.class,
             ing: form.ing,
-            lemma: self.lex.lemmas[form.lemma as usize].as_str(),
+            lemma,
         })
     }
 
@@ -516,6 +538,21 @@ impl<'a, 't> Ctx<'a, 't> {
                             && !self.is(k, lx::QUESTION_WORDS)
                             && self.lw(k) != "that"
                     })))
+        {
+            return None;
+        }
+        // "posted a message saying, “Q”": a participle of speech after
+        // the object reports, by the rules of its own; the object is no
+        // content.
+        if quote.is_none()
+            && self.is(content.start, lx::DETERMINERS)
+            && (content.start + 2..content.end.min(content.start + 4)).any(|k| {
+                !self.is(k - 1, lx::AUX)
+                    && self
+                        .cue(k)
+                        .iter()
+                        .any(|f| f.ing && f.class == CueClass::Speech)
+            })
         {
             return None;
         }

@@ -19,11 +19,17 @@
 //! - [`sourceless`]: a verb of speech whose source no rule reads;
 //! - [`noun_participle`]: a participle of speech after a noun ("a
 //!   statement saying C");
+//! - [`gerund`]: a gerund of speech after "by" or "after" ("opened by
+//!   saying C");
+//! - [`attitude`]: an adjective or a noun of attitude and its complement
+//!   ("remain skeptical that C", "the belief that C");
 //! - [`quotation`]: the quotations the cues left.
 
 mod according;
+mod attitude;
 mod content;
 mod cue;
+mod gerund;
 mod lead;
 mod noun_participle;
 mod phrase;
@@ -110,7 +116,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 if let Some(f) = found.as_ref()
                     && matches!(
                         f.pattern,
-                        Pattern::SourcelessSpeech | Pattern::NounParticiple
+                        Pattern::SourcelessSpeech
+                            | Pattern::NounParticiple
+                            | Pattern::Attitude
+                            | Pattern::Gerund
+                            | Pattern::ControlSpeech
                     )
                 {
                     // The cues inside its content are still read (their

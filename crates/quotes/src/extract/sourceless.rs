@@ -12,6 +12,33 @@ use super::cue::VerbCue;
 use super::{Ctx, Found, Pattern, is_cap};
 use crate::lexicon::{self as lx, CueClass};
 
+/// Verbs of going on, starting or trying, and "likely": their subject
+/// is the subject of the infinitive after them ("continued to insist").
+const CONTROL: [&str; 22] = [
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "tried",
+    "tries",
+    "trying",
+    "try",
+    "sought",
+    "seeks",
+    "likely",
+    "unlikely",
+    "quick",
+    "refused",
+    "refuses",
+    "failed",
+];
+
 impl<'a, 't> Ctx<'a, 't> {
     /// The attribution of the verb of speech or belief `cue` (not a weak
     /// cue: "has since found a buyer") when no source was found before it: its content after it, with no source. `Ctx::run`
@@ -72,7 +99,12 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let (form, c1) = self.form_at(i, se, false)?;
-        if form.ing || form.class != CueClass::Speech {
+        // A verb of belief only after a verb of going on or trying
+        // ("continued to criticize C").
+        let control = self.control_subject(i - 2, ss);
+        let class_ok =
+            form.class == CueClass::Speech || (form.class == CueClass::Belief && control.is_some());
+        if form.ing || !class_ok {
             return None;
         }
         let cue = VerbCue {
@@ -89,7 +121,33 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         f.pattern = Pattern::SourcelessSpeech;
+        // "The mayor continued to insist C", "Voters are more likely to
+        // say C": the subject of a verb of going on or trying (or of
+        // "likely") is the speaker.
+        if let Some(src) = control {
+            f.source = Some(src);
+            f.pattern = Pattern::ControlSpeech;
+        }
         Some(f)
+    }
+
+    /// The subject of the verb of going on or trying at `v` (before "to"),
+    /// past degree words before "likely" ("more likely"), if `v` is one.
+    fn control_subject(&self, v: usize, ss: usize) -> Option<Range<usize>> {
+        if !CONTROL.contains(&self.lw(v)) {
+            return None;
+        }
+        let mut j = v;
+        while j > ss
+            && matches!(
+                self.lw(j - 1),
+                "more" | "less" | "most" | "very" | "so" | "slightly"
+            )
+        {
+            j -= 1;
+        }
+        let src = self.source_left(j, ss)?;
+        (!matches!(self.lw(src.start), "it" | "there")).then_some(src)
     }
 
     /// Whether a quotation long enough to be a direct quote of its own
