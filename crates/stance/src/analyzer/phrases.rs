@@ -697,8 +697,11 @@ impl Doc<'_, '_> {
                     self.has(k, MAY_START) && self.form_at(k, 3).is_some() && self.verb_use(k);
                 // "would power a million homes and | create jobs": any verb
                 // right after a modal or auxiliary.
+                // Not after "to", which opens a noun as often ("was
+                // sympathetic to critics but | could not support").
                 let after_modal = k > floor
                     && self.has(k - 1, FIN | AUX)
+                    && !self.is(k - 1, &["to"])
                     && self.has(k, WORD)
                     && !self.capitalized(k)
                     && !self.has(k, AUX | FIN | DET | PREP | PRON | CLAUSE);
