@@ -301,6 +301,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/balcony_verdict.txt"),
         include_str!("articles/balcony_verdict.json"),
     ),
+    (
+        "mayor_race",
+        include_str!("articles/mayor_race.txt"),
+        include_str!("articles/mayor_race.json"),
+    ),
+    (
+        "herbicide_suit",
+        include_str!("articles/herbicide_suit.txt"),
+        include_str!("articles/herbicide_suit.json"),
+    ),
+    (
+        "doorbell_faces",
+        include_str!("articles/doorbell_faces.txt"),
+        include_str!("articles/doorbell_faces.json"),
+    ),
+    (
+        "border_traders",
+        include_str!("articles/border_traders.txt"),
+        include_str!("articles/border_traders.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

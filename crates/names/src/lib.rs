@@ -243,10 +243,12 @@ impl NameFinder {
     }
 
     /// The names of a document, left to right: capitalized spans that no
-    /// `known` byte span (the gazetteer's mentions) overlaps, except one:
+    /// `known` byte span (the gazetteer's mentions) overlaps, except two:
     /// a known single word right after a given name is a surname of
     /// someone else, and the name holds it ("Sarah Bennett" over the
-    /// gazetteer's "Bennett"); the caller drops the known mention there. `table` is
+    /// gazetteer's "Bennett"); a known word may open an organization's
+    /// name ("California Police Chiefs Association"). The caller drops the
+    /// known mention in both. `table` is
     /// `doc`'s table ([`Tokenized::table`]); a table of another text finds
     /// nothing wrong, only nothing useful. Never panics.
     ///

@@ -1,6 +1,7 @@
 //! No input makes the finder panic, and every name it reports is a
 //! non-empty span on character boundaries that no known span overlaps
-//! (a known word after a given name aside, which the name holds whole).
+//! (a known word after a given name, or a known place or name opening an
+//! organization's name, aside: the name holds those whole).
 
 use std::ops::Range;
 
@@ -17,7 +18,7 @@ fn check(text: &str, known: &[Range<usize>]) {
         assert!(n.tokens.start < n.tokens.end && n.tokens.end <= doc.tokens().len());
         for k in known {
             let overlaps = k.start < n.span.end && n.span.start < k.end;
-            let inside = n.span.start < k.start && k.end <= n.span.end;
+            let inside = n.span.start <= k.start && k.end <= n.span.end;
             assert!(
                 !overlaps || inside,
                 "{n:?} overlaps known {k:?} in {text:?}"

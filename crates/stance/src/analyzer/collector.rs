@@ -292,6 +292,17 @@ impl StanceAnalyzer {
         else {
             return;
         };
+        // A rule that found the frame but no lexicon word to judge by
+        // ("called the rollout “a giant experiment on people”") leaves the
+        // polarity to the model; neutral is no stance.
+        let polarity = if f.basis == Basis::Model {
+            match self.model(d, cache, f.sentence, &target_span).polarity {
+                Polarity::Neutral => return,
+                p => p,
+            }
+        } else {
+            f.polarity
+        };
         // The phrase itself, or the entity it names.
         let mut first = f.target.start;
         while first < f.target.end && d.has(first, DET) {
@@ -334,7 +345,7 @@ impl StanceAnalyzer {
                     span: target_span.into(),
                     entity: None,
                 },
-                polarity: f.polarity,
+                polarity,
                 certainty,
                 evidence: evidence.clone().into(),
                 basis: f.basis,
@@ -347,7 +358,7 @@ impl StanceAnalyzer {
             out.push(Stance {
                 holder,
                 target: d.entity_target(m, id),
-                polarity: f.polarity,
+                polarity,
                 certainty,
                 evidence: evidence.into(),
                 basis: f.basis,

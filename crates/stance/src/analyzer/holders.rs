@@ -192,7 +192,10 @@ impl Doc<'_, '_> {
                         return speaker();
                     }
                     if w == "they" {
-                        self.recent(span.start, |k| k != EntityKind::Person)
+                        // A group or organization; a place holds nothing.
+                        self.recent(span.start, |k| {
+                            !matches!(k, EntityKind::Person | EntityKind::Place)
+                        })
                     } else {
                         self.recent(span.start, |k| k == EntityKind::Person)
                     }

@@ -890,6 +890,22 @@ impl Doc<'_, '_> {
             sum = -sum;
         }
         if sum.abs() < PREDICATE_MIN {
+            // A quoted name no lexicon judges ("called the rollout “a giant
+            // experiment”"): the model reads the sentence for the object.
+            if sum == 0.0
+                && self.kind_is(k, TokenKind::OpenQuote)
+                && !self.negated_before(sentence, i)
+            {
+                out.push(Finding::of_subject(
+                    subject,
+                    i,
+                    object,
+                    0.0,
+                    Basis::Model,
+                    si,
+                ));
+                return true;
+            }
             return false;
         }
         out.push(Finding::of_subject(
