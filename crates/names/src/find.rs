@@ -289,7 +289,13 @@ impl<'a, 't> Scan<'a, 't> {
                         && self.cap_word(next)
                         && self.known_word(next)
                         || self.held_place(next));
-                return if surname { next + 1 } else { next };
+                // "Civil Liberties Union of Northern California": an
+                // organization's "of" before an opener and a known place.
+                let of_place = next > start + 2
+                    && self.table.lower(j - 1) == "of"
+                    && self.held_place(next)
+                    && (start..j).any(|t| self.cues(t).contains(Cues::ORG_HEAD));
+                return if surname || of_place { next + 1 } else { next };
             }
             if self.cap_word(next) {
                 j = next;
