@@ -5,6 +5,8 @@ use std::ops::Range;
 use crate::features::clamp_span;
 use crate::lexicon::{LEXICONS, WordInfo};
 use crate::tokens::{Token, tokenize};
+use crate::verbs::{STANCE_LEXICON, VerbKind};
+use newsnlp_text::words::{Classes, WordClass};
 
 /// Whether a marker lowers or raises certainty (before negation).
 ///
@@ -135,6 +137,32 @@ const WEAK_BOOSTER: f32 = 0.5;
 const NEGATED_HEDGE: f32 = 0.6;
 /// Negated boosters turn into hedges of this multiple of their strength.
 const NEGATED_BOOSTER: f32 = 1.1;
+/// How many tokens before "would" a past verb of saying may stand for
+/// "would" to be its reported "will".
+const BACKSHIFT_REACH: usize = 30;
+
+/// Whether the "would" at token `i` is a reported "will" ("told MPs that
+/// the change would cost jobs", "said crews would keep working", "the
+/// plan would fail, she said"): a verb of saying or thinking in the past
+/// stands in the sentence, before it or after the next word, so it
+/// hedges nothing. "says the plan would fail" and "would say" stay
+/// hedges.
+fn backshifted(tokens: &[Token<'_>], i: usize) -> bool {
+    let before = tokens[..i].iter().rev().take(BACKSHIFT_REACH);
+    let after = tokens.iter().skip(i + 2).take(BACKSHIFT_REACH);
+    before
+        .chain(after)
+        .any(|t| t.is_word() && past_frame(&t.lower))
+}
+
+/// Whether `lower` is the past of a one-word frame verb of the stance
+/// lexicon ("said", "told", "insisted", "believed").
+fn past_frame(lower: &str) -> bool {
+    let past = lower.ends_with("ed") || Classes::of(lower).contains(WordClass::IrregularPast);
+    past && STANCE_LEXICON
+        .longest_by(1, |j| (j == 0).then_some(lower))
+        .is_some_and(|f| f.kind == VerbKind::Frame && f.words.len() == 1)
+}
 
 fn logit(p: f32) -> f32 {
     (p / (1.0 - p)).ln()
@@ -300,6 +328,14 @@ pub(crate) fn raw_markers_from(tokens: &[Token<'_>], infos: &[WordInfo]) -> Vec<
             }
         };
         let len = phrase.words.len();
+        if kind == MarkerKind::Hedge
+            && len == 1
+            && tokens[i].lower == "would"
+            && backshifted(tokens, i)
+        {
+            i += 1;
+            continue;
+        }
         let marker_span = tokens[i].span.start..tokens[i + len - 1].span.end;
         let mut negated = false;
         for back in 1..=3 {

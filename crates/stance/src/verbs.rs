@@ -32,6 +32,13 @@ impl Adjective {
     pub(crate) const TO: Adjective = Adjective(8);
     /// ... "for" ("thankful for").
     pub(crate) const FOR: Adjective = Adjective(16);
+    /// Any preposition's bit.
+    pub(crate) const TAKES_OBJECT: Adjective = Adjective(2 | 4 | 8 | 16);
+    /// Marked `-` in the file: negative where no lexicon gives a valence
+    /// ("opposed to").
+    pub(crate) const NEGATIVE: Adjective = Adjective(32);
+    /// Marked `+`: positive where no lexicon gives a valence.
+    pub(crate) const POSITIVE: Adjective = Adjective(64);
 
     /// Whether it has any bit of `other`.
     pub(crate) fn has(self, other: Adjective) -> bool {
@@ -237,7 +244,13 @@ impl StanceLexicon {
                 Some("for") => Adjective::FOR,
                 _ => continue,
             };
-            lex.adjectives.entry(line.text).or_default().0 |= bit.0;
+            // "opposed -": a word and the polarity no lexicon gives it.
+            let (word, sign) = match line.text.split_once(char::is_whitespace) {
+                Some((w, "-")) => (w, Adjective::NEGATIVE.0),
+                Some((w, "+")) => (w, Adjective::POSITIVE.0),
+                _ => (line.text, 0),
+            };
+            lex.adjectives.entry(word).or_default().0 |= bit.0 | sign;
         }
         for line in data::lines(CONDUCT_PHRASES) {
             let Ok((conduct, forms)) = conduct_entry(&line) else {

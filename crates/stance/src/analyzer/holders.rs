@@ -178,6 +178,16 @@ impl Doc<'_, '_> {
         if let Some(m) = head {
             return self.entity_holder(m);
         }
+        // "“Our country will not accept …,” the minister said": the
+        // speaker's own group speaks through the speaker.
+        if np.len() > 1
+            && self.is(np.start, &["our", "my"])
+            && let Some(q) = self.enclosing_quote(&span)
+            && q.kind == QuoteKind::Direct
+            && let Some(speaker) = &q.speaker
+        {
+            return Some(speaker.clone());
+        }
         if np.len() == 1 {
             // "I've", "we're": the pronoun before the contraction.
             let w = self.word_before_contraction(np.start)?;

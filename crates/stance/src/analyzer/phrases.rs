@@ -22,6 +22,23 @@ use crate::lexicon::LEXICONS;
 use crate::verbs::{Modifier, STANCE_LEXICON, VerbKind};
 
 /// The most words a subject noun phrase may have (read backwards).
+/// How far after "what" its naming verb may be ("what | the mayor's aides
+/// | called").
+const NAMING_REACH: usize = 6;
+/// The naming verbs of "what X called ...".
+const NAMING_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "termed",
+    "terms",
+    "dubbed",
+    "labeled",
+    "labelled",
+];
+/// The most words a quoted name after "what X called" holds.
+const QUOTED_NAME_WORDS: usize = 14;
 const SUBJECT_WORDS: usize = 10;
 /// The most words an object noun phrase may have.
 const OBJECT_WORDS: usize = 8;
@@ -345,6 +362,38 @@ impl Doc<'_, '_> {
     }
 
     /// The object noun phrase starting at token `start` inside `sentence`.
+    /// The object of an attitude verb at token `start`: what a party calls
+    /// something stands for it ("blamed the defeat on | what he called “a
+    /// tidal wave of outside money”", "criticized what she described as a
+    /// reckless gamble"): the quoted words, or the noun phrase after the
+    /// naming verb; otherwise [`Doc::object_after`].
+    pub(super) fn attitude_object(
+        &self,
+        sentence: &Range<usize>,
+        start: usize,
+    ) -> Option<Range<usize>> {
+        if !self.is(start, &["what"]) {
+            return self.object_after(sentence, start);
+        }
+        let end = (start + NAMING_REACH).min(sentence.end);
+        let verb = (start + 2..end).find(|&k| self.is(k, NAMING_VERBS))?;
+        let mut k = verb + 1;
+        if self.is(k, &["as"]) {
+            k += 1;
+        }
+        if !self.kind_is(k, TokenKind::OpenQuote) {
+            return self.object_after(sentence, k);
+        }
+        let close = (k + 1..(k + 1 + QUOTED_NAME_WORDS).min(sentence.end))
+            .find(|&c| self.kind_is(c, TokenKind::CloseQuote))?;
+        // The words inside, a closing comma or period aside.
+        let mut last = close;
+        while last > k + 1 && self.word(last - 1).is_none() {
+            last -= 1;
+        }
+        (last > k + 1).then_some(k + 1..last)
+    }
+
     pub(super) fn object_after(
         &self,
         sentence: &Range<usize>,

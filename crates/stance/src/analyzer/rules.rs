@@ -413,7 +413,13 @@ impl Doc<'_, '_> {
         if !plain_object || self.is(j, &["that"]) {
             return None;
         }
-        let object = self.object_after(sentence, j)?;
+        let mut object = self.attitude_object(sentence, j)?;
+        // "blamed the defeat on outside money": what is blamed is the
+        // cause, not the defeat.
+        if form.words.first().is_some_and(|w| w.starts_with("blam")) && self.is(object.end, &["on"])
+        {
+            object = self.attitude_object(sentence, object.end + 1)?;
+        }
         // "urged Turkey to release them", "urged the Department of
         // Transportation to move quickly": the addressee is asked, not
         // judged (its name may run past the object read).
@@ -724,7 +730,9 @@ impl Doc<'_, '_> {
         };
         if !self.has(p, PREP | OF)
             || !of_attitude
-            || (self.has(k, MAY_START) && !self.adjective_is(k, Adjective::EMOTION))
+            || (self.has(k, MAY_START)
+                && !self.adjective_is(k, Adjective::EMOTION)
+                && !self.adjective_is(k, Adjective::TAKES_OBJECT))
             || self.word(p + 1).is_some_and(|w| w.ends_with("ing"))
         {
             return None;
@@ -735,6 +743,11 @@ impl Doc<'_, '_> {
             0.0 => self
                 .word(k)
                 .map_or(0.0, |w| LEXICONS.info(w).valence.unwrap_or(0.0)),
+            v => v,
+        };
+        let v = match v {
+            0.0 if self.adjective_is(k, Adjective::NEGATIVE) => -EMOTION_MIN,
+            0.0 if self.adjective_is(k, Adjective::POSITIVE) => EMOTION_MIN,
             v => v,
         };
         if v.abs() < EMOTION_MIN {
