@@ -321,6 +321,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/border_traders.txt"),
         include_str!("articles/border_traders.json"),
     ),
+    (
+        "transit_fare",
+        include_str!("articles/transit_fare.txt"),
+        include_str!("articles/transit_fare.json"),
+    ),
+    (
+        "vaccine_trial",
+        include_str!("articles/vaccine_trial.txt"),
+        include_str!("articles/vaccine_trial.json"),
+    ),
+    (
+        "club_manager",
+        include_str!("articles/club_manager.txt"),
+        include_str!("articles/club_manager.json"),
+    ),
+    (
+        "embassy_row",
+        include_str!("articles/embassy_row.txt"),
+        include_str!("articles/embassy_row.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

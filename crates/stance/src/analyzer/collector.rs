@@ -208,8 +208,10 @@ fn holder_and_cue(
     match &f.holder {
         HolderRef::Subject { np, verb } => {
             let h = d.resolve_subject(np, *verb)?;
-            let start = d.span(np).start;
-            let evidence = start.min(target_span.start)..target_span.end;
+            // From the first to the last of holder and target (a passive's
+            // agent comes after its target: "the plan was praised by X").
+            let np_span = d.span(np);
+            let evidence = np_span.start.min(target_span.start)..np_span.end.max(target_span.end);
             Some((h, evidence.clone(), Speech::Own, evidence))
         }
         HolderRef::Context { author } => match d.enclosing_quote(target_span) {

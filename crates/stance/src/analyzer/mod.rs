@@ -25,6 +25,7 @@ mod doc;
 mod effects;
 mod extraposed;
 mod holders;
+mod passive;
 mod phrases;
 mod rules;
 mod windows;

@@ -121,7 +121,7 @@ pub(super) struct Finding {
 impl Finding {
     /// A finding on `target` held by the subject `np` of the verb at token
     /// `verb`, with the polarity of `sign`.
-    fn of_subject(
+    pub(super) fn of_subject(
         np: Range<usize>,
         verb: usize,
         target: Range<usize>,
@@ -224,6 +224,7 @@ impl Doc<'_, '_> {
             let len = form.words.len();
             match form.kind {
                 VerbKind::Attitude | VerbKind::Desire | VerbKind::Frame | VerbKind::Appeal => {
+                    out.extend(self.passive_attitude(&sentence, si, i, form));
                     if let Some(end) = self.attitude(&sentence, si, i, form, out) {
                         skip_to = end;
                     }
@@ -766,7 +767,7 @@ impl Doc<'_, '_> {
 
     /// Whether a subject noun phrase names a party: a name, a personal
     /// pronoun or a phrase headed by a party noun ("the union").
-    fn names_a_party(&self, subject: &Range<usize>) -> bool {
+    pub(super) fn names_a_party(&self, subject: &Range<usize>) -> bool {
         self.capitalized(subject.end - 1)
             || (subject.len() == 1
                 && self.is(subject.start, &["he", "she", "they", "i", "we", "it"]))
@@ -811,6 +812,11 @@ impl Doc<'_, '_> {
                 continue;
             }
             let c = self.class(k);
+            if w == "but" && words > 0 && self.has(k + 1, MAY_START) {
+                // "the right call but | warned that …": "but" opens a
+                // second verb of the stance lexicon, not a contrast.
+                break;
+            }
             if w == "but" && words > 0 && before_but.is_none() {
                 // "difficult but not hopeless": what follows "but" weighs
                 // more than what it answers.
