@@ -37,3 +37,28 @@ fn a_possessor_of_a_description_is_not_the_subject() {
         assert_eq!(speaker_of(text, fragment).as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn the_head_noun_of_an_organization_names_it() {
+    let cases = [
+        (
+            "The Harbour Pilots Union voted to strike. The union said the new rota was unsafe.",
+            "the new rota",
+            Some("Harbour Pilots Union"),
+        ),
+        (
+            "Officials of the Valdorian Foreign Ministry met on Friday. The ministry said talks would resume.",
+            "talks would resume",
+            Some("Valdorian Foreign Ministry"),
+        ),
+        // No organization ends in "council": the phrase stays as written.
+        (
+            "The Harbour Pilots Union voted to strike. The council said the rota was lawful.",
+            "the rota was lawful",
+            Some("The council"),
+        ),
+    ];
+    for (text, fragment, want) in cases {
+        assert_eq!(speaker_of(text, fragment).as_deref(), want, "{text}");
+    }
+}

@@ -537,6 +537,10 @@ impl<'a> From<&'a Gazetteer> for Entities<'a> {
     }
 }
 
+/// How far back (in bytes) "the union" may find the organization it names
+/// ([`Entities::organization_by_head`]): about a long news story.
+const ORG_HEAD_REACH: usize = 6000;
+
 /// Who an entity id is, listed or not: the gazetteer's entities and those
 /// a document's [`EntityTable`] adds. Quotes and stances resolve speakers
 /// and holders through it, so a person no gazetteer knows gets their name.
@@ -626,6 +630,53 @@ impl<'a> Entities<'a> {
     pub fn descriptor(&self, span: Range<usize>) -> Option<Party> {
         let e = self.table?.descriptor_at(span)?;
         Some(Party::Entity {
+            id: e.id,
+            name: e.name.clone(),
+            kind: e.kind,
+        })
+    }
+
+    /// The organization that "the" and a head noun name ("the union"
+    /// after "the Rio Grande Transit Workers Union", "the ministry" after
+    /// "Valdoria's Foreign Ministry"): of the organizations of the table
+    /// whose name's last word is `head` (any case), the one mentioned last
+    /// before byte `before`, if its mention is at most
+    /// 6,000 bytes back (about a long news story).
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{EntityKind, EntityTable, Entities, Gazetteer, NewName, Party};
+    ///
+    /// let gaz = Gazetteer::default();
+    /// let text = "The Harbour Pilots Union voted. The union said no.";
+    /// let names = [NewName { span: 4..24, kind: EntityKind::Organization, title: None }];
+    /// let (table, _) = EntityTable::with_names(&gaz, text, &[], &names);
+    /// let found = Entities::new(&gaz, Some(&table)).organization_by_head("union", 32);
+    /// assert!(matches!(found, Some(Party::Entity { name, .. }) if name == "Harbour Pilots Union"));
+    /// assert!(Entities::new(&gaz, Some(&table)).organization_by_head("council", 32).is_none());
+    /// ```
+    pub fn organization_by_head(&self, head: &str, before: usize) -> Option<Party> {
+        let (start, e) = self
+            .table?
+            .entities()
+            .iter()
+            .filter(|e| {
+                e.kind == EntityKind::Organization
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(head))
+            })
+            .filter_map(|e| {
+                let last = e
+                    .mentions
+                    .iter()
+                    .map(|m| m.span.start)
+                    .filter(|&s| s < before)
+                    .max()?;
+                Some((last, e))
+            })
+            .max_by_key(|(s, _)| *s)?;
+        (before - start <= ORG_HEAD_REACH).then(|| Party::Entity {
             id: e.id,
             name: e.name.clone(),
             kind: e.kind,

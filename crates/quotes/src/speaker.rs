@@ -587,6 +587,15 @@ impl<'a> Resolver<'a, '_> {
         {
             return Some(s);
         }
+        // "the union": the organization named before whose name ends so.
+        if inside().next().is_none()
+            && self.lw(src.start) == "the"
+            && let Some(s) = self
+                .entities
+                .and_then(|e| e.organization_by_head(&head, bytes.start))
+        {
+            return Some(s);
+        }
         // "the secretary": the person who holds that title here.
         if inside().next().is_none()
             && self.lw(src.start) == "the"

@@ -209,7 +209,7 @@ impl Doc<'_, '_> {
     }
 
     /// "This is the best deal in a generation", "this is a small but
-    /// important step": a demonstrative subject (the verb group starts at
+    /// important step", "it's a good vaccine": a demonstrative subject (the verb group starts at
     /// `vg`) names what the predicate noun phrase from token `k` is, so
     /// the predicate's head is the target of its modifiers' judgement, the
     /// stance of whoever is reported saying so.
@@ -222,12 +222,19 @@ impl Doc<'_, '_> {
         flip: f32,
     ) -> Option<Finding> {
         // A plain copula only: "this could be …" is no claim of what it is.
-        if !self.is(vg, &["is", "was", "are", "were", "'s"]) || k != vg + 1 {
+        // (`is` reads `’` as `'`.)
+        let contracted = self.is(vg, &["it's", "that's"]);
+        if !(contracted || self.is(vg, &["is", "was", "are", "were", "'s"])) || k != vg + 1 {
             return None;
         }
-        let p = vg.checked_sub(1).filter(|&p| p >= sentence.start)?;
+        // "It's a good vaccine": the subject inside the copula's token.
+        let p = if contracted {
+            vg
+        } else {
+            vg.checked_sub(1).filter(|&p| p >= sentence.start)?
+        };
+        let demonstrative = contracted || self.is(p, &["this", "that", "these", "those", "it"]);
         let opens = p == sentence.start || self.word(p - 1).is_none();
-        let demonstrative = self.is(p, &["this", "that", "these", "those"]);
         if !opens || !demonstrative || !self.is(k, &["a", "an", "the"]) {
             return None;
         }

@@ -178,6 +178,14 @@ impl Doc<'_, '_> {
         if let Some(m) = head {
             return self.entity_holder(m);
         }
+        // "the union": the organization named before whose name ends so.
+        if np.len() == 2
+            && self.is(np.start, &["the"])
+            && let Some(head) = self.word(np.start + 1)
+            && let Some(org) = self.entities.organization_by_head(head, span.start)
+        {
+            return Some(org);
+        }
         // "“Our country will not accept …,” the minister said": the
         // speaker's own group speaks through the speaker.
         if np.len() > 1
