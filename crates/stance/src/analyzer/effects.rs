@@ -209,7 +209,7 @@ impl Doc<'_, '_> {
     }
 
     /// "This is the best deal in a generation", "this is a small but
-    /// important step", "it's a good vaccine": a demonstrative subject (the verb group starts at
+    /// important step", "that's a terrible deal": a demonstrative subject (the verb group starts at
     /// `vg`) names what the predicate noun phrase from token `k` is, so
     /// the predicate's head is the target of its modifiers' judgement, the
     /// stance of whoever is reported saying so.
@@ -223,17 +223,17 @@ impl Doc<'_, '_> {
     ) -> Option<Finding> {
         // A plain copula only: "this could be …" is no claim of what it is.
         // (`is` reads `’` as `'`.)
-        let contracted = self.is(vg, &["it's", "that's"]);
+        let contracted = self.is(vg, &["that's"]);
         if !(contracted || self.is(vg, &["is", "was", "are", "were", "'s"])) || k != vg + 1 {
             return None;
         }
-        // "It's a good vaccine": the subject inside the copula's token.
+        // "That's a terrible deal": the subject inside the copula's token.
         let p = if contracted {
             vg
         } else {
             vg.checked_sub(1).filter(|&p| p >= sentence.start)?
         };
-        let demonstrative = contracted || self.is(p, &["this", "that", "these", "those", "it"]);
+        let demonstrative = contracted || self.is(p, &["this", "that", "these", "those"]);
         let opens = p == sentence.start || self.word(p - 1).is_none();
         if !opens || !demonstrative || !self.is(k, &["a", "an", "the"]) {
             return None;

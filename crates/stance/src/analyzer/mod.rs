@@ -25,6 +25,7 @@ mod doc;
 mod effects;
 mod extraposed;
 mod holders;
+mod naming;
 mod passive;
 mod phrases;
 mod rules;

@@ -47,7 +47,7 @@ const THING_HARMS: &[&str] = &[
 
 /// Endings of nouns, which an evaluative adjective follows only as what a
 /// naming verb calls them ("called the settlement unfair").
-const NOUN_ENDINGS: [&str; 10] = [
+pub(super) const NOUN_ENDINGS: [&str; 10] = [
     "tion", "sion", "ment", "ness", "ity", "ance", "ence", "val", "sal", "ure",
 ];
 
@@ -796,7 +796,18 @@ impl Doc<'_, '_> {
         while k < sentence.end && words < PREDICATE_WORDS {
             let t = &self.doc.tokens()[k];
             let Some(w) = self.word(k) else {
-                if t.kind == TokenKind::OpenQuote || t.kind == TokenKind::CloseQuote {
+                // A hyphen inside a word ("self-harm") joins, as quote
+                // marks do.
+                let tight_hyphen = t.text == "-"
+                    && !t.space_before
+                    && self.word(k + 1).is_some()
+                    && self
+                        .doc
+                        .tokens()
+                        .get(k + 1)
+                        .is_some_and(|n| !n.space_before);
+                if t.kind == TokenKind::OpenQuote || t.kind == TokenKind::CloseQuote || tight_hyphen
+                {
                     k += 1;
                     continue;
                 }
@@ -880,118 +891,6 @@ impl Doc<'_, '_> {
         match before_but {
             Some(before) => BEFORE_BUT * before + sum,
             None => sum,
-        }
-    }
-
-    /// "Lavrov described the meeting as “constructive”", "she called the
-    /// veto “a shameful act”": a naming verb's subject evaluates its object
-    /// by what it names it. Returns whether it found one.
-    fn naming(&self, sentence: &Range<usize>, si: usize, i: usize, out: &mut Vec<Finding>) -> bool {
-        let vg = self.verb_group_start(sentence, i);
-        let Some(subject) = self.subject_of_group(sentence, vg) else {
-            return false;
-        };
-        let Some(mut object) = self.object_after(sentence, i + 1) else {
-            return false;
-        };
-        // "called the ceasefire a welcome step": a second article starts
-        // what the object is called.
-        if let Some(d) = (object.start + 1..object.end).find(|&d| self.is(d, &["a", "an", "the"])) {
-            object.end = d;
-        }
-        object.end = self.complement_in_object(&object);
-        let mut k = object.end;
-        if self.is(k, &["as"]) {
-            k += 1;
-        }
-        let mut sum = self.predicate_valence(sentence, k);
-        if self.negated_before(sentence, i) {
-            sum = -sum;
-        }
-        if sum.abs() < PREDICATE_MIN {
-            // A quoted name no lexicon judges ("called the rollout “a giant
-            // experiment”"): the model reads the sentence for the object.
-            if sum == 0.0
-                && self.kind_is(k, TokenKind::OpenQuote)
-                && !self.negated_before(sentence, i)
-            {
-                out.push(Finding::of_subject(
-                    subject,
-                    i,
-                    object,
-                    0.0,
-                    Basis::Model,
-                    si,
-                ));
-                return true;
-            }
-            return false;
-        }
-        out.push(Finding::of_subject(
-            subject,
-            i,
-            object,
-            sum,
-            Basis::Evaluation,
-            si,
-        ));
-        true
-    }
-
-    /// Where a naming verb's object ends when evaluative words close it
-    /// ("called the approval | reckless", "the plan | very dangerous and
-    /// unfair"): an adjective after the noun is what the object is called.
-    /// A noun by its ending never starts the complement ("called the
-    /// reckless approval" names nothing).
-    fn complement_in_object(&self, object: &Range<usize>) -> usize {
-        // A complement after the object ("called the tax cut “long
-        // overdue”") is what the object is called.
-        if self.has(object.end, WORD) || self.kind_is(object.end, TokenKind::OpenQuote) {
-            return object.end;
-        }
-        let lex = &*STANCE_LEXICON;
-        let evaluative = |k: usize| self.valence(k).is_some_and(|v| v != 0.0);
-        // A head that judges by itself is a noun when its ending says so
-        // ("the approval | reckless", "the settlement | unfair").
-        let noun = |k: usize| {
-            self.word(k).is_some_and(|w| {
-                NOUN_ENDINGS
-                    .iter()
-                    .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
-            })
-        };
-        // Back over "[degree words] evaluative", joined by "and" or a
-        // comma: "very dangerous and unfair"; one evaluative word closes a
-        // run ("the tax cut | unfair": "cut" is the head).
-        let degree = |k: usize| {
-            self.word(k)
-                .is_some_and(|w| lex.modifier(w).is_some() || LEXICONS.intensifier(w).is_some())
-        };
-        let joiner = |k: usize| self.is(k, &["and"]) || self.is_comma(k);
-        let mut c = object.end;
-        loop {
-            if c <= object.start + 1 || !evaluative(c - 1) || noun(c - 1) {
-                break;
-            }
-            c -= 1;
-            while c > object.start + 1 && degree(c - 1) {
-                c -= 1;
-            }
-            if c > object.start + 2 && joiner(c - 1) && evaluative(c - 2) && !noun(c - 2) {
-                c -= 1;
-                continue;
-            }
-            break;
-        }
-        // "called a general strike", "called a snap vote": an indefinite
-        // object is one convened, not judged.
-        let head = c - 1;
-        let plain_head =
-            c > object.start && !self.has(head, DET) && !self.is(object.start, &["a", "an"]);
-        if c < object.end && plain_head && (c..object.end).any(evaluative) {
-            c
-        } else {
-            object.end
         }
     }
 }
