@@ -341,6 +341,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/embassy_row.txt"),
         include_str!("articles/embassy_row.json"),
     ),
+    (
+        "wildfire_funding",
+        include_str!("articles/wildfire_funding.txt"),
+        include_str!("articles/wildfire_funding.json"),
+    ),
+    (
+        "school_phones",
+        include_str!("articles/school_phones.txt"),
+        include_str!("articles/school_phones.json"),
+    ),
+    (
+        "steel_tariff",
+        include_str!("articles/steel_tariff.txt"),
+        include_str!("articles/steel_tariff.json"),
+    ),
+    (
+        "hospital_merger",
+        include_str!("articles/hospital_merger.txt"),
+        include_str!("articles/hospital_merger.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.

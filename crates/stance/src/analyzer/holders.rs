@@ -14,7 +14,9 @@ use newsnlp_text::table::possessive_len;
 use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::TokenKind;
 
-use super::classes::{AND_OR, AUX, CLAUSE, COP, FIN, IRREG, OF, PREP, PRONOUNS, WORD};
+use super::classes::{
+    AND_OR, AUX, CLAUSE, COP, DET, FIN, IRREG, MAY_START, OF, PREP, PRONOUNS, WORD,
+};
 use super::doc::Doc;
 use super::phrases::REPORTER_WORDS;
 
@@ -138,13 +140,20 @@ impl Doc<'_, '_> {
         if let Some(&qi) = toks.get(verb).and_then(|t| self.by_cue.get(&t.span.start))
             && let Some(sp) = &self.quotes[qi].speaker
         {
-            return Some(sp.clone());
+            // A quote's phrase source holds only if it may name a party
+            // ("that | helps families | dispute …" names none).
+            let party = !matches!(sp, Party::Phrase(_)) || self.may_name_a_party(np);
+            return party.then(|| sp.clone());
         }
         let span = self.span(np);
         // The head's mention, not a place or group after a preposition
         // ("Sen. Cole Harmon of Kansas": Harmon).
         let after_preposition = |m: &Mention| {
-            let k = self.token_at(m.start());
+            let mut k = self.token_at(m.start());
+            // "director of | the | Patient Alliance": past a determiner.
+            while k > np.start + 1 && self.has(k - 1, DET) {
+                k -= 1;
+            }
             k > np.start && self.has(k - 1, PREP | OF)
         };
         // Nor a name that modifies the head noun after it ("a Nebraska
@@ -268,10 +277,18 @@ impl Doc<'_, '_> {
                 || (self.has(k, PREP) && !headed())
                 || (k > np.start && self.is_verb_at(k))
         });
+        // "helps families": a phrase that opens with an inflected verb of
+        // the stance lexicon is a clause's rest, not a party.
+        let verb_first = np.len() > 1
+            && !self.capitalized(np.start)
+            && self.has(np.start, MAY_START)
+            && self
+                .word(np.start)
+                .is_some_and(|w| w.ends_with('s') || w.ends_with("ed"));
         let single_bare = np.len() == 1
             && !self.capitalized(np.start)
             && !self.word(np.start).is_some_and(names_a_group);
-        !verbal && !single_bare
+        !verbal && !verb_first && !single_bare
     }
 
     /// A co-holder of what sentence `si` says after token `after`: "…, as

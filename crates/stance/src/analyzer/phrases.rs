@@ -718,6 +718,19 @@ impl Doc<'_, '_> {
             {
                 return Some(outer);
             }
+            // "Harold Obuya, | director of the Patient Alliance |, a
+            // nonprofit …,": a description without an article between the
+            // name and the aside; the name is the subject.
+            if let Some(np) = &found
+                && depth > 0
+                && np.start > sentence.start + 1
+                && self.is_comma(np.start - 1)
+                && !self.capitalized(np.start)
+                && self.capitalized_name(np.start - 2)
+                && let Some(outer) = self.subject_before(sentence, np.start - 1)
+            {
+                return Some(outer);
+            }
             return found.or_else(|| {
                 depth
                     .checked_sub(1)

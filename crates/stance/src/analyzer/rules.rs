@@ -519,10 +519,21 @@ impl Doc<'_, '_> {
         if !modal {
             return;
         }
-        let Some(subject) = self.subject_before(sentence, vg) else {
+        // "we are (absolutely) going to fight": the group starts at "are".
+        let mut start = vg;
+        if vg > sentence.start + 1 && self.is(vg, &["to"]) && self.is(vg - 1, &["going"]) {
+            start = vg - 1;
+            while start > sentence.start
+                && (self.is(start - 1, &["am", "are", "'re", "'m", "is", "was", "were"])
+                    || self.word(start - 1).is_some_and(|w| w.ends_with("ly")))
+            {
+                start -= 1;
+            }
+        }
+        let Some(subject) = self.subject_before(sentence, start) else {
             return;
         };
-        if !(subject.len() == 1 && self.is(subject.start, &["we", "i"])) {
+        if !(subject.len() == 1 && self.is(subject.start, &["we", "i", "we're", "i'm"])) {
             return;
         }
         let Some(object) = self.object_after(sentence, i + form.words.len()) else {
