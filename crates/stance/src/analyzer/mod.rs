@@ -29,6 +29,7 @@ mod naming;
 mod passive;
 mod phrases;
 mod rules;
+mod warning;
 mod windows;
 
 use newsnlp_gazetteer::{Entities, Gazetteer, Mention};

@@ -225,6 +225,7 @@ impl Doc<'_, '_> {
             match form.kind {
                 VerbKind::Attitude | VerbKind::Desire | VerbKind::Frame | VerbKind::Appeal => {
                     out.extend(self.passive_attitude(&sentence, si, i, form));
+                    out.extend(self.warning(&sentence, si, i, form));
                     if let Some(end) = self.attitude(&sentence, si, i, form, out) {
                         skip_to = end;
                     }
