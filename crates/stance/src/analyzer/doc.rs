@@ -217,6 +217,11 @@ impl<'a, 't> Doc<'a, 't> {
         d
     }
 
+    /// Whether sentence `si` is a headline, which holds no stance.
+    pub(super) fn is_headline(&self, si: usize) -> bool {
+        self.headline.get(si).copied().unwrap_or(false)
+    }
+
     /// Whether the author holds what sentence `si` says: no quote touches
     /// it and it is not a headline.
     pub(super) fn authors(&self, si: usize) -> bool {
@@ -225,8 +230,10 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     /// Per sentence: whether it is a headline: in a paragraph before the
-    /// byline's (`byline_paragraph`), or a title-case line ("X Meets Y as
-    /// Dispute Over Z Drags On") that ends without a stop.
+    /// byline's (`byline_paragraph`), a title-case line ("X Meets Y as
+    /// Dispute Over Z Drags On") that ends without a stop, or the
+    /// document's first paragraph when it is one such line with more
+    /// after it.
     fn headlines(&self, byline_paragraph: Option<usize>) -> Vec<bool> {
         let toks = self.doc.tokens();
         self.doc
@@ -246,6 +253,16 @@ impl<'a, 't> Doc<'a, 't> {
                     .any(|t| matches!(t.text, "." | "!" | "?" | "…" | ":"));
                 if ends_stopped || s.tokens.len() > HEADLINE_WORDS {
                     return false;
+                }
+                // The document's first line alone in its paragraph, with
+                // more after it ("California governor proposes deep cut to
+                // wildfire prevention" over the story).
+                let last = toks.get(s.tokens.end.saturating_sub(1));
+                let more = toks
+                    .get(s.tokens.end)
+                    .is_some_and(|t| t.paragraph > first.paragraph);
+                if first.paragraph == 0 && last.is_some_and(|t| t.paragraph == 0) && more {
+                    return true;
                 }
                 // The one headline test every layer shares.
                 self.text

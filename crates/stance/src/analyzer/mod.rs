@@ -371,7 +371,7 @@ impl StanceAnalyzer {
         let d = Doc::new(doc, table, entities.into(), mentions, quotes);
         let mut out = Collector::default();
         let mut findings = Vec::new();
-        for si in 0..doc.sentences().len() {
+        for si in (0..doc.sentences().len()).filter(|&si| !d.is_headline(si)) {
             d.findings(si, &mut findings);
         }
         // The table's lowercased text, when the table is the text's.
