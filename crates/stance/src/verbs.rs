@@ -337,7 +337,9 @@ impl StanceLexicon {
                     .forms = forms;
             }
         }
-        self.starts = ShortTable::with_capacity(by_key.len());
+        // Sparse (an eighth full or less): nearly every token is looked up
+        // and most start nothing, and a miss probes up to an empty slot.
+        self.starts = ShortTable::with_capacity(4 * by_key.len());
         for (key, facts) in by_key {
             let Ok(k) = u32::try_from(self.start_facts.len()) else {
                 break;
