@@ -156,10 +156,29 @@ pub(crate) struct StanceLexicon {
     phrases: FastMap<&'static str, Vec<Phrase>>,
     /// The first words of the phrases, for a quick rejection.
     phrase_filter: WordFilter,
+    /// The phrases again, one list per first word, for
+    /// [`phrase_in`](Self::phrase_in).
+    phrase_lists: Vec<Vec<Phrase>>,
+    /// Per word [`short_key`] that starts a verb form or a phrase: its
+    /// [`StartFacts`] (one lookup per token for both).
+    starts: ShortTable,
+    start_facts: Vec<StartFacts>,
     /// The modifiers, for a quick rejection.
     modifier_filter: WordFilter,
     forms: usize,
 }
+
+/// What a word that starts a verb form or a phrase starts: its list of
+/// verb forms ([`StanceLexicon::longest_in`]) and its list of phrases
+/// ([`StanceLexicon::phrase_in`]), each [`NO_LIST`] when none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StartFacts {
+    pub(crate) forms: u32,
+    pub(crate) phrases: u32,
+}
+
+/// No list (of a [`StartFacts`]).
+pub(crate) const NO_LIST: u32 = u32::MAX;
 
 /// A line of `data/stance_verbs.txt`: its polarity, kind and `|`-separated
 /// forms.
@@ -297,7 +316,77 @@ impl StanceLexicon {
                 lex.first_long.insert(w, k);
             }
         }
+        lex.index_starts();
         lex
+    }
+
+    /// Fills `phrase_lists`, `starts` and `start_facts` from `phrases` and
+    /// `first_short`.
+    fn index_starts(&mut self) {
+        let mut by_key: FastMap<(u64, u64), StartFacts> = FastMap::default();
+        for (w, list) in &self.phrases {
+            let Ok(k) = u32::try_from(self.phrase_lists.len()) else {
+                break;
+            };
+            self.phrase_lists.push(list.clone());
+            if let Some(key) = short_key(w) {
+                by_key.insert(
+                    key,
+                    StartFacts {
+                        forms: NO_LIST,
+                        phrases: k,
+                    },
+                );
+            }
+        }
+        for w in self.by_first.keys() {
+            if let (Some(key), Some(forms)) = (short_key(w), self.first_list(w)) {
+                by_key
+                    .entry(key)
+                    .or_insert(StartFacts {
+                        forms: NO_LIST,
+                        phrases: NO_LIST,
+                    })
+                    .forms = forms;
+            }
+        }
+        // Sparse (an eighth full or less): nearly every token is looked up
+        // and most start nothing, and a miss probes up to an empty slot.
+        self.starts = ShortTable::with_capacity(4 * by_key.len());
+        for (key, facts) in by_key {
+            let Ok(k) = u32::try_from(self.start_facts.len()) else {
+                break;
+            };
+            self.start_facts.push(facts);
+            self.starts.insert_key(key, k);
+        }
+    }
+
+    /// What the word whose [`short_key`] is `key` starts: the same lists
+    /// as [`first_list`](Self::first_list) and [`phrase_by`](Self::phrase_by)
+    /// find for it, in one lookup; `None` when it starts nothing.
+    #[inline]
+    pub(crate) fn starts_by_key(&self, key: (u64, u64)) -> Option<StartFacts> {
+        let k = self.starts.get_key(key)?;
+        self.start_facts.get(k as usize).copied()
+    }
+
+    /// The longest phrase of list `list` (of [`StartFacts::phrases`])
+    /// whose `j`-th word after the first is `word(j)`: what
+    /// [`phrase_by`](Self::phrase_by) finds for that first word.
+    #[inline]
+    pub(crate) fn phrase_in<'w>(
+        &self,
+        list: u32,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<&Phrase> {
+        self.phrase_lists.get(list as usize)?.iter().find(|p| {
+            p.words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(j, w)| word(j) == Some(*w))
+        })
     }
 
     /// The list of the forms that start with the lowercased `word`, for
@@ -307,13 +396,6 @@ impl StanceLexicon {
             Some(key) => self.first_short.get_key(key),
             None => self.first_long.get(word).copied(),
         }
-    }
-
-    /// [`first_list`](Self::first_list) of the word whose [`short_key`]
-    /// is `key`.
-    #[inline]
-    pub(crate) fn first_list_by_key(&self, key: (u64, u64)) -> Option<u32> {
-        self.first_short.get_key(key)
     }
 
     /// [`longest_by`](Self::longest_by) with the list of forms of the first

@@ -10,12 +10,14 @@
 //! The words are the stance sections of the shared word-class file
 //! (`crates/text/data/words.txt`, read through [`newsnlp_text::words`]):
 //! the document's [`Table`](newsnlp_text::Table) holds each token's
-//! [`Classes`], and [`token_bits`] turns them, with the table's capital
-//! and wordlike flags and the stance-only `MAY_START`, into the `u16` the
-//! rules test, once per token ([`Doc`](super::doc::Doc)).
+//! [`Classes`], and [`word_bits`] turns them, with the table's capital
+//! and wordlike flags, into the `u16` the rules test, once per token
+//! ([`Doc`](super::doc::Doc), which adds the stance-only `MAY_START` from
+//! its one lookup of the word in the stance lexicon).
 
 use newsnlp_text::words::{Classes, WordClass};
 
+#[cfg(test)]
 use crate::verbs::StanceLexicon;
 
 /// The bit of the first stance class in a [`Classes`] set: the stance
@@ -97,22 +99,31 @@ const EFFECT_CLASSES: Classes = WordClass::CausingVerbs
     .union(WordClass::RemovingVerbs.set());
 
 /// The rules' bits of a token: its stance classes, `WORD` and `MAY_START`
-/// when it has a word (`word`, lowercased, `’` as `'`), and `CAP`.
-#[inline]
+/// when it has a word (`word`, lowercased, `’` as `'`), and `CAP`: what
+/// [`Doc`](super::doc::Doc) makes of [`word_bits`] and its lookup.
+#[cfg(test)]
 pub(super) fn token_bits(
     classes: Classes,
     capitalized: bool,
     word: Option<&str>,
     lex: &StanceLexicon,
 ) -> u16 {
+    let mut c = word_bits(classes, capitalized, word.is_some());
+    if word.is_some_and(|w| lex.may_start(w)) {
+        c |= MAY_START;
+    }
+    c
+}
+
+/// [`token_bits`] without `MAY_START`, for a caller that looks the word
+/// up in the stance lexicon itself.
+#[inline]
+pub(super) fn word_bits(classes: Classes, capitalized: bool, word: bool) -> u16 {
     let mut c = if capitalized { CAP } else { 0 };
-    if let Some(w) = word {
+    if word {
         c |= WORD | ((classes.bits() >> SHIFT) as u16 & STANCE_CLASSES);
         if classes.intersects(EFFECT_CLASSES) {
             c |= EFFECT;
-        }
-        if lex.may_start(w) {
-            c |= MAY_START;
         }
     }
     c

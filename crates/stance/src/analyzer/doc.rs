@@ -17,8 +17,8 @@ use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
 use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
 
-use super::classes::{CAP, DET, MAY_START, PREP, WORD, token_bits};
-use crate::verbs::{Adjective, STANCE_LEXICON, StanceLexicon, VerbForm};
+use super::classes::{CAP, DET, MAY_START, PREP, WORD, word_bits};
+use crate::verbs::{Adjective, NO_LIST, STANCE_LEXICON, StanceLexicon, VerbForm};
 use newsnlp_text::words::WordClass;
 
 /// The most entity targets taken from one quote or one author sentence.
@@ -28,7 +28,11 @@ const HEADLINE_WORDS: usize = 24;
 /// How many overlapping quotes are searched for the one enclosing a span.
 const ENCLOSING_QUOTES: usize = 8;
 /// A token whose word starts no stance-lexicon form.
-const NO_FORMS: u32 = u32::MAX;
+const NO_FORMS: u32 = NO_LIST;
+/// A token whose phrases are looked up by its word's text
+/// ([`StanceLexicon::phrase_by`]): a folded word, or one without a
+/// [`short_key`](newsnlp_text::hash::short_key).
+const BY_TEXT: u32 = NO_LIST - 1;
 
 /// What the rules read of a token, in one row per token (one array
 /// filled in one pass).
@@ -113,12 +117,20 @@ pub(super) struct PhraseAt {
 
 /// The evaluative phrases and conduct idioms of the text
 /// ([`StanceLexicon::phrase_by`]), the longest at each token, none
-/// overlapping.
-fn evaluative_phrases(rows: &[TokenRow<'_>], lex: &StanceLexicon) -> Vec<PhraseAt> {
+/// overlapping. `starts` holds per token its list of phrases
+/// ([`StartFacts::phrases`]), or [`BY_TEXT`] for a word looked up by its
+/// text.
+fn evaluative_phrases(rows: &[TokenRow<'_>], starts: &[u32], lex: &StanceLexicon) -> Vec<PhraseAt> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < rows.len() {
-        match lex.phrase_by(|j| rows.get(i + j).map(|r| r.word)) {
+        let word = |j: usize| rows.get(i + j).map(|r| r.word);
+        let phrase = match starts.get(i).copied() {
+            None | Some(NO_LIST) => None,
+            Some(BY_TEXT) => lex.phrase_by(word),
+            Some(list) => lex.phrase_in(list, word),
+        };
+        match phrase {
             Some(p) => {
                 let end = i + p.words.len();
                 found.push(PhraseAt {
@@ -157,34 +169,40 @@ impl<'a, 't> Doc<'a, 't> {
         let lex: &StanceLexicon = &STANCE_LEXICON;
         // One pass over the table's rows: the words and class bits the
         // rules read, each then one array read.
+        // Per token, the phrases its word starts (for `evaluative_phrases`).
+        let mut phrase_starts: Vec<u32> = Vec::with_capacity(table.len());
         let rows: Vec<TokenRow<'_>> = table
             .folded_rows()
             .enumerate()
             .map(|(i, (folded, f, classes))| {
-                let word = f.contains(Flags::WORDLIKE).then_some(folded);
-                let mut bits = token_bits(classes, f.contains(Flags::CAPITALIZED), word, lex);
-                let mut list = NO_FORMS;
-                if bits & MAY_START != 0 {
-                    // The filter let the word through: the lexicon says, once
-                    // per token, by the table's key of the word when it is the
-                    // folded one.
-                    let found = match table.key(i) {
-                        Some(k) if !f.contains(Flags::FOLDED) => lex.first_list_by_key(k),
-                        _ => lex.first_list(folded),
-                    };
-                    match found {
-                        Some(l) => list = l,
-                        None => bits &= !MAY_START,
+                let is_word = f.contains(Flags::WORDLIKE);
+                let mut bits = word_bits(classes, f.contains(Flags::CAPITALIZED), is_word);
+                // What the word starts: one lookup by the table's key of the
+                // word when it is the folded one, else by the text.
+                let (forms, phrases) = match table.key(i) {
+                    Some(k) if !f.contains(Flags::FOLDED) => lex
+                        .starts_by_key(k)
+                        .map_or((NO_LIST, NO_LIST), |s| (s.forms, s.phrases)),
+                    _ => {
+                        let forms = (is_word && lex.may_start(folded))
+                            .then(|| lex.first_list(folded))
+                            .flatten();
+                        (forms.unwrap_or(NO_LIST), BY_TEXT)
                     }
+                };
+                let first_forms = if is_word { forms } else { NO_FORMS };
+                if first_forms != NO_FORMS {
+                    bits |= MAY_START;
                 }
+                phrase_starts.push(phrases);
                 TokenRow {
                     word: folded,
                     class: bits,
-                    first_forms: list,
+                    first_forms,
                 }
             })
             .collect();
-        let phrases = evaluative_phrases(&rows, lex);
+        let phrases = evaluative_phrases(&rows, &phrase_starts, lex);
         let mut ms: Vec<&Mention> = mentions.iter().collect();
         ms.sort_by_key(|m| (m.start(), m.end()));
         let mut qs: Vec<&Quote> = quotes.iter().collect();
