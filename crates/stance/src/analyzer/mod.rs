@@ -28,6 +28,7 @@ mod holders;
 mod naming;
 mod passive;
 mod phrases;
+mod positions;
 mod rules;
 mod warning;
 mod windows;

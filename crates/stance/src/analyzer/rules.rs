@@ -194,6 +194,14 @@ impl Doc<'_, '_> {
             {
                 self.attitude_noun(&sentence, si, i, out);
             }
+            if c & WORD != 0
+                && i >= skip_to
+                && self
+                    .word(i)
+                    .is_some_and(|w| w.len() <= 7 && w.contains('\''))
+            {
+                out.extend(self.contracted_position(&sentence, si, i));
+            }
             if c & (EFFECT | CAP) == EFFECT && i >= skip_to {
                 out.extend(self.effect(&sentence, si, i));
             }
@@ -628,6 +636,10 @@ impl Doc<'_, '_> {
             k += 1;
         }
         let flip = if negated { -1.0 } else { 1.0 };
+        if let Some(f) = self.position(sentence, si, c, k, flip) {
+            out.push(f);
+            return;
+        }
         // was “extremely confident” in: the emotion inside quote marks.
         let mut e = k;
         if self.kind_is(e, TokenKind::OpenQuote) {
