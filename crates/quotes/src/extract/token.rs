@@ -353,10 +353,14 @@ impl<'a, 't> Ctx<'a, 't> {
                     i + 1
                 };
                 // ", but could not …": a second verb of the same clause
-                // (an auxiliary right after "but"), not a new clause.
+                // (an auxiliary right after "but"), not a new clause; nor
+                // ", but that C2", a second reported clause ("said the
+                // plan was sound, but that it would cost more").
                 if w < n
                     && self.is(w, lx::CLAUSE_BREAKS)
-                    && !(self.lw(w) == "but" && w + 1 < n && self.is(w + 1, lx::AUX))
+                    && !(self.lw(w) == "but"
+                        && w + 1 < n
+                        && (self.is(w + 1, lx::AUX) || self.lw(w + 1) == "that"))
                 {
                     return true;
                 }
