@@ -207,6 +207,9 @@ impl<'a, 't> Ctx<'a, 't> {
             e = self.object_end(j, e);
         }
         e = self.end_at_dash_clause(j, e);
+        if found_that.is_none() {
+            e = self.end_before_which(j, e);
+        }
         if found_that.is_none() && e > j + 1 && self.object_preposition(j) {
             j += 1;
         }
@@ -313,6 +316,18 @@ impl<'a, 't> Ctx<'a, 't> {
                             | "who"
                     )
                     && !self.in_any_quote(k)
+            })
+            .unwrap_or(e)
+    }
+
+    /// Where a content without "that" from `j` to `e` ends: before a
+    /// relative clause opened by ", which" outside quotations ("said the
+    /// budget favours the ferry line**, which** opened in June"), mostly
+    /// the writer's aside. A that-clause keeps it.
+    fn end_before_which(&self, j: usize, e: usize) -> usize {
+        (j + 1..e)
+            .find(|&k| {
+                is_punct(&self.toks[k], ",") && self.lw(k + 1) == "which" && !self.in_any_quote(k)
             })
             .unwrap_or(e)
     }
