@@ -466,7 +466,15 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let w = self.lw(i);
         if self.is_ly_adverb(i) {
-            return false;
+            // "The fiscally conservative group", "a newly elected mayor":
+            // after a determiner, an adverb of the adjective after it.
+            return i > 0
+                && self.is(i - 1, lx::DETERMINERS)
+                && self.toks[i - 1].kind.is_wordlike()
+                && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && !is_cap(n));
         }
         if self.is(i, lx::STOP) {
             return false;
