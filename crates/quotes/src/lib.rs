@@ -414,6 +414,7 @@ fn confidence(f: &Found, closed: bool) -> f64 {
         Pattern::Attitude => 0.55,
         Pattern::Gerund => 0.6,
         Pattern::ControlSpeech => 0.6,
+        Pattern::PassiveBy => 0.67,
     };
     let closed = if closed { 1.0 } else { 0.6 };
     // Rounded to 4 decimals, so that 0.73 × 0.6 reads 0.438, not

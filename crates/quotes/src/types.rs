@@ -111,6 +111,10 @@ pub enum Rule {
     /// of speech after a verb of going on or trying, its subject the
     /// source.
     ControlSpeech,
+    /// `C was criticized by X`, `C, opposed by X`: a passive participle
+    /// of speech or belief, its agent after "by" the source and its
+    /// subject the content.
+    PassiveBy,
 }
 
 impl Rule {
@@ -138,6 +142,7 @@ impl Rule {
             Rule::Attitude => "attitude",
             Rule::Gerund => "gerund",
             Rule::ControlSpeech => "control_speech",
+            Rule::PassiveBy => "passive_by",
         }
     }
 }

@@ -43,6 +43,10 @@ impl<'a, 't> Ctx<'a, 't> {
         if let Some(decided) = self.trigger_at(i, ss, se) {
             return decided;
         }
+        // "The plan was criticized by two senators".
+        if let Some(f) = self.passive_by(i, ss, se) {
+            return Some(f);
+        }
         let Some(cue) = self.verb_cue_at(i, ss, se) else {
             // "went on to say C": an infinitive of speech.
             return self.infinitive_speech(i, ss, se);

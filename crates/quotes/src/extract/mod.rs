@@ -32,6 +32,7 @@ mod cue;
 mod gerund;
 mod lead;
 mod noun_participle;
+mod passive;
 mod phrase;
 mod quantity;
 mod quotation;

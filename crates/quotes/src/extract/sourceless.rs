@@ -62,8 +62,9 @@ impl<'a, 't> Ctx<'a, 't> {
         // "Shares rose, but declined by 2 percent": a verb of belief
         // before a prepositional phrase (not an infinitive) is some other
         // sense of it.
-        let k = f.content.start;
-        let phrase = self.is(k, lx::PREPOSITIONS) && self.lw(k) != "to";
+        // (The content may start past the preposition, its object.)
+        let prep = |k: usize| self.is(k, lx::PREPOSITIONS) && self.lw(k) != "to";
+        let phrase = prep(f.content.start) || (cue.c1 < f.content.start && prep(cue.c1));
         // "… criticized the plan but rejected calls to C": a second verb
         // of belief after a conjunction has the sentence's subject, which
         // `Ctx::source_before_cue` leaves to verbs of speech.

@@ -353,10 +353,14 @@ impl<'a, 't> Ctx<'a, 't> {
                     i + 1
                 };
                 // ", but could not …": a second verb of the same clause
-                // (an auxiliary right after "but"), not a new clause.
+                // (an auxiliary right after "but"), not a new clause; nor
+                // ", but that C2", a second reported clause ("said the
+                // plan was sound, but that it would cost more").
                 if w < n
                     && self.is(w, lx::CLAUSE_BREAKS)
-                    && !(self.lw(w) == "but" && w + 1 < n && self.is(w + 1, lx::AUX))
+                    && !(self.lw(w) == "but"
+                        && w + 1 < n
+                        && (self.is(w + 1, lx::AUX) || self.lw(w + 1) == "that"))
                 {
                     return true;
                 }
@@ -462,7 +466,15 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let w = self.lw(i);
         if self.is_ly_adverb(i) {
-            return false;
+            // "The fiscally conservative group", "a newly elected mayor":
+            // after a determiner, an adverb of the adjective after it.
+            return i > 0
+                && self.is(i - 1, lx::DETERMINERS)
+                && self.toks[i - 1].kind.is_wordlike()
+                && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && !is_cap(n));
         }
         if self.is(i, lx::STOP) {
             return false;
