@@ -361,6 +361,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/hospital_merger.txt"),
         include_str!("articles/hospital_merger.json"),
     ),
+    (
+        "port_automation",
+        include_str!("articles/port_automation.txt"),
+        include_str!("articles/port_automation.json"),
+    ),
+    (
+        "drug_price_hearing",
+        include_str!("articles/drug_price_hearing.txt"),
+        include_str!("articles/drug_price_hearing.json"),
+    ),
+    (
+        "election_recount",
+        include_str!("articles/election_recount.txt"),
+        include_str!("articles/election_recount.json"),
+    ),
+    (
+        "river_cleanup",
+        include_str!("articles/river_cleanup.txt"),
+        include_str!("articles/river_cleanup.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.
