@@ -162,6 +162,7 @@ mod entry;
 mod error;
 mod find;
 mod gazetteer;
+mod gender;
 mod given_name;
 #[cfg(any(feature = "json", feature = "toml"))]
 mod json_toml;
@@ -184,6 +185,7 @@ pub use entry::Entry;
 pub use error::{Error, ErrorKind, Warning, WarningKind};
 pub use find::Mentions;
 pub use gazetteer::{Alias, AliasOrigin, Entity, Gazetteer};
+pub use gender::{Gender, gender};
 pub use kind::{EntityKind, ParseKindError};
 pub use mention::{AliasId, EntityId, Mention, Resolution};
 pub use party::Party;

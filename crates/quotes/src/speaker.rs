@@ -28,7 +28,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use newsnlp_gazetteer::{Entities, EntityId, EntityKind, Mention};
+use newsnlp_gazetteer::{Entities, EntityId, EntityKind, Gender, Mention};
 use newsnlp_tokenize::{Token, TokenKind};
 
 use crate::extract::Ctx;
@@ -53,12 +53,6 @@ const WHO_PERSON_BYTES: usize = 20;
 /// How far back (in bytes) "they" and "it" find the group or organization
 /// they stand for.
 const GROUP_PRONOUN_BYTES: usize = 600;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gender {
-    Male,
-    Female,
-}
 
 pub(crate) struct Resolver<'a, 't> {
     pub text: &'t str,
@@ -248,37 +242,11 @@ impl<'a> Resolver<'a, '_> {
     }
 
     fn gender(&self, m: &Mention) -> Option<Gender> {
-        let before = self.text.get(..m.start()).unwrap_or("");
-        let before = before.trim_end();
-        let tail = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        if Classes::of_any_case(tail).intersects(lx::MALE_TITLES) {
-            return Some(Gender::Male);
-        }
-        if Classes::of_any_case(tail).intersects(lx::FEMALE_TITLES) {
-            return Some(Gender::Female);
-        }
-        if let Some(t) = m.title().and_then(|r| self.text.get(r)) {
-            for w in t.split_whitespace() {
-                if Classes::of_any_case(w).intersects(lx::FEMALE_TITLES) {
-                    return Some(Gender::Female);
-                }
-                if Classes::of_any_case(w).intersects(lx::MALE_TITLES) {
-                    return Some(Gender::Male);
-                }
-            }
-        }
         let name = match (self.entities, m.entity()) {
             (Some(g), Some(id)) => g.name(id),
             _ => self.text.get(m.span()).unwrap_or(""),
         };
-        let first = name.split_whitespace().next().unwrap_or("");
-        if Classes::of_any_case(first).intersects(lx::FEMALE_NAMES) {
-            Some(Gender::Female)
-        } else if Classes::of_any_case(first).intersects(lx::MALE_NAMES) {
-            Some(Gender::Male)
-        } else {
-            None
-        }
+        newsnlp_gazetteer::gender(self.text, m, name)
     }
 
     /// The entities the mentions inside `content` (bytes) name, at most a

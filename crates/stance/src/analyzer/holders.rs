@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use newsnlp_gazetteer::{EntityId, EntityKind, Mention, Party};
+use newsnlp_gazetteer::{EntityId, EntityKind, Gender, Mention, Party, gender};
 
 use crate::Target;
 use newsnlp_quotes::QuoteKind;
@@ -124,13 +124,33 @@ impl Doc<'_, '_> {
 
     /// The most recent mention before `pos` whose kind fits.
     fn recent(&self, pos: usize, fits: impl Fn(EntityKind) -> bool) -> Option<Party> {
+        self.recent_mention(pos, |m| {
+            m.entity().is_some_and(|id| fits(self.entities.kind(id)))
+        })
+    }
+
+    /// The most recent person before `pos` that "he" or "she" (`want`) may
+    /// stand for: none whose title or given name shows the other gender
+    /// ("she" after "Proctor's appeal" passes over Wendell Proctor).
+    fn recent_person(&self, pos: usize, want: Gender) -> Option<Party> {
+        self.recent_mention(pos, |m| {
+            m.entity().is_some_and(|id| {
+                self.entities.kind(id) == EntityKind::Person
+                    && gender(self.text, m, self.entities.name(id)).is_none_or(|g| g == want)
+            })
+        })
+    }
+
+    /// The holder of the most recent mention before `pos` that `fits`,
+    /// not a place used as a location, within reach of a pronoun.
+    fn recent_mention(&self, pos: usize, fits: impl Fn(&Mention) -> bool) -> Option<Party> {
         let end = self.mentions.partition_point(|m| m.start() < pos);
         self.mentions[..end]
             .iter()
             .rev()
             .take(PRONOUN_MENTIONS)
             .take_while(|m| pos - m.start() <= PRONOUN_BYTES)
-            .find(|m| m.entity().is_some_and(|id| fits(self.entities.kind(id))) && !self.located(m))
+            .find(|m| fits(m) && !self.located(m))
             .and_then(|m| self.entity_holder(m))
     }
 
@@ -223,8 +243,10 @@ impl Doc<'_, '_> {
                         self.recent(span.start, |k| {
                             !matches!(k, EntityKind::Person | EntityKind::Place)
                         })
+                    } else if w == "she" {
+                        self.recent_person(span.start, Gender::Female)
                     } else {
-                        self.recent(span.start, |k| k == EntityKind::Person)
+                        self.recent_person(span.start, Gender::Male)
                     }
                 }
                 // "Calder Capital said it supported the board" (or was
