@@ -49,10 +49,10 @@ pub fn gender(text: &str, m: &Mention, name: &str) -> Option<Gender> {
     if let Some(g) = by_word(tail) {
         return Some(g);
     }
-    if let Some(t) = m.title().and_then(|r| text.get(r)) {
-        if let Some(g) = t.split_whitespace().find_map(by_word) {
-            return Some(g);
-        }
+    if let Some(t) = m.title().and_then(|r| text.get(r))
+        && let Some(g) = t.split_whitespace().find_map(by_word)
+    {
+        return Some(g);
     }
     let first = name.split_whitespace().next().unwrap_or("");
     let c = Classes::of_any_case(first);
