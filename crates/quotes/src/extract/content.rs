@@ -12,6 +12,11 @@ use std::ops::Range;
 use newsnlp_tokenize::TokenKind;
 
 use super::{Ctx, Found, MAX_SOURCE, Pattern, THAT_WINDOW, is_cap, is_final_punct, is_punct};
+
+/// How far into a content the rules that end it early (a dash clause, ",
+/// which", a second verb) look: far past any sentence of news, so that a
+/// megabyte with no sentence break costs each cue no more than this.
+const CLAUSE_SCAN: usize = 400;
 use newsnlp_text::words::Classes;
 
 use crate::lexicon::{self as lx, CueClass, PatternWords};
@@ -278,7 +283,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // "claimed self-defense **and was** acquitted", "called the deal a
         // failure **and ranked** its author last": a second verb of the
         // subject ends the object.
-        let e = (j + 1..e)
+        let e = (j + 1..e.min(j + CLAUSE_SCAN))
             .find(|&k| {
                 matches!(self.lw(k), "and" | "but")
                     && self.second_verb_at(k + 1)
@@ -297,7 +302,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// hurt them", "called for a boycott **— and** the league denounced
     /// it"), outside quotations.
     fn end_at_dash_clause(&self, j: usize, e: usize) -> usize {
-        (j + 1..e)
+        (j + 1..e.min(j + CLAUSE_SCAN))
             .find(|&k| {
                 let t = &self.toks[k];
                 (t.kind == TokenKind::Dash || matches!(t.text, "-" | "--" | "—" | "–"))
@@ -325,7 +330,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// budget favours the ferry line**, which** opened in June"), mostly
     /// the writer's aside. A that-clause keeps it.
     fn end_before_which(&self, j: usize, e: usize) -> usize {
-        (j + 1..e)
+        (j + 1..e.min(j + CLAUSE_SCAN))
             .find(|&k| {
                 is_punct(&self.toks[k], ",") && self.lw(k + 1) == "which" && !self.in_any_quote(k)
             })
