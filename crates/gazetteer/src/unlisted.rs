@@ -660,20 +660,19 @@ impl<'a> Entities<'a> {
             .entities()
             .iter()
             .filter(|e| {
+                // The last word, without splitting the name.
+                let n = e.name.len();
                 e.kind == EntityKind::Organization
+                    && n > head.len()
+                    && e.name.as_bytes()[n - head.len() - 1] == b' '
                     && e.name
-                        .rsplit(' ')
-                        .next()
+                        .get(n - head.len()..)
                         .is_some_and(|w| w.eq_ignore_ascii_case(head))
             })
             .filter_map(|e| {
-                let last = e
-                    .mentions
-                    .iter()
-                    .map(|m| m.span.start)
-                    .filter(|&s| s < before)
-                    .max()?;
-                Some((last, e))
+                // Mentions are in text order.
+                let k = e.mentions.partition_point(|m| m.span.start < before);
+                Some((e.mentions.get(k.checked_sub(1)?)?.span.start, e))
             })
             .max_by_key(|(s, _)| *s)?;
         (before - start <= ORG_HEAD_REACH).then(|| Party::Entity {
