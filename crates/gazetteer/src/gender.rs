@@ -34,33 +34,37 @@ pub enum Gender {
 /// assert_eq!(gender("Rex Tillerson spoke.", &Gazetteer::default().find_in_document("Rex Tillerson spoke.")[0], "Rex Tillerson"), Some(Gender::Male));
 /// ```
 pub fn gender(text: &str, m: &Mention, name: &str) -> Option<Gender> {
-    let by_word = |w: &str| {
-        let c = Classes::of_any_case(w);
-        if c.contains(WordClass::MaleTitles) {
-            Some(Gender::Male)
-        } else if c.contains(WordClass::FemaleTitles) {
-            Some(Gender::Female)
-        } else {
-            None
-        }
-    };
+    let by_title = |w: &str| class_gender(w, TITLES);
     let before = text.get(..m.start()).unwrap_or("").trim_end();
     let tail = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    if let Some(g) = by_word(tail) {
+    if let Some(g) = by_title(tail) {
         return Some(g);
     }
     if let Some(t) = m.title().and_then(|r| text.get(r))
-        && let Some(g) = t.split_whitespace().find_map(by_word)
+        && let Some(g) = t.split_whitespace().find_map(by_title)
     {
         return Some(g);
     }
-    let first = name.split_whitespace().next().unwrap_or("");
-    let c = Classes::of_any_case(first);
-    if c.contains(WordClass::FemaleNames) {
-        Some(Gender::Female)
-    } else if c.contains(WordClass::MaleNames) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    class_gender(name.split_whitespace().next().unwrap_or(""), GIVEN_NAMES)
+}
+
+/// The word classes of titles, each with the gender it shows.
+const TITLES: [(WordClass, Gender); 2] = [
+    (WordClass::MaleTitles, Gender::Male),
+    (WordClass::FemaleTitles, Gender::Female),
+];
+
+/// The word classes of given names; a name in both lists counts as female.
+const GIVEN_NAMES: [(WordClass, Gender); 2] = [
+    (WordClass::FemaleNames, Gender::Female),
+    (WordClass::MaleNames, Gender::Male),
+];
+
+/// The gender of the first of `classes` that word `w` (any case) is in.
+fn class_gender(w: &str, classes: [(WordClass, Gender); 2]) -> Option<Gender> {
+    let c = Classes::of_any_case(w);
+    classes
+        .into_iter()
+        .find(|&(k, _)| c.contains(k))
+        .map(|(_, g)| g)
 }

@@ -215,16 +215,6 @@ impl Doc<'_, '_> {
         {
             return Some(org);
         }
-        // "“Our country will not accept …,” the minister said": the
-        // speaker's own group speaks through the speaker.
-        if np.len() > 1
-            && self.is(np.start, &["our", "my"])
-            && let Some(q) = self.enclosing_quote(&span)
-            && q.kind == QuoteKind::Direct
-            && let Some(speaker) = &q.speaker
-        {
-            return Some(speaker.clone());
-        }
         if np.len() == 1 {
             // "I've", "we're": the pronoun before the contraction.
             let w = self.word_before_contraction(np.start)?;
@@ -274,6 +264,16 @@ impl Doc<'_, '_> {
             // reported words, the speaker's own organization speaks
             // through the speaker.
             return Some(sp.clone());
+        }
+        // In the speaker's own words, any phrase of theirs: "“Our country
+        // will not accept …,” the minister said".
+        if np.len() > 1
+            && self.is(np.start, &["our", "my"])
+            && let Some(q) = self.enclosing_quote(&span)
+            && q.kind == QuoteKind::Direct
+            && let Some(speaker) = &q.speaker
+        {
+            return Some(speaker.clone());
         }
         if np.len() <= 6 && self.may_name_a_party(np) {
             return Some(Party::Phrase(self.text[span].to_string()));
