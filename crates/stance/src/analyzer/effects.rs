@@ -31,6 +31,49 @@ const NOT_OBJECTS: &[&str] = &[
 /// The summed valence an acted-on object needs to judge the thing acting
 /// ("an unfair burden", "confusion", "much-needed housing").
 const OBJECT_MIN: f32 = 0.5;
+/// Plural nouns of people as the public ("voters", "riders", "families")
+/// and of what they live by ("lives", "jobs", "homes"): objects valued
+/// whatever their words ([`Doc::people_or_livelihood`]). Written out, not
+/// read off endings: "numbers", "orders" and "powers" end as "voters" do.
+const VALUED_OBJECTS: &[&str] = &[
+    "people",
+    "families",
+    "children",
+    "kids",
+    "parents",
+    "students",
+    "patients",
+    "voters",
+    "residents",
+    "citizens",
+    "workers",
+    "employees",
+    "farmers",
+    "consumers",
+    "customers",
+    "taxpayers",
+    "riders",
+    "passengers",
+    "commuters",
+    "drivers",
+    "renters",
+    "homeowners",
+    "tenants",
+    "seniors",
+    "veterans",
+    "teachers",
+    "nurses",
+    "doctors",
+    "communities",
+    "households",
+    "businesses",
+    "lives",
+    "jobs",
+    "homes",
+    "livelihoods",
+    "wages",
+    "savings",
+];
 /// How far past an object "at risk" may follow it.
 const AT_RISK_WINDOW: usize = 8;
 /// The most tokens of a quoted noun phrase that judges its head.
@@ -161,7 +204,14 @@ impl Doc<'_, '_> {
             // attention, whatever its own words say.
             0.0
         } else {
-            self.object_valence(&object)
+            let v = self.object_valence(&object);
+            if v.abs() < OBJECT_MIN && self.people_or_livelihood(&object) {
+                // "help thousands of voters", "save lives", "create jobs",
+                // "cut jobs": people and their livelihoods are valued.
+                1.0
+            } else {
+                v
+            }
         };
         // Not doing good is blame whatever the object ("does not protect
         // renters").
@@ -191,6 +241,14 @@ impl Doc<'_, '_> {
                 self.is(j, &["at", "in"])
                     && self.is(j + 1, &["risk", "danger", "jeopardy", "peril"])
             })
+    }
+
+    /// Whether an object's head is a lowercase noun of people ("voters",
+    /// "thousands of patients", "families") or of their livelihood
+    /// ("lives", "jobs", "homes"): what helps or harms it is judged by that.
+    fn people_or_livelihood(&self, object: &Range<usize>) -> bool {
+        let head = object.end - 1;
+        !self.capitalized(head) && self.word(head).is_some_and(|w| VALUED_OBJECTS.contains(&w))
     }
 
     /// The summed valence of an object's words, flipped by a negator in
