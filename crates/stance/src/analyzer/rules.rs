@@ -616,14 +616,19 @@ impl Doc<'_, '_> {
         if base_form && (c.saturating_sub(2)..c).any(|k| self.is(k, &["a", "an"])) {
             return;
         }
-        // "felt like", "looks like": a comparison, no predicate.
-        if self.is(c + 1, &["like"]) {
-            return;
+        // "felt like home", "looks like the deal will pass": a comparison
+        // or a clause, no predicate; "seemed like a reasonable answer",
+        // "sounds like a terrible idea": a predicate noun phrase.
+        let mut k = c + 1;
+        if self.is(k, &["like"]) {
+            if !self.is(k + 1, &["a", "an"]) {
+                return;
+            }
+            k += 1;
         }
         let vg = self.verb_group_start(sentence, c);
         let group = vg..c + 1;
         let mut negated = self.negated_group(&group);
-        let mut k = c + 1;
         while k < sentence.end
             && self.word(k).is_some_and(|w| {
                 LEXICONS.is_negator(w)
