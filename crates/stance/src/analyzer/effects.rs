@@ -175,6 +175,12 @@ impl Doc<'_, '_> {
             return None;
         }
         let subject = self.evaluated_subject(sentence, if failing { i - 3 } else { i })?;
+        // "could not show that the closures caused the delays", "no
+        // evidence that …": a clause under a negated frame is no claim.
+        let s = subject.start;
+        if s > sentence.start && self.is(s - 1, &["that"]) && self.negated_before(sentence, s - 1) {
+            return None;
+        }
         // "Mr. Halvorsen's plan": a thing a party owns is no party.
         let possessed = subject.clone().any(|k| {
             k + 1 < subject.end

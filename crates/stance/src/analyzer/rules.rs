@@ -51,6 +51,19 @@ pub(super) const NOUN_ENDINGS: [&str; 10] = [
     "tion", "sion", "ment", "ness", "ity", "ance", "ence", "val", "sal", "ure",
 ];
 
+/// Words that open a reason or condition after a predicate ("a sensible
+/// stopgap **given** the delays", "fair **despite** the cost"): the
+/// predicate's judgement ends before them.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "given",
+    "despite",
+    "because",
+    "since",
+    "although",
+    "though",
+    "unless",
+    "considering",
+];
 /// The most words an evaluative predicate may have after its copula.
 const PREDICATE_WORDS: usize = 6;
 /// The least valence of an emotion word of a party ("furious about").
@@ -873,6 +886,11 @@ impl Doc<'_, '_> {
                     // opened a second verb, not a contrast of the words.
                     return before;
                 }
+                break;
+            }
+            if words > 0 && sum != 0.0 && ADJUNCT_OPENERS.contains(&w) {
+                // "a sensible stopgap | given the delays": the reasons
+                // after a judgement are no part of it.
                 break;
             }
             if c & PREP != 0 && words > 0 && sum != 0.0 {
