@@ -9,7 +9,9 @@
 //!   ("Harbourside" after "Harbourside FC");
 //! - an acronym of two to six capitals is the organization of several
 //!   words whose capitals' initials it spells ("the RSF" after "Rapid
-//!   Support Forces", "EPA" after "Environmental Protection Agency");
+//!   Support Forces", "EPA" after "Environmental Protection Agency"), and
+//!   an organization named first by its acronym alone takes the full
+//!   name whose initials it spells when that comes;
 //! - a person's later short form is that person: "Støre" or "Gahr Støre"
 //!   after "Jonas Gahr Støre" (the surname, or the words that end the full
 //!   name), and a full name that ends with an earlier short form makes
@@ -94,6 +96,9 @@ struct Clusters<'t> {
     /// Organizations of two words or more by their capitals' initials
     /// ("RSF" of "Rapid Support Forces").
     org_by_initials: FastMap<u64, usize>,
+    /// Organizations named so far only by an acronym, by its letters
+    /// ("EPA" in a headline before "Environmental Protection Agency").
+    org_by_acronym: FastMap<u64, usize>,
 }
 
 /// The initials of a name's capitalized words ("Rapid Support Forces" ->
@@ -254,6 +259,15 @@ impl<'t> Clusters<'t> {
         {
             return Some((k, false));
         }
+        // "Environmental Protection Agency" after a headline's "EPA": the
+        // acronym's organization takes the full name.
+        if kind == EntityKind::Organization
+            && n >= 2
+            && let Some(&k) = initials(form).and_then(|i| self.org_by_acronym.get(&i))
+            && acronym(self.all[k].full).is_some()
+        {
+            return Some((k, true));
+        }
         if kind == EntityKind::Organization {
             // An organization's first words ("Harbourside" after
             // "Harbourside FC", "Northwind Robotics" after "Northwind
@@ -304,6 +318,9 @@ impl<'t> Clusters<'t> {
                 && let Some(key) = initials(form)
             {
                 self.org_by_initials.insert(key, k);
+            }
+            if let Some(key) = acronym(form) {
+                self.org_by_acronym.insert(key, k);
             }
         }
         if kind == EntityKind::Person {

@@ -72,3 +72,27 @@ fn a_person_gives_no_initials() {
     ];
     assert!(clusters(text, &names).iter().any(|(name, _)| name == "BC"));
 }
+
+#[test]
+fn an_acronym_first_takes_the_full_name_that_follows() {
+    // A headline names the agency by its acronym; the story spells it out.
+    let text = "Groups sue FDA over recall\n\nThe Food and Drug Administration said on Monday that the FDA would respond.";
+    let names = [
+        org(text, "FDA"),
+        org(text, "Food and Drug Administration"),
+        org_at(text, "FDA", 40),
+    ];
+    let entities = clusters(text, &names);
+    assert_eq!(
+        entities,
+        vec![("Food and Drug Administration".to_string(), 3)]
+    );
+}
+
+#[test]
+fn an_acronym_first_keeps_apart_from_other_initials() {
+    let text = "FNV calls strike\n\nThe Rapid Support Forces agreed.";
+    let names = [org(text, "FNV"), org(text, "Rapid Support Forces")];
+    let entities = clusters(text, &names);
+    assert!(entities.iter().any(|(name, n)| name == "FNV" && *n == 1));
+}
