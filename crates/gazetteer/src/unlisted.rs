@@ -502,6 +502,105 @@ impl EntityTable {
 
 /// How an unlisted mention was linked: its first or fullest form is the
 /// name, a shorter form of a person the surname.
+/// Whether `name`'s last word is `word` (any case), without splitting
+/// the name.
+fn ends_with_word(name: &str, word: &str) -> bool {
+    let n = name.len();
+    n > word.len()
+        && name.as_bytes()[n - word.len() - 1] == b' '
+        && name
+            .get(n - word.len()..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Nouns of a business that stand for the one named last when no name
+/// ends with them ("the company", "the carmaker"):
+/// [`Entities::business_by_noun`].
+const BUSINESS_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "carmaker",
+    "automaker",
+    "drugmaker",
+    "chipmaker",
+    "manufacturer",
+    "retailer",
+    "lender",
+    "insurer",
+    "airline",
+    "carrier",
+    "chain",
+    "startup",
+    "conglomerate",
+    "supplier",
+    "operator",
+    "developer",
+];
+
+/// Last words of public bodies, parties and groups, which "the company"
+/// never names ("the Environmental Protection Agency", "the union").
+const PUBLIC_BODY_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "agency",
+    "council",
+    "court",
+    "commission",
+    "committee",
+    "authority",
+    "administration",
+    "government",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "cabinet",
+    "police",
+    "army",
+    "navy",
+    "forces",
+    "union",
+    "party",
+    "association",
+    "federation",
+    "league",
+    "coalition",
+    "alliance",
+    "movement",
+    "front",
+    "caucus",
+    "university",
+    "college",
+    "school",
+    "institute",
+    "foundation",
+    "society",
+    "church",
+    "embassy",
+    "consulate",
+    "tribunal",
+    "board",
+    "bureau",
+    "district",
+    "nation",
+    "guild",
+    "office",
+    "center",
+    "centre",
+    "fund",
+    "organization",
+    "organisation",
+    "service",
+];
+
+/// Whether an organization's name ends as a public body's does.
+fn public_body(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    PUBLIC_BODY_HEADS
+        .iter()
+        .any(|h| last.eq_ignore_ascii_case(h))
+}
+
 fn link_of(n: &NewName, c: &Cluster<'_>) -> Link {
     if n.kind == EntityKind::Person && n.span.len() < c.full.len() {
         Link::Surname
@@ -672,20 +771,49 @@ impl<'a> Entities<'a> {
     /// assert!(Entities::new(&gaz, Some(&table)).organization_by_head("council", 32).is_none());
     /// ```
     pub fn organization_by_head(&self, head: &str, before: usize) -> Option<Party> {
+        self.last_organization(before, |name| ends_with_word(name, head))
+    }
+
+    /// [`organization_by_head`](Self::organization_by_head), and for a
+    /// noun of a business ("company", "firm", "carmaker") that no name
+    /// ends with, the organization mentioned last whose name is not a
+    /// public body's, a party's or a group's: who speaks as "the company
+    /// said" after "Veridian Semiconductor" (never after "the
+    /// Environmental Protection Agency").
+    ///
+    /// ```
+    /// use newsnlp_gazetteer::{EntityKind, EntityTable, Entities, Gazetteer, NewName, Party};
+    ///
+    /// let gaz = Gazetteer::default();
+    /// let text = "Kestrel Foods and the Dairy Farmers Union met. The company said no.";
+    /// let names = [
+    ///     NewName { span: 0..13, kind: EntityKind::Organization, title: None },
+    ///     NewName { span: 22..41, kind: EntityKind::Organization, title: None },
+    /// ];
+    /// let (table, _) = EntityTable::with_names(&gaz, text, &[], &names);
+    /// let entities = Entities::new(&gaz, Some(&table));
+    /// let found = entities.business_by_noun("company", 50);
+    /// assert!(matches!(found, Some(Party::Entity { name, .. }) if name == "Kestrel Foods"));
+    /// assert!(entities.organization_by_head("company", 50).is_none());
+    /// ```
+    pub fn business_by_noun(&self, head: &str, before: usize) -> Option<Party> {
+        self.organization_by_head(head, before).or_else(|| {
+            BUSINESS_NOUNS
+                .contains(&head)
+                .then(|| self.last_organization(before, |name| !public_body(name)))
+                .flatten()
+        })
+    }
+
+    /// Of the organizations of the table whose name passes `keep`, the
+    /// one mentioned last before byte `before`, if that mention is at most
+    /// [`ORG_HEAD_REACH`] bytes back.
+    fn last_organization(&self, before: usize, keep: impl Fn(&str) -> bool) -> Option<Party> {
         let (start, e) = self
             .table?
             .entities()
             .iter()
-            .filter(|e| {
-                // The last word, without splitting the name.
-                let n = e.name.len();
-                e.kind == EntityKind::Organization
-                    && n > head.len()
-                    && e.name.as_bytes()[n - head.len() - 1] == b' '
-                    && e.name
-                        .get(n - head.len()..)
-                        .is_some_and(|w| w.eq_ignore_ascii_case(head))
-            })
+            .filter(|e| e.kind == EntityKind::Organization && keep(&e.name))
             .filter_map(|e| {
                 // Mentions are in text order.
                 let k = e.mentions.partition_point(|m| m.span.start < before);

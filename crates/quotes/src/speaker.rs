@@ -560,7 +560,7 @@ impl<'a> Resolver<'a, '_> {
             && self.lw(src.start) == "the"
             && let Some(s) = self
                 .entities
-                .and_then(|e| e.organization_by_head(&head, bytes.start))
+                .and_then(|e| e.business_by_noun(&head, bytes.start))
         {
             return Some(s);
         }
