@@ -141,6 +141,17 @@ impl<'a, 't> Scan<'a, 't> {
                 i += 1;
                 continue;
             }
+            // "Shares of Brightwater Foods Inc fell": a company's noun
+            // opening the sentence before "of" is no part of its name.
+            if i >= run_end
+                && self.cues(i).contains(Cues::ORG_OWNED)
+                && self.table.lower(i + 1) == "of"
+                && i + 2 < n
+                && self.cap_word(i + 2)
+            {
+                i += 2;
+                continue;
+            }
             if i >= run_end {
                 run_end = self.run_end(i, n);
             }
