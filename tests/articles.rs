@@ -327,11 +327,6 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/transit_fare.json"),
     ),
     (
-        "vaccine_trial",
-        include_str!("articles/vaccine_trial.txt"),
-        include_str!("articles/vaccine_trial.json"),
-    ),
-    (
         "club_manager",
         include_str!("articles/club_manager.txt"),
         include_str!("articles/club_manager.json"),
@@ -357,11 +352,6 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/steel_tariff.json"),
     ),
     (
-        "hospital_merger",
-        include_str!("articles/hospital_merger.txt"),
-        include_str!("articles/hospital_merger.json"),
-    ),
-    (
         "port_automation",
         include_str!("articles/port_automation.txt"),
         include_str!("articles/port_automation.json"),
@@ -380,6 +370,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         "river_cleanup",
         include_str!("articles/river_cleanup.txt"),
         include_str!("articles/river_cleanup.json"),
+    ),
+    (
+        "lithium_licence",
+        include_str!("articles/lithium_licence.txt"),
+        include_str!("articles/lithium_licence.json"),
+    ),
+    (
+        "flood_institute",
+        include_str!("articles/flood_institute.txt"),
+        include_str!("articles/flood_institute.json"),
+    ),
+    (
+        "bike_lanes",
+        include_str!("articles/bike_lanes.txt"),
+        include_str!("articles/bike_lanes.json"),
+    ),
+    (
+        "danube_pact",
+        include_str!("articles/danube_pact.txt"),
+        include_str!("articles/danube_pact.json"),
     ),
 ];
 
