@@ -134,6 +134,13 @@ impl<'a, 't> Scan<'a, 't> {
                 i = self.take(i, end.min(i + MAX_NAME)).max(i + 1);
                 continue;
             }
+            if i >= run_end && self.covered(i) && self.given_before_surname(i, n) {
+                // "Kerry Dunwoody", "said Jordan Ellis": a given name the
+                // gazetteer holds as a surname or a place opens a name.
+                run_end = self.run_end(i, n);
+                i = self.take(i, run_end.min(i + MAX_NAME)).max(i + 1);
+                continue;
+            }
             if !self.cap_word(i) || self.covered(i) {
                 if self.table.flags(i).contains(Flags::CAPITALIZED) {
                     self.function_brand(i);
@@ -161,6 +168,22 @@ impl<'a, 't> Scan<'a, 't> {
             i = self.take(i, run_end.min(i + MAX_NAME)).max(i + 1);
         }
         self.out
+    }
+
+    /// Whether the known span at token `i` is that word alone, a given
+    /// name, followed by a capitalized word no list holds ("Kerry |
+    /// Dunwoody"): a person's name starts there, whoever the gazetteer
+    /// knows by that word.
+    fn given_before_surname(&self, i: usize, n: usize) -> bool {
+        let next = i + 1;
+        next < n
+            && self.known_word(i)
+            && self.cues(i).contains(Cues::GIVEN)
+            && self.cap_word(next)
+            && self.cues(next).is_empty()
+            && !self.covered_ahead(next)
+            && self.table.sentence(next) == self.table.sentence(i)
+            && !self.table.flags(next).contains(Flags::LINE_BREAK)
     }
 
     /// Whether token `i` is a capitalized word that may be part of a name.
