@@ -512,7 +512,7 @@ impl<'a, 't> Scan<'a, 't> {
         let mut titled = false;
         while p < end {
             let c = self.cues(p);
-            let title_of = p > start && self.table.lower(p) == "of";
+            let title_of = p > start && matches!(self.table.lower(p), "of" | "for");
             let marks = Cues::TITLE | Cues::TITLE_PART | Cues::ROLE | Cues::NOT_NAME;
             if !(c.intersects(marks) || title_of) {
                 break;
@@ -538,6 +538,14 @@ impl<'a, 't> Scan<'a, 't> {
             && p + 2 <= end
             && (self.cues(p).contains(Cues::GIVEN) || unknown_pair)
             && (start..p).all(|j| self.cues(j).intersects(Cues::TITLE_PART | Cues::ROLE));
+        // "Secretary of State for Energy Nuno Albergaria", "Minister for
+        // Foreign Affairs Jane Roe": the portfolio after "for" is the
+        // title's, up to the last two words.
+        if titled && (start..p).any(|k| self.table.lower(k) == "for") {
+            while end - p > 2 && !self.cues(p).contains(Cues::GIVEN) {
+                p += 1;
+            }
+        }
         if titled {
             let lone_head = p + 1 == end && self.cues(p).contains(Cues::ORG_HEAD);
             // "Director of National Intelligence", "CEO of Feld
