@@ -62,3 +62,33 @@ fn the_head_noun_of_an_organization_names_it() {
         assert_eq!(speaker_of(text, fragment).as_deref(), want, "{text}");
     }
 }
+
+#[test]
+fn a_business_noun_names_the_business_named_last() {
+    let cases = [
+        (
+            "Shares of Veridian Semiconductor fell 9 percent. The company said demand had weakened.",
+            "demand had weakened",
+            Some("Veridian Semiconductor"),
+        ),
+        // A public body is no company: the phrase stays as written.
+        (
+            "The Environmental Protection Agency renewed the permit. The company said it would comply.",
+            "it would comply",
+            Some("The company"),
+        ),
+    ];
+    for (text, fragment, want) in cases {
+        assert_eq!(speaker_of(text, fragment).as_deref(), want, "{text}");
+    }
+}
+
+#[test]
+fn a_portfolio_after_for_stays_in_the_title() {
+    let text =
+        "Secretary of State for Energy Nuno Albergaria said the ruling would not change that.";
+    assert_eq!(
+        speaker_of(text, "the ruling").as_deref(),
+        Some("Nuno Albergaria")
+    );
+}

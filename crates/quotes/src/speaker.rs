@@ -615,10 +615,12 @@ impl<'a> Resolver<'a, '_> {
                     }
                     continue;
                 }
-                // "of" after a lowercase noun ("the president of Acme"),
-                // not inside a title ("Secretary of Defense James Mattis").
+                // "of" or "for" after a lowercase noun ("the president of
+                // Acme", "a lawyer for Acme"), not inside a title
+                // ("Secretary of Defense James Mattis", "Secretary of State
+                // for Energy Nuno Albergaria").
                 // Or after a comma: a hometown ("Jane Doe, of Dayton,").
-                let of_noun = &*w == "of"
+                let of_noun = matches!(&*w, "of" | "for")
                     && k > 0
                     && ((toks[k - 1].kind == TokenKind::Word
                         && !toks[k - 1].text.starts_with(char::is_uppercase))
@@ -626,7 +628,7 @@ impl<'a> Resolver<'a, '_> {
                 if of_noun
                     || matches!(
                         &*w,
-                        "for" | "at" | "from" | "with" | "to" | "in" | "on" | "by" | "about"
+                        "at" | "from" | "with" | "to" | "in" | "on" | "by" | "about"
                     )
                 {
                     after_prep = true;
