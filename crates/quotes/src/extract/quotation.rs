@@ -21,6 +21,12 @@ use super::{Ctx, Found, Pattern, is_cap, is_final_punct, is_punct};
 use crate::lexicon::{self as lx, CueClass, PatternWords};
 use crate::marks::Quoted;
 
+/// The most tokens of the name on a dash's name line before the comma of
+/// its description ("— Zlatka Bakalova, owner of …").
+const NAME_LINE_NAME: usize = 6;
+/// The most tokens of that description.
+const NAME_LINE_DESCRIPTION: usize = 24;
+
 impl<'a, 't> Ctx<'a, 't> {
     /// Attributions for quotations the cues left: name lines, lead-ins,
     /// continuations, inner phrases and unattributed quotations.
@@ -366,8 +372,17 @@ impl<'a, 't> Ctx<'a, 't> {
         // The name line ends at its line break, even when the sentence
         // runs on into the next line's quotation.
         let b = (a + 1..b).find(|&k| self.line_break_before(k)).unwrap_or(b);
-        ((starts_sentence || dash) && b > a && self.name_line(a, b))
-            .then(|| a..self.trimmed_end(a, b))
+        if !(starts_sentence || dash) || b <= a {
+            return None;
+        }
+        if self.name_line(a, b) {
+            return Some(a..self.trimmed_end(a, b));
+        }
+        // "— Zlatka Bakalova, owner of Sunrise Bakery": after a dash, a
+        // name, a comma and a description of its own; the name speaks.
+        let comma = (a + 1..b.min(a + NAME_LINE_NAME)).find(|&k| is_punct(&toks[k], ","))?;
+        (dash && self.name_line(a, comma) && b - comma <= NAME_LINE_DESCRIPTION)
+            .then(|| a..self.trimmed_end(a, comma))
     }
 
     /// The source and cue of a clause that leads into the quotation
