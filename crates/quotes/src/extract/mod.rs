@@ -37,6 +37,7 @@ mod phrase;
 mod quantity;
 mod quotation;
 mod sourceless;
+mod subject;
 mod token;
 
 use newsnlp_tokenize::TokenKind;

@@ -2,9 +2,9 @@
 //! "**a spokesman at the agency** said"), the source left of a cue past
 //! auxiliaries and appositives (`Ctx::source_left`, "**Lena Ortiz,
 //! president of the fund,** said"), the noun phrase right of a cue
-//! (`Ctx::np_right`, "said **Jane Roe, a strategist**"), the subject of a
-//! clause (`Ctx::subject`, "Hours later, **Trump** launched …, saying …")
-//! and a source running on to the sentence's end (`Ctx::extend_source`).
+//! (`Ctx::np_right`, "said **Jane Roe, a strategist**") and a source
+//! running on to the sentence's end (`Ctx::extend_source`); the subject of
+//! a clause is in `subject.rs`.
 
 use std::ops::Range;
 
@@ -23,9 +23,6 @@ const DOCUMENT_ADJUNCT: usize = 8;
 /// The most tokens between "who" and the cue in a relative clause without
 /// commas ("Residents who live near the plant said").
 const REL_CLAUSE_WORDS: usize = 8;
-/// The longest segment between commas that continues an introductory
-/// phrase before a subject ("At a rally in Ames, Iowa, **on Sunday,**").
-const INTRO_SEGMENT: usize = 8;
 
 impl<'a, 't> Ctx<'a, 't> {
     /// The noun phrase ending right before `end` (a subject), if any.
@@ -834,112 +831,6 @@ impl<'a, 't> Ctx<'a, 't> {
             k -= 1;
         }
         (k > start).then_some(start..k)
-    }
-
-    /// The subject that opens the clause holding token `i` (for a
-    /// participle or a second verb): after the last line break and after
-    /// an introductory phrase ("Hours later, Trump …").
-    pub(super) fn subject(&self, ss: usize, i: usize) -> Option<Range<usize>> {
-        let mut a = ss;
-        for k in (ss.max(i.saturating_sub(60)) + 1..i).rev() {
-            if self.line_break_before(k) {
-                a = k;
-                break;
-            }
-        }
-        // A dateline is not the subject: "GENEVA — The agency …, saying".
-        a = self.after_dateline(a, i);
-        // "And he went on, mocking …": a conjunction before the subject,
-        // not an introductory phrase ("But in June, she …" still is one).
-        if a + 2 < i
-            && matches!(self.lw(a), "and" | "but" | "yet" | "then" | "so")
-            && self.toks[a + 1].kind == TokenKind::Word
-            && !self.is(a + 1, lx::INTRO_WORDS)
-        {
-            a += 1;
-        }
-        // An introductory phrase: up to a comma within the first words.
-        let first = self.lw(a);
-        let intro = self.is(a, lx::INTRO_WORDS)
-            || self.toks[a].kind == TokenKind::Number
-            || (first.len() > 5 && (first.ends_with("ing") || first.ends_with("ed")));
-        // Not a clause of its own: "Kettering manager Graham Tully was
-        // furious about the winner, insisting …" opens with a name in -ing.
-        if intro
-            && let Some(c) = (a..(a + 10).min(i)).find(|&k| is_punct(&self.toks[k], ","))
-            && !(a + 1..c).any(|k| self.is(k, lx::AUX) && !self.is(k, lx::INTRO_WORDS))
-        {
-            a = self.intro_continues(c + 1, i);
-        }
-        let np = self.np_right(a, i).filter(|r| r.end < i)?;
-        // The subject ends before its verb: a lower-case word after a
-        // name ("Trump launched"), or a past form ("police began").
-        let mut end = np.end;
-        for k in np.start + 1..np.end {
-            let t = &self.toks[k];
-            let w = self.lw(k);
-            let lower = t.kind == TokenKind::Word && !is_cap(t);
-            let prev = self.lw(k - 1);
-            // After a capitalized determiner or a possessive ("The
-            // departments", "Ryan's campaign") the word is the head noun;
-            // after a name it is the verb when it reads as one ("Trump
-            // launched", "Trump says"), not a noun ("Trump campaign manager").
-            let after_name = is_cap(&self.toks[k - 1])
-                && !self.is(k - 1, lx::DETERMINERS)
-                && !prev.ends_with("'s")
-                && !prev.ends_with("’s")
-                && (w.ends_with('s') || !self.cue(k).is_empty());
-            if lower
-                && !self.is(k, lx::DETERMINERS)
-                && !matches!(w, "of" | "for" | "and")
-                && (after_name
-                    || w.ends_with("ed")
-                    || self.is(k, lx::SUBJECT_VERBS)
-                    || self.is_ly_adverb(k))
-            {
-                end = k;
-                break;
-            }
-        }
-        // A name in apposition belongs to the subject ("Its foreign policy
-        // chief, Kaja Meer, praised … and said C").
-        if end == np.end
-            && end < i
-            && let Some(c) = self.apposed_name(end, i)
-        {
-            end = c;
-        }
-        Some(np.start..end)
-    }
-
-    /// Where the subject starts when an introductory phrase that ended at
-    /// the comma before `a` goes on past more commas: a place after a
-    /// town ("At a rally in Ames, **Iowa,** on Sunday, Ms. Roe …") or a
-    /// prepositional phrase ("In June, **after the vote,** the mayor …").
-    /// At most three such segments of up to [`INTRO_SEGMENT`] tokens.
-    fn intro_continues(&self, mut a: usize, i: usize) -> usize {
-        for _ in 0..3 {
-            let Some(c) = (a..(a + INTRO_SEGMENT).min(i)).find(|&k| is_punct(&self.toks[k], ","))
-            else {
-                break;
-            };
-            if c == a || c + 1 >= i {
-                break;
-            }
-            let t = &self.toks[a];
-            let prep = t.kind == TokenKind::Word
-                && !is_cap(t)
-                && self.is(a, lx::PREPOSITIONS | lx::INTRO_WORDS);
-            let place = c - a <= 3
-                && is_cap(&self.toks[a - 2])
-                && self.toks[a - 2].kind.is_wordlike()
-                && (a..c).all(|k| is_cap(&self.toks[k]) && self.toks[k].kind.is_wordlike());
-            if !(prep || place) {
-                break;
-            }
-            a = c + 1;
-        }
-        a
     }
 
     /// A source after its cue runs on through an appositive or relative
