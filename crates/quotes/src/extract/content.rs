@@ -212,6 +212,7 @@ impl<'a, 't> Ctx<'a, 't> {
             e = self.object_end(j, e);
         }
         e = self.end_at_dash_clause(j, e);
+        e = self.end_before_coordinated_attribution(j, e);
         if found_that.is_none() {
             e = self.end_before_which(j, e);
         }
@@ -321,6 +322,33 @@ impl<'a, 't> Ctx<'a, 't> {
                             | "who"
                     )
                     && !self.in_any_quote(k)
+            })
+            .unwrap_or(e)
+    }
+
+    /// Where a content from `j` to `e` ends before a clause of its own
+    /// with its own reporting verb, joined by ", and" or ", but" ("expect
+    /// levels to stay low**, and shipping firms say** they …"): a plain
+    /// noun phrase of up to four words, then a finite cue. Outside
+    /// quotations.
+    fn end_before_coordinated_attribution(&self, j: usize, e: usize) -> usize {
+        (j + 1..e.min(j + CLAUSE_SCAN))
+            .find(|&k| {
+                is_punct(&self.toks[k], ",")
+                    && matches!(self.lw(k + 1), "and" | "but")
+                    && !self.in_any_quote(k)
+                    && (k + 3..(k + 7).min(e)).any(|v| {
+                        self.cue(v)
+                            .iter()
+                            .any(|f| !f.ing && f.class != CueClass::Weak)
+                            && (k + 2..v).all(|w| {
+                                let t = &self.toks[w];
+                                t.kind.is_wordlike()
+                                    && self.cue(w).is_empty()
+                                    && !self.is(w, lx::AUX | lx::PREPOSITIONS)
+                                    && !self.is(w, lx::SUBJECT_PRONOUNS)
+                            })
+                    })
             })
             .unwrap_or(e)
     }
