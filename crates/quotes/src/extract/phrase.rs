@@ -512,6 +512,16 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             p = q + 1;
         }
+        // "Petr Hromadka, who heads the Danubia Freight Union, an
+        // association of barge operators, said": an appositive after a
+        // relative clause describes the clause's object.
+        if p >= 2
+            && matches!(self.lw(p), "a" | "an" | "the")
+            && let Some(q) = (floor..p - 1).rev().find(|&k| is_punct(&self.toks[k], ","))
+            && matches!(self.lw(q + 1), "who" | "whose")
+        {
+            p = q + 1;
+        }
         // Only a relative clause runs past the usual twenty tokens.
         if close - p > APPOSITIVE_MAX
             && !(matches!(self.lw(p), "who" | "whose" | "which") && p > lo_wide + 1)
