@@ -542,12 +542,14 @@ impl QuoteExtractor {
         let text = doc.text();
         let mut sorted: Vec<&Mention> = mentions.iter().collect();
         sorted.sort_by_key(|m| (m.start(), m.end()));
+        let starts = sorted.iter().map(|m| m.start()).collect();
         let resolver = Resolver {
             text,
             toks,
             ctx: &ctx,
             entities,
             mentions: sorted,
+            starts,
             byline: table.byline_name().map(str::to_string),
         };
         let mut people = Vec::new();

@@ -63,6 +63,10 @@ pub(crate) struct Resolver<'a, 't> {
     pub entities: Option<Entities<'a>>,
     /// Mentions sorted by start.
     pub mentions: Vec<&'a Mention>,
+    /// The start of each of `mentions`, in the same order: what
+    /// [`Resolver::first_at`] bisects, without following a pointer at each
+    /// step.
+    pub starts: Vec<usize>,
     pub byline: Option<String>,
 }
 
@@ -264,7 +268,7 @@ impl<'a> Resolver<'a, '_> {
 
     /// Index of the first mention starting at or after `byte`.
     fn first_at(&self, byte: usize) -> usize {
-        self.mentions.partition_point(|m| m.start() < byte)
+        self.starts.partition_point(|&s| s < byte)
     }
 
     /// Mentions ending before `byte`, nearest first, within the caps.
@@ -306,7 +310,11 @@ impl<'a> Resolver<'a, '_> {
             .iter()
             .take_while(|m| m.start() < hi)
             .filter(|m| {
-                let k = self.toks.partition_point(|t| t.span.end <= m.start());
+                // The mention starts within the tokens `prev.start..=last`
+                // (spans in order): the token holding its start is found
+                // among them.
+                let k = prev.start
+                    + self.toks[prev.start..=last].partition_point(|t| t.span.end <= m.start());
                 self.ctx.quote_of(k).is_none() && self.kind(m) == Some(EntityKind::Person)
             })
             .copied()

@@ -59,8 +59,15 @@ pub(super) struct Doc<'a, 't> {
     pub(super) entities: Entities<'a>,
     /// Mentions sorted by start.
     pub(super) mentions: Vec<&'a Mention>,
+    /// The start of each of `mentions`, in the same order: what the
+    /// searches for a byte bisect ([`Doc::mentions_from`]), without
+    /// following a pointer at each step.
+    mention_starts: Vec<usize>,
     /// Quotes sorted by content start.
     pub(super) quotes: Vec<&'a Quote>,
+    /// The content start of each of `quotes`, in the same order (bisected
+    /// without following a pointer at each step).
+    quote_starts: Vec<usize>,
     /// Quote index by the byte start of its cue.
     pub(super) by_cue: FastMap<usize, usize>,
     /// Per sentence: whether a quote's content, cue or source overlaps it.
@@ -72,7 +79,15 @@ pub(super) struct Doc<'a, 't> {
     /// The evaluative phrases and conduct idioms of the text ("a step in
     /// the right direction", "dropped the ball"), in text order.
     phrases: Vec<PhraseAt>,
+    /// Per block of [`TOKEN_BLOCK`] tokens: the end of its last token's
+    /// span. [`Doc::token_at`] bisects these few (they stay in cache)
+    /// before the tokens of one block, instead of the whole token array
+    /// (whose every step is a dependent load, most of them cache misses).
+    block_ends: Vec<usize>,
 }
+
+/// The tokens of a block of [`Doc::block_ends`].
+const TOKEN_BLOCK: usize = 64;
 
 /// Per sentence: whether a quote's content, cue or source overlaps it (by
 /// a difference array over the sentences).
@@ -213,6 +228,13 @@ impl<'a, 't> Doc<'a, 't> {
             .filter_map(|(i, q)| Some((q.cue.as_ref()?.start, i)))
             .collect();
         let attributed = attributed_sentences(doc.sentences(), &qs);
+        let block_ends = doc
+            .tokens()
+            .chunks(TOKEN_BLOCK)
+            .map(|b| b.last().map_or(0, |t| t.span.end))
+            .collect();
+        let mention_starts = ms.iter().map(|m| m.start()).collect();
+        let quote_starts = qs.iter().map(|q| q.content.start).collect();
         let mut d = Doc {
             text,
             doc,
@@ -220,12 +242,15 @@ impl<'a, 't> Doc<'a, 't> {
             rows,
             entities,
             mentions: ms,
+            mention_starts,
+            quote_starts,
             quotes: qs,
             by_cue,
             attributed,
             headline: Vec::new(),
             byline: table.byline_name().map(str::to_string),
             phrases,
+            block_ends,
         };
         let byline_paragraph = table
             .byline()
@@ -462,17 +487,28 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// Index of the token that starts at or contains byte `pos`.
     pub(super) fn token_at(&self, pos: usize) -> usize {
-        self.doc
-            .tokens()
-            .partition_point(|t| t.span.end <= pos)
-            .min(self.doc.tokens().len().saturating_sub(1))
+        // The spans are in order: every token of a block whose last token
+        // ends by `pos` does too, and the first one that does not is in the
+        // block after the last such block.
+        let toks = self.doc.tokens();
+        let full = self.block_ends.partition_point(|&e| e <= pos);
+        let start = full.saturating_mul(TOKEN_BLOCK).min(toks.len());
+        let block = toks
+            .get(start..start.saturating_add(TOKEN_BLOCK).min(toks.len()))
+            .unwrap_or_default();
+        (start + block.partition_point(|t| t.span.end <= pos)).min(toks.len().saturating_sub(1))
+    }
+
+    /// The index of the first of [`Doc::mentions`] that starts at or
+    /// after byte `pos`.
+    #[inline]
+    pub(super) fn mentions_from(&self, pos: usize) -> usize {
+        self.mention_starts.partition_point(|&s| s < pos)
     }
 
     /// The innermost quote whose content holds `span` (capped search).
     pub(super) fn enclosing_quote(&self, span: &Range<usize>) -> Option<&'a Quote> {
-        let end = self
-            .quotes
-            .partition_point(|q| q.content.start <= span.start);
+        let end = self.quote_starts.partition_point(|&s| s <= span.start);
         self.quotes[..end]
             .iter()
             .rev()
@@ -486,7 +522,7 @@ impl<'a, 't> Doc<'a, 't> {
     /// before it (spaces and one mark between), among the last few to start
     /// before it.
     pub(super) fn quote_ending_at(&self, at: usize) -> Option<&'a Quote> {
-        let end = self.quotes.partition_point(|q| q.content.start < at);
+        let end = self.quote_starts.partition_point(|&s| s < at);
         self.quotes[..end]
             .iter()
             .rev()
@@ -518,7 +554,7 @@ impl<'a, 't> Doc<'a, 't> {
         &self,
         span: &Range<usize>,
     ) -> impl Iterator<Item = &'a Mention> + '_ {
-        let first = self.mentions.partition_point(|m| m.start() < span.start);
+        let first = self.mentions_from(span.start);
         let span = span.clone();
         self.mentions[first..]
             .iter()
@@ -544,7 +580,8 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     pub(super) fn sentence_of_byte(&self, pos: usize) -> Option<usize> {
-        self.doc.sentence_of(self.token_at(pos))
+        // The table's sentence of the token: no search of the sentences.
+        self.table.sentence(self.token_at(pos)).map(|s| s.get())
     }
 }
 

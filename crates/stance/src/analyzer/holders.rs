@@ -144,7 +144,7 @@ impl Doc<'_, '_> {
     /// The holder of the most recent mention before `pos` that `fits`,
     /// not a place used as a location, within reach of a pronoun.
     fn recent_mention(&self, pos: usize, fits: impl Fn(&Mention) -> bool) -> Option<Party> {
-        let end = self.mentions.partition_point(|m| m.start() < pos);
+        let end = self.mentions_from(pos);
         self.mentions[..end]
             .iter()
             .rev()
