@@ -61,6 +61,16 @@ pub(crate) fn ascii_table(nz: &Normalizer) -> [u8; 128] {
     t
 }
 
+/// The bits of [`FirstWords::word_bits`] (64 KB).
+const WORD_BITS: usize = 1 << 19;
+
+/// The word and bit of [`FirstWords::word_bits`] for the word key `key`.
+#[inline]
+fn word_bit((k0, k1): (u64, u64)) -> (usize, u64) {
+    let h = (k0 ^ k1.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 19);
+    ((h >> 6) as usize, 1 << (h & 63))
+}
+
 /// The first words of a gazetteer's keys (a key's bytes up to the first
 /// that is no ASCII letter or digit), by
 /// [`short_key`](newsnlp_text::hash::short_key): a walk from a word of
@@ -72,6 +82,10 @@ pub(crate) fn ascii_table(nz: &Normalizer) -> [u8; 128] {
 pub(crate) struct FirstWords {
     /// By first word: [`KEY_ALONE`] when it is a key by itself.
     words: ShortTable,
+    /// The first words' keys, one bit each ([`word_bit`]): most words of
+    /// a text start no key, and this bitmap turns most of them away
+    /// without reading the table's slots (megabytes, mostly out of cache).
+    word_bits: Box<[u64]>,
     /// The first two words of the keys that go on after their first word
     /// with a space, as bits of [`pair_bit`] (a filter: a bit may be set by
     /// another pair), when the normalization makes a space a separator: a
@@ -142,6 +156,7 @@ pub(crate) fn first_words(ascii: &[u8; 128], keys: &[&[u8]]) -> Option<FirstWord
         WordFold::Table
     };
     let mut words = ShortTable::new();
+    let mut word_bits = vec![0u64; WORD_BITS / 64].into_boxed_slice();
     let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64].into_boxed_slice();
     let first_word = |k: &[u8]| k.iter().position(|&b| !word(b)).unwrap_or(k.len());
     let packed = |w: &[u8]| std::str::from_utf8(w).ok().and_then(short_key);
@@ -155,6 +170,10 @@ pub(crate) fn first_words(ascii: &[u8; 128], keys: &[&[u8]]) -> Option<FirstWord
         let alone = if n == key.len() { KEY_ALONE } else { 0 };
         let value = words.get_key(first).unwrap_or(0) | alone;
         words.insert_key(first, value);
+        let (w, bit) = word_bit(first);
+        if let Some(x) = word_bits.get_mut(w) {
+            *x |= bit;
+        }
         if let Some(rest) = key.get(n + 1..).filter(|_| key.get(n) == Some(&b' '))
             && let Some(second) = rest.get(..first_word(rest)).and_then(packed)
         {
@@ -165,7 +184,12 @@ pub(crate) fn first_words(ascii: &[u8; 128], keys: &[&[u8]]) -> Option<FirstWord
         }
     }
     let pairs = (ascii[usize::from(b' ')] == ASCII_SEP).then_some(pairs);
-    Some(FirstWords { words, pairs, fold })
+    Some(FirstWords {
+        words,
+        word_bits,
+        pairs,
+        fold,
+    })
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -599,6 +623,10 @@ impl Gazetteer {
         let Some(key) = self.packed_word(first, len, word) else {
             return (pos + len, self.may_start(bytes, pos));
         };
+        let (w, bit) = word_bit(key);
+        if first.word_bits.get(w).is_none_or(|x| x & bit == 0) {
+            return (pos + len, false);
+        }
         let Some(value) = first.words.get_key(key) else {
             return (pos + len, false);
         };

@@ -15,7 +15,7 @@ use newsnlp_quotes::Quote;
 use newsnlp_text::Table;
 use newsnlp_text::hash::FastMap;
 use newsnlp_text::table::Flags;
-use newsnlp_tokenize::{Sentence, TokenKind, Tokenized};
+use newsnlp_tokenize::{Sentence, Token, TokenKind, Tokenized};
 
 use super::classes::{CAP, DET, MAY_START, PREP, WORD, word_bits};
 use crate::verbs::{Adjective, NO_LIST, STANCE_LEXICON, StanceLexicon, VerbForm};
@@ -79,15 +79,31 @@ pub(super) struct Doc<'a, 't> {
     /// The evaluative phrases and conduct idioms of the text ("a step in
     /// the right direction", "dropped the ball"), in text order.
     phrases: Vec<PhraseAt>,
-    /// Per block of [`TOKEN_BLOCK`] tokens: the end of its last token's
-    /// span. [`Doc::token_at`] bisects these few (they stay in cache)
-    /// before the tokens of one block, instead of the whole token array
-    /// (whose every step is a dependent load, most of them cache misses).
-    block_ends: Vec<usize>,
+    /// Per stretch of [`BYTE_STRETCH`] bytes of the text: the first token
+    /// that ends after the stretch's start. [`Doc::token_at`] starts there
+    /// and steps over the few tokens before its byte, instead of bisecting
+    /// the whole token array (whose every step is a dependent load, most
+    /// of them cache misses).
+    first_token: Vec<usize>,
 }
 
-/// The tokens of a block of [`Doc::block_ends`].
-const TOKEN_BLOCK: usize = 64;
+/// The bytes of a stretch of [`Doc::first_token`].
+const BYTE_STRETCH: usize = 64;
+
+/// Per stretch of [`BYTE_STRETCH`] bytes of a text of `len` bytes, the
+/// index of the first of `tokens` (in order, not overlapping) that ends
+/// after the stretch's first byte.
+fn first_tokens(tokens: &[Token<'_>], len: usize) -> Vec<usize> {
+    let mut out = Vec::with_capacity(len / BYTE_STRETCH + 1);
+    let mut k = 0;
+    for at in (0..=len).step_by(BYTE_STRETCH) {
+        while tokens.get(k).is_some_and(|t| t.span.end <= at) {
+            k += 1;
+        }
+        out.push(k);
+    }
+    out
+}
 
 /// Per sentence: whether a quote's content, cue or source overlaps it (by
 /// a difference array over the sentences).
@@ -228,11 +244,7 @@ impl<'a, 't> Doc<'a, 't> {
             .filter_map(|(i, q)| Some((q.cue.as_ref()?.start, i)))
             .collect();
         let attributed = attributed_sentences(doc.sentences(), &qs);
-        let block_ends = doc
-            .tokens()
-            .chunks(TOKEN_BLOCK)
-            .map(|b| b.last().map_or(0, |t| t.span.end))
-            .collect();
+        let first_token = first_tokens(doc.tokens(), text.len());
         let mention_starts = ms.iter().map(|m| m.start()).collect();
         let quote_starts = qs.iter().map(|q| q.content.start).collect();
         let mut d = Doc {
@@ -250,7 +262,7 @@ impl<'a, 't> Doc<'a, 't> {
             headline: Vec::new(),
             byline: table.byline_name().map(str::to_string),
             phrases,
-            block_ends,
+            first_token,
         };
         let byline_paragraph = table
             .byline()
@@ -487,16 +499,18 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// Index of the token that starts at or contains byte `pos`.
     pub(super) fn token_at(&self, pos: usize) -> usize {
-        // The spans are in order: every token of a block whose last token
-        // ends by `pos` does too, and the first one that does not is in the
-        // block after the last such block.
+        // The spans are in order: the tokens before the first one ending
+        // after the start of `pos`'s stretch all end by `pos`, and the one
+        // sought is at most a stretch's tokens further.
         let toks = self.doc.tokens();
-        let full = self.block_ends.partition_point(|&e| e <= pos);
-        let start = full.saturating_mul(TOKEN_BLOCK).min(toks.len());
-        let block = toks
-            .get(start..start.saturating_add(TOKEN_BLOCK).min(toks.len()))
-            .unwrap_or_default();
-        (start + block.partition_point(|t| t.span.end <= pos)).min(toks.len().saturating_sub(1))
+        let mut k = match self.first_token.get(pos / BYTE_STRETCH) {
+            Some(&k) => k,
+            None => toks.partition_point(|t| t.span.end <= pos),
+        };
+        while toks.get(k).is_some_and(|t| t.span.end <= pos) {
+            k += 1;
+        }
+        k.min(toks.len().saturating_sub(1))
     }
 
     /// The index of the first of [`Doc::mentions`] that starts at or
