@@ -492,12 +492,27 @@ impl Doc<'_, '_> {
         for k in (sentence.start.max(i.saturating_sub(NEGATION_WORDS))..i).rev() {
             match self.word(k) {
                 None => return false,
-                Some(w) if lex.is_negator(w) || w == "cannot" => return true,
+                Some(w) if (lex.is_negator(w) || w == "cannot") && !self.utmost_at(k) => {
+                    return true;
+                }
                 Some(_) if self.has(k, CLAUSE) => return false,
                 _ => {}
             }
         }
         false
+    }
+
+    /// Whether the negator at token `k` says the utmost of a feeling
+    /// ("could not be more excited", "couldn't be prouder"): no negation.
+    pub(super) fn utmost_at(&self, k: usize) -> bool {
+        let modal = self.is(k, &["cannot", "couldn't", "can't"])
+            || (k > 0 && self.is(k - 1, &["could", "can"]));
+        modal
+            && self.is(k + 1, &["be"])
+            && (self.is(k + 2, &["more"])
+                || self
+                    .word(k + 2)
+                    .is_some_and(|w| w.len() > 5 && w.ends_with("er")))
     }
 
     /// The start of the verb group ending before token `i` (auxiliaries,
@@ -557,6 +572,7 @@ impl Doc<'_, '_> {
         vg.clone().any(|k| {
             self.word(k)
                 .is_some_and(|w| lex.is_negator(w) || w == "cannot")
+                && !self.utmost_at(k)
         })
     }
 
