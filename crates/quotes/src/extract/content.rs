@@ -345,8 +345,8 @@ impl<'a, 't> Ctx<'a, 't> {
                                 let t = &self.toks[w];
                                 t.kind.is_wordlike()
                                     && self.cue(w).is_empty()
-                                    && !self.is(w, lx::AUX | lx::PREPOSITIONS)
-                                    && !self.is(w, lx::SUBJECT_PRONOUNS)
+                                    && !self
+                                        .is(w, lx::AUX | lx::PREPOSITIONS | lx::SUBJECT_PRONOUNS)
                             })
                     })
             })

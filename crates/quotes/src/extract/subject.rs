@@ -144,7 +144,7 @@ impl Ctx<'_, '_> {
         for k in a + 2..i.min(a + BARE_INTRO) {
             let t = &self.toks[k];
             // A verb ends the phrase: no subject inside it.
-            let finite = self.table.classes(k).intersects(WordClass::Finite.set());
+            let finite = self.is(k, WordClass::Finite.set());
             if !t.kind.is_wordlike() || finite || self.lw(k).ends_with("ed") {
                 return None;
             }

@@ -675,11 +675,6 @@ impl Doc<'_, '_> {
         {
             e += 1;
         }
-        // "could not be prouder of", "couldn't be more pleased with": a
-        // negated comparative of what one can feel is the utmost, no
-        // negation.
-        let utmost = flip < 0.0 && (vg..c).any(|j| self.utmost_at(j));
-        let flip = if utmost { 1.0 } else { flip };
         if let Some(f) = self.experiencer(sentence, si, c, e, flip) {
             out.push(f);
             return;
