@@ -207,6 +207,28 @@ fn descriptors_link_to_the_latest_person_whose_titles_fit() {
             "The senator",
             None,
         ),
+        // An age describes the person named last, whatever the titles.
+        (
+            "The board suspended Dario Vance on Monday. The 52-year-old said he would appeal.",
+            "The 52-year-old",
+            Some("Dario Vance"),
+        ),
+        (
+            "Nadia Ferro met Tom Hale at the clinic. Later the 61-year-old surgeon said little.",
+            "the 61-year-old",
+            Some("Tom Hale"),
+        ),
+        // A name after the age: the age modifies a name, no descriptor.
+        (
+            "Nadia Ferro met Mayor Tom Hale. Later the 61-year-old mayor said little.",
+            "the 61-year-old mayor",
+            Some("Tom Hale"),
+        ),
+        (
+            "Nadia Ferro met Tom Hale. The 61-year-old Ferro said little.",
+            "The 61-year-old",
+            None,
+        ),
     ];
     let pipeline = Pipeline::new();
     for &(text, descriptor, person) in cases {
@@ -228,7 +250,9 @@ fn descriptors_link_to_the_latest_person_whose_titles_fit() {
             assert!(
                 e.mentions
                     .iter()
-                    .any(|m| m.link == Link::Descriptor && m.span == span)
+                    .any(|m| m.link == Link::Descriptor && m.span == span),
+                "{text}: {:?}",
+                e.mentions
             );
             // Descriptors are not named mentions: the flat list leaves them out.
             assert!(doc.mentions().iter().all(|m| m.span != span));

@@ -96,9 +96,15 @@ impl EntityTable {
                 i += 1;
                 continue;
             }
-            let Some((head, end)) = descriptor_after(table, i) else {
-                i += 1;
-                continue;
+            let (head, end, aged) = match descriptor_after(table, i) {
+                Some((head, end)) => (head, end, false),
+                None => match age_descriptor_after(table, i) {
+                    Some((last, end)) => (last, end, true),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                },
             };
             let span = table.span(i).start..table.span(head).end;
             // Mentions that end before the descriptor.
@@ -115,13 +121,18 @@ impl EntityTable {
                 i = end;
                 continue; // a name inside: "the Kremlin spokesman"
             }
-            if let Some(index) = self.fitting_person(
-                gazetteer,
-                table,
-                i + 1..head + 1,
-                &mentions[..next_mention],
-                span.start,
-            ) {
+            let person = if aged {
+                self.latest_person(&mentions[..next_mention], span.start)
+            } else {
+                self.fitting_person(
+                    gazetteer,
+                    table,
+                    i + 1..head + 1,
+                    &mentions[..next_mention],
+                    span.start,
+                )
+            };
+            if let Some(index) = person {
                 self.add_descriptor(index, span);
             }
             i = end;
@@ -189,6 +200,18 @@ impl EntityTable {
         None
     }
 
+    /// The person named last among `before` (mentions ending before byte
+    /// `at`), within [`LOOKBACK_BYTES`]: whom "the 27-year-old" describes.
+    fn latest_person(&self, before: &[Mention], at: usize) -> Option<usize> {
+        before
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| at - m.end() <= LOOKBACK_BYTES)
+            .filter_map(|(k, _)| *self.by_mention.get(k)?)
+            .find(|&e| self.entities[e].kind == EntityKind::Person)
+    }
+
     /// Records descriptor `span` as a mention of entity `index`.
     fn add_descriptor(&mut self, index: usize, span: Range<usize>) {
         let span = Span::from(span);
@@ -241,4 +264,45 @@ fn descriptor_after(table: &Table<'_>, the: usize) -> Option<(usize, usize)> {
         && table.flags(after).contains(Flags::WORDLIKE)
         && !table.flags(after).contains(Flags::LINE_BREAK);
     (!named).then_some((head, after))
+}
+
+/// An age descriptor that opens with "the" at token `the`: "the
+/// 27-year-old", "the 57-year-old scientist" (lowercase titles or role
+/// nouns may follow the age); the index of its last token and the token
+/// after it. Not when a capitalized word follows the age, which names or
+/// describes otherwise ("the 74-year-old Sanders", "the 44-year-old Boca
+/// West resident").
+fn age_descriptor_after(table: &Table<'_>, the: usize) -> Option<(usize, usize)> {
+    let n = the + 1;
+    let age = n + 5 < table.len()
+        && table.token(n).bytes().all(|b| b.is_ascii_digit())
+        && table.token(n + 1) == "-"
+        && table.lower(n + 2) == "year"
+        && table.token(n + 3) == "-"
+        && table.lower(n + 4) == "old";
+    if !age {
+        return None;
+    }
+    let mut last = n + 4;
+    let mut j = n + 5;
+    while j < table.len() && j - n - 5 < MAX_MODIFIERS {
+        if table
+            .flags(j)
+            .intersects(Flags::CAPITALIZED | Flags::LINE_BREAK)
+        {
+            // A capitalized word right after the age: a name, or more than
+            // the age says.
+            if j == n + 5 && table.flags(j).contains(Flags::CAPITALIZED) {
+                return None;
+            }
+            break;
+        }
+        let c = table.classes(j);
+        if !(c.contains(WordClass::DescriptorHeads) || c.contains(WordClass::Titles)) {
+            break;
+        }
+        last = j;
+        j += 1;
+    }
+    Some((last, last + 1))
 }

@@ -207,6 +207,13 @@ impl Doc<'_, '_> {
         if let Some(m) = head {
             return self.entity_holder(m);
         }
+        // "the Hungarian leader", "the 27-year-old": a descriptor the
+        // entity table linked to its person.
+        if self.is(np.start, &["the"])
+            && let Some(p) = self.entities.descriptor(span.clone())
+        {
+            return Some(p);
+        }
         // "the union": the organization named before whose name ends so.
         if np.len() == 2
             && self.is(np.start, &["the"])
