@@ -286,9 +286,13 @@ impl Doc<'_, '_> {
         flip: f32,
     ) -> Option<Finding> {
         // A plain copula only: "this could be …" is no claim of what it is.
-        // (`is` reads `’` as `'`.)
+        // (`is` reads `’` as `'`.) Adverbs may stand between it and the
+        // predicate at `k` ("this is clearly the best deal"), not a
+        // negator: what a thing is not names no target ("that is not a
+        // legitimate purpose").
         let contracted = self.is(vg, &["that's"]);
-        if !(contracted || self.is(vg, &["is", "was", "are", "were", "'s"])) || k != vg + 1 {
+        let copula = contracted || self.is(vg, &["is", "was", "are", "were", "'s"]);
+        if !copula || k <= vg || flip < 0.0 {
             return None;
         }
         // "That's a terrible deal": the subject inside the copula's token.

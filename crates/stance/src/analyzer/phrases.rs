@@ -791,6 +791,26 @@ impl Doc<'_, '_> {
             .or_else(|| self.appositive_subject(sentence, vg))
     }
 
+    /// The subject of a copula coordinated with an earlier one, the verb
+    /// group at `vg` right after "and" or "but": "it was broadly
+    /// supportive but | remained concerned about", "she was pleased but |
+    /// remained worried".
+    pub(super) fn coordinated_copula_subject(
+        &self,
+        sentence: &Range<usize>,
+        vg: usize,
+    ) -> Option<Range<usize>> {
+        let conj = vg
+            .checked_sub(1)
+            .filter(|&k| k > sentence.start && self.is(k, &["and", "but"]))?;
+        let floor = sentence.start.max(conj.saturating_sub(APPOSITIVE_WORDS));
+        let copula = (floor..conj)
+            .rev()
+            .take_while(|&k| self.word(k).is_some())
+            .find(|&k| self.has(k, COP) && self.has(k, FIN))?;
+        self.subject_before(sentence, self.verb_group_start(sentence, copula))
+    }
+
     /// The cue token of a quote whose cue stands before its content, which
     /// ends right before token `conj` (a mark between them at most), with
     /// the cue at or after token `floor`.

@@ -642,6 +642,14 @@ impl Doc<'_, '_> {
         let vg = self.verb_group_start(sentence, c);
         let group = vg..c + 1;
         let mut negated = self.negated_group(&group);
+        // "is without doubt the worst decision": a booster of two or
+        // three words where an adverb would stand, no negator.
+        if self.is(k, &["without", "beyond"]) {
+            let a = usize::from(self.is(k + 1, &["a"]));
+            if self.is(k + 1 + a, &["doubt"]) {
+                k += 2 + a;
+            }
+        }
         while k < sentence.end
             && self.word(k).is_some_and(|w| {
                 LEXICONS.is_negator(w)
@@ -802,7 +810,11 @@ impl Doc<'_, '_> {
             return None;
         }
         let vg = self.verb_group_start(sentence, c);
-        let subject = self.subject_before(sentence, vg)?;
+        // "was broadly supportive but | remained concerned about": a
+        // coordinated copula shares the first one's subject.
+        let subject = self
+            .subject_before(sentence, vg)
+            .or_else(|| self.coordinated_copula_subject(sentence, vg))?;
         self.names_a_party(&subject)
             .then(|| Finding::of_subject(subject, c, object, flip * v, Basis::Attitude, si))
     }
