@@ -396,7 +396,13 @@ impl Doc<'_, '_> {
             && self
                 .form_at(j, 4)
                 .is_some_and(|f| matches!(f.kind, VerbKind::Action | VerbKind::Attitude));
-        if (self.is(j, &["to"]) || ends_in_to || gerund) && form.kind != VerbKind::Appeal {
+        // "agreed to a ceasefire", "objected to the plan": a noun phrase
+        // after the form's "to" is its plain object.
+        let noun_after_to = ends_in_to && self.has(j, DET) && !self.has(j, PRON);
+        if (self.is(j, &["to"]) || ends_in_to || gerund)
+            && !noun_after_to
+            && form.kind != VerbKind::Appeal
+        {
             let v = if ends_in_to || gerund { j } else { j + 1 };
             let inner = self.form_at(v, 4)?;
             if !matches!(inner.kind, VerbKind::Action | VerbKind::Attitude) {
