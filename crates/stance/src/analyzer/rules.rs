@@ -18,6 +18,7 @@
 
 use std::ops::Range;
 
+use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::TokenKind;
 
 use super::classes::{
@@ -25,7 +26,7 @@ use super::classes::{
     WORD,
 };
 use super::doc::Doc;
-use super::holders::phrase_names_a_party;
+use super::holders::{names_a_group, phrase_names_a_party};
 use super::phrases::NEGATION_WORDS;
 use crate::lexicon::LEXICONS;
 use crate::polarity::Polarity;
@@ -561,12 +562,26 @@ impl Doc<'_, '_> {
         let Some(subject) = self.subject_before(sentence, start) else {
             return;
         };
-        if !(subject.len() == 1 && self.is(subject.start, &["we", "i", "we're", "i'm"])) {
+        // "the union “will fight this plan”" in a union leader's reported
+        // words, "our party will defend …": the speaker's own side, as the
+        // holder rules read such a phrase.
+        let own_side = subject.len() == 2
+            && self.is(subject.start, &["the", "our"])
+            && !self.capitalized(subject.start + 1)
+            && self.word(subject.start + 1).is_some_and(|w| {
+                Classes::of(w).contains(WordClass::PartyNouns) || names_a_group(w)
+            });
+        if !(own_side || subject.len() == 1 && self.is(subject.start, &["we", "i", "we're", "i'm"]))
+        {
             return;
         }
         let Some(object) = self.object_after(sentence, i + form.words.len()) else {
             return;
         };
+        if own_side && self.word(object.start).is_some_and(|w| w.ends_with("ing")) {
+            // "the administration would keep pushing": no object.
+            return;
+        }
         let mut sign = f32::from(form.polarity);
         if self.negated_group(&(vg..i)) {
             sign = -sign;
