@@ -187,8 +187,17 @@ impl Doc<'_, '_> {
                 && !self.capitalized(k + 1)
                 && self.word(k).is_some_and(|w| possessive_len(w) > 0)
         });
-        let named = self.capitalized(subject.start) && !self.has(subject.start, DET)
-            || self.mentions_in(&self.span(&subject)).next().is_some();
+        // A capital that only opens the sentence names nobody, nor does a
+        // name after the head ("Exemptions for Canada would soften the
+        // blow"): a name at the head does ("the Kremlin").
+        let head = (subject.start..subject.end)
+            .find(|&k| !self.has(k, DET))
+            .unwrap_or(subject.start);
+        let at_head = self.span(&(head..head + 1)).start;
+        let named = self.capitalized_name(subject.start)
+            || self
+                .mentions_in(&self.span(&subject))
+                .any(|m| m.start() == at_head);
         if named && !possessed {
             return None;
         }
