@@ -265,6 +265,19 @@ impl StanceAnalyzer {
     ) {
         let first_stance = out.stances.len();
         self.emit_finding_of(d, cache, f, out);
+        if let Some(speaker) = d.spokesperson_of(f) {
+            // "“Kenya will not accept the mistreatment …,” the minister
+            // said": the speaker holds the stance they state for their side.
+            let found: Vec<Stance> = out.stances[first_stance..].to_vec();
+            for s in found {
+                if !matches!(&s.target.entity, Some(id) if speaker.entity() == Some(*id)) {
+                    out.push(Stance {
+                        holder: speaker.clone(),
+                        ..s
+                    });
+                }
+            }
+        }
         // "…, as did Tillerson": the same stance, held by the co-holder.
         let Some((co, _)) = d.co_holder(f.sentence, f.target.end) else {
             return;
@@ -407,6 +420,21 @@ impl StanceAnalyzer {
                 }
                 if d.is_co_holder(m) {
                     // "as did Tillerson": a co-holder, not a target.
+                    continue;
+                }
+                let side = |s: &Stance| {
+                    s.holder.entity() == Some(id)
+                        && s.evidence.start <= m.start()
+                        && m.end() <= s.evidence.end
+                };
+                let spoken_for = out.stances.iter().filter(|s| side(s)).any(|s| {
+                    out.stances
+                        .iter()
+                        .any(|t| t.holder == holder && t.target.span == s.target.span)
+                });
+                if spoken_for {
+                    // "“Kenya will not accept …,” the minister said": the
+                    // side the speaker speaks for, not what they judge.
                     continue;
                 }
                 let Some(si) = d.sentence_of_byte(m.start()) else {

@@ -19,6 +19,7 @@ use super::classes::{
 };
 use super::doc::Doc;
 use super::phrases::REPORTER_WORDS;
+use super::rules::{Finding, HolderRef};
 
 /// How many mentions and bytes a pronoun looks back over.
 const PRONOUN_MENTIONS: usize = 40;
@@ -288,6 +289,44 @@ impl Doc<'_, '_> {
         None
     }
 
+    /// The speaker of a direct quote in which the subject holder of `f` is
+    /// a country or organization that states a position, not a past event
+    /// ("“Kenya will not accept …”", "“China will never accept …”",
+    /// "“Tanzania values its friendship …”"): an official states the
+    /// position of their side in its name, so the stance is theirs too.
+    pub(super) fn spokesperson_of(&self, f: &Finding) -> Option<Party> {
+        let HolderRef::Subject { np, verb } = &f.holder else {
+            return None;
+        };
+        let span = self.span(np);
+        let q = self.enclosing_quote(&span)?;
+        let speaker @ Party::Entity {
+            kind: EntityKind::Person,
+            ..
+        } = q.speaker.as_ref()?
+        else {
+            return None;
+        };
+        if q.kind != QuoteKind::Direct {
+            return None;
+        }
+        let m = self.mentions_in(&span).last()?;
+        let side = m.entity().is_some_and(|_| {
+            matches!(
+                self.entity_holder(m),
+                Some(Party::Entity {
+                    kind: EntityKind::Place | EntityKind::Organization,
+                    ..
+                })
+            )
+        });
+        let sentence = self.doc.sentences().get(f.sentence)?.tokens.clone();
+        let vg = self.verb_group_start(&sentence, *verb);
+        let stated = (vg..*verb).any(|k| self.is(k, STATING_AUX))
+            || (vg == *verb && self.word(*verb).is_some_and(|w| w.ends_with('s')));
+        (side && stated && m.end() <= span.end).then(|| speaker.clone())
+    }
+
     /// Whether the noun phrase `np` (no entity in it) may name a person,
     /// group or organization: no verb, auxiliary or preposition in it ("have
     /// no reason", "in Moscow"), and a name, a determiner, several words
@@ -397,6 +436,10 @@ pub(super) fn names_a_group(w: &str) -> bool {
         .iter()
         .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
 }
+
+/// Auxiliaries of a stated position ("will not accept", "cannot
+/// support", "must reject"), not of a reported past event.
+const STATING_AUX: &[&str] = &["will", "won't", "cannot", "can't", "must", "never"];
 
 /// Whether a holder written as a phrase (a quote's source kept as
 /// written, a subject) may name a person, group or organization: one
