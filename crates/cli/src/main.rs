@@ -10,6 +10,12 @@ mod parts;
 mod report;
 mod walk;
 
+/// mimalloc rather than the system allocator: one thread on the 38 MB
+/// corpus ran `analyze --count` about 8% faster (user time), with a few MB
+/// more resident memory.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
