@@ -110,6 +110,10 @@ struct Index {
     /// ... and the longer ones in `long_info`.
     long_info: FastMap<Box<str>, u32>,
     infos: Vec<(u32, WordInfo)>,
+    /// `short_info` once built, with `infos[k]` in the slot of each `k`:
+    /// what a token reads, in one probe and no second, dependent load
+    /// (most of either a cache miss).
+    short_facts: ShortTable<(u32, WordInfo)>,
     /// The pair features, by [`pair_key`].
     keys: FastMap<u64, [f32; 3]>,
     /// The number of word ids.
@@ -154,6 +158,7 @@ impl Index {
             short_info: ShortTable::with_capacity(weights.len() / 3),
             long_info: FastMap::default(),
             infos: Vec::new(),
+            short_facts: ShortTable::default(),
             name: UNKNOWN,
         }
     }
@@ -289,6 +294,10 @@ impl Index {
                 ix.infos.push((UNKNOWN, info));
             }
         }
+        let infos = &ix.infos;
+        ix.short_facts = ix
+            .short_info
+            .map_values(|k| infos.get(k as usize).copied().unwrap_or_default());
         Some(ix)
     }
 
@@ -712,12 +721,13 @@ impl Model {
                 infos.push(lex.info(lower));
             } else {
                 let found = match word_key(lower) {
-                    Some(k) => index.short_info.get_key(k),
-                    None => index.long_info.get(lower).copied(),
+                    Some(k) => index.short_facts.get_key(k),
+                    None => index
+                        .long_info
+                        .get(lower)
+                        .and_then(|&k| index.infos.get(k as usize).copied()),
                 };
-                let (id, info) = found
-                    .and_then(|k| index.infos.get(k as usize).copied())
-                    .unwrap_or((UNKNOWN, WordInfo::default()));
+                let (id, info) = found.unwrap_or((UNKNOWN, WordInfo::default()));
                 ids.push(id);
                 infos.push(info);
             }

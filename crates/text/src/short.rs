@@ -23,34 +23,39 @@ use crate::hash::{SHORT, short_key};
 
 /// One slot: a key and its value; `hi == EMPTY_HI` marks an empty slot.
 #[derive(Clone, Copy, Debug)]
-struct Slot {
+struct Slot<V> {
     lo: u64,
     hi: u64,
-    value: u32,
+    value: V,
 }
 
 /// No key has it: a key's top byte is a length of at most [`SHORT`].
 const EMPTY_HI: u64 = u64::MAX;
 
-const EMPTY: Slot = Slot {
-    lo: 0,
-    hi: EMPTY_HI,
-    value: 0,
-};
+impl<V: Default> Slot<V> {
+    fn empty() -> Slot<V> {
+        Slot {
+            lo: 0,
+            hi: EMPTY_HI,
+            value: V::default(),
+        }
+    }
+}
 
 /// An open-addressing hash table (linear probing, at most half full) from
-/// words of at most [`SHORT`] bytes, by their [`short_key`], to `u32`
-/// values. See the module documentation.
+/// words of at most [`SHORT`] bytes, by their [`short_key`], to values
+/// (`u32` unless said otherwise: a small value, copied out of its slot,
+/// saves a lookup elsewhere). See the module documentation.
 #[derive(Clone, Debug)]
-pub struct ShortTable {
+pub struct ShortTable<V = u32> {
     /// A power of two of slots.
-    slots: Vec<Slot>,
+    slots: Vec<Slot<V>>,
     used: usize,
 }
 
-impl Default for ShortTable {
+impl<V: Copy + Default> Default for ShortTable<V> {
     fn default() -> Self {
-        ShortTable::new()
+        ShortTable::sized(0)
     }
 }
 
@@ -70,11 +75,52 @@ impl ShortTable {
     /// assert_eq!((table.get("said"), table.len()), (Some(7), 1));
     /// ```
     pub fn with_capacity(n: usize) -> ShortTable {
+        ShortTable::sized(n)
+    }
+}
+
+impl<V: Copy + Default> ShortTable<V> {
+    /// An empty table of any value type that holds `n` words before it
+    /// grows.
+    fn sized(n: usize) -> ShortTable<V> {
         // At most half full, a power of two, and no smaller than before.
         let slots = n.saturating_mul(2).max(64).next_power_of_two();
         ShortTable {
-            slots: vec![EMPTY; slots],
+            slots: vec![Slot::empty(); slots],
             used: 0,
+        }
+    }
+
+    /// The same words with each value `v` replaced by `f(v)`, in the same
+    /// slots (no word is hashed again).
+    ///
+    /// ```
+    /// use newsnlp_text::short::ShortTable;
+    /// let mut t = ShortTable::new();
+    /// t.insert("said", 7u32);
+    /// let names = t.map_values(|v| (v, v * 2));
+    /// assert_eq!(names.get("said"), Some((7, 14)));
+    /// assert_eq!((names.get("says"), names.len()), (None, 1));
+    /// ```
+    pub fn map_values<W: Copy + Default>(&self, f: impl Fn(V) -> W) -> ShortTable<W> {
+        let slots = self
+            .slots
+            .iter()
+            .map(|s| {
+                if s.hi == EMPTY_HI {
+                    Slot::empty()
+                } else {
+                    Slot {
+                        lo: s.lo,
+                        hi: s.hi,
+                        value: f(s.value),
+                    }
+                }
+            })
+            .collect();
+        ShortTable {
+            slots,
+            used: self.used,
         }
     }
 
@@ -120,7 +166,7 @@ impl ShortTable {
     /// assert_eq!(t.get_key(short_key("an").unwrap()), None);
     /// ```
     #[inline]
-    pub fn get_key(&self, key: (u64, u64)) -> Option<u32> {
+    pub fn get_key(&self, key: (u64, u64)) -> Option<V> {
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
         // At most half full: an empty slot ends every probe.
@@ -139,13 +185,13 @@ impl ShortTable {
     /// The value of `word`; `None` for a word not in the table, or longer
     /// than [`SHORT`] bytes.
     #[inline]
-    pub fn get(&self, word: &str) -> Option<u32> {
+    pub fn get(&self, word: &str) -> Option<V> {
         self.get_key(short_key(word)?)
     }
 
     /// Sets the value of `word` (replacing the one it had). Returns false,
     /// storing nothing, for a word longer than [`SHORT`] bytes.
-    pub fn insert(&mut self, word: &str, value: u32) -> bool {
+    pub fn insert(&mut self, word: &str, value: V) -> bool {
         match short_key(word) {
             Some(key) => self.insert_key(key, value),
             None => false,
@@ -155,7 +201,7 @@ impl ShortTable {
     /// Sets the value of the word whose [`short_key`] is `key`. Returns
     /// false, storing nothing, for a pair that is no such key (its top
     /// byte, the length, over [`SHORT`]).
-    pub fn insert_key(&mut self, key: (u64, u64), value: u32) -> bool {
+    pub fn insert_key(&mut self, key: (u64, u64), value: V) -> bool {
         if (key.1 >> 56) as usize > SHORT {
             return false;
         }
@@ -179,7 +225,7 @@ impl ShortTable {
 
     /// Doubles the slots and puts every word back.
     fn grow(&mut self) {
-        let grown = vec![EMPTY; self.slots.len() * 2];
+        let grown = vec![Slot::empty(); self.slots.len() * 2];
         let old = std::mem::replace(&mut self.slots, grown);
         for s in old.into_iter().filter(|s| s.hi != EMPTY_HI) {
             if let Some(i) = self.find((s.lo, s.hi))
