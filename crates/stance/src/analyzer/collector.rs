@@ -393,15 +393,14 @@ impl StanceAnalyzer {
         // not one per mention ("accusing Renner of …, and Renner calling").
         let mut read: Vec<(EntityId, usize)> = Vec::new();
         for q in &d.quotes {
-            let Some(sp) = &q.speaker else { continue };
-            let holder = sp.clone();
+            let Some(holder) = &q.speaker else { continue };
             read.clear();
             // What the speaker's stances are kept under: once per quote,
             // at its first mention that needs it.
             let mut label: Option<Option<String>> = None;
             for m in d.mentions_in(&q.content.range()) {
                 // The cheap tests first; none depends on another.
-                if d.is_party(&holder, m)
+                if d.is_party(holder, m)
                     || q.source.is_some_and(|s| overlaps(&s.range(), &m.span()))
                 {
                     continue;
@@ -409,7 +408,7 @@ impl StanceAnalyzer {
                 let Some(id) = d.model_target(m) else {
                     continue;
                 };
-                let Some(label) = label.get_or_insert_with(|| out.kept_label(&holder)) else {
+                let Some(label) = label.get_or_insert_with(|| out.kept_label(holder)) else {
                     // A phrase that names no party: no stance of it is kept.
                     break;
                 };
