@@ -429,7 +429,7 @@ impl StanceAnalyzer {
                 let spoken_for = out.stances.iter().filter(|s| side(s)).any(|s| {
                     out.stances
                         .iter()
-                        .any(|t| t.holder == holder && t.target.span == s.target.span)
+                        .any(|t| t.holder == *holder && t.target.span == s.target.span)
                 });
                 if spoken_for {
                     // "“Kenya will not accept …,” the minister said": the
