@@ -74,6 +74,21 @@ const VALUED_OBJECTS: &[&str] = &[
     "wages",
     "savings",
 ];
+/// Verbs of how a thing will fare, and the sign they give it when someone
+/// is reported predicting it ("any appeal will fail", "the verdict will
+/// not stand", "the ruling would not survive an appeal"): who predicts a
+/// thing's failure stands against it, its survival for it.
+const OUTCOME_VERBS: &[(&str, f32)] = &[
+    ("fail", -1.0),
+    ("collapse", -1.0),
+    ("backfire", -1.0),
+    ("survive", 1.0),
+    ("stand", 1.0),
+    ("prevail", 1.0),
+    ("succeed", 1.0),
+];
+/// The words of a confident prediction ("we are confident that …").
+const CONFIDENT: &[&str] = &["confident", "certain", "sure", "convinced"];
 /// How far past an object "at risk" may follow it.
 const AT_RISK_WINDOW: usize = 8;
 /// The most tokens of a quoted noun phrase that judges its head.
@@ -174,33 +189,7 @@ impl Doc<'_, '_> {
             // An infinitive: the desire and appeal chains read it.
             return None;
         }
-        let subject = self.evaluated_subject(sentence, if failing { i - 3 } else { i })?;
-        // "could not show that the closures caused the delays", "no
-        // evidence that …": a clause under a negated frame is no claim.
-        let s = subject.start;
-        if s > sentence.start && self.is(s - 1, &["that"]) && self.negated_before(sentence, s - 1) {
-            return None;
-        }
-        // "Mr. Halvorsen's plan": a thing a party owns is no party.
-        let possessed = subject.clone().any(|k| {
-            k + 1 < subject.end
-                && !self.capitalized(k + 1)
-                && self.word(k).is_some_and(|w| possessive_len(w) > 0)
-        });
-        // A capital that only opens the sentence names nobody, nor does a
-        // name after the head ("Exemptions for Canada would soften the
-        // blow"): a name at the head does ("the Kremlin").
-        let head = (subject.start..subject.end)
-            .find(|&k| !self.has(k, DET))
-            .unwrap_or(subject.start);
-        let at_head = self.span(&(head..head + 1)).start;
-        let named = self.capitalized_name(subject.start)
-            || self
-                .mentions_in(&self.span(&subject))
-                .any(|m| m.start() == at_head);
-        if named && !possessed {
-            return None;
-        }
+        let subject = self.thing_subject(sentence, if failing { i - 3 } else { i })?;
         let object = self.object_after(sentence, i + len)?;
         let verb_next = self.has(object.start, MAY_START | EFFECT | AUX)
             && self.word(object.start).is_some_and(|w| !w.ends_with("ing"))
@@ -241,6 +230,65 @@ impl Doc<'_, '_> {
         if negated {
             sign = -sign;
         }
+        Some(Finding::reported(subject, sign, Basis::Evaluation, si))
+    }
+
+    /// The subject of the verb at token `i` when it is a thing, not a
+    /// named party ("the plan"; "Mr. Halvorsen's plan": a thing a party
+    /// owns is no party), in a clause that claims something.
+    fn thing_subject(&self, sentence: &Range<usize>, i: usize) -> Option<Range<usize>> {
+        let subject = self.evaluated_subject(sentence, i)?;
+        // "could not show that the closures caused the delays", "no
+        // evidence that …": a clause under a negated frame is no claim.
+        let s = subject.start;
+        if s > sentence.start && self.is(s - 1, &["that"]) && self.negated_before(sentence, s - 1) {
+            return None;
+        }
+        // "Mr. Halvorsen's plan": a thing a party owns is no party.
+        let possessed = subject.clone().any(|k| {
+            k + 1 < subject.end
+                && !self.capitalized(k + 1)
+                && self.word(k).is_some_and(|w| possessive_len(w) > 0)
+        });
+        // A capital that only opens the sentence names nobody, nor does a
+        // name after the head ("Exemptions for Canada would soften the
+        // blow"): a name at the head does ("the Kremlin").
+        let head = (subject.start..subject.end)
+            .find(|&k| !self.has(k, DET))
+            .unwrap_or(subject.start);
+        let at_head = self.span(&(head..head + 1)).start;
+        let named = self.capitalized_name(subject.start)
+            || self
+                .mentions_in(&self.span(&subject))
+                .any(|m| m.start() == at_head);
+        (!named || possessed).then_some(subject)
+    }
+
+    /// "We are confident that any appeal will fail", "confident the
+    /// verdict will not stand": a thing (no named party) whose fate a
+    /// reported clause predicts with confidence after a modal
+    /// ([`OUTCOME_VERBS`]), judged by it, negation flipping.
+    pub(super) fn outcome(&self, sentence: &Range<usize>, si: usize, i: usize) -> Option<Finding> {
+        let w = self.word(i)?;
+        let &(_, sign) = OUTCOME_VERBS.iter().find(|(v, _)| *v == w)?;
+        let vg = self.verb_group_start(sentence, i);
+        let modal = (vg..i).any(|k| self.is(k, &["will", "would", "won't", "wouldn't"]));
+        // "failed to", "stand up for", "stand by": other verbs.
+        if !modal || self.is(i + 1, &["to", "by", "up", "for", "behind", "down"]) {
+            return None;
+        }
+        let subject = self.thing_subject(sentence, i)?;
+        // Only a contest's fate asserted with confidence ("confident the
+        // verdict will not stand"): a bare forecast ("the ceasefire would
+        // collapse") is no stance against the thing.
+        if !(sentence.start..subject.start).any(|k| self.is(k, CONFIDENT)) {
+            return None;
+        }
+        let sign = if self.negated_group(&(vg..i)) {
+            -sign
+        } else {
+            sign
+        };
         Some(Finding::reported(subject, sign, Basis::Evaluation, si))
     }
 

@@ -22,8 +22,8 @@ use newsnlp_text::words::{Classes, WordClass};
 use newsnlp_tokenize::TokenKind;
 
 use super::classes::{
-    ANAPHOR, ANAPHORS, CAP, CLAUSE, COP, DET, EFFECT, FIN, IRREG, MAY_START, NAME, OF, PREP, PRON,
-    WORD,
+    ANAPHOR, ANAPHORS, AUX, CAP, CLAUSE, COP, DET, EFFECT, FIN, IRREG, MAY_START, NAME, OF, PREP,
+    PRON, WORD,
 };
 use super::doc::Doc;
 use super::holders::{names_a_group, phrase_names_a_party};
@@ -218,6 +218,13 @@ impl Doc<'_, '_> {
             }
             if c & (EFFECT | CAP) == EFFECT && i >= skip_to {
                 out.extend(self.effect(&sentence, si, i));
+            }
+            if c & (WORD | CAP | FIN) == WORD
+                && i >= skip_to
+                && i > sentence.start
+                && self.has(i - 1, AUX)
+            {
+                out.extend(self.outcome(&sentence, si, i));
             }
             if c & WORD == 0 && self.kind_is(i, TokenKind::OpenQuote) && i >= skip_to {
                 out.extend(self.quoted_evaluation(&sentence, si, i));
