@@ -615,10 +615,11 @@ impl Doc<'_, '_> {
         Some((subject, negated || group_negated))
     }
 
-    /// The noun a relative "who" before token `vg` stands for, as the
-    /// holder of the verb after it ("Luis Ferreira, who voted against the
-    /// plan", "the other party, who also opposes it"); not a pronoun of
-    /// anyone at all ("anyone who …").
+    /// The noun a relative "who" (or "which" after a name) before token
+    /// `vg` stands for, as the holder of the verb after it ("Luis Ferreira,
+    /// who voted against the plan", "the other party, who also opposes
+    /// it", "the Kenya Transporters Association, which accuses …"); not a
+    /// pronoun of anyone at all ("anyone who …").
     pub(super) fn relative_subject(
         &self,
         sentence: &Range<usize>,
@@ -626,7 +627,8 @@ impl Doc<'_, '_> {
     ) -> Option<Range<usize>> {
         let who = vg
             .checked_sub(1)
-            .filter(|&w| w > sentence.start && self.is(w, &["who"]))?;
+            .filter(|&w| w > sentence.start && self.is(w, &["who", "which"]))?;
+        let which = self.is(who, &["which"]);
         let before = if self.is_comma(who - 1) { who - 1 } else { who };
         if before <= sentence.start || !self.has(before - 1, WORD) {
             return None;
@@ -647,6 +649,15 @@ impl Doc<'_, '_> {
                 ],
             )
         };
+        // "the Kenya Transporters Association, which accuses …": "which"
+        // stands for a name (an organization, a country), not a thing
+        // ("the plan, which hurts families").
+        if which
+            && !(self.capitalized_name(np.end - 1)
+                || self.mentions_in(&self.span(&np)).next().is_some())
+        {
+            return None;
+        }
         (!np.clone().any(generic)).then_some(np)
     }
 
