@@ -92,3 +92,22 @@ fn a_portfolio_after_for_stays_in_the_title() {
         Some("Nuno Albergaria")
     );
 }
+
+#[test]
+fn the_issuer_of_a_document_speaks() {
+    let cases = [
+        (
+            "The suspect was arrested at his home, according to a statement from the Hadley Police Department.",
+            "The suspect",
+            Some("Hadley Police Department"),
+        ),
+        (
+            "Exports fell 4 percent in May, according to figures released by the Harwick Bureau of Statistics.",
+            "Exports fell",
+            Some("Harwick Bureau of Statistics"),
+        ),
+    ];
+    for (text, fragment, want) in cases {
+        assert_eq!(speaker_of(text, fragment).as_deref(), want, "{text}");
+    }
+}

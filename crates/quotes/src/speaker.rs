@@ -450,6 +450,30 @@ impl<'a> Resolver<'a, '_> {
             .and_then(|m| self.entity_speaker(m))
     }
 
+    /// "a statement from the Hadley Police Department", "figures released
+    /// by the ministry", "a survey by Gallup": a document's issuer named
+    /// after "from" or "by" within the source's first phrase (which ends
+    /// at token `end`) speaks, when a document or evidence word heads the
+    /// phrase before it.
+    fn issuer_of(&self, src: &Range<usize>, end: usize) -> Option<Party> {
+        let prep = (src.start + 1..end)
+            .take(4)
+            .find(|&k| matches!(&*self.lw(k), "from" | "by"))?;
+        let documents = lx::AUTHORED_HEADS.union(lx::EVIDENCE_SOURCES);
+        let document = (src.start..prep).any(|k| Classes::of(&self.lw(k)).intersects(documents));
+        if !document {
+            return None;
+        }
+        let after = self.toks[prep].span.end;
+        let until = self.toks[end - 1].span.end;
+        let lo = self.first_at(after);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.start() < until)
+            .find(|m| m.end() <= until)
+            .and_then(|m| self.entity_speaker(m))
+    }
+
     /// "Analysts at Ridge Bank said C, though they warned C2": "they" is
     /// the plural source of an earlier attribution in its sentence (each
     /// of `earlier` a source and its speaker), not the organization named
@@ -537,6 +561,9 @@ impl<'a> Resolver<'a, '_> {
         if Classes::of(&head).intersects(lx::AUTHORED_HEADS)
             && let Some(author) = self.author_of(&src, first_end - 1)
         {
+            return Some(author);
+        }
+        if let Some(author) = self.issuer_of(&src, first_end) {
             return Some(author);
         }
         // A mention that is the head of the source.
