@@ -231,7 +231,16 @@ impl<'a, 't> Ctx<'a, 't> {
             e = e.max(self.quotes[q].close.map_or(self.quotes[q].end, |c| c + 1));
         }
         let e = self.trimmed_end(j, e);
-        (e > j).then_some((j..e, None))
+        // "was rejected | at the High Court", "a ruling that residents
+        // hailed | as a victory": a cue with no object of its own, whose
+        // words after it are an adjunct or a complement, says nothing
+        // here (unless a quotation follows in them).
+        let adjunct = found_that.is_none()
+            && j == c1
+            && matches!(self.lw(j), "as" | "at" | "during")
+            && !is_cap(&self.toks[j])
+            && !(j..e).any(|k| self.toks[k].kind == TokenKind::OpenQuote);
+        (e > j && !adjunct).then_some((j..e, None))
     }
 
     /// Where a content from `j` to `e` ends when the sentence closes with

@@ -588,7 +588,19 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let text = self.doc.text();
         let (a, b) = (self.toks[ss].span.start, self.toks[se - 1].span.end);
-        text.get(a..b).is_some_and(news::is_headline)
+        // The document's first line, a paragraph of its own, without final
+        // punctuation: a headline in sentence case too ("Judge rejects
+        // developer's appeal over riverside tower").
+        // A name and a colon opening it attribute its words ("Roe: We will
+        // not back down"), as in any headline.
+        let first_line = text.get(..a).is_some_and(|t| t.trim().is_empty())
+            && text.get(a..b).is_some_and(|l| !l.contains(':'))
+            && text.get(b..).is_some_and(|rest| {
+                let mut lines = rest.split('\n');
+                lines.next().is_some_and(|l| l.trim().is_empty())
+                    && lines.next().is_some_and(|l| l.trim().is_empty())
+            });
+        first_line || text.get(a..b).is_some_and(news::is_headline)
     }
 
     /// Whether most words of the sentence are capitalized (a headline).
