@@ -391,6 +391,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/danube_pact.txt"),
         include_str!("articles/danube_pact.json"),
     ),
+    (
+        "quay_strike",
+        include_str!("articles/quay_strike.txt"),
+        include_str!("articles/quay_strike.json"),
+    ),
+    (
+        "clinic_release",
+        include_str!("articles/clinic_release.txt"),
+        include_str!("articles/clinic_release.json"),
+    ),
+    (
+        "zoning_appeal",
+        include_str!("articles/zoning_appeal.txt"),
+        include_str!("articles/zoning_appeal.json"),
+    ),
+    (
+        "orchestra_funding",
+        include_str!("articles/orchestra_funding.txt"),
+        include_str!("articles/orchestra_funding.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.
