@@ -449,11 +449,21 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             src = src.start..v;
         }
-        // The clause after the subject is a verb phrase: no second clause.
+        // "The judge was blunt:", "Her argument was simple:": a copula and
+        // one adjective after a person or what a person says speak;
         // "The results were clear:" describes, it does not speak.
+        let last = src.end - 1;
+        let person = is_cap(&toks[last])
+            || self.is(last, lx::SUBJECT_PRONOUNS | lx::TITLES)
+            || self.cue_noun(last);
+        let manner = colon == src.end + 2
+            && toks[src.end + 1].kind == TokenKind::Word
+            && !is_cap(&toks[src.end + 1])
+            && person;
+        // The clause after the subject is a verb phrase: no second clause.
         let verb_phrase = (src.end + 1 < colon || (src.end + 1 == colon && one_verb(src.end)))
             && !is_cap(&toks[src.end])
-            && !self.is(src.end, lx::PASSIVE_AUX)
+            && (!self.is(src.end, lx::PASSIVE_AUX) || manner)
             && (src.end..colon).all(|k| {
                 let t = &toks[k];
                 t.kind.is_wordlike() && (!self.is(k, lx::SUBJECT_PRONOUNS) || self.object(k, colon))
