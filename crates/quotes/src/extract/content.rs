@@ -369,9 +369,22 @@ impl<'a, 't> Ctx<'a, 't> {
     fn end_before_which(&self, j: usize, e: usize) -> usize {
         (j + 1..e.min(j + CLAUSE_SCAN))
             .find(|&k| {
-                is_punct(&self.toks[k], ",") && self.lw(k + 1) == "which" && !self.in_any_quote(k)
+                is_punct(&self.toks[k], ",")
+                    && self.lw(k + 1) == "which"
+                    && !self.in_any_quote(k)
+                    && !self.main_verb_after_relative(k + 1, e)
             })
             .unwrap_or(e)
+    }
+
+    /// Whether the relative clause opened at `which` closes with a comma
+    /// before `e` and an auxiliary follows it: the clause interrupts the
+    /// content's subject ("said the current system**, which** relies on
+    /// long drives**, was** failing rural families").
+    fn main_verb_after_relative(&self, which: usize, e: usize) -> bool {
+        (which + 2..e)
+            .find(|&k| is_punct(&self.toks[k], ","))
+            .is_some_and(|c| c + 1 < e && self.is(c + 1, lx::AUX) && !is_cap(&self.toks[c + 1]))
     }
 
     /// Whether the object content starting at token `j` opens with a
