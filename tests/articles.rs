@@ -411,6 +411,26 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         include_str!("articles/orchestra_funding.txt"),
         include_str!("articles/orchestra_funding.json"),
     ),
+    (
+        "rail_tender",
+        include_str!("articles/rail_tender.txt"),
+        include_str!("articles/rail_tender.json"),
+    ),
+    (
+        "heatwave_hospitals",
+        include_str!("articles/heatwave_hospitals.txt"),
+        include_str!("articles/heatwave_hospitals.json"),
+    ),
+    (
+        "election_debate",
+        include_str!("articles/election_debate.txt"),
+        include_str!("articles/election_debate.json"),
+    ),
+    (
+        "startup_layoffs",
+        include_str!("articles/startup_layoffs.txt"),
+        include_str!("articles/startup_layoffs.json"),
+    ),
 ];
 
 /// The layers a check belongs to, in the order the table prints them.
