@@ -68,6 +68,17 @@ pub(crate) struct Found {
 
 /// Longest source phrase, in tokens.
 const MAX_SOURCE: usize = 16;
+/// Nouns of a medium of speech, besides [`Ctx::speech_noun`]'s, that may
+/// follow a cue ("said in an interview").
+const MEDIA: &[&str] = &[
+    "interview",
+    "release",
+    "speech",
+    "video",
+    "briefing",
+    "note",
+];
+
 /// How far a cue looks for "that" or the object of "told".
 const THAT_WINDOW: usize = 9;
 
@@ -135,6 +146,9 @@ impl<'a, 't> Ctx<'a, 't> {
                     continue;
                 }
                 if let Some(mut f) = found {
+                    if let Some(cue) = &f.cue {
+                        f.cue = Some(self.with_medium(cue.clone(), f.content.start));
+                    }
                     // "X said C, while Y insisted C2": the second
                     // attribution is not part of the first one's content.
                     if f.quote.is_none() {
@@ -183,6 +197,22 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         self.quotations(&mut out, &mut claimed);
         out
+    }
+
+    /// A cue with the medium that follows it ("said **in a statement**
+    /// that", "said in a separate statement", "wrote in an email"), as
+    /// PolNeAR's annotators mostly mark it: "in", "a" or "an", at most two
+    /// lowercase modifiers and a noun of speech, all before the content
+    /// at `content_start`.
+    fn with_medium(&self, cue: Range<usize>, content_start: usize) -> Range<usize> {
+        let k = cue.end;
+        if content_start < k + 3 || self.lw(k) != "in" || !matches!(self.lw(k + 1), "a" | "an") {
+            return cue;
+        }
+        (k + 2..(k + 5).min(content_start))
+            .take_while(|&j| self.toks[j].kind.is_wordlike() && !is_cap(&self.toks[j]))
+            .find(|&j| self.speech_noun(j) || MEDIA.contains(&self.lw(j)))
+            .map_or(cue.clone(), |j| cue.start..j + 1)
     }
 
     /// Marks the tokens of `f` (content, cue, source and a quotation that

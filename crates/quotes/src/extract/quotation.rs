@@ -923,7 +923,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Whether token `k` is a noun of speech that a quotation may follow
     /// after a comma ("issued a statement, “…”").
-    fn speech_noun(&self, k: usize) -> bool {
+    pub(super) fn speech_noun(&self, k: usize) -> bool {
         self.toks[k].kind.is_wordlike()
             && matches!(
                 self.lw(k),
