@@ -273,8 +273,10 @@ impl Doc<'_, '_> {
         let &(_, sign) = OUTCOME_VERBS.iter().find(|(v, _)| *v == w)?;
         let vg = self.verb_group_start(sentence, i);
         let modal = (vg..i).any(|k| self.is(k, &["will", "would", "won't", "wouldn't"]));
-        // "failed to", "stand up for", "stand by": other verbs.
-        if !modal || self.is(i + 1, &["to", "by", "up", "for", "behind", "down"]) {
+        // "failed to", "stand up for", "stand by": other verbs; "stand up
+        // to scrutiny" survives it.
+        let up_to = self.is(i + 1, &["up"]) && self.is(i + 2, &["to"]);
+        if !modal || (!up_to && self.is(i + 1, &["to", "by", "up", "for", "behind", "down"])) {
             return None;
         }
         let subject = self.thing_subject(sentence, i)?;

@@ -446,9 +446,12 @@ impl Doc<'_, '_> {
                     if named || charge {
                         break;
                     }
-                } else if c & PREP != 0 || (c & FIN != 0 && !self.has(end - 1, DET)) {
+                } else if (c & PREP != 0 && !self.joins_words(end - 1))
+                    || (c & FIN != 0 && !self.has(end - 1, DET))
+                {
                     // After a determiner a modal is a noun ("the will of
-                    // the voters").
+                    // the voters"); after a tight hyphen a preposition is
+                    // a word's part ("a new phone check-in service").
                     break;
                 } else if c & AND_OR != 0 {
                     let n = self.class(end + 1);
