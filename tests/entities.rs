@@ -78,6 +78,14 @@ const CASES: &[Case] = &[
         expect: &[("Lakeshore Dynamics Corp.", Organization, false, 3)],
         absent: &["Lakeshore", "Lakeshore Dynamics"],
     },
+    // Its first words after a preposition of place: still the organization.
+    Case {
+        text: "Calloway Memorial Hospital opened cooling tents. Nurses at Calloway \
+               Memorial worked double shifts, and one patient spent two nights at \
+               Calloway Memorial.",
+        expect: &[("Calloway Memorial Hospital", Organization, false, 3)],
+        absent: &["Calloway Memorial"],
+    },
     // A byline and a dateline.
     Case {
         text: "By Tomás Ibarra\n\nGENEVA — The World Health Organization on Friday \

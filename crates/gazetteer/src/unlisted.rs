@@ -268,6 +268,16 @@ impl<'t> Clusters<'t> {
         {
             return Some((k, true));
         }
+        // "at Calloway Memorial" after "Calloway Memorial Hospital": two or
+        // more first words of an organization, typed a place by their
+        // preposition only, are the organization.
+        if kind == EntityKind::Place
+            && n >= 2
+            && let Some(&k) = self.org_by_first.get(first)
+            && starts_with_words(self.all[k].full, form)
+        {
+            return Some((k, false));
+        }
         if kind == EntityKind::Organization {
             // An organization's first words ("Harbourside" after
             // "Harbourside FC", "Northwind Robotics" after "Northwind
