@@ -49,6 +49,9 @@ pub(super) struct Collector {
     before: Vec<usize>,
     /// Per holder phrase: the name in it, or `None` if it names no party.
     phrase_names: FastMap<String, Option<String>>,
+    /// Per holder entity: the indexes (in `stances`) of its stances, so
+    /// that [`speaks_for`](Self::speaks_for) reads a few stances, not all.
+    by_holder: FastMap<EntityId, Vec<usize>>,
 }
 
 impl Collector {
@@ -117,7 +120,35 @@ impl Collector {
         }
         let last = self.seen.insert((span.start, span.end), self.stances.len());
         self.before.push(last.unwrap_or(NONE));
+        if let Some(id) = s.holder.entity() {
+            self.by_holder
+                .entry(id)
+                .or_default()
+                .push(self.stances.len());
+        }
         self.stances.push(s);
+    }
+
+    /// Whether `holder` holds a stance on the target of a stance of entity
+    /// `id` whose evidence covers `span`: the side the speaker speaks for
+    /// ("“Kenya will not accept …,” the minister said").
+    fn speaks_for(&self, id: EntityId, span: &Range<usize>, holder: &Party) -> bool {
+        let sides = self.by_holder.get(&id).map_or(&[][..], Vec::as_slice);
+        sides.iter().filter_map(|&i| self.stances.get(i)).any(|s| {
+            if !(s.evidence.start <= span.start && span.end <= s.evidence.end) {
+                return false;
+            }
+            // The stances on the side's target span: its list in `seen`.
+            let key = (s.target.span.start, s.target.span.end);
+            let mut at = self.seen.get(&key).copied().unwrap_or(NONE);
+            while let Some(t) = self.stances.get(at) {
+                if t.holder == *holder {
+                    return true;
+                }
+                at = self.before.get(at).copied().unwrap_or(NONE);
+            }
+            false
+        })
     }
 }
 
@@ -421,16 +452,7 @@ impl StanceAnalyzer {
                     // "as did Tillerson": a co-holder, not a target.
                     continue;
                 }
-                let side = |s: &Stance| {
-                    s.holder.entity() == Some(id)
-                        && s.evidence.start <= m.start()
-                        && m.end() <= s.evidence.end
-                };
-                let spoken_for = out.stances.iter().filter(|s| side(s)).any(|s| {
-                    out.stances
-                        .iter()
-                        .any(|t| t.holder == *holder && t.target.span == s.target.span)
-                });
+                let spoken_for = out.speaks_for(id, &m.span(), holder);
                 if spoken_for {
                     // "“Kenya will not accept …,” the minister said": the
                     // side the speaker speaks for, not what they judge.
