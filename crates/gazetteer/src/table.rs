@@ -194,6 +194,12 @@ pub struct EntityTable {
     /// [`EntityTable::by_id`]; rebuilt from `entities` when read back).
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) listed: Vec<(EntityId, usize)>,
+    /// The indexes of the organizations in `entities`, in order (for
+    /// [`Entities::organization_by_head`](crate::Entities::organization_by_head),
+    /// which then reads no other entity); empty in a table read back,
+    /// where it reads them all.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) orgs: Vec<usize>,
 }
 
 impl EntityTable {

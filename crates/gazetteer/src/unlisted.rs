@@ -413,6 +413,9 @@ impl EntityTable {
                 }
                 let index = *listed_index.entry(id).or_insert_with(|| {
                     let e = gazetteer.entity(id);
+                    if e.kind() == EntityKind::Organization {
+                        table.orgs.push(table.entities.len());
+                    }
                     table.entities.push(DocEntity {
                         index: table.entities.len(),
                         id: Some(id),
@@ -457,6 +460,9 @@ impl EntityTable {
                 k
             }
             None => {
+                if n.kind == EntityKind::Organization {
+                    self.orgs.push(self.entities.len());
+                }
                 self.entities.push(DocEntity {
                     index: self.entities.len(),
                     id: None,
@@ -819,10 +825,19 @@ impl<'a> Entities<'a> {
     /// one mentioned last before byte `before`, if that mention is at most
     /// [`ORG_HEAD_REACH`] bytes back.
     fn last_organization(&self, before: usize, keep: impl Fn(&str) -> bool) -> Option<Party> {
-        let (start, e) = self
-            .table?
-            .entities()
+        let table = self.table?;
+        let all = table.entities();
+        // The organizations by their index, in order (the same order as
+        // all the entities'), unless the table has none (or was read back).
+        let (orgs, rest) = if table.orgs.is_empty() {
+            (&[][..], all)
+        } else {
+            (table.orgs.as_slice(), &[][..])
+        };
+        let (start, e) = orgs
             .iter()
+            .filter_map(|&k| all.get(k))
+            .chain(rest)
             .filter(|e| e.kind == EntityKind::Organization && keep(&e.name))
             .filter_map(|e| {
                 // Mentions are in text order.
@@ -849,5 +864,50 @@ impl<'a> Entities<'a> {
             name: self.name(id).to_string(),
             kind: self.kind(id),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NewName;
+
+    #[test]
+    fn the_organization_index_lists_the_organizations_and_finds_what_a_full_scan_finds() {
+        let gaz = Gazetteer::default();
+        let text = "The Harbour Pilots Union and Anna Berg met the Dock Workers Union \
+                    in Russia. The union said no.";
+        let name = |s: &str, kind| {
+            let at = text.find(s).unwrap_or(0);
+            NewName {
+                span: at..at + s.len(),
+                kind,
+                title: None,
+            }
+        };
+        let names = [
+            name("Harbour Pilots Union", EntityKind::Organization),
+            name("Anna Berg", EntityKind::Person),
+            name("Dock Workers Union", EntityKind::Organization),
+        ];
+        let mentions = gaz.find_in_document(text);
+        let (table, _) = EntityTable::with_names(&gaz, text, &mentions, &names);
+        let orgs: Vec<usize> = (table.entities.iter())
+            .filter(|e| e.kind == EntityKind::Organization)
+            .map(|e| e.index)
+            .collect();
+        assert_eq!(table.orgs, orgs);
+        assert_eq!(orgs.len(), 2);
+        // A table read back has no index: the full scan gives the same.
+        let mut read_back = table.clone();
+        read_back.orgs.clear();
+        let before = text.len();
+        for head in ["union", "council"] {
+            let indexed = Entities::new(&gaz, Some(&table)).organization_by_head(head, before);
+            let scanned = Entities::new(&gaz, Some(&read_back)).organization_by_head(head, before);
+            assert_eq!(indexed, scanned);
+        }
+        let found = Entities::new(&gaz, Some(&table)).organization_by_head("union", before);
+        assert!(matches!(found, Some(Party::Entity { name, .. }) if name == "Dock Workers Union"));
     }
 }
