@@ -129,6 +129,20 @@ impl Collector {
         self.stances.push(s);
     }
 
+    /// The stances from index `first` on, held by `party` too (a
+    /// co-holder, a spokesperson), except those about `party` itself.
+    fn share(&mut self, first: usize, party: &Party) {
+        let found: Vec<Stance> = self.stances[first..].to_vec();
+        for s in found {
+            if s.target.entity.is_none_or(|id| party.entity() != Some(id)) {
+                self.push(Stance {
+                    holder: party.clone(),
+                    ..s
+                });
+            }
+        }
+    }
+
     /// Whether `holder` holds a stance on the target of a stance of entity
     /// `id` whose evidence covers `span`: the side the speaker speaks for
     /// ("“Kenya will not accept …,” the minister said").
@@ -299,28 +313,11 @@ impl StanceAnalyzer {
         if let Some(speaker) = d.spokesperson_of(f) {
             // "“Kenya will not accept the mistreatment …,” the minister
             // said": the speaker holds the stance they state for their side.
-            let found: Vec<Stance> = out.stances[first_stance..].to_vec();
-            for s in found {
-                if !matches!(&s.target.entity, Some(id) if speaker.entity() == Some(*id)) {
-                    out.push(Stance {
-                        holder: speaker.clone(),
-                        ..s
-                    });
-                }
-            }
+            out.share(first_stance, &speaker);
         }
         // "…, as did Tillerson": the same stance, held by the co-holder.
-        let Some((co, _)) = d.co_holder(f.sentence, f.target.end) else {
-            return;
-        };
-        let found: Vec<Stance> = out.stances[first_stance..].to_vec();
-        for s in found {
-            if s.target.entity.is_none_or(|id| co.entity() != Some(id)) {
-                out.push(Stance {
-                    holder: co.clone(),
-                    ..s
-                });
-            }
+        if let Some((co, _)) = d.co_holder(f.sentence, f.target.end) {
+            out.share(first_stance, &co);
         }
     }
 

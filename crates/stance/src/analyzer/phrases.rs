@@ -775,10 +775,7 @@ impl Doc<'_, '_> {
     /// at most [`APPOSITIVE_WORDS`] before the "and" or "but" that ends
     /// right before token `end`.
     fn coordinated_subject(&self, sentence: &Range<usize>, end: usize) -> Option<Range<usize>> {
-        let conj = end
-            .checked_sub(1)
-            .filter(|&k| self.is(k, &["and", "but"]))?;
-        let floor = sentence.start.max(conj.saturating_sub(APPOSITIVE_WORDS));
+        let (conj, floor) = self.conjunction_before(sentence, end)?;
         // "He said Baku remained committed to a treaty | but accused …":
         // after a reported clause, the verb shares the reporting verb's
         // subject, not that of a verb inside the clause.
@@ -805,6 +802,19 @@ impl Doc<'_, '_> {
             .or_else(|| self.appositive_subject(sentence, vg))
     }
 
+    /// The "and" or "but" right before token `end`, and how far back (at
+    /// most [`APPOSITIVE_WORDS`], within the sentence) the verb it joins
+    /// may stand.
+    fn conjunction_before(&self, sentence: &Range<usize>, end: usize) -> Option<(usize, usize)> {
+        let conj = end
+            .checked_sub(1)
+            .filter(|&k| self.is(k, &["and", "but"]))?;
+        Some((
+            conj,
+            sentence.start.max(conj.saturating_sub(APPOSITIVE_WORDS)),
+        ))
+    }
+
     /// The subject of a copula coordinated with an earlier one, the verb
     /// group at `vg` right after "and" or "but": "it was broadly
     /// supportive but | remained concerned about", "she was pleased but |
@@ -814,10 +824,8 @@ impl Doc<'_, '_> {
         sentence: &Range<usize>,
         vg: usize,
     ) -> Option<Range<usize>> {
-        let conj = vg
-            .checked_sub(1)
-            .filter(|&k| k > sentence.start && self.is(k, &["and", "but"]))?;
-        let floor = sentence.start.max(conj.saturating_sub(APPOSITIVE_WORDS));
+        // (A conjunction opening the sentence leaves no copula before it.)
+        let (conj, floor) = self.conjunction_before(sentence, vg)?;
         let copula = (floor..conj)
             .rev()
             .take_while(|&k| self.word(k).is_some())
